@@ -1,0 +1,158 @@
+"""The records that flow through the pipeline: read -> normalize -> match -> decide -> report.
+
+They are frozen so a stage can never change what an earlier stage saw; each has ``to_dict()``
+for the JSON and CSV reports.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+
+class Status(str, Enum):
+    """What should happen to a scheduled post."""
+
+    PAUSE = "pause"  # hits a term of an active crisis
+    REVIEW = "review"  # hits a sensitive word list
+    OK = "ok"
+
+    @property
+    def rank(self) -> int:
+        """Sort key: pause first, then review, then ok."""
+        return {Status.PAUSE: 0, Status.REVIEW: 1, Status.OK: 2}[self]
+
+
+class Severity(str, Enum):
+    """How bad a term is; ``crisis`` is reserved for the terms of an active crisis."""
+
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+    CRISIS = "crisis"
+
+    @property
+    def rank(self) -> int:
+        return {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRISIS: 4}[self]
+
+    @classmethod
+    def parse(cls, value: str) -> "Severity":
+        """Read a severity as people write it (``High``, ``hoog``, ``review``)."""
+        key = value.strip().lower()
+        aliases = {"review": "low", "laag": "low", "midden": "medium", "gemiddeld": "medium",
+                   "hoog": "high", "critical": "high", "kritiek": "high"}
+        try:
+            return cls(aliases.get(key, key))
+        except ValueError:
+            known = ", ".join(s.value for s in cls)
+            raise ValueError(f"unknown severity {value!r} (known: {known})") from None
+
+
+@dataclass(frozen=True)
+class PostField:
+    """One text-bearing cell of a post: the column header as the calendar names it, and its text."""
+
+    name: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Post:
+    """One scheduled post as read from a calendar.
+
+    ``row`` is the row number a person sees in Excel (1-based, header rows included); for CSV it
+    is the record number counting the header line, which is what Excel shows for the same file.
+    """
+
+    source: str
+    sheet: str | None
+    row: int
+    scheduled_at: datetime | None
+    channel: str | None
+    status: str | None
+    fields: tuple[PostField, ...]
+    warnings: tuple[str, ...] = ()
+    extra: tuple[tuple[str, str], ...] = ()  # non-text columns kept for reports (owner, campaign...)
+
+    @property
+    def text(self) -> str:
+        """The main post text (the first text field), empty if the post has none."""
+        return self.fields[0].text if self.fields else ""
+
+    def location(self) -> str:
+        sheet = f" [{self.sheet}]" if self.sheet else ""
+        return f"{self.source}{sheet} row {self.row}"
+
+
+@dataclass(frozen=True)
+class Term:
+    """One entry of a word list or crisis file, with where it came from."""
+
+    text: str
+    list_name: str
+    category: str
+    severity: Severity
+    language: str | None = None  # "nl", "en"; None applies to every language
+    suggestion: str | None = None
+    crisis: bool = False
+    origin: str = ""  # "file:line", for messages
+
+
+@dataclass(frozen=True)
+class Match:
+    """One place where a term hit a post: enough for a reviewer to see why."""
+
+    term: str
+    matched: str
+    field: str
+    start: int
+    end: int
+    list_name: str
+    category: str
+    severity: Severity
+    crisis: bool = False
+    suggestion: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "term": self.term,
+            "matched": self.matched,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "list": self.list_name,
+            "category": self.category,
+            "severity": self.severity.value,
+            "crisis": self.crisis,
+            "suggestion": self.suggestion,
+        }
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The decision for one post, with the matches and the reasons behind it."""
+
+    post: Post
+    status: Status
+    matches: tuple[Match, ...] = ()
+    reasons: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict[str, Any]:
+        post = self.post
+        return {
+            "source": post.source,
+            "sheet": post.sheet,
+            "row": post.row,
+            "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at else None,
+            "channel": post.channel,
+            "calendar_status": post.status,
+            "text": post.text,
+            "fields": {f.name: f.text for f in post.fields},
+            "status": self.status.value,
+            "reasons": list(self.reasons),
+            "matches": [m.to_dict() for m in self.matches],
+            "warnings": list(post.warnings) + list(self.warnings),
+        }

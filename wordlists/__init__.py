@@ -1,0 +1,1 @@
+"""Shipped word lists (data files), loaded with importlib.resources."""
