@@ -74,7 +74,8 @@ class Post:
     status: str | None
     fields: tuple[PostField, ...]
     warnings: tuple[str, ...] = ()
-    extra: tuple[tuple[str, str], ...] = ()  # non-text columns kept for reports (owner, campaign...)
+    extra: tuple[tuple[str, str], ...] = ()  # columns not scanned but shown (owner...)
+    all_day: bool = False  # a date without a time: the post counts for that whole day
 
     @property
     def text(self) -> str:
@@ -147,6 +148,7 @@ class Verdict:
             "sheet": post.sheet,
             "row": post.row,
             "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at else None,
+            "all_day": post.all_day,
             "channel": post.channel,
             "calendar_status": post.status,
             "text": post.text,

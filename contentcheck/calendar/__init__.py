@@ -1,0 +1,109 @@
+"""Reading content calendars: workbooks, CSV exports and scheduler bulk files -> posts.
+
+``read_calendar`` is the one entry point; it never writes to the file it reads.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from contentcheck.calendar.columns import HEADER_NAMES, Role
+from contentcheck.calendar.model import Calendar, ReadOptions, Table
+from contentcheck.calendar.posts import table_to_posts
+from contentcheck.calendar.schedulers import as_hootsuite, is_hootsuite_bulk, kind_from_header
+from contentcheck.calendar.textfile import read_text_table
+from contentcheck.calendar.workbook import OLE_MAGIC, ZIP_MAGIC, read_workbook
+from contentcheck.errors import CalendarError
+
+__all__ = ["Calendar", "ReadOptions", "read_calendar", "SUPPORTED"]
+
+WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
+                     ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
+TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
+SUPPORTED = ", ".join(sorted(set(WORKBOOK_SUFFIXES) | TEXT_SUFFIXES))
+
+
+def _load_bytes(path: Path) -> bytes:
+    if not path.exists():
+        raise CalendarError(str(path), "no such file")
+    if path.is_dir():
+        raise CalendarError(str(path), f"is a folder; give a calendar file ({SUPPORTED})")
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise CalendarError(str(path), "cannot be opened: permission denied "
+                            "(is it open and locked in another program?)") from None
+    except OSError as exc:
+        raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    if not data.strip():
+        raise CalendarError(str(path), "is empty")
+    return data
+
+
+def _kind_of(path: Path, data: bytes) -> str:
+    """``xlsx``/``xls``/``ods``/``xlsb`` or ``text``: by extension, and by content otherwise."""
+    suffix = path.suffix.lower()
+    if suffix in WORKBOOK_SUFFIXES:
+        return WORKBOOK_SUFFIXES[suffix]
+    if suffix in TEXT_SUFFIXES:
+        return "text"
+    if data.startswith(ZIP_MAGIC):
+        return "xlsx"
+    if data.startswith(OLE_MAGIC):
+        return "xls"
+    return "text"
+
+
+def _no_calendar(path: Path, tables: list[Table], options: ReadOptions) -> CalendarError:
+    if options.columns:
+        wanted = ", ".join(repr(name) for name in options.columns.values())
+        return CalendarError(str(path), f"no sheet has a header row with the column(s) {wanted}")
+    examples = ", ".join(HEADER_NAMES[Role.TEXT][:6])
+    where = f" (looked in sheets {', '.join(repr(t.name) for t in tables)})" if tables[0].name else ""
+    return CalendarError(str(path), f"no calendar found: no header row with a text column "
+                         f"such as {examples}{where}; name it with --text-column")
+
+
+def read_calendar(path: Path | str, options: ReadOptions) -> Calendar:
+    """Read every calendar sheet of a file into posts.
+
+    Raises CalendarError (with file, sheet, row, column where known) for anything unreadable.
+    """
+    path = Path(path)
+    data = _load_bytes(path)
+    kind = _kind_of(path, data)
+    calendar = Calendar(path=str(path), kind=kind, sha256=hashlib.sha256(data).hexdigest())
+    if kind == "text":
+        table, text_format = read_text_table(path, data)
+        calendar.encoding, calendar.delimiter = text_format.encoding, text_format.delimiter
+        calendar.kind = "csv"
+        if is_hootsuite_bulk(table):
+            table, calendar.kind = as_hootsuite(table), "hootsuite-bulk"
+        tables = [table]
+    else:
+        tables, calendar.notes = read_workbook(path)
+        if not tables:
+            raise CalendarError(str(path), "has no visible worksheets")
+    found = False
+    for table in tables:
+        try:
+            sheet = table_to_posts(table, str(path), options)
+        except KeyError as missing:
+            calendar.notes.append(f"sheet {table.name!r} skipped: it has no column {missing}")
+            continue
+        if sheet is None:
+            if table.name is not None:
+                calendar.notes.append(f"sheet {table.name!r} skipped: no calendar header row "
+                                      "(no text column)")
+            continue
+        found = True
+        if calendar.kind == "csv":
+            calendar.kind = kind_from_header(sheet.columns.headers) or "csv"
+        calendar.posts.extend(sheet.posts)
+        calendar.notes.extend(sheet.notes)
+        if table.name is not None:
+            calendar.sheets.append(table.name)
+    if not found:
+        raise _no_calendar(path, tables, options)
+    return calendar

@@ -1,0 +1,169 @@
+"""Column detection: find the header row of a calendar and what each column holds.
+
+Teams name their columns in Dutch or English and put title rows above them, so the header is
+the first row (within the top rows of a sheet) where enough cells are known column names.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+import regex
+
+
+class Role(str, Enum):
+    """What a column means to contentcheck."""
+
+    DATE = "date"
+    TIME = "time"
+    CHANNEL = "channel"
+    TEXT = "text"
+    TITLE = "title"
+    HASHTAGS = "hashtags"
+    LINK = "link"
+    IMAGE = "image"
+    FIRST_COMMENT = "first_comment"
+    STATUS = "status"
+    OWNER = "owner"
+    CAMPAIGN = "campaign"
+    OTHER = "other"  # unknown column: scanned when it holds text
+
+
+# Header names as people write them, already folded (see fold_header). Order within a role does
+# not matter; a header matches a role when it equals a name or starts with one followed by a
+# space (so "Afbeelding (alt-tekst)" is an image column).
+HEADER_NAMES: dict[Role, tuple[str, ...]] = {
+    Role.DATE: ("datum", "date", "publish date", "publicatiedatum", "publiceren op", "publicatie",
+                "scheduled at", "scheduled date", "scheduled for", "schedule date", "post date",
+                "posting date", "send date", "verzenddatum", "geplande datum", "planned date",
+                "datum publicatie", "datum en tijd", "date and time", "datetime", "dag", "day",
+                "publish at", "publish on", "go live", "live datum", "wanneer"),
+    Role.TIME: ("tijd", "time", "tijdstip", "uur", "publish time", "scheduled time", "post time",
+                "posting time", "send time", "verzendtijd", "time 24hr", "geplande tijd"),
+    Role.CHANNEL: ("kanaal", "kanalen", "platform", "platforms", "channel", "channels", "network",
+                   "netwerk", "social network", "sociaal netwerk", "social profile", "profile",
+                   "profiel", "account", "medium", "social media"),
+    Role.TEXT: ("bericht", "berichttekst", "tekst", "post", "posttekst", "post text", "copy",
+                "caption", "message", "message text", "text", "content", "body", "tweet",
+                "inhoud", "social copy", "post copy", "tekst bericht", "omschrijving post"),
+    Role.TITLE: ("titel", "title", "onderwerp", "subject", "kop", "headline", "kopregel", "thema",
+                 "topic"),
+    Role.HASHTAGS: ("hashtags", "hashtag", "tags"),
+    Role.LINK: ("link", "links", "url", "landing page", "landingspagina", "webpagina"),
+    Role.IMAGE: ("afbeelding", "afbeeldingen", "image", "images", "beeld", "visual", "visuals",
+                 "alt text", "alt tekst", "alttekst", "alt", "media", "foto", "photo",
+                 "image url", "media url", "beeldmateriaal"),
+    Role.FIRST_COMMENT: ("eerste reactie", "first comment", "eerste comment", "comment",
+                         "eerste opmerking"),
+    Role.STATUS: ("status", "stand van zaken", "state", "fase"),
+    Role.OWNER: ("eigenaar", "owner", "verantwoordelijke", "auteur", "author", "assignee",
+                 "maker", "redacteur", "door", "wie", "created by"),
+    Role.CAMPAIGN: ("campagne", "campaign", "campagnes", "campaigns"),
+}
+
+# Roles whose text is not published and is not scanned (a person's name, a status word...).
+NOT_SCANNED = frozenset({Role.DATE, Role.TIME, Role.CHANNEL, Role.STATUS, Role.OWNER})
+# Order in which text fields are listed on a post: the main text first.
+FIELD_ORDER = (Role.TEXT, Role.TITLE, Role.HASHTAGS, Role.FIRST_COMMENT, Role.IMAGE, Role.LINK,
+               Role.CAMPAIGN, Role.OTHER)
+
+_NON_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+_LOOKUP = {name: role for role, names in HEADER_NAMES.items() for name in names}
+HEADER_SEARCH_ROWS = 30
+
+
+def fold_header(value: Any) -> str:
+    """Header text as compared: casefolded, accents and punctuation removed, spaces single."""
+    text = unicodedata.normalize("NFKD", str(value)).casefold()
+    text = "".join(c for c in text if not unicodedata.combining(c)).replace("_", " ")
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def role_of(header: Any) -> Role | None:
+    """The role a header name stands for, or None for an unknown header."""
+    folded = fold_header(header)
+    if not folded:
+        return None
+    if folded in _LOOKUP:
+        return _LOOKUP[folded]
+    words = folded.split(" ")
+    for size in range(len(words) - 1, 0, -1):  # longest known prefix first
+        role = _LOOKUP.get(" ".join(words[:size]))
+        if role is not None:
+            return role
+    return None
+
+
+@dataclass
+class ColumnMap:
+    """Which column index holds what; ``headers`` are the names as the calendar writes them."""
+
+    headers: list[str]
+    roles: dict[Role, int] = field(default_factory=dict)
+    text_columns: list[int] = field(default_factory=list)  # scanned, main text first
+
+    def get(self, row: list[Any], role: Role) -> Any:
+        index = self.roles.get(role)
+        if index is None or index >= len(row):
+            return None
+        return row[index]
+
+    def header(self, role: Role) -> str | None:
+        index = self.roles.get(role)
+        return None if index is None else self.headers[index]
+
+
+def build_column_map(header_row: list[Any], overrides: dict[Role, str] | None = None) -> ColumnMap:
+    """Assign a role to each header; the first column of a role wins, overrides win over names.
+
+    Raises KeyError(name) when an override names a column that is not in the header.
+    """
+    headers = ["" if cell is None else str(cell).strip() for cell in header_row]
+    column_map = ColumnMap(headers=headers)
+    assigned: dict[int, Role] = {}
+    for role, name in (overrides or {}).items():
+        wanted = fold_header(name)
+        index = next((i for i, h in enumerate(headers) if fold_header(h) == wanted), None)
+        if index is None:
+            raise KeyError(name)
+        column_map.roles[role] = index
+        assigned[index] = role
+    for index, header in enumerate(headers):
+        if index in assigned or not header:
+            continue
+        role = role_of(header) or Role.OTHER
+        if role is not Role.OTHER and role in column_map.roles:
+            role = Role.OTHER if role in (Role.TEXT, Role.TITLE) else role  # a second text column
+        if role is not Role.OTHER and role not in column_map.roles:
+            column_map.roles[role] = index
+        assigned[index] = role
+    rank = {role: position for position, role in enumerate(FIELD_ORDER)}
+    scanned = [(rank.get(role, len(rank)), i) for i, role in assigned.items()
+               if role not in NOT_SCANNED and headers[i]]
+    column_map.text_columns = [i for _, i in sorted(scanned)]
+    return column_map
+
+
+def header_score(row: list[Any]) -> int:
+    """How many cells of a row are known column names (distinct roles)."""
+    roles = {role_of(cell) for cell in row if isinstance(cell, str) and cell.strip()}
+    roles.discard(None)
+    return len(roles) if Role.TEXT in roles else 0
+
+
+def find_header_row(rows: list[list[Any]], overrides: dict[Role, str] | None = None) -> int | None:
+    """Index of the header row: the first of the top rows with a text column and another known
+    column, or the first row holding every overridden column name. None if there is none."""
+    if overrides:
+        wanted = {fold_header(name) for name in overrides.values()}
+        for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+            folded = {fold_header(cell) for cell in row if cell is not None}
+            if wanted <= folded:
+                return index
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        if header_score(row) >= 2:
+            return index
+    return None

@@ -1,0 +1,52 @@
+"""What a reader returns: the raw tables of a file, and the calendar made of them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import tzinfo
+from typing import Any
+
+from contentcheck.calendar.columns import Role
+from contentcheck.records import Post
+
+
+@dataclass
+class Table:
+    """The cells of one sheet (or of a CSV file); ``rows[i]`` is row ``i + first_row`` as a
+    person sees it in Excel."""
+
+    name: str | None
+    rows: list[list[Any]]
+    first_row: int = 1
+
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read calendars; ``dayfirst=None`` means day-first unless a file proves otherwise."""
+
+    timezone: tzinfo
+    dayfirst: bool | None = None
+    columns: dict[Role, str] = field(default_factory=dict)
+    default_year: int = 2000
+
+
+@dataclass
+class Calendar:
+    """A calendar file as read: its posts, what kind of file it was, and notes for the reader.
+
+    ``kind`` and the CSV details are kept so later steps can write the same format back.
+    """
+
+    path: str
+    kind: str  # "xlsx", "ods", "xls", "csv", "hootsuite-bulk", "sprout-bulk", "buffer"
+    posts: list[Post] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    sheets: list[str] = field(default_factory=list)  # sheets read as calendars
+    encoding: str | None = None
+    delimiter: str | None = None
+    sha256: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "kind": self.kind, "sheets": self.sheets,
+                "encoding": self.encoding, "delimiter": self.delimiter, "sha256": self.sha256,
+                "posts": len(self.posts), "notes": self.notes}

@@ -1,0 +1,140 @@
+"""Turning a table of cells into posts: header, section rows, dates, text fields.
+
+A row with any text is a post, even when its date cannot be read (it gets a warning and
+``scheduled_at=None``): a post is never dropped silently. Blank rows and section rows
+("Week 48", "December") are not posts.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import Any
+
+import regex
+
+from contentcheck.calendar.columns import ColumnMap, Role, build_column_map, find_header_row
+from contentcheck.calendar.dates import DateError, date_order_votes, to_date, to_time
+from contentcheck.calendar.model import ReadOptions, Table
+from contentcheck.records import Post, PostField
+
+SECTION_ROW = regex.compile(
+    r"^(?:week|wk|w)\s*\d{1,2}\b|^(?:q[1-4]|kwartaal\s*\d)\b|"
+    r"^(?:januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|"
+    r"december|january|february|march|may|june|july|august|october)\b(?:\s+\d{4})?\s*$",
+    regex.IGNORECASE)
+
+
+@dataclass
+class SheetPosts:
+    """The posts of one table, how its columns were read, and notes for the reader."""
+
+    posts: list[Post]
+    columns: ColumnMap
+    header_row: int
+    notes: list[str]
+
+
+def cell_text(value: Any) -> str:
+    """A cell as text: numbers without a spurious ``.0``, dates in ISO form."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (datetime, date, time)):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _is_section_row(cells: list[str]) -> bool:
+    filled = [c for c in cells if c]
+    return len(filled) == 1 and bool(SECTION_ROW.match(filled[0]))
+
+
+def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
+                     options: ReadOptions) -> tuple[bool, str | None]:
+    """Day-first unless told otherwise, or unless the file's own dates can only be month-first."""
+    if options.dayfirst is not None:
+        return options.dayfirst, None
+    index = columns.roles.get(Role.DATE)
+    if index is None:
+        return True, None
+    texts = [row[index] for row in table.rows[header_index + 1:]
+             if index < len(row) and isinstance(row[index], str)]
+    only_dayfirst, only_monthfirst = date_order_votes(texts)
+    if only_monthfirst and not only_dayfirst:
+        return False, (f"dates in column {columns.headers[index]!r} are month-first "
+                       f"(e.g. {next(t for t in texts if t.strip())!r}); read them as such")
+    return True, None
+
+
+def _schedule(row: list[Any], columns: ColumnMap, options: ReadOptions, dayfirst: bool,
+              warnings: list[str]) -> tuple[datetime | None, bool]:
+    """The post's moment as an aware datetime, and whether it is a whole day (no time)."""
+    raw_date = columns.get(row, Role.DATE)
+    raw_time = columns.get(row, Role.TIME)
+    try:
+        when = to_date(raw_date, dayfirst=dayfirst, default_year=options.default_year)
+    except DateError:
+        warnings.append(f"column {columns.header(Role.DATE)!r}: {cell_text(raw_date)!r} "
+                        "is not a date I can read")
+        return None, False
+    if when is None:
+        if Role.DATE in columns.roles:
+            warnings.append(f"column {columns.header(Role.DATE)!r} is empty: the post has no date")
+        else:
+            warnings.append("the calendar has no date column: the post has no date")
+        return None, False
+    clock: time | None = None
+    try:
+        clock = to_time(raw_time)
+    except DateError:
+        warnings.append(f"column {columns.header(Role.TIME)!r}: {cell_text(raw_time)!r} "
+                        "is not a time I can read; the whole day is checked")
+    if isinstance(when, datetime):
+        moment = datetime.combine(when.date(), clock, when.tzinfo) if clock else when
+        all_day = False
+    elif clock is not None:
+        moment, all_day = datetime.combine(when, clock), False
+    else:
+        moment, all_day = datetime.combine(when, time(0)), True
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=options.timezone)
+    return moment, all_day
+
+
+def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPosts | None:
+    """The posts of a table, or None when the table holds no calendar (no header row).
+
+    Raises KeyError(name) when a column named in the options is not in the header row.
+    """
+    header_index = find_header_row(table.rows, options.columns)
+    if header_index is None:
+        return None
+    columns = build_column_map(table.rows[header_index], options.columns)
+    if Role.TEXT not in columns.roles:
+        return None
+    dayfirst, note = _choose_dayfirst(table, columns, header_index, options)
+    notes = [note] if note else []
+    posts: list[Post] = []
+    for index in range(header_index + 1, len(table.rows)):
+        row = table.rows[index]
+        cells = [cell_text(value) for value in row]
+        if not any(cells) or _is_section_row(cells):
+            continue
+        fields = tuple(PostField(columns.headers[i], cells[i])
+                       for i in columns.text_columns if i < len(cells) and cells[i])
+        if not fields:
+            continue  # a row with a date or channel but no text: nothing to check
+        warnings: list[str] = []
+        moment, all_day = _schedule(row, columns, options, dayfirst, warnings)
+        owner = cell_text(columns.get(row, Role.OWNER))
+        posts.append(Post(
+            source=source, sheet=table.name, row=index + table.first_row,
+            scheduled_at=moment, all_day=all_day,
+            channel=cell_text(columns.get(row, Role.CHANNEL)) or None,
+            status=cell_text(columns.get(row, Role.STATUS)) or None,
+            fields=fields, warnings=tuple(warnings),
+            extra=((columns.header(Role.OWNER) or "owner", owner),) if owner else (),
+        ))
+    return SheetPosts(posts, columns, header_index + table.first_row, notes)

@@ -1,0 +1,108 @@
+"""Reading workbooks (.xlsx/.xlsm, and .ods/.xls/.xlsb) into tables with python-calamine.
+
+calamine is a Rust reader: fast, read-only, and it never expands XML entities. Before it opens an
+xlsx we still look inside the zip ourselves, so a damaged file, a zip bomb or XML with a DOCTYPE
+(entity expansion) is refused with a clear message instead of a crash or a hang.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from contentcheck.calendar.model import Table
+from contentcheck.errors import CalendarError
+
+ZIP_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
+MAX_UNCOMPRESSED = 1 << 30  # 1 GiB of XML is far beyond any real calendar
+MAX_RATIO = 200  # real xlsx parts compress 5-20x; bombs compress thousands of times
+_PEEK = 4096
+
+
+def check_xlsx_container(path: Path) -> None:
+    """Refuse a workbook that is not a complete zip, is a zip bomb, or declares XML entities."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        raise CalendarError(str(path), "is damaged or truncated: not a complete .xlsx (zip) file") from None
+    with archive:
+        members = archive.infolist()
+        required = "content.xml" if path.suffix.lower() == ".ods" else "[Content_Types].xml"
+        if not any(m.filename == required for m in members):
+            raise CalendarError(str(path), "is a zip file but not a workbook")
+        total = sum(m.file_size for m in members)
+        if total > MAX_UNCOMPRESSED:
+            raise CalendarError(str(path), f"unpacks to {total >> 20} MiB; refusing (zip bomb?)")
+        for member in members:
+            if not member.filename.endswith((".xml", ".rels", ".vml", ".rdf")):
+                continue
+            if member.compress_size and member.file_size / member.compress_size > MAX_RATIO \
+                    and member.file_size > 10 << 20:
+                raise CalendarError(str(path), f"part {member.filename} is compressed "
+                                    f"{member.file_size // member.compress_size}x; refusing (zip bomb?)")
+            try:
+                with archive.open(member) as stream:
+                    head = stream.read(_PEEK)
+            except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
+                raise CalendarError(str(path), f"is damaged: part {member.filename} cannot be read ({exc})") from None
+            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+                raise CalendarError(str(path), f"part {member.filename} declares XML entities "
+                                    "(DOCTYPE); refusing to read it (possible XML bomb)")
+
+
+def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
+    """Every visible worksheet as a table, plus notes about sheets left out."""
+    from python_calamine import CalamineWorkbook
+
+    with path.open("rb") as handle:
+        magic = handle.read(8)
+    if magic.startswith(ZIP_MAGIC):
+        check_xlsx_container(path)
+    elif magic == OLE_MAGIC and path.suffix.lower() in (".xlsx", ".xlsm"):
+        raise CalendarError(str(path), "is password-protected (encrypted); save an unprotected copy")
+    elif magic != OLE_MAGIC:
+        raise CalendarError(str(path), f"is not an Excel workbook (the file does not start like "
+                            f"a {path.suffix or 'workbook'} file)")
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception as exc:  # calamine raises its own error types for every malformed part
+        raise CalendarError(str(path), f"cannot be read as a workbook: {_short(exc)}") from None
+    tables: list[Table] = []
+    notes: list[str] = []
+    with _closing(book):
+        for meta in book.sheets_metadata:
+            visible = str(getattr(meta, "visible", "Visible")).rsplit(".", 1)[-1].lower()
+            kind = str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].lower()
+            if kind != "worksheet":
+                notes.append(f"sheet {meta.name!r} skipped: it is a {kind}, not a worksheet")
+                continue
+            if visible != "visible":
+                notes.append(f"sheet {meta.name!r} skipped: it is hidden")
+                continue
+            try:
+                rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+            except Exception as exc:
+                raise CalendarError(str(path), f"cannot be read: {_short(exc)}", sheet=meta.name) from None
+            tables.append(Table(meta.name, rows))
+    return tables, notes
+
+
+class _closing:
+    """Close a calamine workbook when done (older versions have no close())."""
+
+    def __init__(self, book: object) -> None:
+        self.book = book
+
+    def __enter__(self) -> object:
+        return self.book
+
+    def __exit__(self, *exc: object) -> None:
+        close = getattr(self.book, "close", None)
+        if close:
+            close()
+
+
+def _short(exc: Exception) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text if len(text) <= 160 else text[:157] + "..."

@@ -1,0 +1,172 @@
+"""The command line: parse options, call the pipeline, pick a formatter, set the exit code.
+
+Nothing here decides about posts; errors the user can cause end as one line and exit code 2.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from enum import Enum, IntEnum
+from pathlib import Path
+
+import click
+
+from contentcheck import __version__
+from contentcheck.calendar.columns import Role
+from contentcheck.errors import ContentcheckError
+
+
+class ExitCode(IntEnum):
+    CLEAN = 0
+    FLAGGED = 1
+    ERROR = 2
+    INTERNAL = 3
+
+
+class Format(str, Enum):
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+FORMAT_BY_SUFFIX = {".json": Format.JSON, ".csv": Format.CSV, ".xlsx": Format.XLSX,
+                    ".txt": Format.TABLE}
+COLUMN_OPTIONS = {"text_column": Role.TEXT, "date_column": Role.DATE, "time_column": Role.TIME,
+                  "channel_column": Role.CHANNEL, "status_column": Role.STATUS}
+
+
+def fail(message: str) -> "click.exceptions.Exit":
+    """Print one line on stderr and leave with exit code 2."""
+    click.echo(f"contentcheck: error: {message}", err=True)
+    return click.exceptions.Exit(ExitCode.ERROR)
+
+
+class Group(click.Group):
+    """Turns our own errors into one line and exit 2; never shows a traceback to a user."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except ContentcheckError as exc:
+            raise fail(str(exc)) from None
+        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+            raise
+        except Exception as exc:  # a bug: say so briefly; CONTENTCHECK_DEBUG=1 shows the traceback
+            if os.environ.get("CONTENTCHECK_DEBUG"):
+                raise
+            click.echo(f"contentcheck: internal error: {type(exc).__name__}: {exc} "
+                       "(set CONTENTCHECK_DEBUG=1 for details)", err=True)
+            raise click.exceptions.Exit(ExitCode.INTERNAL) from None
+
+
+@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="contentcheck")
+@click.option("-v", "--verbose", count=True, help="Log what is read (twice for more).")
+def main(verbose: int) -> None:
+    """Check scheduled social posts against crisis terms and sensitive word lists."""
+    level = logging.WARNING - 10 * min(verbose, 2)
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _column_overrides(values: dict[str, str | None]) -> dict[Role, str]:
+    return {role: values[name] for name, role in COLUMN_OPTIONS.items() if values.get(name)}
+
+
+def _pick_format(chosen: str | None, output: Path | None) -> Format:
+    if chosen:
+        return Format(chosen)
+    if output is not None:
+        return FORMAT_BY_SUFFIX.get(output.suffix.lower(), Format.TABLE)
+    return Format.TABLE
+
+
+@main.command()
+@click.argument("calendars", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--crisis", "crisis_files", multiple=True, type=click.Path(path_type=Path),
+              help="File of crisis terms (one per line); a hit pauses the post. Repeatable.")
+@click.option("--term", "terms", multiple=True, help="A crisis term. Repeatable.")
+@click.option("--wordlists", "wordlist_dirs", multiple=True, type=click.Path(path_type=Path),
+              help="Folder of your own word lists, added to the shipped ones. Repeatable.")
+@click.option("--no-shipped-lists", is_flag=True, help="Do not use the shipped word lists.")
+@click.option("--now", "now_text", metavar="ISO-8601", help="Pretend it is this moment.")
+@click.option("--days", type=click.FloatRange(min=0), help="Window length in days [default: 7].")
+@click.option("--until", "until_text", metavar="DATE", help="Window end (a date counts whole).")
+@click.option("--all", "all_posts", is_flag=True, help="Every post, whatever its date or status.")
+@click.option("--timezone", "timezone_name", metavar="TZ",
+              help="Zone of times without one [default: this machine's].")
+@click.option("--dayfirst/--monthfirst", default=None,
+              help="How to read 01/02/2026 [default: day-first unless the file shows otherwise].")
+@click.option("--text-column", metavar="NAME", help="Column holding the post text.")
+@click.option("--date-column", metavar="NAME", help="Column holding the date.")
+@click.option("--time-column", metavar="NAME", help="Column holding the time.")
+@click.option("--channel-column", metavar="NAME", help="Column holding the channel.")
+@click.option("--status-column", metavar="NAME", help="Column holding the status.")
+@click.option("--format", "format_name", type=click.Choice([f.value for f in Format]),
+              help="Report format [default: from --output's extension, else table].")
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="Write the report here (atomically) instead of to the terminal.")
+@click.option("--show-ok", is_flag=True, help="List ok posts too in the table.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when posts are flagged.")
+def scan(calendars: tuple[Path, ...], crisis_files: tuple[Path, ...], terms: tuple[str, ...],
+         wordlist_dirs: tuple[Path, ...], no_shipped_lists: bool, now_text: str | None,
+         days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
+         dayfirst: bool | None, format_name: str | None, output: Path | None, show_ok: bool,
+         exit_zero: bool, **columns: str | None) -> None:
+    """Check the upcoming posts of one or more calendars (.xlsx, .xlsm, .ods, .csv, ...).
+
+    Exit code 0: nothing flagged; 1: posts to pause or review; 2: bad input.
+    """
+    from contentcheck.scan import run_scan
+    from contentcheck.settings import DEFAULT_DAYS, ScanSettings, parse_moment, resolve_timezone
+
+    if sum(bool(x) for x in (days is not None, until_text, all_posts)) > 1:
+        raise fail("use only one of --days, --until and --all")
+    report_format = _pick_format(format_name, output)
+    if report_format is Format.XLSX and output is None:
+        raise fail("--format xlsx needs --output FILE.xlsx")
+    if output is not None:
+        from contentcheck.report.output import check_not_an_input
+
+        check_not_an_input(output, calendars)
+    zone = resolve_timezone(timezone_name)
+    settings = ScanSettings(
+        calendars=calendars, timezone=zone, crisis_files=crisis_files, crisis_terms=terms,
+        wordlist_dirs=wordlist_dirs, shipped_lists=not no_shipped_lists,
+        now=parse_moment(now_text, zone, option="--now") if now_text else None,
+        days=DEFAULT_DAYS if days is None else days,
+        until=parse_moment(until_text, zone, option="--until", end_of_day=True) if until_text else None,
+        all_posts=all_posts, dayfirst=dayfirst, columns=_column_overrides(columns))
+    result = run_scan(settings)
+    _deliver(result, report_format, output, show_ok)
+    flagged = bool(result.flagged)
+    raise click.exceptions.Exit(ExitCode.FLAGGED if flagged and not exit_zero else ExitCode.CLEAN)
+
+
+def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool) -> None:
+    """Render the result in the chosen format, to the terminal or atomically to a file."""
+    from contentcheck.report.output import write_atomically
+
+    if report_format is Format.XLSX:
+        from contentcheck.report import xlsx_report
+
+        write_atomically(output, lambda temp: xlsx_report.write(result, temp))
+    else:
+        if report_format is Format.JSON:
+            from contentcheck.report.json_report import render
+        elif report_format is Format.CSV:
+            from contentcheck.report.csv_report import render
+        else:
+            from contentcheck.report.terminal import render
+        text = render(result, show_ok=show_ok) if report_format is Format.TABLE else render(result)
+        if output is None:
+            click.echo(text, nl=False)
+            return
+        if report_format is Format.TABLE:
+            text = click.unstyle(text)
+        write_atomically(output, lambda temp: temp.write_text(text, encoding="utf-8"))
+    summary = result.summary()
+    click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
+               f"{summary['review']} review, {summary['ok']} ok", err=True)

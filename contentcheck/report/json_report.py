@@ -1,0 +1,28 @@
+"""The JSON report: one document with the window, the calendars, every upcoming post, a summary."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from contentcheck import __version__
+from contentcheck.scan import ScanResult
+
+
+def to_document(result: ScanResult) -> dict[str, Any]:
+    return {
+        "contentcheck": __version__,
+        "now": result.now.isoformat(),
+        "window": result.window.to_dict() if result.window else {"start": None, "end": None},
+        "crisis": {"active": result.crisis_active, "sources": result.crisis_sources,
+                   "terms": result.crisis_terms},
+        "lists": result.lists,
+        "calendars": [calendar.to_dict() for calendar in result.calendars],
+        "posts": [verdict.to_dict() for verdict in result.verdicts],
+        "warnings": result.warnings(),
+        "summary": result.summary(),
+    }
+
+
+def render(result: ScanResult) -> str:
+    return json.dumps(to_document(result), ensure_ascii=False, indent=2) + "\n"

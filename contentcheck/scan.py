@@ -1,0 +1,111 @@
+"""The pipeline: read -> normalize -> match -> decide, for the CLI and the nightly runner alike."""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from contentcheck.calendar import Calendar, ReadOptions, read_calendar
+from contentcheck.decide import decide
+from contentcheck.records import Status, Verdict
+from contentcheck.settings import ScanSettings
+from contentcheck.terms import TermSet
+from contentcheck.window import Window, is_upcoming
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ScanResult:
+    """What a scan found, in the order a reviewer reads it: pause, review, ok; then by date."""
+
+    now: datetime
+    window: Window | None  # None: --all
+    calendars: list[Calendar]
+    verdicts: list[Verdict]
+    crisis_terms: list[str] = field(default_factory=list)
+    crisis_sources: list[str] = field(default_factory=list)
+    lists: dict[str, int] = field(default_factory=dict)
+    posts_read: int = 0
+
+    @property
+    def flagged(self) -> list[Verdict]:
+        return [v for v in self.verdicts if v.status is not Status.OK]
+
+    @property
+    def crisis_active(self) -> bool:
+        return bool(self.crisis_terms)
+
+    def warnings(self) -> list[str]:
+        """Notes on the files and warnings on posts, each naming where it applies."""
+        lines = [f"{c.path}: {note}" for c in self.calendars for note in c.notes]
+        lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
+        return lines
+
+    def summary(self) -> dict[str, Any]:
+        counts = Counter(v.status.value for v in self.verdicts)
+        return {
+            "posts_read": self.posts_read,
+            "upcoming": len(self.verdicts),
+            "pause": counts.get("pause", 0),
+            "review": counts.get("review", 0),
+            "ok": counts.get("ok", 0),
+            "undated": sum(1 for v in self.verdicts if v.post.scheduled_at is None),
+            "crisis_active": self.crisis_active,
+        }
+
+
+def load_terms(settings: ScanSettings) -> tuple[TermSet, TermSet]:
+    """The crisis terms (files, then --term) and the word lists (shipped, then user folders)."""
+    from pathlib import Path
+
+    from contentcheck.lists import load_lists
+    from contentcheck.terms import crisis_terms_from_cli, load_crisis_file
+
+    crisis = TermSet()
+    for path in settings.crisis_files:
+        crisis = crisis + load_crisis_file(Path(path))
+    if settings.crisis_terms:
+        crisis = crisis + crisis_terms_from_cli(list(settings.crisis_terms))
+    lists = load_lists(settings.wordlist_dirs, shipped=settings.shipped_lists)
+    return crisis, lists
+
+
+def _sort_key(verdict: Verdict) -> tuple:
+    post = verdict.post
+    when = post.scheduled_at
+    return (verdict.status.rank, when is None, when.timestamp() if when else 0.0,
+            post.source, post.sheet or "", post.row)
+
+
+def run_scan(settings: ScanSettings) -> ScanResult:
+    """Read every calendar, keep the upcoming posts, match them and decide on each."""
+    from contentcheck.matcher import Matcher
+
+    now = settings.now or datetime.now(settings.timezone)
+    window = None
+    if not settings.all_posts:
+        window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
+    crisis, lists = load_terms(settings)
+    matcher = Matcher.compile(crisis + lists)
+    options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
+                          columns=dict(settings.columns), default_year=now.year)
+    calendars = [read_calendar(path, options) for path in settings.calendars]
+    verdicts: list[Verdict] = []
+    for calendar in calendars:
+        log.info("%s: %d posts (%s)", calendar.path, len(calendar.posts), calendar.kind)
+        for post in calendar.posts:
+            if window is None or is_upcoming(post, window):
+                verdicts.append(decide(post, matcher.match_post(post)))
+    verdicts.sort(key=_sort_key)
+    list_sizes = Counter(term.list_name for term in lists.terms)
+    return ScanResult(
+        now=now, window=window, calendars=calendars, verdicts=verdicts,
+        crisis_terms=[term.text for term in crisis.terms],
+        crisis_sources=[str(p) for p in settings.crisis_files] + (["--term"] if settings.crisis_terms else []),
+        lists=dict(sorted(list_sizes.items())),
+        posts_read=sum(len(c.posts) for c in calendars),
+    )

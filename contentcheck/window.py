@@ -1,0 +1,64 @@
+"""Which posts are upcoming: inside the time window and not already published or cancelled."""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from contentcheck.records import Post
+
+# Status words (folded: lower case, no accents) that mean a post will not go out (again).
+DONE_STATUSES = (
+    "gepubliceerd", "geplaatst", "gepost", "verzonden", "verstuurd", "online", "live",
+    "published", "posted", "sent", "delivered",
+)
+CANCELLED_STATUSES = (
+    "geannuleerd", "geschrapt", "vervallen", "afgeblazen", "verwijderd", "gearchiveerd",
+    "cancelled", "canceled", "deleted", "archived", "dropped", "scrapped",
+)
+
+
+@dataclass(frozen=True)
+class Window:
+    """From ``start`` (inclusive) to ``end`` (exclusive); ``end=None`` means no end."""
+
+    start: datetime | None
+    end: datetime | None
+
+    @classmethod
+    def days_ahead(cls, now: datetime, days: float) -> "Window":
+        return cls(now, now + timedelta(days=days))
+
+    def contains(self, post: Post) -> bool:
+        """Whether the post is due in the window; a whole-day post counts for its whole day."""
+        when = post.scheduled_at
+        if when is None:
+            return True  # undated posts are always shown, with a warning
+        if post.all_day:
+            after_start = self.start is None or when + timedelta(days=1) > self.start
+        else:
+            after_start = self.start is None or when >= self.start
+        return after_start and (self.end is None or when < self.end)
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"start": self.start.isoformat() if self.start else None,
+                "end": self.end.isoformat() if self.end else None}
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
+
+
+def status_is_final(status: str | None) -> bool:
+    """Published or cancelled, in Dutch or English (``Gepubliceerd ✅``, ``Cancelled``)."""
+    if not status:
+        return False
+    first_word = _fold(status).split(" ", 1)[0].strip(".,:;!()[]")
+    return first_word in DONE_STATUSES or first_word in CANCELLED_STATUSES
+
+
+def is_upcoming(post: Post, window: Window) -> bool:
+    """In the window and not published or cancelled."""
+    return not status_is_final(post.status) and window.contains(post)
