@@ -1,0 +1,177 @@
+"""The scan command end to end: JSON contract, window, statuses, formats, exit codes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import NOW, run, scan_json, sha256, write_csv, write_xlsx
+
+
+def test_json_contract(dutch_calendar: Path) -> None:
+    doc = scan_json(dutch_calendar, "--term", "trein")
+    assert doc["window"] == {"start": "2026-11-24T08:00:00+01:00", "end": "2026-12-01T08:00:00+01:00"}
+    assert doc["calendars"][0]["path"] == str(dutch_calendar)
+    assert doc["calendars"][0]["sheets"] == ["November", "December"]
+    rows = {(p["sheet"], p["row"]): p for p in doc["posts"]}
+    # in the window and not published/cancelled; undated kept; past, published, cancelled and
+    # after-the-window posts are left out
+    assert set(rows) == {("November", 5), ("November", 6), ("November", 12), ("December", 3),
+                         ("December", 4), ("December", 5), ("December", 6)}
+    first = rows[("November", 5)]
+    assert first["status"] == "pause"
+    assert first["scheduled_at"] == "2026-11-24T09:30:00+01:00"
+    assert first["channel"] == "Instagram"
+    assert first["source"] == str(dutch_calendar)
+    match = first["matches"][0]
+    assert {"term", "matched", "field", "start", "end", "list", "category", "severity"} <= set(match)
+    assert match["field"] == "Bericht" and match["matched"] == "trein"
+    assert first["text"][match["start"]:match["end"]] == "trein"
+    assert rows[("November", 6)]["matches"][0]["field"] == "Afbeelding (alt-tekst)"
+    assert rows[("November", 12)]["matches"][0]["field"] == "Eerste reactie"
+    assert rows[("December", 5)]["scheduled_at"] is None and rows[("December", 5)]["warnings"]
+    assert rows[("December", 6)]["status"] == "ok" and rows[("December", 6)]["matches"] == []
+    assert doc["summary"]["pause"] == 5 and doc["summary"]["upcoming"] == 7
+    assert doc["crisis"]["active"] is True and doc["crisis"]["terms"] == ["trein"]
+
+
+def test_posts_are_ordered_pause_review_ok_then_by_date(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [
+        ["Datum", "Tijd", "Bericht"],
+        ["25-11-2026", "10:00", "gewoon bericht"], ["26-11-2026", "10:00", "storm op komst"],
+        ["27-11-2026", "10:00", "mooi weer"], ["24-11-2026", "12:00", "nog een storm"],
+        ["24-11-2026", "09:00", "zonnig"]])
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "weer.txt").write_text("@category disasters-accidents\nmooi\n", encoding="utf-8")
+    doc = scan_json(path, "--term", "storm", "--wordlists", lists)
+    assert [(p["status"], p["row"]) for p in doc["posts"]] == [
+        ("pause", 5), ("pause", 3), ("review", 4), ("ok", 6), ("ok", 2)]
+
+
+def test_days_until_and_all(dutch_calendar: Path) -> None:
+    one_day = scan_json(dutch_calendar, "--days", "1")
+    assert {(p["sheet"], p["row"]) for p in one_day["posts"]} == {
+        ("November", 5), ("November", 6), ("December", 5)}
+    until = scan_json(dutch_calendar, "--until", "2026-11-27")
+    assert ("December", 3) in {(p["sheet"], p["row"]) for p in until["posts"]}
+    assert ("December", 4) not in {(p["sheet"], p["row"]) for p in until["posts"]}
+    everything = scan_json(dutch_calendar, "--all")
+    assert len(everything["posts"]) == 11 and everything["window"] == {"start": None, "end": None}
+
+
+def test_exit_codes(dutch_calendar: Path) -> None:
+    base = ["scan", dutch_calendar, "--now", NOW, "--timezone", "Europe/Amsterdam",
+            "--no-shipped-lists"]
+    assert run(*base).exit_code == 0
+    assert run(*base, "--term", "trein").exit_code == 1
+    assert run(*base, "--term", "trein", "--exit-zero").exit_code == 0
+    assert run(*base, "--days", "1", "--all").exit_code == 2
+    assert run(*base, "--now", "morgen").exit_code == 2
+
+
+def test_crisis_file_and_table_output(dutch_calendar: Path, tmp_path: Path) -> None:
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("# Treinongeluk, 24-11-2026\ntrein  # alle treinen\n", encoding="utf-8")
+    result = run("scan", dutch_calendar, "--crisis", crisis, "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--no-shipped-lists")
+    assert result.exit_code == 1
+    out = result.stdout
+    assert out.index("PAUSE") < out.index("upcoming posts")
+    assert "CRISIS ACTIVE" in out and "kalender.xlsx [November] row 5" in out
+    assert "n.t.b." in out  # the undated post's warning is shown
+
+
+def test_highlights_on_a_terminal(dutch_calendar: Path) -> None:
+    from click.testing import CliRunner
+
+    from contentcheck.cli import main
+
+    result = CliRunner().invoke(main, ["scan", str(dutch_calendar), "--term", "trein", "--now", NOW,
+                                       "--timezone", "Europe/Amsterdam", "--no-shipped-lists"],
+                                color=True)
+    assert "\x1b[" in result.stdout
+    assert "Met de \x1b[31m\x1b[1m\x1b[4mtrein\x1b[0m naar de kerstmarkt!" in result.stdout
+
+
+def test_csv_report_keeps_formulas_as_text(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "=HYPERLINK(\"x\")"],
+                                          ["25-11-2026", "@collega's: trein"]])
+    out = tmp_path / "report.csv"
+    result = run("scan", path, "--term", "trein", "--now", NOW, "--timezone", "Europe/Amsterdam",
+                 "--no-shipped-lists", "--output", out)
+    assert result.exit_code == 1
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert [r["text"] for r in rows] == ["'@collega's: trein", "'=HYPERLINK(\"x\")"]
+    assert rows[0]["status"] == "pause" and rows[0]["row"] == "3"
+
+
+def test_xlsx_report(tmp_path: Path) -> None:
+    path = tmp_path / "k.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["Datum", "Bericht"], ["25-11-2026", "=1+1 trein"], ["26-11-2026", "Met de trein"],
+                ["26-11-2026", "Gewoon"]):
+        book.active.append(row)
+    book.active["B2"].data_type = "s"  # text that looks like a formula, as Excel keeps '=1+1
+    book.save(path)
+    out = tmp_path / "report.xlsx"
+    result = run("scan", path, "--term", "trein", "--now", NOW, "--timezone", "Europe/Amsterdam",
+                 "--no-shipped-lists", "-o", out)
+    assert result.exit_code == 1 and "2 pause" in result.stderr
+    book = openpyxl.load_workbook(out, rich_text=True)
+    assert book.sheetnames == ["Flagged", "All posts"]
+    flagged = book["Flagged"]
+    assert [c.value for c in flagged[1]][:4] == ["Status", "Date", "Channel", "Text"]
+    assert flagged["A2"].value == "pause"
+    formula_cell = flagged["D2"]
+    assert formula_cell.data_type != "f" and str(formula_cell.value) == "=1+1 trein"
+    runs = [(str(part.font.b) if hasattr(part, "font") else None, str(part)) for part in flagged["D3"].value]
+    assert ("True", "trein") in runs
+    assert book["All posts"].max_row == 4
+
+
+def test_output_is_never_an_input_and_inputs_stay_unchanged(dutch_calendar: Path) -> None:
+    before = sha256(dutch_calendar)
+    result = run("scan", dutch_calendar, "--now", NOW, "--format", "json", "-o", dutch_calendar)
+    assert result.exit_code == 2
+    assert "is one of the calendars being scanned" in result.stderr
+    assert sha256(dutch_calendar) == before
+
+
+def test_json_to_file_is_written_whole(dutch_calendar: Path, tmp_path: Path) -> None:
+    out = tmp_path / "report.json"
+    result = run("scan", dutch_calendar, "--now", NOW, "--timezone", "Europe/Amsterdam",
+                 "--no-shipped-lists", "-o", out)
+    assert result.exit_code == 0 and result.stdout == ""
+    assert json.loads(out.read_text(encoding="utf-8"))["summary"]["upcoming"] == 7
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".report")] == []
+
+
+def test_several_calendars_in_one_run(dutch_calendar: Path, tmp_path: Path) -> None:
+    other = write_csv(tmp_path / "other.csv", [["Datum", "Bericht"], ["25-11-2026", "trein"]])
+    doc = scan_json(dutch_calendar, other, "--term", "trein")
+    assert {c["path"] for c in doc["calendars"]} == {str(dutch_calendar), str(other)}
+    assert doc["calendars"][1]["kind"] == "csv" and doc["calendars"][1]["delimiter"] == ";"
+    assert any(p["source"] == str(other) for p in doc["posts"])
+
+
+@pytest.mark.parametrize("flag,expected_row", [("--dayfirst", None), ("--monthfirst", 2)])
+def test_dayfirst_flags(tmp_path: Path, flag: str, expected_row: int | None) -> None:
+    path = write_csv(tmp_path / "d.csv", [["Date", "Post"], ["11/25/2026", "x"], ["01/12/2026", "y"]],
+                     delimiter=",")
+    result = run("scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam", "--format", "json",
+                 "--no-shipped-lists", flag)
+    if expected_row is None:
+        assert result.exit_code == 0
+        doc = json.loads(result.stdout)
+        # "11/25/2026" cannot be day-first: kept, undated, last; "01/12/2026" is 1 December
+        assert [(p["row"], p["scheduled_at"]) for p in doc["posts"]] == [
+            (3, "2026-12-01T00:00:00+01:00"), (2, None)]
+    else:
+        doc = json.loads(result.stdout)
+        assert [p["row"] for p in doc["posts"]] == [expected_row]

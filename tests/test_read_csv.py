@@ -1,0 +1,119 @@
+"""Reading CSV exports: detected delimiter and encoding, scheduler bulk files, US dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from contentcheck.calendar import ReadOptions, read_calendar
+from tests.conftest import AMSTERDAM, write_csv
+
+OPTIONS = ReadOptions(timezone=AMSTERDAM, default_year=2026)
+ROWS = [["Datum", "Tijd", "Kanaal", "Bericht", "Hashtags"],
+        ["24-11-2026", "09:30", "Instagram", "Crème brûlée voor €5, ideeën genoeg", "#Café"],
+        ["Week 49", "", "", "", ""],
+        ["25-11-2026", "10.00", "Facebook", "Tekst met; puntkomma, en komma", ""]]
+
+
+@pytest.mark.parametrize("delimiter,encoding,newline", [
+    (";", "cp1252", "\r\n"),      # Excel in a Dutch locale
+    (",", "utf-8", "\n"),         # Google Sheets
+    (",", "utf-8-sig", "\r\n"),   # Excel "CSV UTF-8"
+    ("\t", "utf-16", "\r\n"),     # Excel "Unicode text"
+    ("|", "utf-8", "\n"),
+])
+def test_delimiter_and_encoding_are_detected(tmp_path: Path, delimiter: str, encoding: str,
+                                             newline: str) -> None:
+    path = write_csv(tmp_path / "export.csv", ROWS, delimiter=delimiter, encoding=encoding,
+                     newline=newline)
+    calendar = read_calendar(path, OPTIONS)
+    assert calendar.kind == "csv"
+    assert calendar.delimiter == delimiter
+    assert calendar.encoding == encoding
+    assert [p.text for p in calendar.posts] == [ROWS[1][3], ROWS[3][3]]
+    assert [p.row for p in calendar.posts] == [2, 4]
+    first = calendar.posts[0]
+    assert first.fields[1].text == "#Café"
+    assert first.scheduled_at == dt.datetime(2026, 11, 24, 9, 30, tzinfo=AMSTERDAM)
+
+
+def test_tsv_extension_means_tabs(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "export.tsv", ROWS, delimiter="\t", encoding="utf-8")
+    assert read_calendar(path, OPTIONS).delimiter == "\t"
+
+
+def test_quoted_newlines_keep_record_numbers(tmp_path: Path) -> None:
+    rows = [["Date", "Post"], ["25-11-2026", "line one\nline two"], ["26-11-2026", "next"]]
+    calendar = read_calendar(write_csv(tmp_path / "multi.csv", rows, delimiter=","), OPTIONS)
+    assert [(p.row, p.text) for p in calendar.posts] == [(2, "line one\nline two"), (3, "next")]
+
+
+def test_title_rows_above_the_header(tmp_path: Path) -> None:
+    rows = [["Contentkalender december", "", ""], ["", "", ""], ["Datum", "Kanaal", "Tekst"],
+            ["1-12-2026", "X", "Hallo december"]]
+    calendar = read_calendar(write_csv(tmp_path / "titled.csv", rows), OPTIONS)
+    assert [(p.row, p.text) for p in calendar.posts] == [(4, "Hallo december")]
+
+
+def test_us_dates_are_noticed_without_being_told(tmp_path: Path) -> None:
+    rows = [["Date", "Post"], ["11/24/2026", "first"], ["12/01/2026", "second"]]
+    calendar = read_calendar(write_csv(tmp_path / "us.csv", rows, delimiter=","), OPTIONS)
+    assert [p.scheduled_at.date() for p in calendar.posts] == [dt.date(2026, 11, 24),
+                                                               dt.date(2026, 12, 1)]
+    assert any("month-first" in note for note in calendar.notes)
+
+
+def test_monthfirst_when_told(tmp_path: Path) -> None:
+    rows = [["Date", "Post"], ["12/01/2026", "ambiguous"]]
+    path = write_csv(tmp_path / "ambiguous.csv", rows, delimiter=",")
+    day_first = read_calendar(path, OPTIONS).posts[0].scheduled_at.date()
+    month_first = read_calendar(path, ReadOptions(timezone=AMSTERDAM, dayfirst=False)).posts[0]
+    assert day_first == dt.date(2026, 1, 12)
+    assert month_first.scheduled_at.date() == dt.date(2026, 12, 1)
+
+
+@pytest.mark.parametrize("stamp,expected", [
+    ("24/11/2026 19:00", dt.datetime(2026, 11, 24, 19, 0)),   # day-first account
+    ("11/24/2026 19:00", dt.datetime(2026, 11, 24, 19, 0)),   # month-first account
+])
+def test_hootsuite_bulk_file_without_header(tmp_path: Path, stamp: str, expected: dt.datetime) -> None:
+    rows = [[stamp, "Met de trein naar de kerstmarkt", "https://example.nl/kerst"],
+            [stamp, "Tweede bericht", ""]]
+    calendar = read_calendar(write_csv(tmp_path / "bulk.csv", rows, delimiter=",",
+                                       encoding="utf-8"), OPTIONS)
+    assert calendar.kind == "hootsuite-bulk"
+    first = calendar.posts[0]
+    assert first.row == 1
+    assert first.scheduled_at == expected.replace(tzinfo=AMSTERDAM)
+    assert [(f.name, f.text) for f in first.fields] == [("Message", "Met de trein naar de kerstmarkt"),
+                                                         ("Link", "https://example.nl/kerst")]
+    assert calendar.posts[1].row == 2
+
+
+def test_sprout_bulk_import(tmp_path: Path) -> None:
+    rows = [["date", "time_24hr", "message_text", "link", "image_url"],
+            ["11/25/2026", "17:45", "Sprout post", "https://example.com", ""]]
+    calendar = read_calendar(write_csv(tmp_path / "sprout.csv", rows, delimiter=",",
+                                       encoding="utf-8"), OPTIONS)
+    assert calendar.kind == "sprout-bulk"
+    post = calendar.posts[0]
+    assert post.text == "Sprout post"
+    assert post.scheduled_at == dt.datetime(2026, 11, 25, 17, 45, tzinfo=AMSTERDAM)
+
+
+def test_buffer_style_export(tmp_path: Path) -> None:
+    rows = [["Text", "Scheduled Date", "Scheduled Time", "Link", "Image URL"],
+            ["Buffer post", "2026-11-26", "08:15", "https://example.com/b", ""]]
+    calendar = read_calendar(write_csv(tmp_path / "buffer.csv", rows, delimiter=",",
+                                       encoding="utf-8"), OPTIONS)
+    assert calendar.kind == "buffer"
+    assert calendar.posts[0].scheduled_at == dt.datetime(2026, 11, 26, 8, 15, tzinfo=AMSTERDAM)
+
+
+def test_rows_without_text_are_not_posts_but_text_without_date_is(tmp_path: Path) -> None:
+    rows = [["Datum", "Kanaal", "Bericht"], ["24-11-2026", "X", ""], ["", "X", "Zonder datum"]]
+    calendar = read_calendar(write_csv(tmp_path / "gaps.csv", rows), OPTIONS)
+    assert [(p.row, p.scheduled_at) for p in calendar.posts] == [(3, None)]
+    assert "no date" in calendar.posts[0].warnings[0]

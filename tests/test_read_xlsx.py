@@ -1,0 +1,108 @@
+"""Reading workbooks as teams keep them: several sheets, title rows, Dutch headers, mixed dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from contentcheck.calendar import ReadOptions, read_calendar
+from contentcheck.calendar.columns import Role
+from tests.conftest import AMSTERDAM, sha256, write_xlsx
+
+OPTIONS = ReadOptions(timezone=AMSTERDAM, default_year=2026)
+
+
+def by_row(calendar, sheet: str) -> dict:
+    return {post.row: post for post in calendar.posts if post.sheet == sheet}
+
+
+def test_sheets_title_rows_week_rows_and_row_numbers(dutch_calendar: Path) -> None:
+    calendar = read_calendar(dutch_calendar, OPTIONS)
+    assert calendar.kind == "xlsx"
+    assert calendar.sheets == ["November", "December"]
+    assert any("Instructies" in note and "skipped" in note for note in calendar.notes)
+    november = by_row(calendar, "November")
+    # header on row 3, "Week 48" on row 4 is a section row, not a post
+    assert sorted(november) == [5, 6, 7, 8, 9, 12, 13]
+    assert november[5].text == "Met de trein naar de kerstmarkt!"
+    assert november[5].channel == "Instagram"
+    assert november[5].status == "Gepland"
+
+
+def test_every_text_bearing_column_is_a_field(dutch_calendar: Path) -> None:
+    post = by_row(read_calendar(dutch_calendar, OPTIONS), "November")[5]
+    names = [f.name for f in post.fields]
+    assert names[0] == "Bericht"
+    assert {"Hashtags", "Link", "Afbeelding (alt-tekst)", "Campagne"} <= set(names)
+    assert "Eigenaar" not in names and "Status" not in names and "Kanaal" not in names
+    assert dict(post.extra) == {"Eigenaar": "Sanne"}
+
+
+@pytest.mark.parametrize("sheet,row,expected,all_day", [
+    ("November", 5, dt.datetime(2026, 11, 24, 9, 30), False),   # date cell + time cell
+    ("November", 6, dt.datetime(2026, 11, 24, 9, 30), False),   # date cell + "09.30"
+    ("November", 8, dt.datetime(2026, 11, 25, 9, 30), False),   # date cell + "9:30"
+    ("November", 12, dt.datetime(2026, 11, 30, 18, 0), False),  # datetime cell, no time
+    ("December", 3, dt.datetime(2026, 11, 27, 12, 0), False),   # text date + text time
+    ("December", 4, dt.datetime(2026, 11, 28, 14, 15), False),  # text date-time in one cell
+    ("December", 6, dt.datetime(2026, 11, 29, 0, 0), True),     # ISO date, no time: whole day
+])
+def test_dates_in_every_style(dutch_calendar: Path, sheet: str, row: int,
+                              expected: dt.datetime, all_day: bool) -> None:
+    post = by_row(read_calendar(dutch_calendar, OPTIONS), sheet)[row]
+    assert post.scheduled_at == expected.replace(tzinfo=AMSTERDAM)
+    assert post.all_day is all_day
+    assert post.warnings == ()
+
+
+def test_unreadable_date_is_kept_with_a_warning(dutch_calendar: Path) -> None:
+    post = by_row(read_calendar(dutch_calendar, OPTIONS), "December")[5]
+    assert post.scheduled_at is None
+    assert post.text == "Nog geen datum, wel een trein"
+    assert "'n.t.b.' is not a date" in post.warnings[0] and "Datum" in post.warnings[0]
+
+
+def test_reading_never_writes_the_file(dutch_calendar: Path) -> None:
+    before = sha256(dutch_calendar), dutch_calendar.stat().st_mtime_ns
+    read_calendar(dutch_calendar, OPTIONS)
+    assert (sha256(dutch_calendar), dutch_calendar.stat().st_mtime_ns) == before
+
+
+def test_english_headers_and_hidden_sheet(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "plan.xlsx", {
+        "Plan": [["Publish date", "Network", "Caption", "First comment", "Alt text"],
+                 [dt.datetime(2026, 11, 25, 10, 0), "LinkedIn", "Hello", "Link in bio", "A train"]],
+        "Old": [["Date", "Post"], [dt.datetime(2026, 11, 25, 10, 0), "hidden post"]],
+    }, hidden=["Old"])
+    calendar = read_calendar(path, OPTIONS)
+    assert calendar.sheets == ["Plan"]
+    assert any("'Old'" in note and "hidden" in note for note in calendar.notes)
+    post = calendar.posts[0]
+    assert [f.name for f in post.fields] == ["Caption", "First comment", "Alt text"]
+    assert post.channel == "LinkedIn" and post.row == 2
+
+
+def test_column_names_given_by_the_user(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "odd.xlsx", {
+        "Blad1": [["Wanneer precies", "Wat we zeggen", "Waar"],
+                  ["25-11-2026", "Eigen kolomnamen", "X"]]})
+    options = ReadOptions(timezone=AMSTERDAM, columns={Role.TEXT: "Wat we zeggen",
+                                                       Role.DATE: "Wanneer precies",
+                                                       Role.CHANNEL: "Waar"})
+    post = read_calendar(path, options).posts[0]
+    assert post.text == "Eigen kolomnamen" and post.channel == "X"
+    assert post.scheduled_at == dt.datetime(2026, 11, 25, tzinfo=AMSTERDAM)
+
+
+def test_xlsm_is_read_like_xlsx(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "macro.xlsm", {"Kalender": [["Datum", "Tekst"], ["25-11-2026", "Hoi"]]})
+    assert [p.text for p in read_calendar(path, OPTIONS).posts] == ["Hoi"]
+
+
+def test_serial_numbers_in_a_text_date_column(tmp_path: Path) -> None:
+    # An unformatted date cell holds Excel's serial number: 46350 is 24-11-2026.
+    path = write_xlsx(tmp_path / "serial.xlsx", {"K": [["Datum", "Tekst"], [46350, "Serieel"]]})
+    post = read_calendar(path, OPTIONS).posts[0]
+    assert post.scheduled_at == dt.datetime(2026, 11, 24, tzinfo=AMSTERDAM) and post.all_day
