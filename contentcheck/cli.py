@@ -77,20 +77,29 @@ def _column_overrides(values: dict[str, str | None]) -> dict[Role, str]:
 
 def _pick_format(chosen: str | None, output: Path | None) -> Format:
     if chosen:
-        return Format(chosen)
+        try:
+            return Format(chosen)
+        except ValueError:
+            raise fail(f"unknown report format {chosen!r} (known: "
+                       f"{', '.join(f.value for f in Format)})") from None
     if output is not None:
         return FORMAT_BY_SUFFIX.get(output.suffix.lower(), Format.TABLE)
     return Format.TABLE
 
 
 @main.command()
-@click.argument("calendars", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("calendars", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file [default: ./contentcheck.toml if present].")
 @click.option("--crisis", "crisis_files", multiple=True, type=click.Path(path_type=Path),
               help="File of crisis terms (one per line); a hit pauses the post. Repeatable.")
 @click.option("--term", "terms", multiple=True, help="A crisis term. Repeatable.")
 @click.option("--wordlists", "wordlist_dirs", multiple=True, type=click.Path(path_type=Path),
               help="Folder of your own word lists, added to the shipped ones. Repeatable.")
-@click.option("--no-shipped-lists", is_flag=True, help="Do not use the shipped word lists.")
+@click.option("--shipped-lists/--no-shipped-lists", default=None,
+              help="Use the shipped word lists [default: yes].")
+@click.option("--no-active-crises", is_flag=True,
+              help="Ignore the crises declared with `contentcheck crisis start`.")
 @click.option("--now", "now_text", metavar="ISO-8601", help="Pretend it is this moment.")
 @click.option("--days", type=click.FloatRange(min=0), help="Window length in days [default: 7].")
 @click.option("--until", "until_text", metavar="DATE", help="Window end (a date counts whole).")
@@ -109,40 +118,40 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report here (atomically) instead of to the terminal.")
 @click.option("--show-ok", is_flag=True, help="List ok posts too in the table.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when posts are flagged.")
-def scan(calendars: tuple[Path, ...], crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-         wordlist_dirs: tuple[Path, ...], no_shipped_lists: bool, now_text: str | None,
-         days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
-         dayfirst: bool | None, format_name: str | None, output: Path | None, show_ok: bool,
-         exit_zero: bool, **columns: str | None) -> None:
+@click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
+def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
+         terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
+         no_active_crises: bool, now_text: str | None, days: float | None, until_text: str | None, all_posts: bool,
+         timezone_name: str | None, dayfirst: bool | None, format_name: str | None,
+         output: Path | None, show_ok: bool, exit_zero: bool | None, **columns: str | None) -> None:
     """Check the upcoming posts of one or more calendars (.xlsx, .xlsm, .ods, .csv, ...).
 
+    Settings come from the defaults, then contentcheck.toml, then these flags.
     Exit code 0: nothing flagged; 1: posts to pause or review; 2: bad input.
     """
+    from contentcheck.config import load_config
     from contentcheck.scan import run_scan
-    from contentcheck.settings import DEFAULT_DAYS, ScanSettings, parse_moment, resolve_timezone
+    from contentcheck.settings import build_scan_settings
 
-    if sum(bool(x) for x in (days is not None, until_text, all_posts)) > 1:
-        raise fail("use only one of --days, --until and --all")
-    report_format = _pick_format(format_name, output)
+    config = load_config(config_path)
+    settings = build_scan_settings(
+        config, calendars=calendars, crisis_files=crisis_files, terms=terms,
+        wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists, now=now_text, days=days,
+        until=until_text, all_posts=all_posts, timezone=timezone_name, dayfirst=dayfirst,
+        columns=_column_overrides(columns), active_crises=not no_active_crises)
+    if output is None and config.scan.get("output"):
+        output = config.resolve(config.scan["output"])
+    report_format = _pick_format(format_name or config.scan.get("format"), output)
     if report_format is Format.XLSX and output is None:
         raise fail("--format xlsx needs --output FILE.xlsx")
     if output is not None:
         from contentcheck.report.output import check_not_an_input
 
-        check_not_an_input(output, calendars)
-    zone = resolve_timezone(timezone_name)
-    settings = ScanSettings(
-        calendars=calendars, timezone=zone, crisis_files=crisis_files, crisis_terms=terms,
-        wordlist_dirs=wordlist_dirs, shipped_lists=not no_shipped_lists,
-        now=parse_moment(now_text, zone, option="--now") if now_text else None,
-        days=DEFAULT_DAYS if days is None else days,
-        until=parse_moment(until_text, zone, option="--until", end_of_day=True) if until_text else None,
-        all_posts=all_posts, dayfirst=dayfirst, columns=_column_overrides(columns))
+        check_not_an_input(output, settings.calendars)
     result = run_scan(settings)
     _deliver(result, report_format, output, show_ok)
-    flagged = bool(result.flagged)
-    raise click.exceptions.Exit(ExitCode.FLAGGED if flagged and not exit_zero else ExitCode.CLEAN)
+    exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
+    raise click.exceptions.Exit(ExitCode.FLAGGED if result.flagged and not exit_zero else ExitCode.CLEAN)
 
 
 def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool) -> None:

@@ -6,7 +6,7 @@ import logging
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
@@ -14,6 +14,9 @@ from contentcheck.records import Status, Verdict
 from contentcheck.settings import ScanSettings
 from contentcheck.terms import TermSet
 from contentcheck.window import Window, is_upcoming
+
+if TYPE_CHECKING:
+    from contentcheck.crisis import Crisis
 
 log = logging.getLogger(__name__)
 
@@ -26,6 +29,7 @@ class ScanResult:
     window: Window | None  # None: --all
     calendars: list[Calendar]
     verdicts: list[Verdict]
+    crises: list[dict[str, Any]] = field(default_factory=list)  # active declared crises
     crisis_terms: list[str] = field(default_factory=list)
     crisis_sources: list[str] = field(default_factory=list)
     lists: dict[str, int] = field(default_factory=dict)
@@ -58,14 +62,26 @@ class ScanResult:
         }
 
 
-def load_terms(settings: ScanSettings) -> tuple[TermSet, TermSet]:
-    """The crisis terms (files, then --term) and the word lists (shipped, then user folders)."""
+def declared_crises(settings: ScanSettings, now: datetime) -> list["Crisis"]:
+    """The crises declared with ``contentcheck crisis start`` that are active at ``now``."""
+    from contentcheck.crisis import active_crises, default_state_dir
+
+    if not settings.active_crises:
+        return []
+    return active_crises(settings.state_dir or default_state_dir(), now)
+
+
+def load_terms(settings: ScanSettings, crises: list["Crisis"] = ()) -> tuple[TermSet, TermSet]:
+    """The crisis terms (declared crises, files, then --term) and the word lists (shipped, then
+    user folders)."""
     from pathlib import Path
 
     from contentcheck.lists import load_lists
     from contentcheck.terms import crisis_terms_from_cli, load_crisis_file
 
     crisis = TermSet()
+    for declared in crises:
+        crisis = crisis + declared.termset()
     for path in settings.crisis_files:
         crisis = crisis + load_crisis_file(Path(path))
     if settings.crisis_terms:
@@ -89,7 +105,8 @@ def run_scan(settings: ScanSettings) -> ScanResult:
     window = None
     if not settings.all_posts:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
-    crisis, lists = load_terms(settings)
+    crises = declared_crises(settings, now)
+    crisis, lists = load_terms(settings, crises)
     matcher = Matcher.compile(crisis + lists)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), default_year=now.year)
@@ -104,8 +121,10 @@ def run_scan(settings: ScanSettings) -> ScanResult:
     list_sizes = Counter(term.list_name for term in lists.terms)
     return ScanResult(
         now=now, window=window, calendars=calendars, verdicts=verdicts,
+        crises=[c.to_dict() for c in crises],
         crisis_terms=[term.text for term in crisis.terms],
-        crisis_sources=[str(p) for p in settings.crisis_files] + (["--term"] if settings.crisis_terms else []),
+        crisis_sources=[f"crisis {c.name}" for c in crises] + [str(p) for p in settings.crisis_files]
+        + (["--term"] if settings.crisis_terms else []),
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
     )

@@ -6,11 +6,15 @@ The CLI and the nightly runner both build a ScanSettings and call ``run_scan`` w
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, tzinfo
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from contentcheck.calendar.columns import Role
 from contentcheck.errors import SettingsError
+
+if TYPE_CHECKING:
+    from contentcheck.config import Config
 
 DEFAULT_DAYS = 7.0
 
@@ -25,12 +29,15 @@ class ScanSettings:
     crisis_terms: tuple[str, ...] = ()
     wordlist_dirs: tuple[Path, ...] = ()
     shipped_lists: bool = True
+    disabled_categories: tuple[str, ...] = ()
     now: datetime | None = None
     days: float = DEFAULT_DAYS
     until: datetime | None = None
     all_posts: bool = False
     dayfirst: bool | None = None
     columns: dict[Role, str] = field(default_factory=dict)
+    state_dir: Path | None = None  # None: the default state folder (see crisis.py)
+    active_crises: bool = True  # use the crises declared with `contentcheck crisis start`
 
 
 def resolve_timezone(name: str | None) -> tzinfo:
@@ -60,8 +67,6 @@ def parse_moment(text: str, zone: tzinfo, *, option: str, end_of_day: bool = Fal
             day = date.fromisoformat(value)
             moment = datetime.combine(day, time(0))
             if end_of_day:
-                from datetime import timedelta
-
                 moment += timedelta(days=1)
         else:
             moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
@@ -69,3 +74,48 @@ def parse_moment(text: str, zone: tzinfo, *, option: str, end_of_day: bool = Fal
         raise SettingsError(f"{option}: {text!r} is not an ISO-8601 date or date-time "
                             "(e.g. 2026-11-24 or 2026-11-24T08:00)") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _first(*values: object) -> object:
+    """The first value that was given (None means not given)."""
+    return next((v for v in values if v is not None), None)
+
+
+def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
+                        crisis_files: tuple[Path, ...] = (), terms: tuple[str, ...] = (),
+                        wordlist_dirs: tuple[Path, ...] = (), shipped_lists: bool | None = None,
+                        now: str | None = None, days: float | None = None,
+                        until: str | None = None, all_posts: bool = False,
+                        timezone: str | None = None, dayfirst: bool | None = None,
+                        columns: dict[Role, str] | None = None,
+                        active_crises: bool = True) -> ScanSettings:
+    """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
+    an on-call person's ``--term`` comes on top of the team's crisis file; single values from
+    flags replace the config's. Calendars on the command line replace the config's list."""
+    scan = config.scan
+    zone = resolve_timezone(_first(timezone, scan.get("timezone")))
+    calendar_paths = calendars or tuple(config.resolve(p) for p in scan.get("calendars", []))
+    if not calendar_paths:
+        raise SettingsError("no calendar given: name one or more files, or list them as "
+                            "calendars in [scan] of contentcheck.toml")
+    if sum(bool(x) for x in (days is not None, until, all_posts)) > 1:
+        raise SettingsError("use only one of --days, --until and --all")
+    if days is None and not until and not all_posts:
+        until = scan.get("until")
+        days = None if until else scan.get("days")
+    config_columns = {Role(key): value for key, value in scan.get("columns", {}).items()}
+    return ScanSettings(
+        calendars=tuple(calendar_paths), timezone=zone,
+        crisis_files=tuple(config.resolve(p) for p in scan.get("crisis", [])) + tuple(crisis_files),
+        crisis_terms=tuple(scan.get("terms", [])) + tuple(terms),
+        wordlist_dirs=tuple(config.resolve(p) for p in scan.get("wordlists", [])) + tuple(wordlist_dirs),
+        shipped_lists=bool(_first(shipped_lists, scan.get("shipped_lists"), True)),
+        disabled_categories=tuple(scan.get("disabled_categories", [])),
+        now=parse_moment(now, zone, option="--now") if now else None,
+        days=DEFAULT_DAYS if days is None else float(days),
+        until=parse_moment(until, zone, option="--until", end_of_day=True) if until else None,
+        all_posts=all_posts, dayfirst=_first(dayfirst, scan.get("dayfirst")),
+        columns={**config_columns, **(columns or {})},
+        state_dir=config.resolve(config.data["state_dir"]) if config.data.get("state_dir") else None,
+        active_crises=active_crises,
+    )

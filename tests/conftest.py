@@ -105,3 +105,11 @@ def dutch_calendar(tmp_path: Path) -> Path:
     instructions = [["Zo vul je de kalender in"], ["Eén post per regel; status Gepland of Concept."]]
     return write_xlsx(tmp_path / "kalender.xlsx",
                       {"Instructies": instructions, "November": november, "December": december})
+
+
+@pytest.fixture(autouse=True)
+def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own empty state folder: no crisis declared on this machine leaks in."""
+    state = tmp_path_factory.mktemp("state")
+    monkeypatch.setenv("CONTENTCHECK_STATE_DIR", str(state))
+    return state

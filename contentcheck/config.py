@@ -1,0 +1,97 @@
+"""The config file (``contentcheck.toml``): found in the working folder or given with --config.
+
+Only reading and checking the file is done here; settings.py layers it between the defaults and
+the command-line flags. Paths in the file are relative to the file's own folder, so a team can
+keep the file beside its calendars and run the check from anywhere.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from contentcheck.errors import SettingsError
+
+CONFIG_NAME = "contentcheck.toml"
+
+# Keys of [scan] and the types they take; anything else is a typo worth stopping for.
+SCAN_KEYS: dict[str, type | tuple[type, ...]] = {
+    "calendars": list, "crisis": list, "terms": list, "wordlists": list,
+    "shipped_lists": bool, "disabled_categories": list, "days": (int, float), "until": str,
+    "timezone": str, "dayfirst": bool, "format": str, "output": str, "columns": dict,
+    "exit_zero": bool,
+}
+COLUMN_KEYS = ("text", "date", "time", "channel", "status")
+
+
+class Config:
+    """A parsed config file; an absent file is an empty config."""
+
+    def __init__(self, data: dict[str, Any] | None = None, path: Path | None = None) -> None:
+        self.data = data or {}
+        self.path = path
+
+    @property
+    def scan(self) -> dict[str, Any]:
+        return self.data.get("scan", {})
+
+    def section(self, name: str) -> dict[str, Any]:
+        """Any other top-level table (``[nightly]``, ``[notify]``, ...), for the parts that use it."""
+        value = self.data.get(name, {})
+        if not isinstance(value, dict):
+            raise SettingsError(f"{self.path}: [{name}] must be a table")
+        return value
+
+    def resolve(self, value: str) -> Path:
+        """A path from the file, relative to the file's folder."""
+        path = Path(value).expanduser()
+        if self.path is not None and not path.is_absolute():
+            path = self.path.parent / path
+        return path
+
+
+def _parse_toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def _check_scan(path: Path, scan: Any) -> None:
+    if not isinstance(scan, dict):
+        raise SettingsError(f"{path}: [scan] must be a table")
+    for key, value in scan.items():
+        if key not in SCAN_KEYS:
+            raise SettingsError(f"{path}: [scan] has an unknown key {key!r} "
+                                f"(known: {', '.join(sorted(SCAN_KEYS))})")
+        expected = SCAN_KEYS[key]
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            names = "/".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise SettingsError(f"{path}: [scan] {key} must be a {names}, not {value!r}")
+    for key in scan.get("columns", {}):
+        if key not in COLUMN_KEYS:
+            raise SettingsError(f"{path}: [scan.columns] has an unknown key {key!r} "
+                                f"(known: {', '.join(COLUMN_KEYS)})")
+
+
+def load_config(path: Path | None) -> Config:
+    """The given file (which must exist), else ``./contentcheck.toml`` if there is one."""
+    if path is None:
+        candidate = Path.cwd() / CONFIG_NAME
+        if not candidate.is_file():
+            return Config()
+        path = candidate
+    try:
+        text = Path(path).read_text(encoding="utf-8-sig")
+    except FileNotFoundError:
+        raise SettingsError(f"{path}: config file not found") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read the config file: {exc}") from None
+    try:
+        data = _parse_toml(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError says line and column
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    _check_scan(Path(path), data.get("scan", {}))
+    return Config(data, Path(path))
