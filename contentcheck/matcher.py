@@ -1,60 +1,291 @@
-"""Compiled matcher: TermSet x text -> Match records with spans.
+"""Compiled matcher: TermSet x text -> Match records with spans into the original text.
 
-PLACEHOLDER (issue 3 replaces it with the real engine, same public API): a plain word matches
-the word and the forms that start with it; case and diacritics are ignored.
+Compile once per run: every term word goes into one lexicon (dictionaries keyed by folded
+word), phrases and proximity terms remember their words. Per post we run one regex over the
+text to cut it into word groups and look each group up in a cache; only a post with a hit is
+looked at closely (spans, phrases, proximity, language). So the cost per post does not grow
+with the number of terms (bench/README.md has the numbers).
 """
 
 from __future__ import annotations
 
-import unicodedata
+import logging
+from collections import defaultdict
+from dataclasses import dataclass
 
-import regex
+from contentcheck.matching_groups import GroupInfo, analyze_group
+from contentcheck.matching_index import CACHE_LIMIT, Lexicon
+from contentcheck.records import Match, Post, Term
+from contentcheck.terms import Pattern, TermSet, WordSpec, parse_pattern
+from contentcheck.text import GROUP_RE
 
-from contentcheck.records import Match, Post
-from contentcheck.terms import TermSet
+log = logging.getLogger(__name__)
+
+PROXIMITY = 6  # unquoted words match when at most this many words apart ("within a few")
+REGEX_TIMEOUT = 0.25  # seconds per raw regular expression per text
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+@dataclass(frozen=True)
+class Finding:
+    """A match and why: the rule (exact, inflection, compound, wildcard, phrase, proximity,
+    hashtag-split, emoji, regex) and the words that made it."""
+
+    match: Match
+    term: Term
+    rule: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A hit that an exception word took away."""
+
+    word: str
+    unit: str
+    exception: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Occurrence:
+    start: int
+    end: int
+    first: int
+    last: int
+    rule: str
+    norm: str
+
+
+@dataclass(frozen=True)
+class _Multi:
+    term: int
+    kind: str  # phrase or proximity
+    units: tuple[int, ...]
+
+
+def applies(term: Term, language: str | None) -> bool:
+    """Is a term used for a post in this language? Unknown language: every term."""
+    return term.language is None or language is None or term.language == language
 
 
 class Matcher:
     """Finds every term of a TermSet in a text; compile once, use for every post."""
 
     def __init__(self, termset: TermSet) -> None:
-        self._termset = termset
-        self._patterns = [
-            (term, regex.compile(r"(?<!\w)" + regex.escape(_fold(term.text).rstrip("*")) + r"\w*",
-                                 regex.IGNORECASE))
-            for term in termset.terms
-        ]
+        self.termset = termset
+        self.lexicon = Lexicon()
+        self._single: dict[int, list[int]] = defaultdict(list)  # unit -> terms
+        self._multi: list[_Multi] = []
+        self._multi_by_unit: dict[int, list[int]] = defaultdict(list)
+        self._regex: list[tuple[int, object]] = []
+        triggers: set[int] = set()
+        for word in termset.exceptions:
+            self.lexicon.add_exception(word)
+        for index, term in enumerate(termset.terms):
+            triggers |= self._add_term(index, term, parse_pattern(term.text))
+        self.lexicon.finish()
+        self._triggers = frozenset(triggers)
+        self._groups: dict[str, GroupInfo] = {}
+
+    def _add_term(self, index: int, term: Term, pattern: Pattern) -> set[int]:
+        """Put one term in the tables; returns the units whose hit may start a match."""
+        if pattern.kind == "regex":
+            import regex
+
+            self._regex.append((index, regex.compile(pattern.regex, regex.IGNORECASE)))
+            return set()
+        if pattern.kind == "word":
+            unit = self.lexicon.add(pattern.words[0], term.language)
+            self._single[unit].append(index)
+            return {unit}
+        units = tuple(self.lexicon.add(w, term.language, compound=len(w.norm) >= 5)
+                      for w in pattern.words)
+        multi = len(self._multi)
+        self._multi.append(_Multi(index, pattern.kind, units))
+        for unit in set(units):
+            self._multi_by_unit[unit].append(multi)
+        # the rarest-looking (longest) word must be there for the term to match
+        anchor = max(units, key=lambda u: len(self.lexicon.units[u].norm))
+        triggered = {anchor}
+        if pattern.joined:
+            joined = self.lexicon.add(WordSpec(pattern.joined), term.language)
+            self._single[joined].append(index)
+            triggered.add(joined)
+        return triggered
 
     @classmethod
     def compile(cls, termset: TermSet) -> "Matcher":
         return cls(termset)
 
+    def _group(self, group: str) -> GroupInfo:
+        info = self._groups.get(group)
+        if info is None:
+            if len(self._groups) > CACHE_LIMIT:
+                self._groups.clear()
+            info = self._groups[group] = analyze_group(group, self.lexicon, self._triggers)
+        return info
+
+    def may_match(self, text: str) -> bool:
+        """The fast path: could any term match? (One findall and a lookup per word group.)"""
+        if self._regex:
+            return True
+        groups = self._groups
+        for group in GROUP_RE.findall(text):
+            info = groups.get(group)
+            if info is None:
+                info = self._group(group)
+            if info.hot:
+                return True
+        return False
+
     def find(self, text: str, field: str = "text", language: str | None = None) -> list[Match]:
-        """Every match in one text; spans point into ``text`` itself."""
-        folded = "".join(_fold(c) or c for c in text)
-        if len(folded) != len(text):  # keep spans honest in the placeholder
-            folded = text.casefold() if len(text.casefold()) == len(text) else text
-        found: list[Match] = []
-        for term, pattern in self._patterns:
-            for hit in pattern.finditer(folded):
-                word = hit.group(0)
-                if word in self._termset.exceptions:
-                    continue
-                found.append(Match(term=term.text, matched=text[hit.start():hit.end()],
-                                   field=field, start=hit.start(), end=hit.end(),
-                                   list_name=term.list_name, category=term.category,
-                                   severity=term.severity, crisis=term.crisis,
-                                   suggestion=term.suggestion))
-        return sorted(found, key=lambda m: (m.start, m.end))
+        """Every match in one text, sorted by span; ``text[m.start:m.end] == m.matched``."""
+        if not text or not self.may_match(text):
+            return []
+        return [f.match for f in self.explain(text, field, language)[0]]
 
     def match_post(self, post: Post) -> list[Match]:
-        """Matches in every text-bearing field of a post."""
+        """Matches in every text-bearing field of a post, its language detected once."""
+        language: str | None = None
+        detected = False
         found: list[Match] = []
         for post_field in post.fields:
-            found.extend(self.find(post_field.text, post_field.name))
+            if not post_field.text or not self.may_match(post_field.text):
+                continue
+            if not detected:
+                from contentcheck.language import detect
+
+                language = detect(" ".join(f.text for f in post.fields if f.text))
+                detected = True
+            found.extend(self.find(post_field.text, post_field.name, language))
         return found
+
+    def explain(self, text: str, field: str = "text", language: str | None = None
+                ) -> tuple[list[Finding], list[Suppressed]]:
+        """Every match with the rule behind it, and the hits that exceptions suppressed."""
+        occurrences: dict[int, list[_Occurrence]] = defaultdict(list)
+        suppressed: list[Suppressed] = []
+        base = 0
+        for match in GROUP_RE.finditer(text):
+            info = self._group(match.group())
+            offset = match.start()
+            for piece in info.pieces:
+                for unit, rule in piece.hits:
+                    occurrences[unit].append(_Occurrence(
+                        offset + piece.start, offset + piece.end, base + piece.first,
+                        base + piece.last, "hashtag-split" if piece.split else rule, piece.norm))
+            for piece, unit, exception in info.suppressed:
+                suppressed.append(Suppressed(text[offset + piece.start:offset + piece.end],
+                                             self.lexicon.units[unit].norm, exception,
+                                             offset + piece.start, offset + piece.end))
+            base += info.leaves
+        raw: list[tuple[int, int, int, str, str]] = []  # (term, start, end, rule, detail)
+        for unit, occs in occurrences.items():
+            for term in self._single.get(unit, ()):
+                for occ in occs:
+                    raw.append((term, occ.start, occ.end, occ.rule, self._detail(unit, occ)))
+        candidates = {m for unit in occurrences for m in self._multi_by_unit.get(unit, ())}
+        for multi in sorted(candidates):
+            raw.extend(self._match_multi(self._multi[multi], occurrences))
+        raw.extend(self._match_regex(text, language))
+        findings = self._findings(raw, text, field, language)
+        return findings, suppressed
+
+    def _detail(self, unit: int, occ: _Occurrence) -> str:
+        norm = self.lexicon.units[unit].norm
+        return f"{occ.rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{occ.rule}: '{norm}'"
+
+    def _match_multi(self, multi: _Multi, occurrences: dict[int, list[_Occurrence]]
+                     ) -> list[tuple[int, int, int, str, str]]:
+        if any(unit not in occurrences for unit in multi.units):
+            return []
+        if multi.kind == "phrase":
+            chains = _phrases(multi.units, occurrences)
+        else:
+            chains = _proximity(multi.units, occurrences)
+        return [(multi.term, min(o.start for o in chain), max(o.end for o in chain), multi.kind,
+                 ", ".join(self._detail(u, o) for u, o in zip(multi.units, chain)))
+                for chain in chains]
+
+    def _match_regex(self, text: str, language: str | None) -> list[tuple[int, int, int, str, str]]:
+        found = []
+        for term_index, pattern in self._regex:
+            if not applies(self.termset.terms[term_index], language):
+                continue
+            try:
+                for hit in pattern.finditer(text, timeout=REGEX_TIMEOUT):
+                    if hit.end() > hit.start():
+                        found.append((term_index, hit.start(), hit.end(), "regex",
+                                      f"regex: {pattern.pattern}"))
+            except TimeoutError:
+                log.warning("regular expression %r took too long on a text; skipped",
+                            self.termset.terms[term_index].text)
+        return found
+
+    def _findings(self, raw: list[tuple[int, int, int, str, str]], text: str, field: str,
+                  language: str | None) -> list[Finding]:
+        """Language filter, then one finding per term and place (the tightest span wins)."""
+        kept: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+        for term_index, start, end, rule, detail in sorted(raw, key=lambda r: (r[2] - r[1], r[1])):
+            if not applies(self.termset.terms[term_index], language):
+                continue
+            spans = kept[term_index]
+            if any(start < e and s < end for s, e, _, _ in spans):
+                continue
+            spans.append((start, end, rule, detail))
+        findings = []
+        for term_index, spans in kept.items():
+            term = self.termset.terms[term_index]
+            for start, end, rule, detail in spans:
+                match = Match(term=term.text, matched=text[start:end], field=field, start=start,
+                              end=end, list_name=term.list_name, category=term.category,
+                              severity=term.severity, crisis=term.crisis,
+                              suggestion=term.suggestion)
+                findings.append(Finding(match, term, rule, detail))
+        findings.sort(key=lambda f: (f.match.start, f.match.end, f.match.term))
+        return findings
+
+
+def _phrases(units: tuple[int, ...], occurrences: dict[int, list[_Occurrence]]
+             ) -> list[tuple[_Occurrence, ...]]:
+    """Chains of occurrences, one per unit, each starting at the leaf after the previous."""
+    chains: list[tuple[_Occurrence, ...]] = []
+    for first in occurrences[units[0]]:
+        partial = [(first,)]
+        for unit in units[1:]:
+            partial = [chain + (occ,) for chain in partial for occ in occurrences[unit]
+                       if occ.first == chain[-1].last + 1]
+            if not partial:
+                break
+        chains.extend(partial[:1])
+    return chains
+
+
+def _proximity(units: tuple[int, ...], occurrences: dict[int, list[_Occurrence]]
+               ) -> list[tuple[_Occurrence, ...]]:
+    """Windows of at most PROXIMITY words holding every unit, in any order, not overlapping."""
+    events = sorted(((occ.first, position, occ) for position, unit in enumerate(units)
+                     for occ in occurrences[unit]), key=lambda event: event[:2])
+    windows: list[tuple[_Occurrence, ...]] = []
+    index = 0
+    while index < len(events):
+        anchor = events[index][0]
+        chosen: dict[int, _Occurrence] = {}
+        last_used = index
+        for probe in range(index, len(events)):
+            first, position, occ = events[probe]
+            if first - anchor > PROXIMITY:
+                break
+            if position not in chosen and all(occ.first > o.last or occ.last < o.first
+                                              for o in chosen.values()):
+                chosen[position] = occ
+                last_used = probe
+            if len(chosen) == len(units):
+                break
+        if len(chosen) == len(units):
+            windows.append(tuple(chosen[p] for p in range(len(units))))
+            index = last_used + 1
+        else:
+            index += 1
+    return windows

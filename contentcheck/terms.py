@@ -1,10 +1,12 @@
-"""Word-list and crisis-term files -> Term records.
+"""Word-list and crisis-term files -> Term records, and a term's text -> the pattern it stands for.
 
-PLACEHOLDER of the term syntax (issue 3 owns the full version). File syntax:
-one term per line; ``#`` starts a comment (at line start, or after whitespace); blank lines are
-ignored; ``@category NAME``, ``@severity low|medium|high``, ``@language nl|en|any`` set the
-metadata of the lines below them; ``term => suggestion`` gives an alternative; ``!word`` is an
-exception that never counts as a hit.
+File syntax (docs/term-syntax.md has examples): one term per line, UTF-8; ``#`` starts a
+comment at line start or after whitespace; blank lines are ignored; ``@category NAME``,
+``@severity low|medium|high`` and ``@language nl|en|any`` set the metadata of the lines below
+them; ``term => suggestion`` gives an alternative; ``!word`` is an exception that never counts
+as a hit. A term is a plain word (``explosie``), a wildcard (``explo*``, ``*aanslag``), a quoted
+phrase (``"shop till you drop"``), unquoted words that must appear close together
+(``boston explosion``), an emoji (``💣``) or a raw regular expression (``re:PATTERN``).
 """
 
 from __future__ import annotations
@@ -14,11 +16,15 @@ from pathlib import Path
 
 from contentcheck.errors import TermFileError
 from contentcheck.records import Severity, Term
+from contentcheck.text import fold_emoji, is_emoji, iter_groups, tokens
+
+REGEX_PREFIX = "re:"
+LANGUAGES = ("nl", "en")
 
 
 @dataclass(frozen=True)
 class TermSet:
-    """Terms plus the exception words that never count as a hit."""
+    """Terms plus the exception words (folded) that never count as a hit."""
 
     terms: tuple[Term, ...] = ()
     exceptions: frozenset[str] = field(default_factory=frozenset)
@@ -28,6 +34,87 @@ class TermSet:
 
     def __len__(self) -> int:
         return len(self.terms)
+
+
+@dataclass(frozen=True)
+class WordSpec:
+    """One word of a term: folded text, and whether ``*`` stands before or after it."""
+
+    norm: str
+    any_before: bool = False  # *aanslag
+    any_after: bool = False  # explo*
+
+    @property
+    def emoji(self) -> bool:
+        return is_emoji(self.norm)
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """What a term's text means. ``kind``: word, phrase, proximity or regex.
+
+    ``joined`` is the words written as one (``gasexplosie`` for ``gas-explosie``), which a
+    hashtag or compound may use instead of the separate words.
+    """
+
+    kind: str
+    words: tuple[WordSpec, ...] = ()
+    joined: str | None = None
+    regex: str | None = None
+
+
+def _chunk_words(chunk: str) -> list[WordSpec]:
+    """The words of one whitespace-free chunk of a term, wildcards attached to the ends."""
+    before, after = chunk.startswith("*"), chunk.endswith("*") and len(chunk) > 1
+    words = tokens(chunk.strip("*"))
+    if not words:
+        return []
+    specs = [WordSpec(word) for word in words]
+    specs[0] = WordSpec(specs[0].norm, any_before=before)
+    specs[-1] = WordSpec(specs[-1].norm, any_before=specs[-1].any_before, any_after=after)
+    return specs
+
+
+def parse_pattern(text: str) -> Pattern:
+    """Read a term's text; ValueError says what is wrong with it."""
+    text = text.strip()
+    if text.startswith(REGEX_PREFIX):
+        source = text[len(REGEX_PREFIX):].strip()
+        if not source:
+            raise ValueError("empty regular expression after 're:'")
+        import regex
+
+        try:
+            compiled = regex.compile(source, regex.IGNORECASE)
+        except regex.error as exc:
+            raise ValueError(f"bad regular expression {source!r}: {exc}") from None
+        if compiled.match(""):
+            raise ValueError(f"regular expression {source!r} matches empty text")
+        return Pattern("regex", regex=source)
+    quoted = len(text) >= 2 and text[0] in "\"“”„" and text[-1] in "\"“”"
+    body = text[1:-1] if quoted else text
+    if any(q in body for q in "\"“”„"):
+        raise ValueError(f"unbalanced quotes in {text!r}")
+    chunks = body.split()
+    for chunk in chunks:
+        if "*" in chunk.strip("*"):
+            raise ValueError(f"a wildcard '*' can only stand at the start or end of a word: {chunk!r}")
+    words = [spec for chunk in chunks for spec in _chunk_words(chunk)]
+    if not words:
+        raise ValueError(f"no word in term {text!r}")
+    if len(words) == 1:
+        return Pattern("word", tuple(words))
+    joined = "".join(w.norm for w in words) if not any(
+        w.emoji or w.any_before or w.any_after for w in words) else None
+    kind = "phrase" if quoted or len(chunks) == 1 else "proximity"
+    return Pattern(kind, tuple(words), joined=joined)
+
+
+def _exception_key(word: str) -> str:
+    """Exceptions are single words: ``aanslag-biljet`` is the same word as ``aanslagbiljet``."""
+    if word and all(is_emoji(g) for _, _, g in iter_groups(word)):
+        return fold_emoji(word)
+    return "".join(tokens(word))
 
 
 def _strip_comment(line: str) -> str:
@@ -40,41 +127,57 @@ def _strip_comment(line: str) -> str:
     return line.strip()
 
 
+def _directive(key: str, value: str, state: dict) -> None:
+    if key == "category":
+        if not value:
+            raise ValueError("@category needs a name")
+        state["category"] = value
+    elif key == "severity":
+        state["severity"] = Severity.parse(value)
+    elif key == "language":
+        value = value.lower()
+        if value in ("", "any", "all", "*"):
+            state["language"] = None
+        elif value in LANGUAGES:
+            state["language"] = value
+        else:
+            raise ValueError(f"unknown language {value!r} (known: nl, en, any)")
+    else:
+        raise ValueError(f"unknown directive @{key} (known: @category, @severity, @language)")
+
+
 def parse_terms(text: str, *, origin: str, list_name: str, category: str,
                 severity: Severity, language: str | None = None,
                 crisis: bool = False) -> TermSet:
     """Parse the text of one term file; directives change the defaults for the lines below."""
+    state = {"category": category, "severity": severity, "language": language}
     terms: list[Term] = []
     exceptions: set[str] = set()
     for number, raw in enumerate(text.splitlines(), start=1):
         line = _strip_comment(raw.lstrip("\ufeff"))
         if not line:
             continue
-        if line.startswith("@"):
-            key, _, value = line[1:].partition(" ")
-            value = value.strip()
-            try:
-                if key == "category":
-                    category = value
-                elif key == "severity":
-                    severity = Severity.parse(value)
-                elif key == "language":
-                    language = None if value in ("", "any", "all") else value
-                else:
-                    raise ValueError(f"unknown directive @{key}")
-            except ValueError as exc:
-                raise TermFileError(origin, str(exc), line=number) from None
-            continue
-        if line.startswith("!"):
-            exceptions.add(line[1:].strip().casefold())
-            continue
-        term, _, suggestion = line.partition("=>")
-        term = term.strip()
-        if not term:
-            raise TermFileError(origin, "a suggestion without a term", line=number)
-        terms.append(Term(text=term, list_name=list_name, category=category,
-                          severity=Severity.CRISIS if crisis else severity,
-                          language=language, suggestion=suggestion.strip() or None,
+        try:
+            if line.startswith("@"):
+                key, _, value = line[1:].partition(" ")
+                _directive(key.strip().lower(), value.strip(), state)
+                continue
+            if line.startswith("!"):
+                key = _exception_key(line[1:].strip())
+                if not key:
+                    raise ValueError("an exception '!' without a word")
+                exceptions.add(key)
+                continue
+            term, _, suggestion = line.partition("=>")
+            term = term.strip()
+            if not term:
+                raise ValueError("a suggestion without a term")
+            parse_pattern(term)
+        except ValueError as exc:
+            raise TermFileError(origin, str(exc), line=number) from None
+        terms.append(Term(text=term, list_name=list_name, category=state["category"],
+                          severity=Severity.CRISIS if crisis else state["severity"],
+                          language=state["language"], suggestion=suggestion.strip() or None,
                           crisis=crisis, origin=f"{origin}:{number}"))
     return TermSet(tuple(terms), frozenset(exceptions))
 
@@ -103,6 +206,22 @@ def load_crisis_file(path: Path, *, name: str | None = None) -> TermSet:
 
 
 def crisis_terms_from_cli(terms: list[str]) -> TermSet:
-    """Terms given with ``--term`` on the command line."""
-    return parse_terms("\n".join(terms), origin="--term", list_name="crisis (--term)",
-                       category="crisis", severity=Severity.CRISIS, crisis=True)
+    """Terms given with ``--term``: one term each, taken literally (``#PrayForBoston`` is a
+    hashtag here, not a comment); ``!word`` is still an exception."""
+    result: list[Term] = []
+    exceptions: set[str] = set()
+    for number, term in enumerate(terms, start=1):
+        term = term.strip()
+        try:
+            if term.startswith("!"):
+                key = _exception_key(term[1:])
+                if not key:
+                    raise ValueError("an exception '!' without a word")
+                exceptions.add(key)
+                continue
+            parse_pattern(term)
+        except ValueError as exc:
+            raise TermFileError("--term", str(exc)) from None
+        result.append(Term(text=term, list_name="crisis (--term)", category="crisis",
+                           severity=Severity.CRISIS, crisis=True, origin=f"--term {number}"))
+    return TermSet(tuple(result), frozenset(exceptions))

@@ -1,0 +1,109 @@
+"""Real words: the Dutch/English vocabulary, compound splitting and hashtag segmentation.
+
+``gasexplosie`` contains ``explosie`` because ``gas`` is a word; ``helpen`` does not contain
+``hel`` although ``pen`` is one: a short term needs a longer other part, which rules out most
+accidental splits (helpen, helling, Helmond) while keeping autobom and bommelding. The
+vocabulary (contentcheck/data/words-*.txt, derived from wordfreq) is read on first use, in
+about 25 ms, so a command that never matches never pays for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Mapping
+from functools import lru_cache
+from importlib.resources import files
+
+MIN_PART = 3  # no compound part, and no known hashtag piece, is shorter (except listed words)
+MAX_SEGMENT = 40  # hashtags longer than this are not segmented (bounded work per token)
+MAX_WORD = 24
+UNKNOWN_PIECE = 4  # an unknown piece of a hashtag must be at least this long
+COMMON = 30_000  # a hashtag that is a word this frequent is never split (#helpen, #bomen)
+SHORT_WORDS = frozenset(
+    "de het een en in op te of is je we u ik ze er al nu om na by to on at of in up my we us "
+    "me it is be do go no so an as or a i".split())
+
+
+@lru_cache(maxsize=None)
+def vocabulary(language: str) -> Mapping[str, int]:
+    """Word -> frequency rank (0 = most frequent) of ``nl`` or ``en``."""
+    text = files("contentcheck").joinpath("data", f"words-{language}.txt").read_text("utf-8")
+    words = text.split()
+    return dict(zip(words, range(len(words))))
+
+
+def is_dutch_word(word: str) -> bool:
+    return len(word) >= MIN_PART and word in vocabulary("nl")
+
+
+def head_ok(left: str, term_length: int) -> bool:
+    """May ``left`` stand before a term, as in gas|explosie, terreur|aanslag, oorlog|s|slachtoffer?"""
+    if len(left) < MIN_PART:
+        return False
+    if is_dutch_word(left):
+        return True
+    # linking s / e / en: oorlogsslachtoffer, pannenkoek, bloemetjes
+    for link in ("s", "en", "e"):
+        if left.endswith(link) and is_dutch_word(left[: -len(link)]):
+            return True
+    return False
+
+
+def tail_ok(right: str, term_length: int) -> bool:
+    """May ``right`` follow a term, as in explosie|gevaar, bom|melding (not hel|pen, hel|ling)?"""
+    needed = 5 if term_length <= 3 else 4
+    return len(right) >= needed and is_dutch_word(right)
+
+
+def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:
+    """Split a one-case hashtag or code at known words: stormciara -> storm|ciara.
+
+    Known words are the vocabulary of both languages plus the matcher's own term words
+    (``known``). A piece that is no word is allowed only if it is long (a name: prayforxyzzy ->
+    pray|for|xyzzy), so a short term is not found by chopping letters off a word (#classic
+    stays whole). Frequent words win ties (boomsale -> boom|sale, not booms|ale). A common
+    word stays whole (#helpen is not hel|pen); a rare one, which word lists collect from
+    hashtags (prayforboston), is split. Returns the spans of the pieces, or None.
+    """
+    size = len(word)
+    if size < 2 * MIN_PART or size > MAX_SEGMENT or word in known:
+        return None
+    dutch, english = vocabulary("nl"), vocabulary("en")
+    if min(dutch.get(word, COMMON), english.get(word, COMMON)) < COMMON:
+        return None
+
+    def cost(piece: str) -> float | None:
+        if len(piece) == size:
+            return 4.0
+        if piece in known:
+            return 0.7
+        if len(piece) < 2 or (len(piece) < MIN_PART and piece not in SHORT_WORDS):
+            return 0.7 if piece.isdigit() else None
+        rank = min(dutch.get(piece, 1 << 30), english.get(piece, 1 << 30))
+        if rank < 1 << 30:
+            return 0.7 + rank / 200_000
+        return 2.5 if len(piece) >= UNKNOWN_PIECE else None
+
+    best: list[tuple[float, int] | None] = [None] * (size + 1)
+    best[0] = (0.0, 0)
+    for end in range(1, size + 1):
+        for start in range(max(0, end - MAX_WORD), end):
+            if best[start] is None:
+                continue
+            piece_cost = cost(word[start:end])
+            if piece_cost is None:
+                continue
+            total = best[start][0] + piece_cost
+            if best[end] is None or total < best[end][0]:
+                best[end] = (total, start)
+    if best[size] is None:
+        return None
+    spans: list[tuple[int, int]] = []
+    end = size
+    while end:
+        start = best[end][1]
+        spans.append((start, end))
+        end = start
+    spans.reverse()
+    if len(spans) < 2:
+        return None
+    return spans

@@ -1,0 +1,105 @@
+"""Inflected forms of a term word, generated once at compile time (Dutch and English).
+
+Generating forms (aanslag -> aanslagen) instead of stemming every post word keeps matching a
+dictionary lookup per token. The rules are deliberately small: plurals, the adjective -e/-se,
+diminutives, and English -s/-es/-ed/-ing/-er. Where Dutch spelling is ambiguous (a short vowel
+doubles the consonant: bom -> bommen, but slag -> slagen) the vocabulary decides, so ``bom``
+never yields ``bomen`` (the plural of boom).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container
+
+VOWELS = frozenset("aeiou")
+
+
+def _short_closed(word: str) -> bool:
+    """Ends in one short vowel + one consonant (bom, kat, slag), whose consonant may double."""
+    return (len(word) >= 3 and word[-1] not in VOWELS and word[-1] not in "wxyhj"
+            and word[-2] in VOWELS and word[-3] not in VOWELS)
+
+
+def _long_closed(word: str) -> bool:
+    """Ends in a doubled vowel + consonant (boom, raam, haag), which opens to one vowel."""
+    return (len(word) >= 3 and word[-1] not in VOWELS and word[-2] == word[-3]
+            and word[-2] in "aeou")
+
+
+def dutch_forms(word: str, known: Container[str]) -> set[str]:
+    """The word, its plurals, adjective and diminutive forms (known: the Dutch vocabulary)."""
+    forms = {word}
+    if len(word) < 2 or not word.isalpha():
+        return forms
+    last = word[-1]
+    if last in VOWELS:
+        forms |= {word + "s", word + "tje", word + "tjes"}
+        if last == "e":
+            forms |= {word + "n", word + "en"}  # ziekten, explosieen (explosieën)
+        return forms
+    bases = [word]
+    if _short_closed(word):
+        doubled = word + last
+        if doubled + "en" in known or word + "en" not in known:
+            bases = [doubled]
+            forms |= {doubled + "etje", doubled + "etjes"}
+        # else: slag -> slagen, dag -> dagen: the vocabulary knows no slaggen
+    elif _long_closed(word):
+        bases = [word[:-2] + last]  # boom -> bom|en, dood -> dod|e
+    if word.endswith("heid"):
+        bases.append(word[:-4] + "hed")  # mogelijkheid -> mogelijkheden
+    for base in list(bases):
+        if base[-1] == "f":
+            bases.append(base[:-1] + "v")  # brief -> brieven
+        elif base[-1] == "s" and not base.endswith("ss"):
+            bases.append(base[:-1] + "z")  # huis -> huizen
+    for base in bases:
+        forms |= {base + "en", base + "e"}
+    forms |= {word + "se", word + "je", word + "jes", word + "tje", word + "tjes"}
+    if word.endswith(("el", "em", "en", "er", "aar", "eur", "ie", "um")):
+        forms.add(word + "s")
+    if last == "m":
+        forms |= {word + "pje", word + "pjes"}
+    return forms
+
+
+def english_forms(word: str, known: Container[str]) -> set[str]:
+    """The word with -s/-es, -ed, -ing, -er (known: the English vocabulary)."""
+    forms = {word}
+    if len(word) < 2 or not word.isalpha():
+        return forms
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    elif word.endswith("y") and word[-2:-1] not in VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    else:
+        forms.add(word + "s")
+    stem = word[:-1] if word.endswith("e") else word
+    if _short_closed(word) and len(word) <= 4:
+        stem = word + word[-1]  # shop -> shopping, shopped
+    forms |= {stem + "ed", stem + "ing", stem + "ings", stem + "er", stem + "ers"}
+    if word.endswith("ing") and len(word) > 5:
+        base = word[:-3]
+        if base[-1] == base[-2] and base[:-1] in known:
+            base = base[:-1]  # shopping -> shop
+        if base in known or base + "e" in known:
+            # shooting -> shootings, shooter; but not the bare verb (a photo shoot is fine)
+            forms |= {word + "s", base + "er", base + "ers", base + "ed"}
+    return forms
+
+
+def word_forms(word: str, language: str | None, dutch: Container[str],
+               english: Container[str]) -> set[str]:
+    """Forms for a term of one language, or of both when the term is for every language.
+
+    For a term of every language, a generated form that is a word of the *other* language only
+    is dropped: English doubling makes ``helling`` from ``hel``, but that is a Dutch slope.
+    """
+    forms = {word}
+    if language in (None, "nl"):
+        forms |= {f for f in dutch_forms(word, dutch)
+                  if language or f in dutch or f not in english}
+    if language in (None, "en"):
+        forms |= {f for f in english_forms(word, english)
+                  if language or f in english or f not in dutch}
+    return forms

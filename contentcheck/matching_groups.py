@@ -1,0 +1,107 @@
+"""One word group of a post (a word, a hyphenated word, a hashtag, an emoji sequence) -> pieces.
+
+A group is read both whole and split: ``#PrayForBoston`` gives the leaves pray, for, boston
+(cut at case changes) and the piece ``prayforboston`` over all three; ``#stormciara`` and
+``BOOMSALE`` are cut at known words; ``gas-explosie`` gives gas, explosie and gasexplosie. Each
+piece carries the lexicon hits of its folded text. Phrases need leaf positions, so a piece
+knows the leaves it covers. The result depends only on the group's text, so it is cached.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contentcheck import compounds
+from contentcheck.matching_index import Lexicon
+from contentcheck.text import fold, fold_emoji, fold_with_offsets, is_emoji, split_group
+
+
+@dataclass(frozen=True)
+class Piece:
+    start: int  # span relative to the group
+    end: int
+    first: int  # leaves covered, relative to the group
+    last: int
+    norm: str
+    hits: tuple[tuple[int, str], ...]
+    split: bool = False  # a leaf cut out of a hashtag, camelCase word or code
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    hot: bool  # has a hit that can start a match: the fast path only asks this
+    leaves: int
+    pieces: tuple[Piece, ...]  # the pieces that have hits
+    exceptions: tuple[Piece, ...] = ()  # pieces that are exception words
+    suppressed: tuple[tuple[Piece, int, str], ...] = ()  # (piece, unit, exception word)
+
+
+def _should_segment(group: str, start: int, end: int, tag: bool, norm: str) -> bool:
+    raw = group[start:end]
+    return (tag or (raw.isupper() and len(raw) >= 2 * compounds.MIN_PART)) and norm.isalpha()
+
+
+def _leaves(group: str, known: set[str]) -> tuple[list[tuple[str, int, int, bool]],
+                                                  list[tuple[str, int, int, int, int]]]:
+    """Leaves ``(norm, start, end, split)`` and overlays ``(norm, start, end, first, last)``."""
+    if is_emoji(group):
+        leaves, offset = [], 0
+        for part in group.split("\u200d"):
+            if fold_emoji(part):
+                leaves.append((fold_emoji(part), offset, offset + len(part), False))
+            offset += len(part) + 1
+        overlays = [(fold_emoji(group), 0, len(group), 0, len(leaves) - 1)] if len(leaves) > 1 else []
+        return leaves, overlays
+    tag = group[:1] in "#@"
+    raw_leaves, runs = split_group(group)
+    leaves: list[tuple[str, int, int, bool]] = []
+    overlays: list[tuple[str, int, int, int, int]] = []
+    for leaf in raw_leaves:
+        spans = None
+        if _should_segment(group, leaf.start, leaf.end, tag, leaf.norm):
+            spans = compounds.segment(leaf.norm, known)
+        if not spans:
+            leaves.append((leaf.norm, leaf.start, leaf.end, leaf.cased))
+            continue
+        folded, offsets = fold_with_offsets(group[leaf.start:leaf.end])
+        first = len(leaves)
+        for start, end in spans:
+            leaves.append((folded[start:end], leaf.start + offsets[start],
+                           leaf.start + offsets[end - 1] + 1, True))
+        overlays.append((leaf.norm, leaf.start, leaf.end, first, len(leaves) - 1))
+    if len(leaves) > 1:
+        for run_start, run_end in runs:
+            inside = [i for i, leaf in enumerate(leaves) if run_start <= leaf[1] < run_end]
+            if len(inside) > 1 and len(runs) > 1:
+                overlays.append((fold(group[run_start:run_end]), run_start, run_end,
+                                 inside[0], inside[-1]))
+        start, end = runs[0][0], runs[-1][1]
+        joined = "".join(fold(group[a:b]) for a, b in runs)
+        if not any(o[3] == 0 and o[4] == len(leaves) - 1 for o in overlays):
+            overlays.append((joined, start, end, 0, len(leaves) - 1))
+    return leaves, overlays
+
+
+def analyze_group(group: str, lexicon: Lexicon, triggers: frozenset[int]) -> GroupInfo:
+    """All pieces of one group with their hits; exceptions silence the pieces inside them."""
+    leaves, overlays = _leaves(group, lexicon.known)
+    candidates = [Piece(s, e, i, i, norm, (), split) for i, (norm, s, e, split) in enumerate(leaves)]
+    candidates += [Piece(s, e, a, b, norm, ()) for norm, s, e, a, b in overlays]
+    exceptions = [p for p in candidates if p.norm in lexicon.exceptions]
+    pieces: list[Piece] = []
+    suppressed: list[tuple[Piece, int, str]] = []
+    for piece in candidates:
+        hits = lexicon.hits(piece.norm)
+        for uid, blocker in lexicon.suppressed(piece.norm):
+            suppressed.append((piece, uid, blocker))
+        if not hits:
+            continue
+        blocker = next((x for x in exceptions if x.first <= piece.first and piece.last <= x.last
+                        and x is not piece), None)
+        if blocker is not None:
+            suppressed.extend((piece, uid, blocker.norm) for uid, _ in hits)
+            continue
+        pieces.append(Piece(piece.start, piece.end, piece.first, piece.last, piece.norm, hits,
+                            piece.split))
+    hot = any(uid in triggers for piece in pieces for uid, _ in piece.hits)
+    return GroupInfo(hot, len(leaves), tuple(pieces), tuple(exceptions), tuple(suppressed))

@@ -1,0 +1,158 @@
+"""The lexicon: every word of every term, compiled into dictionaries keyed by folded token.
+
+A post word is looked up once per distinct word (cached), whatever the number of terms: its
+exact and inflected forms are one dictionary lookup, wildcards one lookup per prefix/suffix
+length, and compounds one pair of lookups per split point. That is what keeps matching close to
+the cost of tokenizing (bench/README.md).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from contentcheck import compounds
+from contentcheck.matching_forms import dutch_forms, word_forms
+from contentcheck.terms import WordSpec
+
+RULE_ORDER = ("exact", "emoji", "inflection", "wildcard", "compound")
+CACHE_LIMIT = 500_000
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One word to look for: folded text, wildcards, and the language that gives its forms."""
+
+    norm: str
+    any_before: bool
+    any_after: bool
+    language: str | None
+    compound: bool  # may be part of a Dutch compound (gasexplosie)
+    emoji: bool
+
+
+class Lexicon:
+    """Units -> lookup tables; ``hits(word)`` says which units a folded word is, and how."""
+
+    def __init__(self) -> None:
+        self.units: list[Unit] = []
+        self._ids: dict[Unit, int] = {}
+        self.exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self.prefix: dict[str, list[int]] = defaultdict(list)
+        self.suffix: dict[str, list[int]] = defaultdict(list)
+        self.infix: list[tuple[str, int]] = []
+        self.heads: dict[str, list[int]] = defaultdict(list)
+        self.modifiers: dict[str, list[int]] = defaultdict(list)
+        self.exceptions: set[str] = set()
+        self.known: set[str] = set()  # every form of every term word: hashtags split at these
+        self._cache: dict[str, tuple[tuple[int, str], ...]] = {}
+        self._suppressed: dict[str, list[tuple[int, str]]] = {}
+
+    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True) -> int:
+        """The id of the unit for one term word (the same word in two lists shares a unit)."""
+        emoji = spec.emoji
+        wild = spec.any_before or spec.any_after
+        unit = Unit(spec.norm, spec.any_before, spec.any_after, language,
+                    compound and not emoji and not wild and language in (None, "nl")
+                    and len(spec.norm) >= compounds.MIN_PART and spec.norm.isalpha(), emoji)
+        if unit in self._ids:
+            return self._ids[unit]
+        uid = self._ids[unit] = len(self.units)
+        self.units.append(unit)
+        if emoji:
+            self.exact[unit.norm].append((uid, "emoji"))
+        elif spec.any_before and spec.any_after:
+            self.infix.append((unit.norm, uid))
+        elif spec.any_after:
+            self.prefix[unit.norm].append(uid)
+        elif spec.any_before:
+            self.suffix[unit.norm].append(uid)
+        else:
+            dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+            for form in word_forms(unit.norm, language, dutch, english):
+                self.exact[form].append((uid, "exact" if form == unit.norm else "inflection"))
+                self.known.add(form)
+            if unit.compound:
+                heads = dutch_forms(unit.norm, dutch)
+                for form in heads:
+                    self.heads[form].append(uid)
+                for form in {unit.norm, unit.norm + "s"} | {f for f in heads if f.endswith("en")}:
+                    self.modifiers[form].append(uid)
+        return uid
+
+    def add_exception(self, word: str) -> None:
+        """An exception word and its forms never count as a hit (bommetje, bommetjes)."""
+        self.exceptions.add(word)
+        if word.isalpha():
+            dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+            self.exceptions |= word_forms(word, None, dutch, english)
+
+    def finish(self) -> None:
+        self._prefix_sizes = sorted({len(k) for k in self.prefix})
+        self._suffix_sizes = sorted({len(k) for k in self.suffix})
+        self.exact = dict(self.exact)
+
+    def hits(self, word: str) -> tuple[tuple[int, str], ...]:
+        """``(unit id, rule)`` for every unit that this folded word is (cached per word)."""
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        if len(self._cache) > CACHE_LIMIT:
+            self._cache.clear()
+        result = self._cache[word] = self._compute(word)
+        return result
+
+    def suppressed(self, word: str) -> list[tuple[int, str]]:
+        """Compound hits of a word that an exception took away (for ``explain``)."""
+        self.hits(word)
+        return self._suppressed.get(word, [])
+
+    def _compute(self, word: str) -> tuple[tuple[int, str], ...]:
+        if word in self.exceptions:
+            return ()
+        found: dict[int, str] = {}
+        for uid, rule in self.exact.get(word, ()):
+            found.setdefault(uid, rule)
+        for size in self._prefix_sizes:
+            for uid in self.prefix.get(word[:size], ()):
+                found.setdefault(uid, "wildcard")
+        for size in self._suffix_sizes:
+            if size <= len(word):
+                for uid in self.suffix.get(word[-size:], ()):
+                    found.setdefault(uid, "wildcard")
+        for part, uid in self.infix:
+            if part in word:
+                found.setdefault(uid, "wildcard")
+        if self.heads and len(word) >= 2 * compounds.MIN_PART and word.isalpha():
+            for uid, span in self._compounds(word):
+                if uid in found:
+                    continue
+                blocker = self._exception_over(word, span)
+                if blocker:
+                    self._suppressed.setdefault(word, []).append((uid, blocker))
+                else:
+                    found[uid] = "compound"
+        return tuple(sorted(found.items(), key=lambda item: RULE_ORDER.index(item[1])))
+
+    def _compounds(self, word: str) -> list[tuple[int, tuple[int, int]]]:
+        """Units that are a part of this word where the other part is a Dutch word."""
+        result: list[tuple[int, tuple[int, int]]] = []
+        for cut in range(compounds.MIN_PART, len(word) - compounds.MIN_PART + 1):
+            left, right = word[:cut], word[cut:]
+            for uid in self.heads.get(right, ()):
+                if compounds.head_ok(left, len(self.units[uid].norm)):
+                    result.append((uid, (cut, len(word))))
+            for uid in self.modifiers.get(left, ()):
+                if compounds.tail_ok(right, len(self.units[uid].norm)):
+                    result.append((uid, (0, cut)))
+        return result
+
+    def _exception_over(self, word: str, span: tuple[int, int]) -> str | None:
+        """An exception written inside the word over the term's part (brandstof|tekort)."""
+        if not self.exceptions:
+            return None
+        for start in range(0, span[1]):
+            for end in range(max(start + compounds.MIN_PART, span[0] + 1), len(word) + 1):
+                if word[start:end] in self.exceptions:
+                    return word[start:end]
+        return None

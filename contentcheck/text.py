@@ -1,0 +1,134 @@
+"""Normalization and tokenizing: one post text -> word groups with spans into the original.
+
+Matching is done on *folded* text: case-, diacritic- and width-insensitive (``geëxplodeerd`` =
+``geexplodeerd`` = ``ＧＥËＸＰＬＯＤＥＥＲＤ``). Folding changes lengths (``ß`` -> ``ss``, a
+combining diaeresis disappears), so we never fold a whole post: we cut the *original* text into
+groups (a word with its hyphens, slashes and apostrophes, a hashtag, an emoji sequence), keep
+each group's span, and fold only the small pieces inside it. A post's cost is then one C-level
+``findall`` plus a dictionary lookup per group, because the analysis of a group is cached.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_WORD = rf"[\w{_MARKS}]"
+# hyphens of every kind, slash and apostrophes join the parts of one group: gas-explosie,
+# Den Haag-Centraal, en/of, auto's
+JOINERS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d/'\u2019"
+_PICTO = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u231b\u2328"
+          "\u23cf\u23e9-\u23f3\u23f8-\u23fa\u24c2\u25aa\u25ab\u25b6\u25c0\u25fb-\u25fe"
+          "\u2600-\u27bf\u2934\u2935\u2b05-\u2b07\u2b1b\u2b1c\u2b50\u2b55\u3030\u303d\u3297"
+          "\u3299\U0001F000-\U0001FAFF")
+# skin tones, variation selectors, keycap and tag characters: they never change what an emoji is
+EMOJI_MODIFIERS = "\U0001F3FB-\U0001F3FF\ufe0e\ufe0f\u20e3\U000E0020-\U000E007F"
+_EMOJI = rf"[{_PICTO}][{EMOJI_MODIFIERS}]*(?:\u200d[{_PICTO}][{EMOJI_MODIFIERS}]*)*"
+GROUP_RE = re.compile(rf"[#@]?{_WORD}+(?:[{JOINERS}]{_WORD}+)*|{_EMOJI}")
+_MODIFIER_RE = re.compile(rf"[{EMOJI_MODIFIERS}]")
+_PICTO_RE = re.compile(rf"[{_PICTO}]")
+_RUN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+
+
+@lru_cache(maxsize=4096)
+def fold_char(char: str) -> str:
+    """One character folded: compatibility (width, ligatures), case, and no diacritics."""
+    text = unicodedata.normalize("NFKD", char).casefold()
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def fold(text: str) -> str:
+    """Fold a word the way every token is folded, so terms and text compare equal."""
+    return "".join(map(fold_char, text))
+
+
+def fold_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The folded text and, for each folded character, the index of its original character."""
+    out: list[str] = []
+    offsets: list[int] = []
+    for index, char in enumerate(text):
+        folded = fold_char(char)
+        out.append(folded)
+        offsets.extend([index] * len(folded))
+    return "".join(out), offsets
+
+
+def fold_emoji(text: str) -> str:
+    """An emoji without skin tone, variation selector or keycap: 💣🏽 = 💣, ❤️ = ❤."""
+    return _MODIFIER_RE.sub("", text)
+
+
+def is_emoji(group: str) -> bool:
+    return bool(_PICTO_RE.match(group))
+
+
+@dataclass(frozen=True)
+class Leaf:
+    """The smallest word of a group: its folded text and span relative to the group."""
+
+    norm: str
+    start: int
+    end: int
+    cased: bool = False  # cut at a case or letter/digit change (CamelCase, SALE2024)
+
+
+def camel_cuts(run: str) -> list[int]:
+    """Where a run changes case or between letters and digits: PrayForBoston, zomerSALE2024."""
+    cuts: list[int] = []
+    previous = ""
+    for index, char in enumerate(run):
+        if index and not unicodedata.combining(char):
+            if char.isdigit() != previous.isdigit():
+                cuts.append(index)
+            elif char.isupper() and previous.islower():
+                cuts.append(index)
+            elif (previous.isupper() and char.isupper() and index + 1 < len(run)
+                  and run[index + 1].islower()):
+                cuts.append(index)
+        if not unicodedata.combining(char):
+            previous = char
+    return cuts
+
+
+def split_group(group: str) -> tuple[list[Leaf], list[tuple[int, int]]]:
+    """The leaves of a word group, and the runs (spans) it had between joiners/underscores.
+
+    ``#PrayForBoston`` -> pray, for, boston (one run); ``gas-explosie`` -> gas, explosie (two
+    runs); a run that is one case (``stormciara``, ``BOOMSALE``) stays one leaf here, and the
+    matcher may split it at known words.
+    """
+    offset = 1 if group[:1] in "#@" else 0
+    leaves: list[Leaf] = []
+    runs: list[tuple[int, int]] = []
+    for match in _RUN_RE.finditer(group, offset):
+        start, run = match.start(), match.group()
+        runs.append((start, match.end()))
+        cuts = camel_cuts(run) if not (run.islower() or run.isupper()) or \
+            any(c.isdigit() for c in run) else []
+        bounds = [0, *cuts, len(run)]
+        for left, right in zip(bounds, bounds[1:]):
+            norm = fold(run[left:right])
+            if norm:
+                leaves.append(Leaf(norm, start + left, start + right, cased=bool(cuts)))
+    return leaves, runs
+
+
+def iter_groups(text: str):
+    """``(start, end, group)`` for every word group and emoji sequence of a text."""
+    for match in GROUP_RE.finditer(text):
+        yield match.start(), match.end(), match.group()
+
+
+def tokens(text: str) -> list[str]:
+    """The folded words of a text, in order (for terms: the same cut as posts get)."""
+    words: list[str] = []
+    for _, _, group in iter_groups(text):
+        if is_emoji(group):
+            words.extend(fold_emoji(e) for e in group.split("\u200d") if fold_emoji(e))
+        else:
+            words.extend(leaf.norm for leaf in split_group(group)[0])
+    return words

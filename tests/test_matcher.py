@@ -1,0 +1,193 @@
+"""Should-flag / should-pass tables per matching rule, in Dutch and English."""
+
+from __future__ import annotations
+
+import pytest
+
+from contentcheck.matcher import Matcher
+from contentcheck.records import Post, PostField, Severity
+from contentcheck.terms import parse_terms
+
+TERMS = """
+@language any
+explosie
+aanslag
+overstroming
+gewond
+amsterdam
+shooting
+crash
+ramp
+terreur
+bom
+hel
+boom
+explo*
+*brand
+geëxplodeerd
+*xplod*
+"shop till you drop"
+boston explosion
+storm ciara
+Den Haag
+PrayForBoston
+🚂
+💣
+re:\\bcov(id)?-?19\\b
+@language nl
+brand => vuur
+@language en
+ass
+@language any
+!bommetje
+!dwarsbomen
+!brandstof
+!aanslagbiljet
+"""
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    termset = parse_terms(TERMS, origin="test", list_name="test", category="test",
+                          severity=Severity.HIGH)
+    return Matcher.compile(termset)
+
+
+def hits(matcher: Matcher, text: str, language: str | None = None) -> set[tuple[str, str]]:
+    found = matcher.find(text, language=language)
+    for match in found:
+        assert text[match.start:match.end] == match.matched
+    return {(m.term, m.matched) for m in found}
+
+
+SHOULD_FLAG = [
+    # (rule, text, term, matched text)
+    ("exact", "Een explosie in de haven", "explosie", "explosie"),
+    ("inflection nl plural", "Twee explosies vannacht", "explosie", "explosies"),
+    ("inflection nl plural -en", "Na de aanslagen", "aanslag", "aanslagen"),
+    ("inflection nl -ingen", "Overstromingen in Limburg", "overstroming", "Overstromingen"),
+    ("inflection nl -e", "Drie gewonde mensen", "gewond", "gewonde"),
+    ("inflection nl place -se", "Amsterdamse grachten", "amsterdam", "Amsterdamse"),
+    ("inflection en plural", "Two shootings in one week", "shooting", "shootings"),
+    ("inflection en -er", "The shooter was arrested", "shooting", "shooter"),
+    ("inflection en -es", "Market crashes again", "crash", "crashes"),
+    ("inflection en -ed", "The site crashed", "crash", "crashed"),
+    ("compound head", "Gasexplosie in flat", "explosie", "Gasexplosie"),
+    ("compound modifier", "Er is explosiegevaar", "explosie", "explosiegevaar"),
+    ("compound head plural", "Bosbranden in Zuid-Europa", "brand", "Bosbranden"),
+    ("compound vliegramp", "Na de vliegramp", "ramp", "vliegramp"),
+    ("compound terreuraanslag", "Een terreuraanslag", "aanslag", "terreuraanslag"),
+    ("compound autobom", "Een autobom ontplofte", "bom", "autobom"),
+    ("compound bommelding", "Bommelding op station", "bom", "Bommelding"),
+    ("wildcard end", "Iets explodeerde", "explo*", "explodeerde"),
+    ("wildcard start", "Grote natuurbrand", "*brand", "natuurbrand"),
+    ("diacritics", "Het is geexplodeerd", "geëxplodeerd", "geexplodeerd"),
+    ("upper case + diacritics", "GEËXPLODEERD", "geëxplodeerd", "GEËXPLODEERD"),
+    ("combining diaeresis", "gee\u0308xplodeerd", "geëxplodeerd", "gee\u0308xplodeerd"),
+    ("wildcard both ends", "Het is geëxplodeerd", "*xplod*", "geëxplodeerd"),
+    ("width", "ＢＯＭ gevonden", "bom", "ＢＯＭ"),
+    ("hyphen split", "Een gas-explosie", "explosie", "explosie"),
+    ("unicode hyphen", "Een gas\u2011explosie", "explosie", "explosie"),
+    ("slash split", "explosie/brand", "explosie", "explosie"),
+    ("phrase", "Shop till you drop!", '"shop till you drop"', "Shop till you drop"),
+    ("phrase punctuation", "Shop, till... you drop", '"shop till you drop"',
+     "Shop, till... you drop"),
+    ("phrase hashtag camel", "#ShopTillYouDrop", '"shop till you drop"', "ShopTillYouDrop"),
+    ("phrase hashtag lower", "#shoptillyoudrop", '"shop till you drop"', "shoptillyoudrop"),
+    ("phrase with hyphenated text", "Den Haag-Centraal", "Den Haag", "Den Haag"),
+    ("proximity", "explosions near the Boston finish line", "boston explosion",
+     "explosions near the Boston"),
+    ("proximity hashtag", "#BostonMarathon explosion", "boston explosion",
+     "BostonMarathon explosion"),
+    ("hashtag camel whole", "#PrayForBoston", "PrayForBoston", "PrayForBoston"),
+    ("hashtag lower whole", "#prayforboston", "PrayForBoston", "prayforboston"),
+    ("hashtag split known words", "#stormciara", "storm ciara", "stormciara"),
+    ("hashtag camel", "#StormCiara nadert", "storm ciara", "StormCiara"),
+    ("code split", "BOOMSALE nu!", "boom", "BOOM"),
+    ("emoji", "Met de 🚂 naar zee", "🚂", "🚂"),
+    ("emoji skin tone / variation", "Dit is 💣🏽 goed", "💣", "💣🏽"),
+    ("regex", "Nieuws over covid-19", r"re:\bcov(id)?-?19\b", "covid-19"),
+    ("nl term in nl post", "De brand is geblust", "brand", "brand"),
+    ("en term in en post", "What an ass he is", "ass", "ass"),
+]
+
+SHOULD_PASS = [
+    # (rule, text, term that must not match)
+    ("boundary ass/classic", "A classic look for the summer", "ass"),
+    ("boundary hel/helpen", "Wij helpen je graag", "hel"),
+    ("boundary hel/helling", "Een steile helling", "hel"),
+    ("boundary hel/Helmond", "Groeten uit Helmond", "hel"),
+    ("boundary bom/bomen", "Bomen in het park", "bom"),
+    ("false friend bommetje", "Een bommetje in het zwembad", "bom"),
+    ("false friend dwarsbomen", "Ze dwarsbomen het plan", "bom"),
+    ("false friend brandstof", "De brandstof is op", "brand"),
+    ("false friend brandstof caps", "BRANDSTOF", "*brand"),
+    ("false friend aanslagbiljet", "Je aanslagbiljet komt eraan", "aanslag"),
+    ("false friend aanslag-biljet", "Het aanslag-biljet", "aanslag"),
+    ("hashtag common word stays whole", "#helpen", "hel"),
+    ("phrase order", "drop you till shop", '"shop till you drop"'),
+    ("phrase gap", "shop until you really drop", '"shop till you drop"'),
+    ("proximity too far", "Boston is a lovely city to visit in spring and the fireworks "
+     "show has no explosion", "boston explosion"),
+    ("nl term in en post", "Our brand new look", "brand"),
+    ("en term in nl post", "Dat is een ass", "ass"),
+    ("regex boundary", "covid19x", r"re:\bcov(id)?-?19\b"),
+]
+
+
+@pytest.mark.parametrize("rule,text,term,matched", SHOULD_FLAG, ids=[r[0] for r in SHOULD_FLAG])
+def test_should_flag(matcher: Matcher, rule: str, text: str, term: str, matched: str) -> None:
+    language = "en" if term == "ass" else "nl" if term == "brand" else None
+    assert (term, matched) in hits(matcher, text, language)
+
+
+@pytest.mark.parametrize("rule,text,term", SHOULD_PASS, ids=[r[0] for r in SHOULD_PASS])
+def test_should_pass(matcher: Matcher, rule: str, text: str, term: str) -> None:
+    language = "en" if "brand" in term else "nl" if term == "ass" else None
+    assert term not in {t for t, _ in hits(matcher, text, language)}
+
+
+def test_exception_really_suppresses() -> None:
+    """Without the shipped exceptions these words would match: the exceptions do the work."""
+    bare = Matcher.compile(parse_terms("bom\nbrand\naanslag\n", origin="t", list_name="t",
+                                       category="c", severity=Severity.LOW))
+    for text, term in [("bommetje", "bom"), ("brandstof", "brand"), ("aanslagbiljet", "aanslag")]:
+        assert term in {m.term for m in bare.find(text)}, text
+
+
+def test_match_records_carry_metadata(matcher: Matcher) -> None:
+    text = "Nieuw: de brand bij ons"
+    (match,) = [m for m in matcher.find(text, field="caption", language="nl") if m.term == "brand"]
+    assert (match.field, match.list_name, match.category, match.severity, match.suggestion) == \
+        ("caption", "test", "test", Severity.HIGH, "vuur")
+    assert (match.start, match.end) == (10, 15)
+
+
+def test_matches_sorted_by_span(matcher: Matcher) -> None:
+    found = matcher.find("💣 en een explosie en een aanslag")
+    assert [m.start for m in found] == sorted(m.start for m in found)
+    assert [m.term for m in found] == ["💣", "explosie", "explo*", "aanslag"] or \
+        [m.term for m in found][:1] == ["💣"]
+
+
+def test_match_post_detects_language_once(matcher: Matcher) -> None:
+    post = Post(source="cal.xlsx", sheet=None, row=2, scheduled_at=None, channel=None,
+                status=None, fields=(PostField("Text", "Check out our brand new summer look"),
+                                     PostField("Notes", "brand")))
+    assert "brand" not in [m.term for m in matcher.match_post(post)]
+    dutch = Post(source="cal.xlsx", sheet=None, row=3, scheduled_at=None, channel=None,
+                 status=None, fields=(PostField("Tekst", "De brand is nu voorbij en we zijn weer open"),))
+    assert ("brand", "Tekst") in [(m.term, m.field) for m in matcher.match_post(dutch)]
+
+
+def test_regex_timeout_does_not_hang() -> None:
+    slow = Matcher.compile(parse_terms("re:(a+)+$", origin="t", list_name="t", category="c",
+                                       severity=Severity.LOW))
+    assert slow.find("a" * 40 + "!") == []
+
+
+def test_many_terms_compile_and_find() -> None:
+    words = "\n".join(f"woord{i}x" for i in range(2000))
+    big = Matcher.compile(parse_terms(words, origin="t", list_name="t", category="c",
+                                      severity=Severity.LOW))
+    assert [m.matched for m in big.find("hier staat woord1234x en woord7")] == ["woord1234x"]

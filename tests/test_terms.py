@@ -1,0 +1,98 @@
+"""The term-file syntax: directives, exceptions, suggestions, patterns and clear errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contentcheck.errors import TermFileError
+from contentcheck.records import Severity
+from contentcheck.terms import (WordSpec, crisis_terms_from_cli, load_crisis_file,
+                                parse_pattern, parse_terms)
+
+
+def parse(text: str):
+    return parse_terms(text, origin="list.txt", list_name="list", category="general",
+                       severity=Severity.LOW)
+
+
+def test_directives_comments_suggestions_exceptions() -> None:
+    termset = parse("# header\n\nexplosie   # trailing comment\n@category geweld\n@severity high\n"
+                    "@language nl\nslachtprijzen  => scherpe prijzen\n!Bommetje\n!aanslag-biljet\n"
+                    "@language any\n💣\n")
+    first, second, third = termset.terms
+    assert (first.text, first.category, first.severity, first.language) == \
+        ("explosie", "general", Severity.LOW, None)
+    assert (second.text, second.category, second.severity, second.language, second.suggestion) == \
+        ("slachtprijzen", "geweld", Severity.HIGH, "nl", "scherpe prijzen")
+    assert (third.text, third.language, third.origin) == ("💣", None, "list.txt:11")
+    assert termset.exceptions == {"bommetje", "aanslagbiljet"}
+
+
+@pytest.mark.parametrize("text,kind,words", [
+    ("explosie", "word", (WordSpec("explosie"),)),
+    ("Explo*", "word", (WordSpec("explo", any_after=True),)),
+    ("*aanslag", "word", (WordSpec("aanslag", any_before=True),)),
+    ('"shop till you drop"', "phrase", tuple(WordSpec(w) for w in "shop till you drop".split())),
+    ("“den haag”", "phrase", (WordSpec("den"), WordSpec("haag"))),
+    ("gas-explosie", "phrase", (WordSpec("gas"), WordSpec("explosie"))),
+    ("PrayForBoston", "phrase", (WordSpec("pray"), WordSpec("for"), WordSpec("boston"))),
+    ("boston explosion", "proximity", (WordSpec("boston"), WordSpec("explosion"))),
+    ("💣🏽", "word", (WordSpec("💣"),)),
+])
+def test_patterns(text: str, kind: str, words: tuple) -> None:
+    pattern = parse_pattern(text)
+    assert (pattern.kind, pattern.words) == (kind, words)
+
+
+def test_regex_pattern_and_joined_form() -> None:
+    assert parse_pattern(r"re:\bcovid\b").regex == r"\bcovid\b"
+    assert parse_pattern("gas-explosie").joined == "gasexplosie"
+
+
+@pytest.mark.parametrize("line,message", [
+    ("@severity enorm", "unknown severity"),
+    ("@language fr", "unknown language"),
+    ("@colour red", "unknown directive"),
+    ("=> iets", "a suggestion without a term"),
+    ("ex*plo", "wildcard"),
+    ('"open quote', "unbalanced quotes"),
+    ("re:(unclosed", "bad regular expression"),
+    ("re:a*", "matches empty text"),
+    ("!", "exception"),
+    ("***", "no word"),
+])
+def test_errors_name_file_and_line(line: str, message: str) -> None:
+    with pytest.raises(TermFileError) as info:
+        parse(f"ok\n{line}\n")
+    assert info.value.line == 2
+    assert message in str(info.value)
+    assert str(info.value).startswith("list.txt, line 2: ")
+
+
+def test_crisis_file_and_cli_terms(tmp_path: Path) -> None:
+    path = tmp_path / "storm.txt"
+    path.write_text("\ufeffstorm ciara\n@language nl\nwindkracht\n", encoding="utf-8")
+    termset = load_crisis_file(path)
+    assert [(t.text, t.language, t.crisis, t.severity, t.list_name) for t in termset.terms] == [
+        ("storm ciara", None, True, Severity.CRISIS, "storm"),
+        ("windkracht", "nl", True, Severity.CRISIS, "storm")]
+    cli = crisis_terms_from_cli(["#PrayForBoston", "!bommetje"])
+    assert [t.text for t in cli.terms] == ["#PrayForBoston"]
+    assert cli.exceptions == {"bommetje"}
+    with pytest.raises(TermFileError, match="--term"):
+        crisis_terms_from_cli(["re:("])
+
+
+def test_bad_files(tmp_path: Path) -> None:
+    binary = tmp_path / "x.txt"
+    binary.write_bytes(b"ab\x00cd")
+    latin = tmp_path / "y.txt"
+    latin.write_bytes("ok\ngeëxplodeerd\n".encode("latin-1"))
+    with pytest.raises(TermFileError, match="binary"):
+        load_crisis_file(binary)
+    with pytest.raises(TermFileError, match="line 2: is not UTF-8"):
+        load_crisis_file(latin)
+    with pytest.raises(TermFileError, match="directory"):
+        load_crisis_file(tmp_path)
