@@ -33,17 +33,21 @@ def dutch_forms(word: str, known: Container[str]) -> set[str]:
         return forms
     last = word[-1]
     if last in VOWELS:
-        forms |= {word + "s", word + "tje", word + "tjes"}
+        small = word + last + "tje" if last in "aou" and word[-2] not in VOWELS else word + "tje"
+        forms |= {word + "s", small, small + "s"}  # auto's, autootje, cafeetje
         if last == "e":
             forms |= {word + "n", word + "en"}  # ziekten, explosieen (explosieën)
         return forms
     bases = [word]
+    diminutive = word + ("pje" if last == "m" else "tje" if last in "lnrw" else "je")
     if _short_closed(word):
         doubled = word + last
         if doubled + "en" in known or word + "en" not in known:
             bases = [doubled]
-            forms |= {doubled + "etje", doubled + "etjes"}
+            diminutive = doubled + "etje"  # bommetje, balletje
         # else: slag -> slagen, dag -> dagen: the vocabulary knows no slaggen
+    elif word.endswith("ng") and word[-3:-2] in VOWELS and len(word) <= 5:
+        diminutive = word + "etje"  # ringetje
     elif _long_closed(word):
         bases = [word[:-2] + last]  # boom -> bom|en, dood -> dod|e
     if word.endswith("heid"):
@@ -55,11 +59,9 @@ def dutch_forms(word: str, known: Container[str]) -> set[str]:
             bases.append(base[:-1] + "z")  # huis -> huizen
     for base in bases:
         forms |= {base + "en", base + "e"}
-    forms |= {word + "se", word + "je", word + "jes", word + "tje", word + "tjes"}
+    forms |= {word + "se", diminutive, diminutive + "s"}  # Amsterdamse, brandje, brandjes
     if word.endswith(("el", "em", "en", "er", "aar", "eur", "ie", "um")):
-        forms.add(word + "s")
-    if last == "m":
-        forms |= {word + "pje", word + "pjes"}
+        forms.add(word + "s")  # tafels, ziekenhuizen/computers
     return forms
 
 
@@ -89,17 +91,21 @@ def english_forms(word: str, known: Container[str]) -> set[str]:
 
 
 def word_forms(word: str, language: str | None, dutch: Container[str],
-               english: Container[str]) -> set[str]:
+               english: Container[str], nl_forms: set[str] | None = None) -> set[str]:
     """Forms for a term of one language, or of both when the term is for every language.
 
     For a term of every language, a generated form that is a word of the *other* language only
     is dropped: English doubling makes ``helling`` from ``hel``, but that is a Dutch slope.
+    ``nl_forms`` passes ``dutch_forms(word)`` when the caller has it already.
     """
     forms = {word}
     if language in (None, "nl"):
-        forms |= {f for f in dutch_forms(word, dutch)
-                  if language or f in dutch or f not in english}
+        if nl_forms is None:
+            nl_forms = dutch_forms(word, dutch)
+        forms |= nl_forms if language else {f for f in nl_forms
+                                            if f in dutch or f not in english}
     if language in (None, "en"):
-        forms |= {f for f in english_forms(word, english)
-                  if language or f in english or f not in dutch}
+        en_forms = english_forms(word, english)
+        forms |= en_forms if language else {f for f in en_forms
+                                            if f in english or f not in dutch}
     return forms

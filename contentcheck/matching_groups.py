@@ -9,6 +9,7 @@ knows the leaves it covers. The result depends only on the group's text, so it i
 
 from __future__ import annotations
 
+from collections.abc import Container
 from dataclasses import dataclass
 
 from contentcheck import compounds
@@ -41,7 +42,7 @@ def _should_segment(group: str, start: int, end: int, tag: bool, norm: str) -> b
     return (tag or (raw.isupper() and len(raw) >= 2 * compounds.MIN_PART)) and norm.isalpha()
 
 
-def _leaves(group: str, known: set[str]) -> tuple[list[tuple[str, int, int, bool]],
+def _leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int, int, bool]],
                                                   list[tuple[str, int, int, int, int]]]:
     """Leaves ``(norm, start, end, split)`` and overlays ``(norm, start, end, first, last)``."""
     if is_emoji(group):

@@ -9,6 +9,7 @@ the cost of tokenizing (bench/README.md).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentcheck import compounds
@@ -44,7 +45,6 @@ class Lexicon:
         self.heads: dict[str, list[int]] = defaultdict(list)
         self.modifiers: dict[str, list[int]] = defaultdict(list)
         self.exceptions: set[str] = set()
-        self.known: set[str] = set()  # every form of every term word: hashtags split at these
         self._cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
@@ -69,14 +69,14 @@ class Lexicon:
             self.suffix[unit.norm].append(uid)
         else:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
-            for form in word_forms(unit.norm, language, dutch, english):
-                self.exact[form].append((uid, "exact" if form == unit.norm else "inflection"))
-                self.known.add(form)
-            if unit.compound:
-                heads = dutch_forms(unit.norm, dutch)
+            heads = dutch_forms(unit.norm, dutch) if unit.compound else None
+            exact, norm = self.exact, unit.norm
+            for form in word_forms(norm, language, dutch, english, heads):
+                exact[form].append((uid, "exact" if form == norm else "inflection"))
+            if heads:
                 for form in heads:
                     self.heads[form].append(uid)
-                for form in {unit.norm, unit.norm + "s"} | {f for f in heads if f.endswith("en")}:
+                for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")}:
                     self.modifiers[form].append(uid)
         return uid
 
@@ -86,6 +86,11 @@ class Lexicon:
         if word.isalpha():
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             self.exceptions |= word_forms(word, None, dutch, english)
+
+    @property
+    def known(self) -> Mapping[str, object]:
+        """Every form of every term word: hashtags are split at these too."""
+        return self.exact
 
     def finish(self) -> None:
         self._prefix_sizes = sorted({len(k) for k in self.prefix})

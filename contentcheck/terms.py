@@ -12,11 +12,12 @@ phrase (``"shop till you drop"``), unquoted words that must appear close togethe
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from contentcheck.errors import TermFileError
 from contentcheck.records import Severity, Term
-from contentcheck.text import fold_emoji, is_emoji, iter_groups, tokens
+from contentcheck.text import fold, fold_emoji, is_emoji, iter_groups, tokens
 
 REGEX_PREFIX = "re:"
 LANGUAGES = ("nl", "en")
@@ -66,7 +67,9 @@ class Pattern:
 def _chunk_words(chunk: str) -> list[WordSpec]:
     """The words of one whitespace-free chunk of a term, wildcards attached to the ends."""
     before, after = chunk.startswith("*"), chunk.endswith("*") and len(chunk) > 1
-    words = tokens(chunk.strip("*"))
+    bare = chunk.strip("*")
+    plain = bare.isalpha() and (bare.islower() or bare.isupper() or bare.istitle())
+    words = [fold(bare)] if plain else tokens(bare)
     if not words:
         return []
     specs = [WordSpec(word) for word in words]
@@ -75,8 +78,10 @@ def _chunk_words(chunk: str) -> list[WordSpec]:
     return specs
 
 
+@lru_cache(maxsize=65_536)
 def parse_pattern(text: str) -> Pattern:
-    """Read a term's text; ValueError says what is wrong with it."""
+    """Read a term's text; ValueError says what is wrong with it (cached: files are parsed
+    first, then compiled)."""
     text = text.strip()
     if text.startswith(REGEX_PREFIX):
         source = text[len(REGEX_PREFIX):].strip()
