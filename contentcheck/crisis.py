@@ -1,18 +1,43 @@
-"""Active crises kept in a state folder (PLACEHOLDER API; issue 6 builds the real one).
+"""Declared crises: one small TOML file per crisis in ``<state>/crises/``.
 
-Every scan uses the terms of all active crises unless told not to.
+The on-call person declares a crisis once (``contentcheck crisis start``) and every later scan,
+nightly or on demand, uses its terms until it ends or expires. The files are plain text so a
+team can read, edit and version them; ended crises stay as history. A crisis file::
+
+    name = "Treinongeluk Utrecht"
+    started = 2026-11-24T07:12:00+01:00
+    until = 2026-11-30T00:00:00+01:00   # optional: stops counting by itself
+    ended = 2026-11-26T10:00:00+01:00   # set by `crisis end`
+    terms = '''
+    trein*
+    spoor*
+    '''
+
+The terms use word-list syntax (comments, ``!exceptions``, ``re:``, phrases).
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+import re
+import sys
+import tempfile
+import unicodedata
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from contentcheck.terms import TermSet, crisis_terms_from_cli
+from contentcheck.errors import SettingsError, TermFileError
+from contentcheck.records import Severity
+from contentcheck.terms import TermSet, parse_terms
+
+if TYPE_CHECKING:
+    from contentcheck.config import Config
 
 STATE_ENV = "CONTENTCHECK_STATE_DIR"
+CRISES_DIR = "crises"
+_TERMS_LINE = re.compile(r"^terms\s*=", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -20,34 +45,237 @@ class Crisis:
     """A declared crisis: its terms count from ``started`` until ``until`` or until ended."""
 
     name: str
-    terms: tuple[str, ...]
+    text: str  # the terms block as written, word-list syntax
     started: datetime
     until: datetime | None = None
     ended: datetime | None = None
+    path: Path | None = None
+    text_line: int = 0  # line of the file just before the terms, so errors name the right line
 
     def is_active(self, now: datetime) -> bool:
         if self.ended is not None and self.ended <= now:
             return False
         return self.started <= now and (self.until is None or now < self.until)
 
-    def termset(self) -> TermSet:
-        return crisis_terms_from_cli(list(self.terms))
+    def status(self, now: datetime) -> str:
+        """``active``, ``ended``, ``expired`` or ``scheduled`` (started in the future)."""
+        if self.ended is not None and self.ended <= now:
+            return "ended"
+        if self.until is not None and self.until <= now:
+            return "expired"
+        return "active" if self.started <= now else "scheduled"
 
-    def to_dict(self) -> dict[str, object]:
+    def termset(self) -> TermSet:
+        origin = str(self.path) if self.path else f"crisis {self.name}"
+        return parse_terms("\n" * self.text_line + self.text, origin=origin,
+                           list_name=f"crisis {self.name}", category="crisis",
+                           severity=Severity.CRISIS, crisis=True)
+
+    @property
+    def terms(self) -> tuple[str, ...]:
+        """The term texts (exceptions and comments left out)."""
+        return tuple(term.text for term in self.termset().terms)
+
+    def to_dict(self) -> dict[str, Any]:
         return {"name": self.name, "terms": list(self.terms),
                 "started": self.started.isoformat(),
                 "until": self.until.isoformat() if self.until else None,
-                "ended": self.ended.isoformat() if self.ended else None}
+                "ended": self.ended.isoformat() if self.ended else None,
+                "file": str(self.path) if self.path else None}
 
 
 def default_state_dir() -> Path:
-    """``$CONTENTCHECK_STATE_DIR``, else the per-user state folder."""
+    """``$CONTENTCHECK_STATE_DIR``, else the per-user state folder (XDG on Unix, LOCALAPPDATA
+    on Windows): crises are per machine and user unless a team points everyone at one folder."""
     if os.environ.get(STATE_ENV):
         return Path(os.environ[STATE_ENV])
+    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
+        return Path(os.environ["LOCALAPPDATA"]) / "contentcheck"
     base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
     return Path(base) / "contentcheck"
 
 
+def state_dir_for(config: "Config") -> Path:
+    """The state folder a config names (top-level ``state_dir``), else the default."""
+    value = config.data.get("state_dir")
+    if value is None:
+        return default_state_dir()
+    if not isinstance(value, str) or not value.strip():
+        raise SettingsError(f"{config.path}: state_dir must be a folder path (a string)")
+    return config.resolve(value)
+
+
+def slug(name: str) -> str:
+    """A file name for a crisis name: ``Treinongeluk Utrecht`` -> ``treinongeluk-utrecht``."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "crisis"
+
+
+def _toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False) -> datetime | None:
+    value = data.get(key)
+    if value is None:
+        if required:
+            raise SettingsError(f"{path}: crisis file has no {key} (e.g. {key} = 2026-11-24T07:00:00+01:00)")
+        return None
+    if isinstance(value, str):
+        try:
+            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            pass
+    if not isinstance(value, datetime) or value.tzinfo is None:
+        raise SettingsError(f"{path}: {key} must be a date-time with offset "
+                            f"(e.g. 2026-11-24T07:00:00+01:00), not {value!r}")
+    return value
+
+
+def read_crisis(path: Path) -> Crisis:
+    """One crisis file; a broken file is an error naming the file, never silently skipped."""
+    try:
+        raw = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SettingsError(f"{path}: cannot read the crisis file: {exc}") from None
+    try:
+        data = _toml(raw)
+    except ValueError as exc:
+        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    terms = data.get("terms", "")
+    if isinstance(terms, list) and all(isinstance(t, str) for t in terms):
+        terms, text_line = "\n".join(terms), 0
+    elif isinstance(terms, str):
+        found = _TERMS_LINE.search(raw)
+        text_line = raw.count("\n", 0, found.start()) + 1 if found else 0
+    else:
+        raise SettingsError(f"{path}: terms must be a text block (terms = '''...''')")
+    name = data.get("name") or path.stem
+    if not isinstance(name, str):
+        raise SettingsError(f"{path}: name must be a string")
+    return Crisis(name=name, text=terms, started=_moment(path, data, "started", required=True),
+                  until=_moment(path, data, "until"), ended=_moment(path, data, "ended"),
+                  path=path, text_line=text_line)
+
+
+def render(crisis: Crisis) -> str:
+    """The file text for a crisis: one key a line, terms as a literal block (no escaping)."""
+    if "'''" in crisis.text:
+        raise SettingsError("a crisis term cannot contain three single quotes (''')")
+    lines = ["# A crisis declared with `contentcheck crisis start`; edit freely, the terms use",
+             "# word-list syntax. Delete `ended` to reopen it.",
+             f"name = {_quote(crisis.name)}", f"started = {crisis.started.isoformat()}"]
+    if crisis.until:
+        lines.append(f"until = {crisis.until.isoformat()}")
+    if crisis.ended:
+        lines.append(f"ended = {crisis.ended.isoformat()}")
+    body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
+    lines.append(f"terms = '''\n{body}'''")
+    return "\n".join(lines) + "\n"
+
+
+def _quote(value: str) -> str:
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
+    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+
+
+def _write(path: Path, text: str) -> None:
+    """Atomically, so a watcher reading the folder never sees half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
+            out.write(text)
+        os.replace(temp, path)
+    except OSError as exc:
+        Path(temp).unlink(missing_ok=True)
+        raise SettingsError(f"{path}: cannot write the crisis file: {exc.strerror or exc}") from None
+
+
+def all_crises(state_dir: Path) -> list[Crisis]:
+    """Every crisis file in the state folder, oldest first."""
+    folder = Path(state_dir) / CRISES_DIR
+    if not folder.is_dir():
+        return []
+    crises = [read_crisis(p) for p in sorted(folder.glob("*.toml")) if not p.name.startswith(".")]
+    return sorted(crises, key=lambda c: (c.started, c.name))
+
+
 def active_crises(state_dir: Path, now: datetime) -> list[Crisis]:
-    """The crises active at ``now`` (placeholder: none until issue 6 lands)."""
-    return []
+    """The crises active at ``now``: started, not ended, not past their ``until``."""
+    return [crisis for crisis in all_crises(state_dir) if crisis.is_active(now)]
+
+
+def find(state_dir: Path, name: str, now: datetime) -> Crisis:
+    """The crisis with this name (or file name); an active one before any ended namesake."""
+    key = name.strip().casefold()
+    found = [c for c in all_crises(state_dir)
+             if c.name.casefold() == key or (c.path is not None and c.path.stem == slug(name))]
+    if not found:
+        known = ", ".join(c.name for c in active_crises(state_dir, now)) or "none active"
+        raise SettingsError(f"no crisis named {name!r} (known: {known}; see `contentcheck crisis list --all`)")
+    active = [c for c in found if c.is_active(now)]
+    return (active or found)[-1]
+
+
+def _parse_check(name: str, text: str) -> None:
+    """Refuse terms that would break every later scan, before they are saved."""
+    try:
+        parse_terms(text, origin="--term", list_name=f"crisis {name}", category="crisis",
+                    severity=Severity.CRISIS, crisis=True)
+    except TermFileError as exc:
+        raise SettingsError(str(exc)) from None
+
+
+def start(state_dir: Path, name: str, text: str, now: datetime,
+          until: datetime | None = None) -> Crisis:
+    """Declare a crisis; a name in use by an active crisis is refused (use ``add``), an ended
+    namesake is kept as history and the new one gets its own file."""
+    if not name.strip():
+        raise SettingsError("a crisis needs a name")
+    if until is not None and until <= now:
+        raise SettingsError(f"--until {until.isoformat()} is not in the future")
+    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
+        raise SettingsError("a crisis needs at least one term (--term or --terms-file)")
+    _parse_check(name, text)
+    for crisis in active_crises(state_dir, now):
+        if crisis.name.casefold() == name.strip().casefold():
+            raise SettingsError(f"crisis {crisis.name!r} is already active; add terms with "
+                                f"`contentcheck crisis add {crisis.name!r} --term ...`")
+    folder = Path(state_dir) / CRISES_DIR
+    base, number = slug(name), 1
+    path = folder / f"{base}.toml"
+    while path.exists():
+        number += 1
+        path = folder / f"{base}-{number}.toml"
+    crisis = Crisis(name=name.strip(), text=text, started=now, until=until, path=path)
+    _write(path, render(crisis))
+    return read_crisis(path)
+
+
+def add_terms(state_dir: Path, name: str, text: str, now: datetime) -> Crisis:
+    """Add terms to an active crisis; its terms block (comments too) is kept as written."""
+    crisis = find(state_dir, name, now)
+    if not crisis.is_active(now):
+        raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; start a new one")
+    _parse_check(name, text)
+    body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
+    return _save(replace(crisis, text=body + text))
+
+
+def end(state_dir: Path, name: str, now: datetime) -> Crisis:
+    """Record the end; the file stays, as history."""
+    crisis = find(state_dir, name, now)
+    if not crisis.is_active(now):
+        raise SettingsError(f"crisis {crisis.name!r} is already {crisis.status(now)}")
+    return _save(replace(crisis, ended=now))
+
+
+def _save(crisis: Crisis) -> Crisis:
+    assert crisis.path is not None
+    _write(crisis.path, render(crisis))
+    return read_crisis(crisis.path)

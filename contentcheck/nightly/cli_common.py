@@ -1,0 +1,85 @@
+"""What the ``crisis`` and ``watch`` commands share: one-line errors with exit code 2, the
+``--config`` option, and "now" in the configured zone.
+
+Kept apart from ``contentcheck.cli`` so these commands run on their own (and cli.py can import
+them without a cycle).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from contentcheck.errors import ContentcheckError
+
+ERROR_EXIT = 2
+INTERNAL_EXIT = 3
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def fail(message: str) -> click.exceptions.Exit:
+    """Print one line on stderr; raise the result to leave with exit code 2."""
+    click.echo(f"contentcheck: error: {message}", err=True)
+    return click.exceptions.Exit(ERROR_EXIT)
+
+
+def run_guarded(invoke: Callable[[], Any]) -> Any:
+    """Run a command body: our own errors become one line and exit 2, a bug a short line
+    and exit 3 (``CONTENTCHECK_DEBUG=1`` shows the traceback), as in ``contentcheck scan``."""
+    try:
+        return invoke()
+    except ContentcheckError as exc:
+        raise fail(str(exc)) from None
+    except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
+        raise
+    except Exception as exc:
+        if os.environ.get("CONTENTCHECK_DEBUG"):
+            raise
+        click.echo(f"contentcheck: internal error: {type(exc).__name__}: {exc} "
+                   "(set CONTENTCHECK_DEBUG=1 for details)", err=True)
+        raise click.exceptions.Exit(INTERNAL_EXIT) from None
+
+
+class GuardedGroup(click.Group):
+    """A group whose subcommands end errors the way ``run_guarded`` does."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return run_guarded(lambda: super(GuardedGroup, self).invoke(ctx))
+
+
+class GuardedCommand(click.Command):
+    """A command that ends errors the way ``run_guarded`` does."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        return run_guarded(lambda: super(GuardedCommand, self).invoke(ctx))
+
+
+def config_option(func: F) -> F:
+    return click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+                        help="Config file [default: ./contentcheck.toml if present].")(func)
+
+
+def now_option(func: F) -> F:
+    return click.option("--now", "now_text", metavar="ISO-8601", hidden=True,
+                        help="Pretend it is this moment (for tests and re-runs).")(func)
+
+
+def config_zone(config: Any) -> tzinfo:
+    """The ``[scan] timezone`` of the config, else this machine's zone."""
+    from contentcheck.settings import resolve_timezone
+
+    return resolve_timezone(config.scan.get("timezone"))
+
+
+def current_moment(now_text: str | None, zone: tzinfo) -> datetime:
+    """``--now`` if given (naive means ``zone``), else the real time in ``zone``."""
+    from contentcheck.settings import parse_moment
+
+    if now_text:
+        return parse_moment(now_text, zone, option="--now")
+    return datetime.now(zone)

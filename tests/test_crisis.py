@@ -1,0 +1,177 @@
+"""Crisis lifecycle: start, add, end, list, show, expiry; files a team can read and edit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from contentcheck import crisis as crises
+from contentcheck.crisis_cli import crisis
+from tests.conftest import AMSTERDAM, NOW, scan_json, write_csv
+
+T0 = datetime(2026, 11, 24, 7, 0, tzinfo=AMSTERDAM)
+
+
+@pytest.fixture(autouse=True)
+def amsterdam_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A ./contentcheck.toml naming the team's zone (the machine's own may be another)."""
+    monkeypatch.chdir(tmp_path)
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[scan]\ntimezone = "Europe/Amsterdam"\n', encoding="utf-8")
+    return config
+
+
+def cli(*args: str, now: str = NOW) -> Result:
+    return CliRunner().invoke(crisis, [*args, "--now", now], catch_exceptions=False)
+
+
+@pytest.fixture
+def calendar(tmp_path: Path) -> Path:
+    return write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "12:00", "X", "Met de trein naar de kerstmarkt"],
+        ["25-11-2026", "12:00", "X", "Ons spoorboekje voor de feestdagen"],
+        ["26-11-2026", "12:00", "X", "Oliebollen zijn terug"],
+    ])
+
+
+def statuses(document: dict) -> dict[str, str]:
+    return {post["text"]: post["status"] for post in document["posts"]}
+
+
+def test_lifecycle_start_add_end_and_scans_follow(calendar: Path, isolated_state: Path) -> None:
+    started = cli("start", "Treinongeluk Utrecht", "--term", "trein*", now="2026-11-24T07:00")
+    assert started.exit_code == 0, started.stderr
+    assert "1 terms" in started.stdout
+    path = isolated_state / "crises" / "treinongeluk-utrecht.toml"
+    assert path.is_file()
+
+    document = scan_json(str(calendar))
+    assert document["crisis"]["active"] is True
+    assert [c["name"] for c in document["crisis"]["crises"]] == ["Treinongeluk Utrecht"]
+    assert statuses(document)["Met de trein naar de kerstmarkt"] == "pause"
+    assert statuses(document)["Ons spoorboekje voor de feestdagen"] == "ok"
+
+    added = cli("add", "treinongeluk utrecht", "--term", "spoor*")
+    assert added.exit_code == 0, added.stderr
+    assert "1 terms added, 2 in all" in added.stdout
+    assert statuses(scan_json(str(calendar)))["Ons spoorboekje voor de feestdagen"] == "pause"
+
+    listed = cli("list")
+    assert "active" in listed.stdout and "Treinongeluk Utrecht" in listed.stdout
+
+    ended = cli("end", "Treinongeluk Utrecht", now="2026-11-24T07:30")
+    assert ended.exit_code == 0, ended.stderr
+    document = scan_json(str(calendar))
+    assert document["crisis"]["active"] is False
+    assert set(statuses(document).values()) == {"ok"}
+
+    assert path.is_file(), "an ended crisis stays as history"
+    assert "ended = 2026-11-24T07:30:00+01:00" in path.read_text(encoding="utf-8")
+    assert cli("list").stdout.startswith("no active crisis")
+    history = cli("list", "--all").stdout
+    assert "ended" in history and "Treinongeluk Utrecht" in history
+
+
+def test_expired_crisis_stops_counting_by_itself(calendar: Path, isolated_state: Path) -> None:
+    started = cli("start", "storm", "--term", "trein*", "--until", "2026-11-24T07:59",
+                  now="2026-11-24T07:00")
+    assert started.exit_code == 0, started.stderr
+    assert crises.active_crises(isolated_state, T0) != []
+    assert scan_json(str(calendar))["crisis"]["active"] is False  # NOW is 08:00
+    assert "expired" in cli("list", "--all").stdout
+    assert "expired" in cli("add", "storm", "--term", "x").stderr
+
+
+def test_until_as_a_date_counts_the_whole_day(isolated_state: Path) -> None:
+    assert cli("start", "storm", "--term", "wind", "--until", "2026-11-24").exit_code == 0
+    (item,) = crises.all_crises(isolated_state)
+    assert item.until == datetime(2026, 11, 25, 0, 0, tzinfo=AMSTERDAM)
+    assert item.is_active(datetime(2026, 11, 24, 23, 59, tzinfo=AMSTERDAM))
+    assert not item.is_active(datetime(2026, 11, 25, 0, 0, tzinfo=AMSTERDAM))
+
+
+def test_terms_file_and_hashtag_terms(tmp_path: Path, isolated_state: Path) -> None:
+    terms = tmp_path / "terms.txt"
+    terms.write_text("# ramp in Utrecht\nspoor*\n!spoorboekje\n", encoding="utf-8")
+    result = cli("start", "ramp", "--term", "#PrayForUtrecht", "--terms-file", str(terms))
+    assert result.exit_code == 0, result.stderr
+    (item,) = crises.all_crises(isolated_state)
+    assert item.terms == ("PrayForUtrecht", "spoor*")
+    assert "spoorboekje" in item.termset().exceptions
+    shown = cli("show", "ramp").stdout
+    assert "status:  active" in shown and "  # ramp in Utrecht" in shown
+
+
+def test_a_hand_edited_file_is_read_and_a_bad_term_names_its_line(isolated_state: Path) -> None:
+    folder = isolated_state / "crises"
+    folder.mkdir()
+    (folder / "brand.toml").write_text(
+        '# kept in git by the webcare team\nname = "Brand"\nstarted = 2026-11-24T06:00:00+01:00\n'
+        "terms = '''\nbrand*\nre:(\n'''\n", encoding="utf-8")
+    (item,) = crises.active_crises(isolated_state, T0)
+    assert item.name == "Brand"
+    result = cli("show", "Brand")
+    assert result.exit_code == 0
+    from contentcheck.errors import TermFileError
+
+    with pytest.raises(TermFileError) as error:
+        item.termset()
+    assert error.value.line == 6 and str(folder / "brand.toml") in str(error.value)
+
+
+@pytest.mark.parametrize("args, message", [
+    (("start", "x"), "at least one term"),
+    (("start", "x", "--term", "re:("), "--term"),
+    (("start", "x", "--term", "a", "--until", "2026-11-01"), "not in the future"),
+    (("start", "x", "--term", "a", "--until", "morgen"), "ISO-8601"),
+    (("end", "nothing"), "no crisis named 'nothing'"),
+    (("show", "nothing"), "no crisis named 'nothing'"),
+    (("add", "nothing"), "nothing to add"),
+])
+def test_user_errors_are_one_line_and_exit_2(args: tuple[str, ...], message: str) -> None:
+    result = cli(*args)
+    assert result.exit_code == 2
+    assert result.stderr.startswith("contentcheck: error: ") and message in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_start_twice_is_refused_and_restart_after_end_keeps_history(isolated_state: Path) -> None:
+    assert cli("start", "Storm", "--term", "wind").exit_code == 0
+    again = cli("start", "storm", "--term", "regen")
+    assert again.exit_code == 2 and "already active" in again.stderr
+    assert cli("end", "storm").exit_code == 0
+    assert cli("end", "storm").exit_code == 2
+    assert cli("start", "Storm", "--term", "hagel", now="2026-11-25T08:00").exit_code == 0
+    files = sorted(p.name for p in (isolated_state / "crises").iterdir())
+    assert files == ["storm-2.toml", "storm.toml"]
+    later = datetime(2026, 11, 25, 9, 0, tzinfo=AMSTERDAM)
+    assert crises.find(isolated_state, "storm", later).terms == ("hagel",)
+
+
+def test_broken_crisis_file_is_an_error_naming_it(isolated_state: Path, calendar: Path) -> None:
+    folder = isolated_state / "crises"
+    folder.mkdir()
+    (folder / "kapot.toml").write_text("name = 'kapot'\nstarted = 'gisteren'\n", encoding="utf-8")
+    result = cli("list")
+    assert result.exit_code == 2 and "kapot.toml: started must be a date-time" in result.stderr
+
+
+def test_state_dir_from_config(tmp_path: Path) -> None:
+    config = tmp_path / "team.toml"
+    config.write_text('state_dir = "team-state"\n', encoding="utf-8")
+    result = cli("start", "x", "--term", "a", "--config", str(config))
+    assert result.exit_code == 0, result.stderr
+    assert (tmp_path / "team-state" / "crises" / "x.toml").is_file()
+
+
+def test_no_active_crises_flag_ignores_them(calendar: Path) -> None:
+    from tests.conftest import run
+
+    assert cli("start", "ramp", "--term", "trein*").exit_code == 0
+    result = run("scan", str(calendar), "--now", NOW, "--timezone", "Europe/Amsterdam",
+                 "--format", "json", "--no-shipped-lists", "--no-active-crises")
+    assert result.exit_code == 0, result.stderr
