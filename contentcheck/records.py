@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 
 class Status(str, Enum):
@@ -50,9 +50,11 @@ class Severity(str, Enum):
             raise ValueError(f"unknown severity {value!r} (known: {known})") from None
 
 
-@dataclass(frozen=True)
-class PostField:
-    """One text-bearing cell of a post: the column header as the calendar names it, and its text."""
+class PostField(NamedTuple):
+    """One text-bearing cell of a post: the column header as the calendar names it, and its text.
+
+    A named tuple rather than a dataclass: a big calendar makes hundreds of thousands of them.
+    """
 
     name: str
     text: str

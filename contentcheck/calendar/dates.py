@@ -49,6 +49,7 @@ def _parserinfo() -> Any:
     return DutchEnglishInfo()
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_time_text(text: str) -> time:
     """``9:30``, ``09.30``, ``9u30``, ``21:00 uur``, ``9:30 PM`` -> time."""
     found = _TIME.match(text.strip())

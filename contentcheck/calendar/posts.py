@@ -37,6 +37,8 @@ class SheetPosts:
 
 def cell_text(value: Any) -> str:
     """A cell as text: numbers without a spurious ``.0``, dates in ISO form."""
+    if type(value) is str:  # the common case, first: this runs for every cell
+        return value.strip()
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():
@@ -46,9 +48,12 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _is_section_row(cells: list[str]) -> bool:
-    filled = [c for c in cells if c]
-    return len(filled) == 1 and bool(SECTION_ROW.match(filled[0]))
+def _is_blank_or_section(row: list[Any]) -> bool:
+    """A row with no cells filled, or only a section label such as "Week 48" or "December"."""
+    filled = [c for c in row if c is not None and c != ""]
+    if len(filled) > 1:
+        return False
+    return not filled or bool(SECTION_ROW.match(cell_text(filled[0])))
 
 
 def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
@@ -59,8 +64,8 @@ def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
     index = columns.roles.get(Role.DATE)
     if index is None:
         return True, None
-    texts = [row[index] for row in table.rows[header_index + 1:]
-             if index < len(row) and isinstance(row[index], str)]
+    texts = sorted({row[index] for row in table.rows[header_index + 1:]
+                    if index < len(row) and isinstance(row[index], str)})
     only_dayfirst, only_monthfirst = date_order_votes(texts)
     if only_monthfirst and not only_dayfirst:
         return False, (f"dates in column {columns.headers[index]!r} are month-first "
@@ -68,11 +73,9 @@ def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
     return True, None
 
 
-def _schedule(row: list[Any], columns: ColumnMap, options: ReadOptions, dayfirst: bool,
-              warnings: list[str]) -> tuple[datetime | None, bool]:
+def _schedule(raw_date: Any, raw_time: Any, columns: ColumnMap, options: ReadOptions,
+              dayfirst: bool, warnings: list[str]) -> tuple[datetime | None, bool]:
     """The post's moment as an aware datetime, and whether it is a whole day (no time)."""
-    raw_date = columns.get(row, Role.DATE)
-    raw_time = columns.get(row, Role.TIME)
     try:
         when = to_date(raw_date, dayfirst=dayfirst, default_year=options.default_year)
     except DateError:
@@ -117,24 +120,29 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
     dayfirst, note = _choose_dayfirst(table, columns, header_index, options)
     notes = [note] if note else []
     posts: list[Post] = []
+    headers, text_columns = columns.headers, columns.text_columns
+    schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
     for index in range(header_index + 1, len(table.rows)):
         row = table.rows[index]
-        cells = [cell_text(value) for value in row]
-        if not any(cells) or _is_section_row(cells):
+        if _is_blank_or_section(row):
             continue
-        fields = tuple(PostField(columns.headers[i], cells[i])
-                       for i in columns.text_columns if i < len(cells) and cells[i])
+        fields = tuple([PostField(headers[i], text) for i in text_columns
+                        if i < len(row) and (text := cell_text(row[i]))])
         if not fields:
             continue  # a row with a date or channel but no text: nothing to check
-        warnings: list[str] = []
-        moment, all_day = _schedule(row, columns, options, dayfirst, warnings)
+        raw = (columns.get(row, Role.DATE), columns.get(row, Role.TIME))
+        if raw not in schedules:  # calendars repeat the same dates and times: parse each once
+            warnings: list[str] = []
+            moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
+            schedules[raw] = (moment, all_day, tuple(warnings))
+        moment, all_day, date_warnings = schedules[raw]
         owner = cell_text(columns.get(row, Role.OWNER))
         posts.append(Post(
             source=source, sheet=table.name, row=index + table.first_row,
             scheduled_at=moment, all_day=all_day,
             channel=cell_text(columns.get(row, Role.CHANNEL)) or None,
             status=cell_text(columns.get(row, Role.STATUS)) or None,
-            fields=fields, warnings=tuple(warnings),
+            fields=fields, warnings=date_warnings,
             extra=((columns.header(Role.OWNER) or "owner", owner),) if owner else (),
         ))
     return SheetPosts(posts, columns, header_index + table.first_row, notes)

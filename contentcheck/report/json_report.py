@@ -26,4 +26,17 @@ def to_document(result: ScanResult) -> dict[str, Any]:
 
 
 def render(result: ScanResult) -> str:
-    return json.dumps(to_document(result), ensure_ascii=False, indent=2) + "\n"
+    """Pretty at the top level, one compact line per post.
+
+    Readable in a terminal and diff-friendly, and fast: ``indent`` would force the pure-Python
+    encoder, which takes seconds for 100,000 posts; the C encoder does each post in microseconds.
+    """
+    parts = []
+    for key, value in to_document(result).items():
+        if key == "posts" and value:
+            body = ",\n".join("    " + json.dumps(post, ensure_ascii=False) for post in value)
+            text = f"[\n{body}\n  ]"
+        else:
+            text = json.dumps(value, ensure_ascii=False)
+        parts.append(f"  {json.dumps(key)}: {text}")
+    return "{\n" + ",\n".join(parts) + "\n}\n"
