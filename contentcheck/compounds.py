@@ -16,6 +16,7 @@ from importlib.resources import files
 MIN_PART = 3  # no compound part, and no known hashtag piece, is shorter (except listed words)
 MAX_SEGMENT = 40  # hashtags longer than this are not segmented (bounded work per token)
 MAX_WORD = 24
+MAX_COMPOUND = 60  # longer "words" are not split into compounds (bounded work per token)
 UNKNOWN_PIECE = 4  # an unknown piece of a hashtag must be at least this long
 COMMON = 30_000  # a hashtag that is a word this frequent is never split (#helpen, #bomen)
 SHORT_WORDS = frozenset(

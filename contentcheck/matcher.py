@@ -202,6 +202,12 @@ class Matcher:
         findings = self._findings(raw, text, field, language)
         return findings, suppressed
 
+    def reading(self, text: str) -> list[str]:
+        """How the text is read: its words, with hashtags and codes split (for ``explain``)."""
+        from contentcheck.matching_groups import read_group
+
+        return [word for group in GROUP_RE.findall(text) for word in read_group(group, self.lexicon)]
+
     def _detail(self, unit: int, occ: _Occurrence) -> str:
         norm = self.lexicon.units[unit].norm
         return f"{occ.rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{occ.rule}: '{norm}'"
@@ -236,14 +242,11 @@ class Matcher:
     def _findings(self, raw: list[tuple[int, int, int, str, str]], text: str, field: str,
                   language: str | None) -> list[Finding]:
         """Language filter, then one finding per term and place (the tightest span wins)."""
-        kept: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
-        for term_index, start, end, rule, detail in sorted(raw, key=lambda r: (r[2] - r[1], r[1])):
-            if not applies(self.termset.terms[term_index], language):
-                continue
-            spans = kept[term_index]
-            if any(start < e and s < end for s, e, _, _ in spans):
-                continue
-            spans.append((start, end, rule, detail))
+        by_term: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+        for term_index, start, end, rule, detail in raw:
+            if applies(self.termset.terms[term_index], language):
+                by_term[term_index].append((start, end, rule, detail))
+        kept = {term: _tightest(spans) for term, spans in by_term.items()}
         findings = []
         for term_index, spans in kept.items():
             term = self.termset.terms[term_index]
@@ -255,6 +258,25 @@ class Matcher:
                 findings.append(Finding(match, term, rule, detail))
         findings.sort(key=lambda f: (f.match.start, f.match.end, f.match.term))
         return findings
+
+
+def _tightest(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Of spans that overlap, keep the shortest (gas-explosie: 'explosie', not the whole)."""
+    spans.sort()
+    kept: list[tuple[int, int, str, str]] = []
+    cluster: list[tuple[int, int, str, str]] = []
+    reach = -1
+    for span in [*spans, (1 << 62, 1 << 62, "", "")]:
+        if span[0] >= reach and cluster:
+            chosen: list[tuple[int, int, str, str]] = []
+            for candidate in sorted(cluster, key=lambda c: (c[1] - c[0], c[0])):
+                if all(candidate[1] <= c[0] or c[1] <= candidate[0] for c in chosen):
+                    chosen.append(candidate)
+            kept.extend(chosen)
+            cluster = []
+        cluster.append(span)
+        reach = max(reach, span[1]) if len(cluster) > 1 else span[1]
+    return kept
 
 
 def _phrases(units: tuple[int, ...], occurrences: dict[int, list[_Occurrence]]

@@ -71,16 +71,25 @@ def _leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int, int
                            leaf.start + offsets[end - 1] + 1, True))
         overlays.append((leaf.norm, leaf.start, leaf.end, first, len(leaves) - 1))
     if len(leaves) > 1:
-        for run_start, run_end in runs:
-            inside = [i for i, leaf in enumerate(leaves) if run_start <= leaf[1] < run_end]
-            if len(inside) > 1 and len(runs) > 1:
-                overlays.append((fold(group[run_start:run_end]), run_start, run_end,
-                                 inside[0], inside[-1]))
+        if len(runs) > 1:  # a run cut at case changes inside a hyphenated group: Haag-CentraalNL
+            index = 0
+            for run_start, run_end in runs:
+                first = index
+                while index < len(leaves) and leaves[index][1] < run_end:
+                    index += 1
+                if index - first > 1:
+                    overlays.append((fold(group[run_start:run_end]), run_start, run_end,
+                                     first, index - 1))
         start, end = runs[0][0], runs[-1][1]
         joined = "".join(fold(group[a:b]) for a, b in runs)
         if not any(o[3] == 0 and o[4] == len(leaves) - 1 for o in overlays):
             overlays.append((joined, start, end, 0, len(leaves) - 1))
     return leaves, overlays
+
+
+def read_group(group: str, lexicon: Lexicon) -> list[str]:
+    """The folded leaves of a group, as the matcher reads them."""
+    return [norm for norm, _, _, _ in _leaves(group, lexicon.known)[0]]
 
 
 def analyze_group(group: str, lexicon: Lexicon, triggers: frozenset[int]) -> GroupInfo:

@@ -108,12 +108,15 @@ class Lexicon:
         return result
 
     def suppressed(self, word: str) -> list[tuple[int, str]]:
-        """Compound hits of a word that an exception took away (for ``explain``)."""
+        """``(unit, exception)`` hits of a word that an exception took away (for ``explain``)."""
+        if word in self.exceptions:
+            return [(uid, word) for uid, _ in self._compute(word, exceptions=False)]
         self.hits(word)
         return self._suppressed.get(word, [])
 
-    def _compute(self, word: str) -> tuple[tuple[int, str], ...]:
-        if word in self.exceptions:
+    def _compute(self, word: str, *, exceptions: bool = True) -> tuple[tuple[int, str], ...]:
+        """``exceptions=False`` tells what an exception word would have matched (explain)."""
+        if exceptions and word in self.exceptions:
             return ()
         found: dict[int, str] = {}
         for uid, rule in self.exact.get(word, ()):
@@ -128,11 +131,12 @@ class Lexicon:
         for part, uid in self.infix:
             if part in word:
                 found.setdefault(uid, "wildcard")
-        if self.heads and len(word) >= 2 * compounds.MIN_PART and word.isalpha():
+        if self.heads and 2 * compounds.MIN_PART <= len(word) <= compounds.MAX_COMPOUND \
+                and word.isalpha():
             for uid, span in self._compounds(word):
                 if uid in found:
                     continue
-                blocker = self._exception_over(word, span)
+                blocker = self._exception_over(word, span) if exceptions else None
                 if blocker:
                     self._suppressed.setdefault(word, []).append((uid, blocker))
                 else:

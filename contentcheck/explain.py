@@ -1,0 +1,103 @@
+"""``contentcheck explain "TEXT"``: what matches in one sentence, and why.
+
+The tool a list maintainer uses all day: it shows how the text was read (words, hashtag
+splits), the language it was taken for, every match with its term, list, category, severity,
+span and rule, the hits an exception took away, and the hits that the language left out.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from contentcheck.errors import ContentcheckError
+
+RULES = {
+    "exact": "the word itself",
+    "inflection": "an inflected form",
+    "compound": "part of a compound",
+    "wildcard": "wildcard",
+    "phrase": "phrase, words in order",
+    "proximity": "words close together",
+    "hashtag-split": "a word inside a hashtag or code",
+    "emoji": "emoji",
+    "regex": "regular expression",
+}
+
+
+def _highlight(text: str, start: int, end: int) -> str:
+    return f"{text[:start]}[{text[start:end]}]{text[end:]}"
+
+
+def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
+          wordlists: tuple[Path, ...], shipped: bool):
+    from contentcheck.lists import load_lists
+    from contentcheck.terms import crisis_terms_from_cli, load_crisis_file
+
+    termset = load_lists(wordlists, shipped=shipped)
+    for path in crisis_files:
+        termset = termset + load_crisis_file(path)
+    if terms:
+        termset = termset + crisis_terms_from_cli(list(terms))
+    return termset
+
+
+@click.command("explain")
+@click.argument("text")
+@click.option("--crisis", "crisis_files", multiple=True, metavar="FILE",
+              type=click.Path(path_type=Path), help="A crisis-term file (repeatable).")
+@click.option("--term", "terms", multiple=True, metavar="T",
+              help="A crisis term given here (repeatable), e.g. --term 'boston explosion'.")
+@click.option("--wordlists", multiple=True, metavar="DIR", type=click.Path(path_type=Path),
+              help="A folder of your own word lists (repeatable).")
+@click.option("--no-shipped", is_flag=True, help="Leave out the word lists that ship with "
+              "contentcheck.")
+@click.option("--language", type=click.Choice(["auto", "nl", "en", "any"]), default="auto",
+              show_default=True, help="Read the text as this language (any: every list).")
+@click.pass_context
+def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
+            wordlists: tuple[Path, ...], no_shipped: bool, language: str) -> None:
+    """Show, for one TEXT, what matches and why."""
+    from contentcheck.language import detect
+    from contentcheck.matcher import Matcher
+
+    try:
+        termset = _load(crisis_files, terms, wordlists, not no_shipped)
+        matcher = Matcher.compile(termset)
+    except ContentcheckError as exc:
+        click.echo(f"contentcheck: {exc}", err=True)
+        ctx.exit(2)
+    lang = detect(text) if language == "auto" else None if language == "any" else language
+    how = "detected" if language == "auto" else "given"
+    click.echo(f"text:     {text}")
+    click.echo(f"read as:  {' | '.join(matcher.reading(text)) or '(no words)'}")
+    click.echo(f"language: {lang or 'unknown: every list applies'} ({how}); "
+               f"{len(termset)} terms, {len(termset.exceptions)} exceptions")
+    findings, suppressed = matcher.explain(text, language=lang)
+    every_language, _ = matcher.explain(text, language=None) if lang else ([], [])
+    click.echo(f"\n{len(findings)} match{'es' if len(findings) != 1 else ''}" +
+               (":" if findings else ""))
+    for number, finding in enumerate(findings, start=1):
+        match, term = finding.match, finding.term
+        click.echo(f"{number:3}. {match.matched!r} at {match.start}-{match.end}: "
+                   f"term {term.text!r} ({RULES.get(finding.rule, finding.rule)})")
+        click.echo(f"     list {term.list_name}, category {term.category}, severity "
+                   f"{term.severity.value}, language {term.language or 'any'}"
+                   + (", crisis" if term.crisis else "") + (f", from {term.origin}" if term.origin else ""))
+        click.echo(f"     why: {finding.detail}")
+        if term.suggestion:
+            click.echo(f"     suggestion: {term.suggestion}")
+        click.echo(f"     {_highlight(text, match.start, match.end)}")
+    if suppressed:
+        click.echo("\nsuppressed by an exception:")
+        for item in suppressed:
+            click.echo(f"  - {item.word!r} at {item.start}-{item.end} would match {item.unit!r}, "
+                       f"but !{item.exception} is an exception")
+    kept = {(f.match.term, f.match.start) for f in findings}
+    skipped = [f for f in every_language if (f.match.term, f.match.start) not in kept]
+    if skipped:
+        click.echo(f"\nleft out because the text is {lang}:")
+        for finding in skipped:
+            click.echo(f"  - {finding.match.matched!r} would match {finding.term.text!r} "
+                       f"({finding.term.language} list {finding.term.list_name})")

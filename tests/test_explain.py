@@ -1,0 +1,68 @@
+"""``contentcheck explain``: the maintainer's view of one sentence."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from contentcheck.explain import explain
+
+
+def run(*args: str):
+    return CliRunner().invoke(explain, list(args))
+
+
+def test_shows_match_rule_span_and_metadata(tmp_path: Path) -> None:
+    crisis = tmp_path / "boston.txt"
+    crisis.write_text("boston explosion\nPrayForBoston\n", encoding="utf-8")
+    result = run("Explosions near the Boston finish line #PrayForBoston", "--crisis", str(crisis),
+                 "--no-shipped")
+    assert result.exit_code == 0, result.output
+    assert "2 matches:" in result.output
+    assert "'Explosions near the Boston' at 0-26: term 'boston explosion' (words close together)" \
+        in result.output
+    assert "list boston, category crisis, severity crisis" in result.output
+    assert "[Explosions near the Boston] finish line" in result.output
+    assert "'PrayForBoston' at 40-53: term 'PrayForBoston' (the word itself)" in result.output
+    assert "read as:  explosions | near | the | boston | finish | line | pray | for | boston" \
+        in result.output
+
+
+def test_rules_named(tmp_path: Path) -> None:
+    result = run("Gasexplosie na de #stormciara 💣🏽", "--no-shipped", "--term", "explosie",
+                 "--term", "storm", "--term", "💣")
+    assert result.exit_code == 0, result.output
+    for expected in ("(part of a compound)", "(a word inside a hashtag or code)", "(emoji)"):
+        assert expected in result.output
+
+
+def test_exceptions_and_language_are_explained(tmp_path: Path) -> None:
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "nl-test.txt").write_text("brand\naanslag\n!aanslagbiljet\n", encoding="utf-8")
+    result = run("Our brand new aanslagbiljet guide is here for you", "--no-shipped",
+                 "--wordlists", str(lists))
+    assert result.exit_code == 0, result.output
+    assert "language: en (detected)" in result.output
+    assert "0 matches" in result.output
+    assert "'aanslagbiljet' at 14-27 would match 'aanslag', but !aanslagbiljet is an exception" \
+        in result.output
+    assert "left out because the text is en:" in result.output
+    assert "'brand' would match 'brand' (nl list nl-test)" in result.output
+    forced = run("Our brand new look", "--no-shipped", "--wordlists", str(lists),
+                 "--language", "nl")
+    assert "1 match:" in forced.output
+
+
+def test_bad_term_is_one_line_and_exit_2() -> None:
+    result = run("text", "--term", "re:(")
+    assert result.exit_code == 2
+    assert result.output.strip().splitlines() == [
+        "contentcheck: --term: bad regular expression '(': missing ) at position 1"]
+
+
+def test_missing_crisis_file_exit_2(tmp_path: Path) -> None:
+    result = run("text", "--crisis", str(tmp_path / "nope.txt"))
+    assert result.exit_code == 2
+    assert "nope.txt" in result.output and "Traceback" not in result.output
