@@ -54,7 +54,7 @@ class WordList:
         return tuple(sorted({t.category for t in self.terms.terms}))
 
 
-def _defaults_from_name(stem: str) -> tuple[str | None, str]:
+def defaults_from_name(stem: str) -> tuple[str | None, str]:
     """``nl-crime`` -> (nl, crime); ``any-x`` -> (None, x); ``mine`` -> (None, mine)."""
     prefix, _, rest = stem.partition("-")
     if prefix in ("nl", "en", "any") and rest:
@@ -65,7 +65,7 @@ def _defaults_from_name(stem: str) -> tuple[str | None, str]:
 def load_text_list(path: Path, *, name: str | None = None) -> TermSet:
     """A term file; its directives win over what the file name suggests."""
     stem = name or path.stem
-    language, category = _defaults_from_name(stem)
+    language, category = defaults_from_name(stem)
     return parse_terms(read_text_file(path), origin=str(path), list_name=stem,
                        category=category, severity=DEFAULT_SEVERITY, language=language)
 
@@ -136,7 +136,7 @@ def _header_map(path: Path, line: int, header: list[str]) -> dict[str, int]:
 def load_table_list(path: Path, *, name: str | None = None) -> TermSet:
     """A CSV or XLSX list: one term a row; an empty cell takes the file name's default."""
     stem = name or path.stem
-    default_language, default_category = _defaults_from_name(stem)
+    default_language, default_category = defaults_from_name(stem)
     rows = _xlsx_rows(path) if path.suffix.lower() == ".xlsx" else _csv_rows(path)
     columns: dict[str, int] | None = None
     terms: list[Term] = []

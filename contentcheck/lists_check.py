@@ -15,7 +15,7 @@ from pathlib import Path
 
 from contentcheck.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
 from contentcheck.errors import TermFileError
-from contentcheck.lists import LIST_SUFFIXES, load_wordlist_file
+from contentcheck.lists import LIST_SUFFIXES, defaults_from_name, load_wordlist_file
 from contentcheck.records import Severity, Term
 from contentcheck.terms import TermSet, _strip_comment, parse_pattern, parse_terms, read_text_file
 
@@ -249,9 +249,11 @@ def check_paths(paths: Iterable[Path]) -> CheckResult:
                 text = read_text_file(path)
                 syntax = check_syntax(text, str(path))
                 result.problems.extend(syntax)
-                if any(p.code == "syntax" for p in syntax):
-                    continue
-                terms = load_wordlist_file(path)
+                bad = {p.line for p in syntax if p.level == ERROR}
+                if bad:  # check the rest of the file as if the broken lines were blank
+                    text = "\n".join("" if number in bad else line
+                                      for number, line in enumerate(text.splitlines(), 1))
+                terms = load_text_list_from(text, path)
                 exception_lines = _exception_lines(text)
             else:
                 terms = load_wordlist_file(path)
@@ -269,6 +271,13 @@ def check_paths(paths: Iterable[Path]) -> CheckResult:
     result.problems.extend(check_terms(loaded))
     result.problems.sort()
     return result
+
+
+def load_text_list_from(text: str, path: Path) -> TermSet:
+    """A term file's text parsed as the loader would parse the file."""
+    language, category = defaults_from_name(path.stem)
+    return parse_terms(text, origin=str(path), list_name=path.stem, category=category,
+                       severity=Severity.MEDIUM, language=language)
 
 
 def shipped_paths() -> list[Path]:

@@ -1,0 +1,119 @@
+"""``contentcheck lists``: what the word lists hold, and ``lists check``: are they healthy.
+
+Click commands only; loading lives in ``contentcheck.lists`` and checking in
+``contentcheck.lists_check``. Exit codes as for a scan: 0 clean, 1 problems found, 2 input that
+cannot be read.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+import click
+
+from contentcheck.categories import CATEGORIES, LIST_CATEGORIES, label
+from contentcheck.errors import ContentcheckError
+from contentcheck.lists import WordList, all_lists, check_disabled
+from contentcheck.lists_check import ERROR, WARNING, check_paths, shipped_paths
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
+
+
+def _fail(error: Exception) -> None:
+    click.echo(f"contentcheck lists: {error}", err=True)
+    sys.exit(EXIT_UNREADABLE)
+
+
+def _summary(word_lists: list[WordList], disabled: set[str]) -> dict:
+    per_category: dict[str, Counter] = {}
+    for word_list in word_lists:
+        for term in word_list.terms.terms:
+            per_category.setdefault(term.category, Counter())[term.language or "any"] += 1
+    order = [c for c in LIST_CATEGORIES if c in per_category] + sorted(
+        c for c in per_category if c not in LIST_CATEGORIES)
+    return {
+        "lists": [{"name": wl.name, "source": wl.source, "shipped": wl.shipped,
+                   "languages": list(wl.languages), "categories": list(wl.categories),
+                   "terms": len(wl.terms.terms), "exceptions": len(wl.terms.exceptions)}
+                  for wl in word_lists],
+        "categories": [{"id": c, "label": label(c), "known": c in CATEGORIES,
+                        "enabled": c not in disabled,
+                        "terms": {lang: per_category[c][lang] for lang in ("nl", "en", "any")}}
+                       for c in order],
+    }
+
+
+def _print_summary(summary: dict) -> None:
+    lists_ = summary["lists"]
+    total = sum(wl["terms"] for wl in lists_)
+    exceptions = sum(wl["exceptions"] for wl in lists_)
+    click.echo(f"{len(lists_)} lists, {total} terms, {exceptions} exceptions\n")
+    click.echo(f"{'LIST':<28} {'LANGUAGE':<9} {'TERMS':>5} {'EXC':>4}  SOURCE")
+    for wl in lists_:
+        source = "shipped" if wl["shipped"] else wl["source"]
+        click.echo(f"{wl['name']:<28} {','.join(wl['languages']):<9} {wl['terms']:>5} "
+                   f"{wl['exceptions']:>4}  {source}")
+    click.echo(f"\n{'CATEGORY':<22} {'NL':>4} {'EN':>4} {'ANY':>4}  LABEL")
+    for cat in summary["categories"]:
+        counts = cat["terms"]
+        state = "" if cat["enabled"] else "  (switched off)"
+        state += "" if cat["known"] else "  (your own category)"
+        click.echo(f"{cat['id']:<22} {counts['nl']:>4} {counts['en']:>4} {counts['any']:>4}  "
+                   f"{cat['label']}{state}")
+
+
+@click.group("lists", invoke_without_command=True)
+@click.option("--wordlists", "wordlists", multiple=True, metavar="DIR",
+              type=click.Path(path_type=Path),
+              help="A folder (or file) of your own lists: .txt, .csv or .xlsx. Repeatable.")
+@click.option("--no-shipped", is_flag=True, help="Leave out the lists that come with contentcheck.")
+@click.option("--disable-category", "disabled", multiple=True, metavar="ID",
+              help="Switch a category off, e.g. marketing-metaphors. Repeatable.")
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]),
+              default="text", show_default=True)
+@click.pass_context
+def lists(ctx: click.Context, wordlists: tuple[Path, ...], no_shipped: bool,
+          disabled: tuple[str, ...], output_format: str) -> None:
+    """Show the word lists: their languages, categories and term counts."""
+    ctx.obj = {"wordlists": wordlists, "shipped": not no_shipped}
+    if ctx.invoked_subcommand is not None:
+        return
+    try:
+        word_lists = all_lists(wordlists, shipped=not no_shipped)
+        check_disabled(disabled, {t.category for wl in word_lists for t in wl.terms.terms})
+    except ContentcheckError as exc:
+        _fail(exc)
+    summary = _summary(word_lists, {d.strip().lower() for d in disabled})
+    if output_format == "json":
+        click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(summary)
+
+
+@lists.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, help="Warnings (unsorted, unknown category) fail too.")
+@click.pass_context
+def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
+    """Validate list files: syntax, duplicates, terms that are also exceptions, terms that can
+    never match. Without PATH: the shipped lists plus any --wordlists folders."""
+    options = ctx.obj or {}
+    targets = list(paths)
+    if not targets:
+        targets = (shipped_paths() if options.get("shipped", True) else []) + list(
+            options.get("wordlists", ()))
+    result = check_paths(targets)
+    for problem in result.problems:
+        click.echo(str(problem))
+    for error in result.unreadable:
+        click.echo(f"contentcheck lists check: {error}", err=True)
+    errors = sum(p.level == ERROR for p in result.problems)
+    warnings = sum(p.level == WARNING for p in result.problems)
+    click.echo(f"checked {result.files} files, {result.terms} terms: "
+               f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
+    if result.unreadable:
+        sys.exit(EXIT_UNREADABLE)
+    sys.exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)

@@ -1,0 +1,175 @@
+"""Loading word lists: shipped, user folders of .txt/.csv/.xlsx, switched-off categories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from contentcheck.errors import SettingsError, TermFileError
+from contentcheck.lists import all_lists, load_lists, load_wordlist_file, without_categories
+from contentcheck.records import Severity
+
+
+def _write(path: Path, text: str, encoding: str = "utf-8") -> Path:
+    path.write_bytes(text.encode(encoding))
+    return path
+
+
+def _xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def test_shipped_lists_cover_both_languages_and_every_category() -> None:
+    termset = load_lists()
+    languages = {t.language for t in termset.terms}
+    assert {"nl", "en", None} <= languages
+    assert len({t.category for t in termset.terms}) == 11
+    assert "bommetje" in termset.exceptions
+
+
+def test_no_shipped_lists() -> None:
+    assert len(load_lists(shipped=False)) == 0
+
+
+def test_text_list_takes_language_and_category_from_the_name(tmp_path: Path) -> None:
+    _write(tmp_path / "nl-concurrenten.txt", "# merken die we niet noemen\nKorenaar\n!korenaarbrood\n")
+    termset = load_lists([tmp_path], shipped=False)
+    (term,) = termset.terms
+    assert (term.text, term.language, term.category, term.severity) == (
+        "Korenaar", "nl", "concurrenten", Severity.MEDIUM)
+    assert term.list_name == "nl-concurrenten"
+    assert termset.exceptions == {"korenaarbrood"}
+
+
+def test_directives_win_over_the_file_name(tmp_path: Path) -> None:
+    _write(tmp_path / "mine.txt", "@language en\n@category crime\n@severity high\nheist => job\n")
+    (term,) = load_lists([tmp_path], shipped=False).terms
+    assert (term.language, term.category, term.severity, term.suggestion) == (
+        "en", "crime", Severity.HIGH, "job")
+
+
+def test_csv_in_cp1252_with_semicolons(tmp_path: Path) -> None:
+    text = ("term;category;severity;suggestion;language\r\n"
+            '"""knallende prijzen""";marketing-metaphors;low;scherpe prijzen;nl\r\n'  # as Excel writes it
+            "café-explosie;disasters-accidents;hoog;;\r\n"
+            "!bomvolle;;;;\r\n")
+    path = _write(tmp_path / "eigen.csv", text, "cp1252")
+    termset = load_wordlist_file(path)
+    first, second = termset.terms
+    assert (first.text, first.category, first.severity, first.suggestion, first.language) == (
+        '"knallende prijzen"', "marketing-metaphors", Severity.LOW, "scherpe prijzen", "nl")
+    assert (second.text, second.severity, second.language, second.category) == (
+        "café-explosie", Severity.HIGH, None, "disasters-accidents")
+    assert second.origin == f"{path}:3"
+    assert termset.exceptions == {"bomvolle"}
+
+
+def test_csv_utf8_bom_with_commas_and_dutch_headers(tmp_path: Path) -> None:
+    text = "\ufeffTerm,Categorie,Ernst,Suggestie\nslachtprijzen,marketing-metaphors,review,scherpe prijzen\n"
+    path = _write(tmp_path / "nl-eigen.csv", text)
+    (term,) = load_wordlist_file(path).terms
+    assert (term.text, term.severity, term.suggestion, term.language) == (
+        "slachtprijzen", Severity.LOW, "scherpe prijzen", "nl")
+
+
+def test_xlsx_list(tmp_path: Path) -> None:
+    path = _xlsx(tmp_path / "en-extra.xlsx", [
+        ["Term", "Category", "Severity", "Suggestion"],
+        ["\"killer app\"", "marketing-metaphors", "low", "standout app"],
+        [None, None, None, None],
+        ["heist", None, None, None],
+    ])
+    first, second = load_wordlist_file(path).terms
+    assert (first.text, first.suggestion, first.language, first.origin) == (
+        '"killer app"', "standout app", "en", f"{path}:2")
+    assert (second.text, second.category, second.severity, second.origin) == (
+        "heist", "extra", Severity.MEDIUM, f"{path}:4")
+
+
+def test_folder_mixes_formats_and_skips_lock_files(tmp_path: Path) -> None:
+    _write(tmp_path / "a.txt", "een\n")
+    _write(tmp_path / "b.csv", "term\ntwee\n")
+    _xlsx(tmp_path / "c.xlsx", [["term"], ["drie"]])
+    _write(tmp_path / "~$c.xlsx", "lock")
+    _write(tmp_path / "notes.md", "not a list")
+    names = [wl.name for wl in all_lists([tmp_path], shipped=False)]
+    assert names == ["a", "b", "c"]
+
+
+def test_bad_severity_in_csv_names_the_row(tmp_path: Path) -> None:
+    path = _write(tmp_path / "x.csv", "term;severity\nok;low\nbad;enorm\n")
+    with pytest.raises(TermFileError) as caught:
+        load_wordlist_file(path)
+    assert caught.value.line == 3
+    assert "enorm" in caught.value.message
+
+
+def test_csv_without_term_column(tmp_path: Path) -> None:
+    path = _write(tmp_path / "x.csv", "woord;ernst\nbom;hoog\n")
+    path.write_text("word;level\nbom;high\n", encoding="utf-8")
+    assert [t.text for t in load_wordlist_file(path).terms] == ["bom"]  # "word" is an alias
+    path.write_text("wat;ernst\nbom;hoog\n", encoding="utf-8")
+    with pytest.raises(TermFileError, match="no 'term' column") as caught:
+        load_wordlist_file(path)
+    assert caught.value.line == 1
+
+
+def test_broken_xlsx_and_old_xls(tmp_path: Path) -> None:
+    with pytest.raises(TermFileError, match="XLSX"):
+        load_wordlist_file(_write(tmp_path / "x.xlsx", "not a zip"))
+    with pytest.raises(TermFileError, match=r"\.xls"):
+        load_wordlist_file(_write(tmp_path / "x.xls", "old"))
+
+
+def test_bad_text_list_names_the_line(tmp_path: Path) -> None:
+    _write(tmp_path / "x.txt", "goed\n@severity enorm\n")
+    with pytest.raises(TermFileError) as caught:
+        load_lists([tmp_path], shipped=False)
+    assert caught.value.line == 2
+
+
+def test_missing_folder(tmp_path: Path) -> None:
+    with pytest.raises(TermFileError, match="not a folder"):
+        load_lists([tmp_path / "nope"], shipped=False)
+
+
+def test_a_single_file_is_accepted_as_a_list_source(tmp_path: Path) -> None:
+    path = _write(tmp_path / "en-x.txt", "heist\n")
+    assert [t.text for t in load_lists([path], shipped=False).terms] == ["heist"]
+
+
+def test_switch_off_categories() -> None:
+    everything = load_lists()
+    fewer = load_lists(disabled_categories=["marketing-metaphors", "Obscenity-Profanity "])
+    categories = {t.category for t in fewer.terms}
+    assert "marketing-metaphors" not in categories
+    assert "obscenity-profanity" not in categories
+    assert len(fewer) < len(everything)
+    assert fewer.exceptions == everything.exceptions
+
+
+def test_switch_off_a_user_category(tmp_path: Path) -> None:
+    _write(tmp_path / "nl-concurrenten.txt", "Korenaar\n")
+    assert len(load_lists([tmp_path], shipped=False, disabled_categories=["concurrenten"])) == 0
+
+
+def test_unknown_category_to_switch_off_is_an_error() -> None:
+    with pytest.raises(SettingsError, match="marketing-metafoor"):
+        load_lists(disabled_categories=["marketing-metafoor"])
+
+
+def test_crisis_category_is_reserved(tmp_path: Path) -> None:
+    _write(tmp_path / "x.txt", "@category crisis\ntrein\n")
+    with pytest.raises(TermFileError, match="reserved"):
+        load_lists([tmp_path], shipped=False)
+
+
+def test_without_categories_keeps_everything_when_nothing_is_off() -> None:
+    termset = load_lists()
+    assert without_categories(termset, []) is termset
