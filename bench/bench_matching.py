@@ -47,11 +47,18 @@ CRISIS = ["explosie", "aanslag", "overstroming", "brand", "shooting", "crash", "
 
 
 def make_posts(count: int, seed: int = 7) -> list[str]:
+    """Posts of ~150 characters; most words come from the 5,000 most frequent of the language,
+    so a run sees tens of thousands of distinct words (the caches are not trivially hot)."""
+    from contentcheck.compounds import vocabulary
+
     rng = random.Random(seed)
+    common = {"nl": list(vocabulary("nl"))[:5000], "en": list(vocabulary("en"))[:5000]}
     posts = []
     for _ in range(count):
-        words = rng.choice((NL, EN))
-        text = " ".join(rng.choices(words, k=rng.randint(16, 22)))
+        language = rng.choice(("nl", "en"))
+        words = [rng.choice(common[language]) if rng.random() < 0.6 else
+                 rng.choice(NL if language == "nl" else EN) for _ in range(rng.randint(16, 22))]
+        text = " ".join(words)
         text = text[0].upper() + text[1:] + rng.choice((".", "!", "?"))
         text += " " + " ".join(rng.sample(TAGS, 2)) + " " + rng.choice(EMOJI)
         if rng.random() < 0.03:
@@ -68,12 +75,13 @@ def make_terms(count: int, seed: int = 11) -> str:
     pool = [w for w in list(vocabulary("nl"))[20_000:60_000] if len(w) >= 5]
     pool += [w for w in list(vocabulary("en"))[20_000:40_000] if len(w) >= 5]
     in_posts = {fold(w) for w in NL + EN} | {fold(t[1:]) for t in TAGS}
+    in_posts |= set(list(vocabulary("nl"))[:5000]) | set(list(vocabulary("en"))[:5000])
     # a realistic list: its words are not the calendar's everyday words
     pool = [w for w in pool if w not in in_posts and not any(w in p for p in in_posts)]
     chosen = rng.sample(pool, count)
     lines = ["@category bench", "@severity medium", *CRISIS[:-1], "PrayForBoston"]
     for index, word in enumerate(chosen[: count - len(lines)]):
-        if index % 50 == 0 and not any(w.startswith(word[:5]) for w in in_posts):
+        if index % 50 == 0 and not any(w.startswith(word[:5]) for w in in_posts if len(w) >= 5):
             lines.append(word[:5] + "*")
         elif index % 40 == 0:
             lines.append(f'"{word} {rng.choice(chosen)}"')

@@ -36,23 +36,42 @@ def is_dutch_word(word: str) -> bool:
     return len(word) >= MIN_PART and word in vocabulary("nl")
 
 
-def head_ok(left: str, term_length: int) -> bool:
-    """May ``left`` stand before a term, as in gas|explosie, terreur|aanslag, oorlog|s|slachtoffer?"""
-    if len(left) < MIN_PART:
-        return False
+def _left_base(left: str, term_length: int) -> str | None:
+    """The word before a term, as in gas|explosie, oorlog|s|slachtoffer; None if it is none.
+
+    A short term (reet, bom) needs a longer left part: dec|reet is no compound."""
+    if len(left) < (4 if term_length <= 4 else MIN_PART):
+        return None
     if is_dutch_word(left):
-        return True
-    # linking s / e / en: oorlogsslachtoffer, pannenkoek, bloemetjes
-    for link in ("s", "en", "e"):
+        return left
+    for link in ("s", "en", "e"):  # linking s / e / en: oorlogsslachtoffer, pannenkoek
         if left.endswith(link) and is_dutch_word(left[: -len(link)]):
-            return True
-    return False
+            return left[: -len(link)]
+    return None
 
 
-def tail_ok(right: str, term_length: int) -> bool:
-    """May ``right`` follow a term, as in explosie|gevaar, bom|melding (not hel|pen, hel|ling)?"""
+def _right_base(right: str, term_length: int) -> str | None:
+    """The word after a term, as in explosie|gevaar, bom|melding (not hel|pen, hel|ling)."""
     needed = 5 if term_length <= 3 else 4
-    return len(right) >= needed and is_dutch_word(right)
+    return right if len(right) >= needed and is_dutch_word(right) else None
+
+
+def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool,
+                term_length: int) -> bool:
+    """Is ``whole`` = other + term (or term + other) a real compound of two words?
+
+    Both parts must be Dutch words, and a compound is rarer than each of its parts: a word
+    more frequent than a part it would be made of is a word of its own (discreet is not
+    disc|reet, helling is not hel|ling).
+    """
+    base = _left_base(other, term_length) if other_is_left else _right_base(other, term_length)
+    if base is None:
+        return False
+    dutch = vocabulary("nl")
+    whole_rank = dutch.get(whole)
+    if whole_rank is None:
+        return True
+    return whole_rank > dutch[base] and whole_rank > dutch.get(term_part, -1)
 
 
 def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:

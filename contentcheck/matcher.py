@@ -90,8 +90,13 @@ class Matcher:
         self._multi_by_unit: dict[int, list[int]] = defaultdict(list)
         self._regex: list[tuple[int, object]] = []
         triggers: set[int] = set()
-        for word in termset.exceptions:
-            self.lexicon.add_exception(word)
+        self._exception_phrases: list[tuple[int, ...]] = []
+        for word in sorted(termset.exceptions):
+            if " " in word:  # "groene aanslag": these words together never count
+                self._exception_phrases.append(tuple(
+                    self.lexicon.add(WordSpec(w), None, compound=False) for w in word.split()))
+            else:
+                self.lexicon.add_exception(word)
         for index, term in enumerate(termset.terms):
             triggers |= self._add_term(index, term, parse_pattern(term.text))
         self.lexicon.finish()
@@ -168,7 +173,8 @@ class Matcher:
 
                 language = detect(" ".join(f.text for f in post.fields if f.text))
                 detected = True
-            found.extend(self.find(post_field.text, post_field.name, language))
+            findings, _ = self.explain(post_field.text, post_field.name, language)
+            found.extend(finding.match for finding in findings)
         return found
 
     def explain(self, text: str, field: str = "text", language: str | None = None
@@ -199,8 +205,31 @@ class Matcher:
         for multi in sorted(candidates):
             raw.extend(self._match_multi(self._multi[multi], occurrences))
         raw.extend(self._match_regex(text, language))
+        if self._exception_phrases:
+            raw = self._drop_excepted(raw, occurrences, text, suppressed)
         findings = self._findings(raw, text, field, language)
         return findings, suppressed
+
+    def _drop_excepted(self, raw: list[tuple[int, int, int, str, str]],
+                       occurrences: dict[int, list[_Occurrence]], text: str,
+                       suppressed: list[Suppressed]) -> list[tuple[int, int, int, str, str]]:
+        """Hits inside an exception phrase (``!groene aanslag``) do not count."""
+        spans = []
+        for units in self._exception_phrases:
+            if all(unit in occurrences for unit in units):
+                for chain in _phrases(units, occurrences):
+                    words = " ".join(self.lexicon.units[u].norm for u in units)
+                    spans.append((chain[0].start, chain[-1].end, words))
+        kept = []
+        for hit in raw:
+            blocker = next((s for s in spans if s[0] <= hit[1] and hit[2] <= s[1]), None)
+            if blocker is None:
+                kept.append(hit)
+            else:
+                suppressed.append(Suppressed(text[hit[1]:hit[2]],
+                                             self.termset.terms[hit[0]].text, blocker[2],
+                                             hit[1], hit[2]))
+        return kept
 
     def reading(self, text: str) -> list[str]:
         """How the text is read: its words, with hashtags and codes split (for ``explain``)."""

@@ -57,8 +57,10 @@ def dutch_forms(word: str, known: Container[str]) -> set[str]:
             bases.append(base[:-1] + "v")  # brief -> brieven
         elif base[-1] == "s" and not base.endswith("ss"):
             bases.append(base[:-1] + "z")  # huis -> huizen
+    schwa = word.endswith(("el", "em", "er", "je")) and len(word) > 3
     for base in bases:
-        forms |= {base + "en", base + "e"}
+        # neger -> negers, never negeren (to ignore): -el/-em/-er words take -s
+        forms |= {base + "e"} if schwa else {base + "en", base + "e"}
     forms |= {word + "se", diminutive, diminutive + "s"}  # Amsterdamse, brandje, brandjes
     if word.endswith(("el", "em", "en", "er", "aar", "eur", "ie", "um")):
         forms.add(word + "s")  # tafels, ziekenhuizen/computers

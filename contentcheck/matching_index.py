@@ -149,10 +149,10 @@ class Lexicon:
         for cut in range(compounds.MIN_PART, len(word) - compounds.MIN_PART + 1):
             left, right = word[:cut], word[cut:]
             for uid in self.heads.get(right, ()):
-                if compounds.head_ok(left, len(self.units[uid].norm)):
+                if compounds.compound_ok(word, right, left, True, len(self.units[uid].norm)):
                     result.append((uid, (cut, len(word))))
             for uid in self.modifiers.get(left, ()):
-                if compounds.tail_ok(right, len(self.units[uid].norm)):
+                if compounds.compound_ok(word, left, right, False, len(self.units[uid].norm)):
                     result.append((uid, (0, cut)))
         return result
 

@@ -116,10 +116,12 @@ def parse_pattern(text: str) -> Pattern:
 
 
 def _exception_key(word: str) -> str:
-    """Exceptions are single words: ``aanslag-biljet`` is the same word as ``aanslagbiljet``."""
+    """An exception as the matcher keeps it: ``aanslag-biljet`` is the word ``aanslagbiljet``;
+    words with a space between them (``groene aanslag``) are a phrase, kept space-separated."""
+    word = word.strip().strip("\"“”„").strip()
     if word and all(is_emoji(g) for _, _, g in iter_groups(word)):
         return fold_emoji(word)
-    return "".join(tokens(word))
+    return " ".join("".join(tokens(chunk)) for chunk in word.split())
 
 
 def _strip_comment(line: str) -> str:

@@ -34,6 +34,8 @@ PrayForBoston
 🚂
 💣
 re:\\bcov(id)?-?19\\b
+neger
+reet
 @language nl
 brand => vuur
 @language en
@@ -132,6 +134,10 @@ SHOULD_PASS = [
     ("nl term in en post", "Our brand new look", "brand"),
     ("en term in nl post", "Dat is een ass", "ass"),
     ("regex boundary", "covid19x", r"re:\bcov(id)?-?19\b"),
+    ("-er word takes -s: negeren is not neger+en", "Die kun je beter negeren", "neger"),
+    ("common word is no compound: discreet", "Wij zijn discreet", "reet"),
+    ("short term needs a longer part: decreet", "Het decreet", "reet"),
+    ("bom not bommen of boom", "bomen en bommetjes", "bom"),
 ]
 
 
@@ -191,3 +197,17 @@ def test_many_terms_compile_and_find() -> None:
     big = Matcher.compile(parse_terms(words, origin="t", list_name="t", category="c",
                                       severity=Severity.LOW))
     assert [m.matched for m in big.find("hier staat woord1234x en woord7")] == ["woord1234x"]
+
+
+def test_exception_phrase() -> None:
+    """``!groene aanslag`` (algae on a terrace) takes away the hit on aanslag there only."""
+    termset = parse_terms('aanslag\n!groene aanslag\n!"witte aanslag"\n', origin="t",
+                          list_name="t", category="c", severity=Severity.LOW)
+    assert termset.exceptions == {"groene aanslag", "witte aanslag"}
+    matcher = Matcher.compile(termset)
+    assert matcher.find("Weg met groene aanslag op je terras") == []
+    assert matcher.find("Groene aanslagen? Witte aanslag?") == []
+    assert [m.matched for m in matcher.find("De aanslag in de groene stad")] == ["aanslag"]
+    findings, suppressed = matcher.explain("groene aanslag")
+    assert findings == [] and [(s.word, s.exception) for s in suppressed] == [
+        ("aanslag", "groene aanslag")]
