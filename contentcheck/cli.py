@@ -117,13 +117,16 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
               help="Report format [default: from --output's extension, else table].")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report here (atomically) instead of to the terminal.")
+@click.option("--lang", type=click.Choice(["nl", "en"]),
+              help="Language of the Excel report [default: config, else your locale].")
 @click.option("--show-ok", is_flag=True, help="List ok posts too in the table.")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
          no_active_crises: bool, now_text: str | None, days: float | None, until_text: str | None, all_posts: bool,
          timezone_name: str | None, dayfirst: bool | None, format_name: str | None,
-         output: Path | None, show_ok: bool, exit_zero: bool | None, **columns: str | None) -> None:
+         output: Path | None, lang: str | None, show_ok: bool, exit_zero: bool | None,
+         **columns: str | None) -> None:
     """Check the upcoming posts of one or more calendars (.xlsx, .xlsm, .ods, .csv, ...).
 
     Settings come from the defaults, then contentcheck.toml, then these flags.
@@ -149,19 +152,23 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
 
         check_not_an_input(output, settings.calendars)
     result = run_scan(settings)
-    _deliver(result, report_format, output, show_ok)
+    lang = lang or config.scan.get("lang")
+    if lang not in (None, "nl", "en"):
+        raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
+    _deliver(result, report_format, output, show_ok, lang)
     exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
     raise click.exceptions.Exit(ExitCode.FLAGGED if result.flagged and not exit_zero else ExitCode.CLEAN)
 
 
-def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool) -> None:
+def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool,
+             lang: str | None = None) -> None:
     """Render the result in the chosen format, to the terminal or atomically to a file."""
     from contentcheck.report.output import write_atomically
 
     if report_format is Format.XLSX:
         from contentcheck.report import xlsx_report
 
-        write_atomically(output, lambda temp: xlsx_report.write(result, temp))
+        write_atomically(output, lambda temp: xlsx_report.write(result, temp, lang))
     else:
         if report_format is Format.JSON:
             from contentcheck.report.json_report import render

@@ -111,30 +111,6 @@ def test_csv_report_keeps_formulas_as_text(tmp_path: Path) -> None:
     assert rows[0]["status"] == "pause" and rows[0]["row"] == "3"
 
 
-def test_xlsx_report(tmp_path: Path) -> None:
-    path = tmp_path / "k.xlsx"
-    book = openpyxl.Workbook()
-    for row in (["Datum", "Bericht"], ["25-11-2026", "=1+1 trein"], ["26-11-2026", "Met de trein"],
-                ["26-11-2026", "Gewoon"]):
-        book.active.append(row)
-    book.active["B2"].data_type = "s"  # text that looks like a formula, as Excel keeps '=1+1
-    book.save(path)
-    out = tmp_path / "report.xlsx"
-    result = run("scan", path, "--term", "trein", "--now", NOW, "--timezone", "Europe/Amsterdam",
-                 "--no-shipped-lists", "-o", out)
-    assert result.exit_code == 1 and "2 pause" in result.stderr
-    book = openpyxl.load_workbook(out, rich_text=True)
-    assert book.sheetnames == ["Flagged", "All posts"]
-    flagged = book["Flagged"]
-    assert [c.value for c in flagged[1]][:4] == ["Status", "Date", "Channel", "Text"]
-    assert flagged["A2"].value == "pause"
-    formula_cell = flagged["D2"]
-    assert formula_cell.data_type != "f" and str(formula_cell.value) == "=1+1 trein"
-    runs = [(str(part.font.b) if hasattr(part, "font") else None, str(part)) for part in flagged["D3"].value]
-    assert ("True", "trein") in runs
-    assert book["All posts"].max_row == 4
-
-
 def test_output_is_never_an_input_and_inputs_stay_unchanged(dutch_calendar: Path) -> None:
     before = sha256(dutch_calendar)
     result = run("scan", dutch_calendar, "--now", NOW, "--format", "json", "-o", dutch_calendar)

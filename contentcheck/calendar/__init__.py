@@ -77,6 +77,7 @@ def read_calendar(path: Path | str, options: ReadOptions) -> Calendar:
     if kind == "text":
         table, text_format = read_text_table(path, data)
         calendar.encoding, calendar.delimiter = text_format.encoding, text_format.delimiter
+        calendar.newline = text_format.newline
         calendar.kind = "csv"
         if is_hootsuite_bulk(table):
             table, calendar.kind = as_hootsuite(table), "hootsuite-bulk"
@@ -98,6 +99,7 @@ def read_calendar(path: Path | str, options: ReadOptions) -> Calendar:
                                       "(no text column)")
             continue
         found = True
+        calendar.layouts[table.name] = (sheet.header_row, sheet.columns)
         if calendar.kind == "csv":
             calendar.kind = kind_from_header(sheet.columns.headers) or "csv"
         calendar.posts.extend(sheet.posts)

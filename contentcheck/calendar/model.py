@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
 
-from contentcheck.calendar.columns import Role
+from contentcheck.calendar.columns import ColumnMap, Role
 from contentcheck.records import Post
 
 
@@ -44,7 +44,11 @@ class Calendar:
     sheets: list[str] = field(default_factory=list)  # sheets read as calendars
     encoding: str | None = None
     delimiter: str | None = None
+    newline: str | None = None
     sha256: str = ""
+    # per sheet (None for a CSV): the header's row number as Excel shows it (0: no header row)
+    # and what each column holds, so decisions can be written back into the right cells
+    layouts: dict[str | None, tuple[int, ColumnMap]] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "sheets": self.sheets,

@@ -1,7 +1,8 @@
-"""A basic Excel report: flagged posts first with matched words highlighted, then every post.
+"""The Excel review report: summary, flagged posts (pause, review, by date), every post.
 
-Written with XlsxWriter in constant-memory mode (rows go out in order), so big calendars write
-quickly with bounded memory. Every post text is written as a string: never a formula.
+Written with XlsxWriter in constant-memory mode: rows go out in order, so 100,000 posts write in
+seconds with a few megabytes of memory. Post text is always written as a string, never a formula.
+A hidden sheet keeps what ``contentcheck apply`` needs to trust the reviewer's decisions later.
 """
 
 from __future__ import annotations
@@ -9,87 +10,75 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from contentcheck.records import Status, Verdict
-from contentcheck.report.spans import pieces
+from contentcheck.records import Status
+from contentcheck.report.labels import LABELS, Decision, default_language
+from contentcheck.report.report_meta import META_SHEET, build_meta, calendar_indexes, meta_rows, post_key
+from contentcheck.report.xlsx_posts import PostSheet
+from contentcheck.report.xlsx_summary import write_summary
 from contentcheck.scan import ScanResult
 
-COLUMNS = (("Status", 10), ("Date", 17), ("Channel", 12), ("Text", 70), ("Matched terms", 30),
-           ("Reasons", 60), ("File", 24), ("Sheet", 14), ("Row", 6), ("Decision", 12))
-STATUS_COLOURS = {Status.PAUSE: "#F8CBAD", Status.REVIEW: "#FFE699", Status.OK: "#C6EFCE"}
+STATUS_FILLS = {Status.PAUSE: ("#F8CBAD", "#9C0006"), Status.REVIEW: ("#FFE699", "#7F6000"),
+                Status.OK: ("#E2EFDA", "#375623")}
+DECISION_FILLS = {Decision.PAUSE: "#F8CBAD", Decision.CHANGE: "#FFE699", Decision.PUBLISH: "#C6EFCE"}
 
 
-def _moment(verdict: Verdict) -> str:
-    when = verdict.post.scheduled_at
-    if when is None:
-        return ""
-    return when.strftime("%d-%m-%Y") if verdict.post.all_day else when.strftime("%d-%m-%Y %H:%M")
+def _formats(book: Any) -> dict[str, Any]:
+    top = {"valign": "top", "text_wrap": True}
+    formats = {
+        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1,
+                                   "text_wrap": True, "valign": "vcenter"}),
+        "header_reviewer": book.add_format({"bold": True, "bg_color": "#FFF2CC", "border": 1,
+                                            "text_wrap": True, "valign": "vcenter"}),
+        "cell": book.add_format(top),
+        "plain": book.add_format({"valign": "top"}),
+        "wrap": book.add_format(top),
+        "reviewer": book.add_format({**top, "bg_color": "#FFFBEA", "border": 1,
+                                     "border_color": "#D9D9D9", "locked": False}),
+        "date": book.add_format({"valign": "top", "num_format": "dd-mm-yyyy"}),
+        "time": book.add_format({"valign": "top", "num_format": "hh:mm"}),
+        "number": book.add_format({"valign": "top", "num_format": "0"}),
+        "warning": book.add_format({**top, "font_color": "#7030A0", "italic": True}),
+        "hit": book.add_format({"bold": True, "font_color": "#9C5700", "underline": 1}),
+        "crisis_hit": book.add_format({"bold": True, "font_color": "#C00000", "underline": 1}),
+        "hit_cell": book.add_format({**top, "bold": True, "font_color": "#9C5700", "underline": 1}),
+        "crisis_hit_cell": book.add_format({**top, "bold": True, "font_color": "#C00000",
+                                            "underline": 1}),
+        "field_name": book.add_format({"italic": True, "font_color": "#595959"}),
+        "label": book.add_format({"bold": True, "valign": "top"}),
+        "title": book.add_format({"bold": True, "font_size": 16}),
+        "banner": book.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#C00000",
+                                   "valign": "top", "text_wrap": True}),
+    }
+    for status, (fill, font) in STATUS_FILLS.items():
+        formats[status.value] = book.add_format({"bold": True, "valign": "top", "bg_color": fill,
+                                                 "font_color": font, "border": 1})
+    for decision, fill in DECISION_FILLS.items():
+        formats[f"decided_{decision.value}"] = book.add_format({"bg_color": fill, "bold": True})
+    return formats
 
 
-class _Sheet:
-    """One sheet of posts with its formats."""
-
-    def __init__(self, book: Any, name: str, formats: dict[str, Any]) -> None:
-        self.sheet = book.add_worksheet(name)
-        self.formats = formats
-        self.row = 0
-        for column, (title, width) in enumerate(COLUMNS):
-            self.sheet.set_column(column, column, width)
-            self.sheet.write_string(0, column, title, formats["header"])
-        self.sheet.freeze_panes(1, 0)
-
-    def add(self, verdict: Verdict) -> None:
-        self.row += 1
-        post, f, row = verdict.post, self.formats, self.row
-        self.sheet.write_string(row, 0, verdict.status.value, f[verdict.status.value])
-        self.sheet.write_string(row, 1, _moment(verdict), f["wrap"])
-        self.sheet.write_string(row, 2, post.channel or "", f["wrap"])
-        self._write_text(row, 3, post.text, verdict, post.fields[0].name if post.fields else "")
-        terms = "; ".join(sorted({f"{m.matched} ({m.term})" for m in verdict.matches}))
-        self.sheet.write_string(row, 4, terms, f["wrap"])
-        self.sheet.write_string(row, 5, "\n".join(verdict.reasons + post.warnings), f["wrap"])
-        self.sheet.write_string(row, 6, Path(post.source).name, f["wrap"])
-        self.sheet.write_string(row, 7, post.sheet or "", f["wrap"])
-        self.sheet.write_number(row, 8, post.row)
-
-    def _write_text(self, row: int, column: int, text: str, verdict: Verdict, field: str) -> None:
-        parts = pieces(text, verdict.matches, field)
-        if not any(crisis is not None for _, crisis in parts) or len(parts) < 2:
-            self.sheet.write_string(row, column, text, self.formats["wrap"])
-            return
-        fragments: list[Any] = []
-        for piece, crisis in parts:
-            if crisis is None:
-                fragments.append(piece)
-            else:
-                fragments += [self.formats["crisis_hit" if crisis else "hit"], piece]
-        self.sheet.write_rich_string(row, column, *fragments, self.formats["wrap"])
-
-    def finish(self) -> None:
-        self.sheet.autofilter(0, 0, max(self.row, 1), len(COLUMNS) - 1)
-        if self.row:
-            self.sheet.data_validation(1, 9, self.row, 9, {
-                "validate": "list", "source": ["pause", "change", "publish"]})
-
-
-def write(result: ScanResult, path: Path) -> None:
+def write(result: ScanResult, path: Path, lang: str | None = None) -> None:
+    """Write the report workbook to ``path`` (callers write to a temporary file and move it)."""
     import xlsxwriter
 
+    lang = lang or default_language()
+    labels = LABELS[lang]
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False})
-    formats = {
-        "header": book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1}),
-        "wrap": book.add_format({"text_wrap": True, "valign": "top"}),
-        "hit": book.add_format({"bold": True, "bg_color": "#FFE699"}),
-        "crisis_hit": book.add_format({"bold": True, "color": "#C00000", "underline": 1}),
-    }
-    for status, colour in STATUS_COLOURS.items():
-        formats[status.value] = book.add_format({"bg_color": colour, "bold": True, "valign": "top"})
-    flagged = _Sheet(book, "Flagged", formats)
+                                           "strings_to_urls": False, "strings_to_numbers": False})
+    book.set_properties({"title": labels["title"], "comments": "contentcheck"})
+    formats = _formats(book)
+    write_summary(book, labels["summary"], result, labels, formats)
+    indexes = calendar_indexes(result)
+    flagged = PostSheet(book, labels["flagged"], formats, labels, lang)
     for verdict in result.flagged:
-        flagged.add(verdict)
+        flagged.add(verdict, post_key(indexes[verdict.post.source], verdict.post))
     flagged.finish()
-    every = _Sheet(book, "All posts", formats)
+    every = PostSheet(book, labels["all"], formats, labels, lang)
     for verdict in result.verdicts:
-        every.add(verdict)
+        every.add(verdict, post_key(indexes[verdict.post.source], verdict.post))
     every.finish()
+    meta = book.add_worksheet(META_SHEET)
+    for row, chunk in enumerate(meta_rows(build_meta(result, lang))):
+        meta.write_string(row, 0, chunk)
+    meta.very_hidden()
     book.close()

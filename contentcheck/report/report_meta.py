@@ -1,0 +1,57 @@
+"""What a report remembers about its scan, so ``apply`` can trust it later.
+
+Stored as JSON in a hidden sheet of the workbook: the calendars with their content hash and
+format, the language, and per post a key (calendar, sheet, row) that the post sheets repeat in
+a hidden column. ``apply`` refuses to run when a calendar's hash no longer matches.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timezone
+from typing import Any
+
+from contentcheck import __version__
+from contentcheck.records import Post
+from contentcheck.scan import ScanResult
+
+META_SHEET = "_contentcheck"
+META_VERSION = 1
+
+
+def post_key(calendar_index: int, post: Post) -> str:
+    """A post's address across the report: ``<calendar>|<sheet>|<row>``."""
+    return f"{calendar_index}|{post.sheet or ''}|{post.row}"
+
+
+def split_key(key: str) -> tuple[int, str | None, int]:
+    index, sheet, row = key.split("|")
+    return int(index), sheet or None, int(row)
+
+
+def calendar_indexes(result: ScanResult) -> dict[str, int]:
+    return {calendar.path: index for index, calendar in enumerate(result.calendars)}
+
+
+def build_meta(result: ScanResult, lang: str) -> dict[str, Any]:
+    from pathlib import Path
+
+    return {
+        "contentcheck": __version__, "version": META_VERSION, "lang": lang,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "now": result.now.isoformat(),
+        "calendars": [{"path": str(Path(c.path).resolve()), "given": c.path, "kind": c.kind,
+                       "sha256": c.sha256, "encoding": c.encoding, "delimiter": c.delimiter,
+                       "newline": c.newline, "sheets": c.sheets}
+                      for c in result.calendars],
+    }
+
+
+def meta_rows(meta: dict[str, Any], chunk: int = 30000) -> list[str]:
+    """The JSON cut into cell-sized pieces (a cell holds at most 32,767 characters)."""
+    text = json.dumps(meta, ensure_ascii=False)
+    return [text[i:i + chunk] for i in range(0, len(text), chunk)] or ["{}"]
+
+
+def parse_meta_rows(rows: list[str]) -> dict[str, Any]:
+    return json.loads("".join(rows))

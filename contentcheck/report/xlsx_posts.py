@@ -1,0 +1,144 @@
+"""The post sheets of the Excel report: one row per post, matched words highlighted in the cell.
+
+Rows are written strictly in order (XlsxWriter's constant-memory mode), so a sheet of 100,000
+posts costs a few megabytes of memory, not hundreds.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from contentcheck.records import Match, Verdict
+from contentcheck.report.labels import DECISION_WORDS, describe_match
+from contentcheck.report.spans import pieces
+
+# (label key, width); the last column is the hidden key that `apply` reads.
+COLUMNS: tuple[tuple[str, int], ...] = (
+    ("status", 11), ("date", 11), ("time", 7), ("channel", 12), ("text", 60),
+    ("other_fields", 34), ("terms", 24), ("lists", 30), ("reason", 50), ("file", 22),
+    ("sheet", 12), ("row", 6), ("decision", 13), ("new_text", 40), ("reviewer", 14),
+    ("note", 26), ("key", 12),
+)
+INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
+LINE_HEIGHT = 15.0
+MAX_LINES = 12
+
+
+def _lines(text: str, width: int) -> int:
+    """About how many lines a wrapped cell needs, to size its row."""
+    chars = max(width * 1.15, 1)
+    return sum(max(1, math.ceil(len(line) / chars)) for line in text.split("\n")) if text else 1
+
+
+class PostSheet:
+    """One sheet of posts; ``add`` writes a row, ``finish`` adds filter and validation."""
+
+    def __init__(self, book: Any, name: str, formats: dict[str, Any], labels: dict[str, str],
+                 lang: str) -> None:
+        self.sheet = book.add_worksheet(name)
+        self.formats, self.labels, self.lang = formats, labels, lang
+        self.row = 0
+        sheet = self.sheet
+        for column, (key, width) in enumerate(COLUMNS):
+            options = {"hidden": True} if key == "key" else {}
+            sheet.set_column(column, column, width, None, options)
+        sheet.set_row(0, 30)
+        for column, (key, _) in enumerate(COLUMNS):
+            style = "header_reviewer" if key in ("decision", "new_text", "reviewer", "note") else "header"
+            sheet.write_string(0, column, labels[key], formats[style])
+        sheet.freeze_panes(1, 5)
+        sheet.set_landscape()
+        sheet.set_paper(9)  # A4
+        sheet.fit_to_pages(1, 0)
+        sheet.repeat_rows(0)
+        sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+
+    def add(self, verdict: Verdict, key: str) -> None:
+        self.row += 1
+        row, post, f = self.row, verdict.post, self.formats
+        main_field = post.fields[0].name if post.fields else ""
+        others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.matches)]
+        reasons = list(dict.fromkeys(describe_match(m, self.lang) for m in _worst_first(verdict.matches)))
+        reasons += list(post.warnings)
+        lists = sorted({f"{m.list_name} / {m.category} / {m.severity.value}" for m in verdict.matches})
+        terms = sorted({m.term for m in verdict.matches})
+        other_text = "\n".join(f"{pf.name}: {pf.text}" for pf in others)
+        height = max(_lines(post.text, 60), _lines(other_text, 34), _lines("\n".join(reasons), 50))
+        self.sheet.set_row(row, LINE_HEIGHT * min(height, MAX_LINES))
+        sheet = self.sheet
+        sheet.write_string(row, 0, self.labels[verdict.status.value], f[verdict.status.value])
+        when = post.scheduled_at
+        if when is not None:
+            sheet.write_datetime(row, 1, when.replace(tzinfo=None), f["date"])
+            if post.all_day:
+                sheet.write_string(row, 2, "", f["cell"])
+            else:
+                sheet.write_datetime(row, 2, when.replace(tzinfo=None), f["time"])
+        else:
+            sheet.write_string(row, 1, self.labels["undated"], f["warning"])
+            sheet.write_string(row, 2, "", f["cell"])
+        self._text(row, 3, post.channel)
+        self._rich(row, 4, [(None, post.text, main_field)], verdict.matches)
+        self._rich(row, 5, [(f"{pf.name}: ", pf.text, pf.name) for pf in others], verdict.matches)
+        sheet.write_string(row, 6, "\n".join(terms), f["cell"])
+        sheet.write_string(row, 7, "\n".join(lists), f["cell"])
+        sheet.write_string(row, 8, "\n".join(reasons), f["cell"])
+        sheet.write_string(row, 9, post.source.replace("\\", "/").rsplit("/", 1)[-1], f["cell"])
+        self._text(row, 10, post.sheet)
+        sheet.write_number(row, 11, post.row, f["cell"])
+        for column in range(INDEX["decision"], INDEX["note"] + 1):
+            sheet.write_blank(row, column, None, f["reviewer"])
+        sheet.write_string(row, INDEX["key"], key, f["cell"])
+
+    def _text(self, row: int, column: int, value: str | None) -> None:
+        """A plain text cell; an absent value stays a blank cell (so filters show "(Blanks)")."""
+        if value:
+            self.sheet.write_string(row, column, value, self.formats["cell"])
+        else:
+            self.sheet.write_blank(row, column, None, self.formats["cell"])
+
+    def _rich(self, row: int, column: int, parts: list[tuple[str | None, str, str]],
+              matches: tuple[Match, ...]) -> None:
+        """Write text with every matched span bold and coloured, in the cell itself."""
+        fragments: list[Any] = []
+        highlighted = False
+        for index, (prefix, text, field) in enumerate(parts):
+            if index:
+                fragments.append("\n")
+            if prefix:
+                fragments += [self.formats["field_name"], prefix]
+            for piece, crisis in pieces(text, matches, field):
+                if crisis is None:
+                    fragments.append(piece)
+                else:
+                    highlighted = True
+                    fragments += [self.formats["crisis_hit" if crisis else "hit"], piece]
+        plain = "".join(p for p in fragments if isinstance(p, str))
+        if not highlighted:
+            self.sheet.write_string(row, column, plain, self.formats["cell"])
+        elif len(fragments) == 2:  # the whole text is one hit: a rich string needs 3+ fragments
+            style = "crisis_hit_cell" if fragments[0] is self.formats["crisis_hit"] else "hit_cell"
+            self.sheet.write_string(row, column, plain, self.formats[style])
+        else:
+            self.sheet.write_rich_string(row, column, *fragments, self.formats["cell"])
+
+    def finish(self) -> None:
+        last = max(self.row, 1)
+        self.sheet.autofilter(0, 0, last, INDEX["note"])
+        if not self.row:
+            return
+        words = DECISION_WORDS[self.lang]
+        column = INDEX["decision"]
+        self.sheet.data_validation(1, column, self.row, column, {
+            "validate": "list", "source": [w for w in words.values()],
+            "input_title": self.labels["decision"], "input_message": " / ".join(words.values()),
+            "error_type": "warning"})
+        for decision, word in words.items():
+            self.sheet.conditional_format(1, column, self.row, column, {
+                "type": "cell", "criteria": "==", "value": f'"{word}"',
+                "format": self.formats[f"decided_{decision.value}"]})
+
+
+def _worst_first(matches: tuple[Match, ...]) -> list[Match]:
+    return sorted(matches, key=lambda m: (not m.crisis, -m.severity.rank, m.start))
