@@ -73,6 +73,8 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "A bulletproof skincare routine for winter.",
             "Our new curry takes no prisoners.",
             "An explosion of flavour in every bite.",
+            "Our refill stations are our war on waste.",
+            "These cupcakes are the bomb.",
         ],
     },
     "death-injury": {
@@ -101,6 +103,8 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "Police found a pipe bomb near the station.",
             "The gunman fled after the stabbing in the park.",
             "Domestic violence cases rose sharply last year.",
+            "Two bombings hit the capital overnight.",
+            "A gunman opens fire at a music festival.",
         ],
     },
     "war-conflict": {
@@ -260,6 +264,17 @@ PASS: dict[str, list[str]] = {
         "Proef ons Mongools buffet.",
         "Mongoolse barbecue vanavond op het menu.",
         "Hoera, we bestaan tien jaar!",
+        "Ik wil doodgraag weten wat jij van onze nieuwe smaak vindt.",
+        "Die film was doodeng, maar de popcorn was top.",
+        "Doodongelukkig van de regen? Onze regenjassen helpen.",
+        "Je zou je doodschamen als je deze deal mist.",
+        "Geen dooddoener, maar echt advies van onze experts.",
+        "Succes aan alle wandelaars van de Dodentocht in Bornem!",
+        "Gesmoorde uien maken elke burger beter.",
+        "Typ jij 300 toetsaanslagen per minuut? Probeer ons nieuwe toetsenbord.",
+        "Hufterproof speeltoestellen voor elk schoolplein.",
+        "Geen jaknikker maar een kritische collega: kom ons team versterken.",
+        "Op reis door het land van de Mongolen en Dzjengis Khan.",
         # Everyday words that public lists flag, and the words deliberately left out.
         "Per ongeluk te veel gekocht? Ruil het gratis om.",
         "Vergeten? Geen ramp, je kunt nog tot vrijdag bestellen.",
@@ -326,6 +341,10 @@ PASS: dict[str, list[str]] = {
         "Blaze a trail with our running shoes.",
         "Pop into our shop for a free coffee.",
         "Passionate about great assets for your brand.",
+        "Star Wars on Blu-ray this Friday.",
+        "Our bomber jackets are back in stock.",
+        "Painkillers and plasters are in aisle three.",
+        "Cooking over an open fire: our camping range.",
     ],
 }
 
@@ -429,7 +448,8 @@ def test_every_exception_has_a_should_pass_sentence() -> None:
     passing = set().union(*(_words(s) for sentences in PASS.values() for s in sentences))
     exceptions = set().union(*(wl.terms.exceptions for wl in shipped_lists()))
     assert set(ISSUE_EXCEPTIONS) <= passing
-    missing = sorted(e for e in exceptions if e not in passing)
+    # an inflected form counts: "gesmoorde uien" tests !gesmoord
+    missing = sorted(e for e in exceptions if not any(w.startswith(e) for w in passing))
     assert missing == [], "exceptions without a should-pass sentence"
 
 
