@@ -1,0 +1,171 @@
+"""The run history: a small SQLite file in the state folder.
+
+It records when each check ran, which calendars it read (and their content hash) and what it
+flagged, so the next run can say what is *new* instead of repeating last night's list.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import closing, contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from contentcheck.records import Verdict
+
+HISTORY_NAME = "history.sqlite3"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS runs (
+    id INTEGER PRIMARY KEY,
+    job TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    started TEXT NOT NULL,
+    finished TEXT NOT NULL,
+    ok INTEGER NOT NULL,
+    error TEXT,
+    scan_now TEXT,
+    crises TEXT,
+    reports TEXT,
+    flagged INTEGER NOT NULL DEFAULT 0,
+    new INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS calendars (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    path TEXT NOT NULL,
+    sha256 TEXT
+);
+CREATE TABLE IF NOT EXISTS flags (
+    run_id INTEGER NOT NULL REFERENCES runs(id),
+    key TEXT NOT NULL,
+    status TEXT NOT NULL,
+    location TEXT NOT NULL,
+    scheduled_at TEXT,
+    channel TEXT,
+    text TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    is_new INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS runs_by_job ON runs(job, id);
+CREATE INDEX IF NOT EXISTS flags_by_run ON flags(run_id);
+"""
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A flagged post as the history remembers it.
+
+    ``key`` leaves the row number out: a planner inserting a row above must not make every
+    post below it "new". It keeps the status and the matched terms in: a post that goes from
+    review to pause, or hits a newly added crisis term, is news.
+    """
+
+    key: str
+    status: str
+    location: str
+    scheduled_at: str | None
+    channel: str | None
+    text: str
+    terms: tuple[str, ...]
+    reasons: tuple[str, ...] = ()
+
+    @classmethod
+    def from_verdict(cls, verdict: Verdict) -> "Flag":
+        post = verdict.post
+        terms = tuple(sorted({match.term for match in verdict.matches}))
+        when = post.scheduled_at.isoformat() if post.scheduled_at else None
+        identity = [post.source, post.sheet, when, post.channel,
+                    [[f.name, f.text] for f in post.fields], verdict.status.value, terms]
+        key = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
+        return cls(key=key, status=verdict.status.value, location=post.location(),
+                   scheduled_at=when, channel=post.channel, text=post.text, terms=terms,
+                   reasons=tuple(verdict.reasons))
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One row of ``runs``, for the next run and for anyone inspecting the history."""
+
+    id: int
+    job: str
+    reason: str
+    started: str
+    finished: str
+    ok: bool
+    error: str | None
+    flagged: int
+    new: int
+    reports: list[str]
+    calendars: list[tuple[str, str | None]]
+
+
+class History:
+    """The history file; each call opens and closes it, so a crash never leaves it open."""
+
+    def __init__(self, state_dir: Path) -> None:
+        self.path = Path(state_dir) / HISTORY_NAME
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with closing(sqlite3.connect(self.path, timeout=10)) as db:
+            with db:  # one transaction: a run is recorded whole or not at all
+                db.executescript(SCHEMA)
+            with db:
+                yield db
+
+    def previous_keys(self, job: str) -> tuple[RunRecord | None, set[str]]:
+        """The last successful run of ``job`` and the keys of what it flagged."""
+        with self._connect() as db:
+            row = db.execute("SELECT id FROM runs WHERE job = ? AND ok = 1 ORDER BY id DESC LIMIT 1",
+                             (job,)).fetchone()
+            if row is None:
+                return None, set()
+            keys = {key for (key,) in db.execute("SELECT key FROM flags WHERE run_id = ?", row)}
+            return self._record(db, row[0]), keys
+
+    def record(self, *, job: str, reason: str, started: datetime, finished: datetime,
+               error: str | None = None, scan_now: datetime | None = None,
+               crises: Iterable[str] = (), reports: Iterable[Path] = (),
+               calendars: Iterable[tuple[str, str | None]] = (), flags: Iterable[Flag] = (),
+               new_keys: set[str] = frozenset()) -> int:
+        """Store one run (a failed one too: ``error`` set) and return its id."""
+        flags = list(flags)
+        with self._connect() as db:
+            cursor = db.execute(
+                "INSERT INTO runs (job, reason, started, finished, ok, error, scan_now, crises, "
+                "reports, flagged, new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (job, reason, started.isoformat(), finished.isoformat(), int(error is None), error,
+                 scan_now.isoformat() if scan_now else None, json.dumps(list(crises)),
+                 json.dumps([str(p) for p in reports]), len(flags),
+                 sum(1 for f in flags if f.key in new_keys)))
+            run_id = int(cursor.lastrowid)
+            db.executemany("INSERT INTO calendars (run_id, path, sha256) VALUES (?, ?, ?)",
+                           [(run_id, path, digest) for path, digest in calendars])
+            db.executemany(
+                "INSERT INTO flags (run_id, key, status, location, scheduled_at, channel, text, "
+                "terms, is_new) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(run_id, f.key, f.status, f.location, f.scheduled_at, f.channel, f.text,
+                  json.dumps(f.terms, ensure_ascii=False), int(f.key in new_keys)) for f in flags])
+            return run_id
+
+    def runs(self, job: str | None = None, limit: int = 50) -> list[RunRecord]:
+        """The latest runs, newest first."""
+        with self._connect() as db:
+            query = "SELECT id FROM runs" + (" WHERE job = ?" if job else "") + " ORDER BY id DESC LIMIT ?"
+            ids = db.execute(query, (job, limit) if job else (limit,)).fetchall()
+            return [self._record(db, run_id) for (run_id,) in ids]
+
+    @staticmethod
+    def _record(db: sqlite3.Connection, run_id: int) -> RunRecord:
+        row: Any = db.execute("SELECT id, job, reason, started, finished, ok, error, flagged, "
+                              "new, reports FROM runs WHERE id = ?", (run_id,)).fetchone()
+        calendars = db.execute("SELECT path, sha256 FROM calendars WHERE run_id = ?", (run_id,)).fetchall()
+        return RunRecord(id=row[0], job=row[1], reason=row[2], started=row[3], finished=row[4],
+                         ok=bool(row[5]), error=row[6], flagged=row[7], new=row[8],
+                         reports=json.loads(row[9] or "[]"), calendars=[tuple(c) for c in calendars])

@@ -1,0 +1,117 @@
+"""The words of a notification: crisis first, then what is new since the previous run.
+
+A reviewer reading this at 07:00 wants, in order: is there a crisis on, what needs action
+that was not there yesterday, and where the full report is. What was already flagged is
+counted, not repeated.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime, tzinfo
+from pathlib import Path
+from typing import Any
+
+from contentcheck.nightly.history import Flag, RunRecord
+from contentcheck.nightly.notify import Message
+from contentcheck.scan import ScanResult
+
+MAX_LISTED = 50  # a mail listing hundreds of posts is not read; the report has them all
+
+
+def crisis_banner(result: ScanResult) -> str | None:
+    """``CRISIS ACTIVE: ...`` naming each declared crisis and the other crisis sources."""
+    if not result.crisis_active:
+        return None
+    terms = ", ".join(result.crisis_terms[:12]) + (" ..." if len(result.crisis_terms) > 12 else "")
+    return f"CRISIS ACTIVE ({', '.join(result.crisis_sources)}): {terms}"
+
+
+def _when(moment: datetime | str | None, zone: tzinfo) -> str:
+    if moment is None:
+        return "no date"
+    if isinstance(moment, str):
+        moment = datetime.fromisoformat(moment)
+    return moment.astimezone(zone).strftime("%a %Y-%m-%d %H:%M")
+
+
+def _flag_lines(flag: Flag, zone: tzinfo) -> list[str]:
+    lines = [f"  {flag.status.upper():<6} {_when(flag.scheduled_at, zone)}  {flag.channel or '-'}  "
+             f"{flag.location}",
+             f"         \"{flag.text[:200]}\""]
+    lines += [f"         {reason}" for reason in flag.reasons[:3]]
+    return lines
+
+
+def _counts(flags: list[Flag]) -> str:
+    pause = sum(1 for f in flags if f.status == "pause")
+    review = len(flags) - pause
+    return f"{pause} to pause, {review} to review"
+
+
+def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
+                    previous: RunRecord | None, reports: list[Path], zone: tzinfo,
+                    job: str) -> Message:
+    """The notification of a run that worked (something flagged, or ``notify = "always"``)."""
+    banner = crisis_banner(result)
+    if new:
+        subject = f"{len(new)} new flagged post{'s' if len(new) != 1 else ''} ({_counts(new)})"
+    elif flags:
+        subject = f"nothing new; {len(flags)} still flagged ({_counts(flags)})"
+    else:
+        subject = "nothing flagged"
+    if banner:
+        subject = f"CRISIS ACTIVE - {subject}"
+    lines = [banner, ""] if banner else []
+    window = result.window.to_dict() if result.window else None
+    span = f"{_when(window['start'], zone)} to {_when(window['end'], zone)}" if window else "all posts"
+    lines.append(f"contentcheck check of {_when(result.now, zone)} ({job}); window: {span}.")
+    since = f"the previous run ({_when(previous.started, zone)})" if previous else "the first run"
+    if new:
+        lines += ["", f"NEW since {since}: {len(new)} ({_counts(new)})"]
+        for flag in new[:MAX_LISTED]:
+            lines += _flag_lines(flag, zone)
+        if len(new) > MAX_LISTED:
+            lines.append(f"  ... and {len(new) - MAX_LISTED} more in the report")
+    else:
+        lines += ["", f"Nothing new since {since}."]
+    still = len(flags) - len(new)
+    if still:
+        lines.append(f"Still flagged from earlier runs: {still} (listed in the report, not repeated here).")
+    summary = result.summary()
+    lines += ["", f"Upcoming posts: {summary['upcoming']} ({summary['pause']} pause, "
+                  f"{summary['review']} review, {summary['ok']} ok)."]
+    lines += [f"Calendar: {c.path} (sha256 {c.sha256[:12]})" for c in result.calendars]
+    lines += [f"Report: {path}" for path in reports]
+    return Message(subject=subject, text="\n".join(lines) + "\n",
+                   attachments=_attachments(reports), details=_details(result, new, still, reports))
+
+
+def _attachments(reports: list[Path]) -> list[Path]:
+    """The Excel report if there is one (what a reviewer opens), else the JSON."""
+    for suffix in (".xlsx", ".json"):
+        chosen = [p for p in reports if p.suffix == suffix]
+        if chosen:
+            return chosen
+    return []
+
+
+def _details(result: ScanResult, new: list[Flag], still: int, reports: list[Path]) -> dict[str, Any]:
+    return {"crisis": {"active": result.crisis_active, "crises": result.crises,
+                       "sources": result.crisis_sources},
+            "summary": result.summary(), "still_flagged": still,
+            "new": [flag_dict(f) for f in new], "reports": [str(p) for p in reports]}
+
+
+def flag_dict(flag: Flag) -> dict[str, Any]:
+    return {"status": flag.status, "location": flag.location, "scheduled_at": flag.scheduled_at,
+            "channel": flag.channel, "text": flag.text, "terms": list(flag.terms),
+            "reasons": list(flag.reasons)}
+
+
+def failure_message(error: str, *, started: datetime, zone: tzinfo, job: str) -> Message:
+    """A run that failed: people must know the check did not happen, and why."""
+    text = (f"The contentcheck check of {_when(started, zone)} ({job}) FAILED:\n\n  {error}\n\n"
+            "Posts were NOT checked. Fix the cause (a calendar open in Excel, a full disk, a "
+            "moved file ...) or check the calendar by hand; the watcher keeps running and "
+            "tries again at the next scheduled time.\n")
+    return Message(subject=f"check FAILED: {error[:120]}", text=text, details={"error": error})

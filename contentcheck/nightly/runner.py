@@ -1,0 +1,142 @@
+"""One check: scan, write the dated reports, record the run, notify.
+
+The watcher calls ``run_check`` again and again, so it never raises for a failure a night can
+bring (an unreadable or locked calendar, a full disk, a mail server that is down): it records
+the failed run, tells people, and returns.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from contentcheck.config import Config
+from contentcheck.errors import ContentcheckError
+from contentcheck.nightly.config import NightlySettings
+from contentcheck.nightly.history import Flag, History, RunRecord
+from contentcheck.nightly.message import failure_message, flag_dict, flagged_message
+from contentcheck.nightly.notify import Message, deliver
+from contentcheck.scan import ScanResult
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class RunOutcome:
+    """What one check did; ``ok`` is False when the scan or its reports failed."""
+
+    ok: bool
+    reason: str
+    started: datetime
+    error: str | None = None
+    result: ScanResult | None = None
+    flags: list[Flag] = field(default_factory=list)
+    new: list[Flag] = field(default_factory=list)
+    reports: list[Path] = field(default_factory=list)
+    run_id: int | None = None
+    message: Message | None = None
+    notify_failures: list[str] = field(default_factory=list)
+
+
+def _report_paths(job: NightlySettings, started: datetime) -> dict[str, Path]:
+    """Dated names that sort by time; never over an earlier run's report."""
+    folder = job.reports_folder
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = f"contentcheck-{started.strftime('%Y-%m-%d_%H%M%S')}"
+    number = 1
+    while any((folder / f"{stem}{'' if number == 1 else f'_{number}'}.{kind}").exists()
+              for kind in job.reports):
+        number += 1
+    stem += "" if number == 1 else f"_{number}"  # "_" sorts after ".": names stay in run order
+    return {kind: folder / f"{stem}.{kind}" for kind in job.reports}
+
+
+def write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], still: int,
+                  previous: RunRecord | None, reason: str, started: datetime) -> list[Path]:
+    """The Excel report for reviewers and a JSON one that also says what is new."""
+    from contentcheck.report import json_report, xlsx_report
+    from contentcheck.report.output import check_not_an_input, write_atomically
+
+    paths = _report_paths(job, started)
+    for path in paths.values():
+        check_not_an_input(path, [Path(c.path) for c in result.calendars])
+    if "xlsx" in paths:
+        write_atomically(paths["xlsx"], lambda temp: xlsx_report.write(result, temp))
+    if "json" in paths:
+        document = json_report.to_document(result)
+        document["nightly"] = {
+            "job": job.job, "reason": reason, "started": started.isoformat(),
+            "previous_run": {"id": previous.id, "started": previous.started} if previous else None,
+            "new": [flag_dict(f) for f in new], "still_flagged": still}
+        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        write_atomically(paths["json"], lambda temp: temp.write_text(text, encoding="utf-8"))
+    return list(paths.values())
+
+
+def _should_notify(job: NightlySettings, flags: list[Flag], new: list[Flag]) -> bool:
+    if job.notify_when == "always":
+        return True
+    return bool(new) if job.notify_when == "new" else bool(flags)
+
+
+def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
+              scan_now: str | None = None) -> RunOutcome:
+    """Scan with the config's settings (``scan_now`` pins the moment, as ``scan --now`` does),
+    compare with the previous successful run of the same job, report and notify."""
+    from contentcheck.scan import run_scan
+    from contentcheck.settings import build_scan_settings
+
+    started = datetime.now(job.timezone)
+    history = History(job.state_dir)
+    outcome = RunOutcome(ok=False, reason=reason, started=started)
+    log.info("check started (%s)", reason)
+    try:
+        result = run_scan(build_scan_settings(config, now=scan_now))
+        outcome.result = result
+        outcome.flags = [Flag.from_verdict(v) for v in result.flagged]
+        previous, seen = history.previous_keys(job.job)
+        outcome.new = [f for f in outcome.flags if f.key not in seen]
+        still = len(outcome.flags) - len(outcome.new)
+        outcome.reports = write_reports(job, result, new=outcome.new, still=still,
+                                        previous=previous, reason=reason, started=started)
+        outcome.run_id = history.record(
+            job=job.job, reason=reason, started=started, finished=datetime.now(job.timezone),
+            scan_now=result.now, crises=result.crisis_sources, reports=outcome.reports,
+            calendars=[(c.path, c.sha256) for c in result.calendars], flags=outcome.flags,
+            new_keys={f.key for f in outcome.new})
+        outcome.ok = True
+    except (ContentcheckError, OSError, sqlite3.Error) as exc:
+        return _failed(job, outcome, history, _describe(exc))
+    log.info("check done: %d flagged, %d new; reports: %s", len(outcome.flags), len(outcome.new),
+             ", ".join(map(str, outcome.reports)))
+    if _should_notify(job, outcome.flags, outcome.new):
+        outcome.message = flagged_message(result, flags=outcome.flags, new=outcome.new,
+                                          previous=previous, reports=outcome.reports,
+                                          zone=job.timezone, job=job.job)
+        outcome.notify_failures = deliver(job, outcome.message)
+    return outcome
+
+
+def _describe(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        where = f"{exc.filename}: " if exc.filename else ""
+        return f"{where}{exc.strerror}"
+    return str(exc) or type(exc).__name__
+
+
+def _failed(job: NightlySettings, outcome: RunOutcome, history: History, error: str) -> RunOutcome:
+    """Log, record (if the disk lets us) and notify a failed run; the caller carries on."""
+    log.error("check failed: %s", error)
+    outcome.error = error
+    try:
+        outcome.run_id = history.record(job=job.job, reason=outcome.reason, started=outcome.started,
+                                        finished=datetime.now(job.timezone), error=error)
+    except (OSError, sqlite3.Error) as exc:
+        log.error("could not record the failed run in %s: %s", history.path, exc)
+    outcome.message = failure_message(error, started=outcome.started, zone=job.timezone, job=job.job)
+    outcome.notify_failures = deliver(job, outcome.message)
+    return outcome

@@ -1,0 +1,131 @@
+"""``contentcheck watch``: the nightly check, as a long-running watcher or once (cron, systemd).
+
+Only option parsing, logging set-up, the lock and signal handling live here; the check itself
+is ``nightly.runner.run_check`` and the loop ``nightly.schedule_loop.Watcher``.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import signal
+import sys
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from types import FrameType
+from typing import TYPE_CHECKING
+
+import click
+
+from contentcheck.nightly.cli_common import GuardedCommand, config_option
+
+if TYPE_CHECKING:
+    from contentcheck.config import Config
+    from contentcheck.nightly.config import NightlySettings
+
+log = logging.getLogger("contentcheck.watch")
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(verbose: int, log_file: Path | None, max_bytes: int,
+                  backups: int) -> list[logging.Handler]:
+    """Logs to stderr (journald and cron keep it) and, if configured, to a rotating file.
+    Returns the handlers, for ``remove_logging`` when the command ends."""
+    root = logging.getLogger()
+    for handler in list(root.handlers):  # `contentcheck -v` set a plain stderr handler already
+        if type(handler) is logging.StreamHandler:
+            root.removeHandler(handler)
+    handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
+    if log_file is not None:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        handlers.append(logging.handlers.RotatingFileHandler(
+            log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
+    for handler in handlers:
+        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        root.addHandler(handler)
+    root.setLevel(logging.INFO if verbose == 0 else logging.DEBUG)
+    return handlers
+
+
+def remove_logging(handlers: list[logging.Handler]) -> None:
+    for handler in handlers:
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+
+
+def _install_signal_handlers(stop: Callable[[], None]) -> dict[int, object]:
+    """First SIGTERM/Ctrl-C: finish the current check, then stop. A second one: stop now.
+    Returns the handlers replaced, to put back."""
+    received: list[int] = []
+
+    def handler(number: int, frame: FrameType | None) -> None:
+        received.append(number)
+        if len(received) > 1:
+            raise KeyboardInterrupt
+        log.warning("%s received: stopping after the current check", signal.Signals(number).name)
+        stop()
+
+    return {number: signal.signal(number, handler) for number in (signal.SIGTERM, signal.SIGINT)}
+
+
+@click.command(cls=GuardedCommand, context_settings={"help_option_names": ["-h", "--help"]})
+@config_option
+@click.option("--once", is_flag=True, help="Run one check and exit (for cron and systemd timers).")
+@click.option("--at", "at_text", metavar="HH:MM", help="Time of the daily check [default: 02:00].")
+@click.option("--crisis-every", type=click.FloatRange(min=0, min_open=True), metavar="MINUTES",
+              help="While a crisis is active, also check this often [default: 30].")
+@click.option("--report-dir", type=click.Path(path_type=Path, file_okay=False),
+              help="Folder for the dated reports [default: <state folder>/reports].")
+@click.option("--now", "now_text", metavar="ISO-8601", hidden=True,
+              help="Scan as of this moment (tests, re-runs); the schedule keeps real time.")
+@click.option("-v", "--verbose", count=True, help="Log more.")
+def watch(config_path: Path | None, once: bool, at_text: str | None, crisis_every: float | None,
+          report_dir: Path | None, now_text: str | None, verbose: int) -> None:
+    """Check the calendars of contentcheck.toml every night (and often during a crisis).
+
+    Each check writes a dated report, records the run and notifies (e-mail, webhook) what is
+    new since the previous run. With --once: exit 0 nothing flagged, 1 flagged, 2 failed.
+    """
+    from contentcheck.config import load_config
+    from contentcheck.nightly.config import nightly_settings
+    from contentcheck.nightly.lock import WatchLock
+    from contentcheck.nightly.runner import run_check
+    from contentcheck.settings import build_scan_settings
+
+    config = load_config(config_path)
+    job = nightly_settings(config, at=at_text, crisis_every=crisis_every, report_dir=report_dir)
+    build_scan_settings(config, now=now_text)  # a config without calendars stops here, not at 02:00
+    handlers = setup_logging(verbose, job.log_file, job.log_max_bytes, job.log_backups)
+    try:
+        with WatchLock(job.state_dir):
+            if once:
+                outcome = run_check(job, config, reason="once", scan_now=now_text)
+                raise click.exceptions.Exit(2 if not outcome.ok else 1 if outcome.flags else 0)
+            _watch(job, config, now_text)
+    finally:
+        remove_logging(handlers)
+
+
+def _watch(job: "NightlySettings", config: "Config", now_text: str | None) -> None:
+    from contentcheck.crisis import active_crises
+    from contentcheck.nightly.runner import run_check
+    from contentcheck.nightly.schedule_loop import Watcher
+
+    watcher = Watcher(lambda reason: run_check(job, config, reason=reason, scan_now=now_text),
+                      lambda: bool(active_crises(job.state_dir, datetime.now(job.timezone))),
+                      at=job.at, zone=job.timezone, crisis_every_minutes=job.crisis_every)
+    previous = _install_signal_handlers(watcher.stop)
+    try:
+        watcher.run()
+    except KeyboardInterrupt:
+        log.warning("stopped at once (second signal)")
+        raise click.exceptions.Exit(130) from None
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    watch()

@@ -1,0 +1,145 @@
+"""Real servers on localhost for the notification tests: SMTP (aiosmtpd) and HTTP (stdlib).
+
+No mocks of smtplib or urllib: the code under test speaks the real protocols to these.
+"""
+
+from __future__ import annotations
+
+import email
+import email.policy
+import json
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from email.message import EmailMessage
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class MailBox:
+    """An aiosmtpd handler keeping every message it receives, parsed."""
+
+    def __init__(self) -> None:
+        self.messages: list[EmailMessage] = []
+        self.logins: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        message = email.message_from_bytes(envelope.original_content or envelope.content,
+                                           policy=email.policy.default)
+        with self._lock:
+            self.messages.append(message)  # type: ignore[arg-type]
+        return "250 Message accepted for delivery"
+
+    def wait_for(self, count: int, timeout: float = 20.0) -> list[EmailMessage]:
+        """Wait (bounded) until ``count`` messages arrived; fail the test otherwise."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            with self._lock:
+                if len(self.messages) >= count:
+                    return list(self.messages)
+            time.sleep(0.05)
+        pytest.fail(f"expected {count} e-mails within {timeout}s, got {len(self.messages)}")
+
+
+@contextmanager
+def smtp_server(*, tls_cert: tuple[Path, Path] | None = None,
+                password: str | None = None) -> Iterator[tuple[MailBox, int]]:
+    """An SMTP server on 127.0.0.1 (STARTTLS with ``tls_cert``, AUTH with ``password``)."""
+    import ssl
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    box = MailBox()
+    kwargs: dict[str, Any] = {}
+    if tls_cert is not None:
+        context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+        context.load_cert_chain(str(tls_cert[0]), str(tls_cert[1]))
+        kwargs.update(tls_context=context, require_starttls=True)
+    if password is not None:
+        def authenticate(server: Any, session: Any, envelope: Any, mechanism: str,
+                         auth_data: Any) -> AuthResult:
+            ok = isinstance(auth_data, LoginPassword) and auth_data.password.decode() == password
+            if ok:
+                box.logins.append((auth_data.login.decode(), auth_data.password.decode()))
+            return AuthResult(success=ok)
+
+        kwargs.update(authenticator=authenticate, auth_require_tls=tls_cert is not None)
+    port = free_port()
+    controller = Controller(box, hostname="127.0.0.1", port=port, ready_timeout=10, **kwargs)
+    controller.start()
+    try:
+        yield box, port
+    finally:
+        controller.stop()
+
+
+def self_signed_cert(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1/localhost made with the openssl tool (skip if missing)."""
+    if shutil.which("openssl") is None:
+        pytest.skip("the openssl tool is needed to make a test certificate")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+                    "-subj", "/CN=localhost", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                    "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True, timeout=60)
+    return cert, key
+
+
+class Hook:
+    """What the HTTP server received, and the status it answers with."""
+
+    def __init__(self, status: int = 200) -> None:
+        self.status = status
+        self.requests: list[dict[str, Any]] = []
+
+    def wait_for(self, count: int, timeout: float = 20.0) -> list[dict[str, Any]]:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and len(self.requests) < count:
+            time.sleep(0.05)
+        assert len(self.requests) >= count, f"expected {count} webhook calls, got {len(self.requests)}"
+        return list(self.requests)
+
+
+@contextmanager
+def http_server(status: int = 200) -> Iterator[tuple[Hook, str]]:
+    """An HTTP server on 127.0.0.1 recording JSON POSTs; yields the hook and its URL."""
+    hook = Hook(status)
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            length = int(self.headers.get("Content-Length", 0))
+            body = self.rfile.read(length)
+            hook.requests.append({"path": self.path, "content_type": self.headers.get("Content-Type"),
+                                  "json": json.loads(body.decode("utf-8"))})
+            self.send_response(hook.status)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield hook, f"http://127.0.0.1:{server.server_address[1]}/hooks/T000/secret-token"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)

@@ -1,0 +1,196 @@
+"""The nightly check in-process: config layering, dated reports, history, "new since the
+previous run", failure notifications, the lock and the schedule arithmetic."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from contentcheck.config import load_config
+from contentcheck.errors import SettingsError
+from contentcheck.nightly.config import nightly_settings
+from contentcheck.nightly.history import History
+from contentcheck.nightly.lock import AlreadyRunning, WatchLock
+from contentcheck.nightly.runner import run_check
+from contentcheck.nightly.schedule_loop import Watcher, next_daily
+from contentcheck.watch_cli import watch
+from tests.conftest import AMSTERDAM, NOW, write_csv
+from tests.helpers_servers import smtp_server
+
+ROWS = [["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "12:00", "X", "Met de trein naar de kerstmarkt"],
+        ["25-11-2026", "12:00", "X", "Oliebollen zijn terug"]]
+
+
+def write_config(folder: Path, extra: str = "") -> Path:
+    """A team's contentcheck.toml: one CSV calendar, a crisis term file, reports beside it."""
+    (folder / "crisis.txt").write_text("trein*\n", encoding="utf-8")
+    write_csv(folder / "kalender.csv", ROWS)
+    config = folder / "contentcheck.toml"
+    config.write_text(
+        'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\ncrisis = ["crisis.txt"]\n'
+        'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+        f'[nightly]\nreport_dir = "reports"\n{extra}', encoding="utf-8")
+    return config
+
+
+def run_watch(*args: str) -> Result:
+    return CliRunner().invoke(watch, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_config_layering_defaults_file_flags(tmp_path: Path) -> None:
+    bare = nightly_settings(load_config(write_config(tmp_path, "")))
+    assert (bare.at, bare.crisis_every, bare.notify_when) == (time(2, 0), 30.0, "flagged")
+    assert bare.reports_folder == tmp_path / "reports"
+    assert bare.state_dir == tmp_path / "state"
+
+    config = load_config(write_config(tmp_path, 'at = "03:15"\ncrisis_every_minutes = 10\n'))
+    from_file = nightly_settings(config)
+    assert (from_file.at, from_file.crisis_every) == (time(3, 15), 10.0)
+
+    flags = nightly_settings(config, at="04:30:15", crisis_every=2.5, report_dir=tmp_path / "x")
+    assert (flags.at, flags.crisis_every, flags.reports_folder) == (time(4, 30, 15), 2.5, tmp_path / "x")
+
+
+def test_no_config_uses_the_state_folder_for_reports(isolated_state: Path) -> None:
+    job = nightly_settings(load_config(None))
+    assert job.reports_folder == isolated_state / "reports" and job.at == time(2, 0)
+
+
+@pytest.mark.parametrize("extra, message", [
+    ('at = "2 uur"\n', "[nightly] at must be a time like 02:00"),
+    ("crisis_every_minutes = 0\n", "[nightly] crisis_every_minutes must be more than 0"),
+    ('reports = ["pdf"]\n', "[nightly] reports must be one of xlsx, json"),
+    ('notify = "sometimes"\n', "[nightly] notify must be one of flagged, new, always"),
+    ("at_time = 1\n", "[nightly] has an unknown key 'at_time'"),
+])
+def test_nightly_config_errors_exit_2_naming_the_file(tmp_path: Path, extra: str, message: str) -> None:
+    config = write_config(tmp_path, extra)
+    result = run_watch("--once", "--config", config)
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"contentcheck: error: {config}: {message}")
+    assert result.stderr.count("\n") == 1
+
+
+def email_config(port: int) -> str:
+    return (f'[notify.email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+            'sender = "check@example.nl"\nrecipients = ["webcare@example.nl"]\ntimeout = 5\n')
+
+
+def test_once_twice_reports_history_and_only_new_flags(tmp_path: Path) -> None:
+    with smtp_server() as (box, port):
+        config = write_config(tmp_path, email_config(port))
+        first = run_watch("--once", "--config", config, "--now", NOW)
+        assert first.exit_code == 1, first.stderr
+        rows = ROWS + [["26-11-2026", "09:00", "Instagram", "Treinreis winnen!"]]
+        write_csv(tmp_path / "kalender.csv", rows)
+        second = run_watch("--once", "--config", config, "--now", NOW)
+        assert second.exit_code == 1, second.stderr
+        mails = box.wait_for(2)
+    assert "1 new flagged post" in mails[0]["Subject"] and "CRISIS ACTIVE" in mails[0]["Subject"]
+    body = mails[1].get_body(("plain",)).get_content()
+    assert body.startswith("CRISIS ACTIVE (")
+    assert "Treinreis winnen!" in body and "Met de trein" not in body
+    assert "Still flagged from earlier runs: 1" in body
+    assert [a.get_filename().endswith(".xlsx") for a in mails[1].iter_attachments()] == [True]
+
+    reports = sorted((tmp_path / "reports").iterdir())
+    assert [p.suffix for p in reports] == [".json", ".xlsx", ".json", ".xlsx"]
+    document = json.loads(reports[2].read_text(encoding="utf-8"))
+    assert [f["text"] for f in document["nightly"]["new"]] == ["Treinreis winnen!"]
+    assert document["nightly"]["still_flagged"] == 1 and document["crisis"]["active"]
+
+    latest, earlier = History(tmp_path / "state").runs()
+    assert (earlier.flagged, earlier.new, latest.flagged, latest.new) == (1, 1, 2, 1)
+    assert latest.ok and latest.calendars[0][0].endswith("kalender.csv")
+    assert latest.calendars[0][1] != earlier.calendars[0][1], "the content hash follows the file"
+
+
+def test_inserting_a_row_above_does_not_make_old_flags_new(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    job = nightly_settings(config)
+    assert len(run_check(job, config, scan_now=NOW).new) == 1
+    write_csv(tmp_path / "kalender.csv", [ROWS[0], ["23-11-2026", "12:00", "X", "Nieuw"], *ROWS[1:]])
+    again = run_check(job, config, scan_now=NOW)
+    assert again.ok and len(again.flags) == 1 and again.new == []
+
+
+def test_failed_run_is_recorded_notified_and_next_run_works(tmp_path: Path) -> None:
+    with smtp_server() as (box, port):
+        config_path = write_config(tmp_path, email_config(port))
+        (tmp_path / "kalender.csv").unlink()
+        failed = run_watch("--once", "--config", config_path, "--now", NOW)
+        assert failed.exit_code == 2
+        assert "check failed" in failed.stderr and "kalender.csv: no such file" in failed.stderr
+        write_csv(tmp_path / "kalender.csv", ROWS)
+        assert run_watch("--once", "--config", config_path, "--now", NOW).exit_code == 1
+        failure, flagged = box.wait_for(2)
+    assert failure["Subject"].strip().startswith("[contentcheck] check FAILED: ")
+    assert "kalender.csv: no such file" in failure.get_body(("plain",)).get_content()
+    assert "1 new flagged post" in flagged["Subject"]
+    latest, first = History(tmp_path / "state").runs()
+    assert (first.ok, latest.ok) == (False, True) and "no such file" in first.error
+
+
+def test_report_folder_that_cannot_be_written_is_a_failed_run(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, ""))
+    (tmp_path / "reports").write_text("a file where the folder should be", encoding="utf-8")
+    outcome = run_check(nightly_settings(config), config, scan_now=NOW)
+    assert not outcome.ok and "reports" in outcome.error
+    assert outcome.message is not None and outcome.message.subject.startswith("check FAILED")
+
+
+def test_notify_new_sends_nothing_when_nothing_is_new(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, 'notify = "new"\n'))
+    job = nightly_settings(config)
+    assert run_check(job, config, scan_now=NOW).message is not None
+    assert run_check(job, config, scan_now=NOW).message is None
+
+
+def test_a_second_watcher_says_so_and_exits(tmp_path: Path) -> None:
+    config = write_config(tmp_path)
+    with WatchLock(tmp_path / "state"):
+        result = run_watch("--once", "--config", config, "--now", NOW)
+        with pytest.raises(AlreadyRunning):
+            WatchLock(tmp_path / "state").acquire()
+    assert result.exit_code == 2
+    assert "another watcher is already running for state folder" in result.stderr
+    assert "pid " in result.stderr
+    assert run_watch("--once", "--config", config, "--now", NOW).exit_code == 1, "lock released"
+
+
+def test_next_daily_in_the_configured_zone_across_dst() -> None:
+    before = datetime(2026, 3, 28, 12, 0, tzinfo=AMSTERDAM)
+    assert next_daily(before, time(2, 0), AMSTERDAM) == datetime(2026, 3, 29, 3, 0, tzinfo=AMSTERDAM)
+    night = datetime(2026, 11, 24, 1, 59, tzinfo=AMSTERDAM)
+    assert next_daily(night, time(2, 0), AMSTERDAM) == datetime(2026, 11, 24, 2, 0, tzinfo=AMSTERDAM)
+    after = datetime(2026, 11, 24, 2, 0, tzinfo=AMSTERDAM)
+    assert next_daily(after, time(2, 0), AMSTERDAM) == datetime(2026, 11, 25, 2, 0, tzinfo=AMSTERDAM)
+
+
+def test_watcher_runs_crisis_checks_only_while_a_crisis_is_active() -> None:
+    reasons: list[str] = []
+    crisis = {"on": False}
+
+    def check(reason: str) -> None:
+        reasons.append(reason)
+        crisis["on"] = True  # the first (daily) check finds a crisis was declared meanwhile
+        if len(reasons) == 3:
+            raise RuntimeError("a bug in one check must not stop the watcher")
+
+    soon = (datetime.now(AMSTERDAM).replace(microsecond=0).timestamp() + 1)
+    at = datetime.fromtimestamp(soon, AMSTERDAM).time()
+    watcher = Watcher(check, lambda: crisis["on"], at=at, zone=AMSTERDAM, crisis_every_minutes=0.005)
+    assert watcher.run(max_runs=4) == 4
+    assert reasons[0] == "daily" and reasons[1:] == ["crisis"] * 3
+
+
+def test_stop_ends_the_loop_between_checks() -> None:
+    watcher = Watcher(lambda reason: None, lambda: True, at=time(2, 0), zone=AMSTERDAM,
+                      crisis_every_minutes=0.005)
+    watcher.check = lambda reason: watcher.stop()
+    assert watcher.run() == 1
