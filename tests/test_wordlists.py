@@ -209,12 +209,14 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "Hij werd op straat uitgescholden voor nikker.",
             "Geen zigeunersaus meer bij de friet.",
             "Hij werd uitgemaakt voor spleetoog.",
+            "Twee euro korting? Wat een jodenfooi.",
         ],
         "en": [
             "The post quoted a slur: nigger.",
             "A banner reading white power was removed.",
             "Don't call people retards.",
             "Gypsy skirts are back this summer.",
+            "Eskimo kisses and hot cocoa for everyone.",
         ],
     },
     "obscenity-profanity": {
@@ -275,6 +277,8 @@ PASS: dict[str, list[str]] = {
         "Proef ons Mongools buffet.",
         "Mongoolse barbecue vanavond op het menu.",
         "Hoera, we bestaan tien jaar!",
+        "Welkom in Dodewaard: onze nieuwe winkel is open!",
+        "Zaltbommel viert feest, en wij trakteren.",
         "Ik wil doodgraag weten wat jij van onze nieuwe smaak vindt.",
         "Die film was doodeng, maar de popcorn was top.",
         "Doodongelukkig van de regen? Onze regenjassen helpen.",
