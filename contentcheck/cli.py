@@ -160,6 +160,13 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     raise click.exceptions.Exit(ExitCode.FLAGGED if result.flagged and not exit_zero else ExitCode.CLEAN)
 
 
+def _register() -> None:
+    """The other commands live in their own modules, so this one stays readable."""
+    from contentcheck.apply_cli import apply
+
+    main.add_command(apply)
+
+
 def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool,
              lang: str | None = None) -> None:
     """Render the result in the chosen format, to the terminal or atomically to a file."""
@@ -186,3 +193,6 @@ def _deliver(result: object, report_format: Format, output: Path | None, show_ok
     summary = result.summary()
     click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
                f"{summary['review']} review, {summary['ok']} ok", err=True)
+
+
+_register()

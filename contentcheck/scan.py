@@ -34,6 +34,7 @@ class ScanResult:
     crisis_sources: list[str] = field(default_factory=list)
     lists: dict[str, int] = field(default_factory=dict)
     posts_read: int = 0
+    columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
 
     @property
     def flagged(self) -> list[Verdict]:
@@ -127,4 +128,5 @@ def run_scan(settings: ScanSettings) -> ScanResult:
         + (["--term"] if settings.crisis_terms else []),
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
+        columns={role.value: name for role, name in settings.columns.items()},
     )

@@ -13,6 +13,8 @@ DONE_STATUSES = (
     "gepubliceerd", "geplaatst", "gepost", "verzonden", "verstuurd", "online", "live",
     "published", "posted", "sent", "delivered",
 )
+# Paused by the team (or by `contentcheck apply`): it will not go out until someone says so.
+PAUSED_STATUSES = ("gepauzeerd", "paused", "pauze", "onhold", "on-hold", "hold")
 CANCELLED_STATUSES = (
     "geannuleerd", "geschrapt", "vervallen", "afgeblazen", "verwijderd", "gearchiveerd",
     "cancelled", "canceled", "deleted", "archived", "dropped", "scrapped",
@@ -52,11 +54,12 @@ def _fold(text: str) -> str:
 
 
 def status_is_final(status: str | None) -> bool:
-    """Published or cancelled, in Dutch or English (``Gepubliceerd ✅``, ``Cancelled``)."""
+    """Published, cancelled or paused, in Dutch or English (``Gepubliceerd ✅``, ``Paused``)."""
     if not status:
         return False
     first_word = _fold(status).split(" ", 1)[0].strip(".,:;!()[]")
-    return first_word in DONE_STATUSES or first_word in CANCELLED_STATUSES
+    return first_word in DONE_STATUSES or first_word in CANCELLED_STATUSES \
+        or first_word in PAUSED_STATUSES
 
 
 def is_upcoming(post: Post, window: Window) -> bool:

@@ -40,6 +40,7 @@ def build_meta(result: ScanResult, lang: str) -> dict[str, Any]:
         "contentcheck": __version__, "version": META_VERSION, "lang": lang,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "now": result.now.isoformat(),
+        "columns": result.columns,
         "calendars": [{"path": str(Path(c.path).resolve()), "given": c.path, "kind": c.kind,
                        "sha256": c.sha256, "encoding": c.encoding, "delimiter": c.delimiter,
                        "newline": c.newline, "sheets": c.sheets}

@@ -1,0 +1,115 @@
+"""Applying a reviewer's decisions: a report workbook -> a corrected copy of each calendar.
+
+The copy is in the calendar's own format; the original is never touched. Nothing is written
+when a calendar changed since the report was made, or when any decision cannot be read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import timezone
+from pathlib import Path
+
+from contentcheck.apply.changes import Change
+from contentcheck.apply.decisions import ReviewDecision, read_review
+from contentcheck.calendar import ReadOptions, read_calendar
+from contentcheck.calendar.columns import Role
+from contentcheck.errors import CalendarError, ContentcheckError
+from contentcheck.report.labels import PAUSED_STATUS, Decision
+from contentcheck.report.output import write_atomically
+
+
+@dataclass
+class AppliedCalendar:
+    source: Path
+    target: Path | None
+    log: list[str] = field(default_factory=list)
+    counts: Counter = field(default_factory=Counter)
+
+
+def default_target(source: Path) -> Path:
+    """``kalender.xlsx`` -> ``kalender-checked.xlsx`` beside it."""
+    return source.with_name(f"{source.stem}-checked{source.suffix}")
+
+
+def _check_unchanged(path: Path, expected: str) -> None:
+    if not path.is_file():
+        raise ContentcheckError(f"{path}: the calendar of this report is not there any more; "
+                                "give its place with --calendar")
+    if hashlib.sha256(path.read_bytes()).hexdigest() != expected:
+        raise ContentcheckError(f"{path}: the calendar changed since the report was made; "
+                                "scan it again and review the new report")
+
+
+def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision]) -> list[Change]:
+    posts = {(post.sheet, post.row) for post in calendar.posts}
+    changes = []
+    for decision in decisions:
+        _, sheet, row = decision.address
+        if (sheet, row) not in posts:
+            raise CalendarError(str(calendar_path), f"the report's {decision.where} points at "
+                                "a row that holds no post", sheet=sheet, row=row)
+        changes.append(Change(sheet, row, decision.decision, decision.new_text))
+    return sorted(changes, key=lambda c: (c.sheet or "", c.row))
+
+
+def apply_review(report: Path, *, output: Path | None = None, output_dir: Path | None = None,
+                 calendar_paths: tuple[Path, ...] = ()) -> list[AppliedCalendar]:
+    """Check everything first, then write one corrected copy per calendar that has decisions."""
+    review = read_review(report)
+    meta_calendars = review.meta["calendars"]
+    if output is not None and len(meta_calendars) > 1:
+        raise ContentcheckError(f"{report}: the report covers {len(meta_calendars)} calendars; "
+                                "use --output-dir instead of --output")
+    by_calendar: dict[int, list[ReviewDecision]] = {}
+    for decision in review.decisions.values():
+        by_calendar.setdefault(decision.address[0], []).append(decision)
+    lang = review.meta.get("lang", "en")
+    columns = {Role(k): v for k, v in review.meta.get("columns", {}).items()}
+    planned: list[tuple[AppliedCalendar, object, list[Change], Path | None]] = []
+    for index, info in enumerate(meta_calendars):
+        source = calendar_paths[index] if index < len(calendar_paths) else Path(info["path"])
+        _check_unchanged(source, info["sha256"])
+        decisions = by_calendar.get(index, [])
+        applied = AppliedCalendar(source, None)
+        applied.counts.update(d.decision.value for d in decisions)
+        publish = [f"report {d.where}: publish as planned" for d in decisions
+                   if d.decision is Decision.PUBLISH]
+        edits = [d for d in decisions if d.decision is not Decision.PUBLISH]
+        if not edits:
+            applied.log += publish
+            planned.append((applied, None, [], None))
+            continue
+        calendar = read_calendar(source, ReadOptions(timezone=timezone.utc, columns=columns))
+        target = output or (output_dir / default_target(source).name if output_dir
+                            else default_target(source))
+        if target.resolve() in (source.resolve(), report.resolve()):
+            raise ContentcheckError(f"{target}: would overwrite the calendar or the report; "
+                                    "choose another --output")
+        planned.append((applied, calendar, _changes_for(source, calendar, edits), target))
+        applied.log += publish  # shown after the changes, which are written below
+    for applied, calendar, changes, target in planned:  # everything checked: now write
+        if calendar is None:
+            continue
+        writer = _writer(calendar.kind)
+        log: list[str] = []
+        write_atomically(target, lambda temp: log.extend(
+            writer(applied.source, calendar, changes, temp, PAUSED_STATUS[lang])))
+        applied.log[:0] = log
+        applied.target = target
+    return [applied for applied, *_ in planned]
+
+
+def _writer(kind: str):
+    if kind in ("xlsx",):
+        from contentcheck.apply.xlsx_copy import write_xlsx_copy
+
+        return write_xlsx_copy
+    if kind in ("csv", "hootsuite-bulk", "sprout-bulk", "buffer"):
+        from contentcheck.apply.csv_copy import write_csv_copy
+
+        return write_csv_copy
+    raise ContentcheckError(f"writing decisions back into a {kind} calendar is not supported; "
+                            "save it as .xlsx or .csv and scan that")

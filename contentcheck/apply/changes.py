@@ -1,0 +1,25 @@
+"""What applying decisions does to one post, independent of the calendar's format."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from contentcheck.report.labels import Decision
+
+
+@dataclass(frozen=True)
+class Change:
+    """A post to change in the copy: pause it or give it a new text. ``row`` is Excel's."""
+
+    sheet: str | None
+    row: int
+    decision: Decision
+    new_text: str | None = None
+
+    def where(self) -> str:
+        return f"[{self.sheet}] row {self.row}" if self.sheet else f"row {self.row}"
+
+
+def shorten(text: object, width: int = 60) -> str:
+    value = " ".join(str(text or "").split())
+    return value if len(value) <= width else value[: width - 3] + "..."

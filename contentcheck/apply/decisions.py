@@ -1,0 +1,129 @@
+"""Reading the reviewer's decisions back from a report workbook.
+
+The report may be in Dutch or English, and the reviewer may have filled in either post sheet;
+columns are found by their label, posts by the hidden key column. Anything unreadable stops the
+whole apply with the report's sheet, row and column named: a half-understood review is worse
+than none.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from contentcheck.errors import CalendarError
+from contentcheck.report.labels import LABELS, Decision, parse_decision
+from contentcheck.report.report_meta import META_SHEET, parse_meta_rows, split_key
+
+WANTED = ("decision", "new_text", "reviewer", "note", "key")
+
+
+@dataclass(frozen=True)
+class ReviewDecision:
+    """One post's decision, with where in the report it was read."""
+
+    key: str
+    decision: Decision
+    new_text: str | None
+    reviewer: str | None
+    note: str | None
+    where: str  # "sheet 'Flagged' row 4", for messages
+
+    @property
+    def address(self) -> tuple[int, str | None, int]:
+        return split_key(self.key)
+
+
+@dataclass
+class Review:
+    meta: dict[str, Any]
+    decisions: dict[str, ReviewDecision]
+
+
+def _header_columns(header: tuple[Any, ...]) -> dict[str, int] | None:
+    """Column index per wanted label key, matching the labels of either language."""
+    names = {str(value).strip(): index for index, value in enumerate(header) if value is not None}
+    found: dict[str, int] = {}
+    for key in WANTED:
+        for labels in LABELS.values():
+            if labels[key] in names:
+                found[key] = names[labels[key]]
+                break
+    return found if set(WANTED) <= set(found) else None
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value)
+    return text if text.strip() else None
+
+
+def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
+              columns: dict[str, int], labels: dict[str, str]) -> ReviewDecision | None:
+    def cell(key: str) -> Any:
+        index = columns[key]
+        return row[index] if index < len(row) else None
+
+    key = _text(cell("key"))
+    raw, new_text = _text(cell("decision")), _text(cell("new_text"))
+    if key is None or (raw is None and new_text is None):
+        return None
+    try:
+        decision = parse_decision(raw) if raw else Decision.CHANGE
+    except ValueError as exc:
+        raise CalendarError(str(path), str(exc), sheet=sheet, row=number,
+                            column=labels["decision"]) from None
+    if decision is Decision.CHANGE and new_text is None:
+        raise CalendarError(str(path), f"decision {raw!r} needs a new text", sheet=sheet,
+                            row=number, column=labels["new_text"])
+    if decision is not Decision.CHANGE and new_text is not None:
+        raise CalendarError(str(path), f"a new text with decision {raw!r}: choose "
+                            f"{labels['decision']} 'change' to use it, or clear it",
+                            sheet=sheet, row=number, column=labels["new_text"])
+    try:
+        split_key(key)
+    except ValueError:
+        raise CalendarError(str(path), f"the hidden key {key!r} was edited", sheet=sheet,
+                            row=number, column=labels["key"]) from None
+    return ReviewDecision(key, decision, new_text, _text(cell("reviewer")), _text(cell("note")),
+                          f"sheet {sheet!r} row {number}")
+
+
+def read_review(path: Path) -> Review:
+    """The report's metadata and every decision in it; raises CalendarError on anything odd."""
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except FileNotFoundError:
+        raise CalendarError(str(path), "no such file") from None
+    except Exception as exc:  # openpyxl raises many types for a file that is not a workbook
+        raise CalendarError(str(path), f"is not a contentcheck report workbook ({exc})") from None
+    try:
+        if META_SHEET not in book.sheetnames:
+            raise CalendarError(str(path), "is not a contentcheck report (no hidden "
+                                f"{META_SHEET!r} sheet); apply needs the report scan wrote")
+        meta = parse_meta_rows([str(r[0]) for r in book[META_SHEET].iter_rows(values_only=True) if r and r[0]])
+        labels = LABELS.get(meta.get("lang", "en"), LABELS["en"])
+        decisions: dict[str, ReviewDecision] = {}
+        for sheet_name in book.sheetnames:
+            rows = book[sheet_name].iter_rows(values_only=True)
+            header = next(rows, None)
+            columns = _header_columns(header) if header else None
+            if columns is None:
+                continue
+            for number, row in enumerate(rows, start=2):
+                found = _read_row(path, sheet_name, number, row, columns, labels)
+                if found is None:
+                    continue
+                earlier = decisions.get(found.key)
+                if earlier and (earlier.decision, earlier.new_text) != (found.decision, found.new_text):
+                    raise CalendarError(str(path), f"this post has a different decision in "
+                                        f"{earlier.where}", sheet=sheet_name, row=number,
+                                        column=labels["decision"])
+                decisions.setdefault(found.key, found)
+        return Review(meta, decisions)
+    finally:
+        book.close()

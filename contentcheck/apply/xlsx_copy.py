@@ -1,0 +1,62 @@
+"""Writing decisions into a copy of an Excel calendar, keeping its sheets and layout.
+
+openpyxl edits the workbook in place of its layout (styles, widths, merged cells, validation,
+hidden sheets, formulas elsewhere stay); it cannot carry charts over, which we say aloud.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+from contentcheck.apply.changes import Change, shorten
+from contentcheck.calendar.columns import Role
+from contentcheck.calendar.model import Calendar
+from contentcheck.report.labels import Decision
+
+
+def _has_charts(path: Path) -> bool:
+    with zipfile.ZipFile(path) as archive:
+        return any(name.startswith("xl/charts/") for name in archive.namelist())
+
+
+def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], target: Path,
+                    paused_label: str) -> list[str]:
+    """Apply the changes to a copy written at ``target``; returns the change log lines."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm",
+                                  rich_text=True)
+    log: list[str] = []
+    for change in changes:
+        header_row, columns = calendar.layouts[change.sheet]
+        sheet = book[change.sheet]
+        if change.decision is Decision.CHANGE:
+            cell = sheet.cell(change.row, columns.roles[Role.TEXT] + 1)
+            old = cell.value
+            cell.value = change.new_text
+            cell.data_type = "s"  # a text starting with "=" stays text
+            log.append(f"{change.where()}: new text {shorten(change.new_text)!r} "
+                       f"(was {shorten(old)!r})")
+        elif change.decision is Decision.PAUSE:
+            if Role.STATUS not in columns.roles:
+                column = len(columns.headers)
+                sheet.cell(header_row, column + 1, "Status")
+                columns.headers.append("Status")
+                columns.roles[Role.STATUS] = column
+                log.append(f"[{change.sheet}]: added a Status column ({_letter(column)})")
+            cell = sheet.cell(change.row, columns.roles[Role.STATUS] + 1)
+            old = cell.value
+            cell.value = paused_label
+            log.append(f"{change.where()}: paused (status {shorten(old) or 'empty'!r} -> "
+                       f"{paused_label!r})")
+    book.save(target)
+    if _has_charts(source):
+        log.append("note: the calendar's charts are not in the copy (openpyxl cannot copy them)")
+    return log
+
+
+def _letter(index: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(index + 1)

@@ -1,0 +1,192 @@
+"""`contentcheck apply`: reviewed decisions become a corrected copy in the calendar's own format."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import NOW, run, sha256, write_csv, write_xlsx
+
+HEADER = ["Datum", "Tijd", "Kanaal", "Bericht", "Status"]
+ROWS = [["24-11-2026", "12:00", "Instagram", "Met de trein naar de kerstmarkt", "Gepland"],
+        ["25-11-2026", "09:00", "Facebook", "Treinkaartjes met korting", "Gepland"],
+        ["26-11-2026", "10:00", "X", "Volgende week de trein", ""],
+        ["27-11-2026", "10:00", "X", "Gewoon een fijne dag", "Concept"]]
+
+
+def scan_to_report(calendar: Path, report: Path, *extra: str) -> None:
+    result = run("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "-o", report, *extra)
+    assert result.exit_code in (0, 1), result.stderr
+
+
+def decide(report: Path, decisions: dict[int, tuple[str | None, str | None]],
+           sheet_index: int = 1) -> None:
+    """Fill Decision (M) and New text (N) on the Flagged sheet as a reviewer does in Excel."""
+    book = openpyxl.load_workbook(report)
+    sheet = book.worksheets[sheet_index]
+    for row, (decision, new_text) in decisions.items():
+        sheet.cell(row, 13, decision)
+        cell = sheet.cell(row, 14, new_text)
+        cell.data_type = "s" if new_text else cell.data_type
+    book.save(report)
+
+
+def flagged_rows(report: Path) -> dict[int, int]:
+    """Calendar row -> report row on the Flagged sheet."""
+    sheet = openpyxl.load_workbook(report).worksheets[1]
+    return {row[11].value: index for index, row in enumerate(sheet.iter_rows(min_row=2), start=2)}
+
+
+def test_xlsx_round_trip(tmp_path: Path) -> None:
+    calendar = write_xlsx(tmp_path / "kalender.xlsx", {
+        "Uitleg": [["Vul de kalender in"]],
+        "November": [["Kalender november"], [], HEADER, *ROWS]})
+    book = openpyxl.load_workbook(calendar)
+    book["November"].column_dimensions["D"].width = 55
+    book.save(calendar)
+    before = sha256(calendar)
+    report = tmp_path / "rapport.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    decide(report, {at[4]: ("pause", None), at[5]: ("change", "=Kortingskaartjes, nu!"),
+                    at[6]: ("publish", None)})
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stderr
+    copy = tmp_path / "kalender-checked.xlsx"
+    assert "row 4: paused (status 'Gepland' -> 'Paused')" in result.stdout
+    assert "row 5: new text '=Kortingskaartjes, nu!'" in result.stdout
+    assert "1 change, 1 pause, 1 publish; written to" in result.stdout
+    assert sha256(calendar) == before
+    original, checked = openpyxl.load_workbook(calendar), openpyxl.load_workbook(copy)
+    assert checked.sheetnames == ["Uitleg", "November"]
+    assert checked["November"].column_dimensions["D"].width == 55
+    changed = {("E", 4): "Paused", ("D", 5): "=Kortingskaartjes, nu!"}
+    for row in original["November"].iter_rows():
+        for cell in row:
+            expected = changed.get((cell.column_letter, cell.row), cell.value)
+            assert checked["November"][cell.coordinate].value == expected, cell.coordinate
+    assert checked["November"]["D5"].data_type == "s"
+    rescan = run("scan", copy, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "json")
+    assert '"row": 4,' not in rescan.stdout          # paused: no longer upcoming
+    assert '"row": 5, ' in rescan.stdout and rescan.stdout.count('"status": "pause"') == 1
+
+
+def test_csv_round_trip_keeps_bytes_encoding_and_delimiter(tmp_path: Path) -> None:
+    rows = [HEADER, *ROWS, ["28-11-2026", "10:00", "X", "Crème brûlée, één keer; €5", "Gepland"]]
+    calendar = write_csv(tmp_path / "kalender.csv", rows, delimiter=";", encoding="cp1252")
+    report = tmp_path / "rapport.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("pauzeren", None), at[3]: ("aanpassen", "Kaartjes met korting; café")})
+    assert run("apply", report, "-o", tmp_path / "nieuw.csv").exit_code == 0
+    old_lines = calendar.read_bytes().split(b"\r\n")
+    new_lines = (tmp_path / "nieuw.csv").read_bytes().split(b"\r\n")
+    assert len(old_lines) == len(new_lines)
+    assert new_lines[1] == "24-11-2026;12:00;Instagram;Met de trein naar de kerstmarkt;Paused".encode("cp1252")
+    assert new_lines[2] == '25-11-2026;09:00;Facebook;"Kaartjes met korting; café";Gepland'.encode("cp1252")
+    for index in (0, 3, 4, 5, 6):
+        assert new_lines[index] == old_lines[index]
+
+
+def test_hootsuite_bulk_file_leaves_paused_posts_out(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "bulk.csv", [
+        ["24/11/2026 12:00", "Met de trein naar Aken", "https://example.nl/a"],
+        ["25/11/2026 12:00", "Trein naar Keulen", ""],
+        ["26/11/2026 12:00", "Gewone post", ""]], delimiter=",", encoding="utf-8", newline="\n")
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    decide(report, {at[1]: ("pause", None), at[2]: ("change", "Bus naar Keulen")})
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stderr
+    assert "left out of the upload file" in result.stdout
+    assert (tmp_path / "bulk-checked.csv").read_text(encoding="utf-8") == (
+        "25/11/2026 12:00,Bus naar Keulen,\n26/11/2026 12:00,Gewone post,\n")
+
+
+def test_csv_without_status_column_gets_one(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "trein"],
+                                              ["26-11-2026", "fiets"]], delimiter=",", encoding="utf-8")
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("pause", None)})
+    result = run("apply", report)
+    assert "added a Status column" in result.stdout
+    assert (tmp_path / "k-checked.csv").read_bytes() == (
+        b"Datum,Bericht,Status\r\n25-11-2026,trein,Paused\r\n26-11-2026,fiets,\r\n")
+
+
+def test_refuses_when_the_calendar_changed(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("pause", None)})
+    calendar.write_bytes(calendar.read_bytes() + b"29-11-2026;10:00;X;Nieuw;\r\n")
+    result = run("apply", report)
+    assert result.exit_code == 2 and "changed since the report was made" in result.stderr
+    assert not (tmp_path / "k-checked.csv").exists()
+
+
+@pytest.mark.parametrize("decisions,fragment", [
+    ({2: ("misschien", None)}, "'misschien' is not a decision"),
+    ({2: ("change", None)}, "needs a new text"),
+    ({2: ("publish", "andere tekst")}, "a new text with decision 'publish'"),
+])
+def test_unreadable_decisions(tmp_path: Path, decisions: dict, fragment: str) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, decisions)
+    result = run("apply", report)
+    assert result.exit_code == 2
+    line = result.stderr.strip()
+    assert fragment in line and "r.xlsx" in line and "'Flagged'" in line and "row 2" in line
+    assert "Decision" in line or "New text" in line
+    assert not (tmp_path / "k-checked.csv").exists()
+
+
+def test_conflicting_decisions_on_two_sheets(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("pause", None)}, sheet_index=1)
+    decide(report, {2: ("publish", None)}, sheet_index=2)
+    result = run("apply", report)
+    assert result.exit_code == 2 and "different decision" in result.stderr
+
+
+def test_new_text_the_encoding_cannot_hold(tmp_path: Path) -> None:
+    rows = [HEADER, *ROWS, ["28-11-2026", "10:00", "X", "Café", ""]]  # not ASCII: read as cp1252
+    calendar = write_csv(tmp_path / "k.csv", rows, encoding="cp1252")
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("change", "Met de bus 🚌")})
+    result = run("apply", report)
+    assert result.exit_code == 2 and "cp1252 cannot hold" in result.stderr
+    assert not (tmp_path / "k-checked.csv").exists()
+
+
+def test_no_decisions_writes_nothing(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    result = run("apply", report)
+    assert result.exit_code == 0 and "nothing written" in result.stdout
+    assert not (tmp_path / "k-checked.csv").exists()
+
+
+def test_never_over_the_calendar_and_only_our_reports(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("pause", None)})
+    before = sha256(calendar)
+    result = run("apply", report, "-o", calendar)
+    assert result.exit_code == 2 and "would overwrite" in result.stderr and sha256(calendar) == before
+    other = write_xlsx(tmp_path / "other.xlsx", {"K": [["a"]]})
+    result = run("apply", other)
+    assert result.exit_code == 2 and "not a contentcheck report" in result.stderr
