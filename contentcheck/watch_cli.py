@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
+from contentcheck.errors import SettingsError
 from contentcheck.nightly.cli_common import GuardedCommand, config_option
 
 if TYPE_CHECKING:
@@ -73,6 +74,8 @@ def _install_signal_handlers(stop: Callable[[], None]) -> dict[int, object]:
 @click.command(cls=GuardedCommand, context_settings={"help_option_names": ["-h", "--help"]})
 @config_option
 @click.option("--once", is_flag=True, help="Run one check and exit (for cron and systemd timers).")
+@click.option("--if-crisis", is_flag=True,
+              help="With --once: check only while a crisis is active (the extra cron/timer check).")
 @click.option("--at", "at_text", metavar="HH:MM", help="Time of the daily check [default: 02:00].")
 @click.option("--crisis-every", type=click.FloatRange(min=0, min_open=True), metavar="MINUTES",
               help="While a crisis is active, also check this often [default: 30].")
@@ -81,19 +84,23 @@ def _install_signal_handlers(stop: Callable[[], None]) -> dict[int, object]:
 @click.option("--now", "now_text", metavar="ISO-8601", hidden=True,
               help="Scan as of this moment (tests, re-runs); the schedule keeps real time.")
 @click.option("-v", "--verbose", count=True, help="Log more.")
-def watch(config_path: Path | None, once: bool, at_text: str | None, crisis_every: float | None,
-          report_dir: Path | None, now_text: str | None, verbose: int) -> None:
+def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | None,
+          crisis_every: float | None, report_dir: Path | None, now_text: str | None,
+          verbose: int) -> None:
     """Check the calendars of contentcheck.toml every night (and often during a crisis).
 
     Each check writes a dated report, records the run and notifies (e-mail, webhook) what is
     new since the previous run. With --once: exit 0 nothing flagged, 1 flagged, 2 failed.
     """
     from contentcheck.config import load_config
+    from contentcheck.crisis import active_crises
     from contentcheck.nightly.config import nightly_settings
     from contentcheck.nightly.lock import WatchLock
     from contentcheck.nightly.runner import run_check
     from contentcheck.settings import build_scan_settings
 
+    if if_crisis and not once:
+        raise SettingsError("--if-crisis goes with --once (the watcher itself knows when a crisis is on)")
     config = load_config(config_path)
     job = nightly_settings(config, at=at_text, crisis_every=crisis_every, report_dir=report_dir)
     build_scan_settings(config, now=now_text)  # a config without calendars stops here, not at 02:00
@@ -101,6 +108,9 @@ def watch(config_path: Path | None, once: bool, at_text: str | None, crisis_ever
     try:
         with WatchLock(job.state_dir):
             if once:
+                if if_crisis and not active_crises(job.state_dir, datetime.now(job.timezone)):
+                    log.info("no active crisis: nothing to check (--if-crisis)")
+                    return
                 outcome = run_check(job, config, reason="once", scan_now=now_text)
                 raise click.exceptions.Exit(2 if not outcome.ok else 1 if outcome.flags else 0)
             _watch(job, config, now_text)

@@ -194,3 +194,29 @@ def test_stop_ends_the_loop_between_checks() -> None:
                       crisis_every_minutes=0.005)
     watcher.check = lambda reason: watcher.stop()
     assert watcher.run() == 1
+
+
+def test_if_crisis_checks_only_during_a_crisis(tmp_path: Path) -> None:
+    from contentcheck import crisis as crises
+
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\nshipped_lists = false\n'
+                      'timezone = "Europe/Amsterdam"\n', encoding="utf-8")
+    write_csv(tmp_path / "kalender.csv", ROWS)
+    assert run_watch("--once", "--if-crisis", "--config", config, "--now", NOW).exit_code == 0
+    assert not (tmp_path / "state" / "reports").exists()
+    crises.start(tmp_path / "state", "trein", "trein*\n", datetime(2026, 1, 1, tzinfo=AMSTERDAM))
+    assert run_watch("--once", "--if-crisis", "--config", config, "--now", NOW).exit_code == 1
+    assert run_watch("--if-crisis", "--config", config).exit_code == 2
+
+
+def test_the_documented_config_example_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    docs = Path(__file__).parent.parent / "docs" / "nightly.md"
+    text = docs.read_text(encoding="utf-8")
+    example = text.split("```toml\nstate_dir")[1].split("```")[0]
+    config = tmp_path / "contentcheck.toml"
+    config.write_text("state_dir" + example, encoding="utf-8")
+    monkeypatch.setenv("CONTENTCHECK_WEBHOOK_URL", "https://hooks.example/T0/abc")
+    job = nightly_settings(load_config(config))
+    assert (job.at, job.crisis_every, job.reports_folder) == (time(2, 0), 15.0, tmp_path / "rapporten")
+    assert job.email is not None and job.email.security == "starttls" and job.webhook is not None
