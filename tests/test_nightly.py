@@ -4,6 +4,7 @@ previous run", failure notifications, the lock and the schedule arithmetic."""
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import datetime, time
 from pathlib import Path
 
@@ -34,7 +35,7 @@ def write_config(folder: Path, extra: str = "") -> Path:
     config.write_text(
         'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\ncrisis = ["crisis.txt"]\n'
         'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
-        f'[nightly]\nreport_dir = "reports"\n{extra}', encoding="utf-8")
+        f'[nightly]\nreport_dir = "reports"\nretries = 0\n{extra}', encoding="utf-8")
     return config
 
 
@@ -220,3 +221,40 @@ def test_the_documented_config_example_is_valid(tmp_path: Path, monkeypatch: pyt
     job = nightly_settings(load_config(config))
     assert (job.at, job.crisis_every, job.reports_folder) == (time(2, 0), 15.0, tmp_path / "rapporten")
     assert job.email is not None and job.email.security == "starttls" and job.webhook is not None
+
+
+def test_a_calendar_being_saved_is_tried_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import threading
+
+    config = load_config(write_config(tmp_path))
+    job = replace(nightly_settings(config), retries=3, retry_seconds=0.2)
+    calendar = tmp_path / "kalender.csv"
+    calendar.unlink()
+    later = threading.Timer(0.3, lambda: write_csv(calendar, ROWS))
+    later.start()
+    try:
+        outcome = run_check(job, config, scan_now=NOW)
+    finally:
+        later.join(timeout=5)
+    assert outcome.ok and len(outcome.flags) == 1
+    assert "trying again in 0.2 s (1 of 3)" in caplog.text
+
+
+def test_a_history_that_cannot_be_written_is_a_failed_run(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path))
+    (tmp_path / "state" / "history.sqlite3").mkdir(parents=True)
+    outcome = run_check(nightly_settings(config), config, scan_now=NOW)
+    assert not outcome.ok and "unable to open database file" in outcome.error
+    assert outcome.message is not None and "FAILED" in outcome.message.text
+
+
+def test_a_bug_in_a_check_is_still_notified(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import contentcheck.scan
+
+    def broken(settings: object) -> None:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(contentcheck.scan, "run_scan", broken)
+    config = load_config(write_config(tmp_path))
+    outcome = run_check(nightly_settings(config), config, scan_now=NOW)
+    assert outcome.error == "internal error: ZeroDivisionError: division by zero"

@@ -28,6 +28,7 @@ WEBHOOK_STYLES = ("slack", "teams", "json")
 NIGHTLY_KEYS: dict[str, type | tuple[type, ...]] = {
     "at": str, "crisis_every_minutes": (int, float), "report_dir": str, "reports": list,
     "notify": str, "name": str, "log_file": str, "log_max_kb": int, "log_backups": int,
+    "retries": int, "retry_seconds": (int, float),
 }
 EMAIL_KEYS: dict[str, type | tuple[type, ...]] = {
     "host": str, "port": int, "security": str, "sender": str, "recipients": list,
@@ -81,6 +82,8 @@ class NightlySettings:
     log_file: Path | None = None
     log_max_bytes: int = 1024 * 1024
     log_backups: int = 5
+    retries: int = 2  # a calendar being saved by Excel is unreadable for a moment: try again
+    retry_seconds: float = 30.0
 
     @property
     def reports_folder(self) -> Path:
@@ -179,4 +182,12 @@ def nightly_settings(config: Config, *, at: str | None = None, crisis_every: flo
         webhook=_webhook(config, notify["webhook"]) if "webhook" in notify else None,
         log_file=config.resolve(nightly["log_file"]) if nightly.get("log_file") else None,
         log_max_bytes=1024 * int(nightly.get("log_max_kb", 1024)),
-        log_backups=int(nightly.get("log_backups", 5)))
+        log_backups=int(nightly.get("log_backups", 5)),
+        retries=_at_least_zero(where, "retries", nightly.get("retries", 2)),
+        retry_seconds=float(_at_least_zero(where, "retry_seconds", nightly.get("retry_seconds", 30))))
+
+
+def _at_least_zero(where: str, key: str, value: int | float) -> int | float:
+    if value < 0:
+        raise SettingsError(f"{where} {key} must be 0 or more, not {value!r}")
+    return value

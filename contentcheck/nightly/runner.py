@@ -10,12 +10,14 @@ from __future__ import annotations
 import json
 import logging
 import sqlite3
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from contentcheck.config import Config
-from contentcheck.errors import ContentcheckError
+from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.nightly.config import NightlySettings
 from contentcheck.nightly.history import Flag, History, RunRecord
 from contentcheck.nightly.message import failure_message, flag_dict, flagged_message
@@ -95,7 +97,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     outcome = RunOutcome(ok=False, reason=reason, started=started)
     log.info("check started (%s)", reason)
     try:
-        result = run_scan(build_scan_settings(config, now=scan_now))
+        result = _scan_with_retries(job, lambda: run_scan(build_scan_settings(config, now=scan_now)))
         outcome.result = result
         outcome.flags = [Flag.from_verdict(v) for v in result.flagged]
         previous, seen = history.previous_keys(job.job)
@@ -111,6 +113,9 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
         outcome.ok = True
     except (ContentcheckError, OSError, sqlite3.Error) as exc:
         return _failed(job, outcome, history, _describe(exc))
+    except Exception as exc:  # a bug: still tell people the check did not happen
+        log.exception("check failed unexpectedly")
+        return _failed(job, outcome, history, f"internal error: {type(exc).__name__}: {exc}")
     log.info("check done: %d flagged, %d new; reports: %s", len(outcome.flags), len(outcome.new),
              ", ".join(map(str, outcome.reports)))
     if _should_notify(job, outcome.flags, outcome.new):
@@ -119,6 +124,21 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
                                           zone=job.timezone, job=job.job)
         outcome.notify_failures = deliver(job, outcome.message)
     return outcome
+
+
+def _scan_with_retries(job: NightlySettings, scan: Callable[[], ScanResult]) -> ScanResult:
+    """A calendar that cannot be read is often one Excel is saving or a share that is briefly
+    gone: wait and try again before calling the night's check failed."""
+    for attempt in range(job.retries + 1):
+        try:
+            return scan()
+        except CalendarError as exc:
+            if attempt == job.retries:
+                raise
+            log.warning("%s; trying again in %g s (%d of %d)", exc, job.retry_seconds,
+                        attempt + 1, job.retries)
+            time.sleep(job.retry_seconds)
+    raise AssertionError("unreachable")
 
 
 def _describe(exc: BaseException) -> str:
