@@ -123,7 +123,8 @@ def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False) 
     value = data.get(key)
     if value is None:
         if required:
-            raise SettingsError(f"{path}: crisis file has no {key} (e.g. {key} = 2026-11-24T07:00:00+01:00)")
+            raise SettingsError(f"{path}: crisis file has no {key} "
+                                f"(e.g. {key} = 2026-11-24T07:00:00+01:00)")
         return None
     if isinstance(value, str):
         try:
@@ -168,11 +169,12 @@ def render(crisis: Crisis) -> str:
         raise SettingsError("a crisis term cannot contain three single quotes (''')")
     lines = ["# A crisis declared with `contentcheck crisis start`; edit freely, the terms use",
              "# word-list syntax. Delete `ended` to reopen it.",
-             f"name = {_quote(crisis.name)}", f"started = {crisis.started.isoformat()}"]
+             f"name = {_quote(crisis.name)}",
+             f"started = {crisis.started.isoformat(timespec='seconds')}"]
     if crisis.until:
-        lines.append(f"until = {crisis.until.isoformat()}")
+        lines.append(f"until = {crisis.until.isoformat(timespec='seconds')}")
     if crisis.ended:
-        lines.append(f"ended = {crisis.ended.isoformat()}")
+        lines.append(f"ended = {crisis.ended.isoformat(timespec='seconds')}")
     body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
     lines.append(f"terms = '''\n{body}'''")
     return "\n".join(lines) + "\n"
@@ -217,7 +219,8 @@ def find(state_dir: Path, name: str, now: datetime) -> Crisis:
              if c.name.casefold() == key or (c.path is not None and c.path.stem == slug(name))]
     if not found:
         known = ", ".join(c.name for c in active_crises(state_dir, now)) or "none active"
-        raise SettingsError(f"no crisis named {name!r} (known: {known}; see `contentcheck crisis list --all`)")
+        raise SettingsError(f"no crisis named {name!r} (known: {known}; "
+                            "see `contentcheck crisis list --all`)")
     active = [c for c in found if c.is_active(now)]
     return (active or found)[-1]
 

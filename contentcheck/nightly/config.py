@@ -147,7 +147,8 @@ def _webhook(config: Config, table: dict[str, Any]) -> WebhookSettings:
         raise SettingsError(f"{where} needs url, or url_env naming a set environment variable")
     if not url.startswith(("http://", "https://")):
         raise SettingsError(f"{where} url must start with http:// or https://")
-    return WebhookSettings(url=url, style=_choice(where, "style", table.get("style", "slack"), WEBHOOK_STYLES),
+    style = _choice(where, "style", table.get("style", "slack"), WEBHOOK_STYLES)
+    return WebhookSettings(url=url, style=style,
                            timeout=float(table.get("timeout", 10)))
 
 

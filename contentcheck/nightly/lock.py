@@ -40,10 +40,11 @@ class WatchLock:
                 holder = ""
             os.close(fd)
             raise AlreadyRunning(f"another watcher is already running for state folder "
-                                 f"{self.path.parent} ({holder or 'process unknown'}); not starting a second one") from None
+                                 f"{self.path.parent} ({holder or 'process unknown'}); "
+                                 "not starting a second one") from None
         os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()}, since {datetime.now(timezone.utc).isoformat(timespec='seconds')}\n"
-                 .encode())
+        since = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        os.write(fd, f"pid {os.getpid()}, since {since}\n".encode())
         self._fd = fd
 
     def release(self) -> None:

@@ -65,15 +65,15 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     window = result.window.to_dict() if result.window else None
     span = f"{_when(window['start'], zone)} to {_when(window['end'], zone)}" if window else "all posts"
     lines.append(f"contentcheck check of {_when(result.now, zone)} ({job}); window: {span}.")
-    since = f"the previous run ({_when(previous.started, zone)})" if previous else "the first run"
+    since = f"since the previous run ({_when(previous.started, zone)})" if previous else "(first run)"
     if new:
-        lines += ["", f"NEW since {since}: {len(new)} ({_counts(new)})"]
+        lines += ["", f"NEW {since}: {len(new)} ({_counts(new)})"]
         for flag in new[:MAX_LISTED]:
             lines += _flag_lines(flag, zone)
         if len(new) > MAX_LISTED:
             lines.append(f"  ... and {len(new) - MAX_LISTED} more in the report")
     else:
-        lines += ["", f"Nothing new since {since}."]
+        lines += ["", f"Nothing new {since}."]
     still = len(flags) - len(new)
     if still:
         lines.append(f"Still flagged from earlier runs: {still} (listed in the report, not repeated here).")

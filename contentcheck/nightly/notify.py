@@ -78,7 +78,8 @@ def send_email(settings: EmailSettings, message: Message) -> None:
         if settings.username:
             password = settings.password()
             if password is None:
-                raise smtplib.SMTPException(f"no password: set the environment variable {settings.password_env}")
+                raise smtplib.SMTPException(
+                    f"no password: set the environment variable {settings.password_env}")
             client.login(settings.username, password)
         client.send_message(mail)
 
@@ -104,7 +105,8 @@ def post_webhook(settings: WebhookSettings, message: Message) -> None:
                                               "User-Agent": "contentcheck"})
     with urllib.request.urlopen(request, timeout=settings.timeout) as response:  # noqa: S310 (config URL)
         if not 200 <= response.status < 300:
-            raise urllib.error.HTTPError(settings.url, response.status, "webhook refused", response.headers, None)
+            raise urllib.error.HTTPError(settings.url, response.status, "webhook refused",
+                                         response.headers, None)
 
 
 def _safe_url(url: str) -> str:
