@@ -54,6 +54,10 @@ class Group(click.Group):
             raise fail(str(exc)) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
             raise
+        except BrokenPipeError:  # `contentcheck ... | head`: the reader left; leave quietly
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise click.exceptions.Exit(ExitCode.CLEAN) from None
         except Exception as exc:  # a bug: say so briefly; CONTENTCHECK_DEBUG=1 shows the traceback
             if os.environ.get("CONTENTCHECK_DEBUG"):
                 raise
@@ -98,6 +102,8 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
               help="Folder of your own word lists, added to the shipped ones. Repeatable.")
 @click.option("--shipped-lists/--no-shipped-lists", default=None,
               help="Use the shipped word lists [default: yes].")
+@click.option("--disable-category", "disabled_categories", multiple=True, metavar="ID",
+              help="Switch off a shipped category (see `contentcheck lists`). Repeatable.")
 @click.option("--no-active-crises", is_flag=True,
               help="Ignore the crises declared with `contentcheck crisis start`.")
 @click.option("--now", "now_text", metavar="ISO-8601", help="Pretend it is this moment.")
@@ -123,7 +129,7 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
-         no_active_crises: bool, now_text: str | None, days: float | None, until_text: str | None, all_posts: bool,
+         disabled_categories: tuple[str, ...], no_active_crises: bool, now_text: str | None, days: float | None, until_text: str | None, all_posts: bool,
          timezone_name: str | None, dayfirst: bool | None, format_name: str | None,
          output: Path | None, lang: str | None, show_ok: bool, exit_zero: bool | None,
          **columns: str | None) -> None:
@@ -141,7 +147,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         config, calendars=calendars, crisis_files=crisis_files, terms=terms,
         wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists, now=now_text, days=days,
         until=until_text, all_posts=all_posts, timezone=timezone_name, dayfirst=dayfirst,
-        columns=_column_overrides(columns), active_crises=not no_active_crises)
+        columns=_column_overrides(columns), active_crises=not no_active_crises,
+        disabled_categories=disabled_categories)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or config.scan.get("format"), output)
@@ -163,8 +170,11 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
 def _register() -> None:
     """The other commands live in their own modules, so this one stays readable."""
     from contentcheck.apply_cli import apply
+    from contentcheck.explain import explain
+    from contentcheck.lists_cli import lists
 
-    main.add_command(apply)
+    for command in (apply, explain, lists):
+        main.add_command(command)
 
 
 def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool,

@@ -87,7 +87,8 @@ def load_terms(settings: ScanSettings, crises: list["Crisis"] = ()) -> tuple[Ter
         crisis = crisis + load_crisis_file(Path(path))
     if settings.crisis_terms:
         crisis = crisis + crisis_terms_from_cli(list(settings.crisis_terms))
-    lists = load_lists(settings.wordlist_dirs, shipped=settings.shipped_lists)
+    lists = load_lists(settings.wordlist_dirs, shipped=settings.shipped_lists,
+                       disabled_categories=settings.disabled_categories)
     return crisis, lists
 
 

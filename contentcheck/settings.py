@@ -88,7 +88,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         until: str | None = None, all_posts: bool = False,
                         timezone: str | None = None, dayfirst: bool | None = None,
                         columns: dict[Role, str] | None = None,
-                        active_crises: bool = True) -> ScanSettings:
+                        active_crises: bool = True,
+                        disabled_categories: tuple[str, ...] = ()) -> ScanSettings:
     """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
@@ -110,7 +111,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         crisis_terms=tuple(scan.get("terms", [])) + tuple(terms),
         wordlist_dirs=tuple(config.resolve(p) for p in scan.get("wordlists", [])) + tuple(wordlist_dirs),
         shipped_lists=bool(_first(shipped_lists, scan.get("shipped_lists"), True)),
-        disabled_categories=tuple(scan.get("disabled_categories", [])),
+        disabled_categories=tuple(scan.get("disabled_categories", [])) + tuple(disabled_categories),
         now=parse_moment(now, zone, option="--now") if now else None,
         days=DEFAULT_DAYS if days is None else float(days),
         until=parse_moment(until, zone, option="--until", end_of_day=True) if until else None,

@@ -151,3 +151,22 @@ def test_dayfirst_flags(tmp_path: Path, flag: str, expected_row: int | None) -> 
     else:
         doc = json.loads(result.stdout)
         assert [p["row"] for p in doc["posts"]] == [expected_row]
+
+
+def test_shipped_lists_and_switching_a_category_off(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "Slachtprijzen op alles!"]])
+    base = ["scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam", "--format", "json"]
+    flagged = json.loads(run(*base).stdout)["posts"][0]
+    assert flagged["status"] == "review"
+    assert flagged["matches"][0]["category"] == "marketing-metaphors"
+    quiet = run(*base, "--disable-category", "marketing-metaphors")
+    assert quiet.exit_code == 0 and json.loads(quiet.stdout)["posts"][0]["status"] == "ok"
+    wrong = run(*base, "--disable-category", "nonsense")
+    assert wrong.exit_code == 2 and "unknown category" in wrong.stderr
+
+
+def test_every_command_is_registered() -> None:
+    result = run("--help")
+    for command in ("scan", "apply", "explain", "lists"):
+        assert f"  {command} " in result.stdout
+    assert "'trein'" in run("explain", "Met de trein", "--term", "trein", "--no-shipped").stdout
