@@ -26,7 +26,6 @@ OPTIONS = ReadOptions(timezone=ZoneInfo("Europe/Amsterdam"))
 
 # row -> (is it a false positive?, why the post is flagged)
 KNOWN_REVIEWS = {
-    37: (True, "'voorlopige aanslag' is a tax assessment; a two-word phrase cannot be excepted"),
     52: (False, "the 4 May remembrance post names war and the dead: a reviewer should see it"),
 }
 MAX_FLAGGED_SHARE = 0.03

@@ -278,6 +278,13 @@ PASS: dict[str, list[str]] = {
         "Mongoolse barbecue vanavond op het menu.",
         "Hoera, we bestaan tien jaar!",
         "Welkom in Dodewaard: onze nieuwe winkel is open!",
+        "Vragen over je voorlopige aanslag? Onze adviseurs helpen je.",
+        "De definitieve aanslag klopt niet? Wij maken bezwaar voor je.",
+        "Check je aanslag inkomstenbelasting samen met onze adviseur.",
+        "Groene aanslag op je terras? Deze reiniger pakt het aan.",
+        "Geen moord en brand schreeuwen: ons retourbeleid is soepel.",
+        "Brand new collectie: nu in de winkel.",
+        "Per ongeluk te veel besteld? Geen ramp, je hebt 30 dagen bedenktijd.",
         "Zaltbommel viert feest, en wij trakteren.",
         "Ik wil doodgraag weten wat jij van onze nieuwe smaak vindt.",
         "Die film was doodeng, maar de popcorn was top.",
@@ -360,6 +367,8 @@ PASS: dict[str, list[str]] = {
         "Our bomber jackets are back in stock.",
         "Painkillers and plasters are in aisle three.",
         "Cooking over an open fire: our camping range.",
+        "Murder mystery dinner this Friday: who did it?",
+        "Spot a killer whale on our boat trips.",
     ],
 }
 
@@ -463,8 +472,14 @@ def test_every_exception_has_a_should_pass_sentence() -> None:
     passing = set().union(*(_words(s) for sentences in PASS.values() for s in sentences))
     exceptions = set().union(*(wl.terms.exceptions for wl in shipped_lists()))
     assert set(ISSUE_EXCEPTIONS) <= passing
-    # an inflected form counts: "gesmoorde uien" tests !gesmoord
-    missing = sorted(e for e in exceptions if not any(w.startswith(e) for w in passing))
+    sentences = " | ".join(s.casefold() for ss in PASS.values() for s in ss)
+    # an inflected form counts ("gesmoorde uien" tests !gesmoord); a phrase must stand as it is
+    def covered(exception: str) -> bool:
+        if " " in exception:
+            return exception in sentences
+        return any(word.startswith(exception) for word in passing)
+
+    missing = sorted(e for e in exceptions if not covered(e))
     assert missing == [], "exceptions without a should-pass sentence"
 
 
