@@ -26,7 +26,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ContextManager
 
 from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.records import Severity
@@ -245,37 +245,45 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
     if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
         raise SettingsError("a crisis needs at least one term (--term or --terms-file)")
     _parse_check(name, text)
-    for crisis in active_crises(state_dir, now):
-        if crisis.name.casefold() == name.strip().casefold():
-            raise SettingsError(f"crisis {crisis.name!r} is already active; add terms with "
-                                f"`contentcheck crisis add {crisis.name!r} --term ...`")
     folder = Path(state_dir) / CRISES_DIR
-    base, number = slug(name), 1
-    path = folder / f"{base}.toml"
-    while path.exists():
-        number += 1
-        path = folder / f"{base}-{number}.toml"
-    crisis = Crisis(name=name.strip(), text=text, started=now, until=until, path=path)
-    _write(path, render(crisis))
-    return read_crisis(path)
+    with _changing(state_dir):
+        for crisis in active_crises(state_dir, now):
+            if crisis.name.casefold() == name.strip().casefold():
+                raise SettingsError(f"crisis {crisis.name!r} is already active; add terms with "
+                                    f"`contentcheck crisis add {crisis.name!r} --term ...`")
+        base, number = slug(name), 1
+        path = folder / f"{base}.toml"
+        while path.exists():
+            number += 1
+            path = folder / f"{base}-{number}.toml"
+        return _save(Crisis(name=name.strip(), text=text, started=now, until=until, path=path))
 
 
 def add_terms(state_dir: Path, name: str, text: str, now: datetime) -> Crisis:
     """Add terms to an active crisis; its terms block (comments too) is kept as written."""
-    crisis = find(state_dir, name, now)
-    if not crisis.is_active(now):
-        raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; start a new one")
     _parse_check(name, text)
-    body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
-    return _save(replace(crisis, text=body + text))
+    with _changing(state_dir):
+        crisis = find(state_dir, name, now)
+        if not crisis.is_active(now):
+            raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; start a new one")
+        body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
+        return _save(replace(crisis, text=body + text))
 
 
 def end(state_dir: Path, name: str, now: datetime) -> Crisis:
     """Record the end; the file stays, as history."""
-    crisis = find(state_dir, name, now)
-    if not crisis.is_active(now):
-        raise SettingsError(f"crisis {crisis.name!r} is already {crisis.status(now)}")
-    return _save(replace(crisis, ended=now))
+    with _changing(state_dir):
+        crisis = find(state_dir, name, now)
+        if not crisis.is_active(now):
+            raise SettingsError(f"crisis {crisis.name!r} is already {crisis.status(now)}")
+        return _save(replace(crisis, ended=now))
+
+
+def _changing(state_dir: Path) -> ContextManager[None]:
+    """Read-modify-write under a lock, so two on-call people adding terms lose none."""
+    from contentcheck.nightly.lock import exclusive
+
+    return exclusive(Path(state_dir) / "crises.lock")
 
 
 def _save(crisis: Crisis) -> Crisis:

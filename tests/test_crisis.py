@@ -175,3 +175,13 @@ def test_no_active_crises_flag_ignores_them(calendar: Path) -> None:
     result = run("scan", str(calendar), "--now", NOW, "--timezone", "Europe/Amsterdam",
                  "--format", "json", "--no-shipped-lists", "--no-active-crises")
     assert result.exit_code == 0, result.stderr
+
+
+def test_terms_added_at_the_same_time_are_all_kept(isolated_state: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    crises.start(isolated_state, "ramp", "ramp\n", T0)
+    words = [f"woord{i}" for i in range(12)]
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        list(pool.map(lambda word: crises.add_terms(isolated_state, "ramp", f"{word}\n", T0), words))
+    assert sorted(crises.find(isolated_state, "ramp", T0).terms) == sorted(["ramp", *words])

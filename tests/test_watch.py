@@ -80,3 +80,29 @@ def test_watch_loop_runs_twice_and_mails_only_what_is_new(tmp_path: Path) -> Non
     assert "Still flagged from earlier runs: 1" in body
     reports = sorted((state / "reports").glob("*.xlsx"))
     assert len(reports) >= 2
+
+
+def test_ctrl_c_stops_the_watcher_cleanly(tmp_path: Path) -> None:
+    import time
+
+    write_csv(tmp_path / "kalender.csv", ROWS)
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\n', encoding="utf-8")
+    stderr_path = tmp_path / "stderr.txt"
+    with stderr_path.open("wb") as stderr:
+        child = subprocess.Popen(watcher_command(config), stdout=subprocess.DEVNULL, stderr=stderr,
+                                 cwd=tmp_path, start_new_session=True)
+        try:
+            deadline = time.monotonic() + 30
+            while "watching:" not in stderr_path.read_text(encoding="utf-8"):
+                assert time.monotonic() < deadline and child.poll() is None, stderr_path.read_text()
+                time.sleep(0.05)
+            child.send_signal(signal.SIGINT)
+            assert child.wait(timeout=30) == 0
+        finally:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait(timeout=10)
+    logged = stderr_path.read_text(encoding="utf-8")
+    assert "SIGINT received" in logged and "watcher stopped after 0 checks" in logged
+    assert "Traceback" not in logged

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 from types import TracebackType
@@ -64,6 +67,31 @@ class WatchLock:
     def __exit__(self, kind: type[BaseException] | None, value: BaseException | None,
                  traceback: TracebackType | None) -> None:
         self.release()
+
+
+@contextmanager
+def exclusive(path: Path, timeout: float = 10.0) -> Iterator[None]:
+    """Hold a short lock on ``path`` (waiting up to ``timeout``): two people changing the same
+    crisis at once must not lose each other's terms."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                _lock(fd)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise ContentcheckError(f"{path}: still locked after {timeout:g} s; "
+                                            "is another crisis command stuck?") from None
+                time.sleep(0.05)
+        try:
+            yield
+        finally:
+            _unlock(fd)
+    finally:
+        os.close(fd)
 
 
 if sys.platform == "win32":  # pragma: no cover - tested on Unix
