@@ -8,6 +8,8 @@ import os
 import signal
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -28,6 +30,20 @@ def watcher_command(config: Path, *args: str) -> list[str]:
     return [sys.executable, "-m", "contentcheck.watch_cli", "--config", str(config), "--now", NOW, *args]
 
 
+@contextmanager
+def watcher_process(config: Path, stderr_path: Path) -> Iterator[subprocess.Popen]:
+    """The watcher in its own process group, killed whatever happens in the test."""
+    with stderr_path.open("wb") as stderr:
+        child = subprocess.Popen(watcher_command(config), stdout=subprocess.DEVNULL, stderr=stderr,
+                                 cwd=config.parent, start_new_session=True)
+        try:
+            yield child
+        finally:
+            if child.poll() is None:
+                os.killpg(child.pid, signal.SIGKILL)
+                child.wait(timeout=10)
+
+
 def test_watch_loop_runs_twice_and_mails_only_what_is_new(tmp_path: Path) -> None:
     state = tmp_path / "state"
     crises.start(state, "Treinongeluk", "trein*\n", datetime(2026, 1, 1, tzinfo=timezone.utc))
@@ -43,26 +59,19 @@ def test_watch_loop_runs_twice_and_mails_only_what_is_new(tmp_path: Path) -> Non
             f'sender = "check@example.nl"\nrecipients = ["webcare@example.nl"]\ntimeout = 5\n',
             encoding="utf-8")
         stderr_path = tmp_path / "stderr.txt"
-        with stderr_path.open("wb") as stderr:
-            child = subprocess.Popen(watcher_command(config), stdout=subprocess.DEVNULL, stderr=stderr,
-                                     cwd=tmp_path, start_new_session=True)
-            try:
-                first = box.wait_for(1)[0]
-                write_csv(tmp_path / "kalender.csv",
-                          ROWS + [["26-11-2026", "09:00", "Instagram", "Treinreis winnen!"]])
-                second = box.wait_for(2)[1]
+        with watcher_process(config, stderr_path) as child:
+            first = box.wait_for(1)[0]
+            write_csv(tmp_path / "kalender.csv",
+                      ROWS + [["26-11-2026", "09:00", "Instagram", "Treinreis winnen!"]])
+            second = box.wait_for(2)[1]
 
-                other = subprocess.run(watcher_command(config, "--once"), capture_output=True,
-                                       text=True, timeout=60, cwd=tmp_path)
-                assert other.returncode == 2
-                assert "another watcher is already running" in other.stderr
+            other = subprocess.run(watcher_command(config, "--once"), capture_output=True,
+                                   text=True, timeout=60, cwd=tmp_path)
+            assert other.returncode == 2
+            assert "another watcher is already running" in other.stderr
 
-                child.send_signal(signal.SIGTERM)
-                assert child.wait(timeout=30) == 0
-            finally:
-                if child.poll() is None:
-                    os.killpg(child.pid, signal.SIGKILL)
-                    child.wait(timeout=10)
+            child.send_signal(signal.SIGTERM)
+            assert child.wait(timeout=30) == 0
     logged = stderr_path.read_text(encoding="utf-8")
     assert "SIGTERM received: stopping after the current check" in logged
     assert "watcher stopped after" in logged
@@ -89,20 +98,13 @@ def test_ctrl_c_stops_the_watcher_cleanly(tmp_path: Path) -> None:
     config = tmp_path / "contentcheck.toml"
     config.write_text('state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\n', encoding="utf-8")
     stderr_path = tmp_path / "stderr.txt"
-    with stderr_path.open("wb") as stderr:
-        child = subprocess.Popen(watcher_command(config), stdout=subprocess.DEVNULL, stderr=stderr,
-                                 cwd=tmp_path, start_new_session=True)
-        try:
-            deadline = time.monotonic() + 30
-            while "watching:" not in stderr_path.read_text(encoding="utf-8"):
-                assert time.monotonic() < deadline and child.poll() is None, stderr_path.read_text()
-                time.sleep(0.05)
-            child.send_signal(signal.SIGINT)
-            assert child.wait(timeout=30) == 0
-        finally:
-            if child.poll() is None:
-                os.killpg(child.pid, signal.SIGKILL)
-                child.wait(timeout=10)
+    with watcher_process(config, stderr_path) as child:
+        deadline = time.monotonic() + 30
+        while "watching:" not in stderr_path.read_text(encoding="utf-8"):
+            assert time.monotonic() < deadline and child.poll() is None, stderr_path.read_text()
+            time.sleep(0.05)
+        child.send_signal(signal.SIGINT)
+        assert child.wait(timeout=30) == 0
     logged = stderr_path.read_text(encoding="utf-8")
     assert "SIGINT received" in logged and "watcher stopped after 0 checks" in logged
     assert "Traceback" not in logged
