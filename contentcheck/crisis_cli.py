@@ -46,6 +46,10 @@ def _with_context(func: Callable[..., None]) -> Callable[..., None]:
     return wrapper
 
 
+def _terms(count: int) -> str:
+    return f"{count} term" + ("" if count == 1 else "s")
+
+
 def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
     """``--term`` values as lines of word-list syntax: one term each, taken literally, so a
     leading ``#`` (a hashtag) is dropped rather than read as a comment."""
@@ -92,8 +96,8 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True) if until_text else None
     declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until)
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
-    click.echo(f"crisis {declared.name!r} active{limit}: {len(declared.terms)} terms; every scan "
-               f"now uses them ({declared.path})")
+    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}; every "
+               f"scan now uses them ({declared.path})")
 
 
 @crisis.command()
@@ -109,7 +113,7 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, ctx: _Contex
         raise SettingsError("nothing to add: give --term or --terms-file")
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
     updated = crises.add_terms(ctx.state_dir, name, text, ctx.now)
-    click.echo(f"crisis {updated.name!r}: {len(updated.terms) - before} terms added, "
+    click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
                f"{len(updated.terms)} in all ({updated.path})")
 
 
@@ -141,7 +145,7 @@ def list_(show_all: bool, ctx: _Context) -> None:
         else:
             detail = "no end set"
         click.echo(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
-                   f"{len(item.terms)} terms)")
+                   f"{_terms(len(item.terms))})")
 
 
 @crisis.command()

@@ -45,7 +45,7 @@ def statuses(document: dict) -> dict[str, str]:
 def test_lifecycle_start_add_end_and_scans_follow(calendar: Path, isolated_state: Path) -> None:
     started = cli("start", "Treinongeluk Utrecht", "--term", "trein*", now="2026-11-24T07:00")
     assert started.exit_code == 0, started.stderr
-    assert "1 terms" in started.stdout
+    assert "1 term;" in started.stdout
     path = isolated_state / "crises" / "treinongeluk-utrecht.toml"
     assert path.is_file()
 
@@ -57,7 +57,7 @@ def test_lifecycle_start_add_end_and_scans_follow(calendar: Path, isolated_state
 
     added = cli("add", "treinongeluk utrecht", "--term", "spoor*")
     assert added.exit_code == 0, added.stderr
-    assert "1 terms added, 2 in all" in added.stdout
+    assert "1 term added, 2 in all" in added.stdout
     assert statuses(scan_json(str(calendar)))["Ons spoorboekje voor de feestdagen"] == "pause"
 
     listed = cli("list")
