@@ -280,6 +280,42 @@ def load_text_list_from(text: str, path: Path) -> TermSet:
                        severity=Severity.MEDIUM, language=language)
 
 
+def reach(paths: Iterable[Path], languages: Iterable[str] = ("nl", "en"), *,
+          top: int = 50_000) -> list[tuple[Term, str, list[str]]]:
+    """The words of each language that every term matches, most frequent first.
+
+    A term reaches further than it looks (inflections, compounds), and its false friends hide
+    in that reach: running every term over the language's vocabulary is how ``moordrecht``,
+    ``jaknikker`` and ``hufterproof`` were found. Returns ``(term, language, words)`` for the
+    terms that match at least one word, the widest reach first.
+    """
+    from contentcheck.compounds import vocabulary
+    from contentcheck.matcher import Matcher
+
+    termset = TermSet()
+    for path in _expand(paths)[0]:
+        termset = termset + load_wordlist_file(path)
+    found: list[tuple[Term, str, list[str]]] = []
+    for language in languages:
+        terms = tuple(t for t in termset.terms if t.language in (None, language))
+        if not terms:
+            continue
+        ranks = vocabulary(language)
+        words = sorted(ranks, key=ranks.__getitem__)[:top]
+        matcher = Matcher.compile(TermSet(terms, termset.exceptions))
+        by_name: dict[tuple[str, str], int] = {(t.text, t.list_name): i
+                                               for i, t in enumerate(terms)}
+        hits: dict[int, list[str]] = {}
+        for word in words:
+            for match in matcher.find(word, language=language):
+                i = by_name[(match.term, match.list_name)]
+                if not hits.get(i) or hits[i][-1] != word:
+                    hits.setdefault(i, []).append(word)
+        found.extend((terms[i], language, ws) for i, ws in hits.items())
+    found.sort(key=lambda item: (-len(item[2]), item[0].origin))
+    return found
+
+
 def shipped_paths() -> list[Path]:
     """The shipped list files as paths on disk (for checking them like any other list)."""
     from importlib.resources import files
@@ -288,5 +324,5 @@ def shipped_paths() -> list[Path]:
     return sorted(Path(str(entry)) for entry in folder.iterdir() if entry.name.endswith(".txt"))
 
 
-__all__ = ["CheckResult", "Problem", "check_paths", "check_syntax", "check_terms",
+__all__ = ["CheckResult", "Problem", "check_paths", "check_syntax", "check_terms", "reach",
            "shipped_paths", "sort_key"]

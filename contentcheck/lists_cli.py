@@ -17,7 +17,7 @@ import click
 from contentcheck.categories import CATEGORIES, LIST_CATEGORIES, label
 from contentcheck.errors import ContentcheckError
 from contentcheck.lists import WordList, all_lists, check_disabled
-from contentcheck.lists_check import ERROR, WARNING, check_paths, shipped_paths
+from contentcheck.lists_check import ERROR, WARNING, check_paths, reach, shipped_paths
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -93,6 +93,15 @@ def lists(ctx: click.Context, wordlists: tuple[Path, ...], no_shipped: bool,
         _print_summary(summary)
 
 
+def _targets(ctx: click.Context, paths: tuple[Path, ...]) -> list[Path]:
+    """The files a subcommand works on: PATHs, else the shipped lists plus --wordlists."""
+    if paths:
+        return list(paths)
+    options = ctx.obj or {}
+    shipped = shipped_paths() if options.get("shipped", True) else []
+    return shipped + list(options.get("wordlists", ()))
+
+
 @lists.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--strict", is_flag=True, help="Warnings (unsorted, unknown category) fail too.")
@@ -100,12 +109,7 @@ def lists(ctx: click.Context, wordlists: tuple[Path, ...], no_shipped: bool,
 def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     """Validate list files: syntax, duplicates, terms that are also exceptions, terms that can
     never match. Without PATH: the shipped lists plus any --wordlists folders."""
-    options = ctx.obj or {}
-    targets = list(paths)
-    if not targets:
-        targets = (shipped_paths() if options.get("shipped", True) else []) + list(
-            options.get("wordlists", ()))
-    result = check_paths(targets)
+    result = check_paths(_targets(ctx, paths))
     for problem in result.problems:
         click.echo(str(problem))
     for error in result.unreadable:
@@ -117,3 +121,29 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     if result.unreadable:
         sys.exit(EXIT_UNREADABLE)
     sys.exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
+
+
+@lists.command("reach")
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option("--language", "languages", multiple=True, type=click.Choice(["nl", "en"]),
+              help="Only this language's vocabulary (default: both).")
+@click.option("--term", "term_filter", metavar="TEXT", help="Only terms that contain TEXT.")
+@click.option("--top", default=50_000, show_default=True,
+              help="How many of the language's most frequent words to try.")
+@click.option("--limit", default=25, show_default=True, help="Words shown per term.")
+@click.pass_context
+def reach_command(ctx: click.Context, paths: tuple[Path, ...], languages: tuple[str, ...],
+                  term_filter: str | None, top: int, limit: int) -> None:
+    """Show which real words each term matches (inflections, compounds), to find the false
+    friends that need an exception before a reviewer finds them."""
+    try:
+        found = reach(_targets(ctx, paths), languages or ("nl", "en"), top=top)
+    except ContentcheckError as exc:
+        _fail(exc)
+    needle = (term_filter or "").casefold()
+    for term, language, words in found:
+        if needle and needle not in term.text.casefold():
+            continue
+        more = f" (+{len(words) - limit} more)" if len(words) > limit else ""
+        click.echo(f"{term.origin}  {term.text}  [{language}, {len(words)}]: "
+                   f"{' '.join(words[:limit])}{more}")

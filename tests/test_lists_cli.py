@@ -136,3 +136,23 @@ def test_check_with_group_wordlists_and_no_shipped(tmp_path: Path) -> None:
     result = _run("--no-shipped", "--wordlists", str(tmp_path), "check")
     assert result.exit_code == 0, result.output
     assert "checked 1 files, 1 terms" in result.output
+
+
+def test_reach_shows_the_false_friends_a_term_catches(tmp_path: Path) -> None:
+    path = _write(tmp_path / "nl-x.txt", "@language nl\n@category crime\nmoord\n")
+    result = _run("reach", str(path), "--language", "nl", "--top", "120000")
+    assert result.exit_code == 0, result.output
+    assert "moord  [nl," in result.output
+    assert "moordrecht" in result.output.split()
+    _write(path, "@language nl\n@category crime\nmoord\n!moordrecht\n")
+    result = _run("reach", str(path), "--language", "nl", "--top", "120000")
+    assert "moordrecht" not in result.output.split()
+    assert "zelfmoord" in result.output.split()
+
+
+def test_reach_filters_by_term_and_limits_words() -> None:
+    result = _run("reach", "--language", "nl", "--term", "oorlog", "--limit", "3")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines and all("oorlog" in line.split("[")[0] for line in lines)
+    assert "more)" in result.output
