@@ -5,6 +5,7 @@ Nothing here decides about posts; errors the user can cause end as one line and 
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import sys
@@ -30,10 +31,11 @@ class Format(str, Enum):
     JSON = "json"
     CSV = "csv"
     XLSX = "xlsx"
+    HTML = "html"
 
 
 FORMAT_BY_SUFFIX = {".json": Format.JSON, ".csv": Format.CSV, ".xlsx": Format.XLSX,
-                    ".txt": Format.TABLE}
+                    ".txt": Format.TABLE, ".html": Format.HTML, ".htm": Format.HTML}
 COLUMN_OPTIONS = {"text_column": Role.TEXT, "date_column": Role.DATE, "time_column": Role.TIME,
                   "channel_column": Role.CHANNEL, "status_column": Role.STATUS}
 
@@ -124,7 +126,7 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report here (atomically) instead of to the terminal.")
 @click.option("--lang", type=click.Choice(["nl", "en"]),
-              help="Language of the Excel report [default: config, else your locale].")
+              help="Language of the Excel/HTML report [default: config, else your locale].")
 @click.option("--show-ok", is_flag=True, help="List ok posts too in the table.")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
@@ -191,9 +193,15 @@ def _deliver(result: object, report_format: Format, output: Path | None, show_ok
             from contentcheck.report.json_report import render
         elif report_format is Format.CSV:
             from contentcheck.report.csv_report import render
+        elif report_format is Format.HTML:
+            from contentcheck.report.html_report import render as render_html
+
+            render = functools.partial(render_html, lang=lang)
         else:
             from contentcheck.report.terminal import render
-        text = render(result, show_ok=show_ok) if report_format is Format.TABLE else render(result)
+
+            render = functools.partial(render, show_ok=show_ok)
+        text = render(result)
         if output is None:
             click.echo(text, nl=False)
             return

@@ -170,3 +170,30 @@ def test_every_command_is_registered() -> None:
     for command in ("scan", "apply", "explain", "lists"):
         assert f"  {command} " in result.stdout
     assert "'trein'" in run("explain", "Met de trein", "--term", "trein", "--no-shipped").stdout
+
+
+def test_html_report_is_self_contained_and_escaped(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht", "Hashtags"],
+                                          ["25-11-2026", "<script>alert(1)</script> met de trein", "#trein"],
+                                          ["26-11-2026", "Gewone post", ""]])
+    out = tmp_path / "r.html"
+    result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "-o", out, "--lang", "en")
+    assert result.exit_code == 1
+    page = out.read_text(encoding="utf-8")
+    assert "<script>" not in page and "&lt;script&gt;" in page
+    assert "<mark class=crisis>trein</mark>" in page and "<b>Hashtags:</b> #<mark class=crisis>trein</mark>" in page
+    assert "CRISIS ACTIVE" in page and "http" not in page.split("</style>")[0]
+    assert page.index("met de") < page.index("Gewone post")   # flagged first, ok folded below
+    assert oct(out.stat().st_mode & 0o777) != "0o600"          # not left private by mkstemp
+
+
+def test_csv_report_carries_what_json_does(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht", "Hashtags"],
+                                          ["25-11-2026", "Met de trein", "#treinreis"]])
+    result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "csv")
+    row = next(csv.DictReader(io.StringIO(result.stdout)))
+    assert row["status"] == "pause" and row["matched_fields"] == "Bericht | Hashtags"
+    assert row["other_fields"] == "Hashtags: #treinreis" and row["crisis"] == "'--term"  # never a formula
+    assert row["categories"] == "crisis" and row["row"] == "2" and "crisis term" in row["reasons"]

@@ -1,29 +1,51 @@
-"""The CSV report: one row per upcoming post, flagged first; opens cleanly in Excel."""
+"""The CSV report: one row per upcoming post, flagged first, the same facts as the JSON report.
+
+Lists within a cell (terms, reasons) are separated by `` | `` so the file stays one row per post
+and opens cleanly in Excel; text that could start a formula is prefixed with ``'``.
+"""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from contentcheck.records import Verdict
 from contentcheck.report.output import as_text_cell
 from contentcheck.scan import ScanResult
 
-COLUMNS = ("status", "scheduled_at", "channel", "text", "matched_terms", "reasons", "source",
-           "sheet", "row", "calendar_status", "warnings")
+COLUMNS = ("status", "scheduled_at", "all_day", "channel", "text", "other_fields",
+           "matched_terms", "matched_text", "matched_fields", "lists", "categories",
+           "severities", "suggestions", "reasons", "source", "sheet", "row", "calendar_status",
+           "warnings", "crisis")
+
+
+def _unique(values: list[str]) -> str:
+    return " | ".join(dict.fromkeys(v for v in values if v))
+
+
+def _row(verdict: Verdict, crisis: str) -> list[object]:
+    post, matches = verdict.post, verdict.matches
+    return [
+        verdict.status.value,
+        post.scheduled_at.isoformat() if post.scheduled_at else "",
+        "yes" if post.all_day else "",
+        post.channel or "", post.text,
+        " | ".join(f"{f.name}: {f.text}" for f in post.fields[1:]),
+        _unique([m.term for m in matches]), _unique([m.matched for m in matches]),
+        _unique([m.field for m in matches]), _unique([m.list_name for m in matches]),
+        _unique([m.category for m in matches]), _unique([m.severity.value for m in matches]),
+        _unique([m.suggestion or "" for m in matches]), " | ".join(verdict.reasons),
+        post.source, post.sheet or "", post.row, post.status or "",
+        " | ".join(post.warnings), crisis,
+    ]
 
 
 def render(result: ScanResult) -> str:
-    """UTF-8 with BOM-less header; formula-looking text is prefixed with ``'`` so it stays text."""
+    """The report as CSV text (UTF-8, comma, CRLF: what Excel and scripts both read)."""
+    crisis = ", ".join(result.crisis_sources)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for verdict in result.verdicts:
-        post = verdict.post
-        terms = sorted({f"{m.matched} ({m.term})" for m in verdict.matches})
-        row = (verdict.status.value,
-               post.scheduled_at.isoformat() if post.scheduled_at else "",
-               post.channel or "", post.text, "; ".join(terms), " | ".join(verdict.reasons),
-               post.source, post.sheet or "", post.row, post.status or "",
-               " | ".join(post.warnings))
-        writer.writerow([as_text_cell(v) if isinstance(v, str) else v for v in row])
+        writer.writerow([as_text_cell(v) if isinstance(v, str) else v for v in _row(verdict, crisis)])
     return buffer.getvalue()

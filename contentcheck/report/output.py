@@ -27,6 +27,16 @@ def check_not_an_input(output: Path, inputs: Iterable[Path]) -> None:
                                     "choose another --output")
 
 
+def _file_mode(path: Path) -> int:
+    """The mode a new file would get (mkstemp makes it private), or the replaced file's own."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     """Let ``write`` fill a temporary file beside ``path``, then move it into place in one step,
     so a reader (or a crash) never sees half a report."""
@@ -39,6 +49,7 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     temp = Path(temp_name)
     try:
         write(temp)
+        os.chmod(temp, _file_mode(path))
         os.replace(temp, path)
     except OSError as exc:
         raise ContentcheckError(f"{path}: cannot write the report: {exc.strerror or exc}") from None
