@@ -16,13 +16,13 @@ from dataclasses import dataclass
 
 from contentcheck.matching_groups import GroupInfo, analyze_group
 from contentcheck.matching_index import CACHE_LIMIT, Lexicon
+from contentcheck.matching_spans import Occurrence, phrases, proximity, tightest
 from contentcheck.records import Match, Post, Term
 from contentcheck.terms import Pattern, TermSet, WordSpec, parse_pattern
 from contentcheck.text import GROUP_RE
 
 log = logging.getLogger(__name__)
 
-PROXIMITY = 6  # unquoted words match when at most this many words apart ("within a few")
 REGEX_TIMEOUT = 0.25  # seconds per raw regular expression per text
 
 
@@ -46,16 +46,6 @@ class Suppressed:
     exception: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class _Occurrence:
-    start: int
-    end: int
-    first: int
-    last: int
-    rule: str
-    norm: str
 
 
 @dataclass(frozen=True)
@@ -188,21 +178,24 @@ class Matcher:
     def explain(self, text: str, field: str = "text", language: str | None = None
                 ) -> tuple[list[Finding], list[Suppressed]]:
         """Every match with the rule behind it, and the hits that exceptions suppressed."""
-        occurrences: dict[int, list[_Occurrence]] = defaultdict(list)
+        occurrences: dict[int, list[Occurrence]] = defaultdict(list)
         suppressed: list[Suppressed] = []
         base = 0
+        groups, analyze, units = self._groups, self._group, self.lexicon.units
         for match in GROUP_RE.finditer(text):
-            info = self._group(match.group())
-            offset = match.start()
-            for piece in info.pieces:
-                for unit, rule in piece.hits:
-                    occurrences[unit].append(_Occurrence(
-                        offset + piece.start, offset + piece.end, base + piece.first,
-                        base + piece.last, "hashtag-split" if piece.split else rule, piece.norm))
-            for piece, unit, exception in info.suppressed:
-                suppressed.append(Suppressed(text[offset + piece.start:offset + piece.end],
-                                             self.lexicon.units[unit].norm, exception,
-                                             offset + piece.start, offset + piece.end))
+            info = groups.get(match.group()) or analyze(match.group())
+            if info.pieces or info.suppressed:
+                offset = match.start()
+                for piece in info.pieces:
+                    rule_of_split = "hashtag-split" if piece.split else None
+                    for unit, rule in piece.hits:
+                        occurrences[unit].append(Occurrence(
+                            offset + piece.start, offset + piece.end, base + piece.first,
+                            base + piece.last, rule_of_split or rule, piece.norm))
+                for piece, unit, exception in info.suppressed:
+                    suppressed.append(Suppressed(text[offset + piece.start:offset + piece.end],
+                                                 units[unit].norm, exception,
+                                                 offset + piece.start, offset + piece.end))
             base += info.leaves
         raw: list[tuple[int, int, int, str, str]] = []  # (term, start, end, rule, detail)
         for unit, occs in occurrences.items():
@@ -219,13 +212,13 @@ class Matcher:
         return findings, suppressed
 
     def _drop_excepted(self, raw: list[tuple[int, int, int, str, str]],
-                       occurrences: dict[int, list[_Occurrence]], text: str,
+                       occurrences: dict[int, list[Occurrence]], text: str,
                        suppressed: list[Suppressed]) -> list[tuple[int, int, int, str, str]]:
         """Hits inside an exception phrase (``!groene aanslag``) do not count."""
         spans = []
         for units in self._exception_phrases:
             if all(unit in occurrences for unit in units):
-                for chain in _phrases(units, occurrences):
+                for chain in phrases(units, occurrences):
                     words = " ".join(self.lexicon.units[u].norm for u in units)
                     spans.append((chain[0].start, chain[-1].end, words))
         kept = []
@@ -245,18 +238,18 @@ class Matcher:
 
         return [word for group in GROUP_RE.findall(text) for word in read_group(group, self.lexicon)]
 
-    def _detail(self, unit: int, occ: _Occurrence) -> str:
+    def _detail(self, unit: int, occ: Occurrence) -> str:
         norm = self.lexicon.units[unit].norm
         return f"{occ.rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{occ.rule}: '{norm}'"
 
-    def _match_multi(self, multi: _Multi, occurrences: dict[int, list[_Occurrence]]
+    def _match_multi(self, multi: _Multi, occurrences: dict[int, list[Occurrence]]
                      ) -> list[tuple[int, int, int, str, str]]:
         if any(unit not in occurrences for unit in multi.units):
             return []
         if multi.kind == "phrase":
-            chains = _phrases(multi.units, occurrences)
+            chains = phrases(multi.units, occurrences)
         else:
-            chains = _proximity(multi.units, occurrences)
+            chains = proximity(multi.units, occurrences)
         return [(multi.term, min(o.start for o in chain), max(o.end for o in chain), multi.kind,
                  ", ".join(self._detail(u, o) for u, o in zip(multi.units, chain)))
                 for chain in chains]
@@ -283,7 +276,7 @@ class Matcher:
         for term_index, start, end, rule, detail in raw:
             if applies(self.termset.terms[term_index], language):
                 by_term[term_index].append((start, end, rule, detail))
-        kept = {term: _tightest(spans) for term, spans in by_term.items()}
+        kept = {term: tightest(spans) for term, spans in by_term.items()}
         findings = []
         for term_index, spans in kept.items():
             term = self.termset.terms[term_index]
@@ -295,66 +288,3 @@ class Matcher:
                 findings.append(Finding(match, term, rule, detail))
         findings.sort(key=lambda f: (f.match.start, f.match.end, f.match.term))
         return findings
-
-
-def _tightest(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
-    """Of spans that overlap, keep the shortest (gas-explosie: 'explosie', not the whole)."""
-    spans.sort()
-    kept: list[tuple[int, int, str, str]] = []
-    cluster: list[tuple[int, int, str, str]] = []
-    reach = -1
-    for span in [*spans, (1 << 62, 1 << 62, "", "")]:
-        if span[0] >= reach and cluster:
-            chosen: list[tuple[int, int, str, str]] = []
-            for candidate in sorted(cluster, key=lambda c: (c[1] - c[0], c[0])):
-                if all(candidate[1] <= c[0] or c[1] <= candidate[0] for c in chosen):
-                    chosen.append(candidate)
-            kept.extend(chosen)
-            cluster = []
-        cluster.append(span)
-        reach = max(reach, span[1]) if len(cluster) > 1 else span[1]
-    return kept
-
-
-def _phrases(units: tuple[int, ...], occurrences: dict[int, list[_Occurrence]]
-             ) -> list[tuple[_Occurrence, ...]]:
-    """Chains of occurrences, one per unit, each starting at the leaf after the previous."""
-    chains: list[tuple[_Occurrence, ...]] = []
-    for first in occurrences[units[0]]:
-        partial = [(first,)]
-        for unit in units[1:]:
-            partial = [chain + (occ,) for chain in partial for occ in occurrences[unit]
-                       if occ.first == chain[-1].last + 1]
-            if not partial:
-                break
-        chains.extend(partial[:1])
-    return chains
-
-
-def _proximity(units: tuple[int, ...], occurrences: dict[int, list[_Occurrence]]
-               ) -> list[tuple[_Occurrence, ...]]:
-    """Windows of at most PROXIMITY words holding every unit, in any order, not overlapping."""
-    events = sorted(((occ.first, position, occ) for position, unit in enumerate(units)
-                     for occ in occurrences[unit]), key=lambda event: event[:2])
-    windows: list[tuple[_Occurrence, ...]] = []
-    index = 0
-    while index < len(events):
-        anchor = events[index][0]
-        chosen: dict[int, _Occurrence] = {}
-        last_used = index
-        for probe in range(index, len(events)):
-            first, position, occ = events[probe]
-            if first - anchor > PROXIMITY:
-                break
-            if position not in chosen and all(occ.first > o.last or occ.last < o.first
-                                              for o in chosen.values()):
-                chosen[position] = occ
-                last_used = probe
-            if len(chosen) == len(units):
-                break
-        if len(chosen) == len(units):
-            windows.append(tuple(chosen[p] for p in range(len(units))))
-            index = last_used + 1
-        else:
-            index += 1
-    return windows

@@ -1,0 +1,85 @@
+"""Matches that span several words: phrases, proximity, and keeping the tightest span.
+
+Positions are leaf indexes over the whole text (a hashtag's split words count one each), so
+``#ShopTillYouDrop`` is a phrase just like ``Shop, till you drop``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+PROXIMITY = 6  # unquoted words match when at most this many words apart ("within a few")
+
+
+class Occurrence(NamedTuple):
+    """One place where a unit hit: span in the text, leaves covered, rule, folded word."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    rule: str
+    norm: str
+
+
+def tightest(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str, str]]:
+    """Of spans that overlap, keep the shortest (gas-explosie: 'explosie', not the whole)."""
+    spans.sort()
+    kept: list[tuple[int, int, str, str]] = []
+    cluster: list[tuple[int, int, str, str]] = []
+    reach = -1
+    for span in [*spans, (1 << 62, 1 << 62, "", "")]:
+        if span[0] >= reach and cluster:
+            chosen: list[tuple[int, int, str, str]] = []
+            for candidate in sorted(cluster, key=lambda c: (c[1] - c[0], c[0])):
+                if all(candidate[1] <= c[0] or c[1] <= candidate[0] for c in chosen):
+                    chosen.append(candidate)
+            kept.extend(chosen)
+            cluster = []
+        cluster.append(span)
+        reach = max(reach, span[1]) if len(cluster) > 1 else span[1]
+    return kept
+
+
+def phrases(units: tuple[int, ...], occurrences: dict[int, list[Occurrence]]
+             ) -> list[tuple[Occurrence, ...]]:
+    """Chains of occurrences, one per unit, each starting at the leaf after the previous."""
+    chains: list[tuple[Occurrence, ...]] = []
+    for first in occurrences[units[0]]:
+        partial = [(first,)]
+        for unit in units[1:]:
+            partial = [chain + (occ,) for chain in partial for occ in occurrences[unit]
+                       if occ.first == chain[-1].last + 1]
+            if not partial:
+                break
+        chains.extend(partial[:1])
+    return chains
+
+
+def proximity(units: tuple[int, ...], occurrences: dict[int, list[Occurrence]]
+               ) -> list[tuple[Occurrence, ...]]:
+    """Windows of at most PROXIMITY words holding every unit, in any order, not overlapping."""
+    events = sorted(((occ.first, position, occ) for position, unit in enumerate(units)
+                     for occ in occurrences[unit]), key=lambda event: event[:2])
+    windows: list[tuple[Occurrence, ...]] = []
+    index = 0
+    while index < len(events):
+        anchor = events[index][0]
+        chosen: dict[int, Occurrence] = {}
+        last_used = index
+        for probe in range(index, len(events)):
+            first, position, occ = events[probe]
+            if first - anchor > PROXIMITY:
+                break
+            if position not in chosen and all(occ.first > o.last or occ.last < o.first
+                                              for o in chosen.values()):
+                chosen[position] = occ
+                last_used = probe
+            if len(chosen) == len(units):
+                break
+        if len(chosen) == len(units):
+            windows.append(tuple(chosen[p] for p in range(len(units))))
+            index = last_used + 1
+        else:
+            index += 1
+    return windows
