@@ -420,6 +420,23 @@ def test_file_parses_and_is_sorted(path: Path) -> None:
     assert problems == []
 
 
+@pytest.mark.parametrize("path", LIST_FILES, ids=lambda p: p.name)
+def test_file_has_valid_characters(path: Path) -> None:
+    """NFC text, no tabs, control characters or trailing spaces, one newline at the end: a
+    term that looks right in an editor must also be the term the matcher reads."""
+    import unicodedata
+
+    text = read_text_file(path)
+    assert text.endswith("\n") and not text.endswith("\n\n")
+    assert not text.startswith("\ufeff")
+    for number, line in enumerate(text.splitlines(), start=1):
+        assert unicodedata.normalize("NFC", line) == line, f"line {number} is not NFC"
+        assert line == line.rstrip(), f"line {number} has trailing whitespace"
+        assert "\t" not in line, f"line {number} has a tab"
+        assert not any(unicodedata.category(c) == "Cc" for c in line), f"line {number}"
+        assert not any(q in line for q in "“”„‘’"), f"line {number} has curly quotes"
+
+
 def test_shipped_lists_load() -> None:
     lists = shipped_lists()
     assert len(lists) == len(LIST_FILES)
