@@ -277,6 +277,7 @@ PASS: dict[str, list[str]] = {
         "Proef ons Mongools buffet.",
         "Mongoolse barbecue vanavond op het menu.",
         "Hoera, we bestaan tien jaar!",
+        "Op reis naar Azië? Laat je bij ons vaccineren tegen buiktyfus.",
         "Welkom in Dodewaard: onze nieuwe winkel is open!",
         "Vragen over je voorlopige aanslag? Onze adviseurs helpen je.",
         "De definitieve aanslag klopt niet? Wij maken bezwaar voor je.",
