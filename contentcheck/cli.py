@@ -172,10 +172,12 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
 def _register() -> None:
     """The other commands live in their own modules, so this one stays readable."""
     from contentcheck.apply_cli import apply
+    from contentcheck.crisis_cli import crisis
     from contentcheck.explain import explain
     from contentcheck.lists_cli import lists
+    from contentcheck.watch_cli import watch
 
-    for command in (apply, explain, lists):
+    for command in (apply, crisis, explain, lists, watch):
         main.add_command(command)
 
 

@@ -167,7 +167,7 @@ def test_shipped_lists_and_switching_a_category_off(tmp_path: Path) -> None:
 
 def test_every_command_is_registered() -> None:
     result = run("--help")
-    for command in ("scan", "apply", "explain", "lists"):
+    for command in ("scan", "apply", "crisis", "explain", "lists", "watch"):
         assert f"  {command} " in result.stdout
     assert "'trein'" in run("explain", "Met de trein", "--term", "trein", "--no-shipped").stdout
 
