@@ -247,12 +247,13 @@ def without_categories(termset: TermSet, disabled: Iterable[str]) -> TermSet:
     off = {c.strip().lower() for c in disabled if c.strip()}
     if not off:
         return termset
-    return TermSet(tuple(t for t in termset.terms if t.category not in off), termset.exceptions)
+    return TermSet(tuple(t for t in termset.terms if t.category.lower() not in off),
+                   termset.exceptions)
 
 
 def check_disabled(disabled: Iterable[str], present: Iterable[str]) -> None:
     """A switched-off category must exist, or a typo would silently switch nothing off."""
-    known = set(CATEGORIES) | set(present)
+    known = set(CATEGORIES) | {c.lower() for c in present}
     unknown = sorted({c.strip().lower() for c in disabled if c.strip()} - known)
     if unknown:
         names = ", ".join(c for c in sorted(known) if c != CRISIS)

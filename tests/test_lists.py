@@ -157,6 +157,8 @@ def test_switch_off_categories() -> None:
 def test_switch_off_a_user_category(tmp_path: Path) -> None:
     _write(tmp_path / "nl-concurrenten.txt", "Korenaar\n")
     assert len(load_lists([tmp_path], shipped=False, disabled_categories=["concurrenten"])) == 0
+    _write(tmp_path / "nl-concurrenten.txt", "@category Concurrenten\nKorenaar\n")
+    assert len(load_lists([tmp_path], shipped=False, disabled_categories=["concurrenten"])) == 0
 
 
 def test_unknown_category_to_switch_off_is_an_error() -> None:
