@@ -185,7 +185,7 @@ def load_wordlist_file(path: Path, *, name: str | None = None) -> TermSet:
     return load_text_list(path, name=name)
 
 
-def _list_paths(directory: Path) -> list[Path]:
+def list_paths(directory: Path) -> list[Path]:
     """The list files of a folder in name order; Office lock files and hidden files skipped."""
     return sorted(p for p in directory.iterdir()
                   if p.is_file() and p.suffix.lower() in LIST_SUFFIXES
@@ -199,7 +199,7 @@ def user_lists(source: Path) -> list[WordList]:
         return [WordList(source.stem, str(source), False, load_wordlist_file(source))]
     if not source.is_dir():
         raise TermFileError(str(source), "is not a folder of word lists (or a list file)")
-    return [WordList(p.stem, str(p), False, load_wordlist_file(p)) for p in _list_paths(source)]
+    return [WordList(p.stem, str(p), False, load_wordlist_file(p)) for p in list_paths(source)]
 
 
 def shipped_lists() -> list[WordList]:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from contentcheck.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
 from contentcheck.errors import TermFileError
-from contentcheck.lists import LIST_SUFFIXES, defaults_from_name, load_wordlist_file
+from contentcheck.lists import defaults_from_name, list_paths, load_wordlist_file
 from contentcheck.records import Severity, Term
 from contentcheck.terms import TermSet, _strip_comment, parse_pattern, parse_terms, read_text_file
 
@@ -177,8 +177,8 @@ def check_terms(loaded: list[_Loaded]) -> list[Problem]:
             key = _key(term)
             language = key[0]
             # An "any" term collides with the same term in nl or en, and the other way round.
-            clashes = [seen.get(key)] + ([seen.get(("any",) + key[1:])] if language != "any"
-                                         else [seen.get((lang,) + key[1:]) for lang in ("nl", "en")])
+            others = ("nl", "en") if language == "any" else ("any",)
+            clashes = [seen.get(key)] + [seen.get((other,) + key[1:]) for other in others]
             first = next((t for t in clashes if t is not None), None)
             if first is not None:
                 problems.append(Problem(_path(term), _line(term), ERROR, "duplicate",
@@ -227,9 +227,7 @@ def _expand(paths: Iterable[Path]) -> tuple[list[Path], list[TermFileError]]:
     for path in paths:
         path = Path(path)
         if path.is_dir():
-            files.extend(sorted(p for p in path.iterdir() if p.is_file()
-                                and p.suffix.lower() in LIST_SUFFIXES
-                                and not p.name.startswith(("~$", "."))))
+            files.extend(list_paths(path))
         elif path.is_file():
             files.append(path)
         else:
