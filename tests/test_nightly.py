@@ -104,6 +104,12 @@ def test_once_twice_reports_history_and_only_new_flags(tmp_path: Path) -> None:
     document = json.loads(reports[2].read_text(encoding="utf-8"))
     assert [f["text"] for f in document["nightly"]["new"]] == ["Treinreis winnen!"]
     assert document["nightly"]["still_flagged"] == 1 and document["crisis"]["active"]
+    import openpyxl
+
+    flagged = openpyxl.load_workbook(reports[3]).worksheets[1]
+    status = {row[4].value: row[0].value for row in flagged.iter_rows(min_row=2)}
+    assert status["Treinreis winnen!"].endswith((" · new", " · nieuw"))   # marked as new
+    assert status["Met de trein naar de kerstmarkt"] in ("pause", "pauze")  # seen last night
 
     latest, earlier = History(tmp_path / "state").runs()
     assert (earlier.flagged, earlier.new, latest.flagged, latest.new) == (1, 1, 2, 1)

@@ -84,6 +84,7 @@ class NightlySettings:
     log_backups: int = 5
     retries: int = 2  # a calendar being saved by Excel is unreadable for a moment: try again
     retry_seconds: float = 30.0
+    lang: str | None = None  # the report's language ([scan] lang), else the locale's
 
     @property
     def reports_folder(self) -> Path:
@@ -182,6 +183,7 @@ def nightly_settings(config: Config, *, at: str | None = None, crisis_every: flo
         email=_email(config, notify["email"]) if "email" in notify else None,
         webhook=_webhook(config, notify["webhook"]) if "webhook" in notify else None,
         log_file=config.resolve(nightly["log_file"]) if nightly.get("log_file") else None,
+        lang=config.scan.get("lang"),
         log_max_bytes=1024 * int(nightly.get("log_max_kb", 1024)),
         log_backups=int(nightly.get("log_backups", 5)),
         retries=_at_least_zero(where, "retries", nightly.get("retries", 2)),

@@ -67,7 +67,9 @@ def write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], 
     for path in paths.values():
         check_not_an_input(path, [Path(c.path) for c in result.calendars])
     if "xlsx" in paths:
-        write_atomically(paths["xlsx"], lambda temp: xlsx_report.write(result, temp))
+        new_keys = {flag.key for flag in new}
+        write_atomically(paths["xlsx"], lambda temp: xlsx_report.write(
+            result, temp, job.lang, is_new=lambda v: Flag.from_verdict(v).key in new_keys))
     if "json" in paths:
         document = json_report.to_document(result)
         document["nightly"] = {

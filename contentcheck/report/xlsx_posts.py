@@ -54,7 +54,7 @@ class PostSheet:
         sheet.repeat_rows(0)
         sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
 
-    def add(self, verdict: Verdict, key: str) -> None:
+    def add(self, verdict: Verdict, key: str, new: bool = False) -> None:
         self.row += 1
         row, post, f = self.row, verdict.post, self.formats
         main_field = post.fields[0].name if post.fields else ""
@@ -67,7 +67,8 @@ class PostSheet:
         height = max(_lines(post.text, 60), _lines(other_text, 34), _lines("\n".join(reasons), 50))
         self.sheet.set_row(row, LINE_HEIGHT * min(height, MAX_LINES))
         sheet = self.sheet
-        sheet.write_string(row, 0, self.labels[verdict.status.value], f[verdict.status.value])
+        status = self.labels[verdict.status.value] + (f" · {self.labels['new']}" if new else "")
+        sheet.write_string(row, 0, status, f[verdict.status.value])
         when = post.scheduled_at
         if when is not None:
             sheet.write_datetime(row, 1, when.replace(tzinfo=None), f["date"])

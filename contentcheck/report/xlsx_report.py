@@ -7,10 +7,11 @@ A hidden sheet keeps what ``contentcheck apply`` needs to trust the reviewer's d
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from contentcheck.records import Status
+from contentcheck.records import Status, Verdict
 from contentcheck.report.labels import LABELS, Decision, default_language
 from contentcheck.report.report_meta import META_SHEET, build_meta, calendar_indexes, meta_rows, post_key
 from contentcheck.report.xlsx_posts import PostSheet
@@ -57,8 +58,13 @@ def _formats(book: Any) -> dict[str, Any]:
     return formats
 
 
-def write(result: ScanResult, path: Path, lang: str | None = None) -> None:
-    """Write the report workbook to ``path`` (callers write to a temporary file and move it)."""
+def write(result: ScanResult, path: Path, lang: str | None = None, *,
+          is_new: Callable[[Verdict], bool] | None = None) -> None:
+    """Write the report workbook to ``path`` (callers write to a temporary file and move it).
+
+    ``is_new`` (from the nightly history) marks the flagged posts that were not flagged in the
+    previous run, so a reviewer starts with what changed.
+    """
     import xlsxwriter
 
     lang = lang or default_language()
@@ -67,15 +73,17 @@ def write(result: ScanResult, path: Path, lang: str | None = None) -> None:
                                            "strings_to_urls": False, "strings_to_numbers": False})
     book.set_properties({"title": labels["title"], "comments": "contentcheck"})
     formats = _formats(book)
-    write_summary(book, labels["summary"], result, labels, formats)
+    new = {id(v) for v in result.flagged if is_new(v)} if is_new else set()
+    write_summary(book, labels["summary"], result, labels, formats,
+                  new_count=len(new) if is_new else None)
     indexes = calendar_indexes(result)
     flagged = PostSheet(book, labels["flagged"], formats, labels, lang)
     for verdict in result.flagged:
-        flagged.add(verdict, post_key(indexes[verdict.post.source], verdict.post))
+        flagged.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
     flagged.finish()
     every = PostSheet(book, labels["all"], formats, labels, lang)
     for verdict in result.verdicts:
-        every.add(verdict, post_key(indexes[verdict.post.source], verdict.post))
+        every.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
     every.finish()
     meta = book.add_worksheet(META_SHEET)
     for row, chunk in enumerate(meta_rows(build_meta(result, lang))):

@@ -18,7 +18,7 @@ def _when(moment: Any) -> str:
 
 
 def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, str],
-                  formats: dict[str, Any]) -> None:
+                  formats: dict[str, Any], new_count: int | None = None) -> None:
     sheet = book.add_worksheet(name)
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 3, 12)  # status counts
@@ -66,7 +66,12 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
         row += 1
     sheet.write_string(row, 0, labels["total"], formats["label"])
     sheet.write_number(row, 1, len(result.verdicts), formats["number"])
-    row += 2
+    row += 1
+    if new_count is not None:
+        sheet.write_string(row, 0, labels["new_since"], formats["label"])
+        sheet.write_number(row, 1, new_count, formats["number"])
+        row += 1
+    row += 1
 
     row = _table(sheet, row, labels["by_channel"], labels, formats, _by_channel(result))
     day_first_row = row + 1
