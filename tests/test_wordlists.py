@@ -55,6 +55,11 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "Moordgoed, deze nieuwe koffie.",
             "Ga op oorlogspad tegen vlekken met ons nieuwe wasmiddel.",
             "Bestorm de winkels: de uitverkoop is begonnen!",
+            "De kogel is door de kerk: we openen in Utrecht!",
+            "Zet je zomer in vuur en vlam met onze bikini's.",
+            "We maken de prijzen met de grond gelijk.",
+            "Onze inbox ontploft van jullie reacties!",
+            "Deze vlekkenkiller haalt alles eruit.",
         ],
         "en": [
             "Dressed to kill in our new party collection.",
@@ -86,6 +91,9 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "Kill two birds with one stone: coffee and cake for 5 euros.",
             "We're dying to try the new autumn menu.",
             "Watch your savings explode this Black Friday.",
+            "A riot of colour in our spring collection.",
+            "She shot to fame with one song.",
+            "Take a stab at our Christmas quiz!",
         ],
     },
     "death-injury": {
