@@ -82,3 +82,51 @@ def test_samples_flag_only_the_planted_metaphors(matcher: Matcher, name: str) ->
     assert openings == sorted(["Moordend goede oliebollen,", "Explosive savings for",
                                "Deze deals slaan", "Slachtprijzen op alle",
                                "Dressed to kill"])
+
+
+# The public profanity lists issue 4 asks about, measured on the same calendar with the same
+# matcher (run when the package is installed; contentcheck does not depend on either).
+PUBLIC_LISTS = [
+    ("glin_profanity", "data/dictionaries/dutch.json", "nl"),
+    ("better_profanity", "profanity_wordlist.txt", "en"),
+]
+
+
+def _public_terms(package: str, resource: str, language: str):
+    import json
+    from importlib.resources import files
+
+    from contentcheck.records import Severity
+    from contentcheck.terms import TermSet, parse_terms
+
+    text = files(package).joinpath(resource).read_text("utf-8")
+    words = json.loads(text)["words"] if resource.endswith(".json") else text.split("\n")
+    result = TermSet()
+    for word in (w.strip() for w in words):
+        if not word or any(c in word for c in '"*!#@=') or word.startswith("re:"):
+            continue
+        line = f'"{word}"' if " " in word else word
+        try:
+            result = result + parse_terms(line, origin=package, list_name=package,
+                                          category="obscenity-profanity",
+                                          severity=Severity.HIGH, language=language)
+        except Exception:  # entries our syntax cannot read are left out of the comparison
+            continue
+    return result
+
+
+@pytest.mark.parametrize("package,resource,language", PUBLIC_LISTS)
+def test_public_profanity_lists_would_be_noisier(package: str, resource: str,
+                                                 language: str) -> None:
+    pytest.importorskip(package)
+    public = Matcher.compile(_public_terms(package, resource, language))
+    ours = Matcher.compile(load_lists())
+    calendar = read_calendar(EVERYDAY, OPTIONS)
+    from contentcheck.language import detect
+
+    posts = [post for post in calendar.posts if detect(post.text) == language]
+    public_hits = sum(1 for post in posts if public.match_post(post))
+    our_profanity = sum(1 for post in posts if any(
+        m.category == "obscenity-profanity" for m in ours.match_post(post)))
+    assert our_profanity == 0
+    assert public_hits > our_profanity
