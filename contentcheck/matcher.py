@@ -184,7 +184,7 @@ class Matcher:
         groups, analyze, units = self._groups, self._group, self.lexicon.units
         for match in GROUP_RE.finditer(text):
             info = groups.get(match.group()) or analyze(match.group())
-            if info.pieces or info.suppressed:
+            if info.busy:
                 offset = match.start()
                 for piece in info.pieces:
                     rule_of_split = "hashtag-split" if piece.split else None

@@ -17,7 +17,7 @@ from contentcheck.matching_index import Lexicon
 from contentcheck.text import fold, fold_emoji, fold_with_offsets, is_emoji, split_group
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Piece:
     start: int  # span relative to the group
     end: int
@@ -28,13 +28,14 @@ class Piece:
     split: bool = False  # a leaf cut out of a hashtag, camelCase word or code
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GroupInfo:
     hot: bool  # has a hit that can start a match: the fast path only asks this
     leaves: int
     pieces: tuple[Piece, ...]  # the pieces that have hits
     exceptions: tuple[Piece, ...] = ()  # pieces that are exception words
     suppressed: tuple[tuple[Piece, int, str], ...] = ()  # (piece, unit, exception word)
+    busy: bool = False  # has pieces or suppressed hits: the slow path looks closer
 
 
 def _should_segment(group: str, start: int, end: int, tag: bool, norm: str) -> bool:
@@ -114,4 +115,5 @@ def analyze_group(group: str, lexicon: Lexicon, triggers: frozenset[int]) -> Gro
         pieces.append(Piece(piece.start, piece.end, piece.first, piece.last, piece.norm, hits,
                             piece.split))
     hot = any(uid in triggers for piece in pieces for uid, _ in piece.hits)
-    return GroupInfo(hot, len(leaves), tuple(pieces), tuple(exceptions), tuple(suppressed))
+    return GroupInfo(hot, len(leaves), tuple(pieces), tuple(exceptions), tuple(suppressed),
+                     bool(pieces or suppressed))

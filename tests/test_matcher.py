@@ -36,6 +36,8 @@ PrayForBoston
 re:\\bcov(id)?-?19\\b
 neger
 reet
+"code ro*"
+COVID-19
 @language nl
 brand => vuur
 @language en
@@ -109,6 +111,12 @@ SHOULD_FLAG = [
     ("emoji", "Met de 🚂 naar zee", "🚂", "🚂"),
     ("emoji skin tone / variation", "Dit is 💣🏽 goed", "💣", "💣🏽"),
     ("regex", "Nieuws over covid-19", r"re:\bcov(id)?-?19\b", "covid-19"),
+    ("wildcard inside a phrase", "Code rood voor de kust", '"code ro*"', "Code rood"),
+    ("hyphenated term, spaced text", "covid 19 cijfers", "COVID-19", "covid 19"),
+    ("hyphenated term, joined text", "#covid19", "COVID-19", "covid19"),
+    ("handle", "Volg @PrayForBoston", "PrayForBoston", "PrayForBoston"),
+    ("curly apostrophe / quotes", "„Shop till you drop”", '"shop till you drop"',
+     "Shop till you drop"),
     ("nl term in nl post", "De brand is geblust", "brand", "brand"),
     ("en term in en post", "What an ass he is", "ass", "ass"),
 ]
