@@ -60,6 +60,9 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "We maken de prijzen met de grond gelijk.",
             "Onze inbox ontploft van jullie reacties!",
             "Deze vlekkenkiller haalt alles eruit.",
+            "Een aanval op jouw smaakpapillen!",
+            "Daar zou ik een moord voor doen.",
+            "Het nieuwe album insloeg als een bom.",
         ],
         "en": [
             "Dressed to kill in our new party collection.",
@@ -94,6 +97,7 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "A riot of colour in our spring collection.",
             "She shot to fame with one song.",
             "Take a stab at our Christmas quiz!",
+            "Explosive offers all week long.",
         ],
     },
     "death-injury": {
