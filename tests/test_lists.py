@@ -175,3 +175,18 @@ def test_crisis_category_is_reserved(tmp_path: Path) -> None:
 def test_without_categories_keeps_everything_when_nothing_is_off() -> None:
     termset = load_lists()
     assert without_categories(termset, []) is termset
+
+
+def test_categories_have_labels_in_both_languages() -> None:
+    from contentcheck import categories
+
+    assert categories.LIST_CATEGORIES[-1] == "marketing-metaphors"
+    assert categories.CRISIS not in categories.LIST_CATEGORIES
+    assert categories.label("crime", "nl") == "Misdaad"
+    assert categories.label("crime", "en") == "Crime"
+    assert categories.label("concurrenten", "nl") == "concurrenten"  # a user's own category
+    assert categories.is_known("terrorism") and not categories.is_known("metaforen")
+    with pytest.raises(KeyError, match="marketing-metaphors"):
+        categories.get("metaforen")
+    for category in categories.CATEGORIES.values():
+        assert category.label_nl and category.label_en and category.description
