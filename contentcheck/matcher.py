@@ -14,6 +14,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
+from contentcheck.errors import TermFileError
 from contentcheck.matching_groups import GroupInfo, analyze_group
 from contentcheck.matching_index import CACHE_LIMIT, Lexicon
 from contentcheck.matching_spans import Occurrence, phrases, proximity, tightest
@@ -100,7 +101,11 @@ class Matcher:
             else:
                 self.lexicon.add_exception(word)
         for index, term in enumerate(termset.terms):
-            triggers |= self._add_term(index, term, parse_pattern(term.text))
+            try:
+                pattern = parse_pattern(term.text)
+            except ValueError as exc:  # a Term made in code, not read from a file
+                raise TermFileError(term.origin or term.list_name, str(exc)) from None
+            triggers |= self._add_term(index, term, pattern)
         self.lexicon.finish()
         self._triggers = frozenset(triggers)
         self._groups: dict[str, GroupInfo] = {}

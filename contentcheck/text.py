@@ -90,8 +90,8 @@ def camel_cuts(run: str) -> list[int]:
             elif char.isupper() and previous.islower():
                 cuts.append(index)
             elif (previous.isupper() and char.isupper() and index + 1 < len(run)
-                  and run[index + 1].islower()):
-                cuts.append(index)
+                  and run[index + 1].islower() and not (previous == "I" and char == "J")):
+                cuts.append(index)  # HTMLParser -> HTML|Parser, but IJsland stays whole
         if not unicodedata.combining(char):
             previous = char
     return cuts

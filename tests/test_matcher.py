@@ -219,3 +219,14 @@ def test_exception_phrase() -> None:
     findings, suppressed = matcher.explain("groene aanslag")
     assert findings == [] and [(s.word, s.exception) for s in suppressed] == [
         ("aanslag", "groene aanslag")]
+
+
+def test_invalid_term_made_in_code_is_a_clean_error() -> None:
+    from contentcheck.errors import TermFileError
+    from contentcheck.records import Term
+    from contentcheck.terms import TermSet
+
+    bad = Term(text="ex*plo", list_name="sheet", category="c", severity=Severity.LOW,
+               origin="lists.xlsx:7")
+    with pytest.raises(TermFileError, match="lists.xlsx:7: a wildcard"):
+        Matcher.compile(TermSet((bad,)))

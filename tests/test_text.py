@@ -52,3 +52,12 @@ def test_split_group_runs_and_cases() -> None:
 
 def test_fold_emoji() -> None:
     assert fold_emoji("💣🏽") == "💣" and fold_emoji("❤️") == "❤"
+
+
+@pytest.mark.parametrize("text,words", [
+    ("IJsland", ["ijsland"]),
+    ("#BezoekIJmuiden", ["bezoek", "ijmuiden"]),
+    ("iPhone", ["i", "phone"]),
+])
+def test_dutch_ij_is_one_letter(text: str, words: list[str]) -> None:
+    assert tokens(text) == words
