@@ -63,6 +63,8 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "Een aanval op jouw smaakpapillen!",
             "Daar zou ik een moord voor doen.",
             "Het nieuwe album insloeg als een bom.",
+            "Een chocoladetaart to die for!",
+            "Slay de dag in onze nieuwe jurk.",
         ],
         "en": [
             "Dressed to kill in our new party collection.",
