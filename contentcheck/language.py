@@ -17,6 +17,7 @@ hebben heeft wordt worden kan kun kunt moet deze dit wat hoe waar wij jij jouw j
 ons mijn zij hun ze geen meer dus omdat toch even heel veel nieuwe nieuw vandaag morgen
 gisteren nu alle alles hier daar wie welke zo echt gaan gaat komt komen doen bent ben zien
 tot over onder door tegen zonder tussen na om er al ik je u uw mee zeker graag lekker
+allemaal fijne fijn welkom bestel bekijk ontdek snel korting gratis bezorgd winkel
 """.split())
 ENGLISH = frozenset("""
 the and of to for with that this are be you your our were have has will would
@@ -24,6 +25,7 @@ can could should not but from by they them their what when where who how which t
 out about more new just get now all today tomorrow yesterday it's its we're don't shop
 free off than then only also very really some any every into under after before
 my he she his her us an at as or if so no yes do does did been being make made
+happy everyone everything order discover store welcome join chance off sale delivery
 """.split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
