@@ -25,7 +25,7 @@ can could should not but from by they them their what when where who how which t
 out about more new just get now all today tomorrow yesterday it's its we're don't shop
 free off than then only also very really some any every into under after before
 my he she his her us an at as or if so no yes do does did been being make made
-happy everyone everything order discover store welcome join chance off sale delivery
+happy everyone everything order discover store welcome join chance off delivery
 """.split())
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
