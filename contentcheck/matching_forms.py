@@ -9,7 +9,11 @@ never yields ``bomen`` (the plural of boom).
 
 from __future__ import annotations
 
-from collections.abc import Container
+from collections.abc import Container, Mapping
+
+from contentcheck.language import DUTCH, ENGLISH
+
+FUNCTION_WORDS = DUTCH | ENGLISH
 
 VOWELS = frozenset("aeiou")
 
@@ -78,7 +82,7 @@ def english_forms(word: str, known: Container[str]) -> set[str]:
         forms |= {word[:-1] + "ies", word[:-1] + "ied"}
     else:
         forms.add(word + "s")
-    stem = word[:-1] if word.endswith("e") else word
+    stem = word[:-1] if word.endswith("e") and len(word) >= 4 else word
     if _short_closed(word) and len(word) <= 4:
         stem = word + word[-1]  # shop -> shopping, shopped
     forms |= {stem + "ed", stem + "ing", stem + "ings", stem + "er", stem + "ers"}
@@ -92,22 +96,43 @@ def english_forms(word: str, known: Container[str]) -> set[str]:
     return forms
 
 
-def word_forms(word: str, language: str | None, dutch: Container[str],
-               english: Container[str], nl_forms: set[str] | None = None) -> set[str]:
-    """Forms for a term of one language, or of both when the term is for every language.
+def home_languages(word: str, language: str | None, dutch: Mapping[str, int],
+                   english: Mapping[str, int]) -> tuple[str, ...]:
+    """The languages whose rules apply to a term word.
 
-    For a term of every language, a generated form that is a word of the *other* language only
-    is dropped: English doubling makes ``helling`` from ``hel``, but that is a Dutch slope.
+    A term of one language gets that language. A term for every language (crisis terms, the
+    ``any`` lists) gets the language the word mostly belongs to, judged by frequency (``kill``
+    is English: no Dutch ``kille``; ``explosie`` is Dutch), or both when it is common in both or
+    in neither (``brand``, ``storm``, a name).
+    """
+    if language:
+        return (language,)
+    nl_rank, en_rank = dutch.get(word), english.get(word)
+    if nl_rank is not None and (en_rank is None or 3 * nl_rank < en_rank):
+        return ("nl",)
+    if en_rank is not None and (nl_rank is None or 3 * en_rank < nl_rank):
+        return ("en",)
+    return ("nl", "en")
+
+
+def word_forms(word: str, language: str | None, dutch: Mapping[str, int],
+               english: Mapping[str, int], nl_forms: set[str] | None = None) -> set[str]:
+    """Forms for a term word in its home language(s); function words are never inflected.
+
+    When a word gets both languages, a generated form that is a word of the *other* language
+    only is dropped: English doubling makes ``helling`` from ``hel``, but that is a Dutch slope.
     ``nl_forms`` passes ``dutch_forms(word)`` when the caller has it already.
     """
     forms = {word}
-    if language in (None, "nl"):
+    if len(word) <= 2 or word in FUNCTION_WORDS:  # op -> open, the -> thing, and -> anders
+        return forms
+    languages = home_languages(word, language, dutch, english)
+    both = len(languages) == 2
+    if "nl" in languages:
         if nl_forms is None:
             nl_forms = dutch_forms(word, dutch)
-        forms |= nl_forms if language else {f for f in nl_forms
-                                            if f in dutch or f not in english}
-    if language in (None, "en"):
-        en_forms = english_forms(word, english)
-        forms |= en_forms if language else {f for f in en_forms
-                                            if f in english or f not in dutch}
+        forms |= {f for f in nl_forms if not both or f in dutch or f not in english}
+    if "en" in languages:
+        forms |= {f for f in english_forms(word, english)
+                  if not both or f in english or f not in dutch}
     return forms

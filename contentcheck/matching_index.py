@@ -52,9 +52,12 @@ class Lexicon:
         """The id of the unit for one term word (the same word in two lists shares a unit)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
-        unit = Unit(spec.norm, spec.any_before, spec.any_after, language,
-                    compound and not emoji and not wild and language in (None, "nl")
-                    and len(spec.norm) >= compounds.MIN_PART and spec.norm.isalpha(), emoji)
+        # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
+        compound = (compound and not emoji and not wild and spec.norm.isalpha()
+                    and len(spec.norm) >= compounds.MIN_PART and language in (None, "nl")
+                    and (spec.norm in compounds.vocabulary("nl")
+                         or spec.norm not in compounds.vocabulary("en")))
+        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji)
         if unit in self._ids:
             return self._ids[unit]
         uid = self._ids[unit] = len(self.units)
