@@ -37,6 +37,8 @@ re:\\bcov(id)?-?19\\b
 neger
 reet
 "code ro*"
+"op tijd"
+dressed to kill
 COVID-19
 @language nl
 brand => vuur
@@ -117,6 +119,7 @@ SHOULD_FLAG = [
     ("handle", "Volg @PrayForBoston", "PrayForBoston", "PrayForBoston"),
     ("curly apostrophe / quotes", "„Shop till you drop”", '"shop till you drop"',
      "Shop till you drop"),
+    ("phrase of function words", "Altijd op tijd!", '"op tijd"', "op tijd"),
     ("nl term in nl post", "De brand is geblust", "brand", "brand"),
     ("en term in en post", "What an ass he is", "ass", "ass"),
 ]
@@ -146,6 +149,10 @@ SHOULD_PASS = [
     ("common word is no compound: discreet", "Wij zijn discreet", "reet"),
     ("short term needs a longer part: decreet", "Het decreet", "reet"),
     ("bom not bommen of boom", "bomen en bommetjes", "bom"),
+    ("function words are not inflected: op is not open", "De deur gaat open tijdens de pauze",
+     '"op tijd"'),
+    ("English word gets English forms only: kill is not kille", "Een kille wind, dressed up",
+     "dressed to kill"),
 ]
 
 
