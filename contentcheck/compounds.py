@@ -27,7 +27,7 @@ SHORT_WORDS = frozenset(
 @lru_cache(maxsize=None)
 def vocabulary(language: str) -> Mapping[str, int]:
     """Word -> frequency rank (0 = most frequent) of ``nl`` or ``en``."""
-    text = files("contentcheck").joinpath("data", f"words-{language}.txt").read_text("utf-8")
+    text = (files("contentcheck") / "data" / f"words-{language}.txt").read_text("utf-8")
     words = text.split()
     return dict(zip(words, range(len(words))))
 
