@@ -36,7 +36,7 @@ CHANNELS = ["Instagram", "Facebook", "LinkedIn", "X", "TikTok"]
 NOW = "2026-11-24T08:00"
 
 MEASURE_STAGES = r"""
-import resource, sys, time, tracemalloc
+import resource, sys, time
 from pathlib import Path
 from zoneinfo import ZoneInfo
 from contentcheck.config import Config
@@ -48,9 +48,9 @@ settings = build_scan_settings(Config(), calendars=(Path(calendar),), wordlist_d
                                all_posts=True, timezone="Europe/Amsterdam", now="2026-11-24T08:00")
 t0 = time.perf_counter(); result = run_scan(settings); t1 = time.perf_counter()
 json_report.render(result); t2 = time.perf_counter()
-tracemalloc.start()
+before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 xlsx_report.write(result, Path(out), "nl"); t3 = time.perf_counter()
-peak = tracemalloc.get_traced_memory()[1] / 2**20
+peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024  # KiB -> MiB
 print(f"{t1-t0:.2f} {t2-t1:.2f} {t3-t2:.2f} {peak:.1f} {len(result.verdicts)} {len(result.flagged)}")
 """
 
@@ -155,7 +155,7 @@ def main() -> int:
                                      str(folder / "report.xlsx")], capture_output=True,
                                     text=True, check=True, cwd=ROOT).stdout.split()
             print(f"  stages: read+match+decide {stages[0]} s, JSON report {stages[1]} s, "
-                  f"Excel report {stages[2]} s (peak {stages[3]} MiB traced); "
+                  f"Excel report {stages[2]} s (peak memory +{stages[3]} MiB); "
                   f"{stages[5]} of {stages[4]} posts flagged")
         sample = [contentcheck, "scan", "samples/contentkalender.xlsx", "--now", NOW,
                   "--timezone", "Europe/Amsterdam", "--crisis", "samples/crisis-treinongeluk.txt"]

@@ -21,6 +21,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("note", 26), ("key", 12),
 )
 INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
+REVIEWER_COLUMNS = ("decision", "new_text", "reviewer", "note")
 LINE_HEIGHT = 15.0
 MAX_LINES = 12
 
@@ -42,10 +43,12 @@ class PostSheet:
         sheet = self.sheet
         for column, (key, width) in enumerate(COLUMNS):
             options = {"hidden": True} if key == "key" else {}
-            sheet.set_column(column, column, width, None, options)
+            # reviewer columns get their fill from the column, so no cell needs writing there
+            style = formats["reviewer"] if key in REVIEWER_COLUMNS else formats["cell"]
+            sheet.set_column(column, column, width, style, options)
         sheet.set_row(0, 30)
         for column, (key, _) in enumerate(COLUMNS):
-            style = "header_reviewer" if key in ("decision", "new_text", "reviewer", "note") else "header"
+            style = "header_reviewer" if key in REVIEWER_COLUMNS else "header"
             sheet.write_string(0, column, labels[key], formats[style])
         sheet.freeze_panes(1, 5)
         sheet.set_landscape()
@@ -72,32 +75,25 @@ class PostSheet:
         when = post.scheduled_at
         if when is not None:
             sheet.write_datetime(row, 1, when.replace(tzinfo=None), f["date"])
-            if post.all_day:
-                sheet.write_string(row, 2, "", f["cell"])
-            else:
+            if not post.all_day:
                 sheet.write_datetime(row, 2, when.replace(tzinfo=None), f["time"])
         else:
             sheet.write_string(row, 1, self.labels["undated"], f["warning"])
-            sheet.write_string(row, 2, "", f["cell"])
         self._text(row, 3, post.channel)
         self._rich(row, 4, [(None, post.text, main_field)], verdict.matches)
         self._rich(row, 5, [(f"{pf.name}: ", pf.text, pf.name) for pf in others], verdict.matches)
-        sheet.write_string(row, 6, "\n".join(terms), f["cell"])
-        sheet.write_string(row, 7, "\n".join(lists), f["cell"])
-        sheet.write_string(row, 8, "\n".join(reasons), f["cell"])
-        sheet.write_string(row, 9, post.source.replace("\\", "/").rsplit("/", 1)[-1], f["cell"])
+        self._text(row, 6, "\n".join(terms))
+        self._text(row, 7, "\n".join(lists))
+        self._text(row, 8, "\n".join(reasons))
+        self._text(row, 9, post.source.replace("\\", "/").rsplit("/", 1)[-1])
         self._text(row, 10, post.sheet)
         sheet.write_number(row, 11, post.row, f["cell"])
-        for column in range(INDEX["decision"], INDEX["note"] + 1):
-            sheet.write_blank(row, column, None, f["reviewer"])
         sheet.write_string(row, INDEX["key"], key, f["cell"])
 
     def _text(self, row: int, column: int, value: str | None) -> None:
-        """A plain text cell; an absent value stays a blank cell (so filters show "(Blanks)")."""
+        """A plain text cell; nothing at all for an empty value (the column gives the format)."""
         if value:
             self.sheet.write_string(row, column, value, self.formats["cell"])
-        else:
-            self.sheet.write_blank(row, column, None, self.formats["cell"])
 
     def _rich(self, row: int, column: int, parts: list[tuple[str | None, str, str]],
               matches: tuple[Match, ...]) -> None:
@@ -116,6 +112,8 @@ class PostSheet:
                     highlighted = True
                     fragments += [self.formats["crisis_hit" if crisis else "hit"], piece]
         plain = "".join(p for p in fragments if isinstance(p, str))
+        if not plain:
+            return
         if not highlighted:
             self.sheet.write_string(row, column, plain, self.formats["cell"])
         elif len(fragments) == 2:  # the whole text is one hit: a rich string needs 3+ fragments
