@@ -33,7 +33,6 @@ class GroupInfo:
     hot: bool  # has a hit that can start a match: the fast path only asks this
     leaves: int
     pieces: tuple[Piece, ...]  # the pieces that have hits
-    exceptions: tuple[Piece, ...] = ()  # pieces that are exception words
     suppressed: tuple[tuple[Piece, int, str], ...] = ()  # (piece, unit, exception word)
     busy: bool = False  # has pieces or suppressed hits: the slow path looks closer
 
@@ -115,5 +114,4 @@ def analyze_group(group: str, lexicon: Lexicon, triggers: frozenset[int]) -> Gro
         pieces.append(Piece(piece.start, piece.end, piece.first, piece.last, piece.norm, hits,
                             piece.split))
     hot = any(uid in triggers for piece in pieces for uid, _ in piece.hits)
-    return GroupInfo(hot, len(leaves), tuple(pieces), tuple(exceptions), tuple(suppressed),
-                     bool(pieces or suppressed))
+    return GroupInfo(hot, len(leaves), tuple(pieces), tuple(suppressed), bool(pieces or suppressed))
