@@ -218,7 +218,7 @@ def test_if_crisis_checks_only_during_a_crisis(tmp_path: Path) -> None:
 
 
 def test_the_documented_config_example_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    docs = Path(__file__).parent.parent / "docs" / "nightly.md"
+    docs = Path(__file__).parent.parent / "README.md"
     text = docs.read_text(encoding="utf-8")
     example = text.split("```toml\nstate_dir")[1].split("```")[0]
     config = tmp_path / "contentcheck.toml"
