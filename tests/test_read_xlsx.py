@@ -106,3 +106,12 @@ def test_serial_numbers_in_a_text_date_column(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "serial.xlsx", {"K": [["Datum", "Tekst"], [46350, "Serieel"]]})
     post = read_calendar(path, OPTIONS).posts[0]
     assert post.scheduled_at == dt.datetime(2026, 11, 24, tzinfo=AMSTERDAM) and post.all_day
+
+
+@pytest.mark.parametrize("name,kind", [("kalender.ods", "ods"), ("kalender.xls", "xls")])
+def test_libreoffice_and_legacy_excel_files(name: str, kind: str) -> None:
+    calendar = read_calendar(Path(__file__).parent / "fixtures" / name, OPTIONS)
+    assert calendar.kind == kind and calendar.sheets == ["Kalender"]
+    assert [(p.row, p.scheduled_at, p.text) for p in calendar.posts] == [
+        (4, dt.datetime(2026, 11, 25, 9, 30, tzinfo=AMSTERDAM), "Met de trein naar Aken"),
+        (5, dt.datetime(2026, 11, 26, 14, 0, tzinfo=AMSTERDAM), "Oliebollen!")]
