@@ -138,6 +138,8 @@ SHOULD_PASS = [
     ("false friend aanslagbiljet", "Je aanslagbiljet komt eraan", "aanslag"),
     ("false friend aanslag-biljet", "Het aanslag-biljet", "aanslag"),
     ("hashtag common word stays whole", "#helpen", "hel"),
+    ("bare stem of -ing: a photo shoot", "Our photo shoot went great", "shooting"),
+    ("proximity needs every word", "Boston is lovely in spring", "boston explosion"),
     ("phrase order", "drop you till shop", '"shop till you drop"'),
     ("phrase gap", "shop until you really drop", '"shop till you drop"'),
     ("proximity too far", "Boston is a lovely city to visit in spring and the fireworks "
@@ -166,6 +168,18 @@ def test_should_flag(matcher: Matcher, rule: str, text: str, term: str, matched:
 def test_should_pass(matcher: Matcher, rule: str, text: str, term: str) -> None:
     language = "en" if "brand" in term else "nl" if term == "ass" else None
     assert term not in {t for t, _ in hits(matcher, text, language)}
+
+
+def test_every_rule_has_an_example(matcher: Matcher) -> None:
+    """Like proselint's registry test: each rule explain can name is shown by a table row."""
+    from contentcheck.explain import RULES
+
+    seen = set()
+    for _, text, term, matched in SHOULD_FLAG:
+        language = "en" if term == "ass" else "nl" if term == "brand" else None
+        seen |= {f.rule for f in matcher.explain(text, language=language)[0]
+                 if (f.match.term, f.match.matched) == (term, matched)}
+    assert seen == set(RULES)
 
 
 def test_exception_really_suppresses() -> None:
