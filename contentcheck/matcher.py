@@ -14,6 +14,7 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
+from contentcheck.compounds import segment
 from contentcheck.errors import TermFileError
 from contentcheck.matching_groups import GroupInfo, analyze_group
 from contentcheck.matching_index import CACHE_LIMIT, Lexicon
@@ -119,23 +120,36 @@ class Matcher:
             self._regex.append((index, regex.compile(pattern.regex, regex.IGNORECASE)))
             return set()
         if pattern.kind == "word":
-            unit = self.lexicon.add(pattern.words[0], term.language)
+            word = pattern.words[0]
+            unit = self.lexicon.add(word, term.language)
             self._single[unit].append(index)
-            return {unit}
-        units = tuple(self.lexicon.add(w, term.language, compound=len(w.norm) >= 5)
-                      for w in pattern.words)
-        multi = len(self._multi)
-        self._multi.append(_Multi(index, pattern.kind, units))
-        for unit in set(units):
-            self._multi_by_unit[unit].append(multi)
-        # the rarest-looking (longest) word must be there for the term to match
-        anchor = max(units, key=lambda u: len(self.lexicon.units[u].norm))
-        triggered = {anchor}
+            triggered = {unit}
+            if word.norm.isalpha() and not (word.any_before or word.any_after):
+                # a joined term also matches its two words written apart (stormciara: storm
+                # ciara), when both are long enough not to be a chance cut (nik|ker, mon|gool)
+                spans = segment(word.norm, ())
+                if spans and len(spans) == 2 and all(b - a >= 4 for a, b in spans):
+                    parts = tuple(WordSpec(word.norm[a:b]) for a, b in spans)
+                    triggered |= self._add_multi(index, term, "phrase", parts)
+            return triggered
+        triggered = self._add_multi(index, term, pattern.kind, pattern.words)
         if pattern.joined:
             joined = self.lexicon.add(WordSpec(pattern.joined), term.language)
             self._single[joined].append(index)
             triggered.add(joined)
         return triggered
+
+    def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...]
+                   ) -> set[int]:
+        """A phrase or proximity term; returns its anchor, the word that must be there."""
+        units = tuple(self.lexicon.add(w, term.language, compound=len(w.norm) >= 5)
+                      for w in words)
+        multi = len(self._multi)
+        self._multi.append(_Multi(index, kind, units))
+        for unit in set(units):
+            self._multi_by_unit[unit].append(multi)
+        # the rarest-looking (longest) word must be there for the term to match
+        return {max(units, key=lambda u: len(self.lexicon.units[u].norm))}
 
     @classmethod
     def compile(cls, termset: TermSet) -> "Matcher":

@@ -38,6 +38,7 @@ neger
 reet
 "code ro*"
 "op tijd"
+stormciara
 dressed to kill
 COVID-19
 @language nl
@@ -110,6 +111,8 @@ SHOULD_FLAG = [
     ("hashtag split known words", "#stormciara", "storm ciara", "stormciara"),
     ("hashtag camel", "#StormCiara nadert", "storm ciara", "StormCiara"),
     ("code split", "BOOMSALE nu!", "boom", "BOOM"),
+    ("joined term, words apart", "Storm Ciara nadert", "stormciara", "Storm Ciara"),
+    ("joined term, hashtag", "#StormCiara", "stormciara", "StormCiara"),
     ("emoji", "Met de 🚂 naar zee", "🚂", "🚂"),
     ("emoji skin tone / variation", "Dit is 💣🏽 goed", "💣", "💣🏽"),
     ("regex", "Nieuws over covid-19", r"re:\bcov(id)?-?19\b", "covid-19"),
