@@ -11,6 +11,7 @@ phrase (``"shop till you drop"``), unquoted words that must appear close togethe
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -153,10 +154,24 @@ def _directive(key: str, value: str, state: dict) -> None:
         raise ValueError(f"unknown directive @{key} (known: @category, @severity, @language)")
 
 
+_INLINE = re.compile(r"\s@(category|severity|language)(?:[ \t]+(\S+))?", re.IGNORECASE)
+
+
+def _inline_directives(line: str, state: dict) -> tuple[str, dict]:
+    """``term => suggestion  @severity high @category x``: metadata for this line only."""
+    if "@" not in line:
+        return line, state
+    here = dict(state)
+    for match in _INLINE.finditer(line):
+        _directive(match.group(1).lower(), match.group(2) or "", here)
+    return _INLINE.sub("", line), here
+
+
 def parse_terms(text: str, *, origin: str, list_name: str, category: str,
                 severity: Severity, language: str | None = None,
                 crisis: bool = False) -> TermSet:
-    """Parse the text of one term file; directives change the defaults for the lines below."""
+    """Parse the text of one term file; directive lines change the defaults for the lines below,
+    directives at the end of a term line (``bom  @severity high``) for that line only."""
     state = {"category": category, "severity": severity, "language": language}
     terms: list[Term] = []
     exceptions: set[str] = set()
@@ -175,6 +190,7 @@ def parse_terms(text: str, *, origin: str, list_name: str, category: str,
                     raise ValueError("an exception '!' without a word")
                 exceptions.add(key)
                 continue
+            line, here = _inline_directives(line, state)
             term, _, suggestion = line.partition("=>")
             term = term.strip()
             if not term:
@@ -182,9 +198,9 @@ def parse_terms(text: str, *, origin: str, list_name: str, category: str,
             parse_pattern(term)
         except ValueError as exc:
             raise TermFileError(origin, str(exc), line=number) from None
-        terms.append(Term(text=term, list_name=list_name, category=state["category"],
-                          severity=Severity.CRISIS if crisis else state["severity"],
-                          language=state["language"], suggestion=suggestion.strip() or None,
+        terms.append(Term(text=term, list_name=list_name, category=here["category"],
+                          severity=Severity.CRISIS if crisis else here["severity"],
+                          language=here["language"], suggestion=suggestion.strip() or None,
                           crisis=crisis, origin=f"{origin}:{number}"))
     return TermSet(tuple(terms), frozenset(exceptions))
 

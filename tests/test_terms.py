@@ -30,6 +30,19 @@ def test_directives_comments_suggestions_exceptions() -> None:
     assert termset.exceptions == {"bommetje", "aanslagbiljet"}
 
 
+def test_per_line_metadata() -> None:
+    termset = parse("@severity low\nslachtprijzen => scherpe prijzen  @severity high @category prijs\n"
+                    "bom @language nl\nexplosie\n")
+    first, second, third = termset.terms
+    assert (first.text, first.suggestion, first.severity, first.category) == \
+        ("slachtprijzen", "scherpe prijzen", Severity.HIGH, "prijs")
+    assert (second.text, second.language, second.severity) == ("bom", "nl", Severity.LOW)
+    assert (third.text, third.language, third.severity, third.category) == \
+        ("explosie", None, Severity.LOW, "general")
+    with pytest.raises(TermFileError, match="line 1: unknown severity"):
+        parse("bom @severity enorm\n")
+
+
 @pytest.mark.parametrize("text,kind,words", [
     ("explosie", "word", (WordSpec("explosie"),)),
     ("Explo*", "word", (WordSpec("explo", any_after=True),)),
