@@ -130,7 +130,7 @@ class Matcher:
                 spans = segment(word.norm, ())
                 if spans and len(spans) == 2 and all(b - a >= 4 for a, b in spans):
                     parts = tuple(WordSpec(word.norm[a:b]) for a, b in spans)
-                    triggered |= self._add_multi(index, term, "phrase", parts)
+                    triggered |= self._add_multi(index, term, "phrase", parts, compound=False)
             return triggered
         triggered = self._add_multi(index, term, pattern.kind, pattern.words)
         if pattern.joined:
@@ -139,10 +139,10 @@ class Matcher:
             triggered.add(joined)
         return triggered
 
-    def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...]
-                   ) -> set[int]:
+    def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...],
+                   compound: bool = True) -> set[int]:
         """A phrase or proximity term; returns its anchor, the word that must be there."""
-        units = tuple(self.lexicon.add(w, term.language, compound=len(w.norm) >= 5)
+        units = tuple(self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
                       for w in words)
         multi = len(self._multi)
         self._multi.append(_Multi(index, kind, units))
@@ -225,6 +225,7 @@ class Matcher:
         for multi in sorted(candidates):
             raw.extend(self._match_multi(self._multi[multi], occurrences))
         raw.extend(self._match_regex(text, language))
+        suppressed = list(dict.fromkeys(suppressed))  # one unit may sit in several lists
         if self._exception_phrases:
             raw = self._drop_excepted(raw, occurrences, text, suppressed)
         findings = self._findings(raw, text, field, language)

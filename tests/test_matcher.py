@@ -39,6 +39,7 @@ reet
 "code ro*"
 "op tijd"
 stormciara
+moordaanbieding
 dressed to kill
 COVID-19
 @language nl
@@ -113,6 +114,8 @@ SHOULD_FLAG = [
     ("code split", "BOOMSALE nu!", "boom", "BOOM"),
     ("joined term, words apart", "Storm Ciara nadert", "stormciara", "Storm Ciara"),
     ("joined term, hashtag", "#StormCiara", "stormciara", "StormCiara"),
+    ("joined term, words apart (nl)", "Een moord aanbieding!", "moordaanbieding",
+     "moord aanbieding"),
     ("emoji", "Met de 🚂 naar zee", "🚂", "🚂"),
     ("emoji skin tone / variation", "Dit is 💣🏽 goed", "💣", "💣🏽"),
     ("regex", "Nieuws over covid-19", r"re:\bcov(id)?-?19\b", "covid-19"),
@@ -142,6 +145,7 @@ SHOULD_PASS = [
     ("false friend aanslag-biljet", "Het aanslag-biljet", "aanslag"),
     ("hashtag common word stays whole", "#helpen", "hel"),
     ("bare stem of -ing: a photo shoot", "Our photo shoot went great", "shooting"),
+    ("joined term apart: no compounds", "Een moordgoede aanbieding", "moordaanbieding"),
     ("proximity needs every word", "Boston is lovely in spring", "boston explosion"),
     ("phrase order", "drop you till shop", '"shop till you drop"'),
     ("phrase gap", "shop until you really drop", '"shop till you drop"'),
