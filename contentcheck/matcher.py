@@ -18,7 +18,10 @@ from contentcheck.compounds import segment
 from contentcheck.errors import TermFileError
 from contentcheck.matching_groups import GroupInfo, analyze_group
 from contentcheck.matching_index import CACHE_LIMIT, Lexicon
-from contentcheck.matching_spans import Occurrence, phrases, proximity, tightest
+from contentcheck.matching_spans import (Finding, Occurrence, Suppressed, phrases, proximity,
+                                         tightest)
+
+__all__ = ["Finding", "Matcher", "Suppressed", "applies"]
 from contentcheck.records import Match, Post, Term
 from contentcheck.terms import Pattern, TermSet, WordSpec, parse_pattern
 from contentcheck.text import GROUP_RE
@@ -26,28 +29,6 @@ from contentcheck.text import GROUP_RE
 log = logging.getLogger(__name__)
 
 REGEX_TIMEOUT = 0.25  # seconds per raw regular expression per text
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A match and why: the rule (exact, inflection, compound, wildcard, phrase, proximity,
-    hashtag-split, emoji, regex) and the words that made it."""
-
-    match: Match
-    term: Term
-    rule: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class Suppressed:
-    """A hit that an exception word took away."""
-
-    word: str
-    unit: str
-    exception: str
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)

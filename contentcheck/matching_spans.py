@@ -1,4 +1,5 @@
-"""Matches that span several words: phrases, proximity, and keeping the tightest span.
+"""Matches that span several words (phrases, proximity), the tightest span, and the records
+that say why something matched (``Finding``) or did not (``Suppressed``).
 
 Positions are leaf indexes over the whole text (a hashtag's split words count one each), so
 ``#ShopTillYouDrop`` is a phrase just like ``Shop, till you drop``.
@@ -6,9 +7,34 @@ Positions are leaf indexes over the whole text (a hashtag's split words count on
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import NamedTuple
 
+from contentcheck.records import Match, Term
+
 PROXIMITY = 6  # unquoted words match when at most this many words apart ("within a few")
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A match and why: the rule (exact, inflection, compound, wildcard, phrase, proximity,
+    hashtag-split, emoji, regex) and the words that made it."""
+
+    match: Match
+    term: Term
+    rule: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class Suppressed:
+    """A hit that an exception word took away."""
+
+    word: str
+    unit: str
+    exception: str
+    start: int
+    end: int
 
 
 class Occurrence(NamedTuple):
