@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -107,3 +108,18 @@ def test_huge_and_pathological_input_is_fast() -> None:
         for match in MATCHER.find(text):
             assert text[match.start:match.end] == match.matched
         assert time.perf_counter() - started < 3.0, text[:20]
+
+
+@settings(max_examples=80, deadline=None)
+@given(TEXT, st.sampled_from([None, "nl", "en"]))
+def test_shipped_lists_spans_are_honest(text: str, language: str | None) -> None:
+    """The same properties with the real lists (exception phrases, any-language terms...)."""
+    for match in shipped_matcher().find(text, language=language):
+        assert text[match.start:match.end] == match.matched
+
+
+@lru_cache(maxsize=1)
+def shipped_matcher() -> Matcher:
+    from contentcheck.lists import load_lists
+
+    return Matcher.compile(load_lists([]))
