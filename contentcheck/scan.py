@@ -92,6 +92,32 @@ def load_terms(settings: ScanSettings, crises: list["Crisis"] = ()) -> tuple[Ter
     return crisis, lists
 
 
+def crisis_over_exceptions(crisis: TermSet, lists: TermSet) -> TermSet:
+    """Crisis terms and word lists as one set, where a crisis term that names an excepted word
+    wins over the exception.
+
+    The shipped lists except ``moordrecht`` (a village, not a murder) and ``bomen`` (trees);
+    but when the crisis *is* in Moordrecht, or is a storm felling trees, the on-call person's
+    explicit term must match. Exceptions that only guard a crisis term's wider reach
+    (``!per ongeluk`` against ``ongeluk``, ``!brandstof`` against ``brand``) stay.
+    """
+    from contentcheck.terms import parse_pattern
+
+    named: set[str] = set()
+    for term in crisis.terms:
+        try:
+            pattern = parse_pattern(term.text)
+        except ValueError:
+            continue
+        if pattern.kind == "regex" or any(w.any_before or w.any_after for w in pattern.words):
+            continue
+        named.add(" ".join(w.norm for w in pattern.words))
+        if pattern.joined:
+            named.add(pattern.joined)
+    combined = crisis + lists
+    return TermSet(combined.terms, combined.exceptions - named)
+
+
 def _sort_key(verdict: Verdict) -> tuple:
     post = verdict.post
     when = post.scheduled_at
@@ -109,7 +135,7 @@ def run_scan(settings: ScanSettings) -> ScanResult:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings, now)
     crisis, lists = load_terms(settings, crises)
-    matcher = Matcher.compile(crisis + lists)
+    matcher = Matcher.compile(crisis_over_exceptions(crisis, lists))
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), default_year=now.year)
     calendars = [read_calendar(path, options) for path in settings.calendars]

@@ -197,3 +197,21 @@ def test_csv_report_carries_what_json_does(tmp_path: Path) -> None:
     assert row["status"] == "pause" and row["matched_fields"] == "Bericht | Hashtags"
     assert row["other_fields"] == "Hashtags: #treinreis" and row["crisis"] == "'--term"  # never a formula
     assert row["categories"] == "crisis" and row["row"] == "2" and "crisis term" in row["reasons"]
+
+
+@pytest.mark.parametrize("term,text", [("Moordrecht", "Goedemorgen Moordrecht!"),
+                                       ("bomen", "Pas op voor vallende bomen"),
+                                       ("brandweer", "Bedankt brandweer!")])
+def test_a_crisis_term_wins_over_a_shipped_exception(tmp_path: Path, term: str, text: str) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", text]])
+    base = ["scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam", "--format", "json"]
+    assert json.loads(run(*base).stdout)["posts"][0]["status"] == "ok"   # the exception holds
+    assert json.loads(run(*base, "--term", term).stdout)["posts"][0]["status"] == "pause"
+
+
+def test_exceptions_still_guard_a_crisis_terms_wider_reach(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "Per ongeluk te veel besteld"],
+                                          ["25-11-2026", "Ongeluk op de A2"]])
+    doc = json.loads(run("scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam",
+                         "--format", "json", "--term", "ongeluk").stdout)
+    assert {p["row"]: p["status"] for p in doc["posts"]} == {2: "ok", 3: "pause"}
