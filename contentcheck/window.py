@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from contentcheck.records import Post
+from contentcheck.text import fold
 
 # Status words (folded: lower case, no accents) that mean a post will not go out (again).
 DONE_STATUSES = (
@@ -48,16 +48,11 @@ class Window:
                 "end": self.end.isoformat() if self.end else None}
 
 
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().strip()
-
-
 def status_is_final(status: str | None) -> bool:
     """Published, cancelled or paused, in Dutch or English (``Gepubliceerd ✅``, ``Paused``)."""
     if not status:
         return False
-    first_word = _fold(status).split(" ", 1)[0].strip(".,:;!()[]")
+    first_word = fold(status).strip().split(" ", 1)[0].strip(".,:;!()[]")
     return first_word in DONE_STATUSES or first_word in CANCELLED_STATUSES \
         or first_word in PAUSED_STATUSES
 

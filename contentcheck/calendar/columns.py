@@ -6,12 +6,13 @@ the first row (within the top rows of a sheet) where enough cells are known colu
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
 import regex
+
+from contentcheck.text import fold
 
 
 class Role(str, Enum):
@@ -77,9 +78,7 @@ HEADER_SEARCH_ROWS = 30
 
 def fold_header(value: Any) -> str:
     """Header text as compared: casefolded, accents and punctuation removed, spaces single."""
-    text = unicodedata.normalize("NFKD", str(value)).casefold()
-    text = "".join(c for c in text if not unicodedata.combining(c)).replace("_", " ")
-    return _NON_ALNUM.sub(" ", text).strip()
+    return _NON_ALNUM.sub(" ", fold(str(value)).replace("_", " ")).strip()
 
 
 def role_of(header: Any) -> Role | None:
