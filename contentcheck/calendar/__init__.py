@@ -83,7 +83,7 @@ def read_calendar(path: Path | str, options: ReadOptions) -> Calendar:
             table, calendar.kind = as_hootsuite(table), "hootsuite-bulk"
         tables = [table]
     else:
-        tables, calendar.notes = read_workbook(path)
+        tables, calendar.notes = read_workbook(path, data)
         if not tables:
             raise CalendarError(str(path), "has no visible worksheets")
     found = False

@@ -7,6 +7,7 @@ xlsx we still look inside the zip ourselves, so a damaged file, a zip bomb or XM
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
@@ -20,10 +21,10 @@ MAX_RATIO = 200  # real xlsx parts compress 5-20x; bombs compress thousands of t
 _PEEK = 4096
 
 
-def check_xlsx_container(path: Path) -> None:
+def check_xlsx_container(path: Path, data: bytes) -> None:
     """Refuse a workbook that is not a complete zip, is a zip bomb, or declares XML entities."""
     try:
-        archive = zipfile.ZipFile(path)
+        archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
         raise CalendarError(str(path), "is damaged or truncated: not a complete .xlsx (zip) file") from None
     with archive:
@@ -51,21 +52,24 @@ def check_xlsx_container(path: Path) -> None:
                                     "(DOCTYPE); refusing to read it (possible XML bomb)")
 
 
-def read_workbook(path: Path) -> tuple[list[Table], list[str]]:
-    """Every visible worksheet as a table, plus notes about sheets left out."""
+def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
+    """Every visible worksheet as a table, plus notes about sheets left out.
+
+    Reads ``data`` (the bytes already read and hashed), not the file again: what is checked,
+    hashed and read is one and the same, even if someone saves the file meanwhile.
+    """
     from python_calamine import CalamineWorkbook
 
-    with path.open("rb") as handle:
-        magic = handle.read(8)
+    magic = data[:8]
     if magic.startswith(ZIP_MAGIC):
-        check_xlsx_container(path)
+        check_xlsx_container(path, data)
     elif magic == OLE_MAGIC and path.suffix.lower() in (".xlsx", ".xlsm"):
         raise CalendarError(str(path), "is password-protected (encrypted); save an unprotected copy")
     elif magic != OLE_MAGIC:
         raise CalendarError(str(path), f"is not an Excel workbook (the file does not start like "
                             f"a {path.suffix or 'workbook'} file)")
     try:
-        book = CalamineWorkbook.from_path(str(path))
+        book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every malformed part
         raise CalendarError(str(path), f"cannot be read as a workbook: {_short(exc)}") from None
     tables: list[Table] = []
