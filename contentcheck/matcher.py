@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from contentcheck.compounds import segment
 from contentcheck.errors import TermFileError
-from contentcheck.matching_groups import GroupInfo, analyze_group
+from contentcheck.matching_groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching_index import CACHE_LIMIT, Lexicon
 from contentcheck.matching_spans import (Finding, Occurrence, Suppressed, phrases, proximity,
                                          tightest)
@@ -38,14 +38,14 @@ class _Multi:
     units: tuple[int, ...]
 
 
-class _HotCache(dict):
-    """Word group -> does it hold a hit that can start a match; filled on first sight."""
+class _HotCache(dict[str, int]):
+    """Word group -> HOT, PARTIAL or 0 (see ``GroupInfo``); filled on first sight."""
 
     def __init__(self, matcher: "Matcher") -> None:
         super().__init__()
         self._matcher = matcher
 
-    def __missing__(self, group: str) -> bool:
+    def __missing__(self, group: str) -> int:
         hot = self[group] = self._matcher._group(group).hot
         return hot
 
@@ -73,8 +73,8 @@ class Matcher:
         self._single: dict[int, list[int]] = defaultdict(list)  # unit -> terms
         self._multi: list[_Multi] = []
         self._multi_by_unit: dict[int, list[int]] = defaultdict(list)
+        self._multi_by_anchor: dict[int, list[int]] = defaultdict(list)  # by the rarest word
         self._regex: list[tuple[int, object]] = []
-        triggers: set[int] = set()
         self._exception_phrases: list[tuple[int, ...]] = []
         for word in sorted(termset.exceptions):
             if " " in word:  # "groene aanslag": these words together never count
@@ -87,50 +87,49 @@ class Matcher:
                 pattern = parse_pattern(term.text)
             except ValueError as exc:  # a Term made in code, not read from a file
                 raise TermFileError(term.origin or term.list_name, str(exc)) from None
-            triggers |= self._add_term(index, term, pattern)
+            self._add_term(index, term, pattern)
         self.lexicon.finish()
-        self._triggers = frozenset(triggers)
+        self._singles = frozenset(self._single)  # a hit of one of these is a match
+        self._multi_units = frozenset(self._multi_by_unit)  # these need their partners
+        self._anchors = frozenset(self._multi_by_anchor)
         self._groups: dict[str, GroupInfo] = {}
         self._hot = _HotCache(self)
 
-    def _add_term(self, index: int, term: Term, pattern: Pattern) -> set[int]:
-        """Put one term in the tables; returns the units whose hit may start a match."""
+    def _add_term(self, index: int, term: Term, pattern: Pattern) -> None:
+        """Put one term in the tables."""
         if pattern.kind == "regex":
             import regex
 
             self._regex.append((index, regex.compile(pattern.regex, regex.IGNORECASE)))
-            return set()
+            return
         if pattern.kind == "word":
             word = pattern.words[0]
             unit = self.lexicon.add(word, term.language)
             self._single[unit].append(index)
-            triggered = {unit}
-            if word.norm.isalpha() and not (word.any_before or word.any_after):
-                # a joined term also matches its two words written apart (stormciara: storm
-                # ciara), when both are long enough not to be a chance cut (nik|ker, mon|gool)
+            if word.norm.isalpha() and not (word.any_before or word.any_after or
+                                            self.lexicon.is_word(word.norm)):
+                # a joined name also matches its two words written apart (stormciara: storm
+                # ciara), when both are long enough not to be a chance cut (nik|ker, mon|gool);
+                # a real word (winkelcentrum) is written joined, and stays one word
                 spans = segment(word.norm, ())
                 if spans and len(spans) == 2 and all(b - a >= 4 for a, b in spans):
                     parts = tuple(WordSpec(word.norm[a:b]) for a, b in spans)
-                    triggered |= self._add_multi(index, term, "phrase", parts, compound=False)
-            return triggered
-        triggered = self._add_multi(index, term, pattern.kind, pattern.words)
+                    self._add_multi(index, term, "phrase", parts, compound=False)
+            return
+        self._add_multi(index, term, pattern.kind, pattern.words)
         if pattern.joined:
-            joined = self.lexicon.add(WordSpec(pattern.joined), term.language)
-            self._single[joined].append(index)
-            triggered.add(joined)
-        return triggered
+            self._single[self.lexicon.add(WordSpec(pattern.joined), term.language)].append(index)
 
     def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...],
-                   compound: bool = True) -> set[int]:
-        """A phrase or proximity term; returns its anchor, the word that must be there."""
+                   compound: bool = True) -> None:
+        """A phrase or proximity term: all of its words must be there."""
         units = tuple(self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
                       for w in words)
         multi = len(self._multi)
         self._multi.append(_Multi(index, kind, units))
         for unit in set(units):
             self._multi_by_unit[unit].append(multi)
-        # the rarest-looking (longest) word must be there for the term to match
-        return {max(units, key=lambda u: len(self.lexicon.units[u].norm))}
+        self._multi_by_anchor[self.lexicon.rarest(units)].append(multi)
 
     @classmethod
     def compile(cls, termset: TermSet) -> "Matcher":
@@ -142,15 +141,30 @@ class Matcher:
             if len(self._groups) > CACHE_LIMIT:
                 self._groups.clear()
                 self._hot.clear()
-            info = self._groups[group] = analyze_group(group, self.lexicon, self._triggers)
+            info = self._groups[group] = analyze_group(group, self.lexicon, self._singles,
+                                                       self._anchors, self._multi_units)
         return info
 
     def may_match(self, text: str) -> bool:
         """The fast path: could any term match? One findall, then a C-level lookup per word
-        group (``_HotCache`` computes a group it has not seen)."""
+        group (``_HotCache`` computes a group it has not seen): a word of a one-word term is
+        enough; words of phrase and proximity terms count only when all their partners are
+        there too, so a common word in a phrase (shop, zomer) does not slow every post down."""
         if self._regex:
             return True
-        return any(map(self._hot.__getitem__, GROUP_RE.findall(text)))
+        groups = GROUP_RE.findall(text)
+        flags = list(map(self._hot.__getitem__, groups))
+        if SINGLE in flags:
+            return True
+        if ANCHOR not in flags:
+            return False
+        present: set[int] = set()
+        for group, flag in zip(groups, flags):
+            if flag:
+                present |= self._groups[group].units
+        return any(all(unit in present for unit in self._multi[multi].units)
+                   for anchor in present & self._anchors
+                   for multi in self._multi_by_anchor[anchor])
 
     def find(self, text: str, field: str = "text", language: str | None = None) -> list[Match]:
         """Every match in one text, sorted by span; ``text[m.start:m.end] == m.matched``."""

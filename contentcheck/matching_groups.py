@@ -28,13 +28,19 @@ class Piece:
     split: bool = False  # a leaf cut out of a hashtag, camelCase word or code
 
 
+# what a group holds, for the fast path: a word of a one-word term (a match), the rarest word
+# of a phrase or proximity term (a match if its partners are there), or only partners
+SINGLE, ANCHOR, PARTNER = 3, 2, 1
+
+
 @dataclass(frozen=True, slots=True)
 class GroupInfo:
-    hot: bool  # has a hit that can start a match: the fast path only asks this
+    hot: int  # SINGLE, ANCHOR, PARTNER or 0: what the fast path asks
     leaves: int
     pieces: tuple[Piece, ...]  # the pieces that have hits
     suppressed: tuple[tuple[Piece, int, str], ...] = ()  # (piece, unit, exception word)
     busy: bool = False  # has pieces or suppressed hits: the slow path looks closer
+    units: frozenset[int] = frozenset()  # if ANCHOR or PARTNER: the phrase/proximity words
 
 
 def _should_segment(group: str, start: int, end: int, tag: bool, norm: str) -> bool:
@@ -92,7 +98,8 @@ def read_group(group: str, lexicon: Lexicon) -> list[str]:
     return [norm for norm, _, _, _ in _leaves(group, lexicon.known)[0]]
 
 
-def analyze_group(group: str, lexicon: Lexicon, triggers: frozenset[int]) -> GroupInfo:
+def analyze_group(group: str, lexicon: Lexicon, singles: frozenset[int],
+                  anchors: frozenset[int], multi_units: frozenset[int]) -> GroupInfo:
     """All pieces of one group with their hits; exceptions silence the pieces inside them."""
     leaves, overlays = _leaves(group, lexicon.known)
     candidates = [Piece(s, e, i, i, norm, (), split) for i, (norm, s, e, split) in enumerate(leaves)]
@@ -113,5 +120,8 @@ def analyze_group(group: str, lexicon: Lexicon, triggers: frozenset[int]) -> Gro
             continue
         pieces.append(Piece(piece.start, piece.end, piece.first, piece.last, piece.norm, hits,
                             piece.split))
-    hot = any(uid in triggers for piece in pieces for uid, _ in piece.hits)
-    return GroupInfo(hot, len(leaves), tuple(pieces), tuple(suppressed), bool(pieces or suppressed))
+    units = {uid for piece in pieces for uid, _ in piece.hits}
+    hot = (SINGLE if units & singles else ANCHOR if units & anchors
+           else PARTNER if units & multi_units else 0)
+    return GroupInfo(hot, len(leaves), tuple(pieces), tuple(suppressed), bool(pieces or suppressed),
+                     frozenset(units & multi_units) if hot in (ANCHOR, PARTNER) else frozenset())

@@ -90,6 +90,21 @@ class Lexicon:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             self.exceptions |= word_forms(word, None, dutch, english)
 
+    @staticmethod
+    def is_word(word: str) -> bool:
+        """Is this a word of the Dutch or English vocabulary?"""
+        return word in compounds.vocabulary("nl") or word in compounds.vocabulary("en")
+
+    def rarest(self, units: tuple[int, ...]) -> int:
+        """The unit least likely to be in a post (by word frequency; a wildcard or emoji
+        counts as rare, a longer word as rarer): a phrase is only looked for where it is."""
+        dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+
+        def rarity(uid: int) -> tuple[int, int]:
+            norm = self.units[uid].norm
+            return (min(dutch.get(norm, 1 << 30), english.get(norm, 1 << 30)), len(norm))
+        return max(units, key=rarity)
+
     @property
     def known(self) -> Mapping[str, object]:
         """Every form of every term word: hashtags are split at these too."""
