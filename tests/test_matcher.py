@@ -258,3 +258,16 @@ def test_invalid_term_made_in_code_is_a_clean_error() -> None:
                origin="lists.xlsx:7")
     with pytest.raises(TermFileError, match="lists.xlsx:7: a wildcard"):
         Matcher.compile(TermSet((bad,)))
+
+
+def test_fast_path_waits_for_every_word_of_a_phrase() -> None:
+    """A common word of a phrase (shop) does not send every post down the slow path."""
+    matcher = Matcher.compile(parse_terms('"shop till you drop"\nboston explosion\nexplosie\n',
+                                          origin="t", list_name="t", category="c",
+                                          severity=Severity.LOW))
+    assert not matcher.may_match("Shop now, you will love it")
+    assert not matcher.may_match("Boston in spring")
+    assert matcher.may_match("Shop till you drop")
+    assert matcher.may_match("explosion in Boston")
+    assert matcher.may_match("een explosie")
+    assert matcher.find("Shop now, you will love it") == []
