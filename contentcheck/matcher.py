@@ -153,15 +153,12 @@ class Matcher:
         if self._regex:
             return True
         groups = GROUP_RE.findall(text)
-        flags = list(map(self._hot.__getitem__, groups))
-        if SINGLE in flags:
-            return True
-        if ANCHOR not in flags:
-            return False
+        most = max(map(self._hot.__getitem__, groups), default=0)
+        if most != ANCHOR:
+            return most == SINGLE
         present: set[int] = set()
-        for group, flag in zip(groups, flags):
-            if flag:
-                present |= self._groups[group].units
+        for group in groups:
+            present |= self._groups[group].units
         return any(all(unit in present for unit in self._multi[multi].units)
                    for anchor in present & self._anchors
                    for multi in self._multi_by_anchor[anchor])
