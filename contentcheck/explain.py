@@ -8,10 +8,14 @@ span and rule, the hits an exception took away, and the hits that the language l
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from contentcheck.errors import ContentcheckError
+
+if TYPE_CHECKING:
+    from contentcheck.terms import TermSet
 
 RULES = {
     "exact": "the word itself",
@@ -31,7 +35,7 @@ def _highlight(text: str, start: int, end: int) -> str:
 
 
 def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-          wordlists: tuple[Path, ...], shipped: bool):
+          wordlists: tuple[Path, ...], shipped: bool) -> TermSet:
     from contentcheck.lists import load_lists
     from contentcheck.terms import crisis_terms_from_cli, load_crisis_file
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from contentcheck.errors import TermFileError
 from contentcheck.records import Severity, Term
@@ -135,7 +136,7 @@ def _strip_comment(line: str) -> str:
     return line.strip()
 
 
-def _directive(key: str, value: str, state: dict) -> None:
+def _directive(key: str, value: str, state: dict[str, Any]) -> None:
     if key == "category":
         if not value:
             raise ValueError("@category needs a name")
@@ -157,7 +158,7 @@ def _directive(key: str, value: str, state: dict) -> None:
 _INLINE = re.compile(r"\s@(category|severity|language)(?:[ \t]+(\S+))?", re.IGNORECASE)
 
 
-def _inline_directives(line: str, state: dict) -> tuple[str, dict]:
+def _inline_directives(line: str, state: dict[str, Any]) -> tuple[str, dict[str, Any]]:
     """``term => suggestion  @severity high @category x``: metadata for this line only."""
     if "@" not in line:
         return line, state

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -120,7 +121,7 @@ def split_group(group: str) -> tuple[list[Leaf], list[tuple[int, int]]]:
     return leaves, runs
 
 
-def iter_groups(text: str):
+def iter_groups(text: str) -> Iterator[tuple[int, int, str]]:
     """``(start, end, group)`` for every word group and emoji sequence of a text."""
     for match in GROUP_RE.finditer(text):
         yield match.start(), match.end(), match.group()
