@@ -158,7 +158,7 @@ class Matcher:
             return most == SINGLE
         present: set[int] = set()
         for group in groups:
-            present |= self._groups[group].units
+            present |= self._group(group).units  # (a cache clear may have just happened)
         return any(all(unit in present for unit in self._multi[multi].units)
                    for anchor in present & self._anchors
                    for multi in self._multi_by_anchor[anchor])

@@ -271,3 +271,16 @@ def test_fast_path_waits_for_every_word_of_a_phrase() -> None:
     assert matcher.may_match("explosion in Boston")
     assert matcher.may_match("een explosie")
     assert matcher.find("Shop now, you will love it") == []
+
+
+def test_cache_limit_clears_safely(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When the per-group caches fill up they are emptied, mid-post if need be."""
+    import contentcheck.matcher as module
+
+    monkeypatch.setattr(module, "CACHE_LIMIT", 3)
+    matcher = Matcher.compile(parse_terms('"shop till you drop"\nexplosie\n', origin="t",
+                                          list_name="t", category="c", severity=Severity.LOW))
+    for _ in range(3):
+        assert [m.matched for m in matcher.find("a b c d e f shop till you drop g h")] == [
+            "shop till you drop"]
+        assert [m.matched for m in matcher.find("x y z explosie")] == ["explosie"]
