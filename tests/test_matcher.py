@@ -138,6 +138,7 @@ SHOULD_PASS = [
     ("boundary hel/Helmond", "Groeten uit Helmond", "hel"),
     ("boundary bom/bomen", "Bomen in het park", "bom"),
     ("false friend bommetje", "Een bommetje in het zwembad", "bom"),
+    ("exception inside a compound", "Een waterbommetje", "bom"),
     ("false friend dwarsbomen", "Ze dwarsbomen het plan", "bom"),
     ("false friend brandstof", "De brandstof is op", "brand"),
     ("false friend brandstof caps", "BRANDSTOF", "*brand"),
