@@ -109,3 +109,15 @@ def test_bad_files(tmp_path: Path) -> None:
         load_crisis_file(latin)
     with pytest.raises(TermFileError, match="directory"):
         load_crisis_file(tmp_path)
+
+
+def test_the_documented_example_parses() -> None:
+    """docs/term-syntax.md opens with an example file: it must stay valid."""
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "term-syntax.md").read_text("utf-8")
+    block = doc.split("```text\n", 1)[1].split("```", 1)[0]
+    text = "\n".join(line.split("<-")[0].rstrip() for line in block.splitlines())
+    termset = parse(text)
+    kinds = [parse_pattern(t.text).kind for t in termset.terms]
+    assert kinds == ["proximity", "phrase", "word", "word", "word", "regex"]
+    assert {t.category for t in termset.terms} == {"weather"}
+    assert termset.exceptions == {"stormachtige aanbiedingen"}
