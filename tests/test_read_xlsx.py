@@ -35,9 +35,10 @@ def test_every_text_bearing_column_is_a_field(dutch_calendar: Path) -> None:
     post = by_row(read_calendar(dutch_calendar, OPTIONS), "November")[5]
     names = [f.name for f in post.fields]
     assert names[0] == "Bericht"
-    assert {"Hashtags", "Link", "Afbeelding (alt-tekst)", "Campagne"} <= set(names)
-    assert "Eigenaar" not in names and "Status" not in names and "Kanaal" not in names
-    assert dict(post.extra) == {"Eigenaar": "Sanne"}
+    assert {"Hashtags", "Link", "Afbeelding (alt-tekst)"} <= set(names)
+    # not published, so not scanned: who made it, its status, its internal campaign name
+    assert not {"Eigenaar", "Status", "Kanaal", "Campagne"} & set(names)
+    assert dict(post.extra) == {"Eigenaar": "Sanne", "Campagne": "Kerst"}
 
 
 @pytest.mark.parametrize("sheet,row,expected,all_day", [
@@ -115,3 +116,26 @@ def test_libreoffice_and_legacy_excel_files(name: str, kind: str) -> None:
     assert [(p.row, p.scheduled_at, p.text) for p in calendar.posts] == [
         (4, dt.datetime(2026, 11, 25, 9, 30, tzinfo=AMSTERDAM), "Met de trein naar Aken"),
         (5, dt.datetime(2026, 11, 26, 14, 0, tzinfo=AMSTERDAM), "Oliebollen!")]
+
+
+@pytest.mark.parametrize("header,expected", [
+    (["Week", "Dag", "Datum", "Tijd", "Kanaal", "Bericht"], {"date": 2, "time": 3, "text": 5}),
+    (["Datum aanvraag", "Publicatiedatum", "Bericht"], {"date": 1, "text": 2}),
+    (["Date Created", "Caption", "Publish Date"], {"date": 2, "text": 1}),
+    (["Post type", "Post ID", "Caption", "Datum"], {"date": 3, "text": 2}),
+    (["Datum", "Tijd besteed", "Tijd", "Bericht"], {"date": 0, "time": 2, "text": 3}),
+    (["Datum", "Copy (NL)", "Copy (EN)"], {"date": 0, "text": 1}),
+])
+def test_the_best_fitting_column_wins(header: list[str], expected: dict[str, int]) -> None:
+    from contentcheck.calendar.columns import build_column_map
+
+    roles = {role.value: index for role, index in build_column_map(header).roles.items()
+             if role.value in ("date", "time", "text")}
+    assert roles == expected
+
+
+def test_columns_without_a_header_are_scanned(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "blank.xlsx", {"K": [["Datum", "Bericht", None],
+                                                      ["25-11-2026", "Hallo", "neem de trein!"]]})
+    post = read_calendar(path, OPTIONS).posts[0]
+    assert [(f.name, f.text) for f in post.fields] == [("Bericht", "Hallo"), ("column C", "neem de trein!")]

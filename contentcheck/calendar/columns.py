@@ -40,8 +40,9 @@ HEADER_NAMES: dict[Role, tuple[str, ...]] = {
     Role.DATE: ("datum", "date", "publish date", "publicatiedatum", "publiceren op", "publicatie",
                 "scheduled at", "scheduled date", "scheduled for", "schedule date", "post date",
                 "posting date", "send date", "verzenddatum", "geplande datum", "planned date",
-                "datum publicatie", "datum en tijd", "date and time", "datetime", "dag", "day",
-                "publish at", "publish on", "go live", "live datum", "wanneer"),
+                "datum publicatie", "datum en tijd", "date and time", "datetime",
+                "publish at", "publish on", "go live", "live datum", "wanneer",
+                "dag", "day"),  # last: "Dag" (di, dinsdag) beside a real "Datum" is not the date
     Role.TIME: ("tijd", "time", "tijdstip", "uur", "publish time", "scheduled time", "post time",
                 "posting time", "send time", "verzendtijd", "time 24hr", "geplande tijd"),
     Role.CHANNEL: ("kanaal", "kanalen", "platform", "platforms", "channel", "channels", "network",
@@ -65,14 +66,24 @@ HEADER_NAMES: dict[Role, tuple[str, ...]] = {
     Role.CAMPAIGN: ("campagne", "campaign", "campagnes", "campaigns"),
 }
 
-# Roles whose text is not published and is not scanned (a person's name, a status word...).
-NOT_SCANNED = frozenset({Role.DATE, Role.TIME, Role.CHANNEL, Role.STATUS, Role.OWNER})
+# Words that make a header something else than its first word says: "Post type", "Post ID",
+# "Datum aanvraag", "Date created", "Tijd besteed" are not the text, the date or the time.
+NOT_THE_ROLE = frozenset({
+    "type", "soort", "id", "nr", "nummer", "number", "count", "aantal", "created", "aangemaakt",
+    "aanvraag", "aangevraagd", "ingediend", "besteed", "spent", "deadline", "lengte", "length",
+    "views", "likes", "bereik", "reach", "budget", "kosten", "cost", "score", "format", "formaat",
+})
+# Roles whose text is not published and is not scanned (a person's name, a status word, the
+# internal campaign name: a post is judged by what its audience will read).
+NOT_SCANNED = frozenset({Role.DATE, Role.TIME, Role.CHANNEL, Role.STATUS, Role.OWNER,
+                         Role.CAMPAIGN})
 # Order in which text fields are listed on a post: the main text first.
 FIELD_ORDER = (Role.TEXT, Role.TITLE, Role.HASHTAGS, Role.FIRST_COMMENT, Role.IMAGE, Role.LINK,
                Role.CAMPAIGN, Role.OTHER)
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
-_LOOKUP = {name: role for role, names in HEADER_NAMES.items() for name in names}
+_LOOKUP = {name: (role, -position) for role, names in HEADER_NAMES.items()
+           for position, name in enumerate(names)}
 HEADER_SEARCH_ROWS = 30
 
 
@@ -81,19 +92,40 @@ def fold_header(value: Any) -> str:
     return _NON_ALNUM.sub(" ", fold(str(value)).replace("_", " ")).strip()
 
 
-def role_of(header: Any) -> Role | None:
-    """The role a header name stands for, or None for an unknown header."""
+def match_header(header: Any) -> tuple[Role, tuple[int, int]] | None:
+    """The role a header stands for and how sure we are: a whole known name beats a known
+    first word ("Publicatiedatum" beats "Datum aanvraag"), an earlier name in the list beats a
+    later one ("Datum" beats "Dag"). None for an unknown header."""
     folded = fold_header(header)
     if not folded:
         return None
     if folded in _LOOKUP:
-        return _LOOKUP[folded]
+        role, rank = _LOOKUP[folded]
+        return role, (2, rank)
     words = folded.split(" ")
     for size in range(len(words) - 1, 0, -1):  # longest known prefix first
-        role = _LOOKUP.get(" ".join(words[:size]))
-        if role is not None:
-            return role
+        found = _LOOKUP.get(" ".join(words[:size]))
+        if found is not None:
+            if NOT_THE_ROLE.intersection(words[size:]):
+                return None
+            return found[0], (1, found[1])
     return None
+
+
+def role_of(header: Any) -> Role | None:
+    """The role a header stands for, or None for an unknown header."""
+    found = match_header(header)
+    return found[0] if found else None
+
+
+def column_letter(index: int) -> str:
+    """0 -> A, 26 -> AA: how a person names a column without a header."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
 
 
 @dataclass
@@ -116,11 +148,14 @@ class ColumnMap:
 
 
 def build_column_map(header_row: list[Any], overrides: dict[Role, str] | None = None) -> ColumnMap:
-    """Assign a role to each header; the first column of a role wins, overrides win over names.
+    """Assign a role to each header: overrides first, then for each role the column whose name
+    fits best (the first of equals). A column without a header is named by its letter and
+    scanned like any unknown column.
 
     Raises KeyError(name) when an override names a column that is not in the header.
     """
     headers = ["" if cell is None else str(cell).strip() for cell in header_row]
+    headers = [h or f"column {column_letter(i)}" for i, h in enumerate(headers)]
     column_map = ColumnMap(headers=headers)
     assigned: dict[int, Role] = {}
     for role, name in (overrides or {}).items():
@@ -130,18 +165,24 @@ def build_column_map(header_row: list[Any], overrides: dict[Role, str] | None = 
             raise KeyError(name)
         column_map.roles[role] = index
         assigned[index] = role
+    best: dict[Role, tuple[tuple[int, int], int]] = {}
     for index, header in enumerate(headers):
-        if index in assigned or not header:
+        if index in assigned:
             continue
-        role = role_of(header) or Role.OTHER
-        if role is not Role.OTHER and role in column_map.roles:
-            role = Role.OTHER if role in (Role.TEXT, Role.TITLE) else role  # a second text column
-        if role is not Role.OTHER and role not in column_map.roles:
-            column_map.roles[role] = index
+        found = match_header(header)
+        role, score = found if found else (Role.OTHER, (0, 0))
         assigned[index] = role
+        if role is not Role.OTHER and role not in column_map.roles:
+            if role not in best or score > best[role][0]:
+                best[role] = (score, index)
+    for role, (_, index) in best.items():
+        column_map.roles[role] = index
+    for index, role in assigned.items():  # a second text column is scanned as another field
+        if role in (Role.TEXT, Role.TITLE) and column_map.roles.get(role) != index:
+            assigned[index] = Role.OTHER
     rank = {role: position for position, role in enumerate(FIELD_ORDER)}
     scanned = [(rank.get(role, len(rank)), i) for i, role in assigned.items()
-               if role not in NOT_SCANNED and headers[i]]
+               if role not in NOT_SCANNED]
     column_map.text_columns = [i for _, i in sorted(scanned)]
     return column_map
 

@@ -136,13 +136,14 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
             moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
             schedules[raw] = (moment, all_day, tuple(warnings))
         moment, all_day, date_warnings = schedules[raw]
-        owner = cell_text(columns.get(row, Role.OWNER))
+        extra = tuple((columns.header(role), value) for role in (Role.OWNER, Role.CAMPAIGN)
+                      if (value := cell_text(columns.get(row, role))))
         posts.append(Post(
             source=source, sheet=table.name, row=index + table.first_row,
             scheduled_at=moment, all_day=all_day,
             channel=cell_text(columns.get(row, Role.CHANNEL)) or None,
             status=cell_text(columns.get(row, Role.STATUS)) or None,
             fields=fields, warnings=date_warnings,
-            extra=((columns.header(Role.OWNER) or "owner", owner),) if owner else (),
+            extra=extra,
         ))
     return SheetPosts(posts, columns, header_index + table.first_row, notes)
