@@ -190,3 +190,19 @@ def test_never_over_the_calendar_and_only_our_reports(tmp_path: Path) -> None:
     other = write_xlsx(tmp_path / "other.xlsx", {"K": [["a"]]})
     result = run("apply", other)
     assert result.exit_code == 2 and "not a contentcheck report" in result.stderr
+
+
+def test_a_merged_text_cell_is_not_changed_for_one_post(tmp_path: Path) -> None:
+    calendar = tmp_path / "merged.xlsx"
+    book = openpyxl.Workbook()
+    for row in (["Datum", "Kanaal", "Bericht", "Status"], ["25-11-2026", "Instagram", "De trein!", "Gepland"],
+                ["25-11-2026", "Facebook", None, "Gepland"]):
+        book.active.append(row)
+    book.active.merge_cells("C2:C3")
+    book.save(calendar)
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {3: ("change", "De bus!")})
+    result = run("apply", report)
+    assert result.exit_code == 2 and "merged with other rows" in result.stderr
+    assert not (tmp_path / "merged-checked.xlsx").exists()

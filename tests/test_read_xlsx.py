@@ -139,3 +139,24 @@ def test_columns_without_a_header_are_scanned(tmp_path: Path) -> None:
                                                       ["25-11-2026", "Hallo", "neem de trein!"]]})
     post = read_calendar(path, OPTIONS).posts[0]
     assert [(f.name, f.text) for f in post.fields] == [("Bericht", "Hallo"), ("column C", "neem de trein!")]
+
+
+def test_vertically_merged_cells_belong_to_every_row(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "merged.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Planning week 48"], ["Datum", "Kanaal", "Bericht"], ["Week 48"],
+                ["25-11-2026", "Instagram", "Met de trein naar Aken"], [None, "Facebook", None],
+                [None, "LinkedIn", None], ["26-11-2026", "X", "Iets anders"]):
+        sheet.append(row)
+    sheet.merge_cells("A1:C1")   # a title across the row stays one cell
+    sheet.merge_cells("A3:C3")   # and so does a section label
+    sheet.merge_cells("A4:A6")   # the date of three rows
+    sheet.merge_cells("C4:C6")   # one text for three channels
+    book.save(path)
+    posts = read_calendar(path, OPTIONS).posts
+    assert [(p.row, p.channel, p.text, p.scheduled_at.day) for p in posts] == [
+        (4, "Instagram", "Met de trein naar Aken", 25), (5, "Facebook", "Met de trein naar Aken", 25),
+        (6, "LinkedIn", "Met de trein naar Aken", 25), (7, "X", "Iets anders", 26)]

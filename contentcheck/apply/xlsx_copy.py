@@ -12,6 +12,7 @@ from pathlib import Path
 from contentcheck.apply.changes import Change, shorten
 from contentcheck.calendar.columns import Role
 from contentcheck.calendar.model import Calendar
+from contentcheck.errors import CalendarError
 from contentcheck.report.labels import Decision
 
 
@@ -32,7 +33,7 @@ def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], tar
         header_row, columns = calendar.layouts[change.sheet]
         sheet = book[change.sheet]
         if change.decision is Decision.CHANGE:
-            cell = sheet.cell(change.row, columns.roles[Role.TEXT] + 1)
+            cell = _writable(source, sheet, change.row, columns.roles[Role.TEXT] + 1)
             old = cell.value
             cell.value = change.new_text
             cell.data_type = "s"  # a text starting with "=" stays text
@@ -45,7 +46,7 @@ def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], tar
                 columns.headers.append("Status")
                 columns.roles[Role.STATUS] = column
                 log.append(f"[{change.sheet}]: added a Status column ({_letter(column)})")
-            cell = sheet.cell(change.row, columns.roles[Role.STATUS] + 1)
+            cell = _writable(source, sheet, change.row, columns.roles[Role.STATUS] + 1)
             old = cell.value
             cell.value = paused_label
             log.append(f"{change.where()}: paused (status {shorten(old) or 'empty'!r} -> "
@@ -54,6 +55,20 @@ def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], tar
     if _has_charts(source):
         log.append("note: the calendar's charts are not in the copy (openpyxl cannot copy them)")
     return log
+
+
+def _writable(source: Path, sheet: object, row: int, column: int) -> object:
+    """The cell to write, refusing one that is part of a merged range: its text is shared
+    with other posts, and changing it would change them too."""
+    from openpyxl.cell.cell import MergedCell
+
+    cell = sheet.cell(row, column)
+    shared = any(cell.coordinate in r and r.max_row > r.min_row for r in sheet.merged_cells.ranges)
+    if isinstance(cell, MergedCell) or shared:
+        raise CalendarError(str(source), "this cell is merged with other rows, so other posts "
+                            "share it; unmerge it in the calendar, scan again and review",
+                            sheet=sheet.title, row=row, column=_letter(column - 1))
+    return cell
 
 
 def _letter(index: int) -> str:

@@ -85,11 +85,34 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                 notes.append(f"sheet {meta.name!r} skipped: it is hidden")
                 continue
             try:
-                rows = book.get_sheet_by_name(meta.name).to_python(skip_empty_area=False)
+                sheet = book.get_sheet_by_name(meta.name)
+                rows = sheet.to_python(skip_empty_area=False)
+                merged = getattr(sheet, "merged_cell_ranges", None) or []
             except Exception as exc:
                 raise CalendarError(str(path), f"cannot be read: {_short(exc)}", sheet=meta.name) from None
+            fill_merged_down(rows, merged)
             tables.append(Table(meta.name, rows))
     return tables, notes
+
+
+def fill_merged_down(rows: list[list], merged: list) -> None:
+    """Give every row of a vertically merged cell its value, as a person reads it.
+
+    One "Bericht" merged over the Instagram, Facebook and LinkedIn rows is three posts with
+    that text; a date merged over a week's rows dates each of them. Only the range's first
+    column is filled: a title or a "Week 48" merged across a row stays one cell.
+    """
+    for (first_row, column), (last_row, _) in merged:
+        if last_row <= first_row or first_row >= len(rows):
+            continue
+        top = rows[first_row]
+        value = top[column] if column < len(top) else None
+        for index in range(first_row + 1, min(last_row, len(rows) - 1) + 1):
+            row = rows[index]
+            if column >= len(row):
+                row.extend([""] * (column + 1 - len(row)))
+            if row[column] in ("", None):
+                row[column] = value
 
 
 class _closing:
