@@ -117,3 +117,14 @@ def test_rows_without_text_are_not_posts_but_text_without_date_is(tmp_path: Path
     calendar = read_calendar(write_csv(tmp_path / "gaps.csv", rows), OPTIONS)
     assert [(p.row, p.scheduled_at) for p in calendar.posts] == [(3, None)]
     assert "no date" in calendar.posts[0].warnings[0]
+
+
+def test_utf8_with_a_stray_windows_1252_byte_stays_utf8(tmp_path: Path) -> None:
+    data = ("Datum;Bericht\r\n24-11-2026;Met de 🚂 naar de markt\r\n25-11-2026;geëxplodeerd\r\n"
+            .encode("utf-8") + "26-11-2026;café\r\n".encode("cp1252"))
+    path = tmp_path / "mixed.csv"
+    path.write_bytes(data)
+    calendar = read_calendar(path, OPTIONS)
+    assert calendar.encoding == "utf-8"
+    assert [p.text for p in calendar.posts] == ["Met de 🚂 naar de markt", "geëxplodeerd", "café"]
+    assert any("line(s) 4" in note and "Windows-1252" in note for note in calendar.notes)

@@ -55,7 +55,12 @@ def write_csv_copy(source: Path, calendar: Calendar, changes: list[Change], targ
     """Apply the changes to a copy written at ``target``; returns the change log lines."""
     encoding = calendar.encoding or "utf-8"
     delimiter = calendar.delimiter or ","
-    text = source.read_bytes().decode(encoding)
+    try:
+        text = source.read_bytes().decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise CalendarError(str(source), f"has bytes that are not {encoding} (near byte "
+                            f"{exc.start}); save it with one encoding, scan again and review, "
+                            "so the copy does not change what you did not decide") from None
     records = _records(text, delimiter)
     header_row, columns = calendar.layouts[None]
     by_row = {change.row: change for change in changes}

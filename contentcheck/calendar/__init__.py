@@ -78,6 +78,7 @@ def read_calendar(path: Path | str, options: ReadOptions) -> Calendar:
         table, text_format = read_text_table(path, data)
         calendar.encoding, calendar.delimiter = text_format.encoding, text_format.delimiter
         calendar.newline = text_format.newline
+        calendar.notes.extend(text_format.notes)
         calendar.kind = "csv"
         if is_hootsuite_bulk(table):
             table, calendar.kind = as_hootsuite(table), "hootsuite-bulk"

@@ -7,8 +7,10 @@ and the delimiter are detected and kept, so a file can be written back the way i
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,32 +28,51 @@ class TextFormat:
     encoding: str
     delimiter: str
     newline: str
+    notes: tuple[str, ...] = ()
 
 
-def decode(path: Path, data: bytes) -> tuple[str, str]:
-    """The text and the encoding name: UTF-16 or UTF-8 (BOM optional), else Windows-1252."""
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode one stray byte as Windows-1252 (the usual culprit in a UTF-8 file)."""
+    bad = error.object[error.start:error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+_STRAY = re.compile(b"(?:" + _UTF8_SEQUENCE.pattern + rb")|([\x80-\xff])")
+codecs.register_error("contentcheck-cp1252", _cp1252_byte)
+
+
+def decode(path: Path, data: bytes) -> tuple[str, str, list[str]]:
+    """The text, the encoding name, and notes: UTF-16 or UTF-8 (BOM optional), else
+    Windows-1252. A UTF-8 file with a few stray Windows-1252 bytes (a pasted "é") stays UTF-8,
+    those bytes read as Windows-1252 and named in a note, instead of turning every emoji and
+    accent of the file into mojibake."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), "utf-16"
+            return data.decode("utf-16"), "utf-16", []
         except UnicodeDecodeError:
             raise CalendarError(str(path), "starts like UTF-16 text but is not") from None
     if b"\x00" in data[:65536]:
         raise CalendarError(str(path), "is not a text file (it holds binary data); "
                             "expected a CSV export")
-    if data.startswith(b"\xef\xbb\xbf"):
-        encoding = "utf-8-sig"
-    else:
-        encoding = "utf-8"
+    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
     try:
-        return data.decode(encoding), encoding
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1252"), "cp1252"
+        return data.decode(encoding), encoding, []
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise CalendarError(str(path), "is neither UTF-8 nor Windows-1252 text",
-                            row=line) from None
+        first_bad = exc.start
+    if _UTF8_SEQUENCE.search(data):
+        text = data.decode(encoding, errors="contentcheck-cp1252")
+        stray = [m.start() for m in _STRAY.finditer(data) if m.group(1)][:50]
+        lines = sorted({data[:at].count(b"\n") + 1 for at in stray})
+        shown = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
+        return text, encoding, [f"line(s) {shown}: bytes that are not UTF-8, read as Windows-1252"]
+    try:
+        return data.decode("cp1252"), "cp1252", []
+    except UnicodeDecodeError:
+        line = data[:first_bad].count(b"\n") + 1
+        raise CalendarError(str(path), "is neither UTF-8 nor Windows-1252 text", row=line) from None
 
 
 def detect_delimiter(text: str, suffix: str) -> str:
@@ -78,7 +99,7 @@ def detect_delimiter(text: str, suffix: str) -> str:
 
 def read_text_table(path: Path, data: bytes) -> tuple[Table, TextFormat]:
     """The whole file as one table, with its detected format."""
-    text, encoding = decode(path, data)
+    text, encoding, notes = decode(path, data)
     if not text.strip():
         raise CalendarError(str(path), "holds no text (only blank lines)")
     newline = "\r\n" if "\r\n" in text[:65536] else "\n"
@@ -88,4 +109,4 @@ def read_text_table(path: Path, data: bytes) -> tuple[Table, TextFormat]:
         rows = [row for row in reader]
     except csv.Error as exc:
         raise CalendarError(str(path), f"is not valid CSV: {exc}", row=reader.line_num) from None
-    return Table(None, rows), TextFormat(encoding, delimiter, newline)
+    return Table(None, rows), TextFormat(encoding, delimiter, newline, tuple(notes))
