@@ -137,7 +137,7 @@ def run_scan(settings: ScanSettings) -> ScanResult:
     crisis, lists = load_terms(settings, crises)
     matcher = Matcher.compile(crisis_over_exceptions(crisis, lists))
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
-                          columns=dict(settings.columns), default_year=now.year)
+                          columns=dict(settings.columns), reference=now.date())
     calendars = [read_calendar(path, options) for path in settings.calendars]
     verdicts: list[Verdict] = []
     for calendar in calendars:

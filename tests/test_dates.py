@@ -27,11 +27,11 @@ from contentcheck.calendar.dates import DateError, parse_date_text, parse_time_t
     ("24-11", dt.date(2026, 11, 24)),               # no year: the year of "now"
 ])
 def test_text_dates(text: str, expected: dt.date) -> None:
-    assert parse_date_text(text, True, 2026) == expected
+    assert parse_date_text(text, True, dt.date(2026, 11, 24)) == expected
 
 
 def test_offsets_are_kept() -> None:
-    parsed = parse_date_text("2026-11-24T09:30:00+00:00", True, 2026)
+    parsed = parse_date_text("2026-11-24T09:30:00+00:00", True, dt.date(2026, 11, 24))
     assert parsed.utcoffset() == dt.timedelta(0)
 
 
@@ -39,7 +39,7 @@ def test_offsets_are_kept() -> None:
                                   "later", "24-11-2026 25:00"])
 def test_not_dates(text: str) -> None:
     with pytest.raises(DateError):
-        parse_date_text(text, True, 2026)
+        parse_date_text(text, True, dt.date(2026, 11, 24))
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -65,3 +65,14 @@ def test_cell_values() -> None:
         to_date(True)
     with pytest.raises(DateError):
         to_date(12)
+
+
+@pytest.mark.parametrize("text,now,expected", [
+    ("02-01", dt.date(2026, 12, 28), dt.date(2027, 1, 2)),       # next January, not last
+    ("28-12", dt.date(2027, 1, 3), dt.date(2026, 12, 28)),       # last December
+    ("vr 1 jan", dt.date(2026, 12, 28), dt.date(2027, 1, 1)),
+    ("15 mrt", dt.date(2026, 11, 24), dt.date(2027, 3, 15)),
+    ("30-11", dt.date(2026, 11, 24), dt.date(2026, 11, 30)),
+])
+def test_a_date_without_a_year_is_the_nearest_one(text: str, now: dt.date, expected: dt.date) -> None:
+    assert parse_date_text(text, True, now) == expected

@@ -10,7 +10,7 @@ import pytest
 from contentcheck.calendar import ReadOptions, read_calendar
 from tests.conftest import AMSTERDAM, write_csv
 
-OPTIONS = ReadOptions(timezone=AMSTERDAM, default_year=2026)
+OPTIONS = ReadOptions(timezone=AMSTERDAM, reference=dt.date(2026, 11, 24))
 ROWS = [["Datum", "Tijd", "Kanaal", "Bericht", "Hashtags"],
         ["24-11-2026", "09:30", "Instagram", "Crème brûlée voor €5, ideeën genoeg", "#Café"],
         ["Week 49", "", "", "", ""],

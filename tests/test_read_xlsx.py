@@ -11,7 +11,7 @@ from contentcheck.calendar import ReadOptions, read_calendar
 from contentcheck.calendar.columns import Role
 from tests.conftest import AMSTERDAM, sha256, write_xlsx
 
-OPTIONS = ReadOptions(timezone=AMSTERDAM, default_year=2026)
+OPTIONS = ReadOptions(timezone=AMSTERDAM, reference=dt.date(2026, 11, 24))
 
 
 def by_row(calendar, sheet: str) -> dict:

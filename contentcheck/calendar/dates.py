@@ -69,15 +69,23 @@ def parse_time_text(text: str) -> time:
         raise DateError(f"{text!r} is not a time") from None
 
 
-def _year(text: str | None, default: int) -> int:
-    if text is None:
-        return default
-    return int(text) + (2000 if len(text) == 2 else 0)
+def nearest_year(day: date, reference: date) -> date:
+    """A date written without a year, in the year that puts it nearest to ``reference``:
+    on 28 December, "02-01" is next January, not last."""
+    candidates = []
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        try:
+            candidates.append(day.replace(year=year))
+        except ValueError:  # 29 February
+            continue
+    return min(candidates, key=lambda c: abs((c - reference).days)) if candidates else day
 
 
 @functools.lru_cache(maxsize=65536)
-def parse_date_text(text: str, dayfirst: bool = True, default_year: int = 2000) -> datetime | date:
+def parse_date_text(text: str, dayfirst: bool = True,
+                    reference: date = date(2000, 7, 1)) -> datetime | date:
     """A text date, with or without a time: a ``datetime`` when a time is given, else a ``date``.
+    A date without a year gets the year nearest to ``reference`` (the scan's "now").
 
     Raises DateError for text that is not a date (``n.t.b.``, ``volgende week``).
     """
@@ -93,10 +101,13 @@ def parse_date_text(text: str, dayfirst: bool = True, default_year: int = 2000) 
         elif numeric:
             first, second = int(numeric["a"]), int(numeric["b"])
             d, m = (first, second) if dayfirst else (second, first)
-            day = date(_year(numeric["y"], default_year), m, d)
+            if numeric["y"] is None:
+                day = nearest_year(date(2000, m, d), reference)  # 2000: 29 Feb exists
+            else:
+                day = date(int(numeric["y"]) + (2000 if len(numeric["y"]) == 2 else 0), m, d)
             clock = numeric["time"]
         else:
-            return _parse_with_names(value, dayfirst, default_year)
+            return _parse_with_names(value, dayfirst, reference)
     except ValueError:
         raise DateError(f"{text!r} is not a date") from None
     if not clock:
@@ -109,17 +120,20 @@ def parse_date_text(text: str, dayfirst: bool = True, default_year: int = 2000) 
     return datetime.combine(day, parse_time_text(clock))
 
 
-def _parse_with_names(value: str, dayfirst: bool, default_year: int) -> datetime | date:
+def _parse_with_names(value: str, dayfirst: bool, reference: date) -> datetime | date:
     from dateutil import parser
 
     if not regex.search(r"\p{L}{3,}", value) or not regex.search(r"\d", value):
         raise DateError(f"{value!r} is not a date")
-    default = datetime(default_year, 1, 1)
+    default = datetime(2000, 1, 1)
     try:
         parsed = parser.parse(value.replace(".", " ").replace(",", " "), parserinfo=_parserinfo(),
                               dayfirst=dayfirst, default=default)
     except (ValueError, OverflowError, parser.ParserError):
         raise DateError(f"{value!r} is not a date") from None
+    if not regex.search(r"\b\d{4}\b", value):
+        day = nearest_year(parsed.date(), reference)
+        parsed = parsed.replace(year=day.year, month=day.month, day=day.day)
     has_time = regex.search(r"\d[:.hu]\d\d|\d\s*(?:[ap]\.?m|uur)\b", value, regex.IGNORECASE)
     return parsed if has_time else parsed.date()
 
@@ -129,7 +143,8 @@ def excel_serial(value: float) -> datetime:
     return EXCEL_EPOCH + timedelta(days=float(value))
 
 
-def to_date(value: Any, *, dayfirst: bool = True, default_year: int = 2000) -> datetime | date | None:
+def to_date(value: Any, *, dayfirst: bool = True,
+            reference: date = date(2000, 7, 1)) -> datetime | date | None:
     """A date cell's value as a date or datetime; None for an empty cell; DateError otherwise."""
     if value is None or value == "":
         return None
@@ -144,7 +159,7 @@ def to_date(value: Any, *, dayfirst: bool = True, default_year: int = 2000) -> d
             stamp = excel_serial(value)
             return stamp if stamp.time() != time(0) else stamp.date()
         raise DateError(f"{value!r} is not a date")
-    return parse_date_text(str(value), dayfirst, default_year)
+    return parse_date_text(str(value), dayfirst, reference)
 
 
 def to_time(value: Any) -> time | None:

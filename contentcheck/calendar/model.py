@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import date, tzinfo
 from typing import Any
 
 from contentcheck.calendar.columns import ColumnMap, Role
@@ -27,7 +27,7 @@ class ReadOptions:
     timezone: tzinfo
     dayfirst: bool | None = None
     columns: dict[Role, str] = field(default_factory=dict)
-    default_year: int = 2000
+    reference: date = date(2000, 7, 1)  # "now": a date without a year is put nearest to it
 
 
 @dataclass

@@ -77,7 +77,7 @@ def _schedule(raw_date: Any, raw_time: Any, columns: ColumnMap, options: ReadOpt
               dayfirst: bool, warnings: list[str]) -> tuple[datetime | None, bool]:
     """The post's moment as an aware datetime, and whether it is a whole day (no time)."""
     try:
-        when = to_date(raw_date, dayfirst=dayfirst, default_year=options.default_year)
+        when = to_date(raw_date, dayfirst=dayfirst, reference=options.reference)
     except DateError:
         warnings.append(f"column {columns.header(Role.DATE)!r}: {cell_text(raw_date)!r} "
                         "is not a date I can read")
