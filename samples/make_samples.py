@@ -576,17 +576,18 @@ CRISIS_TERMS = """\
 # en eerste reactie. Liever een bericht te veel op pauze dan een te weinig.
 #
 # Syntax: een term per regel; # begint commentaar (aan het begin van een regel of na een spatie);
-# "aanhalingstekens" = exacte woordgroep; woord* = alles wat met woord begint.
+# "aanhalingstekens" = exacte woordgroep; een los woord vindt ook meervouden en samenstellingen
+# (trein: treinen, treinreis, kersttrein); woord* = alleen woorden die zo beginnen.
 
 # Het ongeluk zelf
 treinongeluk
 ontsporing
 ontspoor*
 
-# Trein, spoor en station (met * ook treinreis, treinkaartje, spoorboekje, stationsplein)
-trein*
-spoor*
-station*
+# Trein, spoor en station: ook treinreis, kersttrein, spoorboekje, stationsplein
+trein
+spoor
+station
 "met de trein"
 perron
 intercity
