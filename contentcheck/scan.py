@@ -92,32 +92,6 @@ def load_terms(settings: ScanSettings, crises: list["Crisis"] = ()) -> tuple[Ter
     return crisis, lists
 
 
-def crisis_over_exceptions(crisis: TermSet, lists: TermSet) -> TermSet:
-    """Crisis terms and word lists as one set, where a crisis term that names an excepted word
-    wins over the exception.
-
-    The shipped lists except ``moordrecht`` (a village, not a murder) and ``bomen`` (trees);
-    but when the crisis *is* in Moordrecht, or is a storm felling trees, the on-call person's
-    explicit term must match. Exceptions that only guard a crisis term's wider reach
-    (``!per ongeluk`` against ``ongeluk``, ``!brandstof`` against ``brand``) stay.
-    """
-    from contentcheck.terms import parse_pattern
-
-    named: set[str] = set()
-    for term in crisis.terms:
-        try:
-            pattern = parse_pattern(term.text)
-        except ValueError:
-            continue
-        if pattern.kind == "regex" or any(w.any_before or w.any_after for w in pattern.words):
-            continue
-        named.add(" ".join(w.norm for w in pattern.words))
-        if pattern.joined:
-            named.add(pattern.joined)
-    combined = crisis + lists
-    return TermSet(combined.terms, combined.exceptions - named)
-
-
 def _sort_key(verdict: Verdict) -> tuple:
     post = verdict.post
     when = post.scheduled_at
@@ -127,7 +101,7 @@ def _sort_key(verdict: Verdict) -> tuple:
 
 def run_scan(settings: ScanSettings) -> ScanResult:
     """Read every calendar, keep the upcoming posts, match them and decide on each."""
-    from contentcheck.matcher import Matcher
+    from contentcheck.checker import Checker
 
     now = settings.now or datetime.now(settings.timezone)
     window = None
@@ -135,7 +109,7 @@ def run_scan(settings: ScanSettings) -> ScanResult:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings, now)
     crisis, lists = load_terms(settings, crises)
-    matcher = Matcher.compile(crisis_over_exceptions(crisis, lists))
+    checker = Checker(crisis, lists)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
     calendars = [read_calendar(path, options) for path in settings.calendars]
@@ -144,7 +118,7 @@ def run_scan(settings: ScanSettings) -> ScanResult:
         log.info("%s: %d posts (%s)", calendar.path, len(calendar.posts), calendar.kind)
         for post in calendar.posts:
             if window is None or is_upcoming(post, window):
-                verdicts.append(decide(post, matcher.match_post(post)))
+                verdicts.append(decide(post, checker.match_post(post)))
     verdicts.sort(key=_sort_key)
     list_sizes = Counter(term.list_name for term in lists.terms)
     return ScanResult(

@@ -215,3 +215,10 @@ def test_exceptions_still_guard_a_crisis_terms_wider_reach(tmp_path: Path) -> No
     doc = json.loads(run("scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam",
                          "--format", "json", "--term", "ongeluk").stdout)
     assert {p["row"]: p["status"] for p in doc["posts"]} == {2: "ok", 3: "pause"}
+
+
+def test_the_overridden_exception_still_holds_for_the_word_lists(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "Goedemorgen Moordrecht!"]])
+    doc = json.loads(run("scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam",
+                         "--format", "json", "--term", "Moordrecht").stdout)
+    assert [(m["term"], m["category"]) for m in doc["posts"][0]["matches"]] == [("Moordrecht", "crisis")]

@@ -1,0 +1,48 @@
+"""Crisis terms and word lists matched together, each with the exceptions that apply to it.
+
+The shipped lists except ``moordrecht`` (a village, not a murder) and ``bomen`` (trees). When
+the crisis *is* in Moordrecht, or is a storm felling trees, the on-call person's explicit term
+must match — without the crime list suddenly reading "Moordrecht" as murder. So the crisis
+terms and the lists get a matcher each: the lists keep every exception; the crisis terms keep
+the exceptions too, except those that a crisis term names itself. Exceptions that guard a
+crisis term's wider reach (``!per ongeluk`` against ``ongeluk``) stay.
+"""
+
+from __future__ import annotations
+
+from contentcheck.matcher import Matcher
+from contentcheck.records import Match, Post
+from contentcheck.terms import TermSet
+
+
+def named_by(crisis: TermSet) -> set[str]:
+    """The words and phrases the crisis terms name literally (no wildcard, no regex)."""
+    from contentcheck.terms import parse_pattern
+
+    named: set[str] = set()
+    for term in crisis.terms:
+        try:
+            pattern = parse_pattern(term.text)
+        except ValueError:
+            continue
+        if pattern.kind == "regex" or any(w.any_before or w.any_after for w in pattern.words):
+            continue
+        named.add(" ".join(w.norm for w in pattern.words))
+        if pattern.joined:
+            named.add(pattern.joined)
+    return named
+
+
+class Checker:
+    """Everything one scan checks posts against; compile once, use for every post."""
+
+    def __init__(self, crisis: TermSet, lists: TermSet) -> None:
+        exceptions = crisis.exceptions | lists.exceptions
+        self.crisis_terms = TermSet(crisis.terms, exceptions - named_by(crisis))
+        self.list_terms = TermSet(lists.terms, exceptions)
+        self.matchers = [Matcher.compile(terms) for terms in (self.crisis_terms, self.list_terms)
+                         if terms.terms]
+
+    def match_post(self, post: Post) -> list[Match]:
+        """Crisis hits first, then word-list hits, each in field and span order."""
+        return [match for matcher in self.matchers for match in matcher.match_post(post)]
