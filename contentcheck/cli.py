@@ -89,7 +89,10 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
             raise fail(f"unknown report format {chosen!r} (known: "
                        f"{', '.join(f.value for f in Format)})") from None
     if output is not None:
-        return FORMAT_BY_SUFFIX.get(output.suffix.lower(), Format.TABLE)
+        if output.suffix.lower() not in FORMAT_BY_SUFFIX:
+            raise fail(f"{output}: cannot tell the report format from {output.suffix or 'no extension'!r}; "
+                       f"use --format ({', '.join(f.value for f in Format)})")
+        return FORMAT_BY_SUFFIX[output.suffix.lower()]
     return Format.TABLE
 
 

@@ -105,6 +105,11 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         until = scan.get("until")
         days = None if until else scan.get("days")
     config_columns = {Role(key): value for key, value in scan.get("columns", {}).items()}
+    start = parse_moment(now, zone, option="--now") if now else None
+    end = parse_moment(until, zone, option="--until", end_of_day=True) if until else None
+    if end is not None and end <= (start or datetime.now(zone)):
+        raise SettingsError(f"--until {until}: the window would end before it starts "
+                            f"({(start or datetime.now(zone)):%Y-%m-%d %H:%M})")
     return ScanSettings(
         calendars=tuple(calendar_paths), timezone=zone,
         crisis_files=tuple(config.resolve(p) for p in scan.get("crisis", [])) + tuple(crisis_files),
@@ -112,9 +117,9 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         wordlist_dirs=tuple(config.resolve(p) for p in scan.get("wordlists", [])) + tuple(wordlist_dirs),
         shipped_lists=bool(_first(shipped_lists, scan.get("shipped_lists"), True)),
         disabled_categories=tuple(scan.get("disabled_categories", [])) + tuple(disabled_categories),
-        now=parse_moment(now, zone, option="--now") if now else None,
+        now=start,
         days=DEFAULT_DAYS if days is None else float(days),
-        until=parse_moment(until, zone, option="--until", end_of_day=True) if until else None,
+        until=end,
         all_posts=all_posts, dayfirst=_first(dayfirst, scan.get("dayfirst")),
         columns={**config_columns, **(columns or {})},
         state_dir=config.resolve(config.data["state_dir"]) if config.data.get("state_dir") else None,

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
+import regex
+
 from contentcheck.records import Post
 from contentcheck.text import fold
 
@@ -19,6 +21,9 @@ CANCELLED_STATUSES = (
     "geannuleerd", "geschrapt", "vervallen", "afgeblazen", "verwijderd", "gearchiveerd",
     "cancelled", "canceled", "deleted", "archived", "dropped", "scrapped",
 )
+
+
+_WORDS = regex.compile(r"\p{L}+")
 
 
 @dataclass(frozen=True)
@@ -52,9 +57,11 @@ def status_is_final(status: str | None) -> bool:
     """Published, cancelled or paused, in Dutch or English (``Gepubliceerd ✅``, ``Paused``)."""
     if not status:
         return False
-    first_word = fold(status).strip().split(" ", 1)[0].strip(".,:;!()[]")
-    return first_word in DONE_STATUSES or first_word in CANCELLED_STATUSES \
-        or first_word in PAUSED_STATUSES
+    words = _WORDS.findall(fold(status))  # "✅ Gepubliceerd", "On hold", "Posted (Sprout)"
+    if not words:
+        return False
+    first = words[0] if words[:2] != ["on", "hold"] else "onhold"
+    return first in DONE_STATUSES or first in CANCELLED_STATUSES or first in PAUSED_STATUSES
 
 
 def is_upcoming(post: Post, window: Window) -> bool:

@@ -143,3 +143,13 @@ def test_one_bad_calendar_among_good_ones_names_the_bad_one(tmp_path: Path) -> N
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04 broken")
     assert_one_line_error(scan(good, bad), "bad.xlsx")
+
+
+@pytest.mark.parametrize("flags,fragment", [
+    (["--until", "2026-11-20"], "would end before it starts"),
+    (["-o", "report.pdf"], "cannot tell the report format"),
+])
+def test_options_that_cannot_work(tmp_path: Path, flags: list[str], fragment: str) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "x"]])
+    assert_one_line_error(scan(path, *[str(tmp_path / f) if f.endswith(".pdf") else f for f in flags]),
+                          fragment)

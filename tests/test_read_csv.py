@@ -128,3 +128,20 @@ def test_utf8_with_a_stray_windows_1252_byte_stays_utf8(tmp_path: Path) -> None:
     assert calendar.encoding == "utf-8"
     assert [p.text for p in calendar.posts] == ["Met de 🚂 naar de markt", "geëxplodeerd", "café"]
     assert any("line(s) 4" in note and "Windows-1252" in note for note in calendar.notes)
+
+
+def test_an_unclosed_quote_is_an_error_not_lost_rows(tmp_path: Path) -> None:
+    from contentcheck.errors import CalendarError
+
+    path = tmp_path / "quote.csv"
+    path.write_text('Datum;Bericht\r\n24-11-2026;"Niet gesloten\r\n25-11-2026;trein\r\n', encoding="utf-8")
+    with pytest.raises(CalendarError, match="quote opened on line 2 is never closed"):
+        read_calendar(path, OPTIONS)
+
+
+def test_a_stray_quote_inside_a_field_is_read_leniently(tmp_path: Path) -> None:
+    path = tmp_path / "stray.csv"
+    path.write_text('Datum;Bericht\r\n24-11-2026;"Scherm"van 5 inch\r\n25-11-2026;trein\r\n', encoding="utf-8")
+    calendar = read_calendar(path, OPTIONS)
+    assert [p.text for p in calendar.posts] == ["Schermvan 5 inch", "trein"]
+    assert any("line 2: a stray quote" in note for note in calendar.notes)

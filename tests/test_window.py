@@ -42,7 +42,8 @@ def test_window_in_another_zone() -> None:
 
 @pytest.mark.parametrize("status", ["Gepubliceerd", "gepubliceerd ✅", "Geplaatst", "Verzonden",
                                     "Geannuleerd", "GESCHRAPT", "Published", "Sent", "Cancelled",
-                                    "canceled", "Posted (by Sprout)", "Live"])
+                                    "canceled", "Posted (by Sprout)", "Live", "✅ Gepubliceerd",
+                                    "On hold", "on-hold", "Gepauzeerd"])
 def test_final_statuses(status: str) -> None:
     assert status_is_final(status)
     assert not is_upcoming(post(NOW, status=status), WEEK)

@@ -16,9 +16,17 @@ from contentcheck.errors import CalendarError
 from contentcheck.report.labels import Decision
 
 
-def _has_charts(path: Path) -> bool:
+def _lost_parts(path: Path) -> list[str]:
+    """What openpyxl does not carry into a copy: charts, and images without Pillow."""
     with zipfile.ZipFile(path) as archive:
-        return any(name.startswith("xl/charts/") for name in archive.namelist())
+        names = archive.namelist()
+    lost = ["charts"] if any(n.startswith("xl/charts/") for n in names) else []
+    if any(n.startswith("xl/media/") for n in names):
+        try:
+            import PIL  # noqa: F401  (openpyxl keeps images only when Pillow is there)
+        except ImportError:
+            lost.append("images")
+    return lost
 
 
 def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], target: Path,
@@ -52,8 +60,10 @@ def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], tar
             log.append(f"{change.where()}: paused (status {shorten(old) or 'empty'!r} -> "
                        f"{paused_label!r})")
     book.save(target)
-    if _has_charts(source):
-        log.append("note: the calendar's charts are not in the copy (openpyxl cannot copy them)")
+    lost = _lost_parts(source)
+    if lost:
+        log.append(f"note: the calendar's {' and '.join(lost)} are not in the copy "
+                   "(openpyxl cannot copy them); keep the original for those")
     return log
 
 

@@ -97,6 +97,21 @@ def detect_delimiter(text: str, suffix: str) -> str:
     return best
 
 
+def _parse(text: str, delimiter: str, *, strict: bool
+           ) -> tuple[list[list[str]], tuple[int, str] | None]:
+    """The records, and (line, message) of the first error when strict parsing fails."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
+    rows: list[list[str]] = []
+    line = 1
+    try:
+        for row in reader:
+            rows.append(row)
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        return rows, (line, str(exc))
+    return rows, None
+
+
 def read_text_table(path: Path, data: bytes) -> tuple[Table, TextFormat]:
     """The whole file as one table, with its detected format."""
     text, encoding, notes = decode(path, data)
@@ -104,9 +119,13 @@ def read_text_table(path: Path, data: bytes) -> tuple[Table, TextFormat]:
         raise CalendarError(str(path), "holds no text (only blank lines)")
     newline = "\r\n" if "\r\n" in text[:65536] else "\n"
     delimiter = detect_delimiter(text, path.suffix.lower())
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        rows = [row for row in reader]
-    except csv.Error as exc:
-        raise CalendarError(str(path), f"is not valid CSV: {exc}", row=reader.line_num) from None
+    rows, problem = _parse(text, delimiter, strict=True)
+    if problem is not None:
+        line, message = problem
+        if "end of data" in message:  # an opened quote never closed: it ate the rows after it
+            raise CalendarError(str(path), f"is not valid CSV: a quote opened on line {line} is "
+                                "never closed, so every row after it would be lost",
+                                row=len(rows) + 1)
+        rows, _ = _parse(text, delimiter, strict=False)  # a stray quote inside a field: lenient
+        notes.append(f"line {line}: a stray quote inside a field ({message}); read leniently")
     return Table(None, rows), TextFormat(encoding, delimiter, newline, tuple(notes))

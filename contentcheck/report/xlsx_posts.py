@@ -23,6 +23,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
 INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
 REVIEWER_COLUMNS = ("decision", "new_text", "reviewer", "note")
 LINE_HEIGHT = 15.0
+CELL_LIMIT = 32_767  # Excel's longest cell text
 MAX_LINES = 12
 
 
@@ -93,6 +94,8 @@ class PostSheet:
     def _text(self, row: int, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""
         if value:
+            if len(value) > CELL_LIMIT:
+                value = value[: CELL_LIMIT - 40] + " [... cut: too long for Excel]"
             self.sheet.write_string(row, column, value, self.formats["cell"])
 
     def _rich(self, row: int, column: int, parts: list[tuple[str | None, str, str]],
@@ -113,6 +116,10 @@ class PostSheet:
                     fragments += [self.formats["crisis_hit" if crisis else "hit"], piece]
         plain = "".join(p for p in fragments if isinstance(p, str))
         if not plain:
+            return
+        if len(plain) > CELL_LIMIT:  # Excel cannot hold it: the start, plainly, and say so
+            self.sheet.write_string(row, column, plain[: CELL_LIMIT - 40] + " [... cut: too long for Excel]",
+                                    self.formats["cell"])
             return
         if not highlighted:
             self.sheet.write_string(row, column, plain, self.formats["cell"])
