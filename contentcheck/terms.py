@@ -214,13 +214,18 @@ def read_text_file(path: Path) -> str:
         raise TermFileError(str(path), "is a directory, expected a text file") from None
     except OSError as exc:
         raise TermFileError(str(path), exc.strerror or str(exc)) from None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode": UTF-16 with a BOM
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise TermFileError(str(path), "starts like UTF-16 text but is not; save it as UTF-8") from None
     if b"\x00" in data:
-        raise TermFileError(str(path), "is not a text file (binary data)")
+        raise TermFileError(str(path), "is not a text file (binary data); save it as UTF-8 text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise TermFileError(str(path), "is not UTF-8 text", line=line) from None
+        raise TermFileError(str(path), "is not UTF-8 text; save it as UTF-8", line=line) from None
 
 
 def load_crisis_file(path: Path, *, name: str | None = None) -> TermSet:

@@ -222,3 +222,24 @@ def test_the_overridden_exception_still_holds_for_the_word_lists(tmp_path: Path)
     doc = json.loads(run("scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam",
                          "--format", "json", "--term", "Moordrecht").stdout)
     assert [(m["term"], m["category"]) for m in doc["posts"][0]["matches"]] == [("Moordrecht", "crisis")]
+
+
+def test_a_utf16_crisis_file_from_notepad(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "Met de trein"]])
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_bytes("# Notepad 'Unicode'\r\ntrein\r\n".encode("utf-16"))
+    doc = json.loads(run("scan", path, "--crisis", crisis, "--no-shipped-lists", "--now", NOW,
+                         "--timezone", "Europe/Amsterdam", "--format", "json").stdout)
+    assert doc["posts"][0]["status"] == "pause"
+
+
+def test_an_over_long_post_is_cut_in_the_excel_report(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "trein " * 7000]])
+    out = tmp_path / "r.xlsx"
+    result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "-o", out)
+    assert result.exit_code == 1 and "Warning" not in result.stderr
+    text = openpyxl.load_workbook(out)["Flagged"]["E2"].value
+    assert len(text) <= 32_767 and text.endswith("[... cut: too long for Excel]")

@@ -160,3 +160,9 @@ def test_vertically_merged_cells_belong_to_every_row(tmp_path: Path) -> None:
     assert [(p.row, p.channel, p.text, p.scheduled_at.day) for p in posts] == [
         (4, "Instagram", "Met de trein naar Aken", 25), (5, "Facebook", "Met de trein naar Aken", 25),
         (6, "LinkedIn", "Met de trein naar Aken", 25), (7, "X", "Iets anders", 26)]
+
+
+def test_an_old_xls_named_xlsx_is_still_read(tmp_path: Path) -> None:
+    path = tmp_path / "renamed.xlsx"
+    path.write_bytes((Path(__file__).parent / "fixtures" / "kalender.xls").read_bytes())
+    assert [p.text for p in read_calendar(path, OPTIONS).posts] == ["Met de trein naar Aken", "Oliebollen!"]

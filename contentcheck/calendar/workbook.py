@@ -63,14 +63,15 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     magic = data[:8]
     if magic.startswith(ZIP_MAGIC):
         check_xlsx_container(path, data)
-    elif magic == OLE_MAGIC and path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise CalendarError(str(path), "is password-protected (encrypted); save an unprotected copy")
     elif magic != OLE_MAGIC:
         raise CalendarError(str(path), f"is not an Excel workbook (the file does not start like "
                             f"a {path.suffix or 'workbook'} file)")
     try:
         book = CalamineWorkbook.from_filelike(io.BytesIO(data))
     except Exception as exc:  # calamine raises its own error types for every malformed part
+        if magic == OLE_MAGIC:  # an old .xls opens; what does not is an encrypted workbook
+            raise CalendarError(str(path), "is password-protected (encrypted) or not a "
+                                "workbook; save an unprotected copy") from None
         raise CalendarError(str(path), f"cannot be read as a workbook: {_short(exc)}") from None
     tables: list[Table] = []
     notes: list[str] = []
