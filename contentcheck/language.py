@@ -5,11 +5,26 @@ needs a language before its terms are chosen. Posts are short and mixed, so a fu
 buys little; counting frequent function words that exist in only one of the two languages is
 cheap (a few microseconds) and right for the posts a calendar holds. Unknown (``None``) means
 every list applies: a missed hit is worse than an extra one to review.
+
+A detected language only keeps out the terms that mean something else in it (``brand``): posts
+mix languages ("Moordend goede deals this weekend"), so a word that only Dutch has is looked
+for in an English post too, and the other way round (``left_out_of``).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+
+from contentcheck.compounds import vocabulary
+
+# A word among this many most frequent words of a language is a word of it. Further down, the
+# vocabulary (wordfreq counts web and subtitle text) is mostly the other language quoted or
+# borrowed (murder, shooting and killing in Dutch text; dood, kut, bom in English text). With
+# this cut, no shipped term let into posts of the other language matches a word of that
+# language's 50,000 most frequent other than itself (tests/test_language.py checks it).
+SHARED_RANK = 10_000
+OTHER = {"nl": "en", "en": "nl"}
 
 DUTCH = frozenset("""
 de het een van en niet op te dat die voor met zijn maar ook als bij nog wel naar uit dan
@@ -45,3 +60,20 @@ def detect(text: str) -> str | None:
     if english >= 2 * dutch + 1:
         return "en"
     return None
+
+
+def left_out_of(term_language: str | None, words: Iterable[str] | None) -> str | None:
+    """The post language a term is not used for, or None: a Dutch term is left out of an
+    English post only when every word of it is an English word too (``brand``, ``"in brand"``),
+    because there it would mean something else; ``slachtprijzen`` and ``moordend`` exist only in
+    Dutch and are found in an English post as well. ``words`` None (a regular expression, whose
+    words cannot be told) keeps the term to posts in its own language."""
+    other = OTHER.get(term_language) if term_language else None
+    if other is None or words is None:
+        return other
+    ranks = vocabulary(other)
+    for word in words:
+        rank = ranks.get(word)
+        if rank is None or rank >= SHARED_RANK:
+            return None
+    return other

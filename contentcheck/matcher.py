@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from contentcheck.compounds import segment
 from contentcheck.errors import TermFileError
+from contentcheck.language import left_out_of
 from contentcheck.matching_groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching_index import CACHE_LIMIT, Lexicon
 from contentcheck.matching_spans import (Finding, Occurrence, Suppressed, phrases, proximity,
@@ -50,9 +51,17 @@ class _HotCache(dict[str, int]):
         return hot
 
 
+def _left_out_of(term: Term, pattern: Pattern) -> str | None:
+    if term.language is None:
+        return None
+    return left_out_of(term.language,
+                       None if pattern.kind == "regex" else [w.norm for w in pattern.words])
+
+
 def applies(term: Term, language: str | None) -> bool:
-    """Is a term used for a post in this language? Unknown language: every term."""
-    return term.language is None or language is None or term.language == language
+    """Is a term used for a post in this language? Unknown language: every term; a term of
+    the other language unless it is a homograph (``brand``; see ``language.left_out_of``)."""
+    return language is None or _left_out_of(term, parse_pattern(term.text)) != language
 
 
 class Matcher:
@@ -76,6 +85,7 @@ class Matcher:
         self._multi_by_anchor: dict[int, list[int]] = defaultdict(list)  # by the rarest word
         self._regex: list[tuple[int, object]] = []
         self._exception_phrases: list[tuple[int, ...]] = []
+        self._left_out: list[str | None] = []  # per term: the post language it is not for
         for word in sorted(termset.exceptions):
             if " " in word:  # "groene aanslag": these words together never count
                 self._exception_phrases.append(tuple(
@@ -87,6 +97,7 @@ class Matcher:
                 pattern = parse_pattern(term.text)
             except ValueError as exc:  # a Term made in code, not read from a file
                 raise TermFileError(term.origin or term.list_name, str(exc)) from None
+            self._left_out.append(_left_out_of(term, pattern))
             self._add_term(index, term, pattern)
         self.lexicon.finish()
         self._singles = frozenset(self._single)  # a hit of one of these is a match
@@ -269,7 +280,7 @@ class Matcher:
     def _match_regex(self, text: str, language: str | None) -> list[tuple[int, int, int, str, str]]:
         found = []
         for term_index, pattern in self._regex:
-            if not applies(self.termset.terms[term_index], language):
+            if language is not None and self._left_out[term_index] == language:
                 continue
             try:
                 for hit in pattern.finditer(text, timeout=REGEX_TIMEOUT):
@@ -283,10 +294,12 @@ class Matcher:
 
     def _findings(self, raw: list[tuple[int, int, int, str, str]], text: str, field: str,
                   language: str | None) -> list[Finding]:
-        """Language filter, then one finding per term and place (the tightest span wins)."""
+        """Language filter (homographs of the post's language only), then one finding per term
+        and place (the tightest span wins)."""
         by_term: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+        left_out = self._left_out
         for term_index, start, end, rule, detail in raw:
-            if applies(self.termset.terms[term_index], language):
+            if language is None or left_out[term_index] != language:
                 by_term[term_index].append((start, end, rule, detail))
         kept = {term: tightest(spans) for term, spans in by_term.items()}
         findings = []
