@@ -187,6 +187,18 @@ def _register() -> None:
 def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool,
              lang: str | None = None) -> None:
     """Render the result in the chosen format, to the terminal or atomically to a file."""
+    from contentcheck.gcpause import paused_gc
+
+    with paused_gc():
+        _write_report(result, report_format, output, show_ok, lang)
+    if output is not None:
+        summary = result.summary()
+        click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
+                   f"{summary['review']} review, {summary['ok']} ok", err=True)
+
+
+def _write_report(result: object, report_format: Format, output: Path | None, show_ok: bool,
+                  lang: str | None) -> None:
     from contentcheck.report.output import write_atomically
 
     if report_format is Format.XLSX:
@@ -213,9 +225,6 @@ def _deliver(result: object, report_format: Format, output: Path | None, show_ok
         if report_format is Format.TABLE:
             text = click.unstyle(text)
         write_atomically(output, lambda temp: temp.write_text(text, encoding="utf-8"))
-    summary = result.summary()
-    click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
-               f"{summary['review']} review, {summary['ok']} ok", err=True)
 
 
 _register()

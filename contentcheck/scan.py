@@ -101,6 +101,13 @@ def _sort_key(verdict: Verdict) -> tuple:
 
 def run_scan(settings: ScanSettings) -> ScanResult:
     """Read every calendar, keep the upcoming posts, match them and decide on each."""
+    from contentcheck.gcpause import paused_gc
+
+    with paused_gc():
+        return _run_scan(settings)
+
+
+def _run_scan(settings: ScanSettings) -> ScanResult:
     from contentcheck.checker import Checker
 
     now = settings.now or datetime.now(settings.timezone)

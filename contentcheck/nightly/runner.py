@@ -60,6 +60,15 @@ def _report_paths(job: NightlySettings, started: datetime) -> dict[str, Path]:
 def write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], still: int,
                   previous: RunRecord | None, reason: str, started: datetime) -> list[Path]:
     """The Excel report for reviewers and a JSON one that also says what is new."""
+    from contentcheck.gcpause import paused_gc
+
+    with paused_gc():
+        return _write_reports(job, result, new=new, still=still, previous=previous,
+                              reason=reason, started=started)
+
+
+def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], still: int,
+                   previous: RunRecord | None, reason: str, started: datetime) -> list[Path]:
     from contentcheck.report import json_report, xlsx_report
     from contentcheck.report.output import check_not_an_input, write_atomically
 
