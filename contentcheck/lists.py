@@ -274,11 +274,16 @@ def load_lists(extra_dirs: Iterable[Path] = (), *, shipped: bool = True,
     check_disabled(disabled, {t.category for t in merged.terms})
     result = without_categories(merged, disabled)
     for term in result.terms:
-        if term.category == CRISIS and not term.crisis:
+        if uses_reserved_category(term):
             raise TermFileError(term.origin.rsplit(":", 1)[0],
                                 "the category 'crisis' is reserved for crisis terms",
                                 line=_line_of(term))
     return result
+
+
+def uses_reserved_category(term: Term) -> bool:
+    """A word-list term in the category that only the terms of an active crisis may have."""
+    return term.category == CRISIS and not term.crisis
 
 
 def _line_of(term: Term) -> int | None:

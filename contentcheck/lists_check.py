@@ -15,9 +15,13 @@ from pathlib import Path
 
 from contentcheck.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
 from contentcheck.errors import TermFileError
-from contentcheck.lists import defaults_from_name, list_paths, load_wordlist_file
+from contentcheck.lists import (defaults_from_name, list_paths, load_wordlist_file,
+                                uses_reserved_category)
 from contentcheck.records import Severity, Term
-from contentcheck.terms import TermSet, _strip_comment, parse_pattern, parse_terms, read_text_file
+from contentcheck.terms import (TermSet, _inline_directives, _strip_comment, parse_pattern,
+                                parse_terms, read_text_file)
+
+RESERVED = "the category 'crisis' is reserved for crisis terms; put them in a crisis file"
 
 ERROR = "error"
 WARNING = "warning"
@@ -102,15 +106,16 @@ def check_syntax(text: str, path: str) -> list[Problem]:
                             severity=Severity.MEDIUM)
                 key, _, value = line[1:].partition(" ")
                 if key.strip().lower() == "category" and value.strip() == CRISIS:
-                    problems.append(Problem(path, number, ERROR, "reserved-category",
-                                            "the category 'crisis' is reserved for crisis "
-                                            "terms; put them in a crisis file"))
+                    problems.append(Problem(path, number, ERROR, "reserved-category", RESERVED))
                 continue
             if line.startswith("!"):
                 if not line[1:].strip():
                     raise ValueError("an exception '!' without a word")
             else:
-                term = line.partition("=>")[0].strip()
+                text, here = _inline_directives(line, {})  # bom  @category crisis
+                if here.get("category") == CRISIS:
+                    problems.append(Problem(path, number, ERROR, "reserved-category", RESERVED))
+                term = text.partition("=>")[0].strip()
                 if not term:
                     raise ValueError("a suggestion without a term")
                 parse_pattern(term)
@@ -253,9 +258,12 @@ def check_paths(paths: Iterable[Path]) -> CheckResult:
                                       for number, line in enumerate(text.splitlines(), 1))
                 terms = load_text_list_from(text, path)
                 exception_lines = _exception_lines(text)
-            else:
+            else:  # a spreadsheet: a category cell of a row, as load_lists sees it
                 terms = load_wordlist_file(path)
                 exception_lines = {key: 0 for key in terms.exceptions}
+                result.problems.extend(Problem(_path(t), _line(t), ERROR, "reserved-category",
+                                               RESERVED)
+                                       for t in terms.terms if uses_reserved_category(t))
         except TermFileError as exc:
             if exc.line is None:
                 result.unreadable.append(exc)

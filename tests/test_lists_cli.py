@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from contentcheck.lists_cli import lists
+from tests.conftest import NOW, run, write_csv, write_xlsx
 
 
 def _run(*args: str):
@@ -156,3 +158,34 @@ def test_reach_filters_by_term_and_limits_words() -> None:
     lines = result.output.splitlines()
     assert lines and all("oorlog" in line.split("[")[0] for line in lines)
     assert "more)" in result.output
+
+
+def _reserved_lists(folder: Path, kind: str) -> str:
+    """A list whose third row (or line) puts a term in the reserved crisis category."""
+    rows = [["term", "category", "severity"], ["slachtprijzen", "marketing-metaphors", "low"],
+            ["treinramp", "crisis", "high"]]
+    folder.mkdir()
+    if kind == "csv":
+        write_csv(folder / "nl-eigen.csv", rows)
+    elif kind == "xlsx":
+        write_xlsx(folder / "nl-eigen.xlsx", {"Lijst": rows})
+    else:
+        _write(folder / "nl-eigen.txt", "@category marketing-metaphors\nslachtprijzen\n"
+               "treinramp  @category crisis\n")
+    return str(folder / f"nl-eigen.{kind}")
+
+
+@pytest.mark.parametrize("kind", ["csv", "xlsx", "txt"])
+def test_check_finds_the_reserved_category_that_scan_refuses(tmp_path: Path, kind: str) -> None:
+    path = _reserved_lists(tmp_path / "lists", kind)
+    result = _run("check", str(tmp_path / "lists"))
+    assert result.exit_code == 1, result.output
+    assert f"{path}:3: error: the category 'crisis' is reserved for crisis terms; put them " \
+           "in a crisis file [reserved-category]" in result.output
+    assert f"{path}:2:" not in result.output
+    assert "1 error" in result.output
+    calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Tekst"],
+                                                     ["2026-11-25 10:00", "Slachtprijzen!"]])
+    scan = run("scan", calendar, "--wordlists", tmp_path / "lists", "--now", NOW)
+    assert scan.exit_code == 2
+    assert "reserved" in scan.output
