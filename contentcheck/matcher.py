@@ -161,7 +161,7 @@ class Matcher:
         group (``_HotCache`` computes a group it has not seen): a word of a one-word term is
         enough; words of phrase and proximity terms count only when all their partners are
         there too, so a common word in a phrase (shop, zomer) does not slow every post down."""
-        if self._regex:
+        if self._regex and self._regex_may_match(text):
             return True
         groups = GROUP_RE.findall(text)
         most = max(map(self._hot.__getitem__, groups), default=0)
@@ -276,6 +276,18 @@ class Matcher:
         return [(multi.term, min(o.start for o in chain), max(o.end for o in chain), multi.kind,
                  ", ".join(self._detail(u, o) for u, o in zip(multi.units, chain)))
                 for chain in chains]
+
+    def _regex_may_match(self, text: str) -> bool:
+        """Whether a ``re:`` term finds something (a slow pattern counts as maybe): one C-level
+        search per pattern, so one regex in a list does not send every post down the slow path."""
+        for _, pattern in self._regex:
+            try:
+                if any(hit.end() > hit.start()
+                       for hit in pattern.finditer(text, timeout=REGEX_TIMEOUT)):
+                    return True
+            except TimeoutError:
+                return True
+        return False
 
     def _match_regex(self, text: str, language: str | None) -> list[tuple[int, int, int, str, str]]:
         found = []
