@@ -1,6 +1,6 @@
 """Word-list and crisis-term files -> Term records, and a term's text -> the pattern it stands for.
 
-File syntax (docs/term-syntax.md has examples): one term per line, UTF-8; ``#`` starts a
+File syntax (the README's "Term syntax" has examples): one term per line, UTF-8; ``#`` starts a
 comment at line start or after whitespace; blank lines are ignored; ``@category NAME``,
 ``@severity low|medium|high`` and ``@language nl|en|any`` set the metadata of the lines below
 them; ``term => suggestion`` gives an alternative; ``!word`` is an exception that never counts
