@@ -10,9 +10,14 @@ crisis term's wider reach (``!per ongeluk`` against ``ongeluk``) stay.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from contentcheck.matcher import Matcher
 from contentcheck.records import Match, Post
 from contentcheck.terms import TermSet
+
+if TYPE_CHECKING:
+    from contentcheck.matching_spans import Finding, Suppressed
 
 
 def named_by(crisis: TermSet) -> set[str]:
@@ -46,3 +51,26 @@ class Checker:
     def match_post(self, post: Post) -> list[Match]:
         """Crisis hits first, then word-list hits, each in field and span order."""
         return [match for matcher in self.matchers for match in matcher.match_post(post)]
+
+    def explain(self, text: str, field: str = "text", language: str | None = None
+                ) -> tuple[list["Finding"], list["Suppressed"]]:
+        """What ``match_post`` would find in one text, with the rule behind each hit."""
+        findings: list[Finding] = []
+        suppressed: list[Suppressed] = []
+        for matcher in self.matchers:
+            found, lost = matcher.explain(text, field, language)
+            findings += found
+            suppressed += lost
+        findings.sort(key=lambda f: (f.match.start, f.match.end))
+        return findings, suppressed
+
+    def reading(self, text: str) -> list[str]:
+        """How a text is cut into words (the same for every matcher)."""
+        return self.matchers[0].reading(text) if self.matchers else []
+
+    def __len__(self) -> int:
+        return len(self.crisis_terms) + len(self.list_terms)
+
+    @property
+    def exceptions(self) -> frozenset[str]:
+        return self.list_terms.exceptions

@@ -35,16 +35,17 @@ def _highlight(text: str, start: int, end: int) -> str:
 
 
 def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-          wordlists: tuple[Path, ...], shipped: bool) -> TermSet:
+          wordlists: tuple[Path, ...], shipped: bool) -> tuple[TermSet, TermSet]:
+    """The crisis terms and the word lists, apart: they are matched as a scan matches them."""
     from contentcheck.lists import load_lists
-    from contentcheck.terms import crisis_terms_from_cli, load_crisis_file
+    from contentcheck.terms import TermSet, crisis_terms_from_cli, load_crisis_file
 
-    termset = load_lists(wordlists, shipped=shipped)
+    crisis = TermSet()
     for path in crisis_files:
-        termset = termset + load_crisis_file(path)
+        crisis = crisis + load_crisis_file(path)
     if terms:
-        termset = termset + crisis_terms_from_cli(list(terms))
-    return termset
+        crisis = crisis + crisis_terms_from_cli(list(terms))
+    return crisis, load_lists(wordlists, shipped=shipped)
 
 
 @click.command("explain")
@@ -63,23 +64,23 @@ def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
 def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
             wordlists: tuple[Path, ...], no_shipped: bool, language: str) -> None:
     """Show, for one TEXT, what matches and why."""
+    from contentcheck.checker import Checker
     from contentcheck.language import detect
-    from contentcheck.matcher import Matcher
 
     try:
-        termset = _load(crisis_files, terms, wordlists, not no_shipped)
-        matcher = Matcher.compile(termset)
+        crisis, lists = _load(crisis_files, terms, wordlists, not no_shipped)
+        checker = Checker(crisis, lists)
     except ContentcheckError as exc:
         click.echo(f"contentcheck: {exc}", err=True)
         ctx.exit(2)
     lang = detect(text) if language == "auto" else None if language == "any" else language
     how = "detected" if language == "auto" else "given"
     click.echo(f"text:     {text}")
-    click.echo(f"read as:  {' | '.join(matcher.reading(text)) or '(no words)'}")
+    click.echo(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
     click.echo(f"language: {lang or 'unknown: every list applies'} ({how}); "
-               f"{len(termset)} terms, {len(termset.exceptions)} exceptions")
-    findings, suppressed = matcher.explain(text, language=lang)
-    every_language, _ = matcher.explain(text, language=None) if lang else ([], [])
+               f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
+    findings, suppressed = checker.explain(text, language=lang)
+    every_language, _ = checker.explain(text, language=None) if lang else ([], [])
     click.echo(f"\n{len(findings)} match{'es' if len(findings) != 1 else ''}" +
                (":" if findings else ""))
     for number, finding in enumerate(findings, start=1):

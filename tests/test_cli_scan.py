@@ -243,3 +243,8 @@ def test_an_over_long_post_is_cut_in_the_excel_report(tmp_path: Path) -> None:
     assert result.exit_code == 1 and "Warning" not in result.stderr
     text = openpyxl.load_workbook(out)["Flagged"]["E2"].value
     assert len(text) <= 32_767 and text.endswith("[... cut: too long for Excel]")
+
+
+def test_explain_agrees_with_scan_on_crisis_terms_over_exceptions() -> None:
+    out = run("explain", "Goedemorgen Moordrecht!", "--term", "Moordrecht").stdout
+    assert "1 match:" in out and "term 'Moordrecht'" in out and "'moord'" not in out.split("suppressed")[0]
