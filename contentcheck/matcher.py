@@ -10,6 +10,7 @@ with the number of terms (bench/README.md has the numbers).
 from __future__ import annotations
 
 import gc
+import re
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -37,6 +38,9 @@ class _Multi:
     term: int
     kind: str  # phrase or proximity
     units: tuple[int, ...]
+
+
+_DIGITS = re.compile(r"\d+")
 
 
 class _HotCache(dict[str, int]):
@@ -101,6 +105,10 @@ class Matcher:
             self._add_term(index, term, pattern)
         self.lexicon.finish()
         self._singles = frozenset(self._single)  # a hit of one of these is a match
+        # No term has a digit: then which digits a word holds cannot matter to the screen, and
+        # "p/12345", "kerst2026", "utm_id=88" collapse to one cached word each instead of one
+        # per post (links and codes are unique per post: a cache miss every time otherwise).
+        self._digits_matter = any(c.isdigit() for t in termset.terms for c in t.text)
         self._multi_units = frozenset(self._multi_by_unit)  # these need their partners
         self._anchors = frozenset(self._multi_by_anchor)
         self._groups: dict[str, GroupInfo] = {}
@@ -163,7 +171,7 @@ class Matcher:
         there too, so a common word in a phrase (shop, zomer) does not slow every post down."""
         if self._regex and self._regex_may_match(text):
             return True
-        groups = GROUP_RE.findall(text)
+        groups = GROUP_RE.findall(text if self._digits_matter else _DIGITS.sub("0", text))
         most = max(map(self._hot.__getitem__, groups), default=0)
         if most != ANCHOR:
             return most == SINGLE
@@ -181,7 +189,12 @@ class Matcher:
         return [f.match for f in self.explain(text, field, language)[0]]
 
     def match_post(self, post: Post) -> list[Match]:
-        """Matches in every text-bearing field of a post, its language detected once."""
+        """Matches in every text-bearing field of a post, its language detected once.
+
+        The fields are screened together first (one pass instead of one per field: most posts
+        match nothing); only a post that may match is screened and read field by field."""
+        if len(post.fields) > 1 and not self.may_match("\n".join(f.text for f in post.fields)):
+            return []
         language: str | None = None
         detected = False
         found: list[Match] = []
