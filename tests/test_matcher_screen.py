@@ -1,0 +1,45 @@
+"""One `re:` term in a list must not send every post down the slow path."""
+
+from __future__ import annotations
+
+from contentcheck.matcher import Matcher
+from contentcheck.records import Severity
+from contentcheck.terms import parse_terms
+
+
+def matcher() -> Matcher:
+    return Matcher.compile(parse_terms("explosie\nre:\\bbomb(?:ings?|ed)\\b\n", origin="t",
+                                       list_name="t", category="violence-weapons",
+                                       severity=Severity.MEDIUM))
+
+
+def test_the_fast_screen_still_says_no() -> None:
+    assert not matcher().may_match("Gewone post over taart en koffie")
+
+
+def test_a_regex_hit_and_a_word_hit_still_pass_the_screen() -> None:
+    m = matcher()
+    assert m.may_match("The city was bombed") and [x.matched for x in m.find("The city was bombed")] == ["bombed"]
+    assert m.may_match("Een explosie in de straat")
+
+
+def test_digits_still_count_when_a_term_has_them() -> None:
+    m = Matcher.compile(parse_terms("MH17\ncovid\n", origin="t", list_name="t", category="crisis",
+                                    severity=Severity.HIGH))
+    assert [x.matched for x in m.find("Herdenking MH17 vandaag")] == ["MH17"]
+    assert m.find("Herdenking MH18 vandaag") == []
+    assert [x.matched for x in m.find("#covid19 maatregelen")] == ["covid"]
+
+
+def test_words_with_digits_are_screened_like_the_word() -> None:
+    m = matcher()  # no term has a digit: digits collapse for the screen only
+    assert m.may_match("explosie2026 in de stad") and not m.may_match("https://example.nl/p/12345")
+    assert [x.matched for x in m.find("https://example.nl/explosie-12345")] == ["explosie"]
+
+
+def test_a_post_is_screened_as_a_whole_then_field_by_field() -> None:
+    from contentcheck.records import Post, PostField
+
+    post = Post(source="k.csv", sheet=None, row=2, scheduled_at=None, channel=None, status=None,
+                fields=(PostField("Bericht", "Gewone tekst"), PostField("Hashtags", "#explosie")))
+    assert [(x.field, x.matched) for x in matcher().match_post(post)] == [("Hashtags", "explosie")]
