@@ -218,6 +218,11 @@ def _write_report(result: object, report_format: Format, output: Path | None, sh
             from contentcheck.report.terminal import render
 
             render = functools.partial(render, show_ok=show_ok)
+        if report_format is Format.JSON and output is not None:  # streamed, not held twice
+            from contentcheck.report import json_report
+
+            write_atomically(output, lambda temp: _stream(temp, json_report.write, result))
+            return
         text = render(result)
         if output is None:
             click.echo(text, nl=False)
@@ -225,6 +230,11 @@ def _write_report(result: object, report_format: Format, output: Path | None, sh
         if report_format is Format.TABLE:
             text = click.unstyle(text)
         write_atomically(output, lambda temp: temp.write_text(text, encoding="utf-8"))
+
+
+def _stream(path: Path, write: object, result: object) -> None:
+    with path.open("w", encoding="utf-8", newline="\n") as handle:
+        write(result, handle)
 
 
 _register()
