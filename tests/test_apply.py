@@ -56,14 +56,14 @@ def test_xlsx_round_trip(tmp_path: Path) -> None:
     result = run("apply", report)
     assert result.exit_code == 0, result.stderr
     copy = tmp_path / "kalender-checked.xlsx"
-    assert "row 4: paused (status 'Gepland' -> 'Paused')" in result.stdout
+    assert "row 4: paused (status 'Gepland' -> 'Gepauzeerd')" in result.stdout  # a Dutch calendar
     assert "row 5: new text '=Kortingskaartjes, nu!'" in result.stdout
     assert "1 change, 1 pause, 1 publish; written to" in result.stdout
     assert sha256(calendar) == before
     original, checked = openpyxl.load_workbook(calendar), openpyxl.load_workbook(copy)
     assert checked.sheetnames == ["Uitleg", "November"]
     assert checked["November"].column_dimensions["D"].width == 55
-    changed = {("E", 4): "Paused", ("D", 5): "=Kortingskaartjes, nu!"}
+    changed = {("E", 4): "Gepauzeerd", ("D", 5): "=Kortingskaartjes, nu!"}
     for row in original["November"].iter_rows():
         for cell in row:
             expected = changed.get((cell.column_letter, cell.row), cell.value)
@@ -86,7 +86,7 @@ def test_csv_round_trip_keeps_bytes_encoding_and_delimiter(tmp_path: Path) -> No
     old_lines = calendar.read_bytes().split(b"\r\n")
     new_lines = (tmp_path / "nieuw.csv").read_bytes().split(b"\r\n")
     assert len(old_lines) == len(new_lines)
-    assert new_lines[1] == "24-11-2026;12:00;Instagram;Met de trein naar de kerstmarkt;Paused".encode("cp1252")
+    assert new_lines[1] == "24-11-2026;12:00;Instagram;Met de trein naar de kerstmarkt;Gepauzeerd".encode("cp1252")
     assert new_lines[2] == '25-11-2026;09:00;Facebook;"Kaartjes met korting; café";Gepland'.encode("cp1252")
     for index in (0, 3, 4, 5, 6):
         assert new_lines[index] == old_lines[index]
@@ -109,7 +109,7 @@ def test_hootsuite_bulk_file_leaves_paused_posts_out(tmp_path: Path) -> None:
 
 
 def test_csv_without_status_column_gets_one(tmp_path: Path) -> None:
-    calendar = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "trein"],
+    calendar = write_csv(tmp_path / "k.csv", [["Date", "Post"], ["25-11-2026", "trein"],
                                               ["26-11-2026", "fiets"]], delimiter=",", encoding="utf-8")
     report = tmp_path / "r.xlsx"
     scan_to_report(calendar, report)
@@ -117,7 +117,7 @@ def test_csv_without_status_column_gets_one(tmp_path: Path) -> None:
     result = run("apply", report)
     assert "added a Status column" in result.stdout
     assert (tmp_path / "k-checked.csv").read_bytes() == (
-        b"Datum,Bericht,Status\r\n25-11-2026,trein,Paused\r\n26-11-2026,fiets,\r\n")
+        b"Date,Post,Status\r\n25-11-2026,trein,Paused\r\n26-11-2026,fiets,\r\n")  # English headers
 
 
 def test_refuses_when_the_calendar_changed(tmp_path: Path) -> None:

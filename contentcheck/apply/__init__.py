@@ -29,6 +29,19 @@ class AppliedCalendar:
     counts: Counter = field(default_factory=Counter)
 
 
+DUTCH_HEADERS = {"datum", "tijd", "kanaal", "bericht", "tekst", "eigenaar", "campagne",
+                 "afbeelding", "eerste reactie", "onderwerp", "titel"}
+
+
+def calendar_language(calendar, fallback: str) -> str:
+    """The language of the calendar's own headers, so a Dutch calendar gets "Gepauzeerd"
+    whatever the language of the report it was reviewed in."""
+    from contentcheck.calendar.columns import fold_header
+
+    headers = {fold_header(h) for _, columns in calendar.layouts.values() for h in columns.headers}
+    return "nl" if headers & DUTCH_HEADERS else fallback
+
+
 def default_target(source: Path) -> Path:
     """``kalender.xlsx`` -> ``kalender-checked.xlsx`` beside it."""
     return source.with_name(f"{source.stem}-checked{source.suffix}")
@@ -96,7 +109,7 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
         writer = _writer(calendar.kind)
         log: list[str] = []
         write_atomically(target, lambda temp: log.extend(
-            writer(applied.source, calendar, changes, temp, PAUSED_STATUS[lang])))
+            writer(applied.source, calendar, changes, temp, PAUSED_STATUS[calendar_language(calendar, lang)])))
         applied.log[:0] = log
         applied.target = target
     return [applied for applied, *_ in planned]
