@@ -166,3 +166,19 @@ def test_an_old_xls_named_xlsx_is_still_read(tmp_path: Path) -> None:
     path = tmp_path / "renamed.xlsx"
     path.write_bytes((Path(__file__).parent / "fixtures" / "kalender.xls").read_bytes())
     assert [p.text for p in read_calendar(path, OPTIONS).posts] == ["Met de trein naar Aken", "Oliebollen!"]
+
+
+def test_a_second_header_row_names_the_columns(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "twoheader.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Datum", "Kanaal", "Tekst", None], [None, None, "NL", "EN"],
+                ["25-11-2026", "LinkedIn", "Met de trein", "By train"]):
+        sheet.append(row)
+    sheet.merge_cells("C1:D1")
+    book.save(path)
+    calendar = read_calendar(path, OPTIONS)
+    assert [(p.row, [(f.name, f.text) for f in p.fields]) for p in calendar.posts] == [
+        (3, [("Tekst NL", "Met de trein"), ("Tekst EN", "By train")])]

@@ -108,8 +108,9 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
             continue
         writer = _writer(calendar.kind)
         log: list[str] = []
+        paused = PAUSED_STATUS[calendar_language(calendar, lang)]
         write_atomically(target, lambda temp: log.extend(
-            writer(applied.source, calendar, changes, temp, PAUSED_STATUS[calendar_language(calendar, lang)])))
+            writer(applied.source, calendar, changes, temp, paused)))
         applied.log[:0] = log
         applied.target = target
     return [applied for applied, *_ in planned]

@@ -106,6 +106,34 @@ def _schedule(raw_date: Any, raw_time: Any, columns: ColumnMap, options: ReadOpt
     return moment, all_day
 
 
+SUB_HEADER_WORD = regex.compile(r"^\p{L}[\p{L} .()/-]{0,14}$")
+
+
+def _is_sub_header(row: list[Any], columns: ColumnMap) -> bool:
+    """A second header row under the first: "NL" and "EN" under a "Tekst" merged over two
+    columns. No date, at least two short labels, each under a text column, and at least one
+    under a column the first row left without a name."""
+    if cell_text(columns.get(row, Role.DATE)):
+        return False
+    filled = {i: cell_text(v) for i, v in enumerate(row) if cell_text(v)}
+    unnamed = {i for i, h in enumerate(columns.headers) if h.startswith("column ")}
+    return (len(filled) >= 2 and all(i in columns.text_columns for i in filled)
+            and bool(unnamed & set(filled))
+            and all(SUB_HEADER_WORD.match(value) for value in filled.values()))
+
+
+def _name_by_sub_header(columns: ColumnMap, row: list[Any]) -> None:
+    """Fold the second header row into the column names: "Tekst NL", "Tekst EN"."""
+    last_named = ""
+    for index, header in enumerate(columns.headers):
+        below = cell_text(row[index]) if index < len(row) else ""
+        if not header.startswith("column "):
+            last_named = header
+            columns.headers[index] = f"{header} {below}" if below else header
+        elif below:
+            columns.headers[index] = f"{last_named} {below}".strip()
+
+
 def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPosts | None:
     """The posts of a table, or None when the table holds no calendar (no header row).
 
@@ -119,10 +147,14 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
         return None
     dayfirst, note = _choose_dayfirst(table, columns, header_index, options)
     notes = [note] if note else []
+    first = header_index + 1
+    if first < len(table.rows) and _is_sub_header(table.rows[first], columns):
+        _name_by_sub_header(columns, table.rows[first])
+        first += 1
     posts: list[Post] = []
     headers, text_columns = columns.headers, columns.text_columns
     schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
-    for index in range(header_index + 1, len(table.rows)):
+    for index in range(first, len(table.rows)):
         row = table.rows[index]
         if _is_blank_or_section(row):
             continue
