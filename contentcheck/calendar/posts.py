@@ -154,6 +154,14 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
     posts: list[Post] = []
     headers, text_columns = columns.headers, columns.text_columns
     schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
+    at = columns.roles.get  # column indexes, looked up once: this loop runs for every row
+    date_at, time_at, channel_at, status_at = (at(Role.DATE), at(Role.TIME), at(Role.CHANNEL),
+                                               at(Role.STATUS))
+    extra_at = [(columns.headers[i], i) for i in (at(Role.OWNER), at(Role.CAMPAIGN)) if i is not None]
+
+    def cell(row: list[Any], index: int | None) -> Any:
+        return row[index] if index is not None and index < len(row) else None
+
     for index in range(first, len(table.rows)):
         row = table.rows[index]
         if _is_blank_or_section(row):
@@ -162,20 +170,18 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
                         if i < len(row) and (text := cell_text(row[i]))])
         if not fields:
             continue  # a row with a date or channel but no text: nothing to check
-        raw = (columns.get(row, Role.DATE), columns.get(row, Role.TIME))
+        raw = (cell(row, date_at), cell(row, time_at))
         if raw not in schedules:  # calendars repeat the same dates and times: parse each once
             warnings: list[str] = []
             moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
             schedules[raw] = (moment, all_day, tuple(warnings))
         moment, all_day, date_warnings = schedules[raw]
-        extra = tuple((columns.header(role), value) for role in (Role.OWNER, Role.CAMPAIGN)
-                      if (value := cell_text(columns.get(row, role))))
+        extra = tuple((name, value) for name, i in extra_at if (value := cell_text(cell(row, i))))
         posts.append(Post(
             source=source, sheet=table.name, row=index + table.first_row,
             scheduled_at=moment, all_day=all_day,
-            channel=cell_text(columns.get(row, Role.CHANNEL)) or None,
-            status=cell_text(columns.get(row, Role.STATUS)) or None,
-            fields=fields, warnings=date_warnings,
-            extra=extra,
+            channel=cell_text(cell(row, channel_at)) or None,
+            status=cell_text(cell(row, status_at)) or None,
+            fields=fields, warnings=date_warnings, extra=extra,
         ))
     return SheetPosts(posts, columns, header_index + table.first_row, notes)
