@@ -266,8 +266,11 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime) -> Crisis:
         crisis = find(state_dir, name, now)
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; start a new one")
+        known = {term.casefold() for term in crisis.terms}
+        fresh = "".join(f"{line}\n" for line in text.splitlines()
+                        if line.strip().casefold() not in known)  # a term given twice is kept once
         body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
-        return _save(replace(crisis, text=body + text))
+        return _save(replace(crisis, text=body + fresh))
 
 
 def end(state_dir: Path, name: str, now: datetime) -> Crisis:

@@ -185,3 +185,14 @@ def test_terms_added_at_the_same_time_are_all_kept(isolated_state: Path) -> None
     with ThreadPoolExecutor(max_workers=6) as pool:
         list(pool.map(lambda word: crises.add_terms(isolated_state, "ramp", f"{word}\n", T0), words))
     assert sorted(crises.find(isolated_state, "ramp", T0).terms) == sorted(["ramp", *words])
+
+
+def test_a_term_added_twice_is_kept_once(tmp_path: Path) -> None:
+    from datetime import datetime, timezone
+
+    from contentcheck import crisis as crises
+
+    now = datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)
+    crises.start(tmp_path, "Storm", "storm\n", now)
+    updated = crises.add_terms(tmp_path, "Storm", "Storm\nwindkracht\n", now)
+    assert updated.terms == ("storm", "windkracht")
