@@ -188,11 +188,7 @@ def test_terms_added_at_the_same_time_are_all_kept(isolated_state: Path) -> None
 
 
 def test_a_term_added_twice_is_kept_once(tmp_path: Path) -> None:
-    from datetime import datetime, timezone
-
-    from contentcheck import crisis as crises
-
-    now = datetime(2026, 11, 24, 8, 0, tzinfo=timezone.utc)
+    now = datetime(2026, 11, 24, 8, 0, tzinfo=AMSTERDAM)
     crises.start(tmp_path, "Storm", "storm\n", now)
     updated = crises.add_terms(tmp_path, "Storm", "Storm\nwindkracht\n", now)
     assert updated.terms == ("storm", "windkracht")
