@@ -20,22 +20,42 @@ if TYPE_CHECKING:
     from contentcheck.matching_spans import Finding, Suppressed
 
 
-def named_by(crisis: TermSet) -> set[str]:
-    """The words and phrases the crisis terms name literally (no wildcard, no regex)."""
+def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
+    """The exceptions a crisis term names itself, which must not stop it.
+
+    A one-word exception goes when a crisis term has that very word (``Moordrecht``, also
+    inside ``brand Moordrecht`` or ``"storm velt bomen"``), or when a crisis wildcard covers
+    it (``Moordrecht*`` covers ``!moordrechtse``). Exception *phrases* stay, unless a crisis
+    phrase is exactly that phrase: they guard a crisis word's wider reach (``!per ongeluk``
+    against ``ongeluk``).
+    """
     from contentcheck.terms import parse_pattern
 
-    named: set[str] = set()
+    words: set[str] = set()
+    phrases: set[str] = set()
+    starts: list[str] = []
+    ends: list[str] = []
     for term in crisis.terms:
         try:
             pattern = parse_pattern(term.text)
         except ValueError:
             continue
-        if pattern.kind == "regex" or any(w.any_before or w.any_after for w in pattern.words):
+        if pattern.kind == "regex":
             continue
-        named.add(" ".join(w.norm for w in pattern.words))
+        for word in pattern.words:
+            if word.any_after and not word.any_before:
+                starts.append(word.norm)
+            elif word.any_before and not word.any_after:
+                ends.append(word.norm)
+            elif not word.any_before:
+                words.add(word.norm)
+        phrases.add(" ".join(w.norm for w in pattern.words))
         if pattern.joined:
-            named.add(pattern.joined)
-    return named
+            words.add(pattern.joined)
+    return {exception for exception in exceptions
+            if exception in phrases or (" " not in exception and (
+                exception in words or exception.startswith(tuple(starts))
+                or exception.endswith(tuple(ends))))}
 
 
 class Checker:
@@ -43,7 +63,7 @@ class Checker:
 
     def __init__(self, crisis: TermSet, lists: TermSet) -> None:
         exceptions = crisis.exceptions | lists.exceptions
-        self.crisis_terms = TermSet(crisis.terms, exceptions - named_by(crisis))
+        self.crisis_terms = TermSet(crisis.terms, exceptions - overridden(crisis, exceptions))
         self.list_terms = TermSet(lists.terms, exceptions)
         self.matchers = [Matcher.compile(terms) for terms in (self.crisis_terms, self.list_terms)
                          if terms.terms]

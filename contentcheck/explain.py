@@ -35,12 +35,19 @@ def _highlight(text: str, start: int, end: int) -> str:
 
 
 def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-          wordlists: tuple[Path, ...], shipped: bool) -> tuple[TermSet, TermSet]:
-    """The crisis terms and the word lists, apart: they are matched as a scan matches them."""
+          wordlists: tuple[Path, ...], shipped: bool, active: bool) -> tuple[TermSet, TermSet]:
+    """The crisis terms (the active crises too, as a scan has them) and the word lists, apart:
+    they are matched as a scan matches them."""
+    from datetime import datetime, timezone
+
+    from contentcheck.crisis import active_crises, default_state_dir
     from contentcheck.lists import load_lists
     from contentcheck.terms import TermSet, crisis_terms_from_cli, load_crisis_file
 
     crisis = TermSet()
+    if active:
+        for declared in active_crises(default_state_dir(), datetime.now(timezone.utc)):
+            crisis = crisis + declared.termset()
     for path in crisis_files:
         crisis = crisis + load_crisis_file(path)
     if terms:
@@ -58,17 +65,20 @@ def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
               help="A folder of your own word lists (repeatable).")
 @click.option("--no-shipped", is_flag=True, help="Leave out the word lists that ship with "
               "contentcheck.")
+@click.option("--no-active-crises", is_flag=True,
+              help="Leave out the crises declared with `contentcheck crisis start`.")
 @click.option("--language", type=click.Choice(["auto", "nl", "en", "any"]), default="auto",
               show_default=True, help="Read the text as this language (any: every list).")
 @click.pass_context
 def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-            wordlists: tuple[Path, ...], no_shipped: bool, language: str) -> None:
+            wordlists: tuple[Path, ...], no_shipped: bool, no_active_crises: bool,
+            language: str) -> None:
     """Show, for one TEXT, what matches and why."""
     from contentcheck.checker import Checker
     from contentcheck.language import detect
 
     try:
-        crisis, lists = _load(crisis_files, terms, wordlists, not no_shipped)
+        crisis, lists = _load(crisis_files, terms, wordlists, not no_shipped, not no_active_crises)
         checker = Checker(crisis, lists)
     except ContentcheckError as exc:
         click.echo(f"contentcheck: {exc}", err=True)

@@ -248,3 +248,25 @@ def test_an_over_long_post_is_cut_in_the_excel_report(tmp_path: Path) -> None:
 def test_explain_agrees_with_scan_on_crisis_terms_over_exceptions() -> None:
     out = run("explain", "Goedemorgen Moordrecht!", "--term", "Moordrecht").stdout
     assert "1 match:" in out and "term 'Moordrecht'" in out and "'moord'" not in out.split("suppressed")[0]
+
+
+@pytest.mark.parametrize("term,text", [("brand Moordrecht", "Grote brand in Moordrecht? Wij helpen"),
+                                       ('"storm velt bomen"', "Storm velt bomen in het park"),
+                                       ("storm bomen", "Storm velt bomen in het park"),
+                                       ("Moordrecht*", "De Moordrechtse kermis gaat door")])
+def test_multiword_and_wildcard_crisis_terms_win_over_exceptions_too(tmp_path: Path, term: str,
+                                                                      text: str) -> None:
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", text]])
+    doc = json.loads(run("scan", path, "--now", NOW, "--timezone", "Europe/Amsterdam",
+                         "--format", "json", "--term", term).stdout)
+    assert doc["posts"][0]["status"] == "pause"
+
+
+def test_explain_uses_the_active_crises_like_scan(isolated_state: Path) -> None:
+    from datetime import datetime, timezone
+
+    from contentcheck import crisis as crises
+
+    crises.start(isolated_state, "Treinongeluk", "trein\n", datetime(2026, 1, 1, tzinfo=timezone.utc))
+    assert "term 'trein'" in run("explain", "Met de trein naar de kerstmarkt!").stdout
+    assert "0 matches" in run("explain", "Met de trein", "--no-active-crises", "--no-shipped").stdout
