@@ -145,3 +145,17 @@ def test_a_stray_quote_inside_a_field_is_read_leniently(tmp_path: Path) -> None:
     calendar = read_calendar(path, OPTIONS)
     assert [p.text for p in calendar.posts] == ["Schermvan 5 inch", "trein"]
     assert any("line 2: a stray quote" in note for note in calendar.notes)
+
+
+def test_fields_past_the_header_are_scanned(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "long.csv", [["Datum", "Tijd", "Bericht"],
+                                             ["25-11-2026", "10:00", "Gewoon", "Extra: slachtprijzen"]])
+    post = read_calendar(path, OPTIONS).posts[0]
+    assert [(f.name, f.text) for f in post.fields] == [("Bericht", "Gewoon"),
+                                                       ("column D", "Extra: slachtprijzen")]
+
+
+def test_a_publish_time_column_with_whole_date_times(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "pt.csv", [["Publish time", "Caption"], ["25-11-2026 10:00", "Hallo"]])
+    post = read_calendar(path, OPTIONS).posts[0]
+    assert post.scheduled_at == dt.datetime(2026, 11, 25, 10, 0, tzinfo=AMSTERDAM) and not post.warnings

@@ -125,6 +125,9 @@ def test_libreoffice_and_legacy_excel_files(name: str, kind: str) -> None:
     (["Post type", "Post ID", "Caption", "Datum"], {"date": 3, "text": 2}),
     (["Datum", "Tijd besteed", "Tijd", "Bericht"], {"date": 0, "time": 2, "text": 3}),
     (["Datum", "Copy (NL)", "Copy (EN)"], {"date": 0, "text": 1}),
+    (["Datum", "Publicatiedatum", "Kanaal", "Bericht"], {"date": 1, "text": 3}),   # logged vs published
+    (["Publish date", "Date", "Post"], {"date": 0, "text": 2}),
+    (["Datum", "Omschrijving"], {"date": 0, "text": 1}),
 ])
 def test_the_best_fitting_column_wins(header: list[str], expected: dict[str, int]) -> None:
     from contentcheck.calendar.columns import build_column_map

@@ -72,8 +72,9 @@ def write_csv_copy(source: Path, calendar: Calendar, changes: list[Change], targ
         row = index + 1  # record i is the row Excel shows as i + 1, with or without a header
         change = by_row.get(row)
         fields = list(original)
-        if change is not None:  # a short record gets empty fields up to the columns we write
-            fields += [""] * (len(columns.headers) - len(fields))
+        if change is not None:  # a short record gets empty fields up to the column we write
+            wanted = max(columns.roles.get(Role.TEXT, 0), columns.roles.get(Role.STATUS, 0)) + 1
+            fields += [""] * (wanted - len(fields))
         if add_status and fields:
             fields.append("Status" if row == header_row else "")
         if change is None:

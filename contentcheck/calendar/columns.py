@@ -37,12 +37,15 @@ class Role(str, Enum):
 # not matter; a header matches a role when it equals a name or starts with one followed by a
 # space (so "Afbeelding (alt-tekst)" is an image column).
 HEADER_NAMES: dict[Role, tuple[str, ...]] = {
-    Role.DATE: ("datum", "date", "publish date", "publicatiedatum", "publiceren op", "publicatie",
-                "scheduled at", "scheduled date", "scheduled for", "schedule date", "post date",
-                "posting date", "send date", "verzenddatum", "geplande datum", "planned date",
-                "datum publicatie", "datum en tijd", "date and time", "datetime",
-                "publish at", "publish on", "go live", "live datum", "wanneer",
-                "dag", "day"),  # last: "Dag" (di, dinsdag) beside a real "Datum" is not the date
+    # The names that say "when it is published" first: beside them a plain "Datum" is often
+    # the day the idea was logged. "Dag" (di, dinsdag) last: beside "Datum" it is not the date.
+    Role.DATE: ("publicatiedatum", "publish date", "publiceren op", "datum publicatie",
+                "publicatie", "scheduled at", "scheduled date", "scheduled for", "schedule date",
+                "post date", "postdatum", "posting date", "plandatum", "geplande datum",
+                "planned date", "send date", "verzenddatum", "publish at", "publish on",
+                "go live", "live datum", "live date",
+                "datum", "date", "datum en tijd", "date and time", "datetime", "wanneer",
+                "dag", "day"),
     Role.TIME: ("tijd", "time", "tijdstip", "uur", "publish time", "scheduled time", "post time",
                 "posting time", "send time", "verzendtijd", "time 24hr", "geplande tijd"),
     Role.CHANNEL: ("kanaal", "kanalen", "platform", "platforms", "channel", "channels", "network",
@@ -50,7 +53,8 @@ HEADER_NAMES: dict[Role, tuple[str, ...]] = {
                    "profiel", "account", "medium", "social media"),
     Role.TEXT: ("bericht", "berichttekst", "tekst", "post", "posttekst", "post text", "copy",
                 "caption", "message", "message text", "text", "content", "body", "tweet",
-                "inhoud", "social copy", "post copy", "tekst bericht", "omschrijving post"),
+                "inhoud", "social copy", "post copy", "tekst bericht", "omschrijving post",
+                "copytekst", "omschrijving", "beschrijving", "description"),
     Role.TITLE: ("titel", "title", "onderwerp", "subject", "kop", "headline", "kopregel", "thema",
                  "topic"),
     Role.HASHTAGS: ("hashtags", "hashtag", "tags"),

@@ -13,7 +13,8 @@ from typing import Any
 
 import regex
 
-from contentcheck.calendar.columns import ColumnMap, Role, build_column_map, find_header_row
+from contentcheck.calendar.columns import (ColumnMap, Role, build_column_map, column_letter,
+                                           find_header_row)
 from contentcheck.calendar.dates import DateError, date_order_votes, to_date, to_time
 from contentcheck.calendar.model import ReadOptions, Table
 from contentcheck.records import Post, PostField
@@ -76,10 +77,18 @@ def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
 def _schedule(raw_date: Any, raw_time: Any, columns: ColumnMap, options: ReadOptions,
               dayfirst: bool, warnings: list[str]) -> tuple[datetime | None, bool]:
     """The post's moment as an aware datetime, and whether it is a whole day (no time)."""
+    if Role.DATE not in columns.roles and raw_time not in (None, ""):
+        try:  # no date column, but a "Publish time" that holds the date and time
+            whole = to_date(raw_time, dayfirst=dayfirst, reference=options.reference)
+        except DateError:
+            whole = None
+        if isinstance(whole, datetime):
+            raw_date, raw_time = whole, None
     try:
         when = to_date(raw_date, dayfirst=dayfirst, reference=options.reference)
     except DateError:
-        warnings.append(f"column {columns.header(Role.DATE)!r}: {cell_text(raw_date)!r} "
+        warnings.append(f"column {columns.header(Role.DATE) or columns.header(Role.TIME)!r}: "
+                        f"{cell_text(raw_date)!r} "
                         "is not a date I can read")
         return None, False
     if when is None:
@@ -104,6 +113,15 @@ def _schedule(raw_date: Any, raw_time: Any, columns: ColumnMap, options: ReadOpt
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=options.timezone)
     return moment, all_day
+
+
+def _name_columns_past_the_header(columns: ColumnMap, rows: list[list[Any]]) -> None:
+    """A row longer than the header row ("...;Gewoon;Extra: slachtprijzen") still has its text
+    checked: the extra columns are named by their letter and scanned."""
+    width = max((len(row) for row in rows), default=0)
+    for index in range(len(columns.headers), width):
+        columns.headers.append(f"column {column_letter(index)}")
+        columns.text_columns.append(index)
 
 
 SUB_HEADER_WORD = regex.compile(r"^\p{L}[\p{L} .()/-]{0,14}$")
@@ -145,6 +163,7 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
     columns = build_column_map(table.rows[header_index], options.columns)
     if Role.TEXT not in columns.roles:
         return None
+    _name_columns_past_the_header(columns, table.rows[header_index + 1:])
     dayfirst, note = _choose_dayfirst(table, columns, header_index, options)
     notes = [note] if note else []
     first = header_index + 1
