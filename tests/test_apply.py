@@ -206,3 +206,14 @@ def test_a_merged_text_cell_is_not_changed_for_one_post(tmp_path: Path) -> None:
     result = run("apply", report)
     assert result.exit_code == 2 and "merged with other rows" in result.stderr
     assert not (tmp_path / "merged-checked.xlsx").exists()
+
+
+def test_the_pause_word_follows_most_of_the_headers(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [["Datum", "Time", "Channel", "Post", "Status"],
+                                              ["25-11-2026", "10:00", "X", "trein", "Scheduled"]],
+                         delimiter=",", encoding="utf-8")
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("pause", None)})
+    assert run("apply", report).exit_code == 0
+    assert (tmp_path / "k-checked.csv").read_text(encoding="utf-8").splitlines()[1].endswith(",Paused")

@@ -185,3 +185,21 @@ def test_a_second_header_row_names_the_columns(tmp_path: Path) -> None:
     calendar = read_calendar(path, OPTIONS)
     assert [(p.row, [(f.name, f.text) for f in p.fields]) for p in calendar.posts] == [
         (3, [("Tekst NL", "Met de trein"), ("Tekst EN", "By train")])]
+
+
+def test_a_second_header_row_under_headers_merged_down(tmp_path: Path) -> None:
+    import openpyxl
+
+    path = tmp_path / "twoheader_merged.xlsx"
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (["Datum", "Kanaal", "Tekst", None, "Status"], [None, None, "NL", "EN", None],
+                ["25-11-2026", "LinkedIn", "Met de trein", "By train", "Gepland"],
+                [None, None, None, None, None]):
+        sheet.append(row)
+    for cells in ("A1:A2", "B1:B2", "E1:E2", "C1:D1", "C3:C4"):   # C3:C4 runs over a spacer row
+        sheet.merge_cells(cells)
+    book.save(path)
+    posts = read_calendar(path, OPTIONS).posts
+    assert [(p.row, [(f.name, f.text) for f in p.fields]) for p in posts] == [
+        (3, [("Tekst NL", "Met de trein"), ("Tekst EN", "By train")])]

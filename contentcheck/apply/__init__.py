@@ -30,16 +30,20 @@ class AppliedCalendar:
 
 
 DUTCH_HEADERS = {"datum", "tijd", "kanaal", "bericht", "tekst", "eigenaar", "campagne",
-                 "afbeelding", "eerste reactie", "onderwerp", "titel"}
+                 "afbeelding", "eerste reactie", "onderwerp", "titel", "publicatiedatum"}
+ENGLISH_HEADERS = {"date", "time", "channel", "post", "text", "message", "caption", "owner",
+                   "campaign", "image", "first comment", "title", "publish date", "network"}
 
 
 def calendar_language(calendar, fallback: str) -> str:
-    """The language of the calendar's own headers, so a Dutch calendar gets "Gepauzeerd"
-    whatever the language of the report it was reviewed in."""
+    """The language most of the calendar's own headers are in, so a Dutch calendar gets
+    "Gepauzeerd" whatever the language of the report it was reviewed in."""
     from contentcheck.calendar.columns import fold_header
 
-    headers = {fold_header(h) for _, columns in calendar.layouts.values() for h in columns.headers}
-    return "nl" if headers & DUTCH_HEADERS else fallback
+    headers = [fold_header(h) for _, columns in calendar.layouts.values() for h in columns.headers]
+    dutch = sum(h in DUTCH_HEADERS for h in headers)
+    english = sum(h in ENGLISH_HEADERS for h in headers)
+    return "nl" if dutch > english else "en" if english > dutch else fallback
 
 
 def default_target(source: Path) -> Path:

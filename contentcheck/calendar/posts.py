@@ -127,24 +127,35 @@ def _name_columns_past_the_header(columns: ColumnMap, rows: list[list[Any]]) -> 
 SUB_HEADER_WORD = regex.compile(r"^\p{L}[\p{L} .()/-]{0,14}$")
 
 
+def _own_labels(row: list[Any], columns: ColumnMap) -> dict[int, str]:
+    """The filled cells of a row that are not a header merged down into it."""
+    labels = {}
+    for index, value in enumerate(row):
+        text = cell_text(value)
+        header = columns.headers[index] if index < len(columns.headers) else ""
+        if text and text.casefold() != header.casefold():
+            labels[index] = text
+    return labels
+
+
 def _is_sub_header(row: list[Any], columns: ColumnMap) -> bool:
     """A second header row under the first: "NL" and "EN" under a "Tekst" merged over two
     columns. No date, at least two short labels, each under a text column, and at least one
-    under a column the first row left without a name."""
-    if cell_text(columns.get(row, Role.DATE)):
-        return False
-    filled = {i: cell_text(v) for i, v in enumerate(row) if cell_text(v)}
+    under a column the first row left without a name (headers merged down don't count)."""
+    labels = _own_labels(row, columns)
+    date_at = columns.roles.get(Role.DATE)
     unnamed = {i for i, h in enumerate(columns.headers) if h.startswith("column ")}
-    return (len(filled) >= 2 and all(i in columns.text_columns for i in filled)
-            and bool(unnamed & set(filled))
-            and all(SUB_HEADER_WORD.match(value) for value in filled.values()))
+    return (date_at not in labels and len(labels) >= 2
+            and all(i in columns.text_columns for i in labels) and bool(unnamed & set(labels))
+            and all(SUB_HEADER_WORD.match(value) for value in labels.values()))
 
 
 def _name_by_sub_header(columns: ColumnMap, row: list[Any]) -> None:
     """Fold the second header row into the column names: "Tekst NL", "Tekst EN"."""
+    labels = _own_labels(row, columns)
     last_named = ""
     for index, header in enumerate(columns.headers):
-        below = cell_text(row[index]) if index < len(row) else ""
+        below = labels.get(index, "")
         if not header.startswith("column "):
             last_named = header
             columns.headers[index] = f"{header} {below}" if below else header

@@ -110,6 +110,8 @@ def fill_merged_down(rows: list[list], merged: list) -> None:
         value = top[column] if column < len(top) else None
         for index in range(first_row + 1, min(last_row, len(rows) - 1) + 1):
             row = rows[index]
+            if not any(v not in ("", None) for j, v in enumerate(row) if j != column):
+                continue  # an otherwise empty spacer row under the merge is no post
             if column >= len(row):
                 row.extend([""] * (column + 1 - len(row)))
             if row[column] in ("", None):
