@@ -42,17 +42,18 @@ def _left_base(left: str, term_length: int) -> str | None:
     A short term (reet, bom) needs a longer left part: dec|reet is no compound."""
     if len(left) < (4 if term_length <= 4 else MIN_PART):
         return None
-    if is_dutch_word(left):
-        return left
-    for link in ("s", "en", "e"):  # linking s / e / en: oorlogsslachtoffer, pannenkoek
-        if left.endswith(link) and is_dutch_word(left[: -len(link)]):
-            return left[: -len(link)]
-    return None
+    # linking s / e / en: oorlogsslachtoffer, pannenkoek; the most frequent reading wins, so
+    # verkeers|ongeluk is verkeer + s (a word list may hold "verkeers" too, as a rare word)
+    bases = [left] + [left[: -len(link)] for link in ("s", "en", "e") if left.endswith(link)]
+    words = [base for base in bases if is_dutch_word(base)]
+    dutch = vocabulary("nl")
+    return min(words, key=dutch.__getitem__) if words else None
 
 
 def _right_base(right: str, term_length: int) -> str | None:
-    """The word after a term, as in explosie|gevaar, bom|melding (not hel|pen, hel|ling)."""
-    needed = 5 if term_length <= 3 else 4
+    """The word after a term, as in explosie|gevaar, bom|melding, brandweer|man (not hel|pen,
+    hel|ling: a short term needs a longer word after it)."""
+    needed = 5 if term_length <= 3 else 4 if term_length == 4 else 3  # trein|rit, bomen|kap
     return right if len(right) >= needed and is_dutch_word(right) else None
 
 
