@@ -159,3 +159,11 @@ def test_a_publish_time_column_with_whole_date_times(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "pt.csv", [["Publish time", "Caption"], ["25-11-2026 10:00", "Hallo"]])
     post = read_calendar(path, OPTIONS).posts[0]
     assert post.scheduled_at == dt.datetime(2026, 11, 25, 10, 0, tzinfo=AMSTERDAM) and not post.warnings
+
+
+def test_bookkeeping_columns_are_not_scanned(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "meta.csv", [["Week", "Datum", "Post ID", "Bericht", "Datum aanvraag",
+                                              "Tijd besteed", "Notitie"],
+                                             ["48", "25-11-2026", "98765", "Hallo", "01-11-2026", "2 uur", "intern"]])
+    post = read_calendar(path, OPTIONS).posts[0]
+    assert [f.name for f in post.fields] == ["Bericht", "Notitie"]

@@ -91,7 +91,7 @@ def write_csv_copy(source: Path, calendar: Calendar, changes: list[Change], targ
             continue
         else:
             column = columns.roles.get(Role.STATUS, len(fields) - 1)
-            log.append(f"{change.where()}: paused (status {shorten(fields[column]) or 'empty'!r} "
+            log.append(f"{change.where()}: paused (status {shorten(fields[column])!r} "
                        f"-> {paused_label!r})")
             fields[column] = paused_label
         out.append(_serialize(fields, raw, original, delimiter))

@@ -57,7 +57,7 @@ def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], tar
             cell = _writable(source, sheet, change.row, columns.roles[Role.STATUS] + 1)
             old = cell.value
             cell.value = paused_label
-            log.append(f"{change.where()}: paused (status {shorten(old) or 'empty'!r} -> "
+            log.append(f"{change.where()}: paused (status {shorten(old)!r} -> "
                        f"{paused_label!r})")
     book.save(target)
     lost = _lost_parts(source)

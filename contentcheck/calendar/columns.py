@@ -30,6 +30,7 @@ class Role(str, Enum):
     STATUS = "status"
     OWNER = "owner"
     CAMPAIGN = "campaign"
+    META = "meta"  # bookkeeping (week number, ID, created at, time spent): not published
     OTHER = "other"  # unknown column: scanned when it holds text
 
 
@@ -80,7 +81,10 @@ NOT_THE_ROLE = frozenset({
 # Roles whose text is not published and is not scanned (a person's name, a status word, the
 # internal campaign name: a post is judged by what its audience will read).
 NOT_SCANNED = frozenset({Role.DATE, Role.TIME, Role.CHANNEL, Role.STATUS, Role.OWNER,
-                         Role.CAMPAIGN})
+                         Role.CAMPAIGN, Role.META})
+META_NAMES = frozenset({"week", "weeknummer", "week nr", "weeknr", "id", "nr", "nummer",
+                        "created at", "created", "aangemaakt", "aangemaakt op", "updated at",
+                        "gewijzigd"})
 # Order in which text fields are listed on a post: the main text first.
 FIELD_ORDER = (Role.TEXT, Role.TITLE, Role.HASHTAGS, Role.FIRST_COMMENT, Role.IMAGE, Role.LINK,
                Role.CAMPAIGN, Role.OTHER)
@@ -114,6 +118,15 @@ def match_header(header: Any) -> tuple[Role, tuple[int, int]] | None:
                 return None
             return found[0], (1, found[1])
     return None
+
+
+def _meta_or_other(header: str) -> Role:
+    """A column no role claims: bookkeeping ("Week", "Post ID", "Datum aanvraag", "Tijd
+    besteed") is not published and not scanned; anything else is scanned as text."""
+    folded = fold_header(header)
+    if folded in META_NAMES or NOT_THE_ROLE.intersection(folded.split(" ")):
+        return Role.META
+    return Role.OTHER
 
 
 def role_of(header: Any) -> Role | None:
@@ -174,7 +187,7 @@ def build_column_map(header_row: list[Any], overrides: dict[Role, str] | None = 
         if index in assigned:
             continue
         found = match_header(header)
-        role, score = found if found else (Role.OTHER, (0, 0))
+        role, score = found if found else (_meta_or_other(header), (0, 0))
         assigned[index] = role
         if role is not Role.OTHER and role not in column_map.roles:
             if role not in best or score > best[role][0]:

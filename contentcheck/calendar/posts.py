@@ -69,8 +69,9 @@ def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
                     if index < len(row) and isinstance(row[index], str)})
     only_dayfirst, only_monthfirst = date_order_votes(texts)
     if only_monthfirst and not only_dayfirst:
+        example = next(t for t in texts if date_order_votes([t])[1])
         return False, (f"dates in column {columns.headers[index]!r} are month-first "
-                       f"(e.g. {next(t for t in texts if t.strip())!r}); read them as such")
+                       f"(e.g. {example!r}); read them as such")
     return True, None
 
 
