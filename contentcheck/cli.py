@@ -134,10 +134,10 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
-         disabled_categories: tuple[str, ...], no_active_crises: bool, now_text: str | None, days: float | None, until_text: str | None, all_posts: bool,
-         timezone_name: str | None, dayfirst: bool | None, format_name: str | None,
-         output: Path | None, lang: str | None, show_ok: bool, exit_zero: bool | None,
-         **columns: str | None) -> None:
+         disabled_categories: tuple[str, ...], no_active_crises: bool, now_text: str | None,
+         days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
+         dayfirst: bool | None, format_name: str | None, output: Path | None, lang: str | None,
+         show_ok: bool, exit_zero: bool | None, **columns: str | None) -> None:
     """Check the upcoming posts of one or more calendars (.xlsx, .xlsm, .ods, .csv, ...).
 
     Settings come from the defaults, then contentcheck.toml, then these flags.
@@ -163,13 +163,14 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         from contentcheck.report.output import check_not_an_input
 
         check_not_an_input(output, settings.calendars)
-    result = run_scan(settings)
     lang = lang or config.scan.get("lang")
     if lang not in (None, "nl", "en"):
         raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
+    result = run_scan(settings)
     _deliver(result, report_format, output, show_ok, lang)
     exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
-    raise click.exceptions.Exit(ExitCode.FLAGGED if result.flagged and not exit_zero else ExitCode.CLEAN)
+    flagged = bool(result.flagged) and not exit_zero
+    raise click.exceptions.Exit(ExitCode.FLAGGED if flagged else ExitCode.CLEAN)
 
 
 def _register() -> None:
