@@ -41,6 +41,7 @@ class _Multi:
 
 
 _DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d").search
 
 
 class _HotCache(dict[str, int]):
@@ -51,7 +52,8 @@ class _HotCache(dict[str, int]):
         self._matcher = matcher
 
     def __missing__(self, group: str) -> int:
-        hot = self[group] = self._matcher._group(group).hot
+        key = self._matcher._screen_key(group)
+        hot = self[group] = self[key] if key != group else self._matcher._group(group).hot
         return hot
 
 
@@ -164,6 +166,13 @@ class Matcher:
                                                        self._anchors, self._multi_units)
         return info
 
+    def _screen_key(self, group: str) -> str:
+        """The group as the screen sees it: when no term has a digit, "p/12345" and "p/678"
+        are one word ("p/0"), so links and codes unique to each post are analysed once."""
+        if self._digits_matter or not _HAS_DIGIT(group):
+            return group
+        return _DIGITS.sub("0", group)
+
     def may_match(self, text: str) -> bool:
         """The fast path: could any term match? One findall, then a C-level lookup per word
         group (``_HotCache`` computes a group it has not seen): a word of a one-word term is
@@ -171,13 +180,14 @@ class Matcher:
         there too, so a common word in a phrase (shop, zomer) does not slow every post down."""
         if self._regex and self._regex_may_match(text):
             return True
-        groups = GROUP_RE.findall(text if self._digits_matter else _DIGITS.sub("0", text))
+        groups = GROUP_RE.findall(text)
         most = max(map(self._hot.__getitem__, groups), default=0)
         if most != ANCHOR:
             return most == SINGLE
         present: set[int] = set()
         for group in groups:
-            present |= self._group(group).units  # (a cache clear may have just happened)
+            # the cache may have been cleared meanwhile: look the group up again
+            present |= self._group(self._screen_key(group)).units
         return any(all(unit in present for unit in self._multi[multi].units)
                    for anchor in present & self._anchors
                    for multi in self._multi_by_anchor[anchor])
