@@ -185,9 +185,11 @@ class Matcher:
         if most != ANCHOR:
             return most == SINGLE
         present: set[int] = set()
+        hot = self._hot
         for group in groups:
-            # the cache may have been cleared meanwhile: look the group up again
-            present |= self._group(self._screen_key(group)).units
+            if hot[group]:  # only a group with a hit can hold a phrase's words
+                # the cache may have been cleared meanwhile: look the group up again
+                present |= self._group(self._screen_key(group)).units
         return any(all(unit in present for unit in self._multi[multi].units)
                    for anchor in present & self._anchors
                    for multi in self._multi_by_anchor[anchor])
