@@ -26,6 +26,8 @@ def decide(post: Post, matches: Iterable[Match]) -> Verdict:
     Reasons name each distinct hit once, crisis hits first, so a reviewer reads the worst first.
     """
     found = tuple(matches)
+    if not found:  # most posts: nothing to sort or explain
+        return Verdict(post=post, status=Status.OK)
     if any(m.crisis for m in found):
         status = Status.PAUSE
     elif found:
