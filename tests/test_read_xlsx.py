@@ -203,3 +203,13 @@ def test_a_second_header_row_under_headers_merged_down(tmp_path: Path) -> None:
     posts = read_calendar(path, OPTIONS).posts
     assert [(p.row, [(f.name, f.text) for f in p.fields]) for p in posts] == [
         (3, [("Tekst NL", "Met de trein"), ("Tekst EN", "By train")])]
+
+
+def test_formulas_without_a_saved_result_are_named(tmp_path: Path) -> None:
+    path = write_xlsx(tmp_path / "script.xlsx", {"K": [["Datum", "Bericht"],
+                                                       ["25-11-2026", '=CONCAT("met de ","trein")'],
+                                                       ["26-11-2026", "Gewoon"]]})
+    calendar = read_calendar(path, OPTIONS)
+    assert any("1 formula cell(s) have no saved result" in note for note in calendar.notes)
+    plain = write_xlsx(tmp_path / "plain.xlsx", {"K": [["Datum", "Bericht"], ["25-11-2026", "Hoi"]]})
+    assert not any("formula" in note for note in read_calendar(plain, OPTIONS).notes)

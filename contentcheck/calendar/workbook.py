@@ -8,6 +8,7 @@ xlsx we still look inside the zip ourselves, so a damaged file, a zip bomb or XM
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 
@@ -52,6 +53,22 @@ def check_xlsx_container(path: Path, data: bytes) -> None:
                                     "(DOCTYPE); refusing to read it (possible XML bomb)")
 
 
+_UNSAVED_FORMULA = re.compile(rb"(?:</f>|<f[^>]*/>)\s*(?:<v\s*/>|<v></v>)?\s*</c>")
+
+
+def unsaved_formulas(data: bytes) -> int:
+    """How many formula cells have no saved result. Excel always saves one; a workbook written
+    by a script (openpyxl) may not, and such a cell reads as empty: a post could go unseen."""
+    count = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        for name in archive.namelist():
+            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
+                xml = archive.read(name)
+                if b"<f" in xml:  # most calendars have no formulas: skip the regex
+                    count += len(_UNSAVED_FORMULA.findall(xml))
+    return count
+
+
 def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     """Every visible worksheet as a table, plus notes about sheets left out.
 
@@ -61,8 +78,12 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     from python_calamine import CalamineWorkbook
 
     magic = data[:8]
+    notes: list[str] = []
     if magic.startswith(ZIP_MAGIC):
         check_xlsx_container(path, data)
+        if path.suffix.lower() != ".ods" and (unsaved := unsaved_formulas(data)):
+            notes.append(f"{unsaved} formula cell(s) have no saved result and read as empty "
+                         "(the file was not last saved by Excel): open and save it, then scan again")
     elif magic != OLE_MAGIC:
         raise CalendarError(str(path), f"is not an Excel workbook (the file does not start like "
                             f"a {path.suffix or 'workbook'} file)")
@@ -74,7 +95,6 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                                 "workbook; save an unprotected copy") from None
         raise CalendarError(str(path), f"cannot be read as a workbook: {_short(exc)}") from None
     tables: list[Table] = []
-    notes: list[str] = []
     with _closing(book):
         for meta in book.sheets_metadata:
             visible = str(getattr(meta, "visible", "Visible")).rsplit(".", 1)[-1].lower()
