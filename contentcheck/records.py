@@ -6,7 +6,7 @@ for the JSON and CSV reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
 from typing import Any, NamedTuple
@@ -141,7 +141,6 @@ class Verdict:
     status: Status
     matches: tuple[Match, ...] = ()
     reasons: tuple[str, ...] = ()
-    warnings: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict[str, Any]:
         post = self.post
@@ -158,5 +157,5 @@ class Verdict:
             "status": self.status.value,
             "reasons": list(self.reasons),
             "matches": [m.to_dict() for m in self.matches],
-            "warnings": list(post.warnings) + list(self.warnings),
+            "warnings": list(post.warnings),
         }
