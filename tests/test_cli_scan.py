@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from tests.conftest import NOW, run, scan_json, sha256, write_csv, write_xlsx
+from tests.conftest import NOW, run, scan_json, sha256, write_csv
 
 
 def test_json_contract(dutch_calendar: Path) -> None:
@@ -234,8 +234,6 @@ def test_a_utf16_crisis_file_from_notepad(tmp_path: Path) -> None:
 
 
 def test_an_over_long_post_is_cut_in_the_excel_report(tmp_path: Path) -> None:
-    import openpyxl
-
     path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "trein " * 7000]])
     out = tmp_path / "r.xlsx"
     result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,

@@ -12,7 +12,6 @@ import pytest
 from click.testing import CliRunner, Result
 
 from contentcheck.config import load_config
-from contentcheck.errors import SettingsError
 from contentcheck.nightly.config import nightly_settings
 from contentcheck.nightly.history import History
 from contentcheck.nightly.lock import AlreadyRunning, WatchLock
