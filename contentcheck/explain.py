@@ -36,23 +36,15 @@ def _highlight(text: str, start: int, end: int) -> str:
 
 def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
           wordlists: tuple[Path, ...], shipped: bool, active: bool) -> tuple[TermSet, TermSet]:
-    """The crisis terms (the active crises too, as a scan has them) and the word lists, apart:
-    they are matched as a scan matches them."""
+    """The crisis terms (the active crises too) and the word lists, as a scan loads them."""
     from datetime import datetime, timezone
 
     from contentcheck.crisis import active_crises, default_state_dir
-    from contentcheck.lists import load_lists
-    from contentcheck.terms import TermSet, crisis_terms_from_cli, load_crisis_file
+    from contentcheck.scan import load_terms
 
-    crisis = TermSet()
-    if active:
-        for declared in active_crises(default_state_dir(), datetime.now(timezone.utc)):
-            crisis = crisis + declared.termset()
-    for path in crisis_files:
-        crisis = crisis + load_crisis_file(path)
-    if terms:
-        crisis = crisis + crisis_terms_from_cli(list(terms))
-    return crisis, load_lists(wordlists, shipped=shipped)
+    crises = active_crises(default_state_dir(), datetime.now(timezone.utc)) if active else []
+    return load_terms(crises=crises, crisis_files=crisis_files, crisis_terms=terms,
+                      wordlist_dirs=wordlists, shipped=shipped)
 
 
 @click.command("explain")

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
@@ -72,23 +74,23 @@ def declared_crises(settings: ScanSettings, now: datetime) -> list["Crisis"]:
     return active_crises(settings.state_dir or default_state_dir(), now)
 
 
-def load_terms(settings: ScanSettings, crises: list["Crisis"] = ()) -> tuple[TermSet, TermSet]:
+def load_terms(*, crises: Iterable["Crisis"] = (), crisis_files: Iterable[Path] = (),
+               crisis_terms: Iterable[str] = (), wordlist_dirs: Iterable[Path] = (),
+               shipped: bool = True, disabled_categories: Iterable[str] = ()
+               ) -> tuple[TermSet, TermSet]:
     """The crisis terms (declared crises, files, then --term) and the word lists (shipped, then
-    user folders)."""
-    from pathlib import Path
-
+    user folders): what a scan, and `explain`, check a text against."""
     from contentcheck.lists import load_lists
     from contentcheck.terms import crisis_terms_from_cli, load_crisis_file
 
     crisis = TermSet()
     for declared in crises:
         crisis = crisis + declared.termset()
-    for path in settings.crisis_files:
+    for path in crisis_files:
         crisis = crisis + load_crisis_file(Path(path))
-    if settings.crisis_terms:
-        crisis = crisis + crisis_terms_from_cli(list(settings.crisis_terms))
-    lists = load_lists(settings.wordlist_dirs, shipped=settings.shipped_lists,
-                       disabled_categories=settings.disabled_categories)
+    if crisis_terms := list(crisis_terms):
+        crisis = crisis + crisis_terms_from_cli(crisis_terms)
+    lists = load_lists(wordlist_dirs, shipped=shipped, disabled_categories=disabled_categories)
     return crisis, lists
 
 
@@ -115,7 +117,10 @@ def _run_scan(settings: ScanSettings) -> ScanResult:
     if not settings.all_posts:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings, now)
-    crisis, lists = load_terms(settings, crises)
+    crisis, lists = load_terms(
+        crises=crises, crisis_files=settings.crisis_files, crisis_terms=settings.crisis_terms,
+        wordlist_dirs=settings.wordlist_dirs, shipped=settings.shipped_lists,
+        disabled_categories=settings.disabled_categories)
     checker = Checker(crisis, lists)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
