@@ -24,6 +24,12 @@ INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
 REVIEWER_COLUMNS = ("decision", "new_text", "reviewer", "note")
 LINE_HEIGHT = 15.0
 CELL_LIMIT = 32_767  # Excel's longest cell text
+CUT_MARK = " [... cut: too long for Excel]"
+
+
+def _fit(text: str) -> str:
+    """Text Excel can hold: the start of an over-long text, and a word that it was cut."""
+    return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
 MAX_LINES = 12
 
 
@@ -94,8 +100,7 @@ class PostSheet:
     def _text(self, row: int, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""
         if value:
-            if len(value) > CELL_LIMIT:
-                value = value[: CELL_LIMIT - 40] + " [... cut: too long for Excel]"
+            value = _fit(value)
             self.sheet.write_string(row, column, value, self.formats["cell"])
 
     def _rich(self, row: int, column: int, parts: list[tuple[str | None, str, str]],
@@ -118,7 +123,7 @@ class PostSheet:
         if not plain:
             return
         if len(plain) > CELL_LIMIT:  # Excel cannot hold it: the start, plainly, and say so
-            self.sheet.write_string(row, column, plain[: CELL_LIMIT - 40] + " [... cut: too long for Excel]",
+            self.sheet.write_string(row, column, _fit(plain),
                                     self.formats["cell"])
             return
         if not highlighted:
