@@ -49,6 +49,11 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
+def _text(value: Any) -> str:
+    """``cell_text`` with its common case inlined: this runs for every cell of every row."""
+    return value.strip() if type(value) is str else cell_text(value)
+
+
 def _is_blank_or_section(row: list[Any]) -> bool:
     """A row with no cells filled, or only a section label such as "Week 48" or "December"."""
     filled = [c for c in row if c is not None and c != ""]
@@ -183,36 +188,36 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
         _name_by_sub_header(columns, table.rows[first])
         first += 1
     posts: list[Post] = []
-    headers, text_columns = columns.headers, columns.text_columns
     schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
     at = columns.roles.get  # column indexes, looked up once: this loop runs for every row
     date_at, time_at, channel_at, status_at = (at(Role.DATE), at(Role.TIME), at(Role.CHANNEL),
                                                at(Role.STATUS))
     extra_at = [(columns.headers[i], i) for i in (at(Role.OWNER), at(Role.CAMPAIGN)) if i is not None]
-
-    def cell(row: list[Any], index: int | None) -> Any:
-        return row[index] if index is not None and index < len(row) else None
-
+    text_at = [(columns.headers[i], i) for i in columns.text_columns]
+    # every row padded to this width (most already are): plain indexing in the loop below
+    width = max([len(columns.headers), *(i + 1 for i in columns.roles.values())])
+    padding = [None] * width
+    sheet, first_row = table.name, table.first_row
     for index in range(first, len(table.rows)):
         row = table.rows[index]
-        if _is_blank_or_section(row):
-            continue
-        fields = tuple([PostField(headers[i], text) for i in text_columns
-                        if i < len(row) and (text := cell_text(row[i]))])
-        if not fields:
-            continue  # a row with a date or channel but no text: nothing to check
-        raw = (cell(row, date_at), cell(row, time_at))
+        if len(row) < width:
+            row = row + padding[len(row):]
+        fields = tuple([PostField(name, text) for name, i in text_at
+                        if (text := _text(row[i]))])
+        if not fields or (len(fields) == 1 and _is_blank_or_section(row)):
+            continue  # no text to check (a date or channel only), or a "Week 48" section row
+        raw = (None if date_at is None else row[date_at], None if time_at is None else row[time_at])
         if raw not in schedules:  # calendars repeat the same dates and times: parse each once
             warnings: list[str] = []
             moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
             schedules[raw] = (moment, all_day, tuple(warnings))
         moment, all_day, date_warnings = schedules[raw]
-        extra = tuple((name, value) for name, i in extra_at if (value := cell_text(cell(row, i))))
         posts.append(Post(
-            source=source, sheet=table.name, row=index + table.first_row,
+            source=source, sheet=sheet, row=index + first_row,
             scheduled_at=moment, all_day=all_day,
-            channel=cell_text(cell(row, channel_at)) or None,
-            status=cell_text(cell(row, status_at)) or None,
-            fields=fields, warnings=date_warnings, extra=extra,
+            channel=None if channel_at is None else _text(row[channel_at]) or None,
+            status=None if status_at is None else _text(row[status_at]) or None,
+            fields=fields, warnings=date_warnings,
+            extra=tuple([(name, value) for name, i in extra_at if (value := _text(row[i]))]),
         ))
     return SheetPosts(posts, columns, header_index + table.first_row, notes)

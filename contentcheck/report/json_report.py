@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 from contentcheck import __version__
 from contentcheck.scan import ScanResult
+
+# One encoder for the whole report. Our documents are trees of fresh dicts and lists, never
+# cyclic: without the cycle check the C encoder is twice as fast (0.66 s instead of 1.3 s for
+# 100,000 posts), and ``json.dumps`` would build a new encoder for every post.
+_encode = json.JSONEncoder(ensure_ascii=False, check_circular=False).encode
 
 
 def to_document(result: ScanResult, *, posts: bool = True) -> dict[str, Any]:
@@ -36,18 +42,24 @@ def write(result: ScanResult, out: TextIO) -> None:
     keys = list(document)
     out.write("{\n")
     for number, key in enumerate(keys):
-        out.write(f"  {json.dumps(key)}: ")
+        out.write(f"  {_encode(key)}: ")
         if key == "posts" and result.verdicts:
-            out.write("[\n")
-            last = len(result.verdicts) - 1
-            for index, verdict in enumerate(result.verdicts):
-                out.write("    " + json.dumps(verdict.to_dict(), ensure_ascii=False)
-                          + (",\n" if index < last else "\n"))
-            out.write("  ]")
+            out.write("[\n    ")
+            out.writelines(_posts(result))
+            out.write("\n  ]")
         else:
-            out.write(json.dumps(document[key], ensure_ascii=False))
+            out.write(_encode(document[key]))
         out.write(",\n" if number < len(keys) - 1 else "\n")
     out.write("}\n")
+
+
+def _posts(result: ScanResult, batch: int = 2000) -> Iterator[str]:
+    """The posts, one compact line each, joined a batch at a time (fewer, larger writes)."""
+    verdicts = result.verdicts
+    for start in range(0, len(verdicts), batch):
+        yield ",\n    ".join([_encode(v.to_dict()) for v in verdicts[start:start + batch]])
+        if start + batch < len(verdicts):
+            yield ",\n    "
 
 
 def render(result: ScanResult) -> str:
