@@ -40,6 +40,10 @@ class _Multi:
     units: tuple[int, ...]
 
 
+# a hit before the close reading is done: (term, start, end, rule, why); ``why`` is the
+# (unit, occurrence) pairs behind it or a regex's description, turned into words only by explain
+_Raw = tuple[int, int, int, str, object]
+
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d").search
 
@@ -147,6 +151,7 @@ class Matcher:
         self._digits_matter = any(c.isdigit() for t in termset.terms for c in t.text)
         self._multi_units = frozenset(self._multi_by_unit)  # these need their partners
         self._anchors = frozenset(self._multi_by_anchor)
+        self._exception_units = frozenset(u for units in self._exception_phrases for u in units)
         self._groups: dict[str, GroupInfo] = {}
         self._hot = _HotCache(self)
         self._tokens = _TokenCache(self)
@@ -234,14 +239,14 @@ class Matcher:
         """Every match in one text, sorted by span; ``text[m.start:m.end] == m.matched``."""
         if not text or not self.may_match(text):
             return []
-        return [f.match for f in self.explain(text, field, language)[0]]
+        return self._matches(text, field, language)
 
     def match_post(self, post: Post) -> list[Match]:
         """Matches in every text-bearing field of a post, its language detected once.
 
         The fields are screened together first (one pass instead of one per field: most posts
         match nothing); only a post that may match is screened and read field by field."""
-        if len(post.fields) > 1 and not self.may_match("\n".join(f.text for f in post.fields)):
+        if len(post.fields) > 1 and not self.may_match("\n".join([t for _, t in post.fields])):
             return []
         language: str | None = None
         detected = False
@@ -254,15 +259,33 @@ class Matcher:
 
                 language = detect(" ".join(f.text for f in post.fields if f.text))
                 detected = True
-            findings, _ = self.explain(post_field.text, post_field.name, language)
-            found.extend(finding.match for finding in findings)
+            found += self._matches(post_field.text, post_field.name, language)
         return found
 
     def explain(self, text: str, field: str = "text", language: str | None = None
                 ) -> tuple[list[Finding], list[Suppressed]]:
         """Every match with the rule behind it, and the hits that exceptions suppressed."""
+        raw, suppressed = self._read(text, language, suppressed=[])
+        findings = []
+        for term_index, start, end, rule, why in self._kept(raw, language):
+            term = self.termset.terms[term_index]
+            findings.append(Finding(self._match(term, text, field, start, end), term, rule,
+                                    self._describe(why)))
+        return findings, list(dict.fromkeys(suppressed))  # a unit may sit in several lists
+
+    def _matches(self, text: str, field: str, language: str | None) -> list[Match]:
+        """What ``explain`` finds, as bare matches: a scan needs no rules, details or
+        suppressed hits, and skips making them for every post that matches."""
+        terms = self.termset.terms
+        return [self._match(terms[term_index], text, field, start, end)
+                for term_index, start, end, _, _ in self._kept(self._read(text, language)[0],
+                                                               language)]
+
+    def _read(self, text: str, language: str | None, suppressed: list[Suppressed] | None = None
+              ) -> tuple[list[_Raw], list[Suppressed] | None]:
+        """The raw hits of every term in a text; ``suppressed`` collects what exceptions
+        took away (when a list is given)."""
         occurrences: dict[int, list[Occurrence]] = defaultdict(list)
-        suppressed: list[Suppressed] = []
         base = 0
         groups, analyze, units = self._groups, self._group, self.lexicon.units
         for match in GROUP_RE.finditer(text):
@@ -275,29 +298,29 @@ class Matcher:
                         occurrences[unit].append(Occurrence(
                             offset + piece.start, offset + piece.end, base + piece.first,
                             base + piece.last, rule_of_split or rule, piece.norm))
-                for piece, unit, exception in info.suppressed:
-                    suppressed.append(Suppressed(text[offset + piece.start:offset + piece.end],
-                                                 units[unit].norm, exception,
-                                                 offset + piece.start, offset + piece.end))
+                if suppressed is not None:
+                    for piece, unit, exception in info.suppressed:
+                        suppressed.append(Suppressed(
+                            text[offset + piece.start:offset + piece.end], units[unit].norm,
+                            exception, offset + piece.start, offset + piece.end))
             base += info.leaves
-        raw: list[tuple[int, int, int, str, str]] = []  # (term, start, end, rule, detail)
+        raw: list[_Raw] = []
         for unit, occs in occurrences.items():
             for term in self._single.get(unit, ()):
-                for occ in occs:
-                    raw.append((term, occ.start, occ.end, occ.rule, self._detail(unit, occ)))
-        candidates = {m for unit in occurrences for m in self._multi_by_unit.get(unit, ())}
+                raw += [(term, occ.start, occ.end, occ.rule, ((unit, occ),)) for occ in occs]
+        # a phrase or proximity term can only match where its rarest word is (one per term)
+        candidates = [multi for anchor in self._anchors.intersection(occurrences)
+                      for multi in self._multi_by_anchor[anchor]]
         for multi in sorted(candidates):
             raw.extend(self._match_multi(self._multi[multi], occurrences))
-        raw.extend(self._match_regex(text, language))
-        suppressed = list(dict.fromkeys(suppressed))  # one unit may sit in several lists
-        if self._exception_phrases:
+        if self._regex:
+            raw.extend(self._match_regex(text, language))
+        if not self._exception_units.isdisjoint(occurrences):
             raw = self._drop_excepted(raw, occurrences, text, suppressed)
-        findings = self._findings(raw, text, field, language)
-        return findings, suppressed
+        return raw, suppressed
 
-    def _drop_excepted(self, raw: list[tuple[int, int, int, str, str]],
-                       occurrences: dict[int, list[Occurrence]], text: str,
-                       suppressed: list[Suppressed]) -> list[tuple[int, int, int, str, str]]:
+    def _drop_excepted(self, raw: list[_Raw], occurrences: dict[int, list[Occurrence]], text: str,
+                       suppressed: list[Suppressed] | None) -> list[_Raw]:
         """Hits inside an exception phrase (``!groene aanslag``) do not count."""
         spans = []
         for units in self._exception_phrases:
@@ -310,7 +333,7 @@ class Matcher:
             blocker = next((s for s in spans if s[0] <= hit[1] and hit[2] <= s[1]), None)
             if blocker is None:
                 kept.append(hit)
-            else:
+            elif suppressed is not None:
                 suppressed.append(Suppressed(text[hit[1]:hit[2]],
                                              self.termset.terms[hit[0]].text, blocker[2],
                                              hit[1], hit[2]))
@@ -326,8 +349,14 @@ class Matcher:
         norm = self.lexicon.units[unit].norm
         return f"{occ.rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{occ.rule}: '{norm}'"
 
+    def _describe(self, why: tuple[tuple[int, Occurrence], ...] | str) -> str:
+        """The words behind a hit, for ``explain`` (a regex hit names its pattern)."""
+        if isinstance(why, str):
+            return why
+        return ", ".join(self._detail(unit, occ) for unit, occ in why)
+
     def _match_multi(self, multi: _Multi, occurrences: dict[int, list[Occurrence]]
-                     ) -> list[tuple[int, int, int, str, str]]:
+                     ) -> list[_Raw]:
         if any(unit not in occurrences for unit in multi.units):
             return []
         if multi.kind == "phrase":
@@ -335,8 +364,7 @@ class Matcher:
         else:
             chains = proximity(multi.units, occurrences)
         return [(multi.term, min(o.start for o in chain), max(o.end for o in chain), multi.kind,
-                 ", ".join(self._detail(u, o) for u, o in zip(multi.units, chain)))
-                for chain in chains]
+                 tuple(zip(multi.units, chain))) for chain in chains]
 
     def _regex_may_match(self, text: str) -> bool:
         """Whether a ``re:`` term finds something (a slow pattern counts as maybe): one C-level
@@ -352,7 +380,7 @@ class Matcher:
                 return True
         return False
 
-    def _match_regex(self, text: str, language: str | None) -> list[tuple[int, int, int, str, str]]:
+    def _match_regex(self, text: str, language: str | None) -> list[_Raw]:
         found = []
         for term_index, pattern in self._regex:
             if language is not None and self._left_out[term_index] == language:
@@ -367,24 +395,22 @@ class Matcher:
                             self.termset.terms[term_index].text)
         return found
 
-    def _findings(self, raw: list[tuple[int, int, int, str, str]], text: str, field: str,
-                  language: str | None) -> list[Finding]:
-        """Language filter (homographs of the post's language only), then one finding per term
-        and place (the tightest span wins)."""
-        by_term: dict[int, list[tuple[int, int, str, str]]] = defaultdict(list)
+    def _kept(self, raw: list[_Raw], language: str | None) -> list[_Raw]:
+        """Language filter (homographs of the post's language only), then one hit per term
+        and place (the tightest span wins), in text order."""
+        by_term: dict[int, list[tuple[int, int, str, object]]] = defaultdict(list)
         left_out = self._left_out
-        for term_index, start, end, rule, detail in raw:
+        for term_index, start, end, rule, why in raw:
             if language is None or left_out[term_index] != language:
-                by_term[term_index].append((start, end, rule, detail))
-        kept = {term: tightest(spans) for term, spans in by_term.items()}
-        findings = []
-        for term_index, spans in kept.items():
-            term = self.termset.terms[term_index]
-            for start, end, rule, detail in spans:
-                match = Match(term=term.text, matched=text[start:end], field=field, start=start,
-                              end=end, list_name=term.list_name, category=term.category,
-                              severity=term.severity, crisis=term.crisis,
-                              suggestion=term.suggestion)
-                findings.append(Finding(match, term, rule, detail))
-        findings.sort(key=lambda f: (f.match.start, f.match.end, f.match.term))
-        return findings
+                by_term[term_index].append((start, end, rule, why))
+        kept = [(term_index, start, end, rule, why) for term_index, spans in by_term.items()
+                for start, end, rule, why in tightest(spans)]
+        terms = self.termset.terms
+        kept.sort(key=lambda hit: (hit[1], hit[2], terms[hit[0]].text))
+        return kept
+
+    @staticmethod
+    def _match(term: Term, text: str, field: str, start: int, end: int) -> Match:
+        return Match(term=term.text, matched=text[start:end], field=field, start=start, end=end,
+                     list_name=term.list_name, category=term.category, severity=term.severity,
+                     crisis=term.crisis, suggestion=term.suggestion)

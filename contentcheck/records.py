@@ -144,6 +144,7 @@ class Verdict:
 
     def to_dict(self) -> dict[str, Any]:
         post = self.post
+        fields = dict(post.fields)  # (name, text) pairs
         return {
             "source": post.source,
             "sheet": post.sheet,
@@ -152,8 +153,8 @@ class Verdict:
             "all_day": post.all_day,
             "channel": post.channel,
             "calendar_status": post.status,
-            "text": post.text,
-            "fields": {f.name: f.text for f in post.fields},
+            "text": post.fields[0].text if post.fields else "",
+            "fields": fields,
             "status": self.status.value,
             "reasons": list(self.reasons),
             "matches": [m.to_dict() for m in self.matches],

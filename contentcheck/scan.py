@@ -6,7 +6,8 @@ import logging
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -53,14 +54,14 @@ class ScanResult:
         return lines
 
     def summary(self) -> dict[str, Any]:
-        counts = Counter(v.status.value for v in self.verdicts)
+        counts = Counter(map(attrgetter("status"), self.verdicts))
         return {
             "posts_read": self.posts_read,
             "upcoming": len(self.verdicts),
-            "pause": counts.get("pause", 0),
-            "review": counts.get("review", 0),
-            "ok": counts.get("ok", 0),
-            "undated": sum(1 for v in self.verdicts if v.post.scheduled_at is None),
+            "pause": counts[Status.PAUSE],
+            "review": counts[Status.REVIEW],
+            "ok": counts[Status.OK],
+            "undated": [v.post.scheduled_at for v in self.verdicts].count(None),
             "crisis_active": self.crisis_active,
         }
 
@@ -94,11 +95,14 @@ def load_terms(*, crises: Iterable["Crisis"] = (), crisis_files: Iterable[Path] 
     return crisis, lists
 
 
+_NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sort last
+_RANK = {status: status.rank for status in Status}
+
+
 def _sort_key(verdict: Verdict) -> tuple:
     post = verdict.post
-    when = post.scheduled_at
-    return (verdict.status.rank, when is None, when.timestamp() if when else 0.0,
-            post.source, post.sheet or "", post.row)
+    return (_RANK[verdict.status], post.scheduled_at or _NO_DATE, post.source, post.sheet or "",
+            post.row)
 
 
 def run_scan(settings: ScanSettings) -> ScanResult:

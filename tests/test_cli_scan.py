@@ -268,3 +268,29 @@ def test_explain_uses_the_active_crises_like_scan(isolated_state: Path) -> None:
     crises.start(isolated_state, "Treinongeluk", "trein\n", datetime(2026, 1, 1, tzinfo=timezone.utc))
     assert "term 'trein'" in run("explain", "Met de trein naar de kerstmarkt!").stdout
     assert "0 matches" in run("explain", "Met de trein", "--no-active-crises", "--no-shipped").stdout
+
+
+def test_json_report_has_one_line_per_post_and_survives_a_lone_surrogate() -> None:
+    """orjson writes the posts; a text it refuses (a lone surrogate, which no file we read
+    holds but a caller's own Post may) is written escaped by the standard library instead."""
+    from datetime import datetime, timezone
+
+    from contentcheck.records import Post, PostField, Status, Verdict
+    from contentcheck.report.json_report import render
+    from contentcheck.scan import ScanResult
+
+    def verdict(row: int, text: str) -> Verdict:
+        post = Post(source="k.csv", sheet=None, row=row, channel="X", status=None,
+                    scheduled_at=datetime(2026, 11, 25, 9, tzinfo=timezone.utc),
+                    fields=(PostField("Bericht", text),))
+        return Verdict(post=post, status=Status.OK)
+
+    texts = ["Met de 🚂 naar de kerstmarkt", "broken \ud800 text", "café"] * 1500  # > one batch
+    result = ScanResult(now=datetime(2026, 11, 24, tzinfo=timezone.utc), window=None,
+                        calendars=[], verdicts=[verdict(i + 2, t) for i, t in enumerate(texts)])
+    report = render(result)
+    lines = report.splitlines()
+    assert len([line for line in lines if line.startswith('    {"source"')]) == len(texts)
+    posts = json.loads(report)["posts"]
+    assert [p["text"] for p in posts] == texts and [p["row"] for p in posts][-1] == len(texts) + 1
+    assert "\\ud800" in report and "🚂" in report  # escaped where it must be, UTF-8 elsewhere
