@@ -251,21 +251,25 @@ class Matcher:
         language: str | None = None
         detected = False
         found: list[Match] = []
-        for post_field in post.fields:
-            if not post_field.text or not self.may_match(post_field.text):
+        terms, left_out = self.termset.terms, self._left_out
+        for name, text in post.fields:
+            if not text or not self.may_match(text):
                 continue
-            if not detected:
+            raw = self._read(text)[0]
+            if not detected and any(left_out[hit[0]] for hit in raw):
+                # only a hit of a term kept out of one language (brand) needs the language
                 from contentcheck.language import detect
 
-                language = detect(" ".join(f.text for f in post.fields if f.text))
+                language = detect(" ".join([t for _, t in post.fields if t]))
                 detected = True
-            found += self._matches(post_field.text, post_field.name, language)
+            found += [self._match(terms[term_index], text, name, start, end)
+                      for term_index, start, end, _, _ in self._kept(raw, language)]
         return found
 
     def explain(self, text: str, field: str = "text", language: str | None = None
                 ) -> tuple[list[Finding], list[Suppressed]]:
         """Every match with the rule behind it, and the hits that exceptions suppressed."""
-        raw, suppressed = self._read(text, language, suppressed=[])
+        raw, suppressed = self._read(text, suppressed=[])
         findings = []
         for term_index, start, end, rule, why in self._kept(raw, language):
             term = self.termset.terms[term_index]
@@ -278,13 +282,12 @@ class Matcher:
         suppressed hits, and skips making them for every post that matches."""
         terms = self.termset.terms
         return [self._match(terms[term_index], text, field, start, end)
-                for term_index, start, end, _, _ in self._kept(self._read(text, language)[0],
-                                                               language)]
+                for term_index, start, end, _, _ in self._kept(self._read(text)[0], language)]
 
-    def _read(self, text: str, language: str | None, suppressed: list[Suppressed] | None = None
+    def _read(self, text: str, suppressed: list[Suppressed] | None = None
               ) -> tuple[list[_Raw], list[Suppressed] | None]:
-        """The raw hits of every term in a text; ``suppressed`` collects what exceptions
-        took away (when a list is given)."""
+        """The raw hits of every term in a text, whatever its language (``_kept`` filters);
+        ``suppressed`` collects what exceptions took away (when a list is given)."""
         occurrences: dict[int, list[Occurrence]] = defaultdict(list)
         base = 0
         groups, analyze, units = self._groups, self._group, self.lexicon.units
@@ -314,7 +317,7 @@ class Matcher:
         for multi in sorted(candidates):
             raw.extend(self._match_multi(self._multi[multi], occurrences))
         if self._regex:
-            raw.extend(self._match_regex(text, language))
+            raw.extend(self._match_regex(text))
         if not self._exception_units.isdisjoint(occurrences):
             raw = self._drop_excepted(raw, occurrences, text, suppressed)
         return raw, suppressed
@@ -380,11 +383,9 @@ class Matcher:
                 return True
         return False
 
-    def _match_regex(self, text: str, language: str | None) -> list[_Raw]:
+    def _match_regex(self, text: str) -> list[_Raw]:
         found = []
         for term_index, pattern in self._regex:
-            if language is not None and self._left_out[term_index] == language:
-                continue
             try:
                 for hit in pattern.finditer(text, timeout=REGEX_TIMEOUT):
                     if hit.end() > hit.start():

@@ -209,8 +209,7 @@ def test_match_records_carry_metadata(matcher: Matcher) -> None:
 def test_matches_sorted_by_span(matcher: Matcher) -> None:
     found = matcher.find("💣 en een explosie en een aanslag")
     assert [m.start for m in found] == sorted(m.start for m in found)
-    assert [m.term for m in found] == ["💣", "explosie", "explo*", "aanslag"] or \
-        [m.term for m in found][:1] == ["💣"]
+    assert [m.term for m in found] == ["💣", "explo*", "explosie", "aanslag"]  # same span: by term
 
 
 def test_match_post_detects_language_once(matcher: Matcher) -> None:
