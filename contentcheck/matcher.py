@@ -1,16 +1,15 @@
 """Compiled matcher: TermSet x text -> Match records with spans into the original text.
 
 Compile once per run: every term word goes into one lexicon (dictionaries keyed by folded
-word), phrases and proximity terms remember their words. Per post we run one regex over the
-text to cut it into word groups and look each group up in a cache; only a post with a hit is
-looked at closely (spans, phrases, proximity, language). So the cost per post does not grow
+word), phrases and proximity terms remember their words. Per post the screen splits the text
+at whitespace and looks each token up in a cache (``matching_screen``); only a post with a hit
+is read closely: cut into word groups with spans, phrases, proximity, language. So the cost per post does not grow
 with the number of terms (bench/README.md has the numbers).
 """
 
 from __future__ import annotations
 
 import gc
-import re
 import logging
 from collections import defaultdict
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from contentcheck.errors import TermFileError
 from contentcheck.language import left_out_of
 from contentcheck.matching_groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching_index import CACHE_LIMIT, Lexicon
+from contentcheck.matching_screen import GroupCache, TokenCache, digits_as_one, same
 from contentcheck.matching_spans import (Finding, Occurrence, Suppressed, phrases, proximity,
                                          tightest)
 
@@ -43,57 +43,6 @@ class _Multi:
 # a hit before the close reading is done: (term, start, end, rule, why); ``why`` is the
 # (unit, occurrence) pairs behind it or a regex's description, turned into words only by explain
 _Raw = tuple[int, int, int, str, object]
-
-_DIGITS = re.compile(r"\d+")
-_HAS_DIGIT = re.compile(r"\d").search
-
-
-class _HotCache(dict[str, int]):
-    """Word group -> HOT, PARTIAL or 0 (see ``GroupInfo``); filled on first sight."""
-
-    def __init__(self, matcher: "Matcher") -> None:
-        super().__init__()
-        self._matcher = matcher
-
-    def __missing__(self, group: str) -> int:
-        key = self._matcher._screen_key(group)
-        hot = self[group] = self[key] if key != group else self._matcher._group(group).hot
-        return hot
-
-
-class _TokenCache(dict[str, int]):
-    """Whitespace-separated token -> the highest ``_HotCache`` value of its word groups.
-
-    No word group holds whitespace, so a text's groups are its tokens' groups: the screen can
-    cut a post with ``str.split`` (C speed, a fifth of the cost of the group regex) and look
-    each token up; the group regex runs only on a token not seen before. ``units`` keeps the
-    phrase and proximity words a token holds, for the posts that need their partners."""
-
-    def __init__(self, matcher: "Matcher") -> None:
-        super().__init__()
-        self._matcher = matcher
-        self.units: dict[str, frozenset[int]] = {}
-
-    def clear(self) -> None:
-        super().clear()
-        self.units.clear()
-
-    def __missing__(self, token: str) -> int:
-        if len(self) > CACHE_LIMIT:
-            self.clear()
-        matcher = self._matcher
-        key = matcher._screen_key(token)
-        if key != token:
-            hot, units = self[key], self.units.get(key)
-        else:
-            groups = GROUP_RE.findall(token)
-            hot = max(map(matcher._hot.__getitem__, groups), default=0)
-            units = frozenset().union(*[matcher._group(g).units for g in groups]) if hot else None
-        if units:
-            self.units[token] = units
-        self[token] = hot
-        return hot
-
 
 def _left_out_of(term: Term, pattern: Pattern) -> str | None:
     if term.language is None:
@@ -153,8 +102,9 @@ class Matcher:
         self._anchors = frozenset(self._multi_by_anchor)
         self._exception_units = frozenset(u for units in self._exception_phrases for u in units)
         self._groups: dict[str, GroupInfo] = {}
-        self._hot = _HotCache(self)
-        self._tokens = _TokenCache(self)
+        self._screen_key = same if self._digits_matter else digits_as_one
+        self._hot = GroupCache(self._screen_key, self._group)
+        self._tokens = TokenCache(self._screen_key, self._hot, self._group)
 
     def _add_term(self, index: int, term: Term, pattern: Pattern) -> None:
         """Put one term in the tables."""
@@ -207,16 +157,9 @@ class Matcher:
                                                        self._anchors, self._multi_units)
         return info
 
-    def _screen_key(self, group: str) -> str:
-        """The group as the screen sees it: when no term has a digit, "p/12345" and "p/678"
-        are one word ("p/0"), so links and codes unique to each post are analysed once."""
-        if self._digits_matter or not _HAS_DIGIT(group):
-            return group
-        return _DIGITS.sub("0", group)
-
     def may_match(self, text: str) -> bool:
         """The fast path: could any term match? One ``str.split``, then a C-level lookup per
-        token (``_TokenCache`` reads a token it has not seen into word groups): a word of a
+        token (``TokenCache`` reads a token it has not seen into word groups): a word of a
         one-word term is enough; words of phrase and proximity terms count only when all their
         partners are there too, so a common word in a phrase (shop, zomer) does not slow every
         post down."""

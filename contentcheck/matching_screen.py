@@ -1,0 +1,73 @@
+"""The screen's caches: what a word group or a whitespace token can match, filled on first sight.
+
+Every post passes the screen; only a post that may match is read closely. The screen cuts a
+post with ``str.split`` and looks each token up here, so its cost per post is a split and a
+dictionary lookup per token, whatever the number of terms. No word group holds whitespace, so
+a text's groups are its tokens' groups and a token's answer is that of its groups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from contentcheck.matching_groups import GroupInfo
+from contentcheck.matching_index import CACHE_LIMIT
+from contentcheck.text import GROUP_RE
+
+_DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d").search
+
+
+def digits_as_one(group: str) -> str:
+    """The text as the screen sees it when no term has a digit: "p/12345" and "p/678" are one
+    word ("p/0"), so links and codes unique to each post are analysed once."""
+    return _DIGITS.sub("0", group) if _HAS_DIGIT(group) else group
+
+
+def same(text: str) -> str:
+    return text
+
+
+class GroupCache(dict[str, int]):
+    """Word group -> SINGLE, ANCHOR, PARTNER or 0 (see ``GroupInfo.hot``)."""
+
+    def __init__(self, screen_key: Callable[[str], str], info: Callable[[str], GroupInfo]) -> None:
+        super().__init__()
+        self._screen_key, self._info = screen_key, info
+
+    def __missing__(self, group: str) -> int:
+        key = self._screen_key(group)
+        hot = self[group] = self[key] if key != group else self._info(group).hot
+        return hot
+
+
+class TokenCache(dict[str, int]):
+    """Whitespace-separated token -> the highest ``GroupCache`` value of its word groups;
+    ``units`` keeps the phrase and proximity words a token holds, for the posts that need
+    their partners."""
+
+    def __init__(self, screen_key: Callable[[str], str], groups: GroupCache,
+                 info: Callable[[str], GroupInfo]) -> None:
+        super().__init__()
+        self._screen_key, self._groups, self._info = screen_key, groups, info
+        self.units: dict[str, frozenset[int]] = {}
+
+    def clear(self) -> None:
+        super().clear()
+        self.units.clear()
+
+    def __missing__(self, token: str) -> int:
+        if len(self) > CACHE_LIMIT:
+            self.clear()
+        key = self._screen_key(token)
+        if key != token:
+            hot, units = self[key], self.units.get(key)
+        else:
+            groups = GROUP_RE.findall(token)
+            hot = max(map(self._groups.__getitem__, groups), default=0)
+            units = frozenset().union(*[self._info(g).units for g in groups]) if hot else None
+        if units:
+            self.units[token] = units
+        self[token] = hot
+        return hot
