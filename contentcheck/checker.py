@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contentcheck.matcher import Matcher
+from contentcheck.matcher import Matcher, joined_text
 from contentcheck.records import Match, Post
 from contentcheck.terms import TermSet
 
@@ -69,8 +69,15 @@ class Checker:
                          if terms.terms]
 
     def match_post(self, post: Post) -> list[Match]:
-        """Crisis hits first, then word-list hits, each in field and span order."""
-        return [match for matcher in self.matchers for match in matcher.match_post(post)]
+        """Crisis hits first, then word-list hits, each in field and span order.
+
+        During a crisis two matchers screen each post: the post is joined and split once."""
+        if len(self.matchers) < 2:
+            return self.matchers[0].match_post(post) if self.matchers else []
+        text = joined_text(post)
+        tokens = text.split()
+        return [match for matcher in self.matchers if matcher.may_match(text, tokens)
+                for match in matcher.match_post(post, screened=True)]
 
     def explain(self, text: str, field: str = "text", language: str | None = None
                 ) -> tuple[list["Finding"], list["Suppressed"]]:

@@ -44,6 +44,11 @@ class _Multi:
 # (unit, occurrence) pairs behind it or a regex's description, turned into words only by explain
 _Raw = tuple[int, int, int, str, object]
 
+def joined_text(post: Post) -> str:
+    """A post's fields as one text, to screen them in one pass."""
+    return "\n".join([text for _, text in post.fields])
+
+
 def _left_out_of(term: Term, pattern: Pattern) -> str | None:
     if term.language is None:
         return None
@@ -157,15 +162,16 @@ class Matcher:
                                                        self._anchors, self._multi_units)
         return info
 
-    def may_match(self, text: str) -> bool:
+    def may_match(self, text: str, tokens: list[str] | None = None) -> bool:
         """The fast path: could any term match? One ``str.split``, then a C-level lookup per
         token (``TokenCache`` reads a token it has not seen into word groups): a word of a
         one-word term is enough; words of phrase and proximity terms count only when all their
         partners are there too, so a common word in a phrase (shop, zomer) does not slow every
-        post down."""
+        post down. ``tokens`` is ``text.split()`` when the caller has it already."""
         if self._regex and self._regex_may_match(text):
             return True
-        tokens = text.split()
+        if tokens is None:
+            tokens = text.split()
         most = max(map(self._tokens.__getitem__, tokens), default=0)
         if most != ANCHOR:
             return most == SINGLE
@@ -184,19 +190,21 @@ class Matcher:
             return []
         return self._matches(text, field, language)
 
-    def match_post(self, post: Post) -> list[Match]:
+    def match_post(self, post: Post, screened: bool = False) -> list[Match]:
         """Matches in every text-bearing field of a post, its language detected once.
 
         The fields are screened together first (one pass instead of one per field: most posts
-        match nothing); only a post that may match is screened and read field by field."""
-        if len(post.fields) > 1 and not self.may_match("\n".join([t for _, t in post.fields])):
+        match nothing); only a post that may match is screened and read field by field.
+        ``screened``: the caller found that ``may_match(joined_text(post))``."""
+        several = len(post.fields) > 1
+        if several and not screened and not self.may_match(joined_text(post)):
             return []
         language: str | None = None
         detected = False
         found: list[Match] = []
         terms, left_out = self.termset.terms, self._left_out
         for name, text in post.fields:
-            if not text or not self.may_match(text):
+            if not text or ((several or not screened) and not self.may_match(text)):
                 continue
             raw = self._read(text)[0]
             if not detected and any(left_out[hit[0]] for hit in raw):

@@ -51,6 +51,15 @@ def _should_segment(group: str, start: int, end: int, tag: bool, norm: str) -> b
 def _leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int, int, bool]],
                                                   list[tuple[str, int, int, int, int]]]:
     """Leaves ``(norm, start, end, split)`` and overlays ``(norm, start, end, first, last)``."""
+    if group.isalpha() and (group.islower() or group[1:].islower()):
+        # most groups are a plain word, lower or capitalised: one leaf, nothing to cut
+        return [(fold(group), 0, len(group), False)], []
+    return _cut_leaves(group, known)
+
+
+def _cut_leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int, int, bool]],
+                                                      list[tuple[str, int, int, int, int]]]:
+    """``_leaves`` for any group: emoji sequences, hashtags, hyphenated and camelCase words."""
     if is_emoji(group):
         leaves, offset = [], 0
         for part in group.split("\u200d"):

@@ -60,7 +60,7 @@ class PostField(NamedTuple):
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Post:
     """One scheduled post as read from a calendar.
 
@@ -89,7 +89,7 @@ class Post:
         return f"{self.source}{sheet} row {self.row}"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Term:
     """One entry of a word list or crisis file, with where it came from."""
 
@@ -103,7 +103,7 @@ class Term:
     origin: str = ""  # "file:line", for messages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Match:
     """One place where a term hit a post: enough for a reviewer to see why."""
 
@@ -133,7 +133,7 @@ class Match:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Verdict:
     """The decision for one post, with the matches and the reasons behind it."""
 

@@ -131,3 +131,14 @@ def shipped_matcher() -> Matcher:
     from contentcheck.lists import load_lists
 
     return Matcher.compile(load_lists([]))
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=st.characters(categories=("Lu", "Ll", "Lt", "Lo", "Lm")), min_size=1,
+               max_size=12))
+def test_plain_words_are_cut_as_any_group_would_be(word: str) -> None:
+    """The shortcut for a plain word gives what the full cut would."""
+    from contentcheck.matching_groups import _cut_leaves, _leaves
+
+    known = MATCHER.lexicon.known
+    assert _leaves(word, known) == _cut_leaves(word, known)
