@@ -8,7 +8,8 @@ list of ``--terms`` terms. Then measures, in one run on the same machine:
 
 * the whole command in a fresh process (read -> match -> decide -> report), for CSV and xlsx:
   ``contentcheck scan CAL --wordlists DIR --all`` (the terminal table of flagged posts, as the
-  on-call person runs it) and the same with ``--format json -o out.json`` (every post);
+  on-call person runs it), the same with the sample crisis file active (two matchers per
+  post), and with ``--format json -o out.json`` (every post);
 * its stages in-process: read, match + decide, JSON report, Excel report (time and peak memory);
 * the bundled 60-post sample workbook, wall time including Python start-up and imports;
 * the anchors of shared/PERFORMANCE.md in the same run: raw CSV reading (csv module, pandas),
@@ -150,7 +151,9 @@ def main() -> int:
         for path in (csv_path, xlsx_path):
             command = [contentcheck, "scan", str(path), "--wordlists", str(lists), "--all",
                        "--timezone", "Europe/Amsterdam"]
+            crisis = ["--crisis", str(ROOT / "samples" / "crisis-treinongeluk.txt")]
             for report, extra in (("table of flagged posts", []),
+                                  ("table, crisis active", crisis),
                                   ("JSON of every post", ["--format", "json", "-o",
                                                           str(folder / "out.json")])):
                 wall = median_wall(command + extra, args.runs)
