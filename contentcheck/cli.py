@@ -105,7 +105,7 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
 @click.option("--term", "terms", multiple=True, help="A crisis term. Repeatable.")
 @click.option("--wordlists", "wordlist_dirs", multiple=True, type=click.Path(path_type=Path),
               help="Folder of your own word lists, added to the shipped ones. Repeatable.")
-@click.option("--shipped-lists/--no-shipped-lists", default=None,
+@click.option("--shipped-lists/--no-shipped-lists", " /--no-shipped", default=None,
               help="Use the shipped word lists [default: yes].")
 @click.option("--disable-category", "disabled_categories", multiple=True, metavar="ID",
               help="Switch off a shipped category (see `contentcheck lists`). Repeatable.")

@@ -15,6 +15,7 @@ import click
 from contentcheck.errors import ContentcheckError
 
 if TYPE_CHECKING:
+    from contentcheck.settings import TermSources
     from contentcheck.terms import TermSet
 
 RULES = {
@@ -34,17 +35,13 @@ def _highlight(text: str, start: int, end: int) -> str:
     return f"{text[:start]}[{text[start:end]}]{text[end:]}"
 
 
-def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-          wordlists: tuple[Path, ...], shipped: bool, active: bool) -> tuple[TermSet, TermSet]:
+def _load(sources: TermSources) -> tuple[TermSet, TermSet]:
     """The crisis terms (the active crises too) and the word lists, as a scan loads them."""
     from datetime import datetime, timezone
 
-    from contentcheck.crisis import active_crises, default_state_dir
-    from contentcheck.scan import load_terms
+    from contentcheck.scan import declared_crises, load_terms
 
-    crises = active_crises(default_state_dir(), datetime.now(timezone.utc)) if active else []
-    return load_terms(crises=crises, crisis_files=crisis_files, crisis_terms=terms,
-                      wordlist_dirs=wordlists, shipped=shipped)
+    return load_terms(sources, declared_crises(sources, datetime.now(timezone.utc)))
 
 
 @click.command("explain")
@@ -55,23 +52,33 @@ def _load(crisis_files: tuple[Path, ...], terms: tuple[str, ...],
               help="A crisis term given here (repeatable), e.g. --term 'boston explosion'.")
 @click.option("--wordlists", multiple=True, metavar="DIR", type=click.Path(path_type=Path),
               help="A folder of your own word lists (repeatable).")
-@click.option("--no-shipped", is_flag=True, help="Leave out the word lists that ship with "
-              "contentcheck.")
+@click.option("--no-shipped-lists", "--no-shipped", "no_shipped", is_flag=True,
+              help="Leave out the word lists that ship with contentcheck.")
+@click.option("--disable-category", "disabled_categories", multiple=True, metavar="ID",
+              help="Switch off a shipped category (see `contentcheck lists`). Repeatable.")
 @click.option("--no-active-crises", is_flag=True,
               help="Leave out the crises declared with `contentcheck crisis start`.")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file [default: ./contentcheck.toml if present]; its [scan] crisis "
+                   "files, terms, word lists and categories count, as in a scan.")
 @click.option("--language", type=click.Choice(["auto", "nl", "en", "any"]), default="auto",
               show_default=True, help="Read the text as this language (any: every list).")
 @click.pass_context
 def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-            wordlists: tuple[Path, ...], no_shipped: bool, no_active_crises: bool,
-            language: str) -> None:
-    """Show, for one TEXT, what matches and why."""
+            wordlists: tuple[Path, ...], no_shipped: bool, disabled_categories: tuple[str, ...],
+            no_active_crises: bool, config_path: Path | None, language: str) -> None:
+    """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.checker import Checker
+    from contentcheck.config import load_config
     from contentcheck.language import detect
+    from contentcheck.settings import build_term_sources
 
     try:
-        crisis, lists = _load(crisis_files, terms, wordlists, not no_shipped, not no_active_crises)
-        checker = Checker(crisis, lists)
+        sources = build_term_sources(
+            load_config(config_path), crisis_files=crisis_files, terms=terms,
+            wordlist_dirs=wordlists, shipped_lists=False if no_shipped else None,
+            active_crises=not no_active_crises, disabled_categories=disabled_categories)
+        checker = Checker(*_load(sources))
     except ContentcheckError as exc:
         click.echo(f"contentcheck: {exc}", err=True)
         ctx.exit(2)

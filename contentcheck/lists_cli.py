@@ -69,7 +69,8 @@ def _print_summary(summary: dict) -> None:
 @click.option("--wordlists", "wordlists", multiple=True, metavar="DIR",
               type=click.Path(path_type=Path),
               help="A folder (or file) of your own lists: .txt, .csv or .xlsx. Repeatable.")
-@click.option("--no-shipped", is_flag=True, help="Leave out the lists that come with contentcheck.")
+@click.option("--no-shipped-lists", "--no-shipped", "no_shipped", is_flag=True,
+              help="Leave out the lists that come with contentcheck.")
 @click.option("--disable-category", "disabled", multiple=True, metavar="ID",
               help="Switch a category off, e.g. marketing-metaphors. Repeatable.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),

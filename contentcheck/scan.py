@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
 from contentcheck.records import Status, Verdict
-from contentcheck.settings import ScanSettings
+from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.terms import TermSet
 from contentcheck.window import Window, is_upcoming
 
@@ -66,19 +66,16 @@ class ScanResult:
         }
 
 
-def declared_crises(settings: ScanSettings, now: datetime) -> list["Crisis"]:
+def declared_crises(sources: TermSources, now: datetime) -> list["Crisis"]:
     """The crises declared with ``contentcheck crisis start`` that are active at ``now``."""
     from contentcheck.crisis import active_crises, default_state_dir
 
-    if not settings.active_crises:
+    if not sources.active_crises:
         return []
-    return active_crises(settings.state_dir or default_state_dir(), now)
+    return active_crises(sources.state_dir or default_state_dir(), now)
 
 
-def load_terms(*, crises: Iterable["Crisis"] = (), crisis_files: Iterable[Path] = (),
-               crisis_terms: Iterable[str] = (), wordlist_dirs: Iterable[Path] = (),
-               shipped: bool = True, disabled_categories: Iterable[str] = ()
-               ) -> tuple[TermSet, TermSet]:
+def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[TermSet, TermSet]:
     """The crisis terms (declared crises, files, then --term) and the word lists (shipped, then
     user folders): what a scan, and `explain`, check a text against."""
     from contentcheck.lists import load_lists
@@ -87,11 +84,12 @@ def load_terms(*, crises: Iterable["Crisis"] = (), crisis_files: Iterable[Path] 
     crisis = TermSet()
     for declared in crises:
         crisis = crisis + declared.termset()
-    for path in crisis_files:
+    for path in sources.crisis_files:
         crisis = crisis + load_crisis_file(Path(path))
-    if crisis_terms := list(crisis_terms):
-        crisis = crisis + crisis_terms_from_cli(crisis_terms)
-    lists = load_lists(wordlist_dirs, shipped=shipped, disabled_categories=disabled_categories)
+    if sources.crisis_terms:
+        crisis = crisis + crisis_terms_from_cli(list(sources.crisis_terms))
+    lists = load_lists(sources.wordlist_dirs, shipped=sources.shipped_lists,
+                       disabled_categories=sources.disabled_categories)
     return crisis, lists
 
 
@@ -120,11 +118,8 @@ def _run_scan(settings: ScanSettings) -> ScanResult:
     window = None
     if not settings.all_posts:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
-    crises = declared_crises(settings, now)
-    crisis, lists = load_terms(
-        crises=crises, crisis_files=settings.crisis_files, crisis_terms=settings.crisis_terms,
-        wordlist_dirs=settings.wordlist_dirs, shipped=settings.shipped_lists,
-        disabled_categories=settings.disabled_categories)
+    crises = declared_crises(settings.terms, now)
+    crisis, lists = load_terms(settings.terms, crises)
     checker = Checker(crisis, lists)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
@@ -141,8 +136,9 @@ def _run_scan(settings: ScanSettings) -> ScanResult:
         now=now, window=window, calendars=calendars, verdicts=verdicts,
         crises=[c.to_dict() for c in crises],
         crisis_terms=[term.text for term in crisis.terms],
-        crisis_sources=[f"crisis {c.name}" for c in crises] + [str(p) for p in settings.crisis_files]
-        + (["--term"] if settings.crisis_terms else []),
+        crisis_sources=[f"crisis {c.name}" for c in crises]
+        + [str(p) for p in settings.terms.crisis_files]
+        + (["--term"] if settings.terms.crisis_terms else []),
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},

@@ -20,24 +20,31 @@ DEFAULT_DAYS = 7.0
 
 
 @dataclass(frozen=True)
-class ScanSettings:
-    """Everything one scan needs; ``now=None`` means the current time."""
+class TermSources:
+    """Where the terms of a check come from: what ``scan`` and ``explain`` share."""
 
-    calendars: tuple[Path, ...]
-    timezone: tzinfo
     crisis_files: tuple[Path, ...] = ()
     crisis_terms: tuple[str, ...] = ()
     wordlist_dirs: tuple[Path, ...] = ()
     shipped_lists: bool = True
     disabled_categories: tuple[str, ...] = ()
+    state_dir: Path | None = None  # None: the default state folder (see crisis.py)
+    active_crises: bool = True
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """Everything one scan needs; ``now=None`` means the current time."""
+
+    calendars: tuple[Path, ...]
+    timezone: tzinfo
+    terms: TermSources = TermSources()
     now: datetime | None = None
     days: float = DEFAULT_DAYS
     until: datetime | None = None
     all_posts: bool = False
     dayfirst: bool | None = None
     columns: dict[Role, str] = field(default_factory=dict)
-    state_dir: Path | None = None  # None: the default state folder (see crisis.py)
-    active_crises: bool = True  # use the crises declared with `contentcheck crisis start`
 
 
 def resolve_timezone(name: str | None) -> tzinfo:
@@ -81,6 +88,25 @@ def _first(*values: object) -> object:
     return next((v for v in values if v is not None), None)
 
 
+def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
+                       terms: tuple[str, ...] = (), wordlist_dirs: tuple[Path, ...] = (),
+                       shipped_lists: bool | None = None, active_crises: bool = True,
+                       disabled_categories: tuple[str, ...] = ()) -> TermSources:
+    """The config's crisis files, terms, word-list folders and switched-off categories, with
+    the flags' added on top (an on-call person's ``--term`` comes on top of the team's crisis
+    file); ``--no-shipped-lists`` replaces the config's choice."""
+    scan = config.scan
+    return TermSources(
+        crisis_files=tuple(config.resolve(p) for p in scan.get("crisis", [])) + tuple(crisis_files),
+        crisis_terms=tuple(scan.get("terms", [])) + tuple(terms),
+        wordlist_dirs=tuple(config.resolve(p) for p in scan.get("wordlists", [])) + tuple(wordlist_dirs),
+        shipped_lists=bool(_first(shipped_lists, scan.get("shipped_lists"), True)),
+        disabled_categories=tuple(scan.get("disabled_categories", [])) + tuple(disabled_categories),
+        state_dir=config.resolve(config.data["state_dir"]) if config.data.get("state_dir") else None,
+        active_crises=active_crises,
+    )
+
+
 def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         crisis_files: tuple[Path, ...] = (), terms: tuple[str, ...] = (),
                         wordlist_dirs: tuple[Path, ...] = (), shipped_lists: bool | None = None,
@@ -112,16 +138,13 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                             f"({(start or datetime.now(zone)):%Y-%m-%d %H:%M})")
     return ScanSettings(
         calendars=tuple(calendar_paths), timezone=zone,
-        crisis_files=tuple(config.resolve(p) for p in scan.get("crisis", [])) + tuple(crisis_files),
-        crisis_terms=tuple(scan.get("terms", [])) + tuple(terms),
-        wordlist_dirs=tuple(config.resolve(p) for p in scan.get("wordlists", [])) + tuple(wordlist_dirs),
-        shipped_lists=bool(_first(shipped_lists, scan.get("shipped_lists"), True)),
-        disabled_categories=tuple(scan.get("disabled_categories", [])) + tuple(disabled_categories),
+        terms=build_term_sources(config, crisis_files=crisis_files, terms=terms,
+                                 wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists,
+                                 active_crises=active_crises,
+                                 disabled_categories=disabled_categories),
         now=start,
         days=DEFAULT_DAYS if days is None else float(days),
         until=end,
         all_posts=all_posts, dayfirst=_first(dayfirst, scan.get("dayfirst")),
         columns={**config_columns, **(columns or {})},
-        state_dir=config.resolve(config.data["state_dir"]) if config.data.get("state_dir") else None,
-        active_crises=active_crises,
     )

@@ -66,3 +66,27 @@ def test_missing_crisis_file_exit_2(tmp_path: Path) -> None:
     result = run("text", "--crisis", str(tmp_path / "nope.txt"))
     assert result.exit_code == 2
     assert "nope.txt" in result.output and "Traceback" not in result.output
+
+
+def test_explain_uses_the_config_as_scan_does(tmp_path: Path) -> None:
+    """A maintainer's explain checks against what the nightly scan uses: the config's crisis
+    terms, word-list folders and switched-off categories, with the flags on top."""
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "nl-merk.txt").write_text("@language nl\n@category brand-safety\nconcurrent\n",
+                                       encoding="utf-8")
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[scan]\nwordlists = ["lists"]\nterms = ["treinongeluk"]\n'
+                      'disabled_categories = ["marketing-metaphors"]\n', encoding="utf-8")
+    text = "Slachtprijzen bij de concurrent, ondanks het treinongeluk"
+    with_config = run(text, "--config", str(config), "--no-active-crises")
+    assert with_config.exit_code == 0, with_config.output
+    assert "term 'concurrent'" in with_config.output and "term 'treinongeluk'" in with_config.output
+    # concurrent (the config's list), treinongeluk (its crisis term and a shipped list word)
+    assert "3 matches:" in with_config.output and "term 'slachtprijzen'" not in with_config.output
+    plain = run(text, "--no-active-crises")
+    assert "term 'slachtprijzen'" in plain.output and "concurrent'" not in plain.output
+    assert "list crisis (--term)" not in plain.output and "list crisis (--term)" in with_config.output
+    alias = run(text, "--config", str(config), "--no-active-crises", "--no-shipped-lists",
+                "--disable-category", "brand-safety")
+    assert "1 match:" in alias.output and "term 'treinongeluk'" in alias.output
