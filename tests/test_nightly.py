@@ -67,6 +67,7 @@ def test_no_config_uses_the_state_folder_for_reports(isolated_state: Path) -> No
     ('reports = ["pdf"]\n', "[nightly] reports must be one of xlsx, json"),
     ('notify = "sometimes"\n', "[nightly] notify must be one of flagged, new, always"),
     ("at_time = 1\n", "[nightly] has an unknown key 'at_time'"),
+    ("keep_days = -1\n", "[nightly] keep_days must be 0 or more"),
 ])
 def test_nightly_config_errors_exit_2_naming_the_file(tmp_path: Path, extra: str, message: str) -> None:
     config = write_config(tmp_path, extra)
@@ -263,3 +264,69 @@ def test_a_bug_in_a_check_is_still_notified(tmp_path: Path, monkeypatch: pytest.
     config = load_config(write_config(tmp_path))
     outcome = run_check(nightly_settings(config), config, scan_now=NOW)
     assert outcome.error == "internal error: ZeroDivisionError: division by zero"
+
+
+def _old_run(history: History, job: str, started: datetime, *, ok: bool = True,
+             reports: tuple[Path, ...] = ()) -> int:
+    from contentcheck.nightly.history import Flag
+
+    flag = Flag(key=f"k{started:%j}", status="pause", location="kalender.csv row 2",
+                scheduled_at=None, channel="X", text="Met de trein", terms=("trein*",))
+    return history.record(job=job, reason="daily", started=started, finished=started,
+                          error=None if ok else "kalender.csv: locked", reports=reports,
+                          flags=[flag] if ok else [], new_keys={flag.key})
+
+
+def test_runs_and_reports_older_than_keep_days_are_removed(tmp_path: Path) -> None:
+    """A watcher that runs for months (every few minutes in a crisis) does not fill the disk:
+    runs and dated reports older than keep_days go; the rest, and other files, stay."""
+    config = load_config(write_config(tmp_path, "keep_days = 30\n"))
+    job = nightly_settings(config)
+    history = History(job.state_dir)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    old, recent = datetime(2020, 1, 5, 2, tzinfo=AMSTERDAM), datetime.now(AMSTERDAM)
+    names = [f"contentcheck-{old:%Y-%m-%d_%H%M%S}.xlsx", f"contentcheck-{old:%Y-%m-%d_%H%M%S}_2.json",
+             f"contentcheck-{recent:%Y-%m-%d_%H%M%S}.xlsx", "contentcheck-notes.xlsx", "eigen.xlsx"]
+    for name in names:
+        (reports / name).write_bytes(b"x")
+    _old_run(history, job.job, old, reports=(reports / names[0],))
+    _old_run(history, job.job, old.replace(day=6), ok=False)
+    _old_run(history, "other team", old)
+    assert len(history.runs()) == 3
+
+    done = run_check(job, config, scan_now=NOW)
+    assert done.ok
+    assert {r.job for r in history.runs()} == {job.job, "other team"}
+    assert [r.started for r in history.runs(job.job)] == [done.started.isoformat()]
+    import sqlite3
+
+    with sqlite3.connect(history.path) as db:
+        assert db.execute("SELECT COUNT(*) FROM flags").fetchone()[0] == 2  # this run + other team
+    left = {p.name for p in reports.iterdir()}
+    assert left == set(names[2:]) | {p.name for p in done.reports}
+
+
+def test_the_last_good_run_and_its_report_stay_however_old(tmp_path: Path) -> None:
+    config = load_config(write_config(tmp_path, "keep_days = 30\n"))
+    job = nightly_settings(config)
+    history = History(job.state_dir)
+    old = datetime(2020, 1, 5, 2, tzinfo=AMSTERDAM)
+    report = tmp_path / "reports" / f"contentcheck-{old:%Y-%m-%d_%H%M%S}.xlsx"
+    report.parent.mkdir()
+    report.write_bytes(b"x")
+    _old_run(history, job.job, old, reports=(report,))
+    (tmp_path / "kalender.csv").unlink()  # tonight's check fails: last year's stays the reference
+    failed = run_check(job, config, scan_now=NOW)
+    assert not failed.ok
+    from contentcheck.nightly.runner import prune
+
+    prune(job, history, datetime.now(AMSTERDAM))
+    previous, keys = history.previous_keys(job.job)
+    assert previous is not None and previous.started == old.isoformat() and keys == {f"k{old:%j}"}
+    assert report.exists()
+    _old_run(history, job.job, old.replace(day=7), ok=False)
+    prune(replace(job, keep_days=0), history, datetime.now(AMSTERDAM))  # 0: keep everything
+    assert len(history.runs(job.job)) == 3
+    prune(job, history, datetime.now(AMSTERDAM))
+    assert len(history.runs(job.job)) == 2

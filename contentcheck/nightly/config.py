@@ -20,6 +20,7 @@ from contentcheck.errors import SettingsError
 
 DEFAULT_AT = "02:00"
 DEFAULT_CRISIS_EVERY = 30.0  # minutes
+DEFAULT_KEEP_DAYS = 90  # run history and dated reports; 0 keeps everything
 REPORT_FORMATS = ("xlsx", "json")
 NOTIFY_WHEN = ("flagged", "new", "always")
 SECURITY = {"starttls": 587, "ssl": 465, "none": 25}
@@ -28,7 +29,7 @@ WEBHOOK_STYLES = ("slack", "teams", "json")
 NIGHTLY_KEYS: dict[str, type | tuple[type, ...]] = {
     "at": str, "crisis_every_minutes": (int, float), "report_dir": str, "reports": list,
     "notify": str, "name": str, "log_file": str, "log_max_kb": int, "log_backups": int,
-    "retries": int, "retry_seconds": (int, float),
+    "retries": int, "retry_seconds": (int, float), "keep_days": int,
 }
 EMAIL_KEYS: dict[str, type | tuple[type, ...]] = {
     "host": str, "port": int, "security": str, "sender": str, "recipients": list,
@@ -85,6 +86,7 @@ class NightlySettings:
     retries: int = 2  # a calendar being saved by Excel is unreadable for a moment: try again
     retry_seconds: float = 30.0
     lang: str | None = None  # the report's language ([scan] lang), else the locale's
+    keep_days: int = DEFAULT_KEEP_DAYS  # older runs and dated reports are removed; 0: never
 
     @property
     def reports_folder(self) -> Path:
@@ -187,7 +189,8 @@ def nightly_settings(config: Config, *, at: str | None = None, crisis_every: flo
         log_max_bytes=1024 * int(nightly.get("log_max_kb", 1024)),
         log_backups=int(nightly.get("log_backups", 5)),
         retries=_at_least_zero(where, "retries", nightly.get("retries", 2)),
-        retry_seconds=float(_at_least_zero(where, "retry_seconds", nightly.get("retry_seconds", 30))))
+        retry_seconds=float(_at_least_zero(where, "retry_seconds", nightly.get("retry_seconds", 30))),
+        keep_days=int(_at_least_zero(where, "keep_days", nightly.get("keep_days", DEFAULT_KEEP_DAYS))))
 
 
 def _at_least_zero(where: str, key: str, value: int | float) -> int | float:

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from contentcheck.config import Config
@@ -44,11 +45,15 @@ class RunOutcome:
     notify_failures: list[str] = field(default_factory=list)
 
 
+REPORT_STAMP = "%Y-%m-%d_%H%M%S"
+_DATED_REPORT = re.compile(r"contentcheck-(\d{4}-\d{2}-\d{2}_\d{6})(?:_\d+)?\.(?:xlsx|json)")
+
+
 def _report_paths(job: NightlySettings, started: datetime) -> dict[str, Path]:
     """Dated names that sort by time; never over an earlier run's report."""
     folder = job.reports_folder
     folder.mkdir(parents=True, exist_ok=True)
-    stem = f"contentcheck-{started.strftime('%Y-%m-%d_%H%M%S')}"
+    stem = f"contentcheck-{started.strftime(REPORT_STAMP)}"
     number = 1
     while any((folder / f"{stem}{'' if number == 1 else f'_{number}'}.{kind}").exists()
               for kind in job.reports):
@@ -90,6 +95,34 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
     return list(paths.values())
 
 
+def prune(job: NightlySettings, history: History, now: datetime) -> None:
+    """Forget runs and delete dated reports older than ``keep_days`` (the last successful run
+    and its reports stay). Only this watcher's own report names are touched. A failure here
+    is logged, never a reason to call the check failed."""
+    if job.keep_days <= 0:
+        return
+    cutoff = now - timedelta(days=job.keep_days)
+    try:
+        removed = history.prune(job.job, cutoff)
+        previous, _ = history.previous_keys(job.job)
+        keep = {Path(p).name for p in (previous.reports if previous else [])}
+        deleted = 0
+        for path in job.reports_folder.glob("contentcheck-*"):
+            found = _DATED_REPORT.fullmatch(path.name)
+            if found is None or path.name in keep:
+                continue
+            stamp = datetime.strptime(found[1], REPORT_STAMP).replace(tzinfo=job.timezone)
+            if stamp < cutoff:
+                path.unlink(missing_ok=True)
+                deleted += 1
+    except (OSError, sqlite3.Error) as exc:
+        log.warning("could not remove runs and reports older than %d days: %s", job.keep_days, exc)
+        return
+    if removed or deleted:
+        log.info("removed %d run(s) and %d report(s) older than %d days", removed, deleted,
+                 job.keep_days)
+
+
 def _should_notify(job: NightlySettings, flags: list[Flag], new: list[Flag]) -> bool:
     if job.notify_when == "always":
         return True
@@ -122,6 +155,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
             calendars=[(c.path, c.sha256) for c in result.calendars], flags=outcome.flags,
             new_keys={f.key for f in outcome.new})
         outcome.ok = True
+        prune(job, history, started)
     except (ContentcheckError, OSError, sqlite3.Error) as exc:
         return _failed(job, outcome, history, _describe(exc))
     except Exception as exc:  # a bug: still tell people the check did not happen
