@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 
 from contentcheck.calendar import ReadOptions, read_calendar
 from contentcheck.calendar.columns import Role
-from tests.conftest import AMSTERDAM, sha256, write_xlsx
+from tests.conftest import AMSTERDAM, NOW, run, sha256, write_xlsx
 
 OPTIONS = ReadOptions(timezone=AMSTERDAM, reference=dt.date(2026, 11, 24))
+FIXTURES = Path(__file__).parent / "fixtures"
 
 
 def by_row(calendar, sheet: str) -> dict:
@@ -205,11 +207,42 @@ def test_a_second_header_row_under_headers_merged_down(tmp_path: Path) -> None:
         (3, [("Tekst NL", "Met de trein"), ("Tekst EN", "By train")])]
 
 
-def test_formulas_without_a_saved_result_are_named(tmp_path: Path) -> None:
+def test_formulas_without_a_saved_result_are_checked_by_their_text(tmp_path: Path) -> None:
+    """openpyxl (like other scripts) saves formulas without their result: the post is not
+    dropped, its formula text is checked, and the note names the cells."""
     path = write_xlsx(tmp_path / "script.xlsx", {"K": [["Datum", "Bericht"],
                                                        ["25-11-2026", '=CONCAT("met de ","trein")'],
-                                                       ["26-11-2026", "Gewoon"]]})
+                                                       ["26-11-2026", "Gewoon"],
+                                                       ["27-11-2026", '="Oliebollen "&"terug"']]})
     calendar = read_calendar(path, OPTIONS)
-    assert any("1 formula cell(s) have no saved result" in note for note in calendar.notes)
+    assert [p.text for p in calendar.posts] == ['=CONCAT("met de ","trein")', "Gewoon",
+                                                '="Oliebollen "&"terug"']
+    assert any(note.startswith("sheet 'K': 2 formula cell(s) have no saved result (B2, B4)")
+               for note in calendar.notes), calendar.notes
+    result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "json")
+    flagged = [p for p in json.loads(result.stdout)["posts"] if p["status"] == "pause"]
+    assert [(p["row"], p["matches"][0]["matched"]) for p in flagged] == [(2, "trein")]
     plain = write_xlsx(tmp_path / "plain.xlsx", {"K": [["Datum", "Bericht"], ["25-11-2026", "Hoi"]]})
     assert not any("formula" in note for note in read_calendar(plain, OPTIONS).notes)
+
+
+def test_formulas_saved_with_their_result_read_the_result() -> None:
+    """The same kind of formulas saved by a spreadsheet program (LibreOffice here) carry their
+    result: that is what is read, and there is nothing to say."""
+    calendar = read_calendar(FIXTURES / "formules.xlsx", OPTIONS)
+    assert [p.text for p in calendar.posts] == ["Met de trein naar de markt", "Gewoon bericht",
+                                                "Oliebollen zijn terug"]
+    assert not any("formula" in note for note in calendar.notes)
+
+
+def test_shared_formulas_take_the_text_of_their_first_cell() -> None:
+    """Excel stores a formula filled down once, on its first cell; the others refer to it."""
+    from contentcheck.calendar.formulas import _cells
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (f'<worksheet xmlns="{main}"><sheetData><row r="2">'
+           '<c r="C2" t="str"><f t="shared" ref="C2:C3" si="0">"Met de trein "&amp;A2</f></c>'
+           '</row><row r="3"><c r="C3" t="str"><f t="shared" si="0"/></c>'
+           '<c r="D3" t="str"><f>"saved"</f><v>saved</v></c></row></sheetData></worksheet>')
+    assert _cells(xml.encode()) == [(1, 2, "C2", '"Met de trein "&A2'), (2, 2, "C3", '"Met de trein "&A2')]

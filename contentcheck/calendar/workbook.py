@@ -8,10 +8,10 @@ xlsx we still look inside the zip ourselves, so a damaged file, a zip bomb or XM
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from pathlib import Path
 
+from contentcheck.calendar.formulas import unsaved_formulas
 from contentcheck.calendar.model import Table
 from contentcheck.errors import CalendarError
 
@@ -53,22 +53,6 @@ def check_xlsx_container(path: Path, data: bytes) -> None:
                                     "(DOCTYPE); refusing to read it (possible XML bomb)")
 
 
-_UNSAVED_FORMULA = re.compile(rb"(?:</f>|<f[^>]*/>)\s*(?:<v\s*/>|<v></v>)?\s*</c>")
-
-
-def unsaved_formulas(data: bytes) -> int:
-    """How many formula cells have no saved result. Excel always saves one; a workbook written
-    by a script (openpyxl) may not, and such a cell reads as empty: a post could go unseen."""
-    count = 0
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for name in archive.namelist():
-            if name.startswith("xl/worksheets/") and name.endswith(".xml"):
-                xml = archive.read(name)
-                if b"<f" in xml:  # most calendars have no formulas: skip the regex
-                    count += len(_UNSAVED_FORMULA.findall(xml))
-    return count
-
-
 def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     """Every visible worksheet as a table, plus notes about sheets left out.
 
@@ -79,11 +63,11 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
 
     magic = data[:8]
     notes: list[str] = []
+    unsaved: dict[str, list[tuple[int, int, str, str]]] = {}
     if magic.startswith(ZIP_MAGIC):
         check_xlsx_container(path, data)
-        if path.suffix.lower() != ".ods" and (unsaved := unsaved_formulas(data)):
-            notes.append(f"{unsaved} formula cell(s) have no saved result and read as empty "
-                         "(the file was not last saved by Excel): open and save it, then scan again")
+        if path.suffix.lower() != ".ods":
+            unsaved = unsaved_formulas(data)
     elif magic != OLE_MAGIC:
         raise CalendarError(str(path), f"is not an Excel workbook (the file does not start like "
                             f"a {path.suffix or 'workbook'} file)")
@@ -111,9 +95,28 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                 merged = getattr(sheet, "merged_cell_ranges", None) or []
             except Exception as exc:
                 raise CalendarError(str(path), f"cannot be read: {_short(exc)}", sheet=meta.name) from None
+            if meta.name in unsaved:
+                notes.append(_use_formula_text(rows, meta.name, unsaved[meta.name]))
             fill_merged_down(rows, merged)
             tables.append(Table(meta.name, rows))
     return tables, notes
+
+
+def _use_formula_text(rows: list[list], sheet: str, cells: list[tuple[int, int, str, str]]) -> str:
+    """Put each result-less formula's own text in its empty cell, so the post is checked (its
+    quoted words are usually the post) rather than read as empty; say which cells they were."""
+    for row, column, _, formula in cells:
+        while len(rows) <= row:
+            rows.append([])
+        cells_of_row = rows[row]
+        if len(cells_of_row) <= column:
+            cells_of_row.extend([None] * (column + 1 - len(cells_of_row)))
+        if cells_of_row[column] in (None, ""):
+            cells_of_row[column] = "=" + formula
+    refs = ", ".join(ref for _, _, ref, _ in cells[:6]) + (", ..." if len(cells) > 6 else "")
+    return (f"sheet {sheet!r}: {len(cells)} formula cell(s) have no saved result ({refs}); "
+            "their formula text is checked instead (the file was not last saved by Excel: "
+            "open and save it there to check what they show)")
 
 
 def fill_merged_down(rows: list[list], merged: list) -> None:

@@ -1,0 +1,85 @@
+"""Formula cells without a saved result, so their posts are not lost.
+
+Excel saves the result of every formula next to it; a workbook written by a script (openpyxl,
+a planning tool's export) may hold only the formula. A reader then sees an empty cell, and a
+post whose text is ``="Met de trein naar "&B2`` would go unchecked. Here we find those cells
+in the xlsx itself, so the reader can check the formula's own text instead (its quoted words
+are usually the post) and say which cells they were.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from posixpath import dirname, join, normpath
+
+from defusedxml.ElementTree import fromstring, iterparse
+
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
+_PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_UNSAVED = re.compile(rb"(?:</f>|<f[^>]*/>)\s*(?:<v\s*/>|<v></v>)?\s*</c>")
+_REF = re.compile(r"([A-Z]+)(\d+)")
+
+
+def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part name (``xl/worksheets/sheet1.xml``) -> the sheet's name."""
+    workbook = fromstring(archive.read("xl/workbook.xml"))
+    rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
+    targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PACKAGE_REL}Relationship")}
+    parts = {}
+    for sheet in workbook.iter(f"{_MAIN}sheet"):
+        target = targets.get(sheet.get(f"{_REL}id"), "")
+        part = target.lstrip("/") if target.startswith("/") else normpath(join("xl", target))
+        parts[part] = sheet.get("name", "")
+    return parts
+
+
+def _position(ref: str) -> tuple[int, int] | None:
+    """``"D5"`` -> (4, 3): zero-based row and column."""
+    found = _REF.fullmatch(ref)
+    if found is None:
+        return None
+    column = 0
+    for letter in found[1]:
+        column = column * 26 + ord(letter) - 64
+    return int(found[2]) - 1, column - 1
+
+
+def _cells(xml: bytes) -> list[tuple[int, int, str, str]]:
+    """(row, column, reference, formula) of each formula cell of one sheet without a result."""
+    found: list[tuple[int, int, str, str]] = []
+    shared: dict[str, str] = {}  # a shared formula's text sits on its first cell only
+    for _, cell in iterparse(io.BytesIO(xml), events=("end",)):
+        if cell.tag != f"{_MAIN}c":
+            continue
+        formula, value = cell.find(f"{_MAIN}f"), cell.find(f"{_MAIN}v")
+        if formula is not None:
+            text = formula.text or ""
+            if formula.get("t") == "shared" and formula.get("si") is not None:
+                text = shared.setdefault(formula.get("si"), text) if text else shared.get(formula.get("si"), "")
+            position = _position(cell.get("r", ""))
+            if (value is None or not value.text) and position is not None:
+                found.append((*position, cell.get("r", ""), text))
+        cell.clear()
+    return found
+
+
+def unsaved_formulas(data: bytes) -> dict[str, list[tuple[int, int, str, str]]]:
+    """Sheet name -> (row, column, cell reference, formula) of every formula cell that has no
+    saved result, for an xlsx given as bytes. Most workbooks have none: a quick byte search
+    skips every sheet without one."""
+    result: dict[str, list[tuple[int, int, str, str]]] = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        parts: dict[str, str] | None = None
+        for name in names:
+            xml = archive.read(name)
+            if b"<f" not in xml or not _UNSAVED.search(xml):
+                continue
+            if parts is None:
+                parts = _sheet_parts(archive)
+            if cells := _cells(xml):
+                result[parts.get(name, dirname(name))] = cells
+    return result
