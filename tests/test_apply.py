@@ -29,8 +29,9 @@ def decide(report: Path, decisions: dict[int, tuple[str | None, str | None]],
     book = openpyxl.load_workbook(report)
     sheet = book.worksheets[sheet_index]
     for row, (decision, new_text) in decisions.items():
-        sheet.cell(row, 13, decision)
-        cell = sheet.cell(row, 14, new_text)
+        sheet.cell(row, 13).value = decision
+        cell = sheet.cell(row, 14)
+        cell.value = new_text  # None clears what an earlier round wrote
         cell.data_type = "s" if new_text else cell.data_type
     book.save(report)
 
@@ -219,3 +220,48 @@ def test_the_pause_word_follows_most_of_the_headers(tmp_path: Path) -> None:
     decide(report, {2: ("pause", None)})
     assert run("apply", report).exit_code == 0
     assert (tmp_path / "k-checked.csv").read_text(encoding="utf-8").splitlines()[1].endswith(",Paused")
+
+
+def test_a_new_text_goes_only_where_the_hits_are(tmp_path: Path) -> None:
+    """A bilingual calendar: New text replaces the main text. When the hits are only in the
+    English column, putting the reviewer's text in the Dutch one would be wrong: apply refuses,
+    naming the report's cell; when both have hits, the copy is made and the log says the
+    English hit is still there."""
+    calendar = write_xlsx(tmp_path / "kalender.xlsx", {"November": [
+        ["Datum", "Kanaal", "Bericht", "Bericht EN"],
+        ["24-11-2026", "X", "Met de bus naar de markt", "By train to the market"],
+        ["25-11-2026", "X", "Met de trein naar de markt", "By train to the market"]]})
+    report = tmp_path / "rapport.xlsx"
+    result = run("scan", calendar, "--term", "trein", "--term", "train", "--no-shipped-lists",
+                 "--now", NOW, "--timezone", "Europe/Amsterdam", "-o", report)
+    assert result.exit_code == 1, result.stderr
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("change", "Met de fiets naar de markt")})
+    refused = run("apply", report)
+    assert refused.exit_code == 2 and not (tmp_path / "kalender-checked.xlsx").exists()
+    assert f"row {at[2]}" in refused.stderr and "'Bericht EN'" in refused.stderr
+    assert "replaces 'Bericht'" in refused.stderr and refused.stderr.count("\n") == 1
+
+    decide(report, {at[2]: ("pause", None), at[3]: ("change", "Met de fiets naar de markt")})
+    done = run("apply", report)
+    assert done.exit_code == 0, done.stderr
+    assert "row 3: the hits in 'Bericht EN' are still there" in done.stdout
+    copy = openpyxl.load_workbook(tmp_path / "kalender-checked.xlsx")["November"]
+    assert [copy["C3"].value, copy["D3"].value] == ["Met de fiets naar de markt", "By train to the market"]
+
+
+def test_a_report_without_the_hit_fields_column_still_applies(tmp_path: Path) -> None:
+    """Reports written before the hidden 'fields with hits' column existed keep working."""
+    calendar = write_csv(tmp_path / "kalender.csv", [HEADER, *ROWS], delimiter=";")
+    report = tmp_path / "rapport.xlsx"
+    scan_to_report(calendar, report)
+    book = openpyxl.load_workbook(report)
+    for sheet in book.worksheets[1:3]:
+        labels = [cell.value for cell in sheet[1]]
+        sheet.delete_cols(labels.index("fields with hits") + 1)
+    book.save(report)
+    at = flagged_rows(report)
+    decide(report, {at[3]: ("change", "Kortingskaartjes met de bus")})
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stderr
+    assert "Kortingskaartjes met de bus" in (tmp_path / "kalender-checked.csv").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from contentcheck.apply.decisions import ReviewDecision, read_review
 from contentcheck.calendar import ReadOptions, read_calendar
 from contentcheck.calendar.columns import Role
 from contentcheck.errors import CalendarError, ContentcheckError
-from contentcheck.report.labels import PAUSED_STATUS, Decision
+from contentcheck.report.labels import LABELS, PAUSED_STATUS, Decision
 from contentcheck.report.output import write_atomically
 
 
@@ -60,16 +60,31 @@ def _check_unchanged(path: Path, expected: str) -> None:
                                 "scan it again and review the new report")
 
 
-def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision]) -> list[Change]:
+def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision], report: Path,
+                 new_text_label: str) -> tuple[list[Change], list[str]]:
+    """The changes to make, and warnings for the change log."""
     posts = {(post.sheet, post.row) for post in calendar.posts}
-    changes = []
+    changes, warnings = [], []
     for decision in decisions:
         _, sheet, row = decision.address
         if (sheet, row) not in posts:
             raise CalendarError(str(calendar_path), f"the report's {decision.where} points at "
                                 "a row that holds no post", sheet=sheet, row=row)
+        if decision.decision is Decision.CHANGE and decision.hit_fields:
+            _, columns = calendar.layouts[sheet]
+            main = columns.headers[columns.roles[Role.TEXT]]
+            elsewhere = [name for name in decision.hit_fields if name != main]
+            if main not in decision.hit_fields:
+                raise CalendarError(
+                    str(report), f"the hits are in {', '.join(map(repr, elsewhere))}, but a new "
+                    f"text replaces {main!r}: change that field in the calendar itself, or "
+                    "choose pause", sheet=decision.sheet, row=decision.row, column=new_text_label)
+            if elsewhere:
+                warnings.append(f"{Change(sheet, row, decision.decision).where()}: the hits in "
+                                f"{', '.join(map(repr, elsewhere))} are still there: change "
+                                "them in the calendar itself")
         changes.append(Change(sheet, row, decision.decision, decision.new_text))
-    return sorted(changes, key=lambda c: (c.sheet or "", c.row))
+    return sorted(changes, key=lambda c: (c.sheet or "", c.row)), warnings
 
 
 def apply_review(report: Path, *, output: Path | None = None, output_dir: Path | None = None,
@@ -105,8 +120,10 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
         if target.resolve() in (source.resolve(), report.resolve()):
             raise ContentcheckError(f"{target}: would overwrite the calendar or the report; "
                                     "choose another --output")
-        planned.append((applied, calendar, _changes_for(source, calendar, edits), target))
-        applied.log += publish  # shown after the changes, which are written below
+        changes, warnings = _changes_for(source, calendar, edits, report,
+                                         LABELS[lang if lang in LABELS else "en"]["new_text"])
+        planned.append((applied, calendar, changes, target))
+        applied.log += warnings + publish  # shown after the changes, which are written below
     for applied, calendar, changes, target in planned:  # everything checked: now write
         if calendar is None:
             continue

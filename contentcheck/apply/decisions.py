@@ -8,6 +8,7 @@ than none.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from contentcheck.report.labels import LABELS, Decision, parse_decision
 from contentcheck.report.report_meta import META_SHEET, parse_meta_rows, split_key
 
 WANTED = ("decision", "new_text", "reviewer", "note", "key")
+OPTIONAL = ("hit_fields",)  # reports made before it was added have no such column
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,9 @@ class ReviewDecision:
     reviewer: str | None
     note: str | None
     where: str  # "sheet 'Flagged' row 4", for messages
+    sheet: str = ""  # where in the report, for errors
+    row: int = 0
+    hit_fields: tuple[str, ...] | None = None  # the post's fields with hits; None: not known
 
     @property
     def address(self) -> tuple[int, str | None, int]:
@@ -45,7 +50,7 @@ def _header_columns(header: tuple[Any, ...]) -> dict[str, int] | None:
     """Column index per wanted label key, matching the labels of either language."""
     names = {str(value).strip(): index for index, value in enumerate(header) if value is not None}
     found: dict[str, int] = {}
-    for key in WANTED:
+    for key in WANTED + OPTIONAL:
         for labels in LABELS.values():
             if labels[key] in names:
                 found[key] = names[labels[key]]
@@ -63,7 +68,7 @@ def _text(value: Any) -> str | None:
 def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
               columns: dict[str, int], labels: dict[str, str]) -> ReviewDecision | None:
     def cell(key: str) -> Any:
-        index = columns[key]
+        index = columns.get(key, len(row))
         return row[index] if index < len(row) else None
 
     key = _text(cell("key"))
@@ -88,7 +93,19 @@ def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
         raise CalendarError(str(path), f"the hidden key {key!r} was edited", sheet=sheet,
                             row=number, column=labels["key"]) from None
     return ReviewDecision(key, decision, new_text, _text(cell("reviewer")), _text(cell("note")),
-                          f"sheet {sheet!r} row {number}")
+                          f"sheet {sheet!r} row {number}", sheet, number,
+                          _hit_fields(_text(cell("hit_fields"))))
+
+
+def _hit_fields(value: str | None) -> tuple[str, ...] | None:
+    """The hidden list of fields with hits; anything but a JSON list of names is "not known"."""
+    try:
+        fields = json.loads(value) if value else None
+    except ValueError:
+        return None
+    if isinstance(fields, list) and all(isinstance(name, str) for name in fields):
+        return tuple(fields)
+    return None
 
 
 def read_review(path: Path) -> Review:

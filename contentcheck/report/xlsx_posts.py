@@ -6,6 +6,7 @@ posts costs a few megabytes of memory, not hundreds.
 
 from __future__ import annotations
 
+import json
 import math
 from typing import Any
 
@@ -18,10 +19,12 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("status", 11), ("date", 11), ("time", 7), ("channel", 12), ("text", 60),
     ("other_fields", 34), ("terms", 24), ("lists", 30), ("reason", 50), ("file", 22),
     ("sheet", 12), ("row", 6), ("decision", 13), ("new_text", 40), ("reviewer", 14),
-    ("note", 26), ("key", 12),
+    ("note", 26), ("key", 12), ("hit_fields", 12),
 )
 INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
 REVIEWER_COLUMNS = ("decision", "new_text", "reviewer", "note")
+# for apply: which post this row is, and in which of its fields the hits are (a JSON list)
+HIDDEN_COLUMNS = ("key", "hit_fields")
 LINE_HEIGHT = 15.0
 CELL_LIMIT = 32_767  # Excel's longest cell text
 CUT_MARK = " [... cut: too long for Excel]"
@@ -49,7 +52,7 @@ class PostSheet:
         self.row = 0
         sheet = self.sheet
         for column, (key, width) in enumerate(COLUMNS):
-            options = {"hidden": True} if key == "key" else {}
+            options = {"hidden": True} if key in HIDDEN_COLUMNS else {}
             # reviewer columns get their fill from the column, so no cell needs writing there
             style = formats["reviewer"] if key in REVIEWER_COLUMNS else formats["cell"]
             sheet.set_column(column, column, width, style, options)
@@ -96,6 +99,8 @@ class PostSheet:
         self._text(row, 10, post.sheet)
         sheet.write_number(row, 11, post.row, f["cell"])
         sheet.write_string(row, INDEX["key"], key, f["cell"])
+        fields = sorted({m.field for m in verdict.matches})
+        sheet.write_string(row, INDEX["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
 
     def _text(self, row: int, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""
