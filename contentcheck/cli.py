@@ -221,8 +221,9 @@ def _write_report(result: object, report_format: Format, output: Path | None, sh
             render = functools.partial(render, show_ok=show_ok)
         if report_format is Format.JSON and output is not None:  # streamed, not held twice
             from contentcheck.report import json_report
+            from contentcheck.report.output import stream_atomically
 
-            write_atomically(output, lambda temp: _stream(temp, json_report.write, result))
+            stream_atomically(output, lambda out: json_report.write(result, out))
             return
         text = render(result)
         if output is None:
@@ -231,11 +232,6 @@ def _write_report(result: object, report_format: Format, output: Path | None, sh
         if report_format is Format.TABLE:
             text = click.unstyle(text)
         write_atomically(output, lambda temp: temp.write_text(text, encoding="utf-8"))
-
-
-def _stream(path: Path, write: object, result: object) -> None:
-    with path.open("w", encoding="utf-8", newline="\n") as handle:
-        write(result, handle)
 
 
 _register()

@@ -7,7 +7,6 @@ the failed run, tells people, and returns.
 
 from __future__ import annotations
 
-import json
 import logging
 import re
 import sqlite3
@@ -75,7 +74,8 @@ def write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], 
 def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], still: int,
                    previous: RunRecord | None, reason: str, started: datetime) -> list[Path]:
     from contentcheck.report import json_report, xlsx_report
-    from contentcheck.report.output import check_not_an_input, write_atomically
+    from contentcheck.report.output import (check_not_an_input, stream_atomically,
+                                           write_atomically)
 
     paths = _report_paths(job, started)
     for path in paths.values():
@@ -85,13 +85,12 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
         write_atomically(paths["xlsx"], lambda temp: xlsx_report.write(
             result, temp, job.lang, is_new=lambda v: Flag.from_verdict(v).key in new_keys))
     if "json" in paths:
-        document = json_report.to_document(result)
-        document["nightly"] = {
+        nightly = {
             "job": job.job, "reason": reason, "started": started.isoformat(),
             "previous_run": {"id": previous.id, "started": previous.started} if previous else None,
             "new": [flag_dict(f) for f in new], "still_flagged": still}
-        text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-        write_atomically(paths["json"], lambda temp: temp.write_text(text, encoding="utf-8"))
+        stream_atomically(paths["json"], lambda out: json_report.write(result, out,
+                                                                       {"nightly": nightly}))
     return list(paths.values())
 
 

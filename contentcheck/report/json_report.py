@@ -39,13 +39,14 @@ def to_document(result: ScanResult, *, posts: bool = True) -> dict[str, Any]:
     }
 
 
-def write(result: ScanResult, out: TextIO) -> None:
-    """Pretty at the top level, one compact line per post, written as it goes.
+def write(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None) -> None:
+    """Pretty at the top level, one compact line per post, written as it goes; ``extra`` adds
+    top-level keys (the nightly check's "nightly").
 
     Readable in a terminal and diff-friendly, and fast: ``indent`` would force the pure-Python
     encoder (seconds for 100,000 posts), and streaming keeps no second copy of 100,000 posts.
     """
-    document = to_document(result, posts=False)
+    document = {**to_document(result, posts=False), **(extra or {})}
     keys = list(document)
     out.write("{\n")
     for number, key in enumerate(keys):

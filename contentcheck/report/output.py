@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable
+from typing import TextIO
 from contextlib import suppress
 from pathlib import Path
 
@@ -56,3 +57,13 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
     finally:
         with suppress(FileNotFoundError):
             temp.unlink()
+
+
+def stream_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
+    """``write_atomically`` for a text report written as it goes (UTF-8, ``\\n`` line ends), so
+    a big report is never held in memory whole."""
+    def fill(temp: Path) -> None:
+        with temp.open("w", encoding="utf-8", newline="\n") as handle:
+            write(handle)
+
+    write_atomically(path, fill)
