@@ -265,3 +265,25 @@ def test_a_report_without_the_hit_fields_column_still_applies(tmp_path: Path) ->
     result = run("apply", report)
     assert result.exit_code == 0, result.stderr
     assert "Kortingskaartjes met de bus" in (tmp_path / "kalender-checked.csv").read_text(encoding="utf-8")
+
+
+def test_a_utf8_csv_with_a_stray_windows_byte_keeps_it(tmp_path: Path) -> None:
+    """Scan reads a UTF-8 export with one cp1252 byte in it (with a note); apply keeps that
+    byte as it was, in untouched records and in the other fields of a changed one."""
+    data = ("Datum;Tijd;Kanaal;Bericht;Status;Eigenaar\r\n"
+            "24-11-2026;12:00;X;Met de trein naar de kerstmarkt;Gepland;Ren").encode() + b"\xe9e\r\n" + \
+        b"25-11-2026;09:00;X;Treinkaartjes voor het caf\xe9;Gepland;Sanne\r\n" + \
+        "26-11-2026;10:00;X;Crème brûlée 🎉;Gepland;Ren".encode() + b"\xe9e\r\n"
+    calendar = tmp_path / "kalender.csv"
+    calendar.write_bytes(data)
+    report = tmp_path / "rapport.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("change", "Met de bus naar de kerstmarkt — gezellig")})
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stderr
+    assert "(was 'Met de trein naar de kerstmarkt')" in result.stdout
+    old, new = data.split(b"\r\n"), (tmp_path / "kalender-checked.csv").read_bytes().split(b"\r\n")
+    assert new[1] == "24-11-2026;12:00;X;Met de bus naar de kerstmarkt — gezellig;Gepland;Ren".encode() + b"\xe9e"
+    assert [new[i] for i in (0, 2, 3, 4)] == [old[i] for i in (0, 2, 3, 4)]
+    assert b"Treinkaartjes voor het caf\xe9" in new[2] and "Crème brûlée 🎉".encode() in new[3]

@@ -21,5 +21,7 @@ class Change:
 
 
 def shorten(text: object, width: int = 60) -> str:
-    value = " ".join(str(text or "").split())
+    """One line of at most ``width`` characters, for the change log; a byte the file's
+    encoding could not read (kept as a surrogate) is shown as "?"."""
+    value = " ".join(str(text or "").encode("utf-8", "replace").decode("utf-8").split())
     return value if len(value) <= width else value[: width - 3] + "..."

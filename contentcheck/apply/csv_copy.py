@@ -55,12 +55,9 @@ def write_csv_copy(source: Path, calendar: Calendar, changes: list[Change], targ
     """Apply the changes to a copy written at ``target``; returns the change log lines."""
     encoding = calendar.encoding or "utf-8"
     delimiter = calendar.delimiter or ","
-    try:
-        text = source.read_bytes().decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise CalendarError(str(source), f"has bytes that are not {encoding} (near byte "
-                            f"{exc.start}); save it with one encoding, scan again and review, "
-                            "so the copy does not change what you did not decide") from None
+    # a UTF-8 file with a stray Windows byte (scan read it with a note): such bytes travel as
+    # surrogates and are written back as they were, so nothing changes that was not decided
+    text = source.read_bytes().decode(encoding, "surrogateescape")
     records = _records(text, delimiter)
     header_row, columns = calendar.layouts[None]
     by_row = {change.row: change for change in changes}
@@ -98,7 +95,7 @@ def write_csv_copy(source: Path, calendar: Calendar, changes: list[Change], targ
     if add_status:
         log.insert(0, "added a Status column")
     try:
-        data = "".join(out).encode(encoding)
+        data = "".join(out).encode(encoding, "surrogateescape")
     except UnicodeEncodeError as exc:
         bad = exc.object[exc.start:exc.end]
         raise CalendarError(str(source), f"a new text has characters {encoding} cannot hold "
