@@ -74,6 +74,21 @@ def test_monthfirst_when_told(tmp_path: Path) -> None:
     assert month_first.scheduled_at.date() == dt.date(2026, 12, 1)
 
 
+def test_dates_that_read_both_ways_get_a_note(tmp_path: Path) -> None:
+    """A calendar of 1-12 December (or a Sprout export, whose order is an account setting)
+    cannot show its date order: it is read day-first, and the reader is told so."""
+    rows = [["Date", "Post"], ["01/12/2026", "first"], ["02/12/2026", "second"], ["12/12/2026", "x"]]
+    path = write_csv(tmp_path / "december.csv", rows, delimiter=",")
+    calendar = read_calendar(path, OPTIONS)
+    assert [p.scheduled_at.date().month for p in calendar.posts] == [12, 12, 12]
+    assert any("could be day-first or month-first (e.g. '01/12/2026'); read day-first: use "
+               "--monthfirst" in note for note in calendar.notes), calendar.notes
+    told = read_calendar(path, ReadOptions(timezone=AMSTERDAM, dayfirst=True))
+    assert not any("month-first" in note for note in told.notes)
+    shown = write_csv(tmp_path / "shown.csv", [*rows, ["24/12/2026", "kerst"]], delimiter=",")
+    assert not any("month-first" in note for note in read_calendar(shown, OPTIONS).notes)
+
+
 @pytest.mark.parametrize("stamp,expected", [
     ("24/11/2026 19:00", dt.datetime(2026, 11, 24, 19, 0)),   # day-first account
     ("11/24/2026 19:00", dt.datetime(2026, 11, 24, 19, 0)),   # month-first account

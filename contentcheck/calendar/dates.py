@@ -177,12 +177,13 @@ def to_time(value: Any) -> time | None:
     return parse_time_text(str(value))
 
 
-def date_order_votes(texts: list[str]) -> tuple[int, int]:
-    """How many numeric text dates can only be day-first, and how many only month-first.
+def date_order_votes(texts: list[str]) -> tuple[int, int, int]:
+    """How many numeric text dates can only be day-first, how many only month-first, and how
+    many could be either (``01/12/2026``; the same day and month count as one way only).
 
     Lets a reader notice a US file (``11/24/2026``) without being told.
     """
-    only_dayfirst = only_monthfirst = 0
+    only_dayfirst = only_monthfirst = either = 0
     for text in texts:
         found = _NUMERIC_DATE.match(" ".join(text.split()))
         if not found:
@@ -192,4 +193,6 @@ def date_order_votes(texts: list[str]) -> tuple[int, int]:
             only_dayfirst += 1
         elif second > 12 >= first:
             only_monthfirst += 1
-    return only_dayfirst, only_monthfirst
+        elif first != second and 1 <= first <= 12 and 1 <= second <= 12:
+            either += 1
+    return only_dayfirst, only_monthfirst, either

@@ -72,11 +72,16 @@ def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
         return True, None
     texts = sorted({row[index] for row in table.rows[header_index + 1:]
                     if index < len(row) and isinstance(row[index], str)})
-    only_dayfirst, only_monthfirst = date_order_votes(texts)
+    only_dayfirst, only_monthfirst, either = date_order_votes(texts)
     if only_monthfirst and not only_dayfirst:
         example = next(t for t in texts if date_order_votes([t])[1])
         return False, (f"dates in column {columns.headers[index]!r} are month-first "
                        f"(e.g. {example!r}); read them as such")
+    if either and not only_dayfirst:  # a short calendar (1-12 December), or a Sprout export
+        example = next(t for t in texts if date_order_votes([t])[2])
+        return True, (f"dates in column {columns.headers[index]!r} could be day-first or "
+                      f"month-first (e.g. {example!r}); read day-first: use --monthfirst if "
+                      "they are month-first")
     return True, None
 
 
