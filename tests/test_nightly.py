@@ -279,20 +279,24 @@ def _old_run(history: History, job: str, started: datetime, *, ok: bool = True,
 
 def test_runs_and_reports_older_than_keep_days_are_removed(tmp_path: Path) -> None:
     """A watcher that runs for months (every few minutes in a crisis) does not fill the disk:
-    runs and dated reports older than keep_days go; the rest, and other files, stay."""
+    its runs and the dated reports they wrote go after keep_days; another team's runs and
+    reports in the same folders, and every other file, stay."""
     config = load_config(write_config(tmp_path, "keep_days = 30\n"))
     job = nightly_settings(config)
     history = History(job.state_dir)
     reports = tmp_path / "reports"
     reports.mkdir()
     old, recent = datetime(2020, 1, 5, 2, tzinfo=AMSTERDAM), datetime.now(AMSTERDAM)
-    names = [f"contentcheck-{old:%Y-%m-%d_%H%M%S}.xlsx", f"contentcheck-{old:%Y-%m-%d_%H%M%S}_2.json",
-             f"contentcheck-{recent:%Y-%m-%d_%H%M%S}.xlsx", "contentcheck-notes.xlsx", "eigen.xlsx"]
-    for name in names:
-        (reports / name).write_bytes(b"x")
-    _old_run(history, job.job, old, reports=(reports / names[0],))
+    ours = [reports / f"contentcheck-{old:%Y-%m-%d_%H%M%S}.xlsx",
+            reports / f"contentcheck-{old:%Y-%m-%d_%H%M%S}.json"]
+    theirs = reports / f"contentcheck-{old:%Y-%m-%d_%H%M%S}_2.xlsx"
+    others = [theirs, reports / f"contentcheck-{recent:%Y-%m-%d_%H%M%S}.xlsx",
+              reports / "contentcheck-notes.xlsx", reports / "eigen.xlsx"]
+    for path in ours + others:
+        path.write_bytes(b"x")
+    _old_run(history, job.job, old, reports=tuple(ours))
     _old_run(history, job.job, old.replace(day=6), ok=False)
-    _old_run(history, "other team", old)
+    _old_run(history, "other team", old, reports=(theirs,))
     assert len(history.runs()) == 3
 
     done = run_check(job, config, scan_now=NOW)
@@ -303,8 +307,7 @@ def test_runs_and_reports_older_than_keep_days_are_removed(tmp_path: Path) -> No
 
     with sqlite3.connect(history.path) as db:
         assert db.execute("SELECT COUNT(*) FROM flags").fetchone()[0] == 2  # this run + other team
-    left = {p.name for p in reports.iterdir()}
-    assert left == set(names[2:]) | {p.name for p in done.reports}
+    assert sorted(reports.iterdir()) == sorted(others + done.reports)
 
 
 def test_the_last_good_run_and_its_report_stay_however_old(tmp_path: Path) -> None:

@@ -229,10 +229,11 @@ def test_formulas_without_a_saved_result_are_checked_by_their_text(tmp_path: Pat
 
 def test_formulas_saved_with_their_result_read_the_result() -> None:
     """The same kind of formulas saved by a spreadsheet program (LibreOffice here) carry their
-    result: that is what is read, and there is nothing to say."""
+    result: that is what is read, and there is nothing to say. An empty result (a template's
+    =IF(...,"#korenaar","") copied down rows without a post) is empty, not a post."""
     calendar = read_calendar(FIXTURES / "formules.xlsx", OPTIONS)
-    assert [p.text for p in calendar.posts] == ["Met de trein naar de markt", "Gewoon bericht",
-                                                "Oliebollen zijn terug"]
+    assert [[f.text for f in p.fields] for p in calendar.posts] == [
+        ["Met de trein naar de markt"], ["Gewoon bericht", "#korenaar"], ["Oliebollen zijn terug"]]
     assert not any("formula" in note for note in calendar.notes)
 
 
@@ -246,3 +247,15 @@ def test_shared_formulas_take_the_text_of_their_first_cell() -> None:
            '</row><row r="3"><c r="C3" t="str"><f t="shared" si="0"/></c>'
            '<c r="D3" t="str"><f>"saved"</f><v>saved</v></c></row></sheetData></worksheet>')
     assert _cells(xml.encode()) == [(1, 2, "C2", '"Met de trein "&A2'), (2, 2, "C3", '"Met de trein "&A2')]
+
+
+def test_formula_cells_without_a_reference_are_placed_by_order() -> None:
+    """The file format lets a writer leave out a cell's and a row's reference."""
+    from contentcheck.calendar.formulas import _cells
+
+    main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+    xml = (f'<worksheet xmlns="{main}"><sheetData><row r="1"><c t="s"><v>0</v></c><c t="s"><v>1</v>'
+           '</c></row><row><c><v>46000</v></c><c><f>"Met de trein"</f></c></row>'
+           '<row r="7"><c r="B7" t="str"><f>""</f><v></v></c><c><f>"bus"</f><v/></c></row>'
+           '</sheetData></worksheet>')
+    assert _cells(xml.encode()) == [(1, 1, "B2", '"Met de trein"'), (6, 2, "C7", '"bus"')]

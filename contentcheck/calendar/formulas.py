@@ -48,22 +48,46 @@ def _position(ref: str) -> tuple[int, int] | None:
 
 
 def _cells(xml: bytes) -> list[tuple[int, int, str, str]]:
-    """(row, column, reference, formula) of each formula cell of one sheet without a result."""
+    """(row, column, reference, formula) of each formula cell of one sheet without a result.
+
+    An empty result is a result: Excel and LibreOffice write ``t="str"`` and an empty ``<v>``
+    for a formula that shows "" (a template's ``=IF(...,"#tag","")``); openpyxl writes an empty
+    ``<v/>`` and no type. A cell may leave out its ``r`` (the file format allows it): then it
+    is the one after the previous cell, in the row after the previous row."""
     found: list[tuple[int, int, str, str]] = []
     shared: dict[str, str] = {}  # a shared formula's text sits on its first cell only
-    for _, cell in iterparse(io.BytesIO(xml), events=("end",)):
-        if cell.tag != f"{_MAIN}c":
+    row, column = -1, -1
+    for event, element in iterparse(io.BytesIO(xml), events=("start", "end")):
+        if event == "start":
+            if element.tag == f"{_MAIN}row":
+                row = int(element.get("r")) - 1 if (element.get("r") or "").isdigit() else row + 1
+                column = -1
+            elif element.tag == f"{_MAIN}c":
+                position = _position(element.get("r", ""))
+                row, column = position if position else (row, column + 1)
             continue
-        formula, value = cell.find(f"{_MAIN}f"), cell.find(f"{_MAIN}v")
+        if element.tag != f"{_MAIN}c":
+            continue
+        formula, value = element.find(f"{_MAIN}f"), element.find(f"{_MAIN}v")
         if formula is not None:
             text = formula.text or ""
             if formula.get("t") == "shared" and formula.get("si") is not None:
                 text = shared.setdefault(formula.get("si"), text) if text else shared.get(formula.get("si"), "")
-            position = _position(cell.get("r", ""))
-            if (value is None or not value.text) and position is not None:
-                found.append((*position, cell.get("r", ""), text))
-        cell.clear()
+            saved = value is not None and (value.text or element.get("t") is not None)
+            if not saved and row >= 0 and column >= 0:
+                found.append((row, column, element.get("r") or _reference(row, column), text))
+        element.clear()
     return found
+
+
+def _reference(row: int, column: int) -> str:
+    """(4, 3) -> ``"D5"``."""
+    letters = ""
+    column += 1
+    while column:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return f"{letters}{row + 1}"
 
 
 def unsaved_formulas(data: bytes) -> dict[str, list[tuple[int, int, str, str]]]:

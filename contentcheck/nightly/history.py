@@ -154,20 +154,21 @@ class History:
                   json.dumps(f.terms, ensure_ascii=False), int(f.key in new_keys)) for f in flags])
             return run_id
 
-    def prune(self, job: str, before: datetime) -> int:
+    def prune(self, job: str, before: datetime) -> tuple[int, list[str]]:
         """Forget the runs of ``job`` that started before ``before``, except its last
-        successful one (the next run compares with it). Returns how many were removed."""
+        successful one (the next run compares with it). Returns how many were removed and the
+        reports they wrote: those, and no other files, may go too."""
         with self._connect() as db:
             keep = db.execute("SELECT MAX(id) FROM runs WHERE job = ? AND ok = 1", (job,)).fetchone()[0]
-            old = [run_id for run_id, started in
-                   db.execute("SELECT id, started FROM runs WHERE job = ?", (job,))
+            old = [(run_id, reports) for run_id, started, reports in
+                   db.execute("SELECT id, started, reports FROM runs WHERE job = ?", (job,))
                    if run_id != keep and datetime.fromisoformat(started) < before]
             for table, column in (("flags", "run_id"), ("calendars", "run_id"), ("runs", "id")):
-                db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i in old])
+                db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i, _ in old])
         if old:
             with closing(sqlite3.connect(self.path, timeout=10)) as db:
                 db.execute("VACUUM")  # give the space back: crisis checks every few minutes add up
-        return len(old)
+        return len(old), [path for _, reports in old for path in json.loads(reports or "[]")]
 
     def runs(self, job: str | None = None, limit: int = 50) -> list[RunRecord]:
         """The latest runs, newest first."""

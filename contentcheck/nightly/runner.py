@@ -95,29 +95,22 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
 
 
 def prune(job: NightlySettings, history: History, now: datetime) -> None:
-    """Forget runs and delete dated reports older than ``keep_days`` (the last successful run
-    and its reports stay). Only this watcher's own report names are touched. A failure here
-    is logged, never a reason to call the check failed."""
+    """Forget this job's runs older than ``keep_days`` (its last successful run stays) and
+    delete the dated reports those runs wrote: never another job's reports in a shared folder,
+    nor any other file. A failure here is logged, never a reason to call the check failed."""
     if job.keep_days <= 0:
         return
-    cutoff = now - timedelta(days=job.keep_days)
     try:
-        removed = history.prune(job.job, cutoff)
-        previous, _ = history.previous_keys(job.job)
-        keep = {Path(p).name for p in (previous.reports if previous else [])}
+        removed, reports = history.prune(job.job, now - timedelta(days=job.keep_days))
         deleted = 0
-        for path in job.reports_folder.glob("contentcheck-*"):
-            found = _DATED_REPORT.fullmatch(path.name)
-            if found is None or path.name in keep:
-                continue
-            stamp = datetime.strptime(found[1], REPORT_STAMP).replace(tzinfo=job.timezone)
-            if stamp < cutoff:
-                path.unlink(missing_ok=True)
+        for report in map(Path, reports):
+            if _DATED_REPORT.fullmatch(report.name) and report.is_file():
+                report.unlink()
                 deleted += 1
     except (OSError, sqlite3.Error) as exc:
         log.warning("could not remove runs and reports older than %d days: %s", job.keep_days, exc)
         return
-    if removed or deleted:
+    if removed:
         log.info("removed %d run(s) and %d report(s) older than %d days", removed, deleted,
                  job.keep_days)
 
