@@ -287,3 +287,26 @@ def test_a_utf8_csv_with_a_stray_windows_byte_keeps_it(tmp_path: Path) -> None:
     assert new[1] == "24-11-2026;12:00;X;Met de bus naar de kerstmarkt — gezellig;Gepland;Ren".encode() + b"\xe9e"
     assert [new[i] for i in (0, 2, 3, 4)] == [old[i] for i in (0, 2, 3, 4)]
     assert b"Treinkaartjes voor het caf\xe9" in new[2] and "Crème brûlée 🎉".encode() in new[3]
+
+
+def test_two_columns_with_one_name_are_told_apart(tmp_path: Path) -> None:
+    """"Bericht" twice (Dutch, then English): the fields are "Bericht (C)" and "Bericht (D)",
+    so the report shows the right one and apply still knows where the hits are."""
+    calendar = write_xlsx(tmp_path / "kalender.xlsx", {"November": [
+        ["Datum", "Kanaal", "Bericht", "Bericht", "Hashtags"],
+        ["24-11-2026", "X", "Met de bus", "Take the train", ""],
+        ["25-11-2026", "X", "Met de trein", "Take the bus", ""]]})
+    report = tmp_path / "rapport.xlsx"
+    result = run("scan", calendar, "--term", "trein", "--term", "train", "--no-shipped-lists",
+                 "--now", NOW, "--timezone", "Europe/Amsterdam", "--format", "json")
+    posts = {p["row"]: p for p in json.loads(result.stdout)["posts"]}
+    assert posts[2]["fields"] == {"Bericht (C)": "Met de bus", "Bericht (D)": "Take the train"}
+    assert [m["field"] for m in posts[2]["matches"]] == ["Bericht (D)"]
+    run("scan", calendar, "--term", "trein", "--term", "train", "--no-shipped-lists",
+        "--now", NOW, "--timezone", "Europe/Amsterdam", "-o", report)
+    flagged = openpyxl.load_workbook(report).worksheets[1]
+    other = {row[11].value: row[5].value for row in flagged.iter_rows(min_row=2)}
+    assert other == {2: "Bericht (D): Take the train", 3: None}
+    decide(report, {flagged_rows(report)[2]: ("change", "Met de auto")})
+    refused = run("apply", report)
+    assert refused.exit_code == 2 and "hits are in 'Bericht (D)'" in refused.stderr

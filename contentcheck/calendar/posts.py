@@ -7,6 +7,7 @@ A row with any text is a post, even when its date cannot be read (it gets a warn
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any
@@ -174,6 +175,15 @@ def _name_by_sub_header(columns: ColumnMap, row: list[Any]) -> None:
             columns.headers[index] = f"{last_named} {below}".strip()
 
 
+def _make_names_unique(columns: ColumnMap) -> None:
+    """Two columns with one name ("Bericht" twice, Dutch and English) get their letter added,
+    "Bericht (C)" and "Bericht (D)": a post's fields, a report and apply must tell them apart."""
+    seen = Counter(header.casefold() for header in columns.headers)
+    for index, header in enumerate(columns.headers):
+        if seen[header.casefold()] > 1:
+            columns.headers[index] = f"{header} ({column_letter(index)})"
+
+
 def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPosts | None:
     """The posts of a table, or None when the table holds no calendar (no header row).
 
@@ -192,6 +202,7 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
     if first < len(table.rows) and _is_sub_header(table.rows[first], columns):
         _name_by_sub_header(columns, table.rows[first])
         first += 1
+    _make_names_unique(columns)
     posts: list[Post] = []
     schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
     at = columns.roles.get  # column indexes, looked up once: this loop runs for every row
