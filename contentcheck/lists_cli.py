@@ -75,19 +75,32 @@ def _print_summary(summary: dict) -> None:
               help="Switch a category off, e.g. marketing-metaphors. Repeatable.")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file [default: ./contentcheck.toml if present]; its [scan] word "
+                   "lists and categories count, as in a scan.")
 @click.pass_context
 def lists(ctx: click.Context, wordlists: tuple[Path, ...], no_shipped: bool,
-          disabled: tuple[str, ...], output_format: str) -> None:
+          disabled: tuple[str, ...], output_format: str, config_path: Path | None) -> None:
     """Show the word lists: their languages, categories and term counts."""
-    ctx.obj = {"wordlists": wordlists, "shipped": not no_shipped}
+    from contentcheck.config import load_config
+    from contentcheck.settings import build_term_sources
+
+    try:
+        sources = build_term_sources(load_config(config_path), wordlist_dirs=wordlists,
+                                     shipped_lists=False if no_shipped else None,
+                                     disabled_categories=disabled)
+    except ContentcheckError as exc:
+        _fail(exc)
+    ctx.obj = {"wordlists": sources.wordlist_dirs, "shipped": sources.shipped_lists}
     if ctx.invoked_subcommand is not None:
         return
     try:
-        word_lists = all_lists(wordlists, shipped=not no_shipped)
-        check_disabled(disabled, {t.category for wl in word_lists for t in wl.terms.terms})
+        word_lists = all_lists(sources.wordlist_dirs, shipped=sources.shipped_lists)
+        check_disabled(sources.disabled_categories,
+                       {t.category for wl in word_lists for t in wl.terms.terms})
     except ContentcheckError as exc:
         _fail(exc)
-    summary = _summary(word_lists, {d.strip().lower() for d in disabled})
+    summary = _summary(word_lists, {d.strip().lower() for d in sources.disabled_categories})
     if output_format == "json":
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
     else:

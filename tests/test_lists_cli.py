@@ -189,3 +189,21 @@ def test_check_finds_the_reserved_category_that_scan_refuses(tmp_path: Path, kin
     scan = run("scan", calendar, "--wordlists", tmp_path / "lists", "--now", NOW)
     assert scan.exit_code == 2
     assert "reserved" in scan.output
+
+
+def test_lists_follow_the_config_as_scan_does(tmp_path: Path) -> None:
+    """With the team's contentcheck.toml, `lists` shows (and `lists check` checks) the lists a
+    scan uses: the config's folders, its shipped_lists and its switched-off categories."""
+    own = tmp_path / "eigen"
+    own.mkdir()
+    _write(own / "nl-merk.txt", "@language nl\n@category brand-safety\nconcurrent\n")
+    config = _write(tmp_path / "contentcheck.toml",
+                    '[scan]\nwordlists = ["eigen"]\nshipped_lists = false\n')
+    shown = _run("--config", str(config), "--format", "json")
+    assert shown.exit_code == 0, shown.output
+    assert [wl["source"].rsplit("/", 1)[-1] for wl in json.loads(shown.output)["lists"]] == ["nl-merk.txt"]
+    checked = _run("--config", str(config), "check")
+    assert checked.exit_code == 0 and "nl-merk.txt" in checked.output
+    _write(config, '[scan]\ndisabled_categories = ["marketing-metaphors"]\n')
+    categories = json.loads(_run("--config", str(config), "--format", "json").output)["categories"]
+    assert {c["id"]: c["enabled"] for c in categories}["marketing-metaphors"] is False
