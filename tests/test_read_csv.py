@@ -145,6 +145,18 @@ def test_utf8_with_a_stray_windows_1252_byte_stays_utf8(tmp_path: Path) -> None:
     assert any("line(s) 4" in note and "Windows-1252" in note for note in calendar.notes)
 
 
+def test_an_encoded_surrogate_is_named_by_its_line(tmp_path: Path) -> None:
+    """Bytes that look like UTF-8 but are not (an encoded surrogate, from a broken converter)."""
+    data = "Datum;Bericht\r\n24-11-2026;Met de 🚂 mee\r\n".encode() + \
+        b"25-11-2026;kapot \xed\xa0\xbd teken\r\n" + "26-11-2026;café\r\n".encode()
+    path = tmp_path / "surrogate.csv"
+    path.write_bytes(data)
+    calendar = read_calendar(path, OPTIONS)
+    assert [p.row for p in calendar.posts] == [2, 3, 4]
+    assert any(note.startswith("line(s) 3: bytes that are not UTF-8") for note in calendar.notes), \
+        calendar.notes
+
+
 def test_an_unclosed_quote_is_an_error_not_lost_rows(tmp_path: Path) -> None:
     from contentcheck.errors import CalendarError
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import csv
 import io
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,17 +30,26 @@ class TextFormat:
     notes: tuple[str, ...] = ()
 
 
-_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-
-
 def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
     """Decode one stray byte as Windows-1252 (the usual culprit in a UTF-8 file)."""
     bad = error.object[error.start:error.end]
     return bad.decode("cp1252", errors="replace"), error.end
 
 
-_STRAY = re.compile(b"(?:" + _UTF8_SEQUENCE.pattern + rb")|([\x80-\xff])")
 codecs.register_error("contentcheck-cp1252", _cp1252_byte)
+
+
+def _undecodable_lines(data: bytes) -> list[int]:
+    """The numbers of the lines (up to six) that are not valid UTF-8, for the note."""
+    found = []
+    for number, line in enumerate(data.split(b"\n"), start=1):
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            found.append(number)
+            if len(found) > 5:
+                break
+    return found
 
 
 def decode(path: Path, data: bytes) -> tuple[str, str, list[str]]:
@@ -67,8 +75,7 @@ def decode(path: Path, data: bytes) -> tuple[str, str, list[str]]:
     non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore"))
     if non_ascii > stray:  # real UTF-8 characters besides the bad bytes: a UTF-8 file
         text = data.decode(encoding, errors="contentcheck-cp1252")
-        stray = [m.start() for m in _STRAY.finditer(data) if m.group(1)][:50]
-        lines = sorted({data[:at].count(b"\n") + 1 for at in stray})
+        lines = _undecodable_lines(data)
         shown = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
         return text, encoding, [f"line(s) {shown}: bytes that are not UTF-8, read as Windows-1252"]
     try:
