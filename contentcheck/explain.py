@@ -7,6 +7,7 @@ span and rule, the hits an exception took away, and the hits that the language l
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -35,13 +36,12 @@ def _highlight(text: str, start: int, end: int) -> str:
     return f"{text[:start]}[{text[start:end]}]{text[end:]}"
 
 
-def _load(sources: TermSources) -> tuple[TermSet, TermSet]:
-    """The crisis terms (the active crises too) and the word lists, as a scan loads them."""
-    from datetime import datetime, timezone
-
+def _load(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
+    """The crisis terms (the crises active at ``now`` too) and the word lists, as a scan
+    loads them."""
     from contentcheck.scan import declared_crises, load_terms
 
-    return load_terms(sources, declared_crises(sources, datetime.now(timezone.utc)))
+    return load_terms(sources, declared_crises(sources, now))
 
 
 @click.command("explain")
@@ -61,24 +61,30 @@ def _load(sources: TermSources) -> tuple[TermSet, TermSet]:
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file [default: ./contentcheck.toml if present]; its [scan] crisis "
                    "files, terms, word lists and categories count, as in a scan.")
+@click.option("--now", "now_text", metavar="ISO-8601",
+              help="Pretend it is this moment (which declared crises are active), as scan --now.")
 @click.option("--language", type=click.Choice(["auto", "nl", "en", "any"]), default="auto",
               show_default=True, help="Read the text as this language (any: every list).")
 @click.pass_context
 def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
             wordlists: tuple[Path, ...], no_shipped: bool, disabled_categories: tuple[str, ...],
-            no_active_crises: bool, config_path: Path | None, language: str) -> None:
+            no_active_crises: bool, config_path: Path | None, now_text: str | None,
+            language: str) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.checker import Checker
     from contentcheck.config import load_config
     from contentcheck.language import detect
-    from contentcheck.settings import build_term_sources
+    from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 
     try:
+        config = load_config(config_path)
         sources = build_term_sources(
-            load_config(config_path), crisis_files=crisis_files, terms=terms,
+            config, crisis_files=crisis_files, terms=terms,
             wordlist_dirs=wordlists, shipped_lists=False if no_shipped else None,
             active_crises=not no_active_crises, disabled_categories=disabled_categories)
-        checker = Checker(*_load(sources))
+        zone = resolve_timezone(config.scan.get("timezone"))
+        now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
+        checker = Checker(*_load(sources, now))
     except ContentcheckError as exc:
         click.echo(f"contentcheck: {exc}", err=True)
         ctx.exit(2)

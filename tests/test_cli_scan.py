@@ -268,6 +268,9 @@ def test_explain_uses_the_active_crises_like_scan(isolated_state: Path) -> None:
     crises.start(isolated_state, "Treinongeluk", "trein\n", datetime(2026, 1, 1, tzinfo=timezone.utc))
     assert "term 'trein'" in run("explain", "Met de trein naar de kerstmarkt!").stdout
     assert "0 matches" in run("explain", "Met de trein", "--no-active-crises", "--no-shipped").stdout
+    # --now, as scan --now: the crisis was not declared yet on 1 December 2025
+    assert "0 matches" in run("explain", "Met de trein", "--no-shipped", "--now", "2025-12-01").stdout
+    assert "term 'trein'" in run("explain", "Met de trein", "--no-shipped", "--now", "2026-02-01").stdout
 
 
 def test_json_report_has_one_line_per_post_and_survives_a_lone_surrogate() -> None:
