@@ -202,7 +202,7 @@ class Matcher:
         language: str | None = None
         detected = False
         found: list[Match] = []
-        terms, left_out = self.termset.terms, self._left_out
+        left_out = self._left_out
         for name, text in post.fields:
             if not text or ((several or not screened) and not self.may_match(text)):
                 continue
@@ -213,8 +213,7 @@ class Matcher:
 
                 language = detect(" ".join([t for _, t in post.fields if t]))
                 detected = True
-            found += [self._match(terms[term_index], text, name, start, end)
-                      for term_index, start, end, _, _ in self._kept(raw, language)]
+            found += self._bare(raw, text, name, language)
         return found
 
     def explain(self, text: str, field: str = "text", language: str | None = None
@@ -229,11 +228,15 @@ class Matcher:
         return findings, list(dict.fromkeys(suppressed))  # a unit may sit in several lists
 
     def _matches(self, text: str, field: str, language: str | None) -> list[Match]:
-        """What ``explain`` finds, as bare matches: a scan needs no rules, details or
-        suppressed hits, and skips making them for every post that matches."""
+        """What ``explain`` finds, as bare matches."""
+        return self._bare(self._read(text)[0], text, field, language)
+
+    def _bare(self, raw: list[_Raw], text: str, field: str, language: str | None) -> list[Match]:
+        """The kept hits as matches only: a scan needs no rules, details or suppressed hits,
+        and skips making them for every post that matches."""
         terms = self.termset.terms
         return [self._match(terms[term_index], text, field, start, end)
-                for term_index, start, end, _, _ in self._kept(self._read(text)[0], language)]
+                for term_index, start, end, _, _ in self._kept(raw, language)]
 
     def _read(self, text: str, suppressed: list[Suppressed] | None = None
               ) -> tuple[list[_Raw], list[Suppressed] | None]:
