@@ -96,6 +96,59 @@ def english_forms(word: str, known: Container[str]) -> set[str]:
     return forms
 
 
+def _dutch_bases(word: str) -> set[str]:
+    """Singulars a Dutch plural (or -e form) may come from: treinen -> trein, bommen -> bom,
+    straten -> straat, brieven -> brief, huizen -> huis, gewonden -> gewond, collega's."""
+    found: set[str] = set()
+    if word.endswith("en") and len(word) > 4:
+        stem = word[:-2]
+        found.add(stem)
+        if stem[-1] == stem[-2]:
+            found.add(stem[:-1])  # bommen -> bom
+        if len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in "aeou" and stem[-3] not in VOWELS:
+            found.add(stem[:-1] + stem[-2] + stem[-1])  # straten -> straat
+        found |= {b[:-1] + {"v": "f", "z": "s"}[b[-1]] for b in list(found) if b[-1] in "vz"}
+        if word.endswith("heden"):
+            found.add(word[:-5] + "heid")
+    if word.endswith(("s", "'s")) and len(word) > 4:
+        found.add(word.rstrip("s").rstrip("'"))  # slachtoffers, explosies, auto's
+    if word.endswith("e") and len(word) > 4:
+        found.add(word[:-1])  # gewonde -> gewond
+    return found
+
+
+def _english_bases(word: str) -> set[str]:
+    """Singulars an English plural may come from: crashes -> crash, casualties -> casualty."""
+    if len(word) <= 4 or not word.endswith("s") or word.endswith("ss"):
+        return set()
+    if word.endswith("ies"):
+        return {word[:-3] + "y"}
+    return {word[:-1], word[:-2]} if word.endswith("es") else {word[:-1]}
+
+
+def base_words(word: str, language: str | None, dutch: Mapping[str, int],
+               english: Mapping[str, int]) -> set[str]:
+    """The singular a plural term word stands for (``treinen`` -> ``trein``), so a term typed
+    in the plural finds the singular too, as a singular term finds its plural. Only a real
+    word whose own forms give back the term counts, and not one much rarer than the term (a
+    word of its own, not its singular: wapen is no plural of wap); verbs are left alone."""
+    if len(word) <= 4 or not word.isalpha() and not word.endswith("'s") or word in FUNCTION_WORDS:
+        return set()
+    found: set[str] = set()
+    for language_of in home_languages(word, language, dutch, english):
+        vocabulary = dutch if language_of == "nl" else english
+        candidates = _dutch_bases(word) if language_of == "nl" else _english_bases(word)
+        limit = 20 * vocabulary.get(word, 1 << 30)
+        for base in candidates:
+            rank = vocabulary.get(base)
+            if base == word or rank is None or rank > limit or base in FUNCTION_WORDS:
+                continue
+            forms = dutch_forms(base, dutch) if language_of == "nl" else english_forms(base, english)
+            if word in forms or word.replace("'", "") in forms:
+                found.add(base)
+    return found
+
+
 def home_languages(word: str, language: str | None, dutch: Mapping[str, int],
                    english: Mapping[str, int]) -> tuple[str, ...]:
     """The languages whose rules apply to a term word.

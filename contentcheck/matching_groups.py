@@ -85,7 +85,7 @@ def _cut_leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int,
             leaves.append((folded[start:end], leaf.start + offsets[start],
                            leaf.start + offsets[end - 1] + 1, True))
         overlays.append((leaf.norm, leaf.start, leaf.end, first, len(leaves) - 1))
-    if len(leaves) > 1:
+    if len(leaves) > 1 and not _apostrophe_s(group, runs):
         if len(runs) > 1:  # a run cut at case changes inside a hyphenated group: Haag-CentraalNL
             index = 0
             for run_start, run_end in runs:
@@ -100,6 +100,13 @@ def _cut_leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int,
         if not any(o[3] == 0 and o[4] == len(leaves) - 1 for o in overlays):
             overlays.append((joined, start, end, 0, len(leaves) - 1))
     return leaves, overlays
+
+
+def _apostrophe_s(group: str, runs: list[tuple[int, int]]) -> bool:
+    """``collega's``, ``auto's``, ``Boston's``: a plural or possessive ending, not a second
+    word; joined up ("collegas") it would be cut into false compounds (colle|gas)."""
+    return (len(runs) == 2 and runs[1][1] - runs[1][0] == 1 and group[runs[1][0]] in "sS"
+            and group[runs[1][0] - 1] in "'’")
 
 
 def read_group(group: str, lexicon: Lexicon) -> list[str]:

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentcheck import compounds
-from contentcheck.matching_forms import dutch_forms, word_forms
+from contentcheck.matching_forms import base_words, dutch_forms, word_forms
 from contentcheck.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "wildcard", "compound")
@@ -30,6 +30,7 @@ class Unit:
     language: str | None
     compound: bool  # may be part of a Dutch compound (gasexplosie)
     emoji: bool
+    singular: bool = False  # a plural also finds its singular (crisis terms: treinen -> trein)
 
 
 class Lexicon:
@@ -48,8 +49,11 @@ class Lexicon:
         self._cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
-    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True) -> int:
-        """The id of the unit for one term word (the same word in two lists shares a unit)."""
+    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
+            singular: bool = False) -> int:
+        """The id of the unit for one term word (the same word in two lists shares a unit).
+        ``singular``: a word typed in the plural also finds its singular and that one's forms
+        (for crisis terms, typed in a hurry; curated lists say what they mean)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
@@ -57,7 +61,8 @@ class Lexicon:
                     and len(spec.norm) >= compounds.MIN_PART and language in (None, "nl")
                     and (spec.norm in compounds.vocabulary("nl")
                          or spec.norm not in compounds.vocabulary("en")))
-        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji)
+        singular = singular and not (emoji or wild)
+        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji, singular)
         if unit in self._ids:
             return self._ids[unit]
         uid = self._ids[unit] = len(self.units)
@@ -72,14 +77,19 @@ class Lexicon:
             self.suffix[unit.norm].append(uid)
         else:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
-            heads = dutch_forms(unit.norm, dutch) if unit.compound else None
             exact, norm = self.exact, unit.norm
-            for form in word_forms(norm, language, dutch, english, heads):
+            words = {norm} | (base_words(norm, language, dutch, english) if singular else set())
+            heads = set().union(*(dutch_forms(w, dutch) for w in words)) if unit.compound else None
+            forms = set().union(*(word_forms(w, language, dutch, english,
+                                             dutch_forms(w, dutch) if unit.compound else None)
+                                  for w in words))
+            for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
             if heads:
                 for form in heads:
                     self.heads[form].append(uid)
-                for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")}:
+                for form in {w + s for w in words for s in ("", "s")} | \
+                        {f for f in heads if f.endswith("en")}:
                     self.modifiers[form].append(uid)
         return uid
 

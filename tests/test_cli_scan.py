@@ -297,3 +297,37 @@ def test_json_report_has_one_line_per_post_and_survives_a_lone_surrogate() -> No
     posts = json.loads(report)["posts"]
     assert [p["text"] for p in posts] == texts and [p["row"] for p in posts][-1] == len(texts) + 1
     assert "\\ud800" in report and "🚂" in report  # escaped where it must be, UTF-8 elsewhere
+
+
+def test_a_crisis_term_typed_in_the_plural_finds_the_singular(tmp_path: Path) -> None:
+    """Under pressure people type `--term treinen` or `--term overstromingen`: the singular
+    (and its compounds) must be paused too, as a singular term finds its plural."""
+    rows = [["Datum", "Bericht"],
+            ["25-11-2026", "De trein van 8 uur rijdt weer"],
+            ["25-11-2026", "Treindienst hervat na storing"],
+            ["25-11-2026", "Overstroming in Valkenburg: wij helpen mee"],
+            ["25-11-2026", "Een gewonde bij de aanslag"],
+            ["25-11-2026", "Plane crash footage"],
+            ["25-11-2026", "Gezellige bomen in het park"]]
+    calendar = write_csv(tmp_path / "kalender.csv", rows)
+    doc = scan_json(calendar, "--term", "treinen", "--term", "overstromingen", "--term",
+                    "gewonden", "--term", "aanslagen", "--term", "crashes")
+    status = {post["row"]: (post["status"], sorted(m["matched"] for m in post["matches"]))
+              for post in doc["posts"]}
+    assert status == {2: ("pause", ["trein"]), 3: ("pause", ["Treindienst"]),
+                      4: ("pause", ["Overstroming"]), 5: ("pause", ["aanslag", "gewonde"]),
+                      6: ("pause", ["crash"]), 7: ("ok", [])}
+
+
+def test_a_word_list_says_what_it_means_and_apostrophe_s_is_no_compound(tmp_path: Path) -> None:
+    """A plural in a curated list stays a plural (its authors chose it); and collega's,
+    Malaga's, agenda's are not colle|gas, mala|gas, agen|das."""
+    lists = tmp_path / "lijsten"
+    lists.mkdir()
+    (lists / "nl-test.txt").write_text("@language nl\n@category test\noverstromingen\n",
+                                       encoding="utf-8")
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Bericht"], ["25-11-2026", "Overstroming in Valkenburg"],
+        ["25-11-2026", "Welkom nieuwe collega's uit Malaga's zon, zet het in je agenda's"]])
+    doc = scan_json(calendar, "--wordlists", lists, "--term", "gas", "--term", "das")
+    assert [post["status"] for post in doc["posts"]] == ["ok", "ok"]
