@@ -15,18 +15,25 @@ import click
               help="Folder for the corrected copies (for a report over several calendars).")
 @click.option("--calendar", "calendar_paths", multiple=True, type=click.Path(path_type=Path),
               help="Where the report's calendar is now, if it moved (in the report's order).")
+@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
+              help="Config file [default: ./contentcheck.toml if present]: new texts are "
+                   "checked against its lists and terms, as a scan would.")
 def apply(report: Path, output: Path | None, output_dir: Path | None,
-          calendar_paths: tuple[Path, ...]) -> None:
+          calendar_paths: tuple[Path, ...], config_path: Path | None) -> None:
     """Write the reviewer's decisions from REPORT into a new copy of each calendar.
 
     pause: the post gets a paused status (or is left out of a bulk-upload file);
-    change: the post gets the New text; publish: nothing changes. The original calendar is
-    never written; nothing is written if a calendar changed since the report was made.
+    change: the post gets the New text (checked: the log says what it still hits); publish:
+    nothing changes. The original calendar is never written; nothing is written if a
+    calendar changed since the report was made.
     """
     from contentcheck.apply import apply_review
+    from contentcheck.config import load_config
+    from contentcheck.settings import build_term_sources
 
     results = apply_review(report, output=output, output_dir=output_dir,
-                           calendar_paths=calendar_paths)
+                           calendar_paths=calendar_paths,
+                           term_sources=build_term_sources(load_config(config_path)))
     if not any(applied.counts for applied in results):
         click.echo(f"{report}: no decisions filled in; nothing written")
         return

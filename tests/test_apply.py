@@ -310,3 +310,22 @@ def test_two_columns_with_one_name_are_told_apart(tmp_path: Path) -> None:
     decide(report, {flagged_rows(report)[2]: ("change", "Met de auto")})
     refused = run("apply", report)
     assert refused.exit_code == 2 and "hits are in 'Bericht (D)'" in refused.stderr
+
+
+def test_a_new_text_that_still_hits_is_named_in_the_log(tmp_path: Path) -> None:
+    """A reviewer rewriting fast during an incident: the new text is checked against the
+    report's crisis terms and the word lists; a hit is a warning, the copy is still written."""
+    calendar = write_csv(tmp_path / "kalender.csv", [HEADER, *ROWS], delimiter=";")
+    report = tmp_path / "rapport.xlsx"
+    result = run("scan", calendar, "--term", "trein", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "-o", report)
+    assert result.exit_code == 1, result.stderr
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("change", "Nu met de treinen naar Aken, slachtprijzen!"),
+                    at[3]: ("change", "Kortingskaartjes voor de bus")})
+    done = run("apply", report)
+    assert done.exit_code == 0, done.stderr
+    warned = [line for line in done.stdout.splitlines() if "still hits" in line]
+    assert len(warned) == 1 and "row 2: the new text still hits 'treinen' (crisis term 'trein')" \
+        in warned[0] and "'slachtprijzen' (marketing-metaphors 'slachtprijzen')" in warned[0]
+    assert "Nu met de treinen naar Aken" in (tmp_path / "kalender-checked.csv").read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ from contentcheck.calendar.columns import Role
 from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.report.labels import LABELS, PAUSED_STATUS, Decision
 from contentcheck.report.output import write_atomically
+from contentcheck.settings import TermSources
 
 
 @dataclass
@@ -61,7 +63,8 @@ def _check_unchanged(path: Path, expected: str) -> None:
 
 
 def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision], report: Path,
-                 new_text_label: str) -> tuple[list[Change], list[str]]:
+                 new_text_label: str, recheck: Callable[[str], list[str]] | None
+                 ) -> tuple[list[Change], list[str]]:
     """The changes to make, and warnings for the change log."""
     posts = {(post.sheet, post.row) for post in calendar.posts}
     changes, warnings = [], []
@@ -83,14 +86,25 @@ def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision],
                 warnings.append(f"{Change(sheet, row, decision.decision).where()}: the hits in "
                                 f"{', '.join(map(repr, elsewhere))} are still there: change "
                                 "them in the calendar itself")
+        if decision.decision is Decision.CHANGE and recheck and (hits := recheck(decision.new_text)):
+            warnings.append(f"{Change(sheet, row, decision.decision).where()}: the new text "
+                            f"still hits {', '.join(hits)}: scan the copy before it goes out")
         changes.append(Change(sheet, row, decision.decision, decision.new_text))
     return sorted(changes, key=lambda c: (c.sheet or "", c.row)), warnings
 
 
 def apply_review(report: Path, *, output: Path | None = None, output_dir: Path | None = None,
-                 calendar_paths: tuple[Path, ...] = ()) -> list[AppliedCalendar]:
-    """Check everything first, then write one corrected copy per calendar that has decisions."""
+                 calendar_paths: tuple[Path, ...] = (),
+                 term_sources: TermSources | None = None) -> list[AppliedCalendar]:
+    """Check everything first, then write one corrected copy per calendar that has decisions.
+    With ``term_sources`` every new text is checked too (a warning in the log)."""
     review = read_review(report)
+    recheck = None
+    if term_sources is not None and any(d.decision is Decision.CHANGE
+                                        for d in review.decisions.values()):
+        from contentcheck.apply.recheck import new_text_checker
+
+        recheck = new_text_checker(term_sources, review.meta.get("crisis_terms", []))
     meta_calendars = review.meta["calendars"]
     if output is not None and len(meta_calendars) > 1:
         raise ContentcheckError(f"{report}: the report covers {len(meta_calendars)} calendars; "
@@ -121,7 +135,8 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
             raise ContentcheckError(f"{target}: would overwrite the calendar or the report; "
                                     "choose another --output")
         changes, warnings = _changes_for(source, calendar, edits, report,
-                                         LABELS[lang if lang in LABELS else "en"]["new_text"])
+                                         LABELS[lang if lang in LABELS else "en"]["new_text"],
+                                         recheck)
         planned.append((applied, calendar, changes, target))
         applied.log += warnings + publish  # shown after the changes, which are written below
     for applied, calendar, changes, target in planned:  # everything checked: now write

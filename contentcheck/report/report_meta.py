@@ -41,6 +41,7 @@ def build_meta(result: ScanResult, lang: str) -> dict[str, Any]:
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "now": result.now.isoformat(),
         "columns": result.columns,
+        "crisis_terms": result.crisis_terms,  # apply checks new texts against them too
         "calendars": [{"path": str(Path(c.path).resolve()), "given": c.path, "kind": c.kind,
                        "sha256": c.sha256, "encoding": c.encoding, "delimiter": c.delimiter,
                        "newline": c.newline, "sheets": c.sheets}
