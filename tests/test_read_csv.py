@@ -193,4 +193,17 @@ def test_bookkeeping_columns_are_not_scanned(tmp_path: Path) -> None:
                                               "Tijd besteed", "Notitie"],
                                              ["48", "25-11-2026", "98765", "Hallo", "01-11-2026", "2 uur", "intern"]])
     post = read_calendar(path, OPTIONS).posts[0]
-    assert [f.name for f in post.fields] == ["Bericht", "Notitie"]
+    assert [f.name for f in post.fields] == ["Bericht"]  # a note is the team's, not published
+
+
+def test_the_teams_notes_are_not_scanned_but_a_first_comment_is(tmp_path: Path) -> None:
+    """Notes, feedback, briefing and target group are the team's own words, never published:
+    a crisis word there must not pause a post (and leave the reviewer unable to change it)."""
+    header = ["Datum", "Kanaal", "Bericht", "Opmerkingen", "Notities", "Interne notitie", "Notes",
+              "Feedback", "Briefing", "Doelgroep", "Eerste opmerking"]
+    path = write_csv(tmp_path / "notes.csv", [header, ["25-11-2026", "X", "Koffie", "trein a",
+                                                       "trein b", "trein c", "trein d", "trein e",
+                                                       "trein f", "treinreizigers", "Met de trein!"]])
+    post = read_calendar(path, OPTIONS).posts[0]
+    assert [(f.name, f.text) for f in post.fields] == [("Bericht", "Koffie"),
+                                                       ("Eerste opmerking", "Met de trein!")]

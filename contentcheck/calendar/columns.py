@@ -30,6 +30,7 @@ class Role(str, Enum):
     STATUS = "status"
     OWNER = "owner"
     CAMPAIGN = "campaign"
+    NOTE = "note"  # the team's own notes and briefing: not published
     META = "meta"  # bookkeeping (week number, ID, created at, time spent): not published
     OTHER = "other"  # unknown column: scanned when it holds text
 
@@ -69,6 +70,10 @@ HEADER_NAMES: dict[Role, tuple[str, ...]] = {
     Role.OWNER: ("eigenaar", "owner", "verantwoordelijke", "auteur", "author", "assignee",
                  "maker", "redacteur", "door", "wie", "created by"),
     Role.CAMPAIGN: ("campagne", "campaign", "campagnes", "campaigns"),
+    Role.NOTE: ("opmerking", "opmerkingen", "notitie", "notities", "interne notitie",
+                "interne notities", "notes", "note", "internal note", "internal notes",
+                "feedback", "briefing", "doelgroep", "target audience", "toelichting",
+                "remarks", "intern"),
 }
 
 # Words that make a header something else than its first word says: "Post type", "Post ID",
@@ -79,9 +84,9 @@ NOT_THE_ROLE = frozenset({
     "views", "likes", "bereik", "reach", "budget", "kosten", "cost", "score", "format", "formaat",
 })
 # Roles whose text is not published and is not scanned (a person's name, a status word, the
-# internal campaign name: a post is judged by what its audience will read).
+# internal campaign name, the team's notes: a post is judged by what its audience will read).
 NOT_SCANNED = frozenset({Role.DATE, Role.TIME, Role.CHANNEL, Role.STATUS, Role.OWNER,
-                         Role.CAMPAIGN, Role.META})
+                         Role.CAMPAIGN, Role.NOTE, Role.META})
 META_NAMES = frozenset({"week", "weeknummer", "week nr", "weeknr", "id", "nr", "nummer",
                         "created at", "created", "aangemaakt", "aangemaakt op", "updated at",
                         "gewijzigd"})
