@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import logging
-import os
 import sys
 from enum import Enum, IntEnum
 from pathlib import Path
@@ -16,7 +15,7 @@ import click
 
 from contentcheck import __version__
 from contentcheck.calendar.columns import Role
-from contentcheck.errors import ContentcheckError
+from contentcheck.nightly.cli_common import GuardedGroup
 
 
 class ExitCode(IntEnum):
@@ -46,26 +45,9 @@ def fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(ExitCode.ERROR)
 
 
-class Group(click.Group):
-    """Turns our own errors into one line and exit 2; never shows a traceback to a user."""
-
-    def invoke(self, ctx: click.Context) -> object:
-        try:
-            return super().invoke(ctx)
-        except ContentcheckError as exc:
-            raise fail(str(exc)) from None
-        except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
-            raise
-        except BrokenPipeError:  # `contentcheck ... | head`: the reader left; leave quietly
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            raise click.exceptions.Exit(ExitCode.CLEAN) from None
-        except Exception as exc:  # a bug: say so briefly; CONTENTCHECK_DEBUG=1 shows the traceback
-            if os.environ.get("CONTENTCHECK_DEBUG"):
-                raise
-            click.echo(f"contentcheck: internal error: {type(exc).__name__}: {exc} "
-                       "(set CONTENTCHECK_DEBUG=1 for details)", err=True)
-            raise click.exceptions.Exit(ExitCode.INTERNAL) from None
+class Group(GuardedGroup):
+    """Turns our own errors into one line and exit 2; never shows a traceback to a user
+    (``run_guarded``: a bug is one line and exit 3, a closed pipe a quiet exit)."""
 
 
 @click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -14,8 +14,6 @@ import re
 import zipfile
 from posixpath import dirname, join, normpath
 
-from defusedxml.ElementTree import fromstring, iterparse
-
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -25,6 +23,8 @@ _REF = re.compile(r"([A-Z]+)(\d+)")
 
 def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet part name (``xl/worksheets/sheet1.xml``) -> the sheet's name."""
+    from defusedxml.ElementTree import fromstring  # only for a workbook with such formulas
+
     workbook = fromstring(archive.read("xl/workbook.xml"))
     rels = fromstring(archive.read("xl/_rels/workbook.xml.rels"))
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels.iter(f"{_PACKAGE_REL}Relationship")}
@@ -54,6 +54,8 @@ def _cells(xml: bytes) -> list[tuple[int, int, str, str]]:
     for a formula that shows "" (a template's ``=IF(...,"#tag","")``); openpyxl writes an empty
     ``<v/>`` and no type. A cell may leave out its ``r`` (the file format allows it): then it
     is the one after the previous cell, in the row after the previous row."""
+    from defusedxml.ElementTree import iterparse
+
     found: list[tuple[int, int, str, str]] = []
     shared: dict[str, str] = {}  # a shared formula's text sits on its first cell only
     row, column = -1, -1

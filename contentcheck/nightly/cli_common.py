@@ -8,6 +8,7 @@ them without a cycle).
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Callable
 from datetime import datetime, tzinfo
 from pathlib import Path
@@ -37,6 +38,10 @@ def run_guarded(invoke: Callable[[], Any]) -> Any:
         raise fail(str(exc)) from None
     except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
         raise
+    except BrokenPipeError:  # `contentcheck ... | head`: the reader left; leave quietly
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise click.exceptions.Exit(0) from None
     except Exception as exc:
         if os.environ.get("CONTENTCHECK_DEBUG"):
             raise
