@@ -247,8 +247,8 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
     _parse_check(name, text)
     folder = Path(state_dir) / CRISES_DIR
     with _changing(state_dir):
-        for crisis in active_crises(state_dir, now):
-            if crisis.name.casefold() == name.strip().casefold():
+        for crisis in active_crises(state_dir, now):  # "brand-moerdijk" is "Brand Moerdijk"
+            if slug(crisis.name) == slug(name):
                 raise SettingsError(f"crisis {crisis.name!r} is already active; add terms with "
                                     f"`contentcheck crisis add {crisis.name!r} --term ...`")
         base, number = slug(name), 1

@@ -135,7 +135,7 @@ def _run_scan(settings: ScanSettings) -> ScanResult:
     return ScanResult(
         now=now, window=window, calendars=calendars, verdicts=verdicts,
         crises=[c.to_dict() for c in crises],
-        crisis_terms=[term.text for term in crisis.terms],
+        crisis_terms=list(dict.fromkeys(term.text for term in crisis.terms)),  # each once
         crisis_sources=[f"crisis {c.name}" for c in crises]
         + [str(p) for p in settings.terms.crisis_files]
         + (["--term"] if settings.terms.crisis_terms else []),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -192,3 +192,15 @@ def test_a_term_added_twice_is_kept_once(tmp_path: Path) -> None:
     crises.start(tmp_path, "Storm", "storm\n", now)
     updated = crises.add_terms(tmp_path, "Storm", "Storm\nwindkracht\n", now)
     assert updated.terms == ("storm", "windkracht")
+
+
+def test_a_name_written_differently_is_the_same_crisis(isolated_state: Path) -> None:
+    """"brand-moerdijk" and "Brand/Moerdijk" while "Brand Moerdijk" is active: use add."""
+    from contentcheck.errors import SettingsError
+
+    when = datetime(2026, 11, 24, 8, tzinfo=timezone.utc)
+    crises.start(isolated_state, "Brand Moerdijk", "rook\n", when)
+    for other in ("brand-moerdijk", "Brand/Moerdijk", "BRAND MOERDIJK "):
+        with pytest.raises(SettingsError, match="already active"):
+            crises.start(isolated_state, other, "rook\naanslag\n", when)
+    assert len(crises.active_crises(isolated_state, when)) == 1
