@@ -25,6 +25,12 @@ from contentcheck.calendar.dates import DateError, parse_date_text, parse_time_t
     ("3 mrt 2027 14:00", dt.datetime(2027, 3, 3, 14, 0)),
     ("Nov 24, 2026", dt.date(2026, 11, 24)),
     ("24-11", dt.date(2026, 11, 24)),               # no year: the year of "now"
+    ("woensdag 25 november 2026 om 10.00 uur", dt.datetime(2026, 11, 25, 10, 0)),
+    ("wo 25 nov 2026 9u30", dt.datetime(2026, 11, 25, 9, 30)),
+    ("25 nov om 10u", dt.datetime(2026, 11, 25, 10, 0)),
+    ("25-11-2026 om 10:00", dt.datetime(2026, 11, 25, 10, 0)),
+    ("25 november 2026, 10:00 uur", dt.datetime(2026, 11, 25, 10, 0)),
+    ("Wednesday 25 November 2026 at 9:30 PM", dt.datetime(2026, 11, 25, 21, 30)),
 ])
 def test_text_dates(text: str, expected: dt.date) -> None:
     assert parse_date_text(text, True, dt.date(2026, 11, 24)) == expected

@@ -25,6 +25,9 @@ _TIME = regex.compile(
     r"^(?P<h>\d{1,2})(?:[:.hu](?P<m>\d{2})(?:[:.](?P<s>\d{2})(?:\.\d+)?)?)?\s*"
     r"(?P<ampm>[ap]\.?m\.?)?\s*(?:uur|u|h)?$", regex.IGNORECASE)
 _OFFSET = regex.compile(r"(?:Z|[+-]\d{2}:?\d{2})$")
+_CLOCK_WORD = regex.compile(r"^(?:om|at|@)\s+", regex.IGNORECASE)
+_CLOCK = regex.compile(r"\b(\d{1,2})[.hu](\d{2})\b")
+_HOUR = regex.compile(r"\b(\d{1,2})[uh]\b", regex.IGNORECASE)
 
 DUTCH_MONTHS = [("jan", "januari"), ("feb", "februari"), ("mrt", "maart"), ("apr", "april"),
                 ("mei",), ("jun", "juni"), ("jul", "juli"), ("aug", "augustus"),
@@ -45,6 +48,8 @@ def _parserinfo() -> Any:
     class DutchEnglishInfo(parser.parserinfo):
         MONTHS = [names + english for names, english in zip(DUTCH_MONTHS, parser.parserinfo.MONTHS)]
         WEEKDAYS = [names + english for names, english in zip(DUTCH_WEEKDAYS, parser.parserinfo.WEEKDAYS)]
+        # "woensdag 25 november om 10:00 uur": Dutch filler words, skipped like "at" and "on"
+        JUMP = [*parser.parserinfo.JUMP, "om", "op", "uur", "van", "rond", "vanaf"]
 
     return DutchEnglishInfo()
 
@@ -110,6 +115,7 @@ def parse_date_text(text: str, dayfirst: bool = True,
             return _parse_with_names(value, dayfirst, reference)
     except ValueError:
         raise DateError(f"{text!r} is not a date") from None
+    clock = _CLOCK_WORD.sub("", clock) if clock else clock  # "24-11-2026 om 10:00"
     if not clock:
         return day
     if _OFFSET.search(clock):
@@ -126,6 +132,8 @@ def _parse_with_names(value: str, dayfirst: bool, reference: date) -> datetime |
     if not regex.search(r"\p{L}{3,}", value) or not regex.search(r"\d", value):
         raise DateError(f"{value!r} is not a date")
     default = datetime(2000, 1, 1)
+    value = _CLOCK.sub(r"\1:\2", value)  # 10.00, 9u30 -> 10:00, 9:30 (a dot is cut below)
+    value = _HOUR.sub(r"\1:00", value)  # 10u, 10h -> 10:00
     try:
         parsed = parser.parse(value.replace(".", " ").replace(",", " "), parserinfo=_parserinfo(),
                               dayfirst=dayfirst, default=default)
