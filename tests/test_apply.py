@@ -130,8 +130,21 @@ def test_refuses_when_the_calendar_changed(tmp_path: Path) -> None:
     decide(report, {2: ("pause", None)})
     calendar.write_bytes(calendar.read_bytes() + b"29-11-2026;10:00;X;Nieuw;\r\n")
     result = run("apply", report)
-    assert result.exit_code == 2 and "changed since the report was made" in result.stderr
+    assert result.exit_code == 2 and "or it changed since (its content differs)" in result.stderr
     assert not (tmp_path / "k-checked.csv").exists()
+
+
+def test_applying_again_says_it_replaces_the_earlier_copy(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("pause", None)})
+    first = run("apply", report)
+    assert first.exit_code == 0 and "replaces" not in first.stdout
+    decide(report, {2: ("change", "Met de bus naar de kerstmarkt")})
+    second = run("apply", report)
+    assert second.exit_code == 0 and "replaces the earlier copy k-checked.csv" in second.stdout
+    assert "Met de bus" in (tmp_path / "k-checked.csv").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("decisions,fragment", [

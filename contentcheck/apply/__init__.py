@@ -58,8 +58,9 @@ def _check_unchanged(path: Path, expected: str) -> None:
         raise ContentcheckError(f"{path}: the calendar of this report is not there any more; "
                                 "give its place with --calendar")
     if hashlib.sha256(path.read_bytes()).hexdigest() != expected:
-        raise ContentcheckError(f"{path}: the calendar changed since the report was made; "
-                                "scan it again and review the new report")
+        raise ContentcheckError(f"{path}: not the calendar this report was made from, or it "
+                                "changed since (its content differs); scan it again and review "
+                                "the new report")
 
 
 def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision], report: Path,
@@ -143,7 +144,7 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
         if calendar is None:
             continue
         writer = _writer(calendar.kind)
-        log: list[str] = []
+        log: list[str] = [f"replaces the earlier copy {target.name}"] if target.exists() else []
         paused = PAUSED_STATUS[calendar_language(calendar, lang)]
         write_atomically(target, lambda temp: log.extend(
             writer(applied.source, calendar, changes, temp, paused)))
