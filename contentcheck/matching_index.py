@@ -79,10 +79,13 @@ class Lexicon:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             exact, norm = self.exact, unit.norm
             words = {norm} | (base_words(norm, language, dutch, english) if singular else set())
-            heads = set().union(*(dutch_forms(w, dutch) for w in words)) if unit.compound else None
-            forms = set().union(*(word_forms(w, language, dutch, english,
-                                             dutch_forms(w, dutch) if unit.compound else None)
-                                  for w in words))
+            heads: set[str] | None = set() if unit.compound else None
+            forms: set[str] = set()
+            for word in words:
+                nl_forms = dutch_forms(word, dutch) if unit.compound else None
+                forms |= word_forms(word, language, dutch, english, nl_forms)
+                if nl_forms:
+                    heads |= nl_forms
             for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
             if heads:
