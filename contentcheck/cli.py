@@ -200,7 +200,7 @@ def _write_report(result: object, report_format: Format, output: Path | None, sh
         else:
             from contentcheck.report.terminal import render
 
-            render = functools.partial(render, show_ok=show_ok)
+            render = functools.partial(render, show_ok=show_ok, lang=lang)
         if report_format is Format.JSON and output is not None:  # streamed, not held twice
             from contentcheck.report import json_report
             from contentcheck.report.output import stream_atomically

@@ -331,3 +331,18 @@ def test_a_word_list_says_what_it_means_and_apostrophe_s_is_no_compound(tmp_path
         ["25-11-2026", "Welkom nieuwe collega's uit Malaga's zon, zet het in je agenda's"]])
     doc = scan_json(calendar, "--wordlists", lists, "--term", "gas", "--term", "das")
     assert [post["status"] for post in doc["posts"]] == ["ok", "ok"]
+
+
+def test_the_table_speaks_dutch_when_asked(dutch_calendar: Path) -> None:
+    """The on-call person reading the table during an incident is usually Dutch."""
+    base = ("scan", dutch_calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+            "--timezone", "Europe/Amsterdam")
+    dutch = run(*base, "--lang", "nl").stdout
+    assert dutch.startswith("contentcheck: berichten van 24-11-2026 08:00 tot 01-12-2026 08:00")
+    assert "CRISIS ACTIEF" in dutch and "\nPAUZE      di 24-11-2026 09:30  Instagram" in dutch
+    assert "-> 'trein' in Bericht: crisisterm 'trein'" in dutch
+    assert "komende berichten:" in dutch and "[November] rij 5" in dutch
+    english = run(*base, "--lang", "en").stdout
+    assert english.startswith("contentcheck: posts from")
+    assert "\nPAUSE  Tue 24-11-2026 09:30  Instagram" in english and "[November] row 5" in english
+    assert "matches crisis term 'trein'" in english and "upcoming posts:" in english

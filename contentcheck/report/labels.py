@@ -13,7 +13,7 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from contentcheck.records import Match
+    from contentcheck.records import Match, Verdict
 
 LANGUAGES = ("nl", "en")
 
@@ -135,3 +135,9 @@ def describe_match(match: "Match", lang: str) -> str:
     if match.suggestion:
         text += f" -> {match.suggestion}"
     return text
+
+
+def reasons_in(verdict: "Verdict", lang: str) -> list[str]:
+    """A post's hits in plain words, in the report's language, the worst first, each once."""
+    ordered = sorted(verdict.matches, key=lambda m: (not m.crisis, -m.severity.rank, m.start))
+    return list(dict.fromkeys(describe_match(match, lang) for match in ordered))

@@ -1,23 +1,43 @@
-"""The terminal report: flagged posts first, matched words highlighted, then a summary."""
+"""The terminal report: flagged posts first, matched words highlighted, then a summary.
+
+In the reader's language (``--lang``, the config, else the locale): the on-call person reading
+it during an incident is usually Dutch.
+"""
 
 from __future__ import annotations
 
 import click
 
+from contentcheck.calendar.dates import DUTCH_WEEKDAYS
 from contentcheck.records import Status, Verdict
+from contentcheck.report.labels import default_language, reasons_in
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
 
 STATUS_STYLE = {Status.PAUSE: {"fg": "red", "bold": True},
                 Status.REVIEW: {"fg": "yellow", "bold": True},
                 Status.OK: {"fg": "green"}}
+WORDS = {
+    "en": {"pause": "PAUSE", "review": "REVIEW", "ok": "OK", "row": "row", "no_date": "no date",
+           "span": "posts from {start} to {end} ({zone})", "all": "all posts (--all)",
+           "calendars": "{n} calendar(s)", "crisis": "CRISIS ACTIVE",
+           "summary": "{upcoming} upcoming posts: {pause} pause, {review} review, {ok} ok",
+           "undated": " ({n} without a readable date)", "warnings": "{n} warning(s):"},
+    "nl": {"pause": "PAUZE", "review": "BEOORDELEN", "ok": "OK", "row": "rij",
+           "no_date": "geen datum", "span": "berichten van {start} tot {end} ({zone})",
+           "all": "alle berichten (--all)", "calendars": "{n} kalender(s)",
+           "crisis": "CRISIS ACTIEF",
+           "summary": "{upcoming} komende berichten: {pause} pauze, {review} beoordelen, {ok} ok",
+           "undated": " ({n} zonder leesbare datum)", "warnings": "{n} waarschuwing(en):"},
+}
 
 
-def _when(verdict: Verdict) -> str:
+def _when(verdict: Verdict, lang: str) -> str:
     moment = verdict.post.scheduled_at
     if moment is None:
-        return "no date"
-    return moment.strftime("%a %d-%m-%Y") + ("" if verdict.post.all_day else moment.strftime(" %H:%M"))
+        return WORDS[lang]["no_date"]
+    day = DUTCH_WEEKDAYS[moment.weekday()][0] if lang == "nl" else moment.strftime("%a")
+    return f"{day} {moment:%d-%m-%Y}" + ("" if verdict.post.all_day else f" {moment:%H:%M}")
 
 
 def _highlight(text: str, verdict: Verdict, field: str) -> str:
@@ -32,45 +52,51 @@ def _highlight(text: str, verdict: Verdict, field: str) -> str:
     return "".join(out)
 
 
-def _post_lines(verdict: Verdict) -> list[str]:
-    post = verdict.post
-    label = click.style(f"{verdict.status.value.upper():<6}", **STATUS_STYLE[verdict.status])
-    head = f"{label} {_when(verdict)}  {post.channel or '-'}  {post.location()}"
+def _post_lines(verdict: Verdict, lang: str) -> list[str]:
+    post, words = verdict.post, WORDS[lang]
+    width = max(len(words[s.value]) for s in Status)
+    label = click.style(f"{words[verdict.status.value]:<{width}}", **STATUS_STYLE[verdict.status])
+    sheet = f" [{post.sheet}]" if post.sheet else ""
+    head = f"{label} {_when(verdict, lang)}  {post.channel or '-'}  {post.source}{sheet} " \
+           f"{words['row']} {post.row}"
     lines = [head]
+    indent = " " * (width + 1)
     matched_fields = {m.field for m in verdict.matches}
     for number, post_field in enumerate(post.fields):
         if number == 0 or post_field.name in matched_fields:
             prefix = "" if number == 0 else f"{post_field.name}: "
-            lines.append("       " + prefix + _highlight(post_field.text, verdict, post_field.name))
-    lines += [f"       -> {reason}" for reason in verdict.reasons]
-    lines += [click.style(f"       ! {warning}", fg="magenta") for warning in post.warnings]
+            lines.append(indent + prefix + _highlight(post_field.text, verdict, post_field.name))
+    reasons = verdict.reasons if lang == "en" else reasons_in(verdict, lang)
+    lines += [f"{indent}-> {reason}" for reason in reasons]
+    lines += [click.style(f"{indent}! {warning}", fg="magenta") for warning in post.warnings]
     return lines
 
 
-def render(result: ScanResult, *, show_ok: bool = False) -> str:
+def render(result: ScanResult, *, show_ok: bool = False, lang: str | None = None) -> str:
+    lang = lang if lang in WORDS else default_language()
+    words = WORDS[lang]
     lines: list[str] = []
     if result.window:
         start = result.window.start.strftime("%d-%m-%Y %H:%M") if result.window.start else "-"
         end = result.window.end.strftime("%d-%m-%Y %H:%M") if result.window.end else "-"
-        span = f"posts from {start} to {end} ({result.now.tzname()})"
+        span = words["span"].format(start=start, end=end, zone=result.now.tzname())
     else:
-        span = "all posts (--all)"
-    lines.append(f"contentcheck: {span}, {len(result.calendars)} calendar(s)")
+        span = words["all"]
+    lines.append(f"contentcheck: {span}, {words['calendars'].format(n=len(result.calendars))}")
     if result.crisis_active:
         terms = ", ".join(result.crisis_terms[:12]) + (" ..." if len(result.crisis_terms) > 12 else "")
-        lines.append(click.style(f"CRISIS ACTIVE ({', '.join(result.crisis_sources)}): {terms}",
+        lines.append(click.style(f"{words['crisis']} ({', '.join(result.crisis_sources)}): {terms}",
                                  fg="red", bold=True))
     lines.append("")
     for verdict in result.verdicts:
         if verdict.status is Status.OK and not show_ok:
             continue
-        lines += _post_lines(verdict) + [""]
+        lines += _post_lines(verdict, lang) + [""]
     summary = result.summary()
-    lines.append(f"{summary['upcoming']} upcoming posts: {summary['pause']} pause, "
-                 f"{summary['review']} review, {summary['ok']} ok"
-                 + (f" ({summary['undated']} without a readable date)" if summary["undated"] else ""))
+    lines.append(words["summary"].format(**summary)
+                 + (words["undated"].format(n=summary["undated"]) if summary["undated"] else ""))
     warnings = result.warnings()
     if warnings:
-        lines.append(click.style(f"{len(warnings)} warning(s):", fg="magenta"))
+        lines.append(click.style(words["warnings"].format(n=len(warnings)), fg="magenta"))
         lines += [f"  {w}" for w in warnings]
     return "\n".join(lines) + "\n"

@@ -11,7 +11,7 @@ import math
 from typing import Any
 
 from contentcheck.records import Match, Verdict
-from contentcheck.report.labels import DECISION_WORDS, describe_match
+from contentcheck.report.labels import DECISION_WORDS, reasons_in
 from contentcheck.report.spans import pieces
 
 # (label key, width); the last column is the hidden key that `apply` reads.
@@ -72,7 +72,7 @@ class PostSheet:
         row, post, f = self.row, verdict.post, self.formats
         main_field = post.fields[0].name if post.fields else ""
         others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.matches)]
-        reasons = list(dict.fromkeys(describe_match(m, self.lang) for m in _worst_first(verdict.matches)))
+        reasons = reasons_in(verdict, self.lang)
         reasons += list(post.warnings)
         lists = sorted({f"{m.list_name} / {m.category} / {m.severity.value}" for m in verdict.matches})
         terms = sorted({m.term for m in verdict.matches})
@@ -154,7 +154,3 @@ class PostSheet:
             self.sheet.conditional_format(1, column, self.row, column, {
                 "type": "cell", "criteria": "==", "value": f'"{word}"',
                 "format": self.formats[f"decided_{decision.value}"]})
-
-
-def _worst_first(matches: tuple[Match, ...]) -> list[Match]:
-    return sorted(matches, key=lambda m: (not m.crisis, -m.severity.rank, m.start))
