@@ -8,7 +8,7 @@ from __future__ import annotations
 from html import escape
 
 from contentcheck.records import Status, Verdict
-from contentcheck.report.labels import LABELS, default_language, describe_match
+from contentcheck.report.labels import LABELS, default_language, reasons_in
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
 
@@ -55,7 +55,7 @@ def _article(verdict: Verdict, labels: dict[str, str], lang: str) -> str:
         if post_field.name in hit_fields:
             body.append(f'<div class=field><b>{escape(post_field.name)}:</b> '
                         f'{_marked(post_field.text, verdict, post_field.name)}</div>')
-    reasons = list(dict.fromkeys(describe_match(m, lang) for m in verdict.matches))
+    reasons = reasons_in(verdict, lang)
     items = [f"<li>{escape(r)}</li>" for r in reasons]
     items += [f"<li class=warn>{escape(w)}</li>" for w in post.warnings]
     if items:
