@@ -80,6 +80,14 @@ def crisis() -> None:
     """
 
 
+def _hint(declared: crises.Crisis) -> None:
+    """Say so when a term is typed in the plural (it does not find the singular)."""
+    from contentcheck.term_hints import plural_hints
+
+    for hint in plural_hints(declared.termset()):
+        click.echo(f"note: {hint}")
+
+
 @crisis.command()
 @click.argument("name")
 @click.option("--term", "terms", multiple=True, help="A crisis term (word-list syntax). Repeatable.")
@@ -98,6 +106,7 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
     click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}; every "
                f"scan now uses them ({declared.path})")
+    _hint(declared)
 
 
 @crisis.command()
@@ -115,6 +124,7 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, ctx: _Contex
     updated = crises.add_terms(ctx.state_dir, name, text, ctx.now)
     click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
                f"{len(updated.terms)} in all ({updated.path})")
+    _hint(updated)
 
 
 @crisis.command()

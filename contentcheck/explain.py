@@ -84,7 +84,8 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
             active_crises=not no_active_crises, disabled_categories=disabled_categories)
         zone = resolve_timezone(config.scan.get("timezone"))
         now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
-        checker = Checker(*_load(sources, now))
+        crisis_terms, list_terms = _load(sources, now)
+        checker = Checker(crisis_terms, list_terms)
     except ContentcheckError as exc:
         click.echo(f"contentcheck: {exc}", err=True)
         ctx.exit(2)
@@ -94,6 +95,10 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
     click.echo(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
     click.echo(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
+    from contentcheck.term_hints import plural_hints
+
+    for hint in plural_hints(crisis_terms):
+        click.echo(f"note:     {hint}")
     findings, suppressed = checker.explain(text, language=lang)
     every_language, _ = checker.explain(text, language=None) if lang else ([], [])
     click.echo(f"\n{len(findings)} match{'es' if len(findings) != 1 else ''}" +

@@ -120,7 +120,7 @@ class Matcher:
             return
         if pattern.kind == "word":
             word = pattern.words[0]
-            unit = self.lexicon.add(word, term.language, singular=term.crisis)
+            unit = self.lexicon.add(word, term.language)
             self._single[unit].append(index)
             if word.norm.isalpha() and not (word.any_before or word.any_after or
                                             self.lexicon.is_word(word.norm)):
@@ -132,15 +132,15 @@ class Matcher:
                     parts = tuple(WordSpec(word.norm[a:b]) for a, b in spans)
                     self._add_multi(index, term, "phrase", parts, compound=False)
             return
-        self._add_multi(index, term, pattern.kind, pattern.words, singular=term.crisis)
+        self._add_multi(index, term, pattern.kind, pattern.words)
         if pattern.joined:
             self._single[self.lexicon.add(WordSpec(pattern.joined), term.language)].append(index)
 
     def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...],
-                   compound: bool = True, singular: bool = False) -> None:
+                   compound: bool = True) -> None:
         """A phrase or proximity term: all of its words must be there."""
-        units = tuple(self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5,
-                                       singular=singular) for w in words)
+        units = tuple(self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
+                      for w in words)
         multi = len(self._multi)
         self._multi.append(_Multi(index, kind, units))
         for unit in set(units):

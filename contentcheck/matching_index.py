@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentcheck import compounds
-from contentcheck.matching_forms import base_words, dutch_forms, word_forms
+from contentcheck.matching_forms import dutch_forms, word_forms
 from contentcheck.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "wildcard", "compound")
@@ -30,7 +30,6 @@ class Unit:
     language: str | None
     compound: bool  # may be part of a Dutch compound (gasexplosie)
     emoji: bool
-    singular: bool = False  # a plural also finds its singular (crisis terms: treinen -> trein)
 
 
 class Lexicon:
@@ -49,11 +48,8 @@ class Lexicon:
         self._cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
-    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
-            singular: bool = False) -> int:
-        """The id of the unit for one term word (the same word in two lists shares a unit).
-        ``singular``: a word typed in the plural also finds its singular and that one's forms
-        (for crisis terms, typed in a hurry; curated lists say what they mean)."""
+    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True) -> int:
+        """The id of the unit for one term word (the same word in two lists shares a unit)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
@@ -61,8 +57,7 @@ class Lexicon:
                     and len(spec.norm) >= compounds.MIN_PART and language in (None, "nl")
                     and (spec.norm in compounds.vocabulary("nl")
                          or spec.norm not in compounds.vocabulary("en")))
-        singular = singular and not (emoji or wild)
-        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji, singular)
+        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji)
         if unit in self._ids:
             return self._ids[unit]
         uid = self._ids[unit] = len(self.units)
@@ -78,21 +73,13 @@ class Lexicon:
         else:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             exact, norm = self.exact, unit.norm
-            words = {norm} | (base_words(norm, language, dutch, english) if singular else set())
-            heads: set[str] | None = set() if unit.compound else None
-            forms: set[str] = set()
-            for word in words:
-                nl_forms = dutch_forms(word, dutch) if unit.compound else None
-                forms |= word_forms(word, language, dutch, english, nl_forms)
-                if nl_forms:
-                    heads |= nl_forms
-            for form in forms:
+            heads = dutch_forms(norm, dutch) if unit.compound else None
+            for form in word_forms(norm, language, dutch, english, heads):
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
             if heads:
                 for form in heads:
                     self.heads[form].append(uid)
-                for form in {w + s for w in words for s in ("", "s")} | \
-                        {f for f in heads if f.endswith("en")}:
+                for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")}:
                     self.modifiers[form].append(uid)
         return uid
 

@@ -15,6 +15,7 @@ from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
 from contentcheck.records import Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
+from contentcheck.term_hints import plural_hints
 from contentcheck.terms import TermSet
 from contentcheck.window import Window, is_upcoming
 
@@ -38,6 +39,7 @@ class ScanResult:
     lists: dict[str, int] = field(default_factory=dict)
     posts_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
+    notes: list[str] = field(default_factory=list)  # about the terms (a crisis term in the plural)
 
     @property
     def flagged(self) -> list[Verdict]:
@@ -49,7 +51,8 @@ class ScanResult:
 
     def warnings(self) -> list[str]:
         """Notes on the files and warnings on posts, each naming where it applies."""
-        lines = [f"{c.path}: {note}" for c in self.calendars for note in c.notes]
+        lines = list(self.notes)
+        lines += [f"{c.path}: {note}" for c in self.calendars for note in c.notes]
         lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
         return lines
 
@@ -142,4 +145,5 @@ def _run_scan(settings: ScanSettings) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
+        notes=plural_hints(crisis),
     )

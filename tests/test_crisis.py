@@ -204,3 +204,12 @@ def test_a_name_written_differently_is_the_same_crisis(isolated_state: Path) -> 
         with pytest.raises(SettingsError, match="already active"):
             crises.start(isolated_state, other, "rook\naanslag\n", when)
     assert len(crises.active_crises(isolated_state, when)) == 1
+
+
+def test_declaring_a_plural_term_says_it_is_one(isolated_state: Path) -> None:
+    started = CliRunner().invoke(crisis, ["start", "Treinongeluk", "--term", "treinen",
+                                          "--term", "ontsporing"])
+    assert started.exit_code == 0, started.output
+    assert "note: crisis term 'treinen' is a plural" in started.output
+    added = CliRunner().invoke(crisis, ["add", "Treinongeluk", "--term", "trein"])
+    assert added.exit_code == 0 and "is a plural" not in added.output  # the singular is there now

@@ -1,0 +1,40 @@
+"""Hints about crisis terms as typed: a plural finds the plural, not the singular.
+
+Under pressure people type ``--term treinen`` or ``--term overstromingen``. A term finds its
+own inflected forms, so the singular ``trein`` (and Treindienst) is not found. Adding the
+singular silently would be wrong as often as right (``Huizen`` and ``Bergen`` are towns,
+``doden`` is not ``dood``-as-in-doodgewoon, ``lives`` is not ``live``), so the person is told
+and decides: "add the term 'trein' to find the singular too".
+"""
+
+from __future__ import annotations
+
+from contentcheck.terms import TermSet, parse_pattern
+
+
+def plural_hints(terms: TermSet) -> list[str]:
+    """One line per crisis term typed in the plural of a real word whose singular is not a
+    term as well. A capitalised term is taken as a name (Huizen, Bergen) and left alone."""
+    from contentcheck.compounds import vocabulary
+    from contentcheck.matching_forms import base_words
+
+    words = {}
+    for term in terms.terms:
+        try:
+            pattern = parse_pattern(term.text)
+        except ValueError:
+            continue
+        if pattern.kind == "word" and not (pattern.words[0].any_before or pattern.words[0].any_after):
+            words[term.text] = (term, pattern.words[0].norm)
+    present = {norm for _, norm in words.values()}
+    dutch, english = vocabulary("nl"), vocabulary("en")
+    hints = []
+    for text, (term, norm) in words.items():
+        if not term.crisis or text != text.lower():
+            continue
+        bases = sorted(base_words(norm, term.language, dutch, english) - present)
+        if bases:
+            singular = " or ".join(f"'{base}'" for base in bases)
+            hints.append(f"crisis term '{text}' is a plural: it finds {text} and its forms, "
+                         f"not {singular}; add that as a term to find the singular too")
+    return hints
