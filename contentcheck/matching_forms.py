@@ -102,7 +102,7 @@ def _dutch_bases(word: str) -> set[str]:
     found: set[str] = set()
     if word.endswith("en") and len(word) > 4:
         stem = word[:-2]
-        found.add(stem)
+        found |= {stem, stem + "e"}  # schoten -> schot, doden -> dode
         if stem[-1] == stem[-2]:
             found.add(stem[:-1])  # bommen -> bom
         if len(stem) >= 3 and stem[-1] not in VOWELS and stem[-2] in "aeou" and stem[-3] not in VOWELS:
@@ -128,10 +128,10 @@ def _english_bases(word: str) -> set[str]:
 
 def base_words(word: str, language: str | None, dutch: Mapping[str, int],
                english: Mapping[str, int]) -> set[str]:
-    """The singular a plural term word stands for (``treinen`` -> ``trein``), so a term typed
-    in the plural finds the singular too, as a singular term finds its plural. Only a real
-    word whose own forms give back the term counts, and not one much rarer than the term (a
-    word of its own, not its singular: wapen is no plural of wap); verbs are left alone."""
+    """The singular a plural term word may stand for (``treinen`` -> ``trein``), to tell the
+    person who typed it (``term_hints``). Only a real word whose own forms give back the
+    term counts (``bomen`` -> boom, never bom), and not one much rarer than the term (a word
+    of its own, not its singular: wapen is no plural of wap); verbs are left alone."""
     if len(word) <= 4 or not word.isalpha() and not word.endswith("'s") or word in FUNCTION_WORDS:
         return set()
     found: set[str] = set()
@@ -142,6 +142,8 @@ def base_words(word: str, language: str | None, dutch: Mapping[str, int],
         for base in candidates:
             rank = vocabulary.get(base)
             if base == word or rank is None or rank > limit or base in FUNCTION_WORDS:
+                continue
+            if base == word[:-2] + "e" and rank > limit // 4:  # dode, gewonde: not storme, huize
                 continue
             forms = dutch_forms(base, dutch) if language_of == "nl" else english_forms(base, english)
             if word in forms or word.replace("'", "") in forms:
