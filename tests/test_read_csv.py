@@ -207,3 +207,14 @@ def test_the_teams_notes_are_not_scanned_but_a_first_comment_is(tmp_path: Path) 
     post = read_calendar(path, OPTIONS).posts[0]
     assert [(f.name, f.text) for f in post.fields] == [("Bericht", "Koffie"),
                                                        ("Eerste opmerking", "Met de trein!")]
+
+
+def test_a_note_header_that_names_post_text_is_scanned(tmp_path: Path) -> None:
+    """"Opmerkingen/Tekst" or "Briefing tekst" may hold the published words: scanned."""
+    header = ["Datum", "Bericht", "Opmerkingen/Tekst", "Briefing tekst", "Notes (post)",
+              "Remarks/caption", "Opmerkingen"]
+    path = write_csv(tmp_path / "mixed.csv", [header, ["25-11-2026", "Koffie", "a", "b", "c", "d",
+                                                       "intern"]])
+    post = read_calendar(path, OPTIONS).posts[0]
+    assert [f.name for f in post.fields] == ["Bericht", "Opmerkingen/Tekst", "Briefing tekst",
+                                             "Notes (post)", "Remarks/caption"]

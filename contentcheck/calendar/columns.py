@@ -95,6 +95,11 @@ FIELD_ORDER = (Role.TEXT, Role.TITLE, Role.HASHTAGS, Role.FIRST_COMMENT, Role.IM
                Role.CAMPAIGN, Role.OTHER)
 
 _NON_ALNUM = regex.compile(r"[^\p{L}\p{N}]+")
+# one-word names of the columns the audience reads: a note header that names one of them too
+# ("Briefing tekst", "Remarks/caption") may hold published text, and is scanned
+_PUBLISHED_WORDS = frozenset(name for role in (Role.TEXT, Role.TITLE, Role.HASHTAGS, Role.IMAGE,
+                                               Role.FIRST_COMMENT, Role.LINK)
+                             for name in HEADER_NAMES[role] if " " not in name)
 _LOOKUP = {name: (role, -position) for role, names in HEADER_NAMES.items()
            for position, name in enumerate(names)}
 HEADER_SEARCH_ROWS = 30
@@ -121,6 +126,8 @@ def match_header(header: Any) -> tuple[Role, tuple[int, int]] | None:
         if found is not None:
             if NOT_THE_ROLE.intersection(words[size:]):
                 return None
+            if found[0] is Role.NOTE and _PUBLISHED_WORDS.intersection(words[size:]):
+                return None  # "Opmerkingen/Tekst", "Briefing tekst", "Notes (post)": scanned
             return found[0], (1, found[1])
     return None
 
