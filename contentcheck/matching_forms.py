@@ -48,7 +48,8 @@ def dutch_forms(word: str, known: Container[str]) -> set[str]:
         doubled = word + last
         if doubled + "en" in known or word + "en" not in known:
             bases = [doubled]
-            diminutive = doubled + "etje"  # bommetje, balletje
+            if last in "lmnr":
+                diminutive = doubled + "etje"  # bommetje, balletje; but katje, ongelukje
         # else: slag -> slagen, dag -> dagen: the vocabulary knows no slaggen
     elif word.endswith("ng") and word[-3:-2] in VOWELS and len(word) <= 5:
         diminutive = word + "etje"  # ringetje

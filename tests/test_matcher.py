@@ -9,6 +9,7 @@ from contentcheck.records import Post, PostField, Severity
 from contentcheck.terms import parse_terms
 
 TERMS = """
+ongeluk
 @language any
 explosie
 aanslag
@@ -75,6 +76,7 @@ SHOULD_FLAG = [
     ("inflection nl plural -en", "Na de aanslagen", "aanslag", "aanslagen"),
     ("inflection nl -ingen", "Overstromingen in Limburg", "overstroming", "Overstromingen"),
     ("inflection nl -e", "Drie gewonde mensen", "gewond", "gewonde"),
+    ("diminutive after k: -je", "Een klein ongelukje", "ongeluk", "ongelukje"),
     ("inflection nl place -se", "Amsterdamse grachten", "amsterdam", "Amsterdamse"),
     ("inflection en plural", "Two shootings in one week", "shooting", "shootings"),
     ("inflection en -er", "The shooter was arrested", "shooting", "shooter"),
