@@ -110,7 +110,7 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
               help="Report format [default: from --output's extension, else table].")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report here (atomically) instead of to the terminal.")
-@click.option("--lang", type=click.Choice(["nl", "en"]),
+@click.option("--lang", type=click.Choice(["nl", "en"], case_sensitive=False),
               help="Language of the Excel/HTML report [default: config, else your locale].")
 @click.option("--show-ok", is_flag=True, help="List ok posts too in the table.")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
