@@ -50,11 +50,6 @@ def cell_text(value: Any) -> str:
     return str(value).strip()
 
 
-def _text(value: Any) -> str:
-    """``cell_text`` with its common case inlined: this runs for every cell of every row."""
-    return value.strip() if type(value) is str else cell_text(value)
-
-
 def _is_blank_or_section(row: list[Any]) -> bool:
     """A row with no cells filled, or only a section label such as "Week 48" or "December"."""
     filled = [c for c in row if c is not None and c != ""]
@@ -219,7 +214,7 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
         if len(row) < width:
             row = row + padding[len(row):]
         fields = tuple([PostField(name, text) for name, i in text_at
-                        if (text := _text(row[i]))])
+                        if (text := cell_text(row[i]))])
         if not fields or (len(fields) == 1 and _is_blank_or_section(row)):
             continue  # no text to check (a date or channel only), or a "Week 48" section row
         raw = (None if date_at is None else row[date_at], None if time_at is None else row[time_at])
@@ -231,9 +226,9 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
         posts.append(Post(
             source=source, sheet=sheet, row=index + first_row,
             scheduled_at=moment, all_day=all_day,
-            channel=None if channel_at is None else _text(row[channel_at]) or None,
-            status=None if status_at is None else _text(row[status_at]) or None,
+            channel=None if channel_at is None else cell_text(row[channel_at]) or None,
+            status=None if status_at is None else cell_text(row[status_at]) or None,
             fields=fields, warnings=date_warnings,
-            extra=tuple([(name, value) for name, i in extra_at if (value := _text(row[i]))]),
+            extra=tuple([(name, value) for name, i in extra_at if (value := cell_text(row[i]))]),
         ))
     return SheetPosts(posts, columns, header_index + table.first_row, notes)
