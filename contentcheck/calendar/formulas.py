@@ -14,6 +14,8 @@ import re
 import zipfile
 from posixpath import dirname, join, normpath
 
+from contentcheck.calendar.columns import column_letter
+
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
@@ -77,19 +79,10 @@ def _cells(xml: bytes) -> list[tuple[int, int, str, str]]:
                 text = shared.setdefault(formula.get("si"), text) if text else shared.get(formula.get("si"), "")
             saved = value is not None and (value.text or element.get("t") is not None)
             if not saved and row >= 0 and column >= 0:
-                found.append((row, column, element.get("r") or _reference(row, column), text))
+                found.append((row, column, element.get("r") or f"{column_letter(column)}{row + 1}",
+                              text))
         element.clear()
     return found
-
-
-def _reference(row: int, column: int) -> str:
-    """(4, 3) -> ``"D5"``."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(65 + rest) + letters
-    return f"{letters}{row + 1}"
 
 
 def unsaved_formulas(data: bytes) -> dict[str, list[tuple[int, int, str, str]]]:
