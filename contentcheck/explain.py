@@ -9,15 +9,10 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 import click
 
 from contentcheck.errors import ContentcheckError
-
-if TYPE_CHECKING:
-    from contentcheck.settings import TermSources
-    from contentcheck.terms import TermSet
 
 RULES = {
     "exact": "the word itself",
@@ -34,14 +29,6 @@ RULES = {
 
 def _highlight(text: str, start: int, end: int) -> str:
     return f"{text[:start]}[{text[start:end]}]{text[end:]}"
-
-
-def _load(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
-    """The crisis terms (the crises active at ``now`` too) and the word lists, as a scan
-    loads them."""
-    from contentcheck.scan import declared_crises, load_terms
-
-    return load_terms(sources, declared_crises(sources, now))
 
 
 @click.command("explain")
@@ -74,6 +61,7 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
     from contentcheck.checker import Checker
     from contentcheck.config import load_config
     from contentcheck.language import detect
+    from contentcheck.scan import terms_at
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 
     try:
@@ -84,7 +72,7 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
             active_crises=not no_active_crises, disabled_categories=disabled_categories)
         zone = resolve_timezone(config.scan.get("timezone"))
         now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
-        crisis_terms, list_terms = _load(sources, now)
+        crisis_terms, list_terms = terms_at(sources, now)
         checker = Checker(crisis_terms, list_terms)
     except ContentcheckError as exc:
         click.echo(f"contentcheck: {exc}", err=True)

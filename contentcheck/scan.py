@@ -96,6 +96,12 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
     return crisis, lists
 
 
+def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
+    """What a scan at ``now`` checks against, the crises active then included: for
+    ``explain`` and for apply's check of new texts."""
+    return load_terms(sources, declared_crises(sources, now))
+
+
 _NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sort last
 _RANK = {status: status.rank for status in Status}
 

@@ -22,10 +22,10 @@ def new_text_checker(sources: TermSources, report_terms: list[str]) -> Callable[
     'trein')``; empty for a clean text."""
     from contentcheck.checker import Checker
     from contentcheck.language import detect
-    from contentcheck.scan import declared_crises, load_terms
+    from contentcheck.scan import terms_at
 
     sources = replace(sources, crisis_terms=tuple(report_terms) + sources.crisis_terms)
-    checker = Checker(*load_terms(sources, declared_crises(sources, datetime.now(timezone.utc))))
+    checker = Checker(*terms_at(sources, datetime.now(timezone.utc)))
 
     def hits(text: str) -> list[str]:
         findings, _ = checker.explain(text, language=detect(text))
