@@ -49,6 +49,10 @@ class ScanResult:
     def crisis_active(self) -> bool:
         return bool(self.crisis_terms)
 
+    def crisis_terms_shown(self, limit: int = 12) -> str:
+        """The crisis terms for a one-line banner: the first ``limit``, then "..."."""
+        return ", ".join(self.crisis_terms[:limit]) + (" ..." if len(self.crisis_terms) > limit else "")
+
     def warnings(self) -> list[str]:
         """Notes on the files and warnings on posts, each naming where it applies."""
         lines = list(self.notes)

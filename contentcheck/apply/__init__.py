@@ -74,7 +74,8 @@ def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision],
         if (sheet, row) not in posts:
             raise CalendarError(str(calendar_path), f"the report's {decision.where} points at "
                                 "a row that holds no post", sheet=sheet, row=row)
-        if decision.decision is Decision.CHANGE and decision.hit_fields:
+        change = Change(sheet, row, decision.decision, decision.new_text)
+        if change.decision is Decision.CHANGE and decision.hit_fields:
             _, columns = calendar.layouts[sheet]
             main = columns.headers[columns.roles[Role.TEXT]]
             elsewhere = [name for name in decision.hit_fields if name != main]
@@ -84,13 +85,13 @@ def _changes_for(calendar_path: Path, calendar, decisions: list[ReviewDecision],
                     f"text replaces {main!r}: change that field in the calendar itself, or "
                     "choose pause", sheet=decision.sheet, row=decision.row, column=new_text_label)
             if elsewhere:
-                warnings.append(f"{Change(sheet, row, decision.decision).where()}: the hits in "
+                warnings.append(f"{change.where()}: the hits in "
                                 f"{', '.join(map(repr, elsewhere))} are still there: change "
                                 "them in the calendar itself")
-        if decision.decision is Decision.CHANGE and recheck and (hits := recheck(decision.new_text)):
-            warnings.append(f"{Change(sheet, row, decision.decision).where()}: the new text "
+        if change.decision is Decision.CHANGE and recheck and (hits := recheck(change.new_text)):
+            warnings.append(f"{change.where()}: the new text "
                             f"still hits {', '.join(hits)}: scan the copy before it goes out")
-        changes.append(Change(sheet, row, decision.decision, decision.new_text))
+        changes.append(change)
     return sorted(changes, key=lambda c: (c.sheet or "", c.row)), warnings
 
 

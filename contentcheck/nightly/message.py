@@ -22,8 +22,7 @@ def crisis_banner(result: ScanResult) -> str | None:
     """``CRISIS ACTIVE: ...`` naming each declared crisis and the other crisis sources."""
     if not result.crisis_active:
         return None
-    terms = ", ".join(result.crisis_terms[:12]) + (" ..." if len(result.crisis_terms) > 12 else "")
-    return f"CRISIS ACTIVE ({', '.join(result.crisis_sources)}): {terms}"
+    return f"CRISIS ACTIVE ({', '.join(result.crisis_sources)}): {result.crisis_terms_shown()}"
 
 
 def _when(moment: datetime | str | None, zone: tzinfo) -> str:

@@ -84,9 +84,8 @@ def render(result: ScanResult, *, show_ok: bool = False, lang: str | None = None
         span = words["all"]
     lines.append(f"contentcheck: {span}, {words['calendars'].format(n=len(result.calendars))}")
     if result.crisis_active:
-        terms = ", ".join(result.crisis_terms[:12]) + (" ..." if len(result.crisis_terms) > 12 else "")
-        lines.append(click.style(f"{words['crisis']} ({', '.join(result.crisis_sources)}): {terms}",
-                                 fg="red", bold=True))
+        lines.append(click.style(f"{words['crisis']} ({', '.join(result.crisis_sources)}): "
+                                 f"{result.crisis_terms_shown()}", fg="red", bold=True))
     lines.append("")
     for verdict in result.verdicts:
         if verdict.status is Status.OK and not show_ok:
