@@ -45,12 +45,7 @@ def fail(message: str) -> "click.exceptions.Exit":
     return click.exceptions.Exit(ExitCode.ERROR)
 
 
-class Group(GuardedGroup):
-    """Turns our own errors into one line and exit 2; never shows a traceback to a user
-    (``run_guarded``: a bug is one line and exit 3, a closed pipe a quiet exit)."""
-
-
-@click.group(cls=Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="contentcheck")
 @click.option("-v", "--verbose", count=True, help="Log what is read (twice for more).")
 def main(verbose: int) -> None:
