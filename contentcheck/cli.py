@@ -15,7 +15,7 @@ import click
 
 from contentcheck import __version__
 from contentcheck.calendar.columns import Role
-from contentcheck.nightly.cli_common import GuardedGroup
+from contentcheck.nightly.cli_common import GuardedGroup, fail
 
 
 class ExitCode(IntEnum):
@@ -37,12 +37,6 @@ FORMAT_BY_SUFFIX = {".json": Format.JSON, ".csv": Format.CSV, ".xlsx": Format.XL
                     ".txt": Format.TABLE, ".html": Format.HTML, ".htm": Format.HTML}
 COLUMN_OPTIONS = {"text_column": Role.TEXT, "date_column": Role.DATE, "time_column": Role.TIME,
                   "channel_column": Role.CHANNEL, "status_column": Role.STATUS}
-
-
-def fail(message: str) -> "click.exceptions.Exit":
-    """Print one line on stderr and leave with exit code 2."""
-    click.echo(f"contentcheck: error: {message}", err=True)
-    return click.exceptions.Exit(ExitCode.ERROR)
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
