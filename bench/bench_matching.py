@@ -51,7 +51,7 @@ CRISIS = ["explosie", "aanslag", "overstroming", "brand", "shooting", "crash", "
 def make_posts(count: int, seed: int = 7) -> list[str]:
     """Posts of ~150 characters; most words come from the 5,000 most frequent of the language,
     so a run sees tens of thousands of distinct words (the caches are not trivially hot)."""
-    from contentcheck.compounds import vocabulary
+    from contentcheck.matching.compounds import vocabulary
 
     rng = random.Random(seed)
     common = {"nl": list(vocabulary("nl"))[:5000], "en": list(vocabulary("en"))[:5000]}
@@ -78,8 +78,8 @@ def term_pool() -> tuple[list[str], frozenset[str]]:
     plural is ``thomas``): otherwise a third of all posts "match" and the benchmark measures
     junk hits instead of the engine.
     """
-    from contentcheck.compounds import vocabulary
-    from contentcheck.matching_forms import word_forms
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.forms import word_forms
 
     dutch, english = vocabulary("nl"), vocabulary("en")
     in_posts = {fold(w) for w in NL + EN} | {fold(t[1:]) for t in TAGS}
@@ -178,15 +178,15 @@ def cold(function: Callable[[str], object], posts: list[str]) -> float:
 
 STARTUP = """
 import time; t0 = time.perf_counter()
-from contentcheck.matcher import Matcher
+from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Post, PostField, Severity
-from contentcheck.terms import parse_terms
+from contentcheck.matching.terms import parse_terms
 t1 = time.perf_counter()
 if {terms!r}:
     terms = parse_terms(open({terms!r}, encoding="utf-8").read(), origin="t", list_name="t",
                         category="c", severity=Severity.MEDIUM)
 else:
-    from contentcheck.lists import load_lists
+    from contentcheck.lists.load import load_lists
     terms = load_lists([])
 matcher = Matcher.compile(terms)
 t2 = time.perf_counter()
@@ -226,9 +226,9 @@ def main() -> int:
                         help="also time find() with 100 to 50,000 terms on the same posts")
     args = parser.parse_args()
 
-    from contentcheck.matcher import Matcher
+    from contentcheck.matching.matcher import Matcher
     from contentcheck.records import Post, PostField, Severity
-    from contentcheck.terms import parse_terms
+    from contentcheck.matching.terms import parse_terms
 
     posts = make_posts(args.posts)
     term_text = make_terms(args.terms)

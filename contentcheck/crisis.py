@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.records import Severity
-from contentcheck.terms import TermSet, parse_terms
+from contentcheck.matching.terms import TermSet, parse_terms
 
 if TYPE_CHECKING:
     from contentcheck.config import Config
@@ -284,7 +284,7 @@ def end(state_dir: Path, name: str, now: datetime) -> Crisis:
 
 def _changing(state_dir: Path) -> ContextManager[None]:
     """Read-modify-write under a lock, so two on-call people adding terms lose none."""
-    from contentcheck.nightly.lock import exclusive
+    from contentcheck.locks import exclusive
 
     return exclusive(Path(state_dir) / "crises.lock")
 

@@ -15,8 +15,8 @@ from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
 from contentcheck.records import Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
-from contentcheck.term_hints import plural_hints
-from contentcheck.terms import TermSet
+from contentcheck.matching.hints import plural_hints
+from contentcheck.matching.terms import TermSet
 from contentcheck.window import Window, is_upcoming
 
 if TYPE_CHECKING:
@@ -85,8 +85,8 @@ def declared_crises(sources: TermSources, now: datetime) -> list["Crisis"]:
 def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[TermSet, TermSet]:
     """The crisis terms (declared crises, files, then --term) and the word lists (shipped, then
     user folders): what a scan, and `explain`, check a text against."""
-    from contentcheck.lists import load_lists
-    from contentcheck.terms import crisis_terms_from_cli, load_crisis_file
+    from contentcheck.lists.load import load_lists
+    from contentcheck.matching.terms import crisis_terms_from_cli, load_crisis_file
 
     crisis = TermSet()
     for declared in crises:
@@ -125,7 +125,7 @@ def run_scan(settings: ScanSettings) -> ScanResult:
 
 
 def _run_scan(settings: ScanSettings) -> ScanResult:
-    from contentcheck.checker import Checker
+    from contentcheck.matching.checker import Checker
 
     now = settings.now or datetime.now(settings.timezone)
     window = None

@@ -14,7 +14,7 @@ import openpyxl
 import pytest
 from click.testing import CliRunner, Result
 
-from contentcheck.cli import main
+from contentcheck.cli.main import main
 
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = "2026-11-24T08:00"  # a Tuesday morning; the default window runs to 2026-12-01 08:00

@@ -90,7 +90,7 @@ def test_crisis_file_and_table_output(dutch_calendar: Path, tmp_path: Path) -> N
 def test_highlights_on_a_terminal(dutch_calendar: Path) -> None:
     from click.testing import CliRunner
 
-    from contentcheck.cli import main
+    from contentcheck.cli.main import main
 
     result = CliRunner().invoke(main, ["scan", str(dutch_calendar), "--term", "trein", "--now", NOW,
                                        "--timezone", "Europe/Amsterdam", "--no-shipped-lists"],

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from contentcheck.matcher import Matcher
+from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Severity
-from contentcheck.terms import parse_terms
+from contentcheck.matching.terms import parse_terms
 
 
 @pytest.mark.parametrize("term,word", [

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from contentcheck import crisis as crises
-from contentcheck.crisis_cli import crisis
+from contentcheck.cli.crisis import crisis
 from tests.conftest import AMSTERDAM, NOW, scan_json, write_csv
 
 T0 = datetime(2026, 11, 24, 7, 0, tzinfo=AMSTERDAM)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from contentcheck.explain import explain
+from contentcheck.cli.explain import explain
 
 
 def run(*args: str):

@@ -16,8 +16,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from contentcheck.calendar import ReadOptions, read_calendar
-from contentcheck.lists import load_lists
-from contentcheck.matcher import Matcher
+from contentcheck.lists.load import load_lists
+from contentcheck.matching.matcher import Matcher
 
 DATA = Path(__file__).parent / "data"
 EVERYDAY = DATA / "everyday_posts.csv"
@@ -97,7 +97,7 @@ def _public_terms(package: str, resource: str, language: str):
     from importlib.resources import files
 
     from contentcheck.records import Severity
-    from contentcheck.terms import TermSet, parse_terms
+    from contentcheck.matching.terms import TermSet, parse_terms
 
     text = files(package).joinpath(resource).read_text("utf-8")
     words = json.loads(text)["words"] if resource.endswith(".json") else text.split("\n")
@@ -122,7 +122,7 @@ def test_public_profanity_lists_would_be_noisier(package: str, resource: str,
     public = Matcher.compile(_public_terms(package, resource, language))
     ours = Matcher.compile(load_lists())
     calendar = read_calendar(EVERYDAY, OPTIONS)
-    from contentcheck.language import detect
+    from contentcheck.matching.language import detect
 
     posts = [post for post in calendar.posts if detect(post.text) == language]
     public_hits = sum(1 for post in posts if public.match_post(post))

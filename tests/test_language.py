@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from contentcheck.language import detect, left_out_of
-from contentcheck.lists import load_shipped_lists
-from contentcheck.matcher import Matcher
+from contentcheck.matching.language import detect, left_out_of
+from contentcheck.lists.load import load_shipped_lists
+from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Post, PostField, Severity
-from contentcheck.terms import parse_terms
+from contentcheck.matching.terms import parse_terms
 
 
 @pytest.mark.parametrize("text,language", [
@@ -110,7 +110,7 @@ def test_regex_with_a_language_keeps_to_its_language() -> None:
 def test_explain_leaves_out_only_the_homograph(tmp_path: Path) -> None:
     from click.testing import CliRunner
 
-    from contentcheck.explain import explain
+    from contentcheck.cli.explain import explain
 
     lists = tmp_path / "lists"
     lists.mkdir()
@@ -132,8 +132,8 @@ def test_shipped_terms_let_into_the_other_language_have_no_false_friends(
         post_language: str) -> None:
     """Like ``lists reach``: a shipped term that a post of the other language now gets finds
     no word of that language's 50,000 most frequent but itself (tsunami, tsunamis)."""
-    from contentcheck.compounds import vocabulary
-    from contentcheck.terms import TermSet, parse_pattern
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.terms import TermSet, parse_pattern
 
     shipped_terms = load_shipped_lists()
     let_in = tuple(t for t in shipped_terms.terms

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 
 from contentcheck.errors import SettingsError, TermFileError
-from contentcheck.lists import all_lists, load_lists, load_wordlist_file, without_categories
+from contentcheck.lists.load import all_lists, load_lists, load_wordlist_file, without_categories
 from contentcheck.records import Severity
 
 
@@ -178,7 +178,7 @@ def test_without_categories_keeps_everything_when_nothing_is_off() -> None:
 
 
 def test_categories_have_labels_in_both_languages() -> None:
-    from contentcheck import categories
+    from contentcheck.lists import categories
 
     assert categories.LIST_CATEGORIES[-1] == "marketing-metaphors"
     assert categories.CRISIS not in categories.LIST_CATEGORIES

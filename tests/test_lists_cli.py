@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from contentcheck.lists_cli import lists
+from contentcheck.cli.lists import lists
 from tests.conftest import NOW, run, write_csv, write_xlsx
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from contentcheck.matcher import Matcher
+from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Post, PostField, Severity
-from contentcheck.terms import parse_terms
+from contentcheck.matching.terms import parse_terms
 
 TERMS = """
 ongeluk
@@ -182,7 +182,7 @@ def test_should_pass(matcher: Matcher, rule: str, text: str, term: str) -> None:
 
 def test_every_rule_has_an_example(matcher: Matcher) -> None:
     """Like proselint's registry test: each rule explain can name is shown by a table row."""
-    from contentcheck.explain import RULES
+    from contentcheck.cli.explain import RULES
 
     seen = set()
     for _, text, term, matched in SHOULD_FLAG:
@@ -254,7 +254,7 @@ def test_exception_phrase() -> None:
 def test_invalid_term_made_in_code_is_a_clean_error() -> None:
     from contentcheck.errors import TermFileError
     from contentcheck.records import Term
-    from contentcheck.terms import TermSet
+    from contentcheck.matching.terms import TermSet
 
     bad = Term(text="ex*plo", list_name="sheet", category="c", severity=Severity.LOW,
                origin="lists.xlsx:7")
@@ -277,7 +277,7 @@ def test_fast_path_waits_for_every_word_of_a_phrase() -> None:
 
 def test_cache_limit_clears_safely(monkeypatch: pytest.MonkeyPatch) -> None:
     """When the per-group caches fill up they are emptied, mid-post if need be."""
-    import contentcheck.matcher as module
+    import contentcheck.matching.matcher as module
 
     monkeypatch.setattr(module, "CACHE_LIMIT", 3)
     matcher = Matcher.compile(parse_terms('"shop till you drop"\nexplosie\n', origin="t",

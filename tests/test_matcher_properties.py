@@ -8,9 +8,9 @@ from functools import lru_cache
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from contentcheck.matcher import Matcher
+from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Severity
-from contentcheck.terms import parse_terms
+from contentcheck.matching.terms import parse_terms
 
 TERMS = """
 explosie
@@ -128,7 +128,7 @@ def test_shipped_lists_spans_are_honest(text: str, language: str | None) -> None
 
 @lru_cache(maxsize=1)
 def shipped_matcher() -> Matcher:
-    from contentcheck.lists import load_lists
+    from contentcheck.lists.load import load_lists
 
     return Matcher.compile(load_lists([]))
 
@@ -138,7 +138,7 @@ def shipped_matcher() -> Matcher:
                max_size=12))
 def test_plain_words_are_cut_as_any_group_would_be(word: str) -> None:
     """The shortcut for a plain word gives what the full cut would."""
-    from contentcheck.matching_groups import _cut_leaves, _leaves
+    from contentcheck.matching.groups import _cut_leaves, _leaves
 
     known = MATCHER.lexicon.known
     assert _leaves(word, known) == _cut_leaves(word, known)

@@ -14,10 +14,10 @@ from click.testing import CliRunner, Result
 from contentcheck.config import load_config
 from contentcheck.nightly.config import nightly_settings
 from contentcheck.nightly.history import History
-from contentcheck.nightly.lock import AlreadyRunning, WatchLock
+from contentcheck.locks import AlreadyRunning, WatchLock
 from contentcheck.nightly.runner import run_check
 from contentcheck.nightly.schedule_loop import Watcher, next_daily
-from contentcheck.watch_cli import watch
+from contentcheck.cli.watch import watch
 from tests.conftest import AMSTERDAM, NOW, write_csv
 from tests.helpers_servers import smtp_server
 

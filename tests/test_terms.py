@@ -8,7 +8,7 @@ import pytest
 
 from contentcheck.errors import TermFileError
 from contentcheck.records import Severity
-from contentcheck.terms import (WordSpec, crisis_terms_from_cli, load_crisis_file,
+from contentcheck.matching.terms import (WordSpec, crisis_terms_from_cli, load_crisis_file,
                                 parse_pattern, parse_terms)
 
 

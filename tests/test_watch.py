@@ -27,7 +27,7 @@ ROWS = [["Datum", "Tijd", "Kanaal", "Bericht"],
 
 
 def watcher_command(config: Path, *args: str) -> list[str]:
-    return [sys.executable, "-m", "contentcheck.watch_cli", "--config", str(config), "--now", NOW, *args]
+    return [sys.executable, "-m", "contentcheck.cli.watch", "--config", str(config), "--now", NOW, *args]
 
 
 @contextmanager

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from contentcheck.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
-from contentcheck.lists import load_lists, shipped_lists
-from contentcheck.lists_check import check_paths, check_syntax, shipped_paths
-from contentcheck.matcher import Matcher
-from contentcheck.terms import read_text_file
+from contentcheck.lists.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
+from contentcheck.lists.load import load_lists, shipped_lists
+from contentcheck.lists.check import check_paths, check_syntax, shipped_paths
+from contentcheck.matching.matcher import Matcher
+from contentcheck.matching.terms import read_text_file
 
 # ---------------------------------------------------------------------------------------------
 # The tables. FLAG[category][language]: each sentence must produce a match in that category.

@@ -121,7 +121,7 @@ SEVERITY_WORDS = {"nl": {"low": "laag", "medium": "middel", "high": "hoog", "cri
 
 def describe_match(match: "Match", lang: str) -> str:
     """One hit in plain words for a reviewer, in the report's language."""
-    from contentcheck.categories import label
+    from contentcheck.lists.categories import label
 
     if match.crisis:
         text = (f"'{match.matched}' in {match.field}: crisisterm '{match.term}' ({match.list_name})"

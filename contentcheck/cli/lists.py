@@ -1,7 +1,7 @@
 """``contentcheck lists``: what the word lists hold, and ``lists check``: are they healthy.
 
-Click commands only; loading lives in ``contentcheck.lists`` and checking in
-``contentcheck.lists_check``. Exit codes as for a scan: 0 clean, 1 problems found, 2 input that
+Click commands only; loading lives in ``contentcheck.lists.load`` and checking in
+``contentcheck.lists.check``. Exit codes as for a scan: 0 clean, 1 problems found, 2 input that
 cannot be read.
 """
 
@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from contentcheck.categories import CATEGORIES, LIST_CATEGORIES, label
+from contentcheck.lists.categories import CATEGORIES, LIST_CATEGORIES, label
 from contentcheck.errors import ContentcheckError
-from contentcheck.lists import WordList, all_lists, check_disabled
-from contentcheck.lists_check import ERROR, WARNING, check_paths, reach, shipped_paths
+from contentcheck.lists.load import WordList, all_lists, check_disabled
+from contentcheck.lists.check import ERROR, WARNING, check_paths, reach, shipped_paths
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 

@@ -58,9 +58,9 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
             no_active_crises: bool, config_path: Path | None, now_text: str | None,
             language: str) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
-    from contentcheck.checker import Checker
+    from contentcheck.matching.checker import Checker
     from contentcheck.config import load_config
-    from contentcheck.language import detect
+    from contentcheck.matching.language import detect
     from contentcheck.scan import terms_at
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 
@@ -83,7 +83,7 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
     click.echo(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
     click.echo(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
-    from contentcheck.term_hints import plural_hints
+    from contentcheck.matching.hints import plural_hints
 
     for hint in plural_hints(crisis_terms):
         click.echo(f"note:     {hint}")

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from contentcheck.matching_groups import GroupInfo
-from contentcheck.matching_index import CACHE_LIMIT
+from contentcheck.matching.groups import GroupInfo
+from contentcheck.matching.index import CACHE_LIMIT
 from contentcheck.text import GROUP_RE
 
 _DIGITS = re.compile(r"\d+")

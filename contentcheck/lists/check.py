@@ -13,12 +13,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from contentcheck.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
+from contentcheck.lists.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
 from contentcheck.errors import TermFileError
-from contentcheck.lists import (defaults_from_name, list_paths, load_wordlist_file,
+from contentcheck.lists.load import (defaults_from_name, list_paths, load_wordlist_file,
                                 uses_reserved_category)
 from contentcheck.records import Severity, Term
-from contentcheck.terms import (TermSet, _inline_directives, _strip_comment, parse_pattern,
+from contentcheck.matching.terms import (TermSet, _inline_directives, _strip_comment, parse_pattern,
                                 parse_terms, read_text_file)
 
 RESERVED = "the category 'crisis' is reserved for crisis terms; put them in a crisis file"
@@ -167,7 +167,7 @@ def _own_text(term: Term) -> str | None:
 
 def check_terms(loaded: list[_Loaded]) -> list[Problem]:
     """Duplicates, terms that are exceptions, unknown categories, terms that never match."""
-    from contentcheck.matcher import Matcher
+    from contentcheck.matching.matcher import Matcher
 
     problems: list[Problem] = []
     exceptions: dict[str, str] = {}
@@ -295,8 +295,8 @@ def reach(paths: Iterable[Path], languages: Iterable[str] = ("nl", "en"), *,
     ``jaknikker`` and ``hufterproof`` were found. Returns ``(term, language, words)`` for the
     terms that match at least one word, the widest reach first.
     """
-    from contentcheck.compounds import vocabulary
-    from contentcheck.matcher import Matcher
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.matcher import Matcher
 
     termset = TermSet()
     for path in _expand(paths)[0]:

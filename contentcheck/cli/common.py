@@ -1,7 +1,7 @@
 """What the ``crisis`` and ``watch`` commands share: one-line errors with exit code 2, the
 ``--config`` option, and "now" in the configured zone.
 
-Kept apart from ``contentcheck.cli`` so these commands run on their own (and cli.py can import
+Kept apart from ``contentcheck.cli.main`` so these commands run on their own (and cli.py can import
 them without a cycle).
 """
 

@@ -15,7 +15,7 @@ import click
 
 from contentcheck import __version__
 from contentcheck.calendar.columns import Role
-from contentcheck.nightly.cli_common import GuardedGroup, fail
+from contentcheck.cli.common import GuardedGroup, fail
 
 
 class ExitCode(IntEnum):
@@ -146,11 +146,11 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
 
 def _register() -> None:
     """The other commands live in their own modules, so this one stays readable."""
-    from contentcheck.apply_cli import apply
-    from contentcheck.crisis_cli import crisis
-    from contentcheck.explain import explain
-    from contentcheck.lists_cli import lists
-    from contentcheck.watch_cli import watch
+    from contentcheck.cli.apply import apply
+    from contentcheck.cli.crisis import crisis
+    from contentcheck.cli.explain import explain
+    from contentcheck.cli.lists import lists
+    from contentcheck.cli.watch import watch
 
     for command in (apply, crisis, explain, lists, watch):
         main.add_command(command)

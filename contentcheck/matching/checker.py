@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from contentcheck.matcher import Matcher, joined_text
+from contentcheck.matching.matcher import Matcher, joined_text
 from contentcheck.records import Match, Post
-from contentcheck.terms import TermSet
+from contentcheck.matching.terms import TermSet
 
 if TYPE_CHECKING:
-    from contentcheck.matching_spans import Finding, Suppressed
+    from contentcheck.matching.spans import Finding, Suppressed
 
 
 def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
@@ -29,7 +29,7 @@ def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
     phrase is exactly that phrase: they guard a crisis word's wider reach (``!per ongeluk``
     against ``ongeluk``).
     """
-    from contentcheck.terms import parse_pattern
+    from contentcheck.matching.terms import parse_pattern
 
     words: set[str] = set()
     phrases: set[str] = set()

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from contentcheck.compounds import vocabulary
+from contentcheck.matching.compounds import vocabulary
 
 # A word among this many most frequent words of a language is a word of it. Further down, the
 # vocabulary (wordfreq counts web and subtitle text) is mostly the other language quoted or

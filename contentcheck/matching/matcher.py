@@ -14,18 +14,18 @@ import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
-from contentcheck.compounds import segment
+from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
-from contentcheck.language import left_out_of
-from contentcheck.matching_groups import ANCHOR, SINGLE, GroupInfo, analyze_group
-from contentcheck.matching_index import CACHE_LIMIT, Lexicon
-from contentcheck.matching_screen import GroupCache, TokenCache, digits_as_one, same
-from contentcheck.matching_spans import (Finding, Occurrence, Suppressed, phrases, proximity,
+from contentcheck.matching.language import left_out_of
+from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
+from contentcheck.matching.index import CACHE_LIMIT, Lexicon
+from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
+from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
                                          tightest)
 
 __all__ = ["Finding", "Matcher", "Suppressed", "applies"]
 from contentcheck.records import Match, Post, Term
-from contentcheck.terms import Pattern, TermSet, WordSpec, parse_pattern
+from contentcheck.matching.terms import Pattern, TermSet, WordSpec, parse_pattern
 from contentcheck.text import GROUP_RE
 
 log = logging.getLogger(__name__)
@@ -209,7 +209,7 @@ class Matcher:
             raw = self._read(text)[0]
             if not detected and any(left_out[hit[0]] for hit in raw):
                 # only a hit of a term kept out of one language (brand) needs the language
-                from contentcheck.language import detect
+                from contentcheck.matching.language import detect
 
                 language = detect(" ".join([t for _, t in post.fields if t]))
                 detected = True
@@ -298,7 +298,7 @@ class Matcher:
 
     def reading(self, text: str) -> list[str]:
         """How the text is read: its words, with hashtags and codes split (for ``explain``)."""
-        from contentcheck.matching_groups import read_group
+        from contentcheck.matching.groups import read_group
 
         return [word for group in GROUP_RE.findall(text) for word in read_group(group, self.lexicon)]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Container, Mapping
 
-from contentcheck.language import DUTCH, ENGLISH
+from contentcheck.matching.language import DUTCH, ENGLISH
 
 FUNCTION_WORDS = DUTCH | ENGLISH
 

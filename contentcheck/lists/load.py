@@ -16,10 +16,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from contentcheck.categories import CATEGORIES, CRISIS
+from contentcheck.lists.categories import CATEGORIES, CRISIS
 from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.records import Severity, Term
-from contentcheck.terms import TermSet, parse_terms, read_text_file
+from contentcheck.matching.terms import TermSet, parse_terms, read_text_file
 
 log = logging.getLogger(__name__)
 

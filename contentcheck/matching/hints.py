@@ -9,14 +9,14 @@ and decides: "add the term 'trein' to find the singular too".
 
 from __future__ import annotations
 
-from contentcheck.terms import TermSet, parse_pattern
+from contentcheck.matching.terms import TermSet, parse_pattern
 
 
 def plural_hints(terms: TermSet) -> list[str]:
     """One line per crisis term typed in the plural of a real word whose singular is not a
     term as well. A capitalised term is taken as a name (Huizen, Bergen) and left alone."""
-    from contentcheck.compounds import vocabulary
-    from contentcheck.matching_forms import base_words
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.forms import base_words
 
     words = {}
     for term in terms.terms:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Container
 from dataclasses import dataclass
 
-from contentcheck import compounds
-from contentcheck.matching_index import Lexicon
+from contentcheck.matching import compounds
+from contentcheck.matching.index import Lexicon
 from contentcheck.text import fold, fold_emoji, fold_with_offsets, is_emoji, split_group
 
 

@@ -12,9 +12,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from contentcheck import compounds
-from contentcheck.matching_forms import dutch_forms, word_forms
-from contentcheck.terms import WordSpec
+from contentcheck.matching import compounds
+from contentcheck.matching.forms import dutch_forms, word_forms
+from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "wildcard", "compound")
 CACHE_LIMIT = 500_000
