@@ -1,43 +1,41 @@
-"""Matches -> a verdict per post: pause (crisis hit), review (sensitive), ok; with reasons."""
+"""Findings -> a verdict per post: pause, review or ok, with the reasons a reviewer reads.
+
+Every check's findings are decided the same way: the worst status any finding asks for wins
+(a crisis term pauses, a sensitive word or a house-style slip asks for review). Reasons are
+phrased by the check that made the finding (``checks.describe``), so the terminal, JSON, CSV,
+Excel and HTML reports say the same thing.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
-from contentcheck.records import Match, Post, Status, Verdict
+from contentcheck.records import Finding, Post, Status, Verdict
 
-
-def _reason(match: Match) -> str:
-    where = f" in {match.field}" if match.field else ""
-    quoted = f"'{match.matched}'"
-    if match.crisis:
-        text = f"{quoted}{where} matches crisis term '{match.term}' ({match.list_name})"
-    else:
-        text = (f"{quoted}{where} matches '{match.term}' "
-                f"({match.category}, {match.severity.value}, list {match.list_name})")
-    if match.suggestion:
-        text += f"; suggestion: '{match.suggestion}'"
-    return text
+_STATUS_RANK = {status: status.rank for status in Status}
 
 
-def decide(post: Post, matches: Iterable[Match]) -> Verdict:
-    """A crisis term pauses the post; any other hit asks for review; no hit is ok.
+def _worst_first(finding: Finding) -> tuple:
+    return (_STATUS_RANK[finding.status], not finding.crisis, -finding.severity.rank,
+            finding.field, finding.start)
 
-    Reasons name each distinct hit once, crisis hits first, so a reviewer reads the worst first.
-    """
-    found = tuple(matches)
-    if not found:  # most posts: nothing to sort or explain
+
+def describe_all(findings: Iterable[Finding], lang: str) -> list[str]:
+    """The findings in plain words, the worst first, each distinct reason once."""
+    from contentcheck.checks import describe
+
+    return list(dict.fromkeys(describe(f, lang) for f in sorted(findings, key=_worst_first)))
+
+
+def reasons_in(verdict: Verdict, lang: str) -> list[str]:
+    """A post's reasons in the reader's language (the verdict holds them in English)."""
+    return list(verdict.reasons) if lang == "en" else describe_all(verdict.findings, lang)
+
+
+def decide(post: Post, findings: Sequence[Finding]) -> Verdict:
+    """The worst status a finding asks for; no finding is ok."""
+    if not findings:  # most posts: nothing to sort or explain
         return Verdict(post=post, status=Status.OK)
-    if any(m.crisis for m in found):
-        status = Status.PAUSE
-    elif found:
-        status = Status.REVIEW
-    else:
-        status = Status.OK
-    ordered = sorted(found, key=lambda m: (not m.crisis, -m.severity.rank, m.field, m.start))
-    reasons: list[str] = []
-    for match in ordered:
-        reason = _reason(match)
-        if reason not in reasons:
-            reasons.append(reason)
-    return Verdict(post=post, status=status, matches=found, reasons=tuple(reasons))
+    found = tuple(findings)
+    status = min((f.status for f in found), key=_STATUS_RANK.__getitem__)
+    return Verdict(post=post, status=status, findings=found, reasons=tuple(describe_all(found, "en")))

@@ -105,7 +105,8 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """One place where a term hit a post: enough for a reviewer to see why."""
+    """One place where a term hit a post, as the term engine reports it; the terms check turns
+    it into a ``Finding``."""
 
     term: str
     matched: str
@@ -134,12 +135,60 @@ class Match:
 
 
 @dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a check found in a post, the same record for every check: decide and every
+    report read only this.
+
+    ``rule`` is what the post was checked against (a term, "scheduled twice"), ``source``
+    where that rule comes from (a word list, a crisis, the check itself), ``category`` how it
+    is grouped (a list category, or the check's id). ``status`` is what this finding alone
+    asks for: pause or review. ``start``/``end`` index the field's original text; a finding
+    about the whole post spans nothing (``start == end == 0``).
+    """
+
+    check: str
+    field: str
+    start: int
+    end: int
+    matched: str
+    rule: str
+    source: str
+    category: str
+    severity: Severity
+    status: Status
+    crisis: bool = False  # a crisis term hit (the terms check); other checks never set it
+    suggestion: str | None = None
+    details: tuple[tuple[str, str], ...] = ()  # check-specific, e.g. where the twin post is
+
+    def detail(self, key: str, default: str = "") -> str:
+        return dict(self.details).get(key, default)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = {
+            "term": self.rule,
+            "matched": self.matched,
+            "field": self.field,
+            "start": self.start,
+            "end": self.end,
+            "list": self.source,
+            "category": self.category,
+            "severity": self.severity.value,
+            "crisis": self.crisis,
+            "suggestion": self.suggestion,
+            "check": self.check,
+        }
+        if self.details:
+            data["details"] = dict(self.details)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
 class Verdict:
-    """The decision for one post, with the matches and the reasons behind it."""
+    """The decision for one post, with the findings and the reasons behind it."""
 
     post: Post
     status: Status
-    matches: tuple[Match, ...] = ()
+    findings: tuple[Finding, ...] = ()
     reasons: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
@@ -157,6 +206,6 @@ class Verdict:
             "fields": fields,
             "status": self.status.value,
             "reasons": list(self.reasons),
-            "matches": [m.to_dict() for m in self.matches],
+            "matches": [f.to_dict() for f in self.findings],
             "warnings": list(post.warnings),
         }

@@ -1,4 +1,5 @@
-"""The pipeline: read -> normalize -> match -> decide, for the CLI and the nightly runner alike."""
+"""The pipeline: read -> window -> every enabled check -> decide, for the CLI and the nightly
+runner alike. Nothing here is specific to one check: they come from ``checks.CHECKS``."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
-from contentcheck.records import Status, Verdict
+from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.matching.hints import plural_hints
 from contentcheck.matching.terms import TermSet
 from contentcheck.window import Window, is_upcoming
 
 if TYPE_CHECKING:
+    from contentcheck.checks import Runner
     from contentcheck.crisis import Crisis
 
 log = logging.getLogger(__name__)
@@ -110,6 +112,27 @@ _NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sor
 _RANK = {status: status.rank for status in Status}
 
 
+def _run_checks(runners: list["Runner"], posts: list["Post"]) -> dict[int, list["Finding"]]:
+    """Every check on every post, then the checks across posts; findings by post index, in
+    registry order (the crisis terms first)."""
+    found: dict[int, list[Finding]] = {}
+    if len(runners) == 1:  # the common case, kept lean: it runs for every post
+        check = runners[0].check
+        for index, post in enumerate(posts):
+            findings = check(index, post)
+            if findings:
+                found[index] = list(findings)
+    else:
+        for index, post in enumerate(posts):
+            findings = [f for runner in runners for f in runner.check(index, post)]
+            if findings:
+                found[index] = findings
+    for runner in runners:
+        for index, finding in runner.finish():
+            found.setdefault(index, []).append(finding)
+    return found
+
+
 def _sort_key(verdict: Verdict) -> tuple:
     post = verdict.post
     return (_RANK[verdict.status], post.scheduled_at or _NO_DATE, post.source, post.sheet or "",
@@ -117,15 +140,9 @@ def _sort_key(verdict: Verdict) -> tuple:
 
 
 def run_scan(settings: ScanSettings) -> ScanResult:
-    """Read every calendar, keep the upcoming posts, match them and decide on each."""
-    from contentcheck.gcpause import paused_gc
-
-    with paused_gc():
-        return _run_scan(settings)
-
-
-def _run_scan(settings: ScanSettings) -> ScanResult:
-    from contentcheck.matching.checker import Checker
+    """Read every calendar, keep the upcoming posts, run every enabled check on each and
+    decide."""
+    from contentcheck.checks import CheckContext, start_checks
 
     now = settings.now or datetime.now(settings.timezone)
     window = None
@@ -133,16 +150,16 @@ def _run_scan(settings: ScanSettings) -> ScanResult:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings.terms, now)
     crisis, lists = load_terms(settings.terms, crises)
-    checker = Checker(crisis, lists)
+    runners = start_checks(CheckContext(now=now, crisis=crisis, lists=lists), settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
     calendars = [read_calendar(path, options) for path in settings.calendars]
-    verdicts: list[Verdict] = []
+    posts = [post for calendar in calendars for post in calendar.posts
+             if window is None or is_upcoming(post, window)]
     for calendar in calendars:
         log.info("%s: %d posts (%s)", calendar.path, len(calendar.posts), calendar.kind)
-        for post in calendar.posts:
-            if window is None or is_upcoming(post, window):
-                verdicts.append(decide(post, checker.match_post(post)))
+    found = _run_checks(runners, posts)
+    verdicts = [decide(post, found.get(index, ())) for index, post in enumerate(posts)]
     verdicts.sort(key=_sort_key)
     list_sizes = Counter(term.list_name for term in lists.terms)
     return ScanResult(

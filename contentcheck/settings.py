@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar.columns import Role
 from contentcheck.errors import SettingsError
@@ -45,6 +45,14 @@ class ScanSettings:
     all_posts: bool = False
     dayfirst: bool | None = None
     columns: dict[Role, str] = field(default_factory=dict)
+    checks: dict[str, dict[str, Any]] = field(default_factory=lambda: check_configs({}))
+
+
+def check_configs(overrides: dict[str, Any], origin: str = "config") -> dict[str, dict[str, Any]]:
+    """Each check's settings: its defaults with the config's ``[checks.ID]`` tables on top."""
+    from contentcheck.checks import check_config
+
+    return check_config(overrides, origin)
 
 
 def resolve_timezone(name: str | None) -> tzinfo:
@@ -147,4 +155,5 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         until=end,
         all_posts=all_posts, dayfirst=_first(dayfirst, scan.get("dayfirst")),
         columns={**config_columns, **(columns or {})},
+        checks=check_configs(config.section("checks"), str(config.path or "config")),
     )

@@ -343,7 +343,7 @@ def test_the_table_speaks_dutch_when_asked(dutch_calendar: Path) -> None:
     dutch = run(*base, "--lang", "nl").stdout
     assert dutch.startswith("contentcheck: berichten van 24-11-2026 08:00 tot 01-12-2026 08:00")
     assert "CRISIS ACTIEF" in dutch and "\nPAUZE      di 24-11-2026 09:30  Instagram" in dutch
-    assert "-> 'trein' in Bericht: crisisterm 'trein'" in dutch
+    assert "-> 'trein' in Bericht raakt crisisterm 'trein'" in dutch
     assert "komende berichten:" in dutch and "[November] rij 5" in dutch
     english = run(*base, "--lang", "en").stdout
     assert english.startswith("contentcheck: posts from")

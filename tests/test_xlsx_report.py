@@ -58,7 +58,7 @@ def test_flagged_sheet_order_values_and_reasons(report: Path) -> None:
     assert "crisis term 'trein'" in first["Why"]
     assert first["File"] == "kalender.csv" and first["Sheet"] is None
     assert (first["Decision"], first["New text"], first["Reviewer"], first["Note"]) == (None,) * 4
-    assert "-> bui" in flagged[1]["Why"] and "Disasters & accidents" in flagged[1]["Why"]
+    assert "suggestion: 'bui'" in flagged[1]["Why"] and "disasters-accidents" in flagged[1]["Why"]
 
 
 def test_formula_like_text_stays_text(report: Path) -> None:

@@ -18,7 +18,8 @@ from contentcheck.apply.decisions import ReviewDecision, read_review
 from contentcheck.calendar import ReadOptions, read_calendar
 from contentcheck.calendar.columns import Role
 from contentcheck.errors import CalendarError, ContentcheckError
-from contentcheck.report.labels import LABELS, PAUSED_STATUS, Decision
+from contentcheck.report.labels import PAUSED_STATUS, Decision
+from contentcheck.wording import LABELS
 from contentcheck.report.output import write_atomically
 from contentcheck.settings import TermSources
 

@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from contentcheck.errors import CalendarError
-from contentcheck.report.labels import LABELS, Decision, parse_decision
+from contentcheck.report.labels import Decision, parse_decision
+from contentcheck.wording import LABELS
 from contentcheck.report.report_meta import META_SHEET, parse_meta_rows, split_key
 
 WANTED = ("decision", "new_text", "reviewer", "note", "key")

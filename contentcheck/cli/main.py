@@ -137,8 +137,11 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     lang = lang or config.scan.get("lang")
     if lang not in (None, "nl", "en"):
         raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
-    result = run_scan(settings)
-    _deliver(result, report_format, output, show_ok, lang)
+    from contentcheck.gcpause import paused_gc
+
+    with paused_gc():  # a scan makes many objects that live to the end: no collector passes
+        result = run_scan(settings)
+        _deliver(result, report_format, output, show_ok, lang)
     exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
     flagged = bool(result.flagged) and not exit_zero
     raise click.exceptions.Exit(ExitCode.FLAGGED if flagged else ExitCode.CLEAN)
@@ -159,10 +162,7 @@ def _register() -> None:
 def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool,
              lang: str | None = None) -> None:
     """Render the result in the chosen format, to the terminal or atomically to a file."""
-    from contentcheck.gcpause import paused_gc
-
-    with paused_gc():
-        _write_report(result, report_format, output, show_ok, lang)
+    _write_report(result, report_format, output, show_ok, lang)
     if output is not None:
         summary = result.summary()
         click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "

@@ -77,7 +77,7 @@ class Flag:
     @classmethod
     def from_verdict(cls, verdict: Verdict) -> "Flag":
         post = verdict.post
-        terms = tuple(sorted({match.term for match in verdict.matches}))
+        terms = tuple(sorted({finding.rule for finding in verdict.findings}))
         when = post.scheduled_at.isoformat() if post.scheduled_at else None
         identity = [post.source, post.sheet, when, post.channel,
                     [[f.name, f.text] for f in post.fields], verdict.status.value, terms]

@@ -23,6 +23,7 @@ from contentcheck.nightly.history import Flag, History, RunRecord
 from contentcheck.nightly.message import failure_message, flag_dict, flagged_message
 from contentcheck.nightly.notify import Message, deliver
 from contentcheck.scan import ScanResult
+from contentcheck.settings import ScanSettings
 
 log = logging.getLogger(__name__)
 
@@ -133,7 +134,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     outcome = RunOutcome(ok=False, reason=reason, started=started)
     log.info("check started (%s)", reason)
     try:
-        result = _scan_with_retries(job, lambda: run_scan(build_scan_settings(config, now=scan_now)))
+        result = _scan_with_retries(job, lambda: _paused(run_scan, build_scan_settings(config, now=scan_now)))
         outcome.result = result
         outcome.flags = [Flag.from_verdict(v) for v in result.flagged]
         previous, seen = history.previous_keys(job.job)
@@ -161,6 +162,14 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
                                           zone=job.timezone, job=job.job)
         outcome.notify_failures = deliver(job, outcome.message)
     return outcome
+
+
+def _paused(scan: Callable[[ScanSettings], ScanResult], settings: ScanSettings) -> ScanResult:
+    """A scan with the garbage collector paused, as ``contentcheck scan`` runs it."""
+    from contentcheck.gcpause import paused_gc
+
+    with paused_gc():
+        return scan(settings)
 
 
 def _scan_with_retries(job: NightlySettings, scan: Callable[[], ScanResult]) -> ScanResult:

@@ -24,15 +24,15 @@ def _unique(values: list[str]) -> str:
 
 
 def _row(verdict: Verdict, crisis: str) -> list[object]:
-    post, matches = verdict.post, verdict.matches
+    post, matches = verdict.post, verdict.findings
     return [
         verdict.status.value,
         post.scheduled_at.isoformat() if post.scheduled_at else "",
         "yes" if post.all_day else "",
         post.channel or "", post.text,
         " | ".join(f"{f.name}: {f.text}" for f in post.fields[1:]),
-        _unique([m.term for m in matches]), _unique([m.matched for m in matches]),
-        _unique([m.field for m in matches]), _unique([m.list_name for m in matches]),
+        _unique([m.rule for m in matches]), _unique([m.matched for m in matches]),
+        _unique([m.field for m in matches]), _unique([m.source for m in matches]),
         _unique([m.category for m in matches]), _unique([m.severity.value for m in matches]),
         _unique([m.suggestion or "" for m in matches]), " | ".join(verdict.reasons),
         post.source, post.sheet or "", post.row, post.status or "",

@@ -8,7 +8,9 @@ from __future__ import annotations
 from html import escape
 
 from contentcheck.records import Status, Verdict
-from contentcheck.report.labels import LABELS, default_language, reasons_in
+from contentcheck.decide import reasons_in
+from contentcheck.report.labels import default_language
+from contentcheck.wording import LABELS
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
 
@@ -34,7 +36,7 @@ details summary{cursor:pointer;margin:1rem 0 .5rem;font-weight:600}
 
 def _marked(text: str, verdict: Verdict, field: str) -> str:
     out = []
-    for piece, crisis in pieces(text, verdict.matches, field):
+    for piece, crisis in pieces(text, verdict.findings, field):
         if crisis is None:
             out.append(escape(piece))
         else:
@@ -50,7 +52,7 @@ def _article(verdict: Verdict, labels: dict[str, str], lang: str) -> str:
     head = (f'<div class=head><span class="status {status}">{escape(labels[status])}</span> '
             f'{escape(when)} · {escape(post.channel or "-")} · {escape(post.location())}</div>')
     body = [head, f'<div class=text>{_marked(post.text, verdict, post.fields[0].name if post.fields else "")}</div>']
-    hit_fields = {m.field for m in verdict.matches}
+    hit_fields = {m.field for m in verdict.findings}
     for post_field in post.fields[1:]:
         if post_field.name in hit_fields:
             body.append(f'<div class=field><b>{escape(post_field.name)}:</b> '

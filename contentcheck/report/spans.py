@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from contentcheck.records import Match
+from contentcheck.records import Finding, Status
 
 
-def merged_spans(matches: Iterable[Match], field: str) -> list[tuple[int, int, bool]]:
-    """The (start, end, crisis) spans of one field, overlaps merged (crisis wins)."""
-    spans = sorted((m.start, m.end, m.crisis) for m in matches if m.field == field and m.end > m.start)
+def merged_spans(findings: Iterable[Finding], field: str) -> list[tuple[int, int, bool]]:
+    """The (start, end, pause) spans of one field, overlaps merged (pause wins)."""
+    spans = sorted((f.start, f.end, f.status is Status.PAUSE) for f in findings
+                   if f.field == field and f.end > f.start)
     merged: list[tuple[int, int, bool]] = []
     for start, end, crisis in spans:
         if merged and start <= merged[-1][1]:
@@ -20,11 +21,11 @@ def merged_spans(matches: Iterable[Match], field: str) -> list[tuple[int, int, b
     return merged
 
 
-def pieces(text: str, matches: Iterable[Match], field: str) -> list[tuple[str, bool | None]]:
-    """``text`` as (piece, highlight) pairs: None = plain, False = sensitive, True = crisis."""
+def pieces(text: str, findings: Iterable[Finding], field: str) -> list[tuple[str, bool | None]]:
+    """``text`` as (piece, highlight) pairs: None = plain, False = review, True = pause."""
     result: list[tuple[str, bool | None]] = []
     position = 0
-    for start, end, crisis in merged_spans(matches, field):
+    for start, end, crisis in merged_spans(findings, field):
         if start > position:
             result.append((text[position:start], None))
         result.append((text[start:end], crisis))

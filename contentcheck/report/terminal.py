@@ -10,26 +10,15 @@ import click
 
 from contentcheck.calendar.dates import DUTCH_WEEKDAYS
 from contentcheck.records import Status, Verdict
-from contentcheck.report.labels import default_language, reasons_in
+from contentcheck.decide import reasons_in
+from contentcheck.report.labels import default_language
+from contentcheck.wording import TABLE_WORDS as WORDS
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
 
 STATUS_STYLE = {Status.PAUSE: {"fg": "red", "bold": True},
                 Status.REVIEW: {"fg": "yellow", "bold": True},
                 Status.OK: {"fg": "green"}}
-WORDS = {
-    "en": {"pause": "PAUSE", "review": "REVIEW", "ok": "OK", "row": "row", "no_date": "no date",
-           "span": "posts from {start} to {end} ({zone})", "all": "all posts (--all)",
-           "calendars": "{n} calendar(s)", "crisis": "CRISIS ACTIVE",
-           "summary": "{upcoming} upcoming posts: {pause} pause, {review} review, {ok} ok",
-           "undated": " ({n} without a readable date)", "warnings": "{n} warning(s):"},
-    "nl": {"pause": "PAUZE", "review": "BEOORDELEN", "ok": "OK", "row": "rij",
-           "no_date": "geen datum", "span": "berichten van {start} tot {end} ({zone})",
-           "all": "alle berichten (--all)", "calendars": "{n} kalender(s)",
-           "crisis": "CRISIS ACTIEF",
-           "summary": "{upcoming} komende berichten: {pause} pauze, {review} beoordelen, {ok} ok",
-           "undated": " ({n} zonder leesbare datum)", "warnings": "{n} waarschuwing(en):"},
-}
 
 
 def _when(verdict: Verdict, lang: str) -> str:
@@ -42,7 +31,7 @@ def _when(verdict: Verdict, lang: str) -> str:
 
 def _highlight(text: str, verdict: Verdict, field: str) -> str:
     out = []
-    for piece, crisis in pieces(text, verdict.matches, field):
+    for piece, crisis in pieces(text, verdict.findings, field):
         piece = piece.replace("\r\n", "\n").replace("\n", " ⏎ ")
         if crisis is None:
             out.append(piece)
@@ -61,7 +50,7 @@ def _post_lines(verdict: Verdict, lang: str) -> list[str]:
            f"{words['row']} {post.row}"
     lines = [head]
     indent = " " * (width + 1)
-    matched_fields = {m.field for m in verdict.matches}
+    matched_fields = {m.field for m in verdict.findings}
     for number, post_field in enumerate(post.fields):
         if number == 0 or post_field.name in matched_fields:
             prefix = "" if number == 0 else f"{post_field.name}: "

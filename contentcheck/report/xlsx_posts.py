@@ -11,7 +11,8 @@ import math
 from typing import Any
 
 from contentcheck.records import Match, Verdict
-from contentcheck.report.labels import DECISION_WORDS, reasons_in
+from contentcheck.decide import reasons_in
+from contentcheck.report.labels import DECISION_WORDS
 from contentcheck.report.spans import pieces
 
 # (label key, width); the last column is the hidden key that `apply` reads.
@@ -71,11 +72,11 @@ class PostSheet:
         self.row += 1
         row, post, f = self.row, verdict.post, self.formats
         main_field = post.fields[0].name if post.fields else ""
-        others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.matches)]
+        others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.findings)]
         reasons = reasons_in(verdict, self.lang)
         reasons += list(post.warnings)
-        lists = sorted({f"{m.list_name} / {m.category} / {m.severity.value}" for m in verdict.matches})
-        terms = sorted({m.term for m in verdict.matches})
+        lists = sorted({f"{m.source} / {m.category} / {m.severity.value}" for m in verdict.findings})
+        terms = sorted({m.rule for m in verdict.findings})
         other_text = "\n".join(f"{pf.name}: {pf.text}" for pf in others)
         height = max(_lines(post.text, 60), _lines(other_text, 34), _lines("\n".join(reasons), 50))
         self.sheet.set_row(row, LINE_HEIGHT * min(height, MAX_LINES))
@@ -90,8 +91,8 @@ class PostSheet:
         else:
             sheet.write_string(row, 1, self.labels["undated"], f["warning"])
         self._text(row, 3, post.channel)
-        self._rich(row, 4, [(None, post.text, main_field)], verdict.matches)
-        self._rich(row, 5, [(f"{pf.name}: ", pf.text, pf.name) for pf in others], verdict.matches)
+        self._rich(row, 4, [(None, post.text, main_field)], verdict.findings)
+        self._rich(row, 5, [(f"{pf.name}: ", pf.text, pf.name) for pf in others], verdict.findings)
         self._text(row, 6, "\n".join(terms))
         self._text(row, 7, "\n".join(lists))
         self._text(row, 8, "\n".join(reasons))
@@ -99,7 +100,7 @@ class PostSheet:
         self._text(row, 10, post.sheet)
         sheet.write_number(row, 11, post.row, f["cell"])
         sheet.write_string(row, INDEX["key"], key, f["cell"])
-        fields = sorted({m.field for m in verdict.matches})
+        fields = sorted({m.field for m in verdict.findings})
         sheet.write_string(row, INDEX["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
 
     def _text(self, row: int, column: int, value: str | None) -> None:

@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from contentcheck.records import Status, Verdict
-from contentcheck.report.labels import LABELS, Decision, default_language
+from contentcheck.report.labels import Decision, default_language
+from contentcheck.wording import LABELS
 from contentcheck.report.report_meta import META_SHEET, build_meta, calendar_indexes, meta_rows, post_key
 from contentcheck.report.xlsx_posts import PostSheet
 from contentcheck.report.xlsx_summary import write_summary

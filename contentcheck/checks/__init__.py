@@ -1,0 +1,127 @@
+"""The checks a post goes through, and the one place that lists them.
+
+A check is a module with:
+
+- ``ID``: the name users see in reports and the config (``[checks.ID]``);
+- ``DEFAULT``: its default configuration, ``enabled`` included;
+- ``SCOPE``: which fields it reads (``Scope.TEXT``: every text-bearing field; ``Scope.POST``:
+  the post as a whole, e.g. its channel and time);
+- a module docstring that is its user documentation (what it does / why / example / known
+  problems), shown by ``contentcheck checks``;
+- ``start(context, config) -> Runner | None``: prepare once per scan (compile terms...), or
+  None when there is nothing to check;
+- ``describe(finding, lang) -> str``: one of its findings in plain words, in ``nl`` or ``en``;
+  the only place where its reasons are phrased.
+
+A ``Runner`` checks one post at a time (``check``) and may report findings about posts it saw
+earlier once every post was seen (``finish``), as a check across posts must.
+
+Adding a check is one new module plus one line in ``CHECKS``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Protocol
+
+from contentcheck.checks import duplicate_post, terms
+from contentcheck.errors import SettingsError
+
+if TYPE_CHECKING:
+    from contentcheck.matching.terms import TermSet
+    from contentcheck.records import Finding, Post
+
+
+class Scope(str, Enum):
+    """What part of a post a check reads."""
+
+    TEXT = "text"  # every text-bearing field: text, hashtags, alt text, first comment ...
+    POST = "post"  # the post as a whole: its text, channel and time together
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What every check may use, prepared once per scan."""
+
+    now: datetime
+    crisis: "TermSet"
+    lists: "TermSet"
+    crisis_sources: tuple[str, ...] = ()
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+
+class Runner(Protocol):
+    """One check, prepared for one scan."""
+
+    def check(self, index: int, post: "Post") -> Sequence["Finding"]:
+        """The findings for one post (``index`` counts the posts checked so far)."""
+
+    def finish(self) -> Iterable[tuple[int, "Finding"]]:
+        """Findings about posts seen earlier, by their index, once every post was seen."""
+
+
+class Check(Protocol):
+    """The face of a check module (see the module docstring)."""
+
+    ID: str
+    DEFAULT: Mapping[str, Any]
+    SCOPE: Scope
+
+    def start(self, context: CheckContext, config: Mapping[str, Any]) -> Runner | None: ...
+
+    def describe(self, finding: "Finding", lang: str) -> str: ...
+
+
+CHECKS: dict[str, ModuleType] = {
+    terms.ID: terms,
+    duplicate_post.ID: duplicate_post,
+}
+
+
+def check_config(overrides: Mapping[str, Mapping[str, Any]], origin: str = "config"
+                 ) -> dict[str, dict[str, Any]]:
+    """Each check's configuration: its ``DEFAULT`` with the team's ``[checks.ID]`` on top.
+
+    An unknown check or option is an error, so a typo never switches a check off silently."""
+    configs: dict[str, dict[str, Any]] = {}
+    for check_id, values in overrides.items():
+        if check_id not in CHECKS:
+            raise SettingsError(f"{origin}: [checks.{check_id}]: unknown check "
+                                f"(known: {', '.join(CHECKS)})")
+        if not isinstance(values, Mapping):
+            raise SettingsError(f"{origin}: [checks.{check_id}] must be a table")
+        unknown = set(values) - set(CHECKS[check_id].DEFAULT)
+        if unknown:
+            raise SettingsError(f"{origin}: [checks.{check_id}]: unknown option(s) "
+                                f"{', '.join(sorted(unknown))} "
+                                f"(known: {', '.join(CHECKS[check_id].DEFAULT)})")
+    for check_id, module in CHECKS.items():
+        configs[check_id] = {**module.DEFAULT, **overrides.get(check_id, {})}
+    return configs
+
+
+def start_checks(context: CheckContext, configs: Mapping[str, Mapping[str, Any]]
+                 ) -> list[Runner]:
+    """The enabled checks, prepared for one scan, in registry order (the terms check first)."""
+    runners = []
+    for check_id, module in CHECKS.items():
+        config = configs.get(check_id, module.DEFAULT)
+        if config.get("enabled", True):
+            runner = module.start(context, config)
+            if runner is not None:
+                runners.append(runner)
+    return runners
+
+
+def describe(finding: "Finding", lang: str) -> str:
+    """A finding in plain words, phrased by the check that made it."""
+    return CHECKS[finding.check].describe(finding, lang)
+
+
+def documentation(check_id: str) -> str:
+    """The user documentation of a check: its module docstring."""
+    return (CHECKS[check_id].__doc__ or "").strip()

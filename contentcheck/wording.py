@@ -1,0 +1,94 @@
+"""Every word contentcheck shows a reader, in Dutch and English, in one place.
+
+Reports, the terminal table and the checks' reasons take their words from here, so the same
+post reads the same in every output.
+"""
+
+from __future__ import annotations
+
+LANGUAGES = ("nl", "en")
+
+LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "summary": "Summary", "flagged": "Flagged", "all": "All posts",
+        "status": "Status", "date": "Date", "time": "Time", "channel": "Channel",
+        "text": "Post text", "other_fields": "Other fields with hits", "terms": "Matched terms",
+        "lists": "List / category / severity", "reason": "Why", "suggestion": "Suggestion",
+        "file": "File", "sheet": "Sheet", "row": "Row", "decision": "Decision",
+        "new_text": "New text", "reviewer": "Reviewer", "note": "Note",
+        "pause": "pause", "review": "review", "ok": "ok",
+        "title": "contentcheck report", "ran_at": "Checked at", "now": "As of",
+        "window": "Window", "window_all": "all posts (--all)", "calendars": "Calendars",
+        "crisis": "Active crisis", "no_crisis": "none", "crisis_terms": "Crisis terms",
+        "word_lists": "Word lists", "counts": "Posts by status", "by_channel": "Posts by channel",
+        "by_day": "Posts by day", "warnings": "Warnings", "no_warnings": "none",
+        "count": "Count", "undated": "no date", "total": "Total",
+        "how_to": "Fill in Decision (pause / change / publish) and, for change, New text; then run "
+                  "`contentcheck apply` on this file to write a corrected copy of the calendar.",
+        "crisis_banner": "CRISIS ACTIVE", "flag_reason_crisis": "hits crisis term", "key": "key",
+        "hit_fields": "fields with hits",
+        "new": "new", "new_since": "New since the previous run",
+        "flag_reason_list": "sensitive", "all_day": "whole day",
+    },
+    "nl": {
+        "summary": "Samenvatting", "flagged": "Te beoordelen", "all": "Alle berichten",
+        "status": "Status", "date": "Datum", "time": "Tijd", "channel": "Kanaal",
+        "text": "Bericht", "other_fields": "Andere velden met treffers", "terms": "Gevonden termen",
+        "lists": "Lijst / categorie / ernst", "reason": "Waarom", "suggestion": "Suggestie",
+        "file": "Bestand", "sheet": "Tabblad", "row": "Rij", "decision": "Besluit",
+        "new_text": "Nieuwe tekst", "reviewer": "Beoordelaar", "note": "Opmerking",
+        "pause": "pauze", "review": "beoordelen", "ok": "ok",
+        "title": "contentcheck-rapport", "ran_at": "Gecontroleerd op", "now": "Peilmoment",
+        "window": "Periode", "window_all": "alle berichten (--all)", "calendars": "Kalenders",
+        "crisis": "Actieve crisis", "no_crisis": "geen", "crisis_terms": "Crisistermen",
+        "word_lists": "Woordenlijsten", "counts": "Berichten per status",
+        "by_channel": "Berichten per kanaal", "by_day": "Berichten per dag",
+        "warnings": "Waarschuwingen", "no_warnings": "geen", "count": "Aantal",
+        "undated": "geen datum", "total": "Totaal",
+        "how_to": "Vul Besluit in (pauzeren / aanpassen / publiceren) en bij aanpassen de Nieuwe "
+                  "tekst; draai daarna `contentcheck apply` op dit bestand voor een "
+                  "gecorrigeerde kopie van de kalender.",
+        "crisis_banner": "CRISIS ACTIEF", "flag_reason_crisis": "raakt crisisterm", "key": "sleutel",
+        "hit_fields": "velden met treffers",
+        "new": "nieuw", "new_since": "Nieuw sinds de vorige controle",
+        "flag_reason_list": "gevoelig", "all_day": "hele dag",
+    },
+}
+
+SEVERITY_WORDS = {"nl": {"low": "laag", "medium": "middel", "high": "hoog", "crisis": "crisis"},
+                  "en": {"low": "low", "medium": "medium", "high": "high", "crisis": "crisis"}}
+
+TABLE_WORDS = {
+    "en": {"pause": "PAUSE", "review": "REVIEW", "ok": "OK", "row": "row", "no_date": "no date",
+           "span": "posts from {start} to {end} ({zone})", "all": "all posts (--all)",
+           "calendars": "{n} calendar(s)", "crisis": "CRISIS ACTIVE",
+           "summary": "{upcoming} upcoming posts: {pause} pause, {review} review, {ok} ok",
+           "undated": " ({n} without a readable date)", "warnings": "{n} warning(s):"},
+    "nl": {"pause": "PAUZE", "review": "BEOORDELEN", "ok": "OK", "row": "rij",
+           "no_date": "geen datum", "span": "berichten van {start} tot {end} ({zone})",
+           "all": "alle berichten (--all)", "calendars": "{n} kalender(s)",
+           "crisis": "CRISIS ACTIEF",
+           "summary": "{upcoming} komende berichten: {pause} pauze, {review} beoordelen, {ok} ok",
+           "undated": " ({n} zonder leesbare datum)", "warnings": "{n} waarschuwing(en):"},
+}
+
+# How a check's finding is phrased: "'{matched}' in {field} ..." (the field part is left out
+# when a finding has no field).
+REASONS = {
+    "en": {"in": " in {field}", "crisis": "{matched}{where} matches crisis term '{rule}' ({source})",
+           "list": "{matched}{where} matches '{rule}' ({category}, {severity}, list {source})",
+           "suggestion": "; suggestion: '{suggestion}'"},
+    "nl": {"in": " in {field}", "crisis": "{matched}{where} raakt crisisterm '{rule}' ({source})",
+           "list": "{matched}{where} raakt '{rule}' ({category}, {severity}, lijst {source})",
+           "suggestion": "; suggestie: '{suggestion}'"},
+}
+
+
+def words(lang: str) -> str:
+    """The language to phrase in: ``lang`` if contentcheck speaks it, else English."""
+    return lang if lang in LANGUAGES else "en"
+
+DUPLICATE_WORDS = {
+    "en": "the same text is also scheduled for {channel} in row {rows} ({when})",
+    "nl": "dezelfde tekst staat ook gepland voor {channel} in rij {rows} ({when})",
+}
