@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
-from contentcheck.records import Finding, Post, Status, Verdict
-from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.matching.hints import plural_hints
 from contentcheck.matching.terms import TermSet
+from contentcheck.records import Finding, Post, Status, Verdict
+from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
 
 if TYPE_CHECKING:

@@ -14,9 +14,14 @@ from typing import Any
 import click
 
 from contentcheck import crisis as crises
+from contentcheck.cli.common import (
+    GuardedGroup,
+    config_option,
+    config_zone,
+    current_moment,
+    now_option,
+)
 from contentcheck.errors import SettingsError
-from contentcheck.cli.common import (GuardedGroup, config_option, config_zone,
-                                             current_moment, now_option)
 
 
 class _Context:

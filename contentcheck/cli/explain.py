@@ -58,8 +58,8 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
             no_active_crises: bool, config_path: Path | None, now_text: str | None,
             language: str) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
-    from contentcheck.matching.checker import Checker
     from contentcheck.config import load_config
+    from contentcheck.matching.checker import Checker
     from contentcheck.matching.language import detect
     from contentcheck.scan import terms_at
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import click
 
-from contentcheck.lists.categories import CATEGORIES, LIST_CATEGORIES, label
 from contentcheck.errors import ContentcheckError
-from contentcheck.lists.load import WordList, all_lists, check_disabled
+from contentcheck.lists.categories import CATEGORIES, LIST_CATEGORIES, label
 from contentcheck.lists.check import ERROR, WARNING, check_paths, reach, shipped_paths
+from contentcheck.lists.load import WordList, all_lists, check_disabled
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
 

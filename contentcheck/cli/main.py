@@ -5,17 +5,21 @@ Nothing here decides about posts; errors the user can cause end as one line and 
 
 from __future__ import annotations
 
-import functools
 import logging
 import sys
-from enum import Enum, IntEnum
+from enum import IntEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from contentcheck import __version__
 from contentcheck.calendar.columns import Role
 from contentcheck.cli.common import GuardedGroup, fail
+from contentcheck.report import REPORTERS, reporter
+
+if TYPE_CHECKING:
+    from contentcheck.scan import ScanResult
 
 
 class ExitCode(IntEnum):
@@ -25,16 +29,6 @@ class ExitCode(IntEnum):
     INTERNAL = 3
 
 
-class Format(str, Enum):
-    TABLE = "table"
-    JSON = "json"
-    CSV = "csv"
-    XLSX = "xlsx"
-    HTML = "html"
-
-
-FORMAT_BY_SUFFIX = {".json": Format.JSON, ".csv": Format.CSV, ".xlsx": Format.XLSX,
-                    ".txt": Format.TABLE, ".html": Format.HTML, ".htm": Format.HTML}
 COLUMN_OPTIONS = {"text_column": Role.TEXT, "date_column": Role.DATE, "time_column": Role.TIME,
                   "channel_column": Role.CHANNEL, "status_column": Role.STATUS}
 
@@ -52,19 +46,21 @@ def _column_overrides(values: dict[str, str | None]) -> dict[Role, str]:
     return {role: values[name] for name, role in COLUMN_OPTIONS.items() if values.get(name)}
 
 
-def _pick_format(chosen: str | None, output: Path | None) -> Format:
+def _pick_format(chosen: str | None, output: Path | None) -> str:
+    """``--format``, else the output file's extension, else the terminal table."""
+    from contentcheck.report import REPORTERS, format_for, known_suffixes
+
     if chosen:
-        try:
-            return Format(chosen)
-        except ValueError:
-            raise fail(f"unknown report format {chosen!r} (known: "
-                       f"{', '.join(f.value for f in Format)})") from None
+        if chosen not in REPORTERS:
+            raise fail(f"unknown report format {chosen!r} (known: {', '.join(REPORTERS)})")
+        return chosen
     if output is not None:
-        if output.suffix.lower() not in FORMAT_BY_SUFFIX:
-            raise fail(f"{output}: cannot tell the report format from {output.suffix or 'no extension'!r}; "
-                       f"use --format ({', '.join(f.value for f in Format)})")
-        return FORMAT_BY_SUFFIX[output.suffix.lower()]
-    return Format.TABLE
+        name = format_for(output)
+        if name is None:
+            raise fail(f"{output}: cannot tell the report format from {output.suffix or 'no extension'!r} "
+                       f"({', '.join(known_suffixes())}); use --format ({', '.join(REPORTERS)})")
+        return name
+    return "table"
 
 
 @main.command()
@@ -95,7 +91,7 @@ def _pick_format(chosen: str | None, output: Path | None) -> Format:
 @click.option("--time-column", metavar="NAME", help="Column holding the time.")
 @click.option("--channel-column", metavar="NAME", help="Column holding the channel.")
 @click.option("--status-column", metavar="NAME", help="Column holding the status.")
-@click.option("--format", "format_name", type=click.Choice([f.value for f in Format]),
+@click.option("--format", "format_name", type=click.Choice(list(REPORTERS)),
               help="Report format [default: from --output's extension, else table].")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report here (atomically) instead of to the terminal.")
@@ -128,8 +124,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or config.scan.get("format"), output)
-    if report_format is Format.XLSX and output is None:
-        raise fail("--format xlsx needs --output FILE.xlsx")
+    if output is None and not reporter(report_format).TERMINAL:
+        raise fail(f"--format {report_format} needs --output FILE{reporter(report_format).SUFFIXES[0]}")
     if output is not None:
         from contentcheck.report.output import check_not_an_input
 
@@ -159,50 +155,19 @@ def _register() -> None:
         main.add_command(command)
 
 
-def _deliver(result: object, report_format: Format, output: Path | None, show_ok: bool,
+def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
              lang: str | None = None) -> None:
-    """Render the result in the chosen format, to the terminal or atomically to a file."""
-    _write_report(result, report_format, output, show_ok, lang)
-    if output is not None:
-        summary = result.summary()
-        click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
-                   f"{summary['review']} review, {summary['ok']} ok", err=True)
+    """Show the report on the terminal, or write it atomically to a file and say so."""
+    from contentcheck.report import ReportOptions, write_report
 
-
-def _write_report(result: object, report_format: Format, output: Path | None, show_ok: bool,
-                  lang: str | None) -> None:
-    from contentcheck.report.output import write_atomically
-
-    if report_format is Format.XLSX:
-        from contentcheck.report import xlsx_report
-
-        write_atomically(output, lambda temp: xlsx_report.write(result, temp, lang))
-    else:
-        if report_format is Format.JSON:
-            from contentcheck.report.json_report import render
-        elif report_format is Format.CSV:
-            from contentcheck.report.csv_report import render
-        elif report_format is Format.HTML:
-            from contentcheck.report.html_report import render as render_html
-
-            render = functools.partial(render_html, lang=lang)
-        else:
-            from contentcheck.report.terminal import render
-
-            render = functools.partial(render, show_ok=show_ok, lang=lang)
-        if report_format is Format.JSON and output is not None:  # streamed, not held twice
-            from contentcheck.report import json_report
-            from contentcheck.report.output import stream_atomically
-
-            stream_atomically(output, lambda out: json_report.write(result, out))
-            return
-        text = render(result)
-        if output is None:
-            click.echo(text, nl=False)
-            return
-        if report_format is Format.TABLE:
-            text = click.unstyle(text)
-        write_atomically(output, lambda temp: temp.write_text(text, encoding="utf-8"))
+    options = ReportOptions(lang=lang, show_ok=show_ok)
+    if output is None:
+        click.echo(reporter(report_format).render(result, options), nl=False)
+        return
+    write_report(result, report_format, output, options)
+    summary = result.summary()
+    click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
+               f"{summary['review']} review, {summary['ok']} ok", err=True)
 
 
 _register()

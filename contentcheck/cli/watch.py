@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from contentcheck.errors import SettingsError
 from contentcheck.cli.common import GuardedCommand, config_option
+from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
     from contentcheck.config import Config
@@ -94,8 +94,8 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
     """
     from contentcheck.config import load_config
     from contentcheck.crisis import active_crises
-    from contentcheck.nightly.config import nightly_settings
     from contentcheck.locks import WatchLock
+    from contentcheck.nightly.config import nightly_settings
     from contentcheck.nightly.runner import run_check
     from contentcheck.settings import build_scan_settings
 

@@ -74,24 +74,21 @@ def write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], 
 
 def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], still: int,
                    previous: RunRecord | None, reason: str, started: datetime) -> list[Path]:
-    from contentcheck.report import json_report, xlsx_report
-    from contentcheck.report.output import (check_not_an_input, stream_atomically,
-                                           write_atomically)
+    from contentcheck.report import ReportOptions, write_report
+    from contentcheck.report.output import check_not_an_input
 
     paths = _report_paths(job, started)
     for path in paths.values():
         check_not_an_input(path, [Path(c.path) for c in result.calendars])
-    if "xlsx" in paths:
-        new_keys = {flag.key for flag in new}
-        write_atomically(paths["xlsx"], lambda temp: xlsx_report.write(
-            result, temp, job.lang, is_new=lambda v: Flag.from_verdict(v).key in new_keys))
-    if "json" in paths:
-        nightly = {
-            "job": job.job, "reason": reason, "started": started.isoformat(),
-            "previous_run": {"id": previous.id, "started": previous.started} if previous else None,
-            "new": [flag_dict(f) for f in new], "still_flagged": still}
-        stream_atomically(paths["json"], lambda out: json_report.write(result, out,
-                                                                       {"nightly": nightly}))
+    new_keys = {flag.key for flag in new}
+    nightly = {
+        "job": job.job, "reason": reason, "started": started.isoformat(),
+        "previous_run": {"id": previous.id, "started": previous.started} if previous else None,
+        "new": [flag_dict(f) for f in new], "still_flagged": still}
+    options = ReportOptions(lang=job.lang, extra={"nightly": nightly},
+                            is_new=lambda v: Flag.from_verdict(v).key in new_keys)
+    for kind, path in paths.items():
+        write_report(result, kind, path, options)
     return list(paths.values())
 
 

@@ -8,11 +8,16 @@ from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
 from contentcheck.records import Verdict
+from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.output import as_text_cell
 from contentcheck.scan import ScanResult
 
+FORMAT = "csv"
+SUFFIXES = (".csv",)
+TERMINAL = True
 COLUMNS = ("status", "scheduled_at", "all_day", "channel", "text", "other_fields",
            "matched_terms", "matched_text", "matched_fields", "lists", "categories",
            "severities", "suggestions", "reasons", "source", "sheet", "row", "calendar_status",
@@ -40,7 +45,7 @@ def _row(verdict: Verdict, crisis: str) -> list[object]:
     ]
 
 
-def render(result: ScanResult) -> str:
+def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     """The report as CSV text (UTF-8, comma, CRLF: what Excel and scripts both read)."""
     crisis = ", ".join(result.crisis_sources)
     buffer = io.StringIO()
@@ -49,3 +54,7 @@ def render(result: ScanResult) -> str:
     for verdict in result.verdicts:
         writer.writerow([as_text_cell(v) if isinstance(v, str) else v for v in _row(verdict, crisis)])
     return buffer.getvalue()
+
+
+def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
+    write_text(path, render(result, options))

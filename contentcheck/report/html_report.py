@@ -6,13 +6,15 @@ Every piece of calendar text is escaped; matched words are ``<mark>``-ed in plac
 from __future__ import annotations
 
 from html import escape
+from pathlib import Path
 
-from contentcheck.records import Status, Verdict
 from contentcheck.decide import reasons_in
+from contentcheck.records import Status, Verdict
+from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import default_language
-from contentcheck.wording import LABELS
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
+from contentcheck.wording import LABELS
 
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:52rem;
@@ -33,6 +35,10 @@ ul{margin:.3rem 0 0 1.1rem;padding:0;font-size:.88rem}.warn{color:#7030a0}
 details summary{cursor:pointer;margin:1rem 0 .5rem;font-weight:600}
 """
 
+
+FORMAT = "html"
+SUFFIXES = (".html", ".htm")
+TERMINAL = True
 
 def _marked(text: str, verdict: Verdict, field: str) -> str:
     out = []
@@ -65,8 +71,8 @@ def _article(verdict: Verdict, labels: dict[str, str], lang: str) -> str:
     return f'<article class={status}>{"".join(body)}</article>'
 
 
-def render(result: ScanResult, lang: str | None = None) -> str:
-    lang = lang or default_language()
+def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
+    lang = options.lang or default_language()
     labels = LABELS[lang]
     summary = result.summary()
     window = (f"{result.window.start:%d-%m-%Y %H:%M} - {result.window.end:%d-%m-%Y %H:%M}"
@@ -95,3 +101,7 @@ def render(result: ScanResult, lang: str | None = None) -> str:
                      + "".join(f"<li class=warn>{escape(w)}</li>" for w in warnings) + "</ul>")
     parts.append("</body></html>\n")
     return "\n".join(parts)
+
+
+def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
+    write_text(path, render(result, options))

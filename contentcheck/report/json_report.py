@@ -5,13 +5,18 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, TextIO
 
 import orjson
 
 from contentcheck import __version__
+from contentcheck.report import ReportOptions
 from contentcheck.scan import ScanResult
 
+FORMAT = "json"
+SUFFIXES = (".json",)
+TERMINAL = True
 
 def _encode(value: Any) -> bytes:
     """Compact UTF-8 JSON. orjson writes the posts of a big calendar four times as fast as the
@@ -39,7 +44,14 @@ def to_document(result: ScanResult, *, posts: bool = True) -> dict[str, Any]:
     }
 
 
-def write(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None) -> None:
+def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
+    """The report streamed into ``path`` (UTF-8, ``\\n`` line ends): 100,000 posts are never
+    held twice."""
+    with path.open("w", encoding="utf-8", newline="\n") as out:
+        stream(result, out, options.extra)
+
+
+def stream(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None) -> None:
     """Pretty at the top level, one compact line per post, written as it goes; ``extra`` adds
     top-level keys (the nightly check's "nightly").
 
@@ -70,7 +82,7 @@ def _posts(result: ScanResult, batch: int = 2000) -> Iterator[str]:
             yield ",\n    "
 
 
-def render(result: ScanResult) -> str:
+def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     buffer = io.StringIO()
-    write(result, buffer)
+    stream(result, buffer, options.extra)
     return buffer.getvalue()

@@ -12,8 +12,6 @@ import os
 from enum import Enum
 
 
-
-
 class Decision(str, Enum):
     """What the reviewer decided for a post."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable, Iterable
-from typing import TextIO
 from contextlib import suppress
 from pathlib import Path
 
@@ -59,11 +58,3 @@ def write_atomically(path: Path, write: Callable[[Path], None]) -> None:
             temp.unlink()
 
 
-def stream_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
-    """``write_atomically`` for a text report written as it goes (UTF-8, ``\\n`` line ends), so
-    a big report is never held in memory whole."""
-    def fill(temp: Path) -> None:
-        with temp.open("w", encoding="utf-8", newline="\n") as handle:
-            write(handle)
-
-    write_atomically(path, fill)

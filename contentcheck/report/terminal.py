@@ -6,15 +6,22 @@ it during an incident is usually Dutch.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 
 from contentcheck.calendar.dates import DUTCH_WEEKDAYS
-from contentcheck.records import Status, Verdict
 from contentcheck.decide import reasons_in
+from contentcheck.records import Status, Verdict
+from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import default_language
-from contentcheck.wording import TABLE_WORDS as WORDS
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
+from contentcheck.wording import TABLE_WORDS as WORDS
+
+FORMAT = "table"
+SUFFIXES = (".txt",)
+TERMINAL = True
 
 STATUS_STYLE = {Status.PAUSE: {"fg": "red", "bold": True},
                 Status.REVIEW: {"fg": "yellow", "bold": True},
@@ -61,8 +68,10 @@ def _post_lines(verdict: Verdict, lang: str) -> list[str]:
     return lines
 
 
-def render(result: ScanResult, *, show_ok: bool = False, lang: str | None = None) -> str:
-    lang = lang if lang in WORDS else default_language()
+def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
+    """The table with colours (click drops them where the output is no terminal)."""
+    lang = options.lang if options.lang in WORDS else default_language()
+    show_ok = options.show_ok
     words = WORDS[lang]
     lines: list[str] = []
     if result.window:
@@ -88,3 +97,8 @@ def render(result: ScanResult, *, show_ok: bool = False, lang: str | None = None
         lines.append(click.style(words["warnings"].format(n=len(warnings)), fg="magenta"))
         lines += [f"  {w}" for w in warnings]
     return "\n".join(lines) + "\n"
+
+
+def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
+    """The table as plain text: a file gets no colour codes."""
+    write_text(path, click.unstyle(render(result, options)))

@@ -10,8 +10,8 @@ import json
 import math
 from typing import Any
 
-from contentcheck.records import Match, Verdict
 from contentcheck.decide import reasons_in
+from contentcheck.records import Match, Verdict
 from contentcheck.report.labels import DECISION_WORDS
 from contentcheck.report.spans import pieces
 

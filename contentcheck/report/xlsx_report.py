@@ -7,22 +7,32 @@ A hidden sheet keeps what ``contentcheck apply`` needs to trust the reviewer's d
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from contentcheck.records import Status, Verdict
+from contentcheck.records import Status
+from contentcheck.report import ReportOptions
 from contentcheck.report.labels import Decision, default_language
-from contentcheck.wording import LABELS
-from contentcheck.report.report_meta import META_SHEET, build_meta, calendar_indexes, meta_rows, post_key
+from contentcheck.report.report_meta import (
+    META_SHEET,
+    build_meta,
+    calendar_indexes,
+    meta_rows,
+    post_key,
+)
 from contentcheck.report.xlsx_posts import PostSheet
 from contentcheck.report.xlsx_summary import write_summary
 from contentcheck.scan import ScanResult
+from contentcheck.wording import LABELS
 
 STATUS_FILLS = {Status.PAUSE: ("#F8CBAD", "#9C0006"), Status.REVIEW: ("#FFE699", "#7F6000"),
                 Status.OK: ("#E2EFDA", "#375623")}
 DECISION_FILLS = {Decision.PAUSE: "#F8CBAD", Decision.CHANGE: "#FFE699", Decision.PUBLISH: "#C6EFCE"}
 
+
+FORMAT = "xlsx"
+SUFFIXES = (".xlsx",)
+TERMINAL = False  # a workbook needs a file: --format xlsx goes with -o
 
 def _formats(book: Any) -> dict[str, Any]:
     top = {"valign": "top", "text_wrap": True}
@@ -59,8 +69,7 @@ def _formats(book: Any) -> dict[str, Any]:
     return formats
 
 
-def write(result: ScanResult, path: Path, lang: str | None = None, *,
-          is_new: Callable[[Verdict], bool] | None = None) -> None:
+def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     """Write the report workbook to ``path`` (callers write to a temporary file and move it).
 
     ``is_new`` (from the nightly history) marks the flagged posts that were not flagged in the
@@ -68,7 +77,7 @@ def write(result: ScanResult, path: Path, lang: str | None = None, *,
     """
     import xlsxwriter
 
-    lang = lang or default_language()
+    lang, is_new = options.lang or default_language(), options.is_new
     labels = LABELS[lang]
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
                                            "strings_to_urls": False, "strings_to_numbers": False})

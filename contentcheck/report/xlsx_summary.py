@@ -8,7 +8,6 @@ from typing import Any
 from contentcheck.records import Status
 from contentcheck.scan import ScanResult
 
-
 VALUE_LAST_COLUMN = 12  # long values span B..M
 VALUE_CHARS_PER_LINE = 125
 
