@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from contentcheck.errors import ContentcheckError
+from contentcheck.cli.common import GuardedCommand, crisis_options, list_options
 
 RULES = {
     "exact": "the word itself",
@@ -31,20 +31,10 @@ def _highlight(text: str, start: int, end: int) -> str:
     return f"{text[:start]}[{text[start:end]}]{text[end:]}"
 
 
-@click.command("explain")
+@click.command("explain", cls=GuardedCommand)
 @click.argument("text")
-@click.option("--crisis", "crisis_files", multiple=True, metavar="FILE",
-              type=click.Path(path_type=Path), help="A crisis-term file (repeatable).")
-@click.option("--term", "terms", multiple=True, metavar="T",
-              help="A crisis term given here (repeatable), e.g. --term 'boston explosion'.")
-@click.option("--wordlists", multiple=True, metavar="DIR", type=click.Path(path_type=Path),
-              help="A folder of your own word lists (repeatable).")
-@click.option("--no-shipped-lists", "--no-shipped", "no_shipped", is_flag=True,
-              help="Leave out the word lists that ship with contentcheck.")
-@click.option("--disable-category", "disabled_categories", multiple=True, metavar="ID",
-              help="Switch off a shipped category (see `contentcheck lists`). Repeatable.")
-@click.option("--no-active-crises", is_flag=True,
-              help="Leave out the crises declared with `contentcheck crisis start`.")
+@crisis_options
+@list_options
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file [default: ./contentcheck.toml if present]; its [scan] crisis "
                    "files, terms, word lists and categories count, as in a scan.")
@@ -52,11 +42,10 @@ def _highlight(text: str, start: int, end: int) -> str:
               help="Pretend it is this moment (which declared crises are active), as scan --now.")
 @click.option("--language", type=click.Choice(["auto", "nl", "en", "any"]), default="auto",
               show_default=True, help="Read the text as this language (any: every list).")
-@click.pass_context
-def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-            wordlists: tuple[Path, ...], no_shipped: bool, disabled_categories: tuple[str, ...],
-            no_active_crises: bool, config_path: Path | None, now_text: str | None,
-            language: str) -> None:
+def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
+            no_active_crises: bool, wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
+            disabled_categories: tuple[str, ...], config_path: Path | None,
+            now_text: str | None, language: str) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
     from contentcheck.matching.checker import Checker
@@ -64,19 +53,15 @@ def explain(ctx: click.Context, text: str, crisis_files: tuple[Path, ...], terms
     from contentcheck.scan import terms_at
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 
-    try:
-        config = load_config(config_path)
-        sources = build_term_sources(
-            config, crisis_files=crisis_files, terms=terms,
-            wordlist_dirs=wordlists, shipped_lists=False if no_shipped else None,
-            active_crises=not no_active_crises, disabled_categories=disabled_categories)
-        zone = resolve_timezone(config.scan.get("timezone"))
-        now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
-        crisis_terms, list_terms = terms_at(sources, now)
-        checker = Checker(crisis_terms, list_terms)
-    except ContentcheckError as exc:
-        click.echo(f"contentcheck: {exc}", err=True)
-        ctx.exit(2)
+    config = load_config(config_path)
+    sources = build_term_sources(
+        config, crisis_files=crisis_files, terms=terms, wordlist_dirs=wordlist_dirs,
+        shipped_lists=shipped_lists, active_crises=not no_active_crises,
+        disabled_categories=disabled_categories)
+    zone = resolve_timezone(config.scan.get("timezone"))
+    now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
+    crisis_terms, list_terms = terms_at(sources, now)
+    checker = Checker(crisis_terms, list_terms)
     lang = detect(text) if language == "auto" else None if language == "any" else language
     how = "detected" if language == "auto" else "given"
     click.echo(f"text:     {text}")

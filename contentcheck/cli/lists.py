@@ -8,23 +8,15 @@ cannot be read.
 from __future__ import annotations
 
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
 import click
 
-from contentcheck.errors import ContentcheckError
+from contentcheck.cli.common import ExitCode, GuardedGroup, list_options
 from contentcheck.lists.categories import CATEGORIES, LIST_CATEGORIES, label
 from contentcheck.lists.check import ERROR, WARNING, check_paths, reach, shipped_paths
 from contentcheck.lists.load import WordList, all_lists, check_disabled
-
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNREADABLE = 0, 1, 2
-
-
-def _fail(error: Exception) -> None:
-    click.echo(f"contentcheck lists: {error}", err=True)
-    sys.exit(EXIT_UNREADABLE)
 
 
 def _summary(word_lists: list[WordList], disabled: set[str]) -> dict:
@@ -65,41 +57,30 @@ def _print_summary(summary: dict) -> None:
                    f"{cat['label']}{state}")
 
 
-@click.group("lists", invoke_without_command=True)
-@click.option("--wordlists", "wordlists", multiple=True, metavar="DIR",
-              type=click.Path(path_type=Path),
-              help="A folder (or file) of your own lists: .txt, .csv or .xlsx. Repeatable.")
-@click.option("--no-shipped-lists", "--no-shipped", "no_shipped", is_flag=True,
-              help="Leave out the lists that come with contentcheck.")
-@click.option("--disable-category", "disabled", multiple=True, metavar="ID",
-              help="Switch a category off, e.g. marketing-metaphors. Repeatable.")
+@click.group("lists", cls=GuardedGroup, invoke_without_command=True)
+@list_options
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
               help="Config file [default: ./contentcheck.toml if present]; its [scan] word "
                    "lists and categories count, as in a scan.")
 @click.pass_context
-def lists(ctx: click.Context, wordlists: tuple[Path, ...], no_shipped: bool,
-          disabled: tuple[str, ...], output_format: str, config_path: Path | None) -> None:
+def lists(ctx: click.Context, wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
+          disabled_categories: tuple[str, ...], output_format: str, config_path: Path | None
+          ) -> None:
     """Show the word lists: their languages, categories and term counts."""
     from contentcheck.config import load_config
     from contentcheck.settings import build_term_sources
 
-    try:
-        sources = build_term_sources(load_config(config_path), wordlist_dirs=wordlists,
-                                     shipped_lists=False if no_shipped else None,
-                                     disabled_categories=disabled)
-    except ContentcheckError as exc:
-        _fail(exc)
+    sources = build_term_sources(load_config(config_path), wordlist_dirs=wordlist_dirs,
+                                 shipped_lists=shipped_lists,
+                                 disabled_categories=disabled_categories)
     ctx.obj = {"wordlists": sources.wordlist_dirs, "shipped": sources.shipped_lists}
     if ctx.invoked_subcommand is not None:
         return
-    try:
-        word_lists = all_lists(sources.wordlist_dirs, shipped=sources.shipped_lists)
-        check_disabled(sources.disabled_categories,
-                       {t.category for wl in word_lists for t in wl.terms.terms})
-    except ContentcheckError as exc:
-        _fail(exc)
+    word_lists = all_lists(sources.wordlist_dirs, shipped=sources.shipped_lists)
+    check_disabled(sources.disabled_categories,
+                   {t.category for wl in word_lists for t in wl.terms.terms})
     summary = _summary(word_lists, {d.strip().lower() for d in sources.disabled_categories})
     if output_format == "json":
         click.echo(json.dumps(summary, ensure_ascii=False, indent=2))
@@ -127,14 +108,14 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     for problem in result.problems:
         click.echo(str(problem))
     for error in result.unreadable:
-        click.echo(f"contentcheck lists check: {error}", err=True)
+        click.echo(f"contentcheck: error: {error}", err=True)
     errors = sum(p.level == ERROR for p in result.problems)
     warnings = sum(p.level == WARNING for p in result.problems)
     click.echo(f"checked {result.files} files, {result.terms} terms: "
                f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
     if result.unreadable:
-        sys.exit(EXIT_UNREADABLE)
-    sys.exit(EXIT_PROBLEMS if result.failed(strict) else EXIT_OK)
+        raise click.exceptions.Exit(ExitCode.ERROR)
+    raise click.exceptions.Exit(ExitCode.FLAGGED if result.failed(strict) else ExitCode.CLEAN)
 
 
 @lists.command("reach")
@@ -150,10 +131,7 @@ def reach_command(ctx: click.Context, paths: tuple[Path, ...], languages: tuple[
                   term_filter: str | None, top: int, limit: int) -> None:
     """Show which real words each term matches (inflections, compounds), to find the false
     friends that need an exception before a reviewer finds them."""
-    try:
-        found = reach(_targets(ctx, paths), languages or ("nl", "en"), top=top)
-    except ContentcheckError as exc:
-        _fail(exc)
+    found = reach(_targets(ctx, paths), languages or ("nl", "en"), top=top)
     needle = (term_filter or "").casefold()
     for term, language, words in found:
         if needle and needle not in term.text.casefold():

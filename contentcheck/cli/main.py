@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import logging
 import sys
-from enum import IntEnum
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,18 +14,18 @@ import click
 
 from contentcheck import __version__
 from contentcheck.calendar.columns import Role
-from contentcheck.cli.common import GuardedGroup, fail
+from contentcheck.cli.common import (
+    ExitCode,
+    GuardedGroup,
+    config_option,
+    crisis_options,
+    fail,
+    list_options,
+)
 from contentcheck.report import REPORTERS, reporter
 
 if TYPE_CHECKING:
     from contentcheck.scan import ScanResult
-
-
-class ExitCode(IntEnum):
-    CLEAN = 0
-    FLAGGED = 1
-    ERROR = 2
-    INTERNAL = 3
 
 
 COLUMN_OPTIONS = {"text_column": Role.TEXT, "date_column": Role.DATE, "time_column": Role.TIME,
@@ -65,19 +64,9 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
 
 @main.command()
 @click.argument("calendars", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file [default: ./contentcheck.toml if present].")
-@click.option("--crisis", "crisis_files", multiple=True, type=click.Path(path_type=Path),
-              help="File of crisis terms (one per line); a hit pauses the post. Repeatable.")
-@click.option("--term", "terms", multiple=True, help="A crisis term. Repeatable.")
-@click.option("--wordlists", "wordlist_dirs", multiple=True, type=click.Path(path_type=Path),
-              help="Folder of your own word lists, added to the shipped ones. Repeatable.")
-@click.option("--shipped-lists/--no-shipped-lists", " /--no-shipped", default=None,
-              help="Use the shipped word lists [default: yes].")
-@click.option("--disable-category", "disabled_categories", multiple=True, metavar="ID",
-              help="Switch off a shipped category (see `contentcheck lists`). Repeatable.")
-@click.option("--no-active-crises", is_flag=True,
-              help="Ignore the crises declared with `contentcheck crisis start`.")
+@config_option
+@crisis_options
+@list_options
 @click.option("--now", "now_text", metavar="ISO-8601", help="Pretend it is this moment.")
 @click.option("--days", type=click.FloatRange(min=0), help="Window length in days [default: 7].")
 @click.option("--until", "until_text", metavar="DATE", help="Window end (a date counts whole).")
@@ -146,12 +135,13 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
 def _register() -> None:
     """The other commands live in their own modules, so this one stays readable."""
     from contentcheck.cli.apply import apply
+    from contentcheck.cli.checks import checks
     from contentcheck.cli.crisis import crisis
     from contentcheck.cli.explain import explain
     from contentcheck.cli.lists import lists
     from contentcheck.cli.watch import watch
 
-    for command in (apply, crisis, explain, lists, watch):
+    for command in (apply, checks, crisis, explain, lists, watch):
         main.add_command(command)
 
 

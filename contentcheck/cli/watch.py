@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from contentcheck.cli.common import GuardedCommand, config_option
+from contentcheck.cli.common import ExitCode, GuardedCommand, config_option
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -112,7 +112,8 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
                     log.info("no active crisis: nothing to check (--if-crisis)")
                     return
                 outcome = run_check(job, config, reason="once", scan_now=now_text)
-                raise click.exceptions.Exit(2 if not outcome.ok else 1 if outcome.flags else 0)
+                raise click.exceptions.Exit(ExitCode.ERROR if not outcome.ok else
+                                            ExitCode.FLAGGED if outcome.flags else ExitCode.CLEAN)
             _watch(job, config, now_text)
     finally:
         remove_logging(handlers)
@@ -131,7 +132,7 @@ def _watch(job: "NightlySettings", config: "Config", now_text: str | None) -> No
         watcher.run()
     except KeyboardInterrupt:
         log.warning("stopped at once (second signal)")
-        raise click.exceptions.Exit(130) from None
+        raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)  # type: ignore[arg-type]
