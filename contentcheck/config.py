@@ -7,11 +7,11 @@ keep the file beside its calendars and run the check from anywhere.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import Any
 
 from contentcheck.errors import SettingsError
+from contentcheck.fileio import read_toml
 
 CONFIG_NAME = "contentcheck.toml"
 
@@ -51,14 +51,6 @@ class Config:
         return path
 
 
-def _parse_toml(text: str) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-    return tomllib.loads(text)
-
-
 def _check_scan(path: Path, scan: Any) -> None:
     if not isinstance(scan, dict):
         raise SettingsError(f"{path}: [scan] must be a table")
@@ -90,7 +82,7 @@ def load_config(path: Path | None) -> Config:
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read the config file: {exc}") from None
     try:
-        data = _parse_toml(text)
+        data = read_toml(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError says line and column
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
     _check_scan(Path(path), data.get("scan", {}))

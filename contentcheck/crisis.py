@@ -21,7 +21,6 @@ from __future__ import annotations
 import os
 import re
 import sys
-import tempfile
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -29,8 +28,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
 from contentcheck.errors import SettingsError, TermFileError
-from contentcheck.records import Severity
+from contentcheck.fileio import read_toml, write_text_atomically
 from contentcheck.matching.terms import TermSet, parse_terms
+from contentcheck.records import Severity
 
 if TYPE_CHECKING:
     from contentcheck.config import Config
@@ -111,14 +111,6 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "crisis"
 
 
-def _toml(text: str) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-    return tomllib.loads(text)
-
-
 def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False) -> datetime | None:
     value = data.get(key)
     if value is None:
@@ -144,7 +136,7 @@ def read_crisis(path: Path) -> Crisis:
     except (OSError, UnicodeDecodeError) as exc:
         raise SettingsError(f"{path}: cannot read the crisis file: {exc}") from None
     try:
-        data = _toml(raw)
+        data = read_toml(raw)
     except ValueError as exc:
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
     terms = data.get("terms", "")
@@ -187,15 +179,11 @@ def _quote(value: str) -> str:
 
 def _write(path: Path, text: str) -> None:
     """Atomically, so a watcher reading the folder never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        os.replace(temp, path)
+        path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
-        raise SettingsError(f"{path}: cannot write the crisis file: {exc.strerror or exc}") from None
+        raise SettingsError(f"{path.parent}: cannot make the state folder: {exc.strerror or exc}") from None
+    write_text_atomically(path, text, what="the crisis file")
 
 
 def all_crises(state_dir: Path) -> list[Crisis]:

@@ -20,7 +20,7 @@ from contentcheck.calendar.columns import Role
 from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.report.labels import PAUSED_STATUS, Decision
 from contentcheck.wording import LABELS
-from contentcheck.report.output import write_atomically
+from contentcheck.fileio import write_atomically
 from contentcheck.settings import TermSources
 
 

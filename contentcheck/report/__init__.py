@@ -70,7 +70,7 @@ def known_suffixes() -> list[str]:
 
 def write_report(result: "ScanResult", name: str, path: Path, options: ReportOptions) -> None:
     """The report in format ``name``, written atomically to ``path``."""
-    from contentcheck.report.output import write_atomically
+    from contentcheck.fileio import write_atomically
 
     module = reporter(name)
     write_atomically(path, lambda temp: module.write(result, temp, options))

@@ -1,0 +1,72 @@
+"""Reading TOML and writing files atomically: written once, for reports, copies and state.
+
+Every file contentcheck writes goes through ``write_atomically``, so a reader (a reviewer's
+Excel, a watcher reading the state folder) never sees half a file, and a crash leaves the old
+file as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from contextlib import suppress
+from pathlib import Path
+from typing import Any
+
+from contentcheck.errors import ContentcheckError
+
+
+def read_toml(text: str) -> dict[str, Any]:
+    """Parse TOML text (``tomllib``, or ``tomli`` on Python 3.10); ValueError on bad TOML."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def _file_mode(path: Path) -> int:
+    """The mode a new file would get (mkstemp makes it private), or the replaced file's own."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
+def write_atomically(path: Path, write: Callable[[Path], None], *, what: str = "the report") -> None:
+    """Let ``write`` fill a temporary file beside ``path``, then move it into place in one step.
+
+    The file gets the mode a new file would get (or the replaced file's), not mkstemp's private
+    0600: a team shares reports and crisis files."""
+    path = Path(path)
+    directory = path.parent if str(path.parent) else Path(".")
+    if not directory.is_dir():
+        raise ContentcheckError(f"{path}: folder {directory} does not exist")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as exc:
+        raise ContentcheckError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
+    os.close(handle)
+    temp = Path(temp_name)
+    try:
+        write(temp)
+        os.chmod(temp, _file_mode(path))
+        os.replace(temp, path)
+    except OSError as exc:
+        raise ContentcheckError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
+    finally:
+        with suppress(FileNotFoundError):
+            temp.unlink()
+
+
+def write_text_atomically(path: Path, text: str, *, what: str = "the file") -> None:
+    """``write_atomically`` for UTF-8 text with ``\\n`` line ends."""
+    def fill(temp: Path) -> None:
+        with temp.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+
+    write_atomically(path, fill, what=what)
