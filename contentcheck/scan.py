@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
-from contentcheck.matching.hints import plural_hints
-from contentcheck.matching.terms import TermSet
+from contentcheck.matching import plural_hints
+from contentcheck.matching import TermSet
 from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
@@ -88,7 +88,7 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
     """The crisis terms (declared crises, files, then --term) and the word lists (shipped, then
     user folders): what a scan, and `explain`, check a text against."""
     from contentcheck.lists.load import load_lists
-    from contentcheck.matching.terms import crisis_terms_from_cli, load_crisis_file
+    from contentcheck.matching import crisis_terms_from_cli, load_crisis_file
 
     crisis = TermSet()
     for declared in crises:

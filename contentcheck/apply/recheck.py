@@ -20,8 +20,8 @@ if TYPE_CHECKING:
 def new_text_checker(sources: TermSources, report_terms: list[str]) -> Callable[[str], list[str]]:
     """A function that names what a text would still hit, e.g. ``'treinen' (crisis term
     'trein')``; empty for a clean text."""
-    from contentcheck.matching.checker import Checker
-    from contentcheck.matching.language import detect
+    from contentcheck.matching import Checker
+    from contentcheck.matching import detect
     from contentcheck.scan import terms_at
 
     sources = replace(sources, crisis_terms=tuple(report_terms) + sources.crisis_terms)

@@ -32,7 +32,7 @@ from contentcheck.checks import duplicate_post, terms
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
-    from contentcheck.matching.terms import TermSet
+    from contentcheck.matching import TermSet
     from contentcheck.records import Finding, Post
 
 

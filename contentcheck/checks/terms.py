@@ -30,7 +30,7 @@ from contentcheck.wording import REASONS, SEVERITY_WORDS, words
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
-    from contentcheck.matching.checker import Checker
+    from contentcheck.matching import Checker
 
 ID = "terms"
 DEFAULT: Mapping[str, Any] = {"enabled": True}
@@ -63,7 +63,7 @@ class TermsRunner:
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> TermsRunner | None:
     """Compile the crisis terms and the lists once; None when there are none."""
-    from contentcheck.matching.checker import Checker
+    from contentcheck.matching import Checker
 
     checker = Checker(context.crisis, context.lists)
     return TermsRunner(checker) if checker.matchers else None

@@ -58,7 +58,7 @@ def _terms(count: int) -> str:
 def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
     """``--term`` values as lines of word-list syntax: one term each, taken literally, so a
     leading ``#`` (a hashtag) is dropped rather than read as a comment."""
-    from contentcheck.matching.terms import read_text_file
+    from contentcheck.matching import read_text_file
 
     lines = []
     for term in terms:
@@ -87,7 +87,7 @@ def crisis() -> None:
 
 def _hint(declared: crises.Crisis) -> None:
     """Say so when a term is typed in the plural (it does not find the singular)."""
-    from contentcheck.matching.hints import plural_hints
+    from contentcheck.matching import plural_hints
 
     for hint in plural_hints(declared.termset()):
         click.echo(f"note: {hint}")

@@ -48,8 +48,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
             now_text: str | None, language: str) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
-    from contentcheck.matching.checker import Checker
-    from contentcheck.matching.language import detect
+    from contentcheck.matching import Checker
+    from contentcheck.matching import detect
     from contentcheck.scan import terms_at
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 
@@ -68,7 +68,7 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     click.echo(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
     click.echo(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
-    from contentcheck.matching.hints import plural_hints
+    from contentcheck.matching import plural_hints
 
     for hint in plural_hints(crisis_terms):
         click.echo(f"note:     {hint}")

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 import click
 
 from contentcheck import __version__
-from contentcheck.calendar.columns import Role
 from contentcheck.cli.common import (
     ExitCode,
     GuardedGroup,
@@ -25,11 +24,14 @@ from contentcheck.cli.common import (
 from contentcheck.report import REPORTERS, reporter
 
 if TYPE_CHECKING:
+    from contentcheck.calendar.columns import Role
     from contentcheck.scan import ScanResult
 
 
-COLUMN_OPTIONS = {"text_column": Role.TEXT, "date_column": Role.DATE, "time_column": Role.TIME,
-                  "channel_column": Role.CHANNEL, "status_column": Role.STATUS}
+# --text-column ... -> the column role (calendar.columns.Role values); the calendar package
+# is imported only when a scan runs, so `--help` stays quick
+COLUMN_OPTIONS = {"text_column": "text", "date_column": "date", "time_column": "time",
+                  "channel_column": "channel", "status_column": "status"}
 
 
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -41,8 +43,10 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def _column_overrides(values: dict[str, str | None]) -> dict[Role, str]:
-    return {role: values[name] for name, role in COLUMN_OPTIONS.items() if values.get(name)}
+def _column_overrides(values: dict[str, str | None]) -> dict["Role", str]:
+    from contentcheck.calendar.columns import Role
+
+    return {Role(role): values[name] for name, role in COLUMN_OPTIONS.items() if values.get(name)}
 
 
 def _pick_format(chosen: str | None, output: Path | None) -> str:

@@ -1,0 +1,45 @@
+"""The term engine: term files and their grammar -> compiled matchers -> matches in a text.
+
+This is the package's one face; code outside ``matching`` imports from here, never from the
+modules inside, so the engine can change shape without touching its callers. Names are
+loaded when first used (PEP 562), so importing the face costs nothing until a scan needs it.
+
+- ``TermSet``, ``parse_terms``, ``parse_pattern``, ``load_crisis_file``,
+  ``crisis_terms_from_cli``, ``read_text_file``: the term grammar (``terms``), parsed in one
+  place;
+- ``Checker``: the crisis terms and the word lists compiled together, each with its
+  exceptions (``checker``); ``Matcher``: one compiled term set (``matcher``);
+- ``detect``: a post's language (``language``); ``vocabulary``: the word list that tells a
+  real compound from a false split (``compounds``);
+- ``plural_hints``: notes on crisis terms typed in a form that misses others (``hints``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_FACE = {
+    "TermSet": "terms", "parse_terms": "terms", "parse_pattern": "terms",
+    "load_crisis_file": "terms", "crisis_terms_from_cli": "terms", "read_text_file": "terms",
+    "Checker": "checker", "Matcher": "matcher", "detect": "language", "vocabulary": "compounds",
+    "plural_hints": "hints",
+}
+__all__ = sorted(_FACE)
+
+if TYPE_CHECKING:
+    from contentcheck.matching.checker import Checker
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.hints import plural_hints
+    from contentcheck.matching.language import detect
+    from contentcheck.matching.matcher import Matcher
+    from contentcheck.matching.terms import (TermSet, crisis_terms_from_cli, load_crisis_file,
+                                             parse_pattern, parse_terms, read_text_file)
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _FACE:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_FACE[name]}"), name)
+    globals()[name] = value
+    return value
