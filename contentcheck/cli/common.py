@@ -1,8 +1,6 @@
-"""What the ``crisis`` and ``watch`` commands share: one-line errors with exit code 2, the
-``--config`` option, and "now" in the configured zone.
-
-Kept apart from ``contentcheck.cli.main`` so these commands run on their own (and cli.py can import
-them without a cycle).
+"""What every command shares: the exit-code table, one way to fail (one line on stderr, exit
+code 2), the guard that turns errors into that line, the option declarations that several
+commands take, and "now" in the configured zone.
 """
 
 from __future__ import annotations
