@@ -11,7 +11,11 @@ from pathlib import Path
 from contentcheck.calendar.columns import HEADER_NAMES, Role
 from contentcheck.calendar.model import Calendar, ReadOptions, Table
 from contentcheck.calendar.posts import table_to_posts
-from contentcheck.calendar.schedulers import as_hootsuite, is_hootsuite_bulk, kind_from_header
+from contentcheck.calendar.schedulers import (
+    as_hootsuite,
+    is_hootsuite_bulk,
+    kind_from_header,
+)
 from contentcheck.calendar.textfile import read_text_table
 from contentcheck.calendar.workbook import OLE_MAGIC, ZIP_MAGIC, read_workbook
 from contentcheck.errors import CalendarError
@@ -38,6 +42,25 @@ def _load_bytes(path: Path) -> bytes:
         raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
     if not data.strip():
         raise CalendarError(str(path), "is empty")
+    return data
+
+
+STDIN = "-"  # a calendar piped in: `cat kalender.csv | contentcheck scan -`
+MAX_STDIN_BYTES = 512 * 1024 * 1024
+
+
+def _stdin_bytes() -> bytes:
+    """A calendar from standard input, read whole (capped: a pipe from /dev/zero must end)."""
+    import sys
+
+    if sys.stdin is None or sys.stdin.isatty():
+        raise CalendarError(STDIN, "standard input is a terminal: pipe a calendar in "
+                            "(cat kalender.csv | contentcheck scan -)")
+    data = sys.stdin.buffer.read(MAX_STDIN_BYTES + 1)
+    if len(data) > MAX_STDIN_BYTES:
+        raise CalendarError(STDIN, f"more than {MAX_STDIN_BYTES // 2**20} MiB on standard input")
+    if not data.strip():
+        raise CalendarError(STDIN, "standard input is empty")
     return data
 
 
@@ -71,7 +94,7 @@ def read_calendar(path: Path | str, options: ReadOptions) -> Calendar:
     Raises CalendarError (with file, sheet, row, column where known) for anything unreadable.
     """
     path = Path(path)
-    data = _load_bytes(path)
+    data = _stdin_bytes() if str(path) == STDIN else _load_bytes(path)
     kind = _kind_of(path, data)
     calendar = Calendar(path=str(path), kind=kind, sha256=hashlib.sha256(data).hexdigest())
     if kind == "text":

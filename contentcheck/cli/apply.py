@@ -6,8 +6,10 @@ from pathlib import Path
 
 import click
 
+from contentcheck.cli.common import GuardedCommand
 
-@click.command("apply")
+
+@click.command("apply", cls=GuardedCommand)
 @click.argument("report", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="The corrected calendar [default: <calendar>-checked.<ext> beside it].")

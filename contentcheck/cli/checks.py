@@ -14,13 +14,7 @@ from contentcheck.cli.common import GuardedCommand, config_option, fail
 @config_option
 def checks(check_id: str | None, config_path: Path | None) -> None:
     """List the checks a scan runs (on or off, as the config sets them), or show the
-    documentation of one CHECK.
-
-    \b
-    Examples:
-      contentcheck checks
-      contentcheck checks duplicate-post
-    """
+    documentation of one CHECK."""
     from contentcheck.checks import CHECKS, documentation
     from contentcheck.config import load_config
     from contentcheck.settings import check_configs

@@ -5,9 +5,11 @@ commands take, and "now" in the configured zone.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, tzinfo
 from enum import IntEnum
 from pathlib import Path
@@ -37,6 +39,18 @@ def fail(message: str) -> click.exceptions.Exit:
     return click.exceptions.Exit(ExitCode.ERROR)
 
 
+def safe_streams() -> None:
+    """Replace what the console's encoding cannot show (an emoji on a cp1252 console) instead
+    of crashing: the report matters more than one character."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            try:
+                reconfigure(errors="replace")
+            except (ValueError, OSError):  # a stream that cannot change (already written to)
+                pass
+
+
 def run_guarded(invoke: Callable[[], Any]) -> Any:
     """Run a command body: our own errors become one line and exit 2, a bug a short line
     and exit 3 (``CONTENTCHECK_DEBUG=1`` shows the traceback), as in ``contentcheck scan``."""
@@ -58,18 +72,100 @@ def run_guarded(invoke: Callable[[], Any]) -> Any:
         raise click.exceptions.Exit(ExitCode.INTERNAL) from None
 
 
-class GuardedGroup(click.Group):
-    """A group whose subcommands end errors the way ``run_guarded`` does."""
+@dataclass
+class Terminal:
+    """How loud and how colourful this run is, from ``-v``/``-q``/``--color`` and NO_COLOR."""
+
+    verbose: int = 0
+    quiet: bool = False
+    color: bool | None = None  # None: colour on a terminal only (and never with NO_COLOR)
+
+
+def terminal(ctx: click.Context | None = None) -> Terminal:
+    """This run's terminal settings (kept on the outermost context, shared by subcommands)."""
+    root = (ctx or click.get_current_context()).find_root()
+    return root.meta.setdefault("contentcheck.terminal", Terminal())
+
+
+def _apply_terminal(ctx: click.Context) -> None:
+    settings = terminal(ctx)
+    color = settings.color
+    if color is None and os.environ.get("NO_COLOR"):  # https://no-color.org: any non-empty value
+        color = False
+    context: click.Context | None = ctx
+    while context is not None:  # this command's context and its parents: echo reads the current one
+        context.color = color
+        context = context.parent
+    # only our own logger: -vv does not flood the screen with other libraries' debug lines; no
+    # flag leaves it to the root logger (the watcher logs INFO there)
+    level = (logging.ERROR if settings.quiet else
+             logging.WARNING - 10 * min(settings.verbose, 2) if settings.verbose else logging.NOTSET)
+    logging.getLogger("contentcheck").setLevel(level)
+    root = logging.getLogger()
+    if not root.handlers:
+        logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
+                            format="%(levelname)s %(name)s: %(message)s")
+
+
+def _verbose(ctx: click.Context, param: click.Parameter, value: int) -> None:
+    if value:
+        terminal(ctx).verbose += value
+    _apply_terminal(ctx)
+
+
+def _quiet(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    if value:
+        terminal(ctx).quiet = True
+    _apply_terminal(ctx)
+
+
+def _color(ctx: click.Context, param: click.Parameter, value: bool | None) -> None:
+    if value is not None:
+        terminal(ctx).color = value
+    _apply_terminal(ctx)
+
+
+def _terminal_options() -> list[click.Option]:
+    """Fresh option objects for one command: the same flags, in the same places, everywhere."""
+    return [
+        click.Option(["-v", "--verbose"], count=True, expose_value=False, callback=_verbose,
+                     help="Log what is done (twice for more)."),
+        click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_quiet,
+                     help="Only errors and the report itself."),
+        click.Option(["--color/--no-color"], default=None, expose_value=False, callback=_color,
+                     help="Colour in the terminal [default: on a terminal, unless NO_COLOR is set]."),
+    ]
+
+
+def _add_terminal_options(command: click.Command) -> None:
+    taken = {opt for param in command.params for opt in param.opts}
+    command.params += [option for option in _terminal_options() if not taken & set(option.opts)]
+
+
+class _Guarded:
+    """What every command of ours is: errors end as ``run_guarded`` ends them, and it takes
+    -h, -v, -q and --color."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("context_settings", {"help_option_names": ["-h", "--help"]})
+        super().__init__(*args, **kwargs)
+        _add_terminal_options(self)  # type: ignore[arg-type]
 
     def invoke(self, ctx: click.Context) -> Any:
-        return run_guarded(lambda: super(GuardedGroup, self).invoke(ctx))
+        return run_guarded(lambda: super(_Guarded, self).invoke(ctx))  # type: ignore[misc]
 
 
-class GuardedCommand(click.Command):
-    """A command that ends errors the way ``run_guarded`` does."""
+class GuardedCommand(_Guarded, click.Command):
+    """A command of ours."""
 
-    def invoke(self, ctx: click.Context) -> Any:
-        return run_guarded(lambda: super(GuardedCommand, self).invoke(ctx))
+
+class GuardedGroup(_Guarded, click.Group):
+    """A group of ours; its subcommands and subgroups are ours too."""
+
+    command_class = GuardedCommand
+
+
+GuardedGroup.group_class = GuardedGroup
 
 
 def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:

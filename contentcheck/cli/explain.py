@@ -48,8 +48,7 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
             now_text: str | None, language: str) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
-    from contentcheck.matching import Checker
-    from contentcheck.matching import detect
+    from contentcheck.matching import Checker, detect
     from contentcheck.scan import terms_at
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 

@@ -5,8 +5,6 @@ Nothing here decides about posts; errors the user can cause end as one line and 
 
 from __future__ import annotations
 
-import logging
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -20,13 +18,30 @@ from contentcheck.cli.common import (
     crisis_options,
     fail,
     list_options,
+    safe_streams,
+    terminal,
 )
 from contentcheck.report import REPORTERS, reporter
 
 if TYPE_CHECKING:
     from contentcheck.calendar.columns import Role
+    from contentcheck.report import ReportOptions
     from contentcheck.scan import ScanResult
 
+
+STDOUT = Path("-")  # `-o -`: the report on standard output
+EPILOG = """\b
+Exit codes:
+  0  nothing flagged          1  posts to pause or review (lists check: problems)
+  2  bad input or settings     3  internal error (CONTENTCHECK_DEBUG=1 shows it)
+  130 interrupted (Ctrl-C)
+\b
+Environment:
+  CONTENTCHECK_STATE_DIR  where declared crises and the nightly history live
+  CONTENTCHECK_DEBUG=1    show the traceback of an internal error
+  NO_COLOR                no colour in the terminal (--color forces it)
+  _CONTENTCHECK_COMPLETE=bash_source contentcheck   shell completion (bash, zsh, fish)
+"""
 
 # --text-column ... -> the column role (calendar.columns.Role values); the calendar package
 # is imported only when a scan runs, so `--help` stays quick
@@ -34,13 +49,11 @@ COLUMN_OPTIONS = {"text_column": "text", "date_column": "date", "time_column": "
                   "channel_column": "channel", "status_column": "status"}
 
 
-@click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=GuardedGroup, epilog=EPILOG)
 @click.version_option(__version__, prog_name="contentcheck")
-@click.option("-v", "--verbose", count=True, help="Log what is read (twice for more).")
-def main(verbose: int) -> None:
+def main() -> None:
     """Check scheduled social posts against crisis terms and sensitive word lists."""
-    level = logging.WARNING - 10 * min(verbose, 2)
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+    safe_streams()
 
 
 def _column_overrides(values: dict[str, str | None]) -> dict["Role", str]:
@@ -72,7 +85,8 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
 @crisis_options
 @list_options
 @click.option("--now", "now_text", metavar="ISO-8601", help="Pretend it is this moment.")
-@click.option("--days", type=click.FloatRange(min=0), help="Window length in days [default: 7].")
+@click.option("--days", type=click.FloatRange(min=0), metavar="DAYS",
+              help="Window length in days, e.g. 3 or 0.5 [default: 7].")
 @click.option("--until", "until_text", metavar="DATE", help="Window end (a date counts whole).")
 @click.option("--all", "all_posts", is_flag=True, help="Every post, whatever its date or status.")
 @click.option("--timezone", "timezone_name", metavar="TZ",
@@ -116,10 +130,12 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         disabled_categories=disabled_categories)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
-    report_format = _pick_format(format_name or config.scan.get("format"), output)
+    report_format = _pick_format(format_name or config.scan.get("format"),
+                                 None if output == STDOUT else output)
     if output is None and not reporter(report_format).TERMINAL:
-        raise fail(f"--format {report_format} needs --output FILE{reporter(report_format).SUFFIXES[0]}")
-    if output is not None:
+        raise fail(f"--format {report_format} needs --output FILE{reporter(report_format).SUFFIXES[0]} "
+                   "(or -o - for standard output)")
+    if output is not None and output != STDOUT:
         from contentcheck.report.output import check_not_an_input
 
         check_not_an_input(output, settings.calendars)
@@ -136,6 +152,48 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     raise click.exceptions.Exit(ExitCode.FLAGGED if flagged else ExitCode.CLEAN)
 
 
+# Every command's one-line summary (the command list cuts longer first sentences off) and the
+# examples its --help ends with: real commands, as in the README.
+HELP: dict[str, tuple[str, str]] = {
+    "scan": ("Check the upcoming posts of calendars.",
+             "contentcheck scan kalender.xlsx --days 3\n"
+             "contentcheck scan kalender.xlsx --term trein --term spoor -o review.xlsx\n"
+             "cat export.csv | contentcheck scan - --format json -o - | jq .summary"),
+    "apply": ("Write a reviewed report's decisions into calendar copies.",
+              "contentcheck apply review.xlsx\n"
+              "contentcheck apply review.xlsx --output-dir gecontroleerd"),
+    "checks": ("List the checks and show what each one does.",
+               "contentcheck checks\ncontentcheck checks duplicate-post"),
+    "crisis": ("Declare, extend, show and end crises.",
+               "contentcheck crisis start Treinongeluk --term trein --term spoor\n"
+               "contentcheck crisis list"),
+    "explain": ("Show what matches in one text, and why.",
+                "contentcheck explain \"Met de trein naar de kerstmarkt\" --term trein\n"
+                "contentcheck explain \"Killer deals!\" --language en"),
+    "lists": ("Show the word lists; check or measure them.",
+              "contentcheck lists\ncontentcheck lists check --strict"),
+    "watch": ("Check the calendars every night (and often in a crisis).",
+              "contentcheck watch --once\ncontentcheck watch --config /srv/webcare/contentcheck.toml"),
+    "crisis start": ("Declare a crisis with its terms.",
+                     "contentcheck crisis start Treinongeluk --term trein --until 2026-11-30"),
+    "crisis add": ("Add terms to an active crisis.", "contentcheck crisis add Treinongeluk --term 🚂"),
+    "crisis end": ("End a crisis (its file stays as history).", "contentcheck crisis end Treinongeluk"),
+    "crisis list": ("List the active crises (--all: every crisis).", "contentcheck crisis list --all"),
+    "crisis show": ("Show a crisis: status, times, file, terms.", "contentcheck crisis show Treinongeluk"),
+}
+
+
+def _with_help(command: click.Command, name: str) -> None:
+    short, examples = HELP.get(name, (None, ""))
+    if short and not command.short_help:
+        command.short_help = short
+    if examples and not command.epilog:
+        lines = "\n".join(f"  {line}" for line in examples.splitlines())
+        command.epilog = f"\b\nExamples:\n{lines}"
+    for sub_name, sub in getattr(command, "commands", {}).items():
+        _with_help(sub, f"{name} {sub_name}")
+
+
 def _register() -> None:
     """The other commands live in their own modules, so this one stays readable."""
     from contentcheck.cli.apply import apply
@@ -147,21 +205,41 @@ def _register() -> None:
 
     for command in (apply, checks, crisis, explain, lists, watch):
         main.add_command(command)
+    for name, command in main.commands.items():
+        _with_help(command, name)
 
 
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
              lang: str | None = None) -> None:
-    """Show the report on the terminal, or write it atomically to a file and say so."""
+    """Show the report on the terminal (or standard output: ``-o -``), or write it atomically
+    to a file and say so."""
     from contentcheck.report import ReportOptions, write_report
 
     options = ReportOptions(lang=lang, show_ok=show_ok)
     if output is None:
         click.echo(reporter(report_format).render(result, options), nl=False)
         return
+    if output == STDOUT:
+        _to_stdout(result, report_format, options)
+        return
     write_report(result, report_format, output, options)
-    summary = result.summary()
-    click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
-               f"{summary['review']} review, {summary['ok']} ok", err=True)
+    if not terminal().quiet:
+        summary = result.summary()
+        click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
+                   f"{summary['review']} review, {summary['ok']} ok", err=True)
+
+
+def _to_stdout(result: "ScanResult", report_format: str, options: "ReportOptions") -> None:
+    """The report file's bytes on standard output, for a pipe (``-o - | jq``)."""
+    import tempfile
+
+    module = reporter(report_format)
+    with tempfile.TemporaryDirectory(prefix="contentcheck-") as folder:
+        temp = Path(folder) / f"report{module.SUFFIXES[0]}"
+        module.write(result, temp, options)
+        stream = click.get_binary_stream("stdout")
+        stream.write(temp.read_bytes())
+        stream.flush()
 
 
 _register()

@@ -1,0 +1,132 @@
+"""What people expect of a command-line tool: colour only where wanted (NO_COLOR, --color),
+-v/-q on every command, `-` for standard input and output, any console encoding, help that
+is not cut off and ends with examples. Run as real processes where a terminal matters."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from contentcheck.cli.main import main
+from tests.conftest import NOW, run, write_csv
+
+ESC = "\x1b["
+BASE = ("--now", NOW, "--timezone", "Europe/Amsterdam", "--no-shipped-lists")
+
+
+def _calendar(tmp_path: Path) -> Path:
+    return write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["25-11-2026", "09:00", "Instagram", "Met de trein → naar de kerstmarkt 🎄"],
+        ["26-11-2026", "10:00", "Facebook", "Oliebollen"],
+    ], encoding="utf-8")
+
+
+def _command(*args: object) -> list[str]:
+    return [sys.executable, "-c", "from contentcheck.cli import main; main()", *map(str, args)]
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run with stdout on a pseudo-terminal, as a person at a terminal would; its output."""
+    leader, follower = pty.openpty()
+    child = subprocess.Popen(args, stdout=follower, stderr=subprocess.DEVNULL, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    child.wait(timeout=60)
+    os.close(leader)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.parametrize(("extra_env", "flags", "coloured"), [
+    ({}, (), True),
+    ({"NO_COLOR": "1"}, (), False),
+    ({"NO_COLOR": "1"}, ("--color",), True),
+    ({}, ("--no-color",), False),
+])
+def test_colour_on_a_terminal_follows_no_color_and_the_flags(
+        tmp_path: Path, extra_env: dict[str, str], flags: tuple[str, ...], coloured: bool) -> None:
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | extra_env
+    output = _on_a_terminal(_command("scan", _calendar(tmp_path), "--term", "trein", *BASE, *flags), env)
+    assert "PAUSE" in output
+    assert (ESC in output) is coloured
+
+
+def test_a_pipe_gets_no_colour(tmp_path: Path) -> None:
+    done = subprocess.run(_command("scan", _calendar(tmp_path), "--term", "trein", *BASE),
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert done.returncode == 1 and "PAUSE" in done.stdout and ESC not in done.stdout
+
+
+def test_verbose_and_quiet_work_after_the_command_name(tmp_path: Path) -> None:
+    calendar = _calendar(tmp_path)
+    loud = subprocess.run(_command("scan", calendar, *BASE, "-vv", "-o", tmp_path / "r.json"),
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    logged = [line for line in loud.stderr.splitlines() if line.startswith(("DEBUG", "INFO"))]
+    assert any("contentcheck" in line and "kalender.csv" in line for line in logged)
+    assert all(line.split()[1].startswith("contentcheck") for line in logged), "only our logs"
+    assert "r.json: 2 upcoming posts" in loud.stderr
+    quiet = subprocess.run(_command("scan", calendar, *BASE, "-q", "-o", tmp_path / "r.json"),
+                           capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_every_command_takes_the_same_terminal_flags() -> None:
+    def flags(command) -> set[str]:
+        return {opt for p in command.params for opt in (*p.opts, *p.secondary_opts)}
+
+    commands = [main, *main.commands.values(), *main.commands["crisis"].commands.values()]
+    for command in commands:
+        assert {"-v", "-q", "--color", "--no-color", "-h"} <= flags(command) | {"-h"}, command.name
+
+
+def test_a_calendar_from_standard_input_and_the_report_to_standard_output(tmp_path: Path) -> None:
+    data = _calendar(tmp_path).read_bytes()
+    done = subprocess.run(_command("scan", "-", "--term", "trein", *BASE, "--format", "json",
+                                   "-o", "-"), input=data, capture_output=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    report = json.loads(done.stdout)
+    assert report["summary"]["pause"] == 1 and report["posts"][0]["source"] == "-"
+    assert not (tmp_path / "-").exists() and not Path("-").exists()
+    workbook = subprocess.run(_command("scan", "-", *BASE, "--format", "xlsx", "-o", "-"),
+                              input=data, capture_output=True, timeout=60)
+    assert workbook.returncode == 0 and workbook.stdout[:2] == b"PK"
+
+
+def test_standard_input_left_on_a_terminal_or_empty_is_one_line(tmp_path: Path) -> None:
+    done = subprocess.run(_command("scan", "-", *BASE), input="", capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr == "contentcheck: error: -: standard input is empty\n"
+
+
+def test_a_cp1252_console_gets_the_report_with_replacements(tmp_path: Path) -> None:
+    env = os.environ | {"PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(_command("scan", _calendar(tmp_path), "--term", "trein", *BASE),
+                          capture_output=True, env=env, timeout=60)
+    assert done.returncode == 1, done.stderr
+    text = done.stdout.decode("cp1252")
+    assert "Met de trein ? naar de kerstmarkt ?" in text
+
+
+def test_help_is_not_cut_off_and_every_command_ends_with_examples() -> None:
+    top = run("--help").stdout
+    assert "..." not in top.split("Commands:")[1].split("Exit codes:")[0]
+    assert "Exit codes:" in top and "NO_COLOR" in top and "CONTENTCHECK_DEBUG" in top
+    for name in main.commands:
+        text = run(name, "--help").stdout
+        assert "Examples:\n    contentcheck " in text, name
+    assert "--days DAYS" in run("scan", "--help").stdout
