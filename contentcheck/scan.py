@@ -14,8 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
-from contentcheck.matching import plural_hints
-from contentcheck.matching import TermSet
+from contentcheck.matching import TermSet, plural_hints
+from contentcheck.progress import (
+    SILENT,
+    WORTH_SHOWING_BYTES,
+    WORTH_SHOWING_POSTS,
+    Progress,
+)
 from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
@@ -112,21 +117,40 @@ _NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sor
 _RANK = {status: status.rank for status in Status}
 
 
-def _run_checks(runners: list["Runner"], posts: list["Post"]) -> dict[int, list["Finding"]]:
+def _size(paths: Iterable[Path]) -> int:
+    """The calendars' total size, for deciding whether reading is worth a progress bar."""
+    total = 0
+    for path in paths:
+        try:
+            total += Path(path).stat().st_size
+        except OSError:  # standard input, or a file that read_calendar will name as missing
+            pass
+    return total
+
+
+PROGRESS_STEP = 5000  # posts between progress updates: often enough to see, rare enough to cost nothing
+
+
+def _run_checks(runners: list["Runner"], posts: list["Post"], progress: Progress
+                ) -> dict[int, list["Finding"]]:
     """Every check on every post, then the checks across posts; findings by post index, in
     registry order (the crisis terms first)."""
     found: dict[int, list[Finding]] = {}
-    if len(runners) == 1:  # the common case, kept lean: it runs for every post
-        check = runners[0].check
-        for index, post in enumerate(posts):
-            findings = check(index, post)
-            if findings:
-                found[index] = list(findings)
-    else:
-        for index, post in enumerate(posts):
-            findings = [f for runner in runners for f in runner.check(index, post)]
-            if findings:
-                found[index] = findings
+    progress.stage("checking", len(posts), worth_showing=len(posts) >= WORTH_SHOWING_POSTS)
+    for first in range(0, len(posts), PROGRESS_STEP):
+        chunk = posts[first:first + PROGRESS_STEP]
+        if len(runners) == 1:  # the common case, kept lean: it runs for every post
+            check = runners[0].check
+            for index, post in enumerate(chunk, first):
+                findings = check(index, post)
+                if findings:
+                    found[index] = list(findings)
+        else:
+            for index, post in enumerate(chunk, first):
+                findings = [f for runner in runners for f in runner.check(index, post)]
+                if findings:
+                    found[index] = findings
+        progress.advance(len(chunk))
     for runner in runners:
         for index, finding in runner.finish():
             found.setdefault(index, []).append(finding)
@@ -139,9 +163,9 @@ def _sort_key(verdict: Verdict) -> tuple:
             post.row)
 
 
-def run_scan(settings: ScanSettings) -> ScanResult:
+def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     """Read every calendar, keep the upcoming posts, run every enabled check on each and
-    decide."""
+    decide; ``progress`` hears how far it is."""
     from contentcheck.checks import CheckContext, start_checks
 
     now = settings.now or datetime.now(settings.timezone)
@@ -153,12 +177,18 @@ def run_scan(settings: ScanSettings) -> ScanResult:
     runners = start_checks(CheckContext(now=now, crisis=crisis, lists=lists), settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
-    calendars = [read_calendar(path, options) for path in settings.calendars]
+    progress.stage("reading", len(settings.calendars),
+                   worth_showing=_size(settings.calendars) >= WORTH_SHOWING_BYTES)
+    calendars = []
+    for path in settings.calendars:
+        calendars.append(read_calendar(path, options))
+        progress.advance()
     posts = [post for calendar in calendars for post in calendar.posts
              if window is None or is_upcoming(post, window)]
     for calendar in calendars:
         log.info("%s: %d posts (%s)", calendar.path, len(calendar.posts), calendar.kind)
-    found = _run_checks(runners, posts)
+    found = _run_checks(runners, posts, progress)
+    progress.done()
     verdicts = [decide(post, found.get(index, ())) for index, post in enumerate(posts)]
     verdicts.sort(key=_sort_key)
     list_sizes = Counter(term.list_name for term in lists.terms)

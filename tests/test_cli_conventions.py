@@ -32,10 +32,13 @@ def _command(*args: object) -> list[str]:
     return [sys.executable, "-c", "from contentcheck.cli import main; main()", *map(str, args)]
 
 
-def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
-    """Run with stdout on a pseudo-terminal, as a person at a terminal would; its output."""
+def _on_a_terminal(args: list[str], env: dict[str, str] | None = None, *,
+                   stdout_too: bool = True) -> str:
+    """Run with stderr (and stdout) on a pseudo-terminal, as a person at a terminal would;
+    what the terminal showed."""
     leader, follower = pty.openpty()
-    child = subprocess.Popen(args, stdout=follower, stderr=subprocess.DEVNULL, env=env)
+    child = subprocess.Popen(args, stdout=follower if stdout_too else subprocess.DEVNULL,
+                             stderr=follower, env=env)
     os.close(follower)
     chunks = []
     while True:
@@ -46,7 +49,7 @@ def _on_a_terminal(args: list[str], env: dict[str, str]) -> str:
         if not chunk:
             break
         chunks.append(chunk)
-    child.wait(timeout=60)
+    child.wait(timeout=120)
     os.close(leader)
     return b"".join(chunks).decode("utf-8", "replace")
 
@@ -130,3 +133,21 @@ def test_help_is_not_cut_off_and_every_command_ends_with_examples() -> None:
         text = run(name, "--help").stdout
         assert "Examples:\n    contentcheck " in text, name
     assert "--days DAYS" in run("scan", "--help").stdout
+
+
+def _big_calendar(tmp_path: Path, rows: int = 25_000) -> Path:
+    body = [["Datum", "Tijd", "Kanaal", "Bericht"]]
+    body += [["25-11-2026", f"{9 + i % 8:02d}:{i % 60:02d}", "Instagram", f"Aanbieding nummer {i}"]
+             for i in range(rows)]
+    return write_csv(tmp_path / "groot.csv", body, encoding="utf-8")
+
+
+def test_long_work_shows_progress_on_a_terminal_and_never_in_a_pipe(tmp_path: Path) -> None:
+    calendar = _big_calendar(tmp_path)
+    args = _command("scan", calendar, *BASE, "-o", tmp_path / "r.json")
+    shown = _on_a_terminal(args, stdout_too=False)
+    assert "checking" in shown and "writing" in shown and "100%" in shown
+    piped = subprocess.run(args, capture_output=True, text=True, encoding="utf-8", timeout=120)
+    assert piped.returncode == 0 and piped.stderr == f"{tmp_path / 'r.json'}: 25000 upcoming posts, 0 pause, 0 review, 25000 ok\n"
+    quiet = _on_a_terminal(_command("scan", calendar, *BASE, "-q", "-o", tmp_path / "q.json"))
+    assert quiet == "" and (tmp_path / "q.json").stat().st_size > 0

@@ -13,7 +13,7 @@ from pathlib import Path
 import contentcheck
 
 LAYERS: list[tuple[str, ...]] = [
-    ("__init__", "errors", "records", "text", "wording", "fileio", "locks", "gcpause"),
+    ("__init__", "errors", "records", "text", "wording", "fileio", "locks", "gcpause", "progress"),
     ("calendar", "matching"),
     ("lists",),
     ("window", "config", "settings", "crisis", "checks"),

@@ -25,6 +25,7 @@ from contentcheck.report import REPORTERS, reporter
 
 if TYPE_CHECKING:
     from contentcheck.calendar.columns import Role
+    from contentcheck.progress import Progress
     from contentcheck.report import ReportOptions
     from contentcheck.scan import ScanResult
 
@@ -142,11 +143,14 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     lang = lang or config.scan.get("lang")
     if lang not in (None, "nl", "en"):
         raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
+    from contentcheck.cli.progress import for_terminal
     from contentcheck.gcpause import paused_gc
 
+    progress = for_terminal(terminal().quiet)
     with paused_gc():  # a scan makes many objects that live to the end: no collector passes
-        result = run_scan(settings)
-        _deliver(result, report_format, output, show_ok, lang)
+        result = run_scan(settings, progress)
+        _deliver(result, report_format, output, show_ok, lang, progress)
+    progress.done()
     exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
     flagged = bool(result.flagged) and not exit_zero
     raise click.exceptions.Exit(ExitCode.FLAGGED if flagged else ExitCode.CLEAN)
@@ -210,12 +214,12 @@ def _register() -> None:
 
 
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
-             lang: str | None = None) -> None:
+             lang: str | None, progress: "Progress") -> None:
     """Show the report on the terminal (or standard output: ``-o -``), or write it atomically
     to a file and say so."""
     from contentcheck.report import ReportOptions, write_report
 
-    options = ReportOptions(lang=lang, show_ok=show_ok)
+    options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress)
     if output is None:
         click.echo(reporter(report_format).render(result, options), nl=False)
         return

@@ -23,6 +23,7 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.errors import ContentcheckError
+from contentcheck.progress import SILENT, WORTH_SHOWING_POSTS, Progress
 
 if TYPE_CHECKING:
     from contentcheck.records import Verdict
@@ -46,6 +47,7 @@ class ReportOptions:
     show_ok: bool = False  # the table lists ok posts too
     extra: dict[str, Any] = field(default_factory=dict)  # top-level JSON keys (the nightly run's)
     is_new: Callable[["Verdict"], bool] | None = None  # nightly: flagged since the last run
+    progress: Progress = SILENT  # a bar on the terminal while a big report is written
 
 
 def reporter(name: str) -> ModuleType:
@@ -80,3 +82,9 @@ def write_text(path: Path, text: str) -> None:
     """A text report as UTF-8 with ``\\n`` line ends (CSV keeps its own ``\\r\\n``)."""
     with path.open("w", encoding="utf-8", newline="") as handle:
         handle.write(text)
+
+
+def writing(options: ReportOptions, rows: int) -> Progress:
+    """The progress of writing ``rows`` rows (posts) of a report."""
+    options.progress.stage("writing", rows, worth_showing=rows >= WORTH_SHOWING_POSTS)
+    return options.progress

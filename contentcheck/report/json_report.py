@@ -11,7 +11,8 @@ from typing import Any, TextIO
 import orjson
 
 from contentcheck import __version__
-from contentcheck.report import ReportOptions
+from contentcheck.progress import SILENT, Progress
+from contentcheck.report import ReportOptions, writing
 from contentcheck.scan import ScanResult
 
 FORMAT = "json"
@@ -48,10 +49,11 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     """The report streamed into ``path`` (UTF-8, ``\\n`` line ends): 100,000 posts are never
     held twice."""
     with path.open("w", encoding="utf-8", newline="\n") as out:
-        stream(result, out, options.extra)
+        stream(result, out, options.extra, writing(options, len(result.verdicts)))
 
 
-def stream(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None) -> None:
+def stream(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None,
+           progress: Progress = SILENT) -> None:
     """Pretty at the top level, one compact line per post, written as it goes; ``extra`` adds
     top-level keys (the nightly check's "nightly").
 
@@ -65,7 +67,7 @@ def stream(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None)
         out.write(f"  {json.dumps(key)}: ")
         if key == "posts" and result.verdicts:
             out.write("[\n    ")
-            out.writelines(_posts(result))
+            out.writelines(_posts(result, progress))
             out.write("\n  ]")
         else:
             out.write(_encode(document[key]).decode())
@@ -73,11 +75,13 @@ def stream(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None)
     out.write("}\n")
 
 
-def _posts(result: ScanResult, batch: int = 2000) -> Iterator[str]:
+def _posts(result: ScanResult, progress: Progress, batch: int = 2000) -> Iterator[str]:
     """The posts, one compact line each, joined a batch at a time (fewer, larger writes)."""
     verdicts = result.verdicts
     for start in range(0, len(verdicts), batch):
-        yield b",\n    ".join([_encode(v.to_dict()) for v in verdicts[start:start + batch]]).decode()
+        chunk = verdicts[start:start + batch]
+        yield b",\n    ".join([_encode(v.to_dict()) for v in chunk]).decode()
+        progress.advance(len(chunk))
         if start + batch < len(verdicts):
             yield ",\n    "
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from contentcheck.records import Status
-from contentcheck.report import ReportOptions
+from contentcheck.report import ReportOptions, writing
 from contentcheck.report.labels import Decision, default_language
 from contentcheck.report.report_meta import (
     META_SHEET,
@@ -30,6 +30,7 @@ STATUS_FILLS = {Status.PAUSE: ("#F8CBAD", "#9C0006"), Status.REVIEW: ("#FFE699",
 DECISION_FILLS = {Decision.PAUSE: "#F8CBAD", Decision.CHANGE: "#FFE699", Decision.PUBLISH: "#C6EFCE"}
 
 
+PROGRESS_STEP = 2000  # rows between progress updates
 FORMAT = "xlsx"
 SUFFIXES = (".xlsx",)
 TERMINAL = False  # a workbook needs a file: --format xlsx goes with -o
@@ -87,14 +88,15 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     write_summary(book, labels["summary"], result, labels, formats,
                   new_count=len(new) if is_new else None)
     indexes = calendar_indexes(result)
-    flagged = PostSheet(book, labels["flagged"], formats, labels, lang)
-    for verdict in result.flagged:
-        flagged.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
-    flagged.finish()
-    every = PostSheet(book, labels["all"], formats, labels, lang)
-    for verdict in result.verdicts:
-        every.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
-    every.finish()
+    progress = writing(options, len(result.flagged) + len(result.verdicts))
+    for name, verdicts in ((labels["flagged"], result.flagged), (labels["all"], result.verdicts)):
+        sheet = PostSheet(book, name, formats, labels, lang)
+        for number, verdict in enumerate(verdicts, 1):
+            sheet.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
+            if number % PROGRESS_STEP == 0:
+                progress.advance(PROGRESS_STEP)
+        progress.advance(len(verdicts) % PROGRESS_STEP)
+        sheet.finish()
     meta = book.add_worksheet(META_SHEET)
     for row, chunk in enumerate(meta_rows(build_meta(result, lang))):
         meta.write_string(row, 0, chunk)
