@@ -8,7 +8,6 @@ file as it was.
 from __future__ import annotations
 
 import os
-import sys
 import tempfile
 from collections.abc import Callable
 from contextlib import suppress
@@ -19,11 +18,9 @@ from contentcheck.errors import ContentcheckError
 
 
 def read_toml(text: str) -> dict[str, Any]:
-    """Parse TOML text (``tomllib``, or ``tomli`` on Python 3.10); ValueError on bad TOML."""
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
+    """Parse TOML text; ValueError (``tomllib.TOMLDecodeError``) on bad TOML."""
+    import tomllib
+
     return tomllib.loads(text)
 
 
@@ -56,6 +53,10 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, what: str = "
         write(temp)
         os.chmod(temp, _file_mode(path))
         os.replace(temp, path)
+    except PermissionError as exc:  # on Windows: the file is open in Excel, which locks it
+        raise ContentcheckError(
+            f"{path}: cannot write {what}: {exc.strerror or 'permission denied'}; if it is open "
+            "in Excel or another program, close it and run again, or choose another file") from None
     except OSError as exc:
         raise ContentcheckError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
     finally:

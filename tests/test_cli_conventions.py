@@ -151,3 +151,11 @@ def test_long_work_shows_progress_on_a_terminal_and_never_in_a_pipe(tmp_path: Pa
     assert piped.returncode == 0 and piped.stderr == f"{tmp_path / 'r.json'}: 25000 upcoming posts, 0 pause, 0 review, 25000 ok\n"
     quiet = _on_a_terminal(_command("scan", calendar, *BASE, "-q", "-o", tmp_path / "q.json"))
     assert quiet == "" and (tmp_path / "q.json").stat().st_size > 0
+
+
+@pytest.mark.parametrize(("langid", "language"), [(0x0413, "nl"), (0x0813, "nl"), (0x0409, "en"),
+                                                   (0x0809, "en"), (0x0407, "en")])
+def test_a_windows_display_language_is_read_as_dutch_or_english(langid: int, language: str) -> None:
+    from contentcheck.report.labels import language_of_langid
+
+    assert language_of_langid(langid) == language

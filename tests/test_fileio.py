@@ -54,3 +54,15 @@ def test_read_toml_reads_and_refuses() -> None:
     assert read_toml('name = "Brand"\n[scan]\ndays = 3\n') == {"name": "Brand", "scan": {"days": 3}}
     with pytest.raises(ValueError):
         read_toml("name = \n")
+
+
+def test_a_report_locked_by_excel_says_what_to_do(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Windows refuses to replace a file Excel has open (PermissionError); Linux cannot lock
+    it that way, so the refusal is injected at the one call that meets it."""
+    def locked(source: object, target: object) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(os, "replace", locked)
+    with pytest.raises(ContentcheckError, match="open in Excel or another program, close it"):
+        write_text_atomically(tmp_path / "review.xlsx", "x", what="the report")
+    assert list(tmp_path.iterdir()) == []

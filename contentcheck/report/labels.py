@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import locale
 import os
+import sys
 from enum import Enum
 
 
@@ -39,12 +40,37 @@ PAUSED_STATUS = {"nl": "Gepauzeerd", "en": "Paused"}
 
 
 
+DUTCH_LANGID = 0x13  # the primary language id of Dutch in a Windows LANGID (nl-NL 0x0413, nl-BE 0x0813)
+
+
+def language_of_langid(langid: int) -> str:
+    """A Windows UI language id -> ``nl`` or ``en``."""
+    return "nl" if langid & 0x3FF == DUTCH_LANGID else "en"
+
+
+def _windows_ui_language() -> str | None:
+    """The display language of Windows itself: a Dutch office laptop often has no LANG set,
+    and Python's locale there may say English while every window on the screen is Dutch."""
+    if sys.platform != "win32":
+        return None
+    try:  # pragma: no cover - Windows only (see README, What is tested)
+        import ctypes
+
+        return language_of_langid(ctypes.windll.kernel32.GetUserDefaultUILanguage())
+    except (AttributeError, OSError):  # pragma: no cover
+        return None
+
+
 def default_language() -> str:
-    """Dutch when the user's locale is Dutch (nl_NL, nl_BE), else English."""
+    """Dutch when the user's locale is Dutch (nl_NL, nl_BE; on Windows the display
+    language), else English."""
     for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
         value = os.environ.get(variable, "")
         if value:
             return "nl" if value.lower().startswith("nl") else "en"
+    windows = _windows_ui_language()
+    if windows is not None:
+        return windows
     try:
         code = locale.getlocale()[0] or ""
     except ValueError:
