@@ -22,7 +22,7 @@ class Status(str, Enum):
     @property
     def rank(self) -> int:
         """Sort key: pause first, then review, then ok."""
-        return {Status.PAUSE: 0, Status.REVIEW: 1, Status.OK: 2}[self]
+        return _STATUS_RANK[self]
 
 
 class Severity(str, Enum):
@@ -35,7 +35,8 @@ class Severity(str, Enum):
 
     @property
     def rank(self) -> int:
-        return {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRISIS: 4}[self]
+        """Sort key: crisis is the worst, then high, medium, low."""
+        return _SEVERITY_RANK[self]
 
     @classmethod
     def parse(cls, value: str) -> "Severity":
@@ -48,6 +49,11 @@ class Severity(str, Enum):
         except ValueError:
             known = ", ".join(s.value for s in cls)
             raise ValueError(f"unknown severity {value!r} (known: {known})") from None
+
+
+# built once: ``rank`` is read for every finding that is sorted
+_STATUS_RANK = {Status.PAUSE: 0, Status.REVIEW: 1, Status.OK: 2}
+_SEVERITY_RANK = {Severity.LOW: 1, Severity.MEDIUM: 2, Severity.HIGH: 3, Severity.CRISIS: 4}
 
 
 class PostField(NamedTuple):
