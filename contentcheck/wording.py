@@ -26,7 +26,7 @@ LABELS: dict[str, dict[str, str]] = {
         "how_to": "Fill in Decision (pause / change / publish) and, for change, New text; then run "
                   "`contentcheck apply` on this file to write a corrected copy of the calendar.",
         "crisis_banner": "CRISIS ACTIVE", "flag_reason_crisis": "hits crisis term", "key": "key",
-        "hit_fields": "fields with hits",
+        "hit_fields": "fields with hits", "fingerprint": "post fingerprint",
         "new": "new", "new_since": "New since the previous run",
         "flag_reason_list": "sensitive", "all_day": "whole day",
     },
@@ -49,7 +49,7 @@ LABELS: dict[str, dict[str, str]] = {
                   "tekst; draai daarna `contentcheck apply` op dit bestand voor een "
                   "gecorrigeerde kopie van de kalender.",
         "crisis_banner": "CRISIS ACTIEF", "flag_reason_crisis": "raakt crisisterm", "key": "sleutel",
-        "hit_fields": "velden met treffers",
+        "hit_fields": "velden met treffers", "fingerprint": "vingerafdruk bericht",
         "new": "nieuw", "new_since": "Nieuw sinds de vorige controle",
         "flag_reason_list": "gevoelig", "all_day": "hele dag",
     },

@@ -13,13 +13,13 @@ import csv
 import io
 from pathlib import Path
 
-from contentcheck.apply.changes import Change, shorten
+from contentcheck.apply.changes import Change, changed_part, shorten
 from contentcheck.calendar.columns import Role
+from contentcheck.calendar.schedulers import BULK_KINDS
 from contentcheck.calendar.model import Calendar
 from contentcheck.errors import CalendarError
 from contentcheck.report.labels import Decision
 
-BULK_KINDS = ("hootsuite-bulk", "sprout-bulk", "buffer")
 
 
 def _records(text: str, delimiter: str) -> list[tuple[str, list[str]]]:
@@ -50,14 +50,15 @@ def _serialize(fields: list[str], raw: str, original: list[str], delimiter: str)
     return _write_record(fields, delimiter, ending, quoting)
 
 
-def write_csv_copy(source: Path, calendar: Calendar, changes: list[Change], target: Path,
-                   paused_label: str) -> list[str]:
-    """Apply the changes to a copy written at ``target``; returns the change log lines."""
+def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[Change],
+                   target: Path, paused_label: str) -> list[str]:
+    """Apply the changes to a copy of ``data`` (the calendar's bytes as read and checked)
+    written at ``target``; returns the change log lines."""
     encoding = calendar.encoding or "utf-8"
     delimiter = calendar.delimiter or ","
     # a UTF-8 file with a stray Windows byte (scan read it with a note): such bytes travel as
     # surrogates and are written back as they were, so nothing changes that was not decided
-    text = source.read_bytes().decode(encoding, "surrogateescape")
+    text = data.decode(encoding, "surrogateescape")
     records = _records(text, delimiter)
     header_row, columns = calendar.layouts[None]
     by_row = {change.row: change for change in changes}
@@ -79,8 +80,8 @@ def write_csv_copy(source: Path, calendar: Calendar, changes: list[Change], targ
             continue
         if change.decision is Decision.CHANGE:
             column = columns.roles[Role.TEXT]
-            log.append(f"{change.where()}: new text {shorten(change.new_text)!r} "
-                       f"(was {shorten(fields[column])!r})")
+            old, new = changed_part(fields[column], change.new_text)
+            log.append(f"{change.where()}: new text {new!r} (was {old!r})")
             fields[column] = change.new_text or ""
         elif calendar.kind in BULK_KINDS:
             log.append(f"{change.where()}: paused: left out of the upload file "

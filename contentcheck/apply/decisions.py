@@ -19,7 +19,7 @@ from contentcheck.wording import LABELS
 from contentcheck.report.report_meta import META_SHEET, parse_meta_rows, split_key
 
 WANTED = ("decision", "new_text", "reviewer", "note", "key")
-OPTIONAL = ("hit_fields",)  # reports made before it was added have no such column
+OPTIONAL = ("hit_fields", "fingerprint")  # reports made before they were added have neither
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,7 @@ class ReviewDecision:
     sheet: str = ""  # where in the report, for errors
     row: int = 0
     hit_fields: tuple[str, ...] | None = None  # the post's fields with hits; None: not known
+    fingerprint: str | None = None  # what the post said (report_meta.post_fingerprint)
 
     @property
     def address(self) -> tuple[int, str | None, int]:
@@ -95,7 +96,7 @@ def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
                             row=number, column=labels["key"]) from None
     return ReviewDecision(key, decision, new_text, _text(cell("reviewer")), _text(cell("note")),
                           f"sheet {sheet!r} row {number}", sheet, number,
-                          _hit_fields(_text(cell("hit_fields"))))
+                          _hit_fields(_text(cell("hit_fields"))), _text(cell("fingerprint")))
 
 
 def _hit_fields(value: str | None) -> tuple[str, ...] | None:

@@ -1,35 +1,52 @@
-"""Checking a reviewer's new text before it goes into the calendar copy.
+"""Checking what apply writes, before it goes into the calendar copy.
 
 During an incident a reviewer rewrites fast, and "Nu met de treinen naar Aken!" can replace a
-post that was paused for "trein". The new texts are checked against what the scan used (the
-report's crisis terms) and what a scan would use now (the config's lists and terms, the active
-crises); a hit is a warning in the change log, not a refusal: the reviewer may mean it.
+post that was paused for "trein". And a bulk file re-uploads every row, while the report only
+checked the rows in its window. So apply checks again: every new text against what the scan
+used (the report's crisis terms) and what a scan would use now (the config's lists and terms,
+the active crises), and every row it writes against the crisis terms. A hit in a new text is a
+warning; a crisis hit in a row nobody reviewed is listed (and, for a bulk file, refused).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
+from contentcheck.settings import TermSources
+
 if TYPE_CHECKING:
-    from contentcheck.settings import TermSources
+    from contentcheck.records import Match, Post
 
 
-def new_text_checker(sources: TermSources, report_terms: list[str]) -> Callable[[str], list[str]]:
-    """A function that names what a text would still hit, e.g. ``'treinen' (crisis term
-    'trein')``; empty for a clean text."""
-    from contentcheck.matching import Checker
-    from contentcheck.matching import detect
-    from contentcheck.scan import terms_at
+class Rechecker:
+    """The terms of a scan now plus the report's crisis terms, compiled once per apply."""
 
-    sources = replace(sources, crisis_terms=tuple(report_terms) + sources.crisis_terms)
-    checker = Checker(*terms_at(sources, datetime.now(timezone.utc)))
+    def __init__(self, sources: TermSources | None, report_terms: list[str]) -> None:
+        from contentcheck.matching import Checker, TermSet
+        from contentcheck.scan import terms_at
 
-    def hits(text: str) -> list[str]:
-        findings, _ = checker.explain(text, language=detect(text))
+        sources = sources or TermSources(shipped_lists=False)
+        sources = replace(sources, crisis_terms=tuple(report_terms) + sources.crisis_terms)
+        crisis, lists = terms_at(sources, datetime.now(timezone.utc))
+        self._all = Checker(crisis, lists)
+        self._crisis = Checker(crisis, TermSet()) if crisis.terms else None
+
+    def new_text(self, text: str) -> list[str]:
+        """What a text would still hit, e.g. ``'treinen' (crisis term 'trein')``; empty for
+        a clean text."""
+        from contentcheck.matching import detect
+
+        findings, _ = self._all.explain(text, language=detect(text))
         return list(dict.fromkeys(
             f"'{f.match.matched}' ({'crisis term' if f.term.crisis else f.term.category} "
             f"'{f.term.text}')" for f in findings))
-    return hits
+
+    def crisis_hits(self, post: Post) -> list[Match]:
+        """The crisis terms a calendar row hits, in any of its text fields."""
+        return self._crisis.match_post(post) if self._crisis else []
+
+    @property
+    def has_crisis_terms(self) -> bool:
+        return self._crisis is not None

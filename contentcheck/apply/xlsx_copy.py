@@ -6,19 +6,20 @@ hidden sheets, formulas elsewhere stay); it cannot carry charts over, which we s
 
 from __future__ import annotations
 
+import io
 import zipfile
 from pathlib import Path
 
-from contentcheck.apply.changes import Change, shorten
+from contentcheck.apply.changes import Change, changed_part, shorten
 from contentcheck.calendar.columns import Role
 from contentcheck.calendar.model import Calendar
 from contentcheck.errors import CalendarError
 from contentcheck.report.labels import Decision
 
 
-def _lost_parts(path: Path) -> list[str]:
+def _lost_parts(data: bytes) -> list[str]:
     """What openpyxl does not carry into a copy: charts, and images without Pillow."""
-    with zipfile.ZipFile(path) as archive:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
     lost = ["charts"] if any(n.startswith("xl/charts/") for n in names) else []
     if any(n.startswith("xl/media/") for n in names):
@@ -29,12 +30,13 @@ def _lost_parts(path: Path) -> list[str]:
     return lost
 
 
-def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], target: Path,
-                    paused_label: str) -> list[str]:
-    """Apply the changes to a copy written at ``target``; returns the change log lines."""
+def write_xlsx_copy(source: Path, data: bytes, calendar: Calendar, changes: list[Change],
+                    target: Path, paused_label: str) -> list[str]:
+    """Apply the changes to a copy of ``data`` (the workbook's bytes as read and checked)
+    written at ``target``; returns the change log lines."""
     import openpyxl
 
-    book = openpyxl.load_workbook(source, keep_vba=source.suffix.lower() == ".xlsm",
+    book = openpyxl.load_workbook(io.BytesIO(data), keep_vba=source.suffix.lower() == ".xlsm",
                                   rich_text=True)
     log: list[str] = []
     for change in changes:
@@ -42,11 +44,10 @@ def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], tar
         sheet = book[change.sheet]
         if change.decision is Decision.CHANGE:
             cell = _writable(source, sheet, change.row, columns.roles[Role.TEXT] + 1)
-            old = cell.value
+            old, new = changed_part(cell.value, change.new_text)
             cell.value = change.new_text
             cell.data_type = "s"  # a text starting with "=" stays text
-            log.append(f"{change.where()}: new text {shorten(change.new_text)!r} "
-                       f"(was {shorten(old)!r})")
+            log.append(f"{change.where()}: new text {new!r} (was {old!r})")
         elif change.decision is Decision.PAUSE:
             if Role.STATUS not in columns.roles:
                 column = len(columns.headers)
@@ -60,7 +61,7 @@ def write_xlsx_copy(source: Path, calendar: Calendar, changes: list[Change], tar
             log.append(f"{change.where()}: paused (status {shorten(old)!r} -> "
                        f"{paused_label!r})")
     book.save(target)
-    lost = _lost_parts(source)
+    lost = _lost_parts(data)
     if lost:
         log.append(f"note: the calendar's {' and '.join(lost)} are not in the copy "
                    "(openpyxl cannot copy them); keep the original for those")

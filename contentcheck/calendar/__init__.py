@@ -20,7 +20,7 @@ from contentcheck.calendar.textfile import read_text_table
 from contentcheck.calendar.workbook import OLE_MAGIC, ZIP_MAGIC, read_workbook
 from contentcheck.errors import CalendarError
 
-__all__ = ["Calendar", "ReadOptions", "read_calendar", "SUPPORTED"]
+__all__ = ["Calendar", "ReadOptions", "load_bytes", "read_calendar", "SUPPORTED"]
 
 WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
                      ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
@@ -28,7 +28,8 @@ TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
 SUPPORTED = ", ".join(sorted(set(WORKBOOK_SUFFIXES) | TEXT_SUFFIXES))
 
 
-def _load_bytes(path: Path) -> bytes:
+def load_bytes(path: Path) -> bytes:
+    """The whole file, once; a missing, unreadable or empty file is a CalendarError."""
     if not path.exists():
         raise CalendarError(str(path), "no such file")
     if path.is_dir():
@@ -88,13 +89,18 @@ def _no_calendar(path: Path, tables: list[Table], options: ReadOptions) -> Calen
                          f"such as {examples}{where}; name it with --text-column")
 
 
-def read_calendar(path: Path | str, options: ReadOptions) -> Calendar:
+def read_calendar(path: Path | str, options: ReadOptions, data: bytes | None = None) -> Calendar:
     """Read every calendar sheet of a file into posts.
 
-    Raises CalendarError (with file, sheet, row, column where known) for anything unreadable.
+    ``data``: the file's bytes when the caller already read them (apply hashes and copies the
+    very bytes it checks). Raises CalendarError (with file, sheet, row, column where known)
+    for anything unreadable.
     """
     path = Path(path)
-    data = _stdin_bytes() if str(path) == STDIN else _load_bytes(path)
+    if data is None:
+        data = _stdin_bytes() if str(path) == STDIN else load_bytes(path)
+    elif not data.strip():
+        raise CalendarError(str(path), "is empty")
     kind = _kind_of(path, data)
     calendar = Calendar(path=str(path), kind=kind, sha256=hashlib.sha256(data).hexdigest())
     if kind == "text":

@@ -15,7 +15,7 @@ from typing import Any
 import regex
 
 from contentcheck.calendar.columns import (ColumnMap, Role, build_column_map, column_letter,
-                                           find_header_row)
+                                           find_header_row, fold_header)
 from contentcheck.calendar.dates import DateError, date_order_votes, to_date, to_time
 from contentcheck.calendar.model import ReadOptions, Table
 from contentcheck.records import Post, PostField
@@ -35,6 +35,13 @@ class SheetPosts:
     columns: ColumnMap
     header_row: int
     notes: list[str]
+
+
+def is_id_header(header: Any) -> bool:
+    """"ID", "Post ID", "Message ID": a scheduler's own number for the post, which apply names
+    so a person can find the post there and unschedule it."""
+    words = fold_header(header).split(" ")
+    return words[-1] == "id" and len(words) <= 3
 
 
 def cell_text(value: Any) -> str:
@@ -204,6 +211,7 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
     date_at, time_at, channel_at, status_at = (at(Role.DATE), at(Role.TIME), at(Role.CHANNEL),
                                                at(Role.STATUS))
     extra_at = [(columns.headers[i], i) for i in (at(Role.OWNER), at(Role.CAMPAIGN)) if i is not None]
+    extra_at += [(name, i) for i, name in enumerate(columns.headers) if is_id_header(name)]
     text_at = [(columns.headers[i], i) for i in columns.text_columns]
     # every row padded to this width (most already are): plain indexing in the loop below
     width = max([len(columns.headers), *(i + 1 for i in columns.roles.values())])

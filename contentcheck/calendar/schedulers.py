@@ -16,6 +16,8 @@ from contentcheck.calendar.dates import DateError, to_date
 from contentcheck.calendar.model import Table
 
 HOOTSUITE_HEADER = ["Date", "Message", "Link"]
+# files a scheduler uploads whole: a paused post is left out of them
+BULK_KINDS = ("hootsuite-bulk", "sprout-bulk", "buffer")
 HOOTSUITE_ROLES = {Role.DATE: "Date", Role.TEXT: "Message", Role.LINK: "Link"}
 
 

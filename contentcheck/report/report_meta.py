@@ -1,12 +1,15 @@
 """What a report remembers about its scan, so ``apply`` can trust it later.
 
 Stored as JSON in a hidden sheet of the workbook: the calendars with their content hash and
-format, the language, and per post a key (calendar, sheet, row) that the post sheets repeat in
-a hidden column. ``apply`` refuses to run when a calendar's hash no longer matches.
+format, the language, the window, and every flagged post with its status and fingerprint (so
+apply knows which posts nobody decided on). The post sheets repeat each post's key (calendar,
+sheet, row) and fingerprint (what the post says) in hidden columns: apply gives a decision
+only to a post that still says what the reviewer saw, even when the calendar changed elsewhere.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 from datetime import datetime, timezone
 from typing import Any
@@ -24,6 +27,15 @@ def post_key(calendar_index: int, post: Post) -> str:
     return f"{calendar_index}|{post.sheet or ''}|{post.row}"
 
 
+def post_fingerprint(post: Post) -> str:
+    """What a post says (its text fields, names included), in 16 hex digits; the date, the
+    channel and the status are left out, so a colleague setting a status keeps the decision."""
+    digest = hashlib.blake2b(digest_size=8)
+    for name, text in post.fields:
+        digest.update(f"{name}\0{text}\1".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
 def split_key(key: str) -> tuple[int, str | None, int]:
     index, sheet, row = key.split("|")
     return int(index), sheet or None, int(row)
@@ -36,17 +48,26 @@ def calendar_indexes(result: ScanResult) -> dict[str, int]:
 def build_meta(result: ScanResult, lang: str) -> dict[str, Any]:
     from pathlib import Path
 
+    indexes = calendar_indexes(result)
     return {
         "contentcheck": __version__, "version": META_VERSION, "lang": lang,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "now": result.now.isoformat(),
         "columns": result.columns,
         "crisis_terms": result.crisis_terms,  # apply checks new texts against them too
+        "window": None if result.window is None else
+        {"start": _iso(result.window.start), "end": _iso(result.window.end)},
+        "flagged": {post_key(indexes[v.post.source], v.post): [v.status.value, post_fingerprint(v.post)]
+                    for v in result.flagged},
         "calendars": [{"path": str(Path(c.path).resolve()), "given": c.path, "kind": c.kind,
                        "sha256": c.sha256, "encoding": c.encoding, "delimiter": c.delimiter,
                        "newline": c.newline, "sheets": c.sheets}
                       for c in result.calendars],
     }
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
 
 
 def meta_rows(meta: dict[str, Any], chunk: int = 30000) -> list[str]:

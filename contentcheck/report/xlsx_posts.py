@@ -13,6 +13,7 @@ from typing import Any
 from contentcheck.decide import reasons_in
 from contentcheck.records import Match, Verdict
 from contentcheck.report.labels import DECISION_WORDS
+from contentcheck.report.report_meta import post_fingerprint
 from contentcheck.report.spans import pieces
 
 # (label key, width); the last column is the hidden key that `apply` reads.
@@ -20,12 +21,13 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("status", 11), ("date", 11), ("time", 7), ("channel", 12), ("text", 60),
     ("other_fields", 34), ("terms", 24), ("lists", 30), ("reason", 50), ("file", 22),
     ("sheet", 12), ("row", 6), ("decision", 13), ("new_text", 40), ("reviewer", 14),
-    ("note", 26), ("key", 12), ("hit_fields", 12),
+    ("note", 26), ("key", 12), ("hit_fields", 12), ("fingerprint", 12),
 )
 INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
 REVIEWER_COLUMNS = ("decision", "new_text", "reviewer", "note")
-# for apply: which post this row is, and in which of its fields the hits are (a JSON list)
-HIDDEN_COLUMNS = ("key", "hit_fields")
+# for apply: which post this row is, in which of its fields the hits are (a JSON list), and
+# what the post said (report_meta.post_fingerprint)
+HIDDEN_COLUMNS = ("key", "hit_fields", "fingerprint")
 LINE_HEIGHT = 15.0
 CELL_LIMIT = 32_767  # Excel's longest cell text
 CUT_MARK = " [... cut: too long for Excel]"
@@ -102,6 +104,7 @@ class PostSheet:
         sheet.write_string(row, INDEX["key"], key, f["cell"])
         fields = sorted({m.field for m in verdict.findings})
         sheet.write_string(row, INDEX["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
+        sheet.write_string(row, INDEX["fingerprint"], post_fingerprint(post), f["cell"])
 
     def _text(self, row: int, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""

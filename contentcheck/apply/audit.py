@@ -1,0 +1,139 @@
+"""The audit trail of an apply: who decided what, when and why, next to the checked copy.
+
+``kalender-checked.xlsx`` gets ``kalender-checked.decisions.json`` (read back by the next
+apply, which builds on it) and ``kalender-checked.decisions.csv`` (for a person, opens in
+Excel). Each line is one post's decision with its reviewer and note from the report, where it
+was decided, when it was first applied, and what became of it ("applied", "not applied:
+changed", ...). A decision nobody made (a post the report said to pause, paused by default)
+says so: it is not put in a person's name.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+from contentcheck import __version__
+from contentcheck.apply.decisions import ReviewDecision
+from contentcheck.errors import ContentcheckError
+from contentcheck.report.labels import Decision
+from contentcheck.fileio import write_atomically, write_text_atomically
+from contentcheck.report.output import as_text_cell
+
+AUDIT_VERSION = 1
+CSV_COLUMNS = ("calendar", "sheet", "row", "scheduled", "text", "report_status", "decision",
+               "new_text", "reviewer", "note", "decided_by", "decided_in", "first_applied",
+               "outcome")
+
+
+@dataclass(frozen=True)
+class Decided:
+    """One post's decision, from the report, from an earlier apply, or from a policy."""
+
+    sheet: str | None
+    row: int
+    fingerprint: str | None  # what the post said when decided; None: an old report
+    decision: Decision
+    new_text: str | None = None
+    reviewer: str | None = None
+    note: str | None = None
+    explicit: bool = True  # a person chose it (in a report); False: a default of apply
+    decided_in: str = ""  # "review.xlsx, sheet 'Flagged' row 4", or why apply chose it
+    report_status: str | None = None  # pause / review / ok, as the report said
+    first_applied: str | None = None  # when an apply first wrote it (ISO, UTC)
+    scheduled: str | None = None
+    text: str = ""
+    outcome: str = ""
+    review: ReviewDecision | None = field(default=None, compare=False, repr=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(replace(self, review=None))
+        data.pop("review")
+        data["decision"] = self.decision.value
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Decided":
+        known = {name: data.get(name) for name in cls.__dataclass_fields__ if name != "review"}
+        known["decision"] = Decision(data["decision"])
+        known["explicit"] = bool(data.get("explicit", True))
+        return cls(**known)
+
+
+def audit_paths(copy: Path) -> tuple[Path, Path]:
+    """The JSON and the CSV trail beside ``copy``."""
+    return (copy.with_name(f"{copy.stem}.decisions.json"),
+            copy.with_name(f"{copy.stem}.decisions.csv"))
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def earlier_decisions(copy: Path, source: Path, replace_copy: bool) -> tuple[list[Decided], str | None]:
+    """The decisions an earlier apply wrote into ``copy``, to build on, and a line for the log.
+
+    A copy that is there but not an untouched apply copy of this calendar is refused unless
+    ``replace_copy``: replacing it silently would lose decisions someone relied on.
+    """
+    if not copy.exists():
+        return [], None
+    trail, _ = audit_paths(copy)
+    reason = None
+    data: dict[str, Any] = {}
+    if not trail.is_file():
+        reason = "was not written by apply (no " + trail.name + " beside it)"
+    else:
+        try:
+            data = json.loads(trail.read_text(encoding="utf-8"))
+            decisions = [Decided.from_dict(entry) for entry in data["decisions"]]
+        except (ValueError, KeyError, TypeError):
+            reason = f"has an audit trail {trail.name} that cannot be read"
+        else:
+            if Path(data.get("calendar", "")) != source.resolve():
+                reason = f"was made from another calendar ({data.get('calendar')})"
+            elif data.get("copy_sha256") != sha256_of(copy):
+                reason = "was edited after apply wrote it"
+    if replace_copy:
+        dropped = len(data.get("decisions", [])) if reason is None else 0
+        return [], (f"replaces the earlier copy {copy.name} (--replace"
+                    + (f"; its {dropped} decision(s) are not carried over)" if dropped else ")"))
+    if reason is not None:
+        raise ContentcheckError(f"{copy}: already there and {reason}; apply will not replace "
+                                "it: use --replace to replace it, or -o / --output-dir for "
+                                "another copy")
+    reports = ", ".join(dict.fromkeys(Path(r).name for r in data.get("reports", []))) or "?"
+    return decisions, (f"builds on the earlier copy {copy.name} ({len(decisions)} decision(s) "
+                       f"from {reports} stay applied unless this report decides otherwise)")
+
+
+def write_audit(copy: Path, source: Path, calendar_sha256: str, reports: list[str],
+                applied_at: str, decisions: list[Decided]) -> tuple[Path, Path]:
+    """Write both trails atomically; the JSON records the copy's hash so the next apply can
+    tell that nobody edited the copy in between."""
+    json_path, csv_path = audit_paths(copy)
+    document = {
+        "contentcheck": __version__, "version": AUDIT_VERSION, "applied_at": applied_at,
+        "calendar": str(source.resolve()), "calendar_sha256": calendar_sha256,
+        "copy": copy.name, "copy_sha256": sha256_of(copy),
+        "reports": list(dict.fromkeys(reports)),
+        "decisions": [d.to_dict() for d in decisions],
+    }
+    text = json.dumps(document, ensure_ascii=False, indent=1)
+    write_text_atomically(json_path, text, what="the audit trail")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for d in decisions:
+        row = d.to_dict()
+        row.update(calendar=source.name, decided_by=d.reviewer if d.explicit else "contentcheck",
+                   reviewer=d.reviewer or "", sheet=d.sheet or "")
+        writer.writerow([as_text_cell(str(row.get(name) or "")) for name in CSV_COLUMNS])
+    data = buffer.getvalue().encode("utf-8-sig")  # the BOM: Excel reads it as UTF-8
+    write_atomically(csv_path, lambda temp: temp.write_bytes(data), what="the audit trail")
+    return json_path, csv_path

@@ -1,0 +1,34 @@
+"""What a pause does not do: take a post out of a scheduler it is already in.
+
+A paused row is left out of a bulk file's re-upload, and a calendar's status says
+"Gepauzeerd"; a post already uploaded to Hootsuite, Meta or Buffer, or marked scheduled in the
+calendar, still goes out unless a person unschedules it there. apply lists those posts, with
+the scheduler's own id where the file has one.
+"""
+
+from __future__ import annotations
+
+from contentcheck.calendar.columns import fold_header
+from contentcheck.calendar.posts import is_id_header
+from contentcheck.records import Post
+
+BULK_NAMES = {"hootsuite-bulk": "Hootsuite", "sprout-bulk": "Sprout Social", "buffer": "Buffer"}
+SCHEDULED_WORDS = frozenset({"scheduled", "ingepland", "gepland", "inplannen", "queued",
+                             "in de wachtrij", "planned", "klaar", "ready", "approved",
+                             "goedgekeurd"})
+
+
+def scheduler_id(post: Post) -> str | None:
+    """The value of the post's ID column (``Post ID``, ``Message ID``), if it has one."""
+    return next((value for name, value in post.extra if is_id_header(name)), None)
+
+
+def must_unschedule(post: Post, kind: str) -> str | None:
+    """Why this paused post may still be published from a scheduler, or None."""
+    if kind in BULK_NAMES:
+        return f"if it was uploaded to {BULK_NAMES[kind]} already, it is still scheduled there"
+    if post.status and fold_header(post.status) in SCHEDULED_WORDS:
+        return f"the calendar says {post.status!r}: if it is in the scheduler, it is still scheduled there"
+    if scheduler_id(post):
+        return "it has a scheduler id: it is still scheduled there"
+    return None
