@@ -352,3 +352,32 @@ def test_a_new_text_that_still_hits_is_named_in_the_log(tmp_path: Path) -> None:
     assert len(warned) == 1 and "row 2: the new text still hits 'treinen' (crisis term 'trein')" \
         in warned[0] and "'slachtprijzen' (marketing-metaphors 'slachtprijzen')" in warned[0]
     assert "Nu met de treinen naar Aken" in (tmp_path / "kalender-checked.csv").read_text(encoding="utf-8")
+
+
+def test_a_new_text_typed_as_a_number_stays_that_number(tmp_path: Path) -> None:
+    """Decisions are read with python-calamine, which reads every number as a float: the
+    reviewer's 2026 is written as 2026, not 2026.0."""
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    book = openpyxl.load_workbook(report)
+    sheet = book.worksheets[1]
+    sheet.cell(at[2], 13).value, sheet.cell(at[2], 14).value = "change", 2026
+    sheet.cell(at[3], 13).value, sheet.cell(at[4], 13).value = "publish", "publish"
+    book.save(report)
+    result = run("apply", report)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "k-checked.csv").read_bytes().split(b"\r\n")[1] == \
+        b"24-11-2026;12:00;Instagram;2026;Gepland"
+
+
+def test_a_report_whose_hidden_sheet_was_damaged(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    book = openpyxl.load_workbook(report)
+    book["_contentcheck"]["A1"] = "{not json"
+    book.save(report)
+    result = run("apply", report)
+    assert result.exit_code == 2 and "hidden '_contentcheck' sheet cannot be read" in result.stderr

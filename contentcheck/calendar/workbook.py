@@ -79,7 +79,7 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                                 "workbook; save an unprotected copy") from None
         raise CalendarError(str(path), f"cannot be read as a workbook: {_short(exc)}") from None
     tables: list[Table] = []
-    with _closing(book):
+    with closing_workbook(book):
         for meta in book.sheets_metadata:
             visible = str(getattr(meta, "visible", "Visible")).rsplit(".", 1)[-1].lower()
             kind = str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].lower()
@@ -141,7 +141,7 @@ def fill_merged_down(rows: list[list], merged: list) -> None:
                 row[column] = value
 
 
-class _closing:
+class closing_workbook:
     """Close a calamine workbook when done (older versions have no close())."""
 
     def __init__(self, book: object) -> None:
