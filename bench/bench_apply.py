@@ -37,7 +37,7 @@ def build(folder: Path, count: int) -> tuple[Path, Path, int]:
     from bench_scan import NOW, make_calendar
 
     from contentcheck.config import Config
-    from contentcheck.report import xlsx_report
+    from contentcheck.report import ReportOptions, xlsx_report
     from contentcheck.scan import run_scan
     from contentcheck.settings import build_scan_settings
 
@@ -47,7 +47,7 @@ def build(folder: Path, count: int) -> tuple[Path, Path, int]:
                                    timezone="Europe/Amsterdam", now=NOW)
     result = run_scan(settings)
     report = folder / "review.xlsx"
-    xlsx_report.write(result, report, "en")
+    xlsx_report.write(result, report, ReportOptions(lang="en"))
     _fill_decisions(report, 100)
     return calendar, report, len(result.flagged)
 
