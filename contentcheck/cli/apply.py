@@ -11,9 +11,7 @@ from pathlib import Path
 
 import click
 
-from contentcheck.cli.common import GuardedCommand, fail
-
-OPEN_EXIT = 1
+from contentcheck.cli.common import ExitCode, GuardedCommand, fail
 
 
 @click.command("apply", cls=GuardedCommand)
@@ -78,7 +76,7 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
         parts += [f"{hits} crisis hit(s) nobody reviewed"] if hits else []
         click.echo(f"to look at: {', '.join(parts)}; decide them in the report and apply "
                    "again (it builds on this copy)")
-        raise click.exceptions.Exit(OPEN_EXIT)
+        raise click.exceptions.Exit(ExitCode.FLAGGED)  # written; some posts listed for a person
 
 
 def _print(applied) -> None:
