@@ -20,7 +20,7 @@ SCAN_KEYS: dict[str, type | tuple[type, ...]] = {
     "calendars": list, "crisis": list, "terms": list, "wordlists": list,
     "shipped_lists": bool, "disabled_categories": list, "days": (int, float), "until": str,
     "timezone": str, "dayfirst": bool, "format": str, "output": str, "columns": dict,
-    "exit_zero": bool, "lang": str,
+    "exit_zero": bool, "lang": str, "csv_delimiter": str,
 }
 COLUMN_KEYS = ("text", "date", "time", "channel", "status")
 

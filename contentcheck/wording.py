@@ -24,7 +24,12 @@ LABELS: dict[str, dict[str, str]] = {
         "by_day": "Posts by day", "warnings": "Warnings", "no_warnings": "none",
         "count": "Count", "undated": "no date", "total": "Total",
         "how_to": "Fill in Decision (pause / change / publish) and, for change, New text; then run "
-                  "`contentcheck apply` on this file to write a corrected copy of the calendar.",
+                  "`contentcheck apply` on this file to write a corrected copy of the calendar. "
+                  "A post the report says to pause stays paused unless you choose publish. "
+                  "Posts already in a scheduler (Hootsuite, Meta) stay scheduled there: "
+                  "unschedule them by hand (apply lists them).",
+        "live_in": "Live in", "calendar_status": "Calendar status", "owner": "Owner",
+        "campaign": "Campaign",
         "crisis_banner": "CRISIS ACTIVE", "flag_reason_crisis": "hits crisis term", "key": "key",
         "hit_fields": "fields with hits", "fingerprint": "post fingerprint",
         "new": "new", "new_since": "New since the previous run",
@@ -47,7 +52,12 @@ LABELS: dict[str, dict[str, str]] = {
         "undated": "geen datum", "total": "Totaal",
         "how_to": "Vul Besluit in (pauzeren / aanpassen / publiceren) en bij aanpassen de Nieuwe "
                   "tekst; draai daarna `contentcheck apply` op dit bestand voor een "
-                  "gecorrigeerde kopie van de kalender.",
+                  "gecorrigeerde kopie van de kalender. Een bericht dat volgens het rapport "
+                  "gepauzeerd moet worden, blijft gepauzeerd tenzij je publiceren kiest. "
+                  "Berichten die al in een planner staan (Hootsuite, Meta) blijven daar "
+                  "ingepland: haal ze er met de hand uit (apply noemt ze).",
+        "live_in": "Live over", "calendar_status": "Status kalender", "owner": "Eigenaar",
+        "campaign": "Campagne",
         "crisis_banner": "CRISIS ACTIEF", "flag_reason_crisis": "raakt crisisterm", "key": "sleutel",
         "hit_fields": "velden met treffers", "fingerprint": "vingerafdruk bericht",
         "new": "nieuw", "new_since": "Nieuw sinds de vorige controle",

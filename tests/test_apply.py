@@ -23,14 +23,19 @@ def scan_to_report(calendar: Path, report: Path, *extra: str) -> None:
     assert result.exit_code in (0, 1), result.stderr
 
 
+def column(sheet, label: str) -> int:
+    """The report column with this header (1-based), wherever the layout puts it."""
+    return next(cell.column for cell in sheet[1] if cell.value == label)
+
+
 def decide(report: Path, decisions: dict[int, tuple[str | None, str | None]],
            sheet_index: int = 1) -> None:
-    """Fill Decision (M) and New text (N) on the Flagged sheet as a reviewer does in Excel."""
+    """Fill Decision and New text on the Flagged sheet as a reviewer does in Excel."""
     book = openpyxl.load_workbook(report)
     sheet = book.worksheets[sheet_index]
     for row, (decision, new_text) in decisions.items():
-        sheet.cell(row, 13).value = decision
-        cell = sheet.cell(row, 14)
+        sheet.cell(row, column(sheet, "Decision")).value = decision
+        cell = sheet.cell(row, column(sheet, "New text"))
         cell.value = new_text  # None clears what an earlier round wrote
         cell.data_type = "s" if new_text else cell.data_type
     book.save(report)
@@ -39,7 +44,8 @@ def decide(report: Path, decisions: dict[int, tuple[str | None, str | None]],
 def flagged_rows(report: Path) -> dict[int, int]:
     """Calendar row -> report row on the Flagged sheet."""
     sheet = openpyxl.load_workbook(report).worksheets[1]
-    return {row[11].value: index for index, row in enumerate(sheet.iter_rows(min_row=2), start=2)}
+    at = column(sheet, "Row") - 1
+    return {row[at].value: index for index, row in enumerate(sheet.iter_rows(min_row=2), start=2)}
 
 
 def test_xlsx_round_trip(tmp_path: Path) -> None:
@@ -328,8 +334,9 @@ def test_two_columns_with_one_name_are_told_apart(tmp_path: Path) -> None:
     run("scan", calendar, "--term", "trein", "--term", "train", "--no-shipped-lists",
         "--now", NOW, "--timezone", "Europe/Amsterdam", "-o", report)
     flagged = openpyxl.load_workbook(report).worksheets[1]
-    other = {row[11].value: row[5].value for row in flagged.iter_rows(min_row=2)}
-    assert other == {2: "Bericht (D): Take the train", 3: None}
+    at, text = column(flagged, "Row") - 1, column(flagged, "Post text") - 1
+    shown = {row[at].value: row[text].value for row in flagged.iter_rows(min_row=2)}
+    assert shown == {2: "Met de bus\nBericht (D): Take the train", 3: "Met de trein"}
     decide(report, {flagged_rows(report)[2]: ("change", "Met de auto")})
     refused = run("apply", report)
     assert refused.exit_code == 2 and "hits are in 'Bericht (D)'" in refused.stderr
@@ -363,8 +370,9 @@ def test_a_new_text_typed_as_a_number_stays_that_number(tmp_path: Path) -> None:
     at = flagged_rows(report)
     book = openpyxl.load_workbook(report)
     sheet = book.worksheets[1]
-    sheet.cell(at[2], 13).value, sheet.cell(at[2], 14).value = "change", 2026
-    sheet.cell(at[3], 13).value, sheet.cell(at[4], 13).value = "publish", "publish"
+    decision, new_text = column(sheet, "Decision"), column(sheet, "New text")
+    sheet.cell(at[2], decision).value, sheet.cell(at[2], new_text).value = "change", 2026
+    sheet.cell(at[3], decision).value, sheet.cell(at[4], decision).value = "publish", "publish"
     book.save(report)
     result = run("apply", report)
     assert result.exit_code == 0, result.output

@@ -104,11 +104,34 @@ def test_csv_report_keeps_formulas_as_text(tmp_path: Path) -> None:
                                           ["25-11-2026", "@collega's: trein"]])
     out = tmp_path / "report.csv"
     result = run("scan", path, "--term", "trein", "--now", NOW, "--timezone", "Europe/Amsterdam",
-                 "--no-shipped-lists", "--output", out)
+                 "--no-shipped-lists", "--output", out, "--csv-delimiter", ",")
     assert result.exit_code == 1
-    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
     assert [r["text"] for r in rows] == ["'@collega's: trein", "'=HYPERLINK(\"x\")"]
     assert rows[0]["status"] == "pause" and rows[0]["row"] == "3"
+
+
+@pytest.mark.parametrize("locale_name,delimiter", [("nl_NL.UTF-8", ";"), ("de_DE.UTF-8", ";"),
+                                                   ("en_US.UTF-8", ","), ("C.UTF-8", ",")])
+def test_csv_report_opens_in_the_readers_excel(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                               locale_name: str, delimiter: str) -> None:
+    """Dutch Excel splits a CSV at ";" and reads UTF-8 only after a byte-order mark: the file
+    starts with one, and the delimiter follows the locale's decimal comma."""
+    for variable in ("LC_ALL", "LC_NUMERIC"):
+        monkeypatch.delenv(variable, raising=False)
+    monkeypatch.setenv("LANG", locale_name)
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "Café, trein; 3,5 km"]])
+    out = tmp_path / "report.csv"
+    run("scan", path, "--term", "trein", "--now", NOW, "--timezone", "Europe/Amsterdam",
+        "--no-shipped-lists", "--output", out)
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbfstatus" + delimiter.encode())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
+    assert rows[0]["text"] == "Café, trein; 3,5 km" and rows[0]["status"] == "pause"
+    other = ";" if delimiter == "," else ","
+    run("scan", path, "--term", "trein", "--now", NOW, "--timezone", "Europe/Amsterdam",
+        "--no-shipped-lists", "--output", out, "--csv-delimiter", other)
+    assert out.read_bytes().startswith(b"\xef\xbb\xbfstatus" + other.encode())
 
 
 def test_output_is_never_an_input_and_inputs_stay_unchanged(dutch_calendar: Path) -> None:
@@ -239,7 +262,7 @@ def test_an_over_long_post_is_cut_in_the_excel_report(tmp_path: Path) -> None:
     result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,
                  "--timezone", "Europe/Amsterdam", "-o", out)
     assert result.exit_code == 1 and "Warning" not in result.stderr
-    text = openpyxl.load_workbook(out)["Flagged"]["E2"].value
+    text = openpyxl.load_workbook(out)["Flagged"]["F2"].value  # Post text
     assert len(text) <= 32_767 and text.endswith("[... cut: too long for Excel]")
 
 

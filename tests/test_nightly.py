@@ -107,7 +107,8 @@ def test_once_twice_reports_history_and_only_new_flags(tmp_path: Path) -> None:
     import openpyxl
 
     flagged = openpyxl.load_workbook(reports[3]).worksheets[1]
-    status = {row[4].value: row[0].value for row in flagged.iter_rows(min_row=2)}
+    text = next(cell.column for cell in flagged[1] if cell.value in ("Post text", "Bericht")) - 1
+    status = {row[text].value: row[0].value for row in flagged.iter_rows(min_row=2)}
     assert status["Treinreis winnen!"].endswith((" · new", " · nieuw"))   # marked as new
     assert status["Met de trein naar de kerstmarkt"] in ("pause", "pauze")  # seen last night
 

@@ -53,8 +53,9 @@ def test_flagged_sheet_order_values_and_reasons(report: Path) -> None:
     assert [(r["Status"], r["Row"]) for r in flagged] == [("pause", 2), ("review", 3), ("review", 5)]
     first = flagged[0]
     assert first["Date"] == dt.datetime(2026, 11, 24, 12, 0) and first["Channel"] == "Instagram"
-    assert first["Post text"] == "Met de trein naar de kerstmarkt"
-    assert first["Other fields with hits"] == "Hashtags: #treinreis"
+    # the hashtag's hit is shown (and highlighted) under the text, in the cell a reviewer reads
+    assert first["Post text"] == "Met de trein naar de kerstmarkt\nHashtags: #treinreis"
+    assert (first["Live in"], first["Calendar status"]) == ("4 h", "Gepland")  # 08:00 -> 12:00
     assert "crisis term 'trein'" in first["Why"]
     assert first["File"] == "kalender.csv" and first["Sheet"] is None
     assert (first["Decision"], first["New text"], first["Reviewer"], first["Note"]) == (None,) * 4
@@ -63,7 +64,7 @@ def test_flagged_sheet_order_values_and_reasons(report: Path) -> None:
 
 def test_formula_like_text_stays_text(report: Path) -> None:
     sheet = openpyxl.load_workbook(report)["All posts"]
-    cells = {c.value if isinstance(c.value, str) else str(c.value): c for c in sheet["E"][1:]}
+    cells = {c.value if isinstance(c.value, str) else str(c.value): c for c in sheet["F"][1:]}
     formula_like = next(c for text, c in cells.items() if text.startswith("=1+1"))
     assert formula_like.data_type != "f"
     assert any(text.startswith("@team") for text in cells)
@@ -71,13 +72,13 @@ def test_formula_like_text_stays_text(report: Path) -> None:
 
 def test_matched_words_are_rich_text_runs(report: Path) -> None:
     sheet = openpyxl.load_workbook(report, rich_text=True)["Flagged"]
-    value = sheet["E2"].value
+    value = sheet["F2"].value
     assert isinstance(value, CellRichText)
     assert [str(part) if not isinstance(part, TextBlock) else part.text for part in value] == [
-        "Met de ", "trein", " naar de kerstmarkt"]
+        "Met de ", "trein", " naar de kerstmarkt", "\n", "Hashtags: ", "#", "treinreis"]
     bold = [(p.text, p.font.color.rgb) for p in value if isinstance(p, TextBlock) and p.font.b]
-    assert bold == [("trein", "FFC00000")]
-    review = sheet["E3"].value
+    assert bold == [("trein", "FFC00000"), ("treinreis", "FFC00000")]
+    review = sheet["F3"].value
     hit = next(part for part in review if isinstance(part, TextBlock))
     assert hit.text == "storm" and hit.font.color.rgb == "FF9C5700"
 
@@ -89,13 +90,13 @@ def test_status_fills_dropdown_and_layout(report: Path) -> None:
     validations = sheet.data_validations.dataValidation
     assert len(validations) == 1
     assert validations[0].formula1 == '"pause,change,publish"'
-    assert str(validations[0].sqref) == "M2:M4"
-    assert sheet.freeze_panes == "F2"
-    assert sheet.auto_filter.ref == "A1:P4"
+    assert str(validations[0].sqref) == "G2:G4"
+    assert sheet.freeze_panes == "B2"
+    assert sheet.auto_filter.ref == "A1:S4"
     assert sheet.print_title_rows.replace("$", "") == "1:1"
     assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
-    assert sheet.column_dimensions["Q"].hidden
-    assert sheet["Q2"].value == "0||2"
+    assert sheet.column_dimensions["T"].hidden
+    assert sheet["T2"].value == "0||2"
     assert sheet.row_dimensions[2].height >= 15
 
 
@@ -128,6 +129,37 @@ def test_dutch_labels(tmp_path: Path) -> None:
     book = openpyxl.load_workbook(out)
     assert book.sheetnames[:3] == ["Samenvatting", "Te beoordelen", "Alle berichten"]
     sheet = book["Te beoordelen"]
-    assert sheet["A2"].value == "pauze" and sheet["M1"].value == "Besluit"
-    assert sheet["E2"].value == "trein" and sheet["E2"].font.b   # a text that is all hit
+    assert sheet["A2"].value == "pauze" and sheet["G1"].value == "Besluit"
+    assert sheet["F2"].value == "trein" and sheet["F2"].font.b   # a text that is all hit
     assert sheet.data_validations.dataValidation[0].formula1 == '"pauzeren,aanpassen,publiceren"'
+
+
+def test_a_laptop_screen_shows_status_time_text_decision_and_new_text(tmp_path: Path) -> None:
+    """On a 1366-pixel screen the reviewer sees, without scrolling sideways, everything up to
+    the New text (Excel: a column of width w is w * 7 + 5 pixels in Calibri 11; the row
+    numbers and the scroll bar take about 45 pixels); the frozen part is the status only."""
+    calendar = write_csv(tmp_path / "k.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status", "Eigenaar", "Campagne"],
+        ["24-11-2026", "08:24", "Instagram", "Kip van de week", "Ingepland", "Sanne", "Kerst"],
+        ["24-11-2026", "12:00", "X", "Verse kip", "Concept", "", ""],
+        ["26-11-2026", "", "X", "Hele kip, hele dag", "", "", ""]])
+    out = tmp_path / "r.xlsx"
+    run("scan", calendar, "--term", "kip", "--no-shipped-lists", "--now", NOW,
+        "--timezone", "Europe/Amsterdam", "-o", out, "--lang", "nl")
+    sheet = openpyxl.load_workbook(out)["Te beoordelen"]
+    header = [c.value for c in sheet[1]]
+    shown = header[: header.index("Nieuwe tekst") + 1]
+    assert shown[:6] == ["Status", "Live over", "Datum", "Tijd", "Kanaal", "Bericht"]
+    assert shown[-2:] == ["Besluit", "Nieuwe tekst"]
+    letters = [c.column_letter for c in sheet[1]][: len(shown)]
+    pixels = sum(sheet.column_dimensions[letter].width * 7 + 5 for letter in letters)
+    assert pixels + 45 <= 1366, pixels
+    assert sheet.freeze_panes == "B2"
+    assert sheet.column_dimensions["A"].width >= len("pauze · nieuw")
+    rows = rows_of(sheet)
+    first = rows[0]
+    assert (first["Live over"], first["Status kalender"], first["Eigenaar"], first["Campagne"]) == \
+        ("24 min", "Ingepland", "Sanne", "Kerst")
+    assert sheet["B2"].font.b and sheet["B2"].font.color.rgb == "FFC00000"  # within two hours
+    assert (rows[1]["Live over"], rows[2]["Live over"]) == ("4 u", "2 d")
+    assert not sheet["B3"].font.b

@@ -103,6 +103,9 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
               help="Report format [default: from --output's extension, else table].")
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
               help="Write the report here (atomically) instead of to the terminal.")
+@click.option("--csv-delimiter", type=click.Choice([",", ";"]),
+              help="Delimiter of a CSV report [default: [scan] csv_delimiter, else ';' when "
+                   "your locale writes a decimal comma (Dutch Excel), else ','].")
 @click.option("--lang", type=click.Choice(["nl", "en"], case_sensitive=False),
               help="Language of the Excel/HTML report [default: config, else your locale].")
 @click.option("--show-ok", is_flag=True, help="List ok posts too in the table.")
@@ -111,7 +114,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
          disabled_categories: tuple[str, ...], no_active_crises: bool, now_text: str | None,
          days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
-         dayfirst: bool | None, format_name: str | None, output: Path | None, lang: str | None,
+         dayfirst: bool | None, format_name: str | None, output: Path | None,
+         csv_delimiter: str | None, lang: str | None,
          show_ok: bool, exit_zero: bool | None, **columns: str | None) -> None:
     """Check the upcoming posts of one or more calendars (.xlsx, .xlsm, .ods, .csv, ...).
 
@@ -149,7 +153,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     progress = for_terminal(terminal().quiet)
     with paused_gc():  # a scan makes many objects that live to the end: no collector passes
         result = run_scan(settings, progress)
-        _deliver(result, report_format, output, show_ok, lang, progress)
+        _deliver(result, report_format, output, show_ok, lang, progress,
+                 csv_delimiter or config.scan.get("csv_delimiter"))
     progress.done()
     exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
     flagged = bool(result.flagged) and not exit_zero
@@ -214,12 +219,15 @@ def _register() -> None:
 
 
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
-             lang: str | None, progress: "Progress") -> None:
+             lang: str | None, progress: "Progress", csv_delimiter: str | None = None) -> None:
     """Show the report on the terminal (or standard output: ``-o -``), or write it atomically
     to a file and say so."""
     from contentcheck.report import ReportOptions, write_report
 
-    options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress)
+    if csv_delimiter not in (None, ",", ";"):
+        raise fail(f"[scan] csv_delimiter must be ',' or ';', not {csv_delimiter!r}")
+    options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress,
+                            csv_delimiter=csv_delimiter)
     if output is None:
         click.echo(reporter(report_format).render(result, options), nl=False)
         return

@@ -48,6 +48,7 @@ class ReportOptions:
     extra: dict[str, Any] = field(default_factory=dict)  # top-level JSON keys (the nightly run's)
     is_new: Callable[["Verdict"], bool] | None = None  # nightly: flagged since the last run
     progress: Progress = SILENT  # a bar on the terminal while a big report is written
+    csv_delimiter: str | None = None  # None: ";" for a decimal-comma locale, else ","
 
 
 def reporter(name: str) -> ModuleType:

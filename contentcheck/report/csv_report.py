@@ -1,7 +1,8 @@
 """The CSV report: one row per upcoming post, flagged first, the same facts as the JSON report.
 
 Lists within a cell (terms, reasons) are separated by `` | `` so the file stays one row per post
-and opens cleanly in Excel; text that could start a formula is prefixed with ``'``.
+and opens cleanly in Excel, Dutch Excel included (a byte-order mark, and ``;`` for a locale with
+a decimal comma, or ``--csv-delimiter``); text that could start a formula is prefixed with ``'``.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from pathlib import Path
 
 from contentcheck.records import Verdict
 from contentcheck.report import ReportOptions, write_text
+from contentcheck.report.labels import csv_delimiter
 from contentcheck.report.output import as_text_cell
 from contentcheck.scan import ScanResult
 
@@ -46,10 +48,12 @@ def _row(verdict: Verdict, crisis: str) -> list[object]:
 
 
 def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
-    """The report as CSV text (UTF-8, comma, CRLF: what Excel and scripts both read)."""
+    """The report as CSV text: CRLF, and the delimiter the reader's Excel splits at (``;``
+    where numbers have a decimal comma, as in Dutch, else ``,``; or as asked)."""
     crisis = ", ".join(result.crisis_sources)
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer = csv.writer(buffer, delimiter=options.csv_delimiter or csv_delimiter(),
+                        lineterminator="\r\n")
     writer.writerow(COLUMNS)
     for verdict in result.verdicts:
         writer.writerow([as_text_cell(v) if isinstance(v, str) else v for v in _row(verdict, crisis)])
@@ -57,4 +61,6 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
 
 
 def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
-    write_text(path, render(result, options))
+    """The file starts with a UTF-8 byte-order mark: without it Excel reads "café" as
+    "cafÃ©"; Python's ``utf-8-sig``, pandas and LibreOffice skip it."""
+    write_text(path, "\ufeff" + render(result, options))

@@ -61,21 +61,44 @@ def _windows_ui_language() -> str | None:
         return None
 
 
+def _environment_locale(variables: tuple[str, ...]) -> str | None:
+    """The first of these locale variables that is set (``nl_nl.utf-8``), lower case."""
+    for variable in variables:
+        value = os.environ.get(variable, "")
+        if value:
+            return value.lower()
+    return None
+
+
+def _python_locale() -> str:
+    try:
+        return (locale.getlocale()[0] or "").lower()
+    except ValueError:
+        return ""
+
+
 def default_language() -> str:
     """Dutch when the user's locale is Dutch (nl_NL, nl_BE; on Windows the display
     language), else English."""
-    for variable in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable, "")
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
+    value = _environment_locale(("LC_ALL", "LC_MESSAGES", "LANG"))
+    if value is not None:
+        return "nl" if value.startswith("nl") else "en"
     windows = _windows_ui_language()
     if windows is not None:
         return windows
-    try:
-        code = locale.getlocale()[0] or ""
-    except ValueError:
-        code = ""
-    return "nl" if code.lower().startswith("nl") else "en"
+    return "nl" if _python_locale().startswith("nl") else "en"
+
+
+# languages whose numbers are written 3,5: their Excel splits a CSV at ";", not ","
+DECIMAL_COMMA = ("nl", "de", "fr", "es", "it", "pt", "da", "sv", "nb", "no", "fi", "pl", "cs",
+                 "sk", "hu", "ro", "ru", "uk", "tr", "el", "id", "bg", "hr", "sl", "lt", "lv", "et")
+
+
+def csv_delimiter() -> str:
+    """``;`` when the user's number locale writes a decimal comma (Dutch Excel reads ``;``),
+    else ``,``."""
+    code = _environment_locale(("LC_ALL", "LC_NUMERIC", "LANG")) or _python_locale()
+    return ";" if code.split("_")[0].split(".")[0] in DECIMAL_COMMA else ","
 
 
 def parse_decision(text: str) -> Decision | None:

@@ -8,26 +8,36 @@ from __future__ import annotations
 
 import json
 import math
+from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
+from contentcheck.calendar.columns import Role, role_of
 from contentcheck.decide import reasons_in
 from contentcheck.records import Match, Verdict
 from contentcheck.report.labels import DECISION_WORDS
 from contentcheck.report.report_meta import post_fingerprint
 from contentcheck.report.spans import pieces
 
-# (label key, width); the last column is the hidden key that `apply` reads.
+# (label key, width), in the order a reviewer reads on a 1366-pixel laptop screen without
+# scrolling sideways: status, how soon it goes live, when, channel, the text with every hit
+# (other fields that hit are added under it), then the reviewer's Decision and New text; the
+# calendar's own status, owner and campaign; the evidence; where the post is; the hidden
+# columns `apply` reads last.
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("status", 11), ("date", 11), ("time", 7), ("channel", 12), ("text", 60),
-    ("other_fields", 34), ("terms", 24), ("lists", 30), ("reason", 50), ("file", 22),
-    ("sheet", 12), ("row", 6), ("decision", 13), ("new_text", 40), ("reviewer", 14),
-    ("note", 26), ("key", 12), ("hit_fields", 12), ("fingerprint", 12),
+    ("status", 14), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 50),
+    ("decision", 12), ("new_text", 34), ("reviewer", 12), ("note", 24),
+    ("calendar_status", 12), ("owner", 12), ("campaign", 14),
+    ("reason", 50), ("terms", 20), ("lists", 28), ("file", 18), ("sheet", 11), ("row", 6),
+    ("key", 12), ("hit_fields", 12), ("fingerprint", 12),
 )
 INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
 REVIEWER_COLUMNS = ("decision", "new_text", "reviewer", "note")
 # for apply: which post this row is, in which of its fields the hits are (a JSON list), and
 # what the post said (report_meta.post_fingerprint)
 HIDDEN_COLUMNS = ("key", "hit_fields", "fingerprint")
+LAST_SHOWN = min(INDEX[key] for key in HIDDEN_COLUMNS) - 1
+SOON = timedelta(hours=2)  # "live in" is red below this
 LINE_HEIGHT = 15.0
 CELL_LIMIT = 32_767  # Excel's longest cell text
 CUT_MARK = " [... cut: too long for Excel]"
@@ -37,6 +47,29 @@ def _fit(text: str) -> str:
     """Text Excel can hold: the start of an over-long text, and a word that it was cut."""
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
 MAX_LINES = 12
+
+
+def live_in(scheduled: datetime | None, all_day: bool, now: datetime, lang: str) -> str:
+    """How soon a post goes live, as a reviewer reads it at a glance: "24 min", "5 h", "3 d"."""
+    if scheduled is None:
+        return ""
+    if all_day:
+        days = (scheduled.date() - now.astimezone(scheduled.tzinfo).date()).days
+        return ("vandaag" if lang == "nl" else "today") if days == 0 else \
+            ("voorbij" if lang == "nl" else "passed") if days < 0 else f"{days} d"
+    minutes = int((scheduled - now).total_seconds() // 60)
+    if minutes < 0:
+        return "voorbij" if lang == "nl" else "passed"
+    if minutes < 60:
+        return f"{minutes} min"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} {'u' if lang == 'nl' else 'h'}"
+    return f"{minutes // (24 * 60)} d"
+
+
+@lru_cache(maxsize=256)
+def _role(header: str) -> Role | None:
+    return role_of(header)
 
 
 def _lines(text: str, width: int) -> int:
@@ -49,9 +82,9 @@ class PostSheet:
     """One sheet of posts; ``add`` writes a row, ``finish`` adds filter and validation."""
 
     def __init__(self, book: Any, name: str, formats: dict[str, Any], labels: dict[str, str],
-                 lang: str) -> None:
+                 lang: str, now: datetime) -> None:
         self.sheet = book.add_worksheet(name)
-        self.formats, self.labels, self.lang = formats, labels, lang
+        self.formats, self.labels, self.lang, self.now = formats, labels, lang, now
         self.row = 0
         sheet = self.sheet
         for column, (key, width) in enumerate(COLUMNS):
@@ -63,7 +96,7 @@ class PostSheet:
         for column, (key, _) in enumerate(COLUMNS):
             style = "header_reviewer" if key in REVIEWER_COLUMNS else "header"
             sheet.write_string(0, column, labels[key], formats[style])
-        sheet.freeze_panes(1, 5)
+        sheet.freeze_panes(1, 1)  # the header and the status: the rest fits the screen
         sheet.set_landscape()
         sheet.set_paper(9)  # A4
         sheet.fit_to_pages(1, 0)
@@ -72,39 +105,48 @@ class PostSheet:
 
     def add(self, verdict: Verdict, key: str, new: bool = False) -> None:
         self.row += 1
-        row, post, f = self.row, verdict.post, self.formats
+        row, post, f, at = self.row, verdict.post, self.formats, INDEX
         main_field = post.fields[0].name if post.fields else ""
         others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.findings)]
         reasons = reasons_in(verdict, self.lang)
         reasons += list(post.warnings)
         lists = sorted({f"{m.source} / {m.category} / {m.severity.value}" for m in verdict.findings})
         terms = sorted({m.rule for m in verdict.findings})
-        other_text = "\n".join(f"{pf.name}: {pf.text}" for pf in others)
-        height = max(_lines(post.text, 60), _lines(other_text, 34), _lines("\n".join(reasons), 50))
+        shown = post.text + "".join(f"\n{pf.name}: {pf.text}" for pf in others)
+        height = max(_lines(shown, COLUMNS[at["text"]][1]), _lines("\n".join(reasons), 50))
         self.sheet.set_row(row, LINE_HEIGHT * min(height, MAX_LINES))
         sheet = self.sheet
         status = self.labels[verdict.status.value] + (f" · {self.labels['new']}" if new else "")
-        sheet.write_string(row, 0, status, f[verdict.status.value])
+        sheet.write_string(row, at["status"], status, f[verdict.status.value])
         when = post.scheduled_at
         if when is not None:
-            sheet.write_datetime(row, 1, when.replace(tzinfo=None), f["date"])
+            soon = live_in(when, post.all_day, self.now, self.lang)
+            urgent = not post.all_day and timedelta(0) <= when - self.now < SOON
+            sheet.write_string(row, at["live_in"], soon, f["urgent" if urgent else "cell"])
+            sheet.write_datetime(row, at["date"], when.replace(tzinfo=None), f["date"])
             if not post.all_day:
-                sheet.write_datetime(row, 2, when.replace(tzinfo=None), f["time"])
+                sheet.write_datetime(row, at["time"], when.replace(tzinfo=None), f["time"])
         else:
-            sheet.write_string(row, 1, self.labels["undated"], f["warning"])
-        self._text(row, 3, post.channel)
-        self._rich(row, 4, [(None, post.text, main_field)], verdict.findings)
-        self._rich(row, 5, [(f"{pf.name}: ", pf.text, pf.name) for pf in others], verdict.findings)
-        self._text(row, 6, "\n".join(terms))
-        self._text(row, 7, "\n".join(lists))
-        self._text(row, 8, "\n".join(reasons))
-        self._text(row, 9, post.source.replace("\\", "/").rsplit("/", 1)[-1])
-        self._text(row, 10, post.sheet)
-        sheet.write_number(row, 11, post.row, f["cell"])
-        sheet.write_string(row, INDEX["key"], key, f["cell"])
+            sheet.write_string(row, at["date"], self.labels["undated"], f["warning"])
+        self._text(row, at["channel"], post.channel)
+        # the hits in hashtags, alt text or a first comment are shown (highlighted) under the
+        # text, so every flagged row has its highlight in the one cell a reviewer reads
+        self._rich(row, at["text"], [(None, post.text, main_field)]
+                   + [(f"{pf.name}: ", pf.text, pf.name) for pf in others], verdict.findings)
+        self._text(row, at["calendar_status"], post.status)
+        extra = {_role(name): value for name, value in post.extra}
+        self._text(row, at["owner"], extra.get(Role.OWNER))
+        self._text(row, at["campaign"], extra.get(Role.CAMPAIGN))
+        self._text(row, at["terms"], "\n".join(terms))
+        self._text(row, at["lists"], "\n".join(lists))
+        self._text(row, at["reason"], "\n".join(reasons))
+        self._text(row, at["file"], post.source.replace("\\", "/").rsplit("/", 1)[-1])
+        self._text(row, at["sheet"], post.sheet)
+        sheet.write_number(row, at["row"], post.row, f["cell"])
+        sheet.write_string(row, at["key"], key, f["cell"])
         fields = sorted({m.field for m in verdict.findings})
-        sheet.write_string(row, INDEX["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
-        sheet.write_string(row, INDEX["fingerprint"], post_fingerprint(post), f["cell"])
+        sheet.write_string(row, at["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
+        sheet.write_string(row, at["fingerprint"], post_fingerprint(post), f["cell"])
 
     def _text(self, row: int, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""
@@ -145,7 +187,7 @@ class PostSheet:
 
     def finish(self) -> None:
         last = max(self.row, 1)
-        self.sheet.autofilter(0, 0, last, INDEX["note"])
+        self.sheet.autofilter(0, 0, last, LAST_SHOWN)
         if not self.row:
             return
         words = DECISION_WORDS[self.lang]

@@ -51,6 +51,7 @@ def _formats(book: Any) -> dict[str, Any]:
         "time": book.add_format({"valign": "top", "num_format": "hh:mm"}),
         "number": book.add_format({"valign": "top", "num_format": "0"}),
         "warning": book.add_format({**top, "font_color": "#7030A0", "italic": True}),
+        "urgent": book.add_format({**top, "bold": True, "font_color": "#C00000"}),
         "hit": book.add_format({"bold": True, "font_color": "#9C5700", "underline": 1}),
         "crisis_hit": book.add_format({"bold": True, "font_color": "#C00000", "underline": 1}),
         "hit_cell": book.add_format({**top, "bold": True, "font_color": "#9C5700", "underline": 1}),
@@ -90,7 +91,7 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     indexes = calendar_indexes(result)
     progress = writing(options, len(result.flagged) + len(result.verdicts))
     for name, verdicts in ((labels["flagged"], result.flagged), (labels["all"], result.verdicts)):
-        sheet = PostSheet(book, name, formats, labels, lang)
+        sheet = PostSheet(book, name, formats, labels, lang, result.now)
         for number, verdict in enumerate(verdicts, 1):
             sheet.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
             if number % PROGRESS_STEP == 0:
