@@ -28,7 +28,7 @@ COLUMNS: tuple[tuple[str, int], ...] = (
     ("status", 14), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 50),
     ("decision", 12), ("new_text", 34), ("reviewer", 12), ("note", 24),
     ("calendar_status", 12), ("owner", 12), ("campaign", 14),
-    ("reason", 50), ("terms", 20), ("lists", 28), ("file", 18), ("sheet", 11), ("row", 6),
+    ("reason", 70), ("terms", 20), ("lists", 28), ("file", 18), ("sheet", 11), ("row", 6),
     ("key", 12), ("hit_fields", 12), ("fingerprint", 12),
 )
 INDEX = {key: position for position, (key, _) in enumerate(COLUMNS)}
@@ -113,7 +113,8 @@ class PostSheet:
         lists = sorted({f"{m.source} / {m.category} / {m.severity.value}" for m in verdict.findings})
         terms = sorted({m.rule for m in verdict.findings})
         shown = post.text + "".join(f"\n{pf.name}: {pf.text}" for pf in others)
-        height = max(_lines(shown, COLUMNS[at["text"]][1]), _lines("\n".join(reasons), 50))
+        height = max(_lines(shown, COLUMNS[at["text"]][1]),
+                     _lines("\n".join(reasons), COLUMNS[at["reason"]][1]))
         self.sheet.set_row(row, LINE_HEIGHT * min(height, MAX_LINES))
         sheet = self.sheet
         status = self.labels[verdict.status.value] + (f" · {self.labels['new']}" if new else "")
