@@ -374,3 +374,31 @@ def test_scheduler_posts_to_unschedule_by_hand(tmp_path: Path) -> None:
     assert not any("[Planning] row 3" in line for line in lines)  # a draft is in no scheduler
     assert any(line.startswith("hootsuite.csv unschedule by hand: row 1 (24-11-2026 12:00)")
                and "uploaded to Hootsuite" in line for line in lines)
+
+
+def test_apply_tells_how_far_it_is(kalender: Path, tmp_path: Path) -> None:
+    """A big report takes seconds: apply reports its stages (the CLI shows them as a bar on a
+    terminal when they are long enough to be worth one)."""
+    from contentcheck.apply import apply_review
+
+    class Recorder:
+        def __init__(self) -> None:
+            self.stages: list[tuple[str, int]] = []
+            self.steps = 0
+
+        def stage(self, label: str, total: int, *, worth_showing: bool) -> None:
+            self.stages.append((label, total))
+
+        def advance(self, steps: int = 1) -> None:
+            self.steps += steps
+
+        def done(self) -> None:
+            self.stages.append(("done", 0))
+
+    report = tmp_path / "review.xlsx"
+    scan([kalender], report)
+    decide(report, {row: ("pause", None) for row in FLAGGED})
+    recorder = Recorder()
+    apply_review(report, progress=recorder)
+    assert recorder.stages == [("reading the decisions", 1), ("checking kal.xlsx", 8),
+                               ("writing the copies", 1), ("done", 0)]

@@ -31,9 +31,11 @@ from contentcheck.calendar.model import Calendar
 from contentcheck.calendar.schedulers import BULK_KINDS
 from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.fileio import write_atomically
+from contentcheck.progress import SILENT, WORTH_SHOWING_POSTS, Progress
 from contentcheck.records import Post
 from contentcheck.report.labels import PAUSED_STATUS, Decision
 from contentcheck.report.report_meta import post_fingerprint, split_key
+from contentcheck.scan import PROGRESS_STEP
 from contentcheck.wording import LABELS
 from contentcheck.settings import TermSources
 
@@ -116,6 +118,7 @@ class _Context:
     now: str
     lang: str
     window: tuple[datetime | None, datetime | None] | None
+    progress: Progress = SILENT
 
 
 @dataclass
@@ -281,7 +284,12 @@ def _check_written_rows(ctx: _Context, plan: _Plan,
         return
     kind = plan.calendar.kind
     policy = ctx.unreviewed or (Unreviewed.REFUSE if kind in BULK_KINDS else Unreviewed.KEEP)
-    for post in plan.calendar.posts:
+    posts = plan.calendar.posts
+    ctx.progress.stage(f"checking {plan.applied.source.name}", len(posts),
+                       worth_showing=len(posts) >= WORTH_SHOWING_POSTS)
+    for number, post in enumerate(posts, 1):
+        if number % PROGRESS_STEP == 0:
+            ctx.progress.advance(PROGRESS_STEP)
         address = (post.sheet, post.row)
         if address in chosen or address in undecided_at:
             continue
@@ -303,6 +311,7 @@ def _check_written_rows(ctx: _Context, plan: _Plan,
             plan.refusals.append(f"{plan.applied.source.name} {line}")
         else:
             plan.applied.unreviewed.append(line + ": written as it is")
+    ctx.progress.advance(len(posts) % PROGRESS_STEP)
 
 
 def _changes(ctx: _Context, plan: _Plan,
@@ -362,11 +371,15 @@ def _window(meta: dict[str, Any]) -> tuple[datetime | None, datetime | None] | N
 def apply_review(report: Path, *, output: Path | None = None, output_dir: Path | None = None,
                  calendar_paths: tuple[Path, ...] = (), term_sources: TermSources | None = None,
                  undecided: Undecided = Undecided.PAUSE, unreviewed: Unreviewed | None = None,
-                 replace_copy: bool = False) -> list[AppliedCalendar]:
+                 replace_copy: bool = False, progress: Progress = SILENT) -> list[AppliedCalendar]:
     """Check everything first, then write one corrected copy (and its audit trail) per
     calendar that has anything decided. Raises Refused, writing nothing, when a bulk file
-    would upload a crisis hit nobody reviewed (unless ``unreviewed`` says otherwise)."""
+    would upload a crisis hit nobody reviewed (unless ``unreviewed`` says otherwise);
+    ``progress`` hears how far it is (a report of 200,000 posts takes seconds)."""
+    size = report.stat().st_size if report.is_file() else 0
+    progress.stage("reading the decisions", 1, worth_showing=size >= 2**20)
     review = read_review(report)
+    progress.advance()
     meta = review.meta
     lang = meta.get("lang", "en")
     sources = [calendar_paths[i] if i < len(calendar_paths) else Path(info["path"])
@@ -375,7 +388,7 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
     ctx = _Context(report, review, Rechecker(term_sources, meta.get("crisis_terms", [])),
                    undecided, unreviewed, replace_copy,
                    datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                   lang if lang in LABELS else "en", _window(meta))
+                   lang if lang in LABELS else "en", _window(meta), progress)
     plans = [_plan(ctx, index, info, source, target)
              for index, (info, source, target) in enumerate(zip(meta["calendars"], sources, targets))]
     refusals = [line for plan in plans for line in plan.refusals]
@@ -384,9 +397,12 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
                       "the report (listed above): nothing written; scan the file with a window "
                       "that covers them and review, or apply with --unreviewed pause (leave "
                       "them out) or --unreviewed keep (upload them as they are)", refusals)
+    progress.stage("writing the copies", len(plans), worth_showing=size >= 2**20)
     for plan in plans:  # everything checked: now write
         if plan.decided and any(d.outcome == "applied" for d in plan.decided):
             _write(ctx, plan)
+        progress.advance()
+    progress.done()
     return [plan.applied for plan in plans]
 
 

@@ -48,16 +48,21 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
     that a person still has to look at.
     """
     from contentcheck.apply import Refused, Undecided, Unreviewed, apply_review
+    from contentcheck.cli.common import terminal
+    from contentcheck.cli.progress import for_terminal
     from contentcheck.config import load_config
     from contentcheck.settings import build_term_sources
 
+    progress = for_terminal(terminal().quiet)
     try:
         results = apply_review(
             report, output=output, output_dir=output_dir, calendar_paths=calendar_paths,
             term_sources=build_term_sources(load_config(config_path)),
             undecided=Undecided(undecided),
-            unreviewed=Unreviewed(unreviewed) if unreviewed else None, replace_copy=replace_copy)
+            unreviewed=Unreviewed(unreviewed) if unreviewed else None, replace_copy=replace_copy,
+            progress=progress)
     except Refused as refused:
+        progress.done()
         for line in refused.lines:
             click.echo(f"not reviewed: {line}", err=True)
         raise fail(str(refused)) from None
