@@ -402,3 +402,17 @@ def test_apply_tells_how_far_it_is(kalender: Path, tmp_path: Path) -> None:
     apply_review(report, progress=recorder)
     assert recorder.stages == [("reading the decisions", 1), ("checking kal.xlsx", 8),
                                ("writing the copies", 1), ("done", 0)]
+
+
+def test_calendar_text_in_the_log_cannot_move_the_terminal(tmp_path: Path) -> None:
+    """A post ending in cursor-up / erase-line sequences would erase the lines above it on a
+    terminal: the log shows those characters as escapes."""
+    calendar = write_csv(tmp_path / "kal.csv", [HEADER, ["24-11-2026", "12:00", "X",
+                         "Kip!\x1b[1A\x1b[2K\x1b]0;titel\x07", "Gepland", "Mo"]],
+                         delimiter=",", encoding="utf-8")
+    report = tmp_path / "review.xlsx"
+    scan([calendar], report)
+    result = run("apply", report)
+    assert result.exit_code == 1
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "'Kip!\\x1b[1A\\x1b[2K\\x1b]0;titel\\x07'" in result.stdout

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from contentcheck.apply.audit import Decided, earlier_decisions, write_audit
-from contentcheck.apply.changes import Change, shorten, where
+from contentcheck.apply.changes import Change, quoted, shorten, visible, where
 from contentcheck.apply.decisions import Review, ReviewDecision, read_review
 from contentcheck.apply.recheck import Rechecker
 from contentcheck.apply.scheduler import must_unschedule, scheduler_id
@@ -142,7 +142,7 @@ def _when(post: Post) -> str:
 def _describe(post: Post) -> str:
     """``[November] row 4 (24-11-2026 12:00, Instagram) 'Met de trein...'``: enough to find it."""
     channel = f", {post.channel}" if post.channel else ""
-    return f"{where(post.sheet, post.row)} ({_when(post)}{channel}) {shorten(post.text, 50)!r}"
+    return f"{where(post.sheet, post.row)} ({_when(post)}{channel}) {quoted(post.text, 50)}"
 
 
 class _Locator:
@@ -334,7 +334,7 @@ def _changes(ctx: _Context, plan: _Plan,
             _check_new_text(ctx, plan, change, decided, labels["new_text"])
         elif reason := must_unschedule(post, calendar.kind):
             ident = scheduler_id(post)
-            applied.unschedule.append(f"{_describe(post)}" + (f" id {ident}" if ident else "")
+            applied.unschedule.append(f"{_describe(post)}" + (f" id {visible(ident)}" if ident else "")
                                       + f": {reason}")
         plan.changes.append(change)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from contentcheck.report.labels import Decision
@@ -22,19 +23,34 @@ class Change:
 
 def where(sheet: str | None, row: int) -> str:
     """A calendar row as a person finds it: ``[November] row 4``, or ``row 4`` in a CSV."""
-    return f"[{sheet}] row {row}" if sheet else f"row {row}"
+    return f"[{visible(sheet)}] row {row}" if sheet else f"row {row}"
+
+
+# control characters and bidirectional overrides: on a terminal they move the cursor, erase
+# lines or reorder text, so a post could hide the log lines around it
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """Text safe to print: every control character shown as its escape (``\\x1b``)."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _one_line(text: object) -> str:
-    """The text on one line; a byte the file's encoding could not read (kept as a surrogate)
-    is shown as "?"."""
-    return " ".join(str(text or "").encode("utf-8", "replace").decode("utf-8").split())
+    """The text on one line, safe for a terminal; a byte the file's encoding could not read
+    (kept as a surrogate) is shown as "?"."""
+    return visible(" ".join(str(text or "").encode("utf-8", "replace").decode("utf-8").split()))
 
 
 def shorten(text: object, width: int = 60) -> str:
     """One line of at most ``width`` characters, for the change log."""
     value = _one_line(text)
     return value if len(value) <= width else value[: width - 3] + "..."
+
+
+def quoted(text: object, width: int = 60) -> str:
+    """``shorten`` in quotes, for the log (not repr: it would double the escapes)."""
+    return f"'{shorten(text, width)}'"
 
 
 def changed_part(old: object, new: object, width: int = 60) -> tuple[str, str]:

@@ -13,7 +13,7 @@ import csv
 import io
 from pathlib import Path
 
-from contentcheck.apply.changes import Change, changed_part, shorten
+from contentcheck.apply.changes import Change, changed_part, quoted
 from contentcheck.calendar.columns import Role
 from contentcheck.calendar.schedulers import BULK_KINDS
 from contentcheck.calendar.model import Calendar
@@ -81,15 +81,15 @@ def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[
         if change.decision is Decision.CHANGE:
             column = columns.roles[Role.TEXT]
             old, new = changed_part(fields[column], change.new_text)
-            log.append(f"{change.where()}: new text {new!r} (was {old!r})")
+            log.append(f"{change.where()}: new text '{new}' (was '{old}')")
             fields[column] = change.new_text or ""
         elif calendar.kind in BULK_KINDS:
             log.append(f"{change.where()}: paused: left out of the upload file "
-                       f"({shorten(fields[columns.roles[Role.TEXT]])!r})")
+                       f"({quoted(fields[columns.roles[Role.TEXT]])})")
             continue
         else:
             column = columns.roles.get(Role.STATUS, len(fields) - 1)
-            log.append(f"{change.where()}: paused (status {shorten(fields[column])!r} "
+            log.append(f"{change.where()}: paused (status {quoted(fields[column])} "
                        f"-> {paused_label!r})")
             fields[column] = paused_label
         out.append(_serialize(fields, raw, original, delimiter))

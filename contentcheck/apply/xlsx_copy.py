@@ -10,7 +10,7 @@ import io
 import zipfile
 from pathlib import Path
 
-from contentcheck.apply.changes import Change, changed_part, shorten
+from contentcheck.apply.changes import Change, changed_part, quoted
 from contentcheck.calendar.columns import Role
 from contentcheck.calendar.model import Calendar
 from contentcheck.errors import CalendarError
@@ -47,7 +47,7 @@ def write_xlsx_copy(source: Path, data: bytes, calendar: Calendar, changes: list
             old, new = changed_part(cell.value, change.new_text)
             cell.value = change.new_text
             cell.data_type = "s"  # a text starting with "=" stays text
-            log.append(f"{change.where()}: new text {new!r} (was {old!r})")
+            log.append(f"{change.where()}: new text '{new}' (was '{old}')")
         elif change.decision is Decision.PAUSE:
             if Role.STATUS not in columns.roles:
                 column = len(columns.headers)
@@ -58,7 +58,7 @@ def write_xlsx_copy(source: Path, data: bytes, calendar: Calendar, changes: list
             cell = _writable(source, sheet, change.row, columns.roles[Role.STATUS] + 1)
             old = cell.value
             cell.value = paused_label
-            log.append(f"{change.where()}: paused (status {shorten(old)!r} -> "
+            log.append(f"{change.where()}: paused (status {quoted(old)} -> "
                        f"{paused_label!r})")
     book.save(target)
     lost = _lost_parts(data)

@@ -64,7 +64,7 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
     except Refused as refused:
         progress.done()
         for line in refused.lines:
-            click.echo(f"not reviewed: {line}", err=True)
+            click.echo(f"not reviewed: {line}", err=True)  # calendar text made visible already
         raise fail(str(refused)) from None
     if not any(applied.target or applied.open_items for applied in results):
         click.echo(f"{report}: no decisions filled in and nothing flagged; nothing written")
@@ -85,7 +85,9 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
 
 
 def _print(applied) -> None:
-    name = applied.source.name
+    from contentcheck.apply.changes import visible
+
+    name = visible(applied.source.name)
     for line in applied.log:
         click.echo(f"{name} {line}")
     sections = (("not decided", applied.undecided), ("not applied", applied.not_applied),
@@ -95,7 +97,7 @@ def _print(applied) -> None:
         for line in lines:
             click.echo(f"{name} {title}: {line}")
     counts = ", ".join(f"{n} {word}" for word, n in sorted(applied.counts.items()))
-    written = f"written to {applied.target}" if applied.target else "nothing to change"
+    written = f"written to {visible(str(applied.target))}" if applied.target else "nothing to change"
     if applied.audit:
         written += f" (decisions in {applied.audit[1].name} and {applied.audit[0].name})"
-    click.echo(f"{applied.source}: {counts or 'no decisions'}; {written}")
+    click.echo(f"{visible(str(applied.source))}: {counts or 'no decisions'}; {written}")
