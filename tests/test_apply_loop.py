@@ -416,3 +416,15 @@ def test_calendar_text_in_the_log_cannot_move_the_terminal(tmp_path: Path) -> No
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "'Kip!\\x1b[1A\\x1b[2K\\x1b]0;titel\\x07'" in result.stdout
+
+
+def test_the_audit_trail_never_lands_on_a_calendar(tmp_path: Path) -> None:
+    """A calendar that happens to carry the trail's name is an input: refused, unchanged."""
+    first = write_csv(tmp_path / "kal.csv", [HEADER, *KIP[:2]])
+    second = write_csv(tmp_path / "kal-checked.decisions.csv", [HEADER, *KIP[2:4]])
+    report = tmp_path / "review.xlsx"
+    scan([first, second], report)
+    before = sha256(second)
+    result = run("apply", report, "--output-dir", tmp_path)
+    assert result.exit_code == 2 and "kal-checked.decisions.csv: would overwrite calendar" in result.stderr
+    assert sha256(second) == before and not (tmp_path / "kal-checked.csv").exists()

@@ -1,6 +1,6 @@
 """Where each checked copy goes, and the two things that must never happen there.
 
-A copy is never written onto any input of the apply (a calendar of the report, under any
+A copy (or its audit trail) is never written onto any input of the apply (a calendar of the report, under any
 spelling, a symbolic or a hard link included; the report itself), and two calendars never get
 their copies at one path (``a/kalender.csv`` and ``b/kalender.csv`` under ``--output-dir``): the
 second would replace the first and lose its decisions.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from contentcheck.apply.audit import audit_paths
 from contentcheck.errors import ContentcheckError
 
 
@@ -40,7 +41,7 @@ def choose_targets(report: Path, sources: list[Path], output: Path | None,
                output_dir / default_target(source).name if output_dir is not None else
                default_target(source) for source in sources]
     inputs = [("the report", report)] + [(f"calendar {source}", source) for source in sources]
-    for target in targets:
+    for target in [path for copy in targets for path in (copy, *audit_paths(copy))]:
         for what, path in inputs:
             if _same_file(target, path):
                 raise ContentcheckError(f"{target}: would overwrite {what} (an input of this "
