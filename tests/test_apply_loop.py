@@ -428,3 +428,36 @@ def test_the_audit_trail_never_lands_on_a_calendar(tmp_path: Path) -> None:
     result = run("apply", report, "--output-dir", tmp_path)
     assert result.exit_code == 2 and "kal-checked.decisions.csv: would overwrite calendar" in result.stderr
     assert sha256(second) == before and not (tmp_path / "kal-checked.csv").exists()
+
+
+def test_the_next_report_carries_the_decisions_already_made(kalender: Path, tmp_path: Path) -> None:
+    """The nightly report after the morning's apply shows the morning's decisions filled in
+    (for posts that still say the same), so nobody types them again."""
+    morning = tmp_path / "morning.xlsx"
+    scan([kalender], morning)
+    decide(morning, {2: ("change", "Onze vis van de week: krokant!")}, reviewer="Ilse", note="vis")
+    decide(morning, {row: ("pause", None) for row in FLAGGED[1:]}, reviewer="Mo")
+    assert run("apply", morning).exit_code == 0
+    book = openpyxl.load_workbook(kalender)
+    book.active["D4"] = "Vanavond vis aan het spit"  # changed since: its decision is not carried
+    book.save(kalender)
+    nightly = tmp_path / "nightly.xlsx"
+    scan([kalender], nightly)
+    sheet = openpyxl.load_workbook(nightly).worksheets[1]
+    at = report_columns(sheet)
+    carried = {cells[at["Row"] - 1].value: tuple(cells[at[name] - 1].value for name in
+                                                 ("Decision", "New text", "Reviewer", "Note"))
+               for cells in sheet.iter_rows(min_row=2)}
+    assert carried[2] == ("change", "Onze vis van de week: krokant!", "Ilse", "vis")
+    assert carried[3] == ("pause", None, "Mo", None)
+    assert 4 not in carried  # no crisis hit any more: not flagged
+    again = run("apply", nightly)
+    assert again.exit_code == 1 and "not decided" not in again.stdout
+    # the morning's pause of row 4 was made on the old text: not applied to the new one
+    assert "[Planning] row 4: not applied: changed since the decision (pause, morning.xlsx" in again.stdout
+    copy = statuses(tmp_path / "kal-checked.xlsx")
+    assert copy[4] == "Concept" and [copy[r] for r in (3, 5, 6, 7, 9)] == ["Gepauzeerd"] * 5
+    third = run("apply", nightly)  # said once; the trail keeps it, the log does not repeat it
+    assert third.exit_code == 0 and "not applied" not in third.stdout
+    trail = json.loads((tmp_path / "kal-checked.decisions.json").read_text(encoding="utf-8"))
+    assert [d["outcome"] for d in trail["decisions"] if d["row"] == 4] == ["not applied: changed"]

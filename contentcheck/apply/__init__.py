@@ -158,7 +158,9 @@ class _Locator:
         post = self.posts.get((sheet, row))
         if fingerprint is None:  # a report from before fingerprints: only an unchanged file
             return post if self.unchanged else None
-        if post is not None and (self.unchanged or post_fingerprint(post) == fingerprint):
+        # compared even when the file is the report's: an earlier apply's decision was made
+        # on an older version of the post
+        if post is not None and post_fingerprint(post) == fingerprint:
             return post
         if self._by_content is None:
             self._by_content = {}
@@ -200,6 +202,10 @@ def _plan(ctx: _Context, index: int, info: dict[str, Any], source: Path, target:
     earlier, line = earlier_decisions(target, source, ctx.replace_copy)
     if line:
         applied.log.append(line)
+    # a decision an earlier apply could not give (its post had changed) was listed then; it
+    # stays in the trail as history, and is not tried, nor listed, again
+    history = [d for d in earlier if d.outcome and d.outcome != "applied"]
+    earlier = [d for d in earlier if d not in history]
     chosen: dict[tuple[str | None, int], tuple[Decided, Post]] = {}
 
     def take(decided: Decided) -> bool:
@@ -256,6 +262,7 @@ def _plan(ctx: _Context, index: int, info: dict[str, Any], source: Path, target:
     _changes(ctx, plan, chosen)
     for decided in lost:
         plan.decided.append(replace(decided, outcome="not applied: changed"))
+    plan.decided += history
     if plan.changes:
         _writer(calendar.kind)  # a format apply cannot write is refused before anything is
     return plan

@@ -14,9 +14,10 @@ import csv
 import hashlib
 import io
 import json
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from contentcheck import __version__
 from contentcheck.apply.decisions import ReviewDecision
@@ -24,6 +25,9 @@ from contentcheck.errors import ContentcheckError
 from contentcheck.report.labels import Decision
 from contentcheck.fileio import write_atomically, write_text_atomically
 from contentcheck.report.output import as_text_cell
+
+if TYPE_CHECKING:
+    from contentcheck.records import Post
 
 AUDIT_VERSION = 1
 CSV_COLUMNS = ("calendar", "sheet", "row", "scheduled", "text", "report_status", "decision",
@@ -110,6 +114,39 @@ def earlier_decisions(copy: Path, source: Path, replace_copy: bool) -> tuple[lis
     reports = ", ".join(dict.fromkeys(Path(r).name for r in data.get("reports", []))) or "?"
     return decisions, (f"builds on the earlier copy {copy.name} ({len(decisions)} decision(s) "
                        f"from {reports} stay applied unless this report decides otherwise)")
+
+
+def carried_decisions(calendars: list[str]
+                      ) -> Callable[[Post], tuple[str, str | None, str | None, str | None] | None]:
+    """The decisions a person made in earlier applies, found by what each post says: the next
+    report (nightly included) fills them in, so nobody types the same decision twice.
+
+    Read from the trail beside each calendar's default copy (``kalender-checked.decisions.json``);
+    a copy made with ``-o`` elsewhere is not looked for. A post that changed since gets nothing.
+    """
+    from contentcheck.apply.targets import default_target
+    from contentcheck.report.report_meta import post_fingerprint
+
+    known: dict[tuple[str, str | None, str], Decided] = {}
+    for calendar in calendars:
+        trail, _ = audit_paths(default_target(Path(calendar)))
+        try:
+            data = json.loads(trail.read_text(encoding="utf-8"))
+            if Path(data.get("calendar", "")) != Path(calendar).resolve():
+                continue
+            decisions = [Decided.from_dict(entry) for entry in data["decisions"]]
+        except (OSError, ValueError, KeyError, TypeError):
+            continue  # no trail, or one that cannot be read: nothing to carry
+        for decided in decisions:
+            if decided.explicit and decided.fingerprint and decided.outcome == "applied":
+                known[(calendar, decided.sheet, decided.fingerprint)] = decided
+
+    def lookup(post: Post) -> tuple[str, str | None, str | None, str | None] | None:
+        """(decision, new text, reviewer, note) for the report's reviewer columns."""
+        found = known.get((post.source, post.sheet, post_fingerprint(post))) if known else None
+        return None if found is None else (found.decision.value, found.new_text,
+                                           found.reviewer, found.note)
+    return lookup
 
 
 def write_audit(copy: Path, source: Path, calendar_sha256: str, reports: list[str],

@@ -226,8 +226,11 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
 
     if csv_delimiter not in (None, ",", ";"):
         raise fail(f"[scan] csv_delimiter must be ',' or ';', not {csv_delimiter!r}")
+    from contentcheck.apply.audit import carried_decisions
+
     options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress,
-                            csv_delimiter=csv_delimiter)
+                            csv_delimiter=csv_delimiter,
+                            earlier=carried_decisions([c.path for c in result.calendars]))
     if output is None:
         click.echo(reporter(report_format).render(result, options), nl=False)
         return

@@ -85,8 +85,11 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
         "job": job.job, "reason": reason, "started": started.isoformat(),
         "previous_run": {"id": previous.id, "started": previous.started} if previous else None,
         "new": [flag_dict(f) for f in new], "still_flagged": still}
+    from contentcheck.apply.audit import carried_decisions
+
     options = ReportOptions(lang=job.lang, extra={"nightly": nightly},
-                            is_new=lambda v: Flag.from_verdict(v).key in new_keys)
+                            is_new=lambda v: Flag.from_verdict(v).key in new_keys,
+                            earlier=carried_decisions([c.path for c in result.calendars]))
     for kind, path in paths.items():
         write_report(result, kind, path, options)
     return list(paths.values())

@@ -26,7 +26,7 @@ from contentcheck.errors import ContentcheckError
 from contentcheck.progress import SILENT, WORTH_SHOWING_POSTS, Progress
 
 if TYPE_CHECKING:
-    from contentcheck.records import Verdict
+    from contentcheck.records import Post, Verdict
     from contentcheck.scan import ScanResult
 
 # format name -> module; the order is the order of `--format`'s choices
@@ -49,6 +49,9 @@ class ReportOptions:
     is_new: Callable[["Verdict"], bool] | None = None  # nightly: flagged since the last run
     progress: Progress = SILENT  # a bar on the terminal while a big report is written
     csv_delimiter: str | None = None  # None: ";" for a decimal-comma locale, else ","
+    # a person's earlier decision on a post that still says the same (decision, new text,
+    # reviewer, note), filled into the Excel report's reviewer columns
+    earlier: Callable[["Post"], tuple[str, str | None, str | None, str | None] | None] | None = None
 
 
 def reporter(name: str) -> ModuleType:

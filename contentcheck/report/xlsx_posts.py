@@ -9,13 +9,14 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime, timedelta
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from contentcheck.calendar.columns import Role, role_of
 from contentcheck.decide import reasons_in
-from contentcheck.records import Match, Verdict
-from contentcheck.report.labels import DECISION_WORDS
+from contentcheck.records import Match, Post, Verdict
+from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint
 from contentcheck.report.spans import pieces
 
@@ -82,9 +83,10 @@ class PostSheet:
     """One sheet of posts; ``add`` writes a row, ``finish`` adds filter and validation."""
 
     def __init__(self, book: Any, name: str, formats: dict[str, Any], labels: dict[str, str],
-                 lang: str, now: datetime) -> None:
+                 lang: str, now: datetime, earlier: Callable[[Post], Any] | None = None) -> None:
         self.sheet = book.add_worksheet(name)
         self.formats, self.labels, self.lang, self.now = formats, labels, lang, now
+        self.earlier = earlier  # a person's decision from an earlier apply, carried over
         self.row = 0
         sheet = self.sheet
         for column, (key, width) in enumerate(COLUMNS):
@@ -148,6 +150,19 @@ class PostSheet:
         fields = sorted({m.field for m in verdict.findings})
         sheet.write_string(row, at["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
         sheet.write_string(row, at["fingerprint"], post_fingerprint(post), f["cell"])
+        if self.earlier is not None and (carried := self.earlier(post)):
+            self._carry(row, *carried)
+
+    def _carry(self, row: int, decision: str, new_text: str | None, reviewer: str | None,
+               note: str | None) -> None:
+        """A decision made in an earlier apply on this very post: filled in, so the reviewer
+        sees it and does not type it again (apply reads it as this report's decision)."""
+        word = DECISION_WORDS[self.lang][Decision(decision)]
+        style, at = self.formats["reviewer"], INDEX
+        self.sheet.write_string(row, at["decision"], word, style)
+        for key, value in (("new_text", new_text), ("reviewer", reviewer), ("note", note)):
+            if value:
+                self.sheet.write_string(row, at[key], _fit(value), style)
 
     def _text(self, row: int, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""

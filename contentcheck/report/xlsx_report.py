@@ -91,7 +91,7 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     indexes = calendar_indexes(result)
     progress = writing(options, len(result.flagged) + len(result.verdicts))
     for name, verdicts in ((labels["flagged"], result.flagged), (labels["all"], result.verdicts)):
-        sheet = PostSheet(book, name, formats, labels, lang, result.now)
+        sheet = PostSheet(book, name, formats, labels, lang, result.now, options.earlier)
         for number, verdict in enumerate(verdicts, 1):
             sheet.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
             if number % PROGRESS_STEP == 0:
