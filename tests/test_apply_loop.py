@@ -295,7 +295,7 @@ def test_the_copy_is_made_from_the_bytes_that_were_checked(kalender: Path, tmp_p
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     """A colleague saves the calendar (rows reordered) while apply runs, right after apply
     read it: the copy is made of what was read and checked, so the right post is paused."""
-    import contentcheck.apply as apply_module
+    import contentcheck.apply.plan as apply_module
 
     report = tmp_path / "review.xlsx"
     scan([kalender], report)

@@ -1,0 +1,306 @@
+"""The plan for one calendar: which post gets which decision, and what apply must list.
+
+Everything is decided here before anything is written: decisions are given to the posts that
+still say what the reviewer saw (found by fingerprint, at their row or where rows moved
+them), flagged posts nobody decided on follow the ``--undecided`` policy, and every row that
+would be written unpaused and undecided is checked against the crisis terms.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from contentcheck.apply.audit import Decided, earlier_decisions
+from contentcheck.apply.changes import Change, quoted, shorten, visible, where
+from contentcheck.apply.decisions import Review, ReviewDecision
+from contentcheck.apply.outcome import AppliedCalendar, Undecided, Unreviewed
+from contentcheck.apply.recheck import Rechecker
+from contentcheck.apply.scheduler import must_unschedule, scheduler_id
+from contentcheck.apply.writers import writer_for
+from contentcheck.calendar import ReadOptions, load_bytes, read_calendar
+from contentcheck.calendar.columns import Role
+from contentcheck.calendar.model import Calendar
+from contentcheck.calendar.schedulers import BULK_KINDS
+from contentcheck.errors import CalendarError, ContentcheckError
+from contentcheck.progress import SILENT, WORTH_SHOWING_POSTS, Progress
+from contentcheck.records import Post
+from contentcheck.report.labels import Decision
+from contentcheck.report.report_meta import post_fingerprint, split_key
+from contentcheck.scan import PROGRESS_STEP
+from contentcheck.wording import LABELS
+
+
+@dataclass
+class Context:
+    """What every calendar of one apply shares."""
+
+    report: Path
+    review: Review
+    rechecker: Rechecker
+    undecided: Undecided
+    unreviewed: Unreviewed | None
+    replace_copy: bool
+    now: str
+    lang: str
+    window: tuple[datetime | None, datetime | None] | None
+    progress: Progress = SILENT
+
+
+@dataclass
+class Plan:
+    applied: AppliedCalendar
+    calendar: Calendar
+    data: bytes
+    sha256: str
+    target: Path
+    changes: list[Change]
+    decided: list[Decided]
+    refusals: list[str]
+
+
+def _when(post: Post) -> str:
+    if post.scheduled_at is None:
+        return "no date"
+    return post.scheduled_at.strftime("%d-%m-%Y" if post.all_day else "%d-%m-%Y %H:%M")
+
+
+def _describe(post: Post) -> str:
+    """``[November] row 4 (24-11-2026 12:00, Instagram) 'Met de trein...'``: enough to find it."""
+    channel = f", {post.channel}" if post.channel else ""
+    return f"{where(post.sheet, post.row)} ({_when(post)}{channel}) {quoted(post.text, 50)}"
+
+
+class _Locator:
+    """Finds the post a decision was made on: at its row if it still says the same, else the
+    one post of the sheet that does (rows inserted above it), else none."""
+
+    def __init__(self, calendar: Calendar, unchanged: bool) -> None:
+        self.posts = {(post.sheet, post.row): post for post in calendar.posts}
+        self.calendar, self.unchanged = calendar, unchanged
+        self._by_content: dict[tuple[str | None, str], list[Post]] | None = None
+
+    def find(self, sheet: str | None, row: int, fingerprint: str | None) -> Post | None:
+        post = self.posts.get((sheet, row))
+        if fingerprint is None:  # a report from before fingerprints: only an unchanged file
+            return post if self.unchanged else None
+        # compared even when the file is the report's: an earlier apply's decision was made
+        # on an older version of the post
+        if post is not None and post_fingerprint(post) == fingerprint:
+            return post
+        if self._by_content is None:
+            self._by_content = {}
+            for other in self.calendar.posts:
+                self._by_content.setdefault((other.sheet, post_fingerprint(other)), []).append(other)
+        found = self._by_content.get((sheet, fingerprint), [])
+        return found[0] if len(found) == 1 else None
+
+
+def _from_review(decision: ReviewDecision, report: Path, status: str | None) -> Decided:
+    _, sheet, row = decision.address
+    return Decided(sheet, row, decision.fingerprint, decision.decision, decision.new_text,
+                   decision.reviewer, decision.note, True,
+                   f"{report.name}, {decision.where}", status, review=decision)
+
+
+def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, target: Path
+                  ) -> Plan:
+    """Read the calendar once, give each decision to its post, apply the policies; raises
+    when the report cannot be trusted for this calendar. Nothing is written here."""
+    meta = ctx.review.meta
+    if not source.is_file():
+        raise ContentcheckError(f"{source}: the calendar of this report is not there any "
+                                "more; give its place with --calendar")
+    data = load_bytes(source)  # one read: what is hashed, checked and copied is the same
+    sha256 = hashlib.sha256(data).hexdigest()
+    unchanged = sha256 == info["sha256"]
+    if not unchanged and "flagged" not in meta:
+        raise ContentcheckError(f"{source}: not the calendar this report was made from, or it "
+                                "changed since (its content differs); scan it again and review "
+                                "the new report")
+    columns = {Role(k): v for k, v in meta.get("columns", {}).items()}
+    calendar = read_calendar(source, ReadOptions(timezone=timezone.utc, columns=columns), data)
+    applied = AppliedCalendar(source, None)
+    if not unchanged:
+        applied.log.append("changed since the report: decisions go only to posts that still "
+                           "say what the reviewer saw")
+    locate = _Locator(calendar, unchanged)
+    flagged = {split_key(key)[1:]: value for key, value in meta.get("flagged", {}).items()
+               if split_key(key)[0] == index}
+    earlier, line = earlier_decisions(target, source, ctx.replace_copy)
+    if line:
+        applied.log.append(line)
+    # a decision an earlier apply could not give (its post had changed) was listed then; it
+    # stays in the trail as history, and is not tried, nor listed, again
+    history = [d for d in earlier if d.outcome and d.outcome != "applied"]
+    earlier = [d for d in earlier if d not in history]
+    chosen: dict[tuple[str | None, int], tuple[Decided, Post]] = {}
+
+    def take(decided: Decided) -> bool:
+        post = locate.find(decided.sheet, decided.row, decided.fingerprint)
+        if post is None:
+            return False
+        address = (post.sheet, post.row)
+        if address not in chosen:
+            if address != (decided.sheet, decided.row):
+                applied.log.append(f"{where(decided.sheet, decided.row)}: the post is now at "
+                                   f"{where(*address)} (rows moved); its decision goes there")
+            chosen[address] = (replace(decided, sheet=post.sheet, row=post.row,
+                                       fingerprint=post_fingerprint(post)), post)
+        return True
+
+    lost: list[Decided] = []
+    new = [d for d in ctx.review.decisions.values() if d.address[0] == index]
+    for decided in [_from_review(d, ctx.report, (flagged.get(d.address[1:]) or [None])[0])
+                    for d in new] + [d for d in earlier if d.explicit]:
+        if not take(decided) and (decided.sheet, decided.row) not in chosen:
+            lost.append(decided)
+    undecided_at: set[tuple[str | None, int]] = set()
+    for (sheet, row), (status, fingerprint) in sorted(flagged.items(), key=lambda i: (i[0][0] or "", i[0][1])):
+        post = locate.find(sheet, row, fingerprint)
+        if post is None:
+            if (sheet, row) not in chosen:
+                applied.not_applied.append(
+                    f"{where(sheet, row)}: the report said {status}, nobody decided, and the "
+                    "post changed since: not paused (its new text is checked below)")
+            continue
+        address = (post.sheet, post.row)
+        if address in chosen and chosen[address][0].explicit:
+            continue
+        undecided_at.add(address)
+        pause = (status == "pause" and ctx.undecided is not Undecided.PUBLISH) or (
+            status == "review" and ctx.undecided is Undecided.PAUSE_ALL)
+        applied.undecided.append(f"{_describe(post)}: the report said {status}, no decision: "
+                                 + ("paused" if pause else "publishes as planned"))
+        if pause:
+            chosen[address] = (Decided(post.sheet, post.row, post_fingerprint(post),
+                                       Decision.PAUSE, explicit=False,
+                                       decided_in=f"no decision in {ctx.report.name}: the report "
+                                       f"said {status} (--undecided {ctx.undecided.value})",
+                                       report_status=status), post)
+    for decided in earlier:
+        if not decided.explicit:
+            take(decided)
+    for decided in lost:
+        applied.not_applied.append(
+            f"{where(decided.sheet, decided.row)}: not applied: changed since the decision "
+            f"({decided.decision.value}, {decided.decided_in}); decide it again")
+    plan = Plan(applied, calendar, data, sha256, target, [], [], [])
+    _check_written_rows(ctx, plan, chosen, undecided_at)
+    _changes(ctx, plan, chosen)
+    for decided in lost:
+        plan.decided.append(replace(decided, outcome="not applied: changed"))
+    plan.decided += history
+    if plan.changes:
+        writer_for(calendar.kind)  # a format apply cannot write is refused before anything is
+    return plan
+
+
+def _outside(ctx: Context, post: Post) -> str:
+    """Why the report did not cover a row it could have: the window, or a change."""
+    if ctx.window is None:
+        return "not flagged when the report was made (a crisis term added since?)"
+    start, end = ctx.window
+    if post.scheduled_at is None:
+        return "no date"
+    if end is not None and post.scheduled_at >= end:
+        return "after the report's window"
+    if start is not None and post.scheduled_at < start:
+        return "before the report's window"
+    return "not flagged when the report was made (changed since, or a crisis term added since?)"
+
+
+def _check_written_rows(ctx: Context, plan: Plan,
+                        chosen: dict[tuple[str | None, int], tuple[Decided, Post]],
+                        undecided_at: set[tuple[str | None, int]]) -> None:
+    """Every row apply writes unpaused and nobody decided on, checked against the crisis
+    terms: a bulk file re-uploads them all, the report saw only its window."""
+    if not ctx.rechecker.has_crisis_terms:
+        return
+    kind = plan.calendar.kind
+    policy = ctx.unreviewed or (Unreviewed.REFUSE if kind in BULK_KINDS else Unreviewed.KEEP)
+    posts = plan.calendar.posts
+    ctx.progress.stage(f"checking {plan.applied.source.name}", len(posts),
+                       worth_showing=len(posts) >= WORTH_SHOWING_POSTS)
+    for number, post in enumerate(posts, 1):
+        if number % PROGRESS_STEP == 0:
+            ctx.progress.advance(PROGRESS_STEP)
+        address = (post.sheet, post.row)
+        if address in chosen or address in undecided_at:
+            continue
+        hits = ctx.rechecker.crisis_hits(post)
+        if not hits:
+            continue
+        first = {}  # each word once, with the first term that found it
+        for match in hits:
+            first.setdefault(match.matched, match.term)
+        terms = ", ".join(f"'{word}' (crisis term '{term}')" for word, term in first.items())
+        line = f"{_describe(post)}, {_outside(ctx, post)}: hits {terms}"
+        if policy is Unreviewed.PAUSE:
+            plan.applied.unreviewed.append(line + ": paused (--unreviewed pause)")
+            chosen[address] = (Decided(post.sheet, post.row, post_fingerprint(post),
+                                       Decision.PAUSE, explicit=False,
+                                       decided_in="crisis hit nobody reviewed "
+                                       "(--unreviewed pause)"), post)
+        elif policy is Unreviewed.REFUSE:
+            plan.refusals.append(f"{plan.applied.source.name} {line}")
+        else:
+            plan.applied.unreviewed.append(line + ": written as it is")
+    ctx.progress.advance(len(posts) % PROGRESS_STEP)
+
+
+def _changes(ctx: Context, plan: Plan,
+             chosen: dict[tuple[str | None, int], tuple[Decided, Post]]) -> None:
+    """The edits to make, their checks, and the audit lines."""
+    applied, calendar = plan.applied, plan.calendar
+    labels = LABELS.get(ctx.lang, LABELS["en"])
+    for address in sorted(chosen, key=lambda a: (a[0] or "", a[1])):
+        decided, post = chosen[address]
+        applied.counts[decided.decision.value if decided.explicit else "paused without a decision"] += 1
+        plan.decided.append(replace(decided, first_applied=decided.first_applied or ctx.now,
+                                    scheduled=_when(post), text=shorten(post.text, 200),
+                                    outcome="applied"))
+        if decided.decision is Decision.PUBLISH:
+            who = f" ({decided.reviewer})" if decided.reviewer else ""
+            applied.log.append(f"{where(*address)}: publish as planned{who}")
+            continue
+        change = Change(post.sheet, post.row, decided.decision, decided.new_text)
+        if change.decision is Decision.CHANGE:
+            _check_new_text(ctx, plan, change, decided, labels["new_text"])
+        elif reason := must_unschedule(post, calendar.kind):
+            ident = scheduler_id(post)
+            applied.unschedule.append(f"{_describe(post)}" + (f" id {visible(ident)}" if ident else "")
+                                      + f": {reason}")
+        plan.changes.append(change)
+
+
+def _check_new_text(ctx: Context, plan: Plan, change: Change, decided: Decided,
+                    new_text_label: str) -> None:
+    review = decided.review
+    if review is not None and review.hit_fields:
+        _, columns = plan.calendar.layouts[change.sheet]
+        main = columns.headers[columns.roles[Role.TEXT]]
+        elsewhere = [name for name in review.hit_fields if name != main]
+        if main not in review.hit_fields:
+            raise CalendarError(
+                str(ctx.report), f"the hits are in {', '.join(map(repr, elsewhere))}, but a new "
+                f"text replaces {main!r}: change that field in the calendar itself, or "
+                "choose pause", sheet=review.sheet, row=review.row, column=new_text_label)
+        if elsewhere:
+            plan.applied.log.append(f"{change.where()}: the hits in "
+                                    f"{', '.join(map(repr, elsewhere))} are still there: change "
+                                    "them in the calendar itself")
+    if hits := ctx.rechecker.new_text(change.new_text or ""):
+        plan.applied.log.append(f"{change.where()}: the new text still hits {', '.join(hits)}: "
+                                "scan the copy before it goes out")
+
+
+def window_of(meta: dict[str, Any]) -> tuple[datetime | None, datetime | None] | None:
+    window = meta.get("window")
+    if not window:
+        return None
+    return tuple(datetime.fromisoformat(window[k]) if window.get(k) else None  # type: ignore[return-value]
+                 for k in ("start", "end"))
