@@ -159,7 +159,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         if not take(decided) and (decided.sheet, decided.row) not in chosen:
             lost.append(decided)
     undecided_at: set[tuple[str | None, int]] = set()
-    for (sheet, row), (status, fingerprint) in sorted(flagged.items(), key=lambda i: (i[0][0] or "", i[0][1])):
+    in_order = sorted(flagged.items(), key=lambda item: (item[0][0] or "", item[0][1]))
+    for (sheet, row), (status, fingerprint) in in_order:
         post = locate.find(sheet, row, fingerprint)
         if post is None:
             if (sheet, row) not in chosen:
@@ -302,5 +303,6 @@ def window_of(meta: dict[str, Any]) -> tuple[datetime | None, datetime | None] |
     window = meta.get("window")
     if not window:
         return None
-    return tuple(datetime.fromisoformat(window[k]) if window.get(k) else None  # type: ignore[return-value]
-                 for k in ("start", "end"))
+    start, end = (datetime.fromisoformat(window[k]) if window.get(k) else None
+                  for k in ("start", "end"))
+    return start, end
