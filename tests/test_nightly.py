@@ -334,3 +334,29 @@ def test_the_last_good_run_and_its_report_stay_however_old(tmp_path: Path) -> No
     assert len(history.runs(job.job)) == 3
     prune(job, history, datetime.now(AMSTERDAM))
     assert len(history.runs(job.job)) == 2
+
+
+def test_the_nightly_report_carries_the_decisions_applied_since(tmp_path: Path) -> None:
+    """The morning's reviewer decided and applied; the nightly report fills those decisions in
+    for the posts that still say the same, so nobody types them twice."""
+    import openpyxl
+
+    from tests.conftest import run
+
+    config = write_config(tmp_path)
+    assert run_watch("--once", "--config", config, "--now", NOW).exit_code == 1
+    first = next(p for p in sorted((tmp_path / "reports").iterdir()) if p.suffix == ".xlsx")
+    book = openpyxl.load_workbook(first)
+    sheet = book.worksheets[1]
+    column = {cell.value: cell.column for cell in sheet[1]}
+    decision = column.get("Decision") or column["Besluit"]
+    reviewer = column.get("Reviewer") or column["Beoordelaar"]
+    sheet.cell(2, decision).value, sheet.cell(2, reviewer).value = "publish", "Ilse"
+    book.save(first)
+    applied = run("apply", first)
+    assert applied.exit_code == 0, applied.output
+    assert run_watch("--once", "--config", config, "--now", NOW).exit_code == 1
+    second = [p for p in sorted((tmp_path / "reports").iterdir()) if p.suffix == ".xlsx"][-1]
+    assert second != first
+    row = [cell.value for cell in openpyxl.load_workbook(second).worksheets[1][2]]
+    assert row[decision - 1] in ("publish", "publiceren") and row[reviewer - 1] == "Ilse"
