@@ -136,7 +136,8 @@ def hootsuite(tmp_path: Path) -> Path:
         ["24/11/2026 12:00", "Onze kip van de week: krokant!", "https://example.nl/kip"],
         ["24/11/2026 17:00", "Verse bloemen bij de kassa", ""],
         ["28/11/2026 12:00", "Zaterdag: kipfilet in de aanbieding", ""],
-        ["01/12/2026 09:00", "Sinterklaas: chocoladeletters", ""]],
+        ["01/12/2026 09:00", "Sinterklaas: chocoladeletters", ""],
+        ["20/11/2026 12:00", "Vorige week: kip aan het spit", ""]],  # already out: not listed
         delimiter=",", encoding="utf-8", newline="\n")
 
 
@@ -150,12 +151,14 @@ def test_a_bulk_file_with_crisis_rows_after_the_window_is_refused(tmp_path: Path
     assert "row 3 (28-11-2026 12:00) 'Zaterdag: kipfilet in de aanbieding', after the " \
         "report's window: hits 'kipfilet' (crisis term 'kip')" in refused.stderr
     assert refused.stderr.strip().splitlines()[-1].startswith("contentcheck: error: 1 row(s)")
+    assert "row 5" not in refused.stderr
 
     paused = run("apply", report, "--unreviewed", "pause")
     assert paused.exit_code == 1
     assert (tmp_path / "hootsuite-checked.csv").read_text(encoding="utf-8") == (
         "24/11/2026 17:00,Verse bloemen bij de kassa,\n"
-        "01/12/2026 09:00,Sinterklaas: chocoladeletters,\n")
+        "01/12/2026 09:00,Sinterklaas: chocoladeletters,\n"
+        "20/11/2026 12:00,Vorige week: kip aan het spit,\n")
 
     kept = run("apply", report, "--unreviewed", "keep", "--replace")
     assert kept.exit_code == 1 and "written as it is" in kept.stdout

@@ -200,6 +200,14 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
     return plan
 
 
+def _gone(ctx: Context, post: Post) -> bool:
+    """A post due before the report was made: already out (or past in a scheduler's eyes),
+    nothing apply writes can stop or start it."""
+    start = ctx.window[0] if ctx.window else None
+    return (start is not None and post.scheduled_at is not None and not post.all_day
+            and post.scheduled_at < start)
+
+
 def _outside(ctx: Context, post: Post) -> str:
     """Why the report did not cover a row it could have: the window, or a change."""
     if ctx.window is None:
@@ -230,15 +238,15 @@ def _check_written_rows(ctx: Context, plan: Plan,
         if number % PROGRESS_STEP == 0:
             ctx.progress.advance(PROGRESS_STEP)
         address = (post.sheet, post.row)
-        if address in chosen or address in undecided_at:
+        if address in chosen or address in undecided_at or _gone(ctx, post):
             continue
         hits = ctx.rechecker.crisis_hits(post)
         if not hits:
             continue
-        first = {}  # each word once, with the first term that found it
+        first: dict[str, tuple[str, str]] = {}  # each word once, with the first term found
         for match in hits:
-            first.setdefault(match.matched, match.term)
-        terms = ", ".join(f"'{word}' (crisis term '{term}')" for word, term in first.items())
+            first.setdefault(match.matched.casefold(), (match.matched, match.term))
+        terms = ", ".join(f"'{word}' (crisis term '{term}')" for word, term in first.values())
         line = f"{_describe(post)}, {_outside(ctx, post)}: hits {terms}"
         if policy is Unreviewed.PAUSE:
             plan.applied.unreviewed.append(line + ": paused (--unreviewed pause)")
