@@ -8,10 +8,14 @@ crisis hit nobody reviewed); 2 nothing written (an error, or a refusal).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from contentcheck.cli.common import ExitCode, GuardedCommand, fail
+
+if TYPE_CHECKING:
+    from contentcheck.apply import AppliedCalendar
 
 
 @click.command("apply", cls=GuardedCommand)
@@ -84,7 +88,8 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
         raise click.exceptions.Exit(ExitCode.FLAGGED)  # written; some posts listed for a person
 
 
-def _print(applied) -> None:
+def _print(applied: "AppliedCalendar") -> None:
+    """One calendar's log, then what it did not cover, section by section, then its summary."""
     from contentcheck.apply.changes import visible
 
     name = visible(applied.source.name)
