@@ -26,7 +26,7 @@ from contentcheck.report.spans import pieces
 # calendar's own status, owner and campaign; the evidence; where the post is; the hidden
 # columns `apply` reads last.
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("status", 14), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 50),
+    ("status", 15), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 50),
     ("decision", 12), ("new_text", 34), ("reviewer", 12), ("note", 24),
     ("calendar_status", 12), ("owner", 12), ("campaign", 14),
     ("reason", 70), ("terms", 20), ("lists", 28), ("file", 18), ("sheet", 11), ("row", 6),
