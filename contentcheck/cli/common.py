@@ -29,6 +29,7 @@ class ExitCode(IntEnum):
     FLAGGED = 1  # posts to pause or review; list problems found
     ERROR = 2  # input or settings the user can fix: one line on stderr says what
     INTERNAL = 3  # a bug: CONTENTCHECK_DEBUG=1 shows the traceback
+    NOTIFY_FAILED = 4  # watch: checked, but a notification failed; its posts go out next run
     INTERRUPTED = 130  # Ctrl-C
 
 
