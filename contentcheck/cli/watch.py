@@ -32,8 +32,9 @@ LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
 def exit_code(outcome: "RunOutcome") -> ExitCode:
-    """The worst thing that happened wins: failed check, then failed notification, then flags."""
-    if not outcome.ok:
+    """The worst thing that happened wins: a failed or incomplete check (a calendar not read),
+    then a failed notification, then flags."""
+    if not outcome.ok or outcome.unreadable:
         return ExitCode.ERROR
     if outcome.notify_failures:
         return ExitCode.NOTIFY_FAILED

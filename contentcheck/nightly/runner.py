@@ -13,7 +13,7 @@ import sqlite3
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -45,6 +45,7 @@ class RunOutcome:
     run_id: int | None = None
     message: Message | None = None
     notify_failures: list[str] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # calendars not checked
 
 
 REPORT_STAMP = "%Y-%m-%d_%H%M%S"
@@ -119,8 +120,12 @@ REPORT_ONLY = "report"  # with no channel configured, a written report is what t
 QUIET_REASONS = ("crisis", "retry")  # the frequent checks speak only when something is new
 
 
-def _should_notify(job: NightlySettings, reason: str, flags: list[Flag], todo: list[Flag]) -> bool:
-    """``todo``: the flagged posts this channel has not yet delivered a notification about."""
+def _should_notify(job: NightlySettings, reason: str, flags: list[Flag], todo: list[Flag],
+                   alarm: bool = False) -> bool:
+    """``todo``: the flagged posts this channel has not yet delivered a notification about;
+    ``alarm``: something people must hear (a calendar that could not be read)."""
+    if alarm:
+        return True
     if reason in QUIET_REASONS:
         return bool(todo)
     if job.notify_when == "always":
@@ -141,7 +146,9 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     outcome = RunOutcome(ok=False, reason=reason, started=started)
     log.info("check started (%s)", reason)
     try:
-        result = _scan_with_retries(job, lambda: _paused(run_scan, build_scan_settings(config, now=scan_now)))
+        result = _scan_with_retries(job, lambda: _paused(run_scan, replace(
+            build_scan_settings(config, now=scan_now), skip_unreadable=True)), stop)
+        outcome.unreadable = list(result.unreadable)
         outcome.result = result
         outcome.flags = [Flag.from_verdict(v) for v in result.flagged]
         previous, _ = history.previous_keys(job.job)
@@ -156,7 +163,8 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
         outcome.run_id = history.record(
             job=job.job, reason=reason, started=started, finished=datetime.now(job.timezone),
             scan_now=result.now, crises=result.crisis_sources, reports=outcome.reports,
-            calendars=[(c.path, c.sha256) for c in result.calendars], flags=outcome.flags,
+            calendars=[(c.path, c.sha256) for c in result.calendars]
+            + [(path, None) for path, _ in result.unreadable], flags=outcome.flags,
             new_keys=owed)
         history.forget_unflagged(job.job, {f.key for f in outcome.flags},
                                  [c.path for c in result.calendars])
@@ -189,9 +197,10 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
     """One message per set of channels that owe the same posts (usually one for all); a
     channel that delivered has those posts marked notified, one that failed keeps them."""
     channels = job.notify_channels()
+    alarm = _calendars_missing_news(outcome, previous)
     groups: dict[tuple[str, ...], list[str]] = {}
     for channel in pending:  # REPORT_ONLY alone when none is configured: a message, no delivery
-        if _should_notify(job, outcome.reason, outcome.flags, pending[channel]):
+        if _should_notify(job, outcome.reason, outcome.flags, pending[channel], alarm):
             groups.setdefault(tuple(f.key for f in pending[channel]), []).append(channel)
     for members in groups.values():
         todo = pending[members[0]]
@@ -209,24 +218,43 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
             log.error("could not record the notification in %s: %s", history.path, exc)
 
 
+def _calendars_missing_news(outcome: RunOutcome, previous: RunRecord | None) -> bool:
+    """A calendar that could not be read is said at every daily check; the frequent checks
+    (crisis, retry) say it when the set of missing calendars changed since the last run."""
+    missing = {path for path, _ in outcome.unreadable}
+    if not missing:
+        return False
+    if outcome.reason not in QUIET_REASONS or previous is None:
+        return True
+    return missing != {path for path, digest in previous.calendars if digest is None}
+
+
 def _record_deliveries(history: History, run_id: int | None, message: Message,
                        results: list[Delivery]) -> None:
     if run_id is not None and results:
         history.record_deliveries(run_id, message.subject, [(d.channel, d.error) for d in results])
 
 
-def _scan_with_retries(job: NightlySettings, scan: Callable[[], ScanResult]) -> ScanResult:
+def _scan_with_retries(job: NightlySettings, scan: Callable[[], ScanResult],
+                       stop: threading.Event | None = None) -> ScanResult:
     """A calendar that cannot be read is often one Excel is saving or a share that is briefly
-    gone: wait and try again before calling the night's check failed."""
+    gone: wait and try again before calling the night's check failed (none could be read)
+    or incomplete (some could not)."""
+    wait = stop.wait if stop is not None else time.sleep
     for attempt in range(job.retries + 1):
         try:
-            return scan()
+            result = scan()
         except CalendarError as exc:
-            if attempt == job.retries:
+            if attempt == job.retries or (stop is not None and stop.is_set()):
                 raise
-            log.warning("%s; trying again in %g s (%d of %d)", exc, job.retry_seconds,
-                        attempt + 1, job.retries)
-            time.sleep(job.retry_seconds)
+            problem = str(exc)
+        else:
+            if not result.unreadable or attempt == job.retries or (stop is not None and stop.is_set()):
+                return result
+            problem = "; ".join(line for _, line in result.unreadable)
+        log.warning("%s; trying again in %g s (%d of %d)", problem, job.retry_seconds,
+                    attempt + 1, job.retries)
+        wait(job.retry_seconds)
     raise AssertionError("unreachable")
 
 
