@@ -181,7 +181,7 @@ def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
 
 def config_option(func: F) -> F:
     return click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-                        help="Config file [default: ./contentcheck.toml if present].")(func)
+                        help="Config file [default: the nearest contentcheck.toml here or above].")(func)
 
 
 # The word lists a check uses: scan, explain and lists take the same options, same spellings.

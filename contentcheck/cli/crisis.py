@@ -33,7 +33,7 @@ class _Context:
         config = load_config(config_path)
         self.zone = config_zone(config)
         self.now = current_moment(now_text, self.zone)
-        self.state_dir = crises.state_dir_for(config)
+        self.state_dir, self.state_origin = crises.state_location(config)
 
     def show_time(self, moment: datetime | None) -> str:
         return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M %Z") if moment else "-"
@@ -80,8 +80,9 @@ def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
 def crisis() -> None:
     """Declare, extend and end crises; every scan uses the active ones' terms.
 
-    Crises are plain TOML files in <state folder>/crises/ (state_dir in contentcheck.toml,
-    else $CONTENTCHECK_STATE_DIR, else the per-user state folder).
+    Crises are plain TOML files in <state folder>/crises/: state_dir in the nearest
+    contentcheck.toml (here or in a folder above), else $CONTENTCHECK_STATE_DIR, else the
+    per-user state folder. `crisis start` says which.
     """
 
 
@@ -110,7 +111,9 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text
     declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until)
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
     click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}; every "
-               f"scan now uses them ({declared.path})")
+               f"scan now uses them")
+    click.echo(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
+               "watcher using another state folder does not see it)")
     _hint(declared)
 
 

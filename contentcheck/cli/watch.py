@@ -118,6 +118,7 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
     build_scan_settings(config, now=now_text)  # a config without calendars stops here, not at 02:00
     handlers = setup_logging(verbose, job.log_file, job.log_max_bytes, job.log_backups)
     try:
+        _say_state(config, job)
         with WatchLock(job.state_dir):
             if once:
                 if if_crisis and not active_crises(job.state_dir, datetime.now(job.timezone)):
@@ -129,6 +130,23 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
             _watch(job, config, now_text)
     finally:
         remove_logging(handlers)
+
+
+def _say_state(config: "Config", job: "NightlySettings") -> None:
+    """Say at start which config, state folder and crises this watcher uses, and warn about
+    an active crisis it cannot see (declared in another state folder)."""
+    from contentcheck.crisis import active_crises, active_elsewhere, state_location
+
+    _, origin = state_location(config)
+    now = datetime.now(job.timezone)
+    log.info("config: %s", config.path or "none (no contentcheck.toml here or above)")
+    log.info("state folder: %s (from %s)", job.state_dir, origin)
+    active = active_crises(job.state_dir, now)
+    log.info("active crises: %s", ", ".join(f"{c.name} ({c.path})" for c in active) or "none")
+    for crisis in active_elsewhere(job.state_dir, now):
+        log.warning("active crisis %r in %s is NOT used by this watcher (its state folder is %s); "
+                    "move the file into %s/crises/ or point state_dir at one shared folder",
+                    crisis.name, crisis.path, job.state_dir, job.state_dir)
 
 
 def _watch(job: "NightlySettings", config: "Config", now_text: str | None) -> None:
