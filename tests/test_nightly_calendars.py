@@ -91,3 +91,38 @@ def test_the_crisis_checks_repeat_a_missing_calendar_only_when_that_changes(tmp_
     write_csv(tmp_path / "weg.csv", [HEADER, ["25-11-2026", "09:00", "X", "Oliebollen"]])
     back = run_check(job, config, reason="crisis", scan_now=NOW)
     assert back.ok and back.unreadable == [] and back.message is None
+
+
+def test_crisis_checks_mail_only_what_is_new_and_the_daily_check_still_reports(
+        tmp_path: Path) -> None:
+    """notify = "flagged" (the default): the daily check mails what is flagged, but the checks
+    every few minutes during a crisis (here `--once --if-crisis`, as cron runs them) mail only
+    when something is new."""
+    from datetime import datetime, timezone
+
+    from contentcheck import crisis as crises
+
+    with smtp_server() as (box, port):
+        config = team_folder(tmp_path, '["kalender.csv"]', email_config(port))
+        crises.start(tmp_path / "state", "Trein", "trein*\n", datetime(2026, 1, 1, tzinfo=timezone.utc))
+        for _ in range(3):
+            assert run_watch("--once", "--if-crisis", "--config", config, "--now", NOW).exit_code == 1
+        assert len(box.wait_for(1)) == 1 and len(box.messages) == 1, "one mail, not three"
+        write_csv(tmp_path / "kalender.csv", ROWS + [["26-11-2026", "09:00", "X", "Treinreis winnen"]])
+        assert run_watch("--once", "--if-crisis", "--config", config, "--now", NOW).exit_code == 1
+        assert run_watch("--once", "--config", config, "--now", NOW).exit_code == 1
+        first, new, daily = box.wait_for(3)
+    assert "Treinreis winnen" in new.get_body(("plain",)).get_content()
+    assert "nothing new; 2 still flagged" in daily["Subject"]
+
+
+def test_the_first_crisis_check_runs_when_the_watcher_starts() -> None:
+    from datetime import datetime, time
+
+    from contentcheck.nightly.schedule_loop import Watcher
+    from tests.conftest import AMSTERDAM
+
+    reasons: list[str] = []
+    at = time((datetime.now(AMSTERDAM).hour + 12) % 24)  # the daily check is hours away
+    watcher = Watcher(reasons.append, lambda: True, at=at, zone=AMSTERDAM, crisis_every_minutes=30)
+    assert watcher.run(max_runs=1) == 1 and reasons == ["crisis"]
