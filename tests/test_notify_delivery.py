@@ -170,3 +170,11 @@ def test_the_readme_documents_every_exit_code_of_watch() -> None:
     codes = [int(line.split("|")[1]) for line in table.splitlines() if line.startswith("| ") and
              line.split("|")[1].strip().isdigit()]
     assert codes == sorted(int(code) for code in ExitCode if code < 100)
+
+
+def test_a_webhook_answering_garbage_is_a_failed_delivery_not_a_crash() -> None:
+    """A server that answers something other than HTTP (here: an SMTP greeting)."""
+    with trickling_server("smtp", every=0.05, limit=5) as (_, port):
+        settings = WebhookSettings(f"http://127.0.0.1:{port}/hook", timeout=5, deadline=5)
+        (result,) = deliver({"webhook": (CHANNELS["webhook"], settings)}, Message("s", "t"))
+    assert not result.ok and "BadStatusLine" in result.error

@@ -8,6 +8,7 @@ are returned, never raised: the runner records them and keeps the posts pending.
 
 from __future__ import annotations
 
+import http.client
 import logging
 import smtplib
 import threading
@@ -79,9 +80,12 @@ def _send_each(channels: Mapping[str, tuple[Channel, Any]], message: Message,
             send_within(channel, settings, message, stop)
             results.append(Delivery(channel_id, target))
             log.info("%s: delivered %r", target, message.subject)
-        except (OSError, ValueError, smtplib.SMTPException) as exc:  # URLError, SSLError, timeouts
+        except (OSError, ValueError, smtplib.SMTPException, http.client.HTTPException) as exc:
             results.append(Delivery(channel_id, target, f"{type(exc).__name__}: {exc}"))
-            log.error("notification %s", results[-1].line)
+            log.error("notification %s", results[-1].line)  # URLError, SSLError, timeouts ...
+        except Exception as exc:  # a bug in a channel is its failed delivery, not a failed run
+            results.append(Delivery(channel_id, target, f"internal error: {type(exc).__name__}: {exc}"))
+            log.exception("notification %s", results[-1].line)
     return results
 
 
