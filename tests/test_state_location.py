@@ -86,3 +86,14 @@ def test_crisis_files_are_readable_by_the_team(tmp_path: Path, monkeypatch: pyte
     finally:
         os.umask(old)
     assert (isolated_state / "crises" / "storm.toml").stat().st_mode & 0o777 == mode
+
+
+def test_crisis_list_says_where_it_looked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = team_folder(tmp_path / "webcare")
+    monkeypatch.chdir(team / "kalenders")
+    state = team / "gedeeld" / "state"
+    empty = run("crisis", "list", "--now", NOW)
+    assert empty.stdout.startswith(f"no active crisis in state folder {state} (from state_dir in ")
+    assert run("crisis", "start", "Storm", "--term", "storm", "--now", NOW).exit_code == 0
+    listed = run("crisis", "list", "--now", NOW).stdout.splitlines()
+    assert listed[0].startswith("active    Storm") and listed[-1].startswith(f"(state folder {state}")

@@ -151,8 +151,10 @@ def end(name: str, ctx: _Context) -> None:
 def list_(show_all: bool, ctx: _Context) -> None:
     """List the active crises (with --all: every crisis, ended ones too)."""
     shown = [c for c in crises.all_crises(ctx.state_dir) if show_all or c.is_active(ctx.now)]
+    where = f"state folder {ctx.state_dir} (from {ctx.state_origin})"
     if not shown:
-        click.echo("no active crisis" + ("" if show_all else " (--all shows ended ones)"))
+        click.echo(f"no {'' if show_all else 'active '}crisis in {where}"
+                   + ("" if show_all else "; --all shows ended ones"))
         return
     for item in shown:
         status = item.status(ctx.now)
@@ -164,6 +166,7 @@ def list_(show_all: bool, ctx: _Context) -> None:
             detail = "no end set"
         click.echo(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
                    f"{_terms(len(item.terms))})")
+    click.echo(f"({where})")
 
 
 @crisis.command()
