@@ -68,13 +68,23 @@ def _check_scan(path: Path, scan: Any) -> None:
                                 f"(known: {', '.join(COLUMN_KEYS)})")
 
 
+def find_config(start: Path) -> Path | None:
+    """The nearest ``contentcheck.toml`` in ``start`` or a folder above it: the team's config
+    (and so its state folder) is found from any subfolder of the team's folder."""
+    for folder in (start, *start.parents):
+        candidate = folder / CONFIG_NAME
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def load_config(path: Path | None) -> Config:
-    """The given file (which must exist), else ``./contentcheck.toml`` if there is one."""
+    """The given file (which must exist), else the nearest ``contentcheck.toml`` from the
+    working folder up, if there is one."""
     if path is None:
-        candidate = Path.cwd() / CONFIG_NAME
-        if not candidate.is_file():
+        path = find_config(Path.cwd())
+        if path is None:
             return Config()
-        path = candidate
     try:
         text = Path(path).read_text(encoding="utf-8-sig")
     except FileNotFoundError:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import os
 import re
-import sys
 import unicodedata
 from dataclasses import dataclass, replace
 from datetime import datetime
@@ -84,25 +83,57 @@ class Crisis:
                 "file": str(self.path) if self.path else None}
 
 
+def user_state_dir() -> Path:
+    """This user's own state folder on this platform (``~/.local/state/contentcheck`` or
+    ``$XDG_STATE_HOME/contentcheck`` on Linux, ``%LOCALAPPDATA%\\contentcheck`` on Windows,
+    ``~/Library/Application Support/contentcheck`` on macOS)."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir("contentcheck", appauthor=False))
+
+
 def default_state_dir() -> Path:
-    """``$CONTENTCHECK_STATE_DIR``, else the per-user state folder (XDG on Unix, LOCALAPPDATA
-    on Windows): crises are per machine and user unless a team points everyone at one folder."""
+    """``$CONTENTCHECK_STATE_DIR``, else the per-user state folder: crises are per machine and
+    user unless a team points everyone at one folder."""
     if os.environ.get(STATE_ENV):
-        return Path(os.environ[STATE_ENV])
-    if sys.platform == "win32" and os.environ.get("LOCALAPPDATA"):
-        return Path(os.environ["LOCALAPPDATA"]) / "contentcheck"
-    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(base) / "contentcheck"
+        return Path(os.environ[STATE_ENV]).expanduser()
+    return user_state_dir()
+
+
+def state_location(config: "Config") -> tuple[Path, str]:
+    """The state folder and where that choice came from, for people to see: the config's
+    ``state_dir`` (the team's shared folder), else ``$CONTENTCHECK_STATE_DIR``, else the
+    per-user folder."""
+    value = config.data.get("state_dir")
+    if value is not None:
+        if not isinstance(value, str) or not value.strip():
+            raise SettingsError(f"{config.path}: state_dir must be a folder path (a string)")
+        return config.resolve(value), f"state_dir in {config.path}"
+    if os.environ.get(STATE_ENV):
+        return default_state_dir(), f"${STATE_ENV}"
+    return user_state_dir(), "the per-user state folder"
 
 
 def state_dir_for(config: "Config") -> Path:
     """The state folder a config names (top-level ``state_dir``), else the default."""
-    value = config.data.get("state_dir")
-    if value is None:
-        return default_state_dir()
-    if not isinstance(value, str) or not value.strip():
-        raise SettingsError(f"{config.path}: state_dir must be a folder path (a string)")
-    return config.resolve(value)
+    return state_location(config)[0]
+
+
+def active_elsewhere(in_use: Path, now: datetime) -> list[Crisis]:
+    """Active crises in the other places a crisis may have been declared (``$CONTENTCHECK_STATE_DIR``,
+    the per-user folder) that a check using ``in_use`` does not see: declared before the team
+    config existed, or from a shell without it. A broken folder there is not this run's problem."""
+    seen = {Path(in_use).resolve()}
+    found: list[Crisis] = []
+    for folder in (default_state_dir(), user_state_dir()):
+        if folder.resolve() in seen:
+            continue
+        seen.add(folder.resolve())
+        try:
+            found += active_crises(folder, now)
+        except (SettingsError, OSError):
+            continue
+    return found
 
 
 def slug(name: str) -> str:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
+from contentcheck.errors import CalendarError
 from contentcheck.matching import TermSet, plural_hints
 from contentcheck.progress import (
     SILENT,
@@ -47,6 +48,7 @@ class ScanResult:
     posts_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
     notes: list[str] = field(default_factory=list)  # about the terms (a crisis term in the plural)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # skipped: (path, error line)
 
     @property
     def flagged(self) -> list[Verdict]:
@@ -179,10 +181,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
                           columns=dict(settings.columns), reference=now.date())
     progress.stage("reading", len(settings.calendars),
                    worth_showing=_size(settings.calendars) >= WORTH_SHOWING_BYTES)
-    calendars = []
-    for path in settings.calendars:
-        calendars.append(read_calendar(path, options))
-        progress.advance()
+    calendars, unreadable = _read_calendars(settings, options, progress)
     posts = [post for calendar in calendars for post in calendar.posts
              if window is None or is_upcoming(post, window)]
     for calendar in calendars:
@@ -203,4 +202,27 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
         notes=plural_hints(crisis),
+        unreadable=unreadable,
     )
+
+
+def _read_calendars(settings: ScanSettings, options: "ReadOptions",
+                    progress: Progress) -> tuple[list[Calendar], list[tuple[str, str]]]:
+    """Every calendar; with ``skip_unreadable`` (the nightly check) one that cannot be read is
+    named and skipped so the others are still checked, unless none can be read at all."""
+    calendars: list[Calendar] = []
+    unreadable: list[tuple[str, str]] = []
+    first: CalendarError | None = None
+    for path in settings.calendars:
+        try:
+            calendars.append(read_calendar(path, options))
+        except CalendarError as exc:
+            if not settings.skip_unreadable:
+                raise
+            log.error("%s (skipped; the other calendars are checked)", exc)
+            unreadable.append((str(path), str(exc)))
+            first = first or exc
+        progress.advance()
+    if first is not None and not calendars:
+        raise first
+    return calendars, unreadable

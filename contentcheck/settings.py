@@ -46,6 +46,7 @@ class ScanSettings:
     dayfirst: bool | None = None
     columns: dict[Role, str] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=lambda: check_configs({}))
+    skip_unreadable: bool = False  # the nightly check: name an unreadable calendar, check the rest
 
 
 def check_configs(overrides: dict[str, Any], origin: str = "config") -> dict[str, dict[str, Any]]:
@@ -115,6 +116,22 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
     )
 
 
+GLOB_CHARACTERS = frozenset("*?[")
+
+
+def config_calendars(config: "Config", entry: str) -> list[Path]:
+    """A ``calendars`` entry of the config: a path, or a glob pattern (``exports/*.csv``,
+    ``**/kalender-*.xlsx``) giving its files in name order. A pattern that matches nothing is
+    kept as it is, so reading it fails with its name rather than silently checking nothing."""
+    path = config.resolve(entry)
+    if not GLOB_CHARACTERS & set(entry):
+        return [path]
+    import glob
+
+    found = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
+    return found or [path]
+
+
 def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         crisis_files: tuple[Path, ...] = (), terms: tuple[str, ...] = (),
                         wordlist_dirs: tuple[Path, ...] = (), shipped_lists: bool | None = None,
@@ -129,7 +146,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
     flags replace the config's. Calendars on the command line replace the config's list."""
     scan = config.scan
     zone = resolve_timezone(_first(timezone, scan.get("timezone")))
-    calendar_paths = calendars or tuple(config.resolve(p) for p in scan.get("calendars", []))
+    calendar_paths = calendars or tuple(path for entry in scan.get("calendars", [])
+                                        for path in config_calendars(config, entry))
     if not calendar_paths:
         raise SettingsError("no calendar given: name one or more files, or list them as "
                             "calendars in [scan] of contentcheck.toml")

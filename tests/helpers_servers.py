@@ -56,9 +56,10 @@ class MailBox:
 
 
 @contextmanager
-def smtp_server(*, tls_cert: tuple[Path, Path] | None = None,
-                password: str | None = None) -> Iterator[tuple[MailBox, int]]:
-    """An SMTP server on 127.0.0.1 (STARTTLS with ``tls_cert``, AUTH with ``password``)."""
+def smtp_server(*, tls_cert: tuple[Path, Path] | None = None, password: str | None = None,
+                port: int | None = None) -> Iterator[tuple[MailBox, int]]:
+    """An SMTP server on 127.0.0.1 (STARTTLS with ``tls_cert``, AUTH with ``password``; on
+    ``port`` to bring back a server that was down)."""
     import ssl
 
     from aiosmtpd.controller import Controller
@@ -79,7 +80,7 @@ def smtp_server(*, tls_cert: tuple[Path, Path] | None = None,
             return AuthResult(success=ok)
 
         kwargs.update(authenticator=authenticate, auth_require_tls=tls_cert is not None)
-    port = free_port()
+    port = port or free_port()
     controller = Controller(box, hostname="127.0.0.1", port=port, ready_timeout=10, **kwargs)
     controller.start()
     try:
@@ -143,3 +144,72 @@ def http_server(status: int = 200) -> Iterator[tuple[Hook, str]]:
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+class Trickle:
+    """What a trickling server saw: a connection, and whether the client hung up on it."""
+
+    def __init__(self) -> None:
+        self.connected = threading.Event()
+        self.hung_up = threading.Event()
+
+
+@contextmanager
+def trickling_server(kind: str, *, every: float = 0.3,
+                     limit: float = 30.0) -> Iterator[tuple[Trickle, int]]:
+    """A loopback server that never finishes its answer, each piece well within any read
+    timeout: ``smtp`` greets with a ``220-`` continuation line every ``every`` seconds, ``http``
+    reads the request and answers one header byte at a time. Bounded: each connection stops
+    after ``limit`` seconds, and everything stops when the test leaves the block."""
+    trickle, done = Trickle(), threading.Event()
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.1)
+
+    def pieces() -> Iterator[bytes]:
+        if kind == "smtp":
+            while True:
+                yield b"220-slow.example still greeting\r\n"
+        yield from (bytes([b]) for b in b"HTTP/1.1 200 OK\r\n")
+        while True:
+            yield from (bytes([b]) for b in b"X-Slow: 1\r\n")
+
+    def serve(conn: socket.socket) -> None:
+        with conn:
+            trickle.connected.set()
+            if kind == "http":
+                conn.settimeout(5)
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    chunk = conn.recv(65536)
+                    if not chunk:
+                        break
+                    request += chunk
+            ends = time.monotonic() + limit
+            for piece in pieces():
+                if done.is_set() or time.monotonic() > ends:
+                    return
+                try:
+                    conn.sendall(piece)
+                except OSError:
+                    trickle.hung_up.set()
+                    return
+                done.wait(every)
+
+    def accept() -> None:
+        while not done.is_set():
+            try:
+                conn, _ = listener.accept()
+            except TimeoutError:
+                continue
+            except OSError:
+                return
+            threading.Thread(target=serve, args=(conn,), daemon=True).start()
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        yield trickle, listener.getsockname()[1]
+    finally:
+        done.set()
+        thread.join(timeout=5)
+        listener.close()

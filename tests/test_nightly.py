@@ -227,7 +227,7 @@ def test_the_documented_config_example_is_valid(tmp_path: Path, monkeypatch: pyt
     monkeypatch.setenv("CONTENTCHECK_WEBHOOK_URL", "https://hooks.example/T0/abc")
     job = nightly_settings(load_config(config))
     assert (job.at, job.crisis_every, job.reports_folder) == (time(2, 0), 15.0, tmp_path / "rapporten")
-    assert job.email is not None and job.email.security == "starttls" and job.webhook is not None
+    assert job.channels["email"].security == "starttls" and "webhook" in job.channels
 
 
 def test_a_calendar_being_saved_is_tried_again(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:

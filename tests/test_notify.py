@@ -9,17 +9,23 @@ import pytest
 
 from contentcheck.config import Config
 from contentcheck.errors import SettingsError
-from contentcheck.nightly.config import EmailSettings, WebhookSettings, nightly_settings
-from contentcheck.nightly.notify import Message, deliver, send_email
+from contentcheck.nightly.config import nightly_settings
+from contentcheck.nightly.notify import CHANNELS, Deadline, Message, deliver
+from contentcheck.nightly.notify.smtp import EmailSettings
+from contentcheck.nightly.notify.webhook import WebhookSettings
 from tests.helpers_servers import free_port, http_server, self_signed_cert, smtp_server
 
 pytest.importorskip("aiosmtpd")
 
 
-def job_with(tmp_path: Path, email: EmailSettings | None = None,
-             webhook: WebhookSettings | None = None):
-    job = nightly_settings(Config({}, tmp_path / "contentcheck.toml"))
-    return replace(job, email=email, webhook=webhook)
+def channels(email: EmailSettings | None = None, webhook: WebhookSettings | None = None):
+    """The channels as the runner hands them to ``deliver``: registry module and settings."""
+    chosen = {"email": email, "webhook": webhook}
+    return {key: (CHANNELS[key], settings) for key, settings in chosen.items() if settings}
+
+
+def failures(deliveries) -> list[str]:
+    return [d.line for d in deliveries if not d.ok]
 
 
 def plain_email(port: int, **extra: object) -> EmailSettings:
@@ -37,11 +43,11 @@ def report(tmp_path: Path) -> Path:
 
 def test_email_with_the_report_attached(tmp_path: Path, report: Path) -> None:
     with smtp_server() as (box, port):
-        failures = deliver(job_with(tmp_path, plain_email(port)),
-                           Message("2 new flagged posts", "CRISIS ACTIVE (crisis trein)\nbody é\n",
-                                   attachments=[report]))
+        results = deliver(channels(plain_email(port)),
+                          Message("2 new flagged posts", "CRISIS ACTIVE (crisis trein)\nbody é\n",
+                                  attachments=[report]))
         (mail,) = box.wait_for(1)
-    assert failures == []
+    assert failures(results) == []
     assert mail["Subject"] == "[contentcheck] 2 new flagged posts"
     assert mail["To"] == "webcare@example.nl, oncall@example.nl"
     assert mail.get_body(("plain",)).get_content().startswith("CRISIS ACTIVE")
@@ -59,7 +65,8 @@ def test_starttls_and_login_with_the_password_from_the_environment(
     settings = replace(plain_email(0), security="starttls", username="webcare",
                        password_env="TEAM_SMTP_PASSWORD", ca_file=cert)
     with smtp_server(tls_cert=(cert, key), password="s3cret") as (box, port):
-        send_email(replace(settings, port=port), Message("s", "t", attachments=[report]))
+        CHANNELS["email"].send(replace(settings, port=port), Message("s", "t", attachments=[report]),
+                               Deadline(30))
         box.wait_for(1)
     assert box.logins == [("webcare", "s3cret")]
 
@@ -67,38 +74,42 @@ def test_starttls_and_login_with_the_password_from_the_environment(
 def test_missing_password_is_a_failure_not_a_crash(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("CONTENTCHECK_SMTP_PASSWORD", raising=False)
     with smtp_server(password="x") as (box, port):
-        failures = deliver(job_with(tmp_path, plain_email(port, username="webcare")), Message("s", "t"))
-    assert len(failures) == 1 and "CONTENTCHECK_SMTP_PASSWORD" in failures[0]
+        failed = failures(deliver(channels(plain_email(port, username="webcare")), Message("s", "t")))
+    assert len(failed) == 1 and "CONTENTCHECK_SMTP_PASSWORD" in failed[0]
 
 
 @pytest.mark.parametrize("style, check", [
     ("slack", lambda body: body == {"text": "*1 new flagged post*\nCRISIS ACTIVE\n"}),
-    ("teams", lambda body: body["@type"] == "MessageCard" and body["title"] == "1 new flagged post"),
+    ("teams", lambda body: body["type"] == "message"
+     and body["attachments"][0]["contentType"] == "application/vnd.microsoft.card.adaptive"
+     and body["attachments"][0]["content"]["type"] == "AdaptiveCard"
+     and [b["text"] for b in body["attachments"][0]["content"]["body"]]
+     == ["1 new flagged post", "CRISIS ACTIVE\n"]),
     ("json", lambda body: body["subject"] == "1 new flagged post" and body["new"] == [{"row": 2}]),
 ])
 def test_webhook_styles(tmp_path: Path, style: str, check) -> None:
     with http_server() as (hook, url):
-        failures = deliver(job_with(tmp_path, webhook=WebhookSettings(url, style=style, timeout=5)),
-                           Message("1 new flagged post", "CRISIS ACTIVE\n", details={"new": [{"row": 2}]}))
+        results = deliver(channels(webhook=WebhookSettings(url, style=style, timeout=5)),
+                          Message("1 new flagged post", "CRISIS ACTIVE\n", details={"new": [{"row": 2}]}))
         (request,) = hook.wait_for(1)
-    assert failures == []
+    assert failures(results) == []
     assert request["content_type"].startswith("application/json")
     assert check(request["json"]), request["json"]
 
 
 def test_webhook_error_status_is_a_failure_and_the_token_stays_out(tmp_path: Path) -> None:
     with http_server(status=500) as (hook, url):
-        failures = deliver(job_with(tmp_path, webhook=WebhookSettings(url, timeout=5)), Message("s", "t"))
-    assert len(failures) == 1 and "500" in failures[0] and "secret-token" not in failures[0]
+        failed = failures(deliver(channels(webhook=WebhookSettings(url, timeout=5)), Message("s", "t")))
+    assert len(failed) == 1 and "500" in failed[0] and "secret-token" not in failed[0]
 
 
 def test_unreachable_mail_server_is_reported_through_the_webhook(tmp_path: Path) -> None:
     dead = plain_email(free_port())  # nothing listens there
     with http_server() as (hook, url):
-        failures = deliver(job_with(tmp_path, dead, WebhookSettings(url, timeout=5)),
-                           Message("2 new flagged posts", "body\n"))
+        failed = failures(deliver(channels(dead, WebhookSettings(url, timeout=5)),
+                                  Message("2 new flagged posts", "body\n")))
         first, note = hook.wait_for(2)
-    assert len(failures) == 1 and "e-mail via 127.0.0.1" in failures[0]
+    assert len(failed) == 1 and "e-mail via 127.0.0.1" in failed[0]
     assert "2 new flagged posts" in first["json"]["text"]
     assert "could not be delivered" in note["json"]["text"] and "e-mail via" in note["json"]["text"]
 
@@ -124,4 +135,4 @@ def test_webhook_url_from_the_environment(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.setenv("TEAM_HOOK", "https://hooks.example/T0/abc")
     job = nightly_settings(Config({"notify": {"webhook": {"url_env": "TEAM_HOOK", "style": "teams"}}},
                                   tmp_path / "c.toml"))
-    assert job.webhook == WebhookSettings("https://hooks.example/T0/abc", style="teams")
+    assert job.channels["webhook"] == WebhookSettings("https://hooks.example/T0/abc", style="teams")

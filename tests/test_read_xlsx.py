@@ -146,12 +146,18 @@ def test_columns_without_a_header_are_scanned(tmp_path: Path) -> None:
     assert [(f.name, f.text) for f in post.fields] == [("Bericht", "Hallo"), ("column C", "neem de trein!")]
 
 
-def test_vertically_merged_cells_belong_to_every_row(tmp_path: Path) -> None:
+def merged_workbook(folder: Path, suffix: str) -> Path:
+    """A week's plan with merged cells, written by openpyxl; for .ods and .xls converted by
+    LibreOffice itself, so each format is as its own program writes it."""
+    import shutil
+    import subprocess
+
     import openpyxl
 
-    path = tmp_path / "merged.xlsx"
+    path = folder / "merged.xlsx"
     book = openpyxl.Workbook()
     sheet = book.active
+    sheet.title = "Kalender"
     for row in (["Planning week 48"], ["Datum", "Kanaal", "Bericht"], ["Week 48"],
                 ["25-11-2026", "Instagram", "Met de trein naar Aken"], [None, "Facebook", None],
                 [None, "LinkedIn", None], ["26-11-2026", "X", "Iets anders"]):
@@ -161,10 +167,39 @@ def test_vertically_merged_cells_belong_to_every_row(tmp_path: Path) -> None:
     sheet.merge_cells("A4:A6")   # the date of three rows
     sheet.merge_cells("C4:C6")   # one text for three channels
     book.save(path)
+    if suffix == ".xlsx":
+        return path
+    office = shutil.which("soffice") or shutil.which("libreoffice")
+    if office is None:
+        pytest.skip("LibreOffice (soffice) is needed to write a real .ods/.xls")
+    subprocess.run([office, "--headless", f"-env:UserInstallation=file://{folder}/lo-profile",
+                    "--convert-to", suffix[1:], "--outdir", str(folder), str(path)],
+                   check=True, capture_output=True, timeout=180)
+    return path.with_suffix(suffix)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".ods", ".xls"])
+def test_vertically_merged_cells_belong_to_every_row(tmp_path: Path, suffix: str) -> None:
+    path = merged_workbook(tmp_path, suffix)
     posts = read_calendar(path, OPTIONS).posts
     assert [(p.row, p.channel, p.text, p.scheduled_at.day) for p in posts] == [
         (4, "Instagram", "Met de trein naar Aken", 25), (5, "Facebook", "Met de trein naar Aken", 25),
         (6, "LinkedIn", "Met de trein naar Aken", 25), (7, "X", "Iets anders", 26)]
+
+
+def test_damaged_ods_content_is_an_error_naming_the_file(tmp_path: Path) -> None:
+    import zipfile
+
+    from contentcheck.calendar.ods import ods_merged_ranges
+    from contentcheck.errors import CalendarError
+
+    path = tmp_path / "kapot.ods"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")
+        archive.writestr("content.xml", "<office:document-content xmlns:office='x'><unclosed>")
+    with pytest.raises(CalendarError) as error:
+        ods_merged_ranges(str(path), path.read_bytes())
+    assert str(error.value).startswith(f"{path}: cannot be read as an OpenDocument spreadsheet")
 
 
 def test_an_old_xls_named_xlsx_is_still_read(tmp_path: Path) -> None:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from contentcheck.calendar.formulas import unsaved_formulas
 from contentcheck.calendar.model import Table
+from contentcheck.calendar.ods import ods_merged_ranges
 from contentcheck.errors import CalendarError
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -79,6 +80,8 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                                 "workbook; save an unprotected copy") from None
         raise CalendarError(str(path), f"cannot be read as a workbook: {_short(exc)}") from None
     tables: list[Table] = []
+    ods_merged = ods_merged_ranges(str(path), data) if magic.startswith(ZIP_MAGIC) \
+        and path.suffix.lower() == ".ods" else {}
     with closing_workbook(book):
         for meta in book.sheets_metadata:
             visible = str(getattr(meta, "visible", "Visible")).rsplit(".", 1)[-1].lower()
@@ -92,7 +95,7 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
             try:
                 sheet = book.get_sheet_by_name(meta.name)
                 rows = sheet.to_python(skip_empty_area=False)
-                merged = getattr(sheet, "merged_cell_ranges", None) or []
+                merged = getattr(sheet, "merged_cell_ranges", None) or ods_merged.get(meta.name, [])
             except Exception as exc:
                 raise CalendarError(str(path), f"cannot be read: {_short(exc)}", sheet=meta.name) from None
             if meta.name in unsaved:

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 @click.option("--calendar", "calendar_paths", multiple=True, type=click.Path(path_type=Path),
               help="Where the report's calendar is now, if it moved (in the report's order).")
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file [default: ./contentcheck.toml if present]: new texts are "
+              help="Config file [default: the nearest contentcheck.toml here or above]: new texts are "
                    "checked against its lists and terms, as a scan would.")
 @click.option("--undecided", type=click.Choice(["pause", "pause-all", "publish"]),
               default="pause", show_default=True,

@@ -29,6 +29,7 @@ class ExitCode(IntEnum):
     FLAGGED = 1  # posts to pause or review; list problems found
     ERROR = 2  # input or settings the user can fix: one line on stderr says what
     INTERNAL = 3  # a bug: CONTENTCHECK_DEBUG=1 shows the traceback
+    NOTIFY_FAILED = 4  # watch: checked, but a notification failed; its posts go out next run
     INTERRUPTED = 130  # Ctrl-C
 
 
@@ -180,7 +181,7 @@ def _options(*decorators: Callable[[F], F]) -> Callable[[F], F]:
 
 def config_option(func: F) -> F:
     return click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-                        help="Config file [default: ./contentcheck.toml if present].")(func)
+                        help="Config file [default: the nearest contentcheck.toml here or above].")(func)
 
 
 # The word lists a check uses: scan, explain and lists take the same options, same spellings.

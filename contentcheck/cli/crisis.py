@@ -33,7 +33,7 @@ class _Context:
         config = load_config(config_path)
         self.zone = config_zone(config)
         self.now = current_moment(now_text, self.zone)
-        self.state_dir = crises.state_dir_for(config)
+        self.state_dir, self.state_origin = crises.state_location(config)
 
     def show_time(self, moment: datetime | None) -> str:
         return moment.astimezone(self.zone).strftime("%Y-%m-%d %H:%M %Z") if moment else "-"
@@ -80,8 +80,9 @@ def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
 def crisis() -> None:
     """Declare, extend and end crises; every scan uses the active ones' terms.
 
-    Crises are plain TOML files in <state folder>/crises/ (state_dir in contentcheck.toml,
-    else $CONTENTCHECK_STATE_DIR, else the per-user state folder).
+    Crises are plain TOML files in <state folder>/crises/: state_dir in the nearest
+    contentcheck.toml (here or in a folder above), else $CONTENTCHECK_STATE_DIR, else the
+    per-user state folder. `crisis start` says which.
     """
 
 
@@ -110,7 +111,9 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text
     declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until)
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
     click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}; every "
-               f"scan now uses them ({declared.path})")
+               f"scan now uses them")
+    click.echo(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
+               "watcher using another state folder does not see it)")
     _hint(declared)
 
 
@@ -148,8 +151,10 @@ def end(name: str, ctx: _Context) -> None:
 def list_(show_all: bool, ctx: _Context) -> None:
     """List the active crises (with --all: every crisis, ended ones too)."""
     shown = [c for c in crises.all_crises(ctx.state_dir) if show_all or c.is_active(ctx.now)]
+    where = f"state folder {ctx.state_dir} (from {ctx.state_origin})"
     if not shown:
-        click.echo("no active crisis" + ("" if show_all else " (--all shows ended ones)"))
+        click.echo(f"no {'' if show_all else 'active '}crisis in {where}"
+                   + ("" if show_all else "; --all shows ended ones"))
         return
     for item in shown:
         status = item.status(ctx.now)
@@ -161,6 +166,7 @@ def list_(show_all: bool, ctx: _Context) -> None:
             detail = "no end set"
         click.echo(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
                    f"{_terms(len(item.terms))})")
+    click.echo(f"({where})")
 
 
 @crisis.command()

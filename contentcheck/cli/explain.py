@@ -36,7 +36,7 @@ def _highlight(text: str, start: int, end: int) -> str:
 @crisis_options
 @list_options
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file [default: ./contentcheck.toml if present]; its [scan] crisis "
+              help="Config file [default: the nearest contentcheck.toml here or above]; its [scan] crisis "
                    "files, terms, word lists and categories count, as in a scan.")
 @click.option("--now", "now_text", metavar="ISO-8601",
               help="Pretend it is this moment (which declared crises are active), as scan --now.")

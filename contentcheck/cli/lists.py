@@ -62,7 +62,7 @@ def _print_summary(summary: dict) -> None:
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]),
               default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(path_type=Path, dir_okay=False),
-              help="Config file [default: ./contentcheck.toml if present]; its [scan] word "
+              help="Config file [default: the nearest contentcheck.toml here or above]; its [scan] word "
                    "lists and categories count, as in a scan.")
 @click.pass_context
 def lists(ctx: click.Context, wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,

@@ -35,6 +35,7 @@ EPILOG = """\b
 Exit codes:
   0  nothing flagged          1  posts to pause or review (lists check: problems)
   2  bad input or settings     3  internal error (CONTENTCHECK_DEBUG=1 shows it)
+  4  watch: a notification failed (its posts go out with the next run)
   130 interrupted (Ctrl-C)
 \b
 Environment:

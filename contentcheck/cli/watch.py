@@ -24,10 +24,21 @@ from contentcheck.errors import SettingsError
 if TYPE_CHECKING:
     from contentcheck.config import Config
     from contentcheck.nightly.config import NightlySettings
+    from contentcheck.nightly.runner import RunOutcome
 
 log = logging.getLogger("contentcheck.watch")
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def exit_code(outcome: "RunOutcome") -> ExitCode:
+    """The worst thing that happened wins: a failed or incomplete check (a calendar not read),
+    then a failed notification, then flags."""
+    if not outcome.ok or outcome.unreadable:
+        return ExitCode.ERROR
+    if outcome.notify_failures:
+        return ExitCode.NOTIFY_FAILED
+    return ExitCode.FLAGGED if outcome.flags else ExitCode.CLEAN
 
 
 def setup_logging(verbose: int, log_file: Path | None, max_bytes: int,
@@ -89,8 +100,9 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
           verbose: int) -> None:
     """Check the calendars of contentcheck.toml every night (and often during a crisis).
 
-    Each check writes a dated report, records the run and notifies (e-mail, webhook) what is
-    new since the previous run. With --once: exit 0 nothing flagged, 1 flagged, 2 failed.
+    Each check writes a dated report, records the run and notifies (e-mail, webhook) what
+    people were not yet told about. With --once: exit 0 nothing flagged, 1 flagged, 2 check
+    failed, 4 a notification failed (its posts are sent again next run).
     """
     from contentcheck.config import load_config
     from contentcheck.crisis import active_crises
@@ -106,17 +118,35 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
     build_scan_settings(config, now=now_text)  # a config without calendars stops here, not at 02:00
     handlers = setup_logging(verbose, job.log_file, job.log_max_bytes, job.log_backups)
     try:
+        _say_state(config, job)
         with WatchLock(job.state_dir):
             if once:
                 if if_crisis and not active_crises(job.state_dir, datetime.now(job.timezone)):
                     log.info("no active crisis: nothing to check (--if-crisis)")
                     return
-                outcome = run_check(job, config, reason="once", scan_now=now_text)
-                raise click.exceptions.Exit(ExitCode.ERROR if not outcome.ok else
-                                            ExitCode.FLAGGED if outcome.flags else ExitCode.CLEAN)
+                outcome = run_check(job, config, reason="crisis" if if_crisis else "once",
+                                    scan_now=now_text)
+                raise click.exceptions.Exit(int(exit_code(outcome)))
             _watch(job, config, now_text)
     finally:
         remove_logging(handlers)
+
+
+def _say_state(config: "Config", job: "NightlySettings") -> None:
+    """Say at start which config, state folder and crises this watcher uses, and warn about
+    an active crisis it cannot see (declared in another state folder)."""
+    from contentcheck.crisis import active_crises, active_elsewhere, state_location
+
+    _, origin = state_location(config)
+    now = datetime.now(job.timezone)
+    log.info("config: %s", config.path or "none (no contentcheck.toml here or above)")
+    log.info("state folder: %s (from %s)", job.state_dir, origin)
+    active = active_crises(job.state_dir, now)
+    log.info("active crises: %s", ", ".join(f"{c.name} ({c.path})" for c in active) or "none")
+    for crisis in active_elsewhere(job.state_dir, now):
+        log.warning("active crisis %r in %s is NOT used by this watcher (its state folder is %s); "
+                    "move the file into %s/crises/ or point state_dir at one shared folder",
+                    crisis.name, crisis.path, job.state_dir, job.state_dir)
 
 
 def _watch(job: "NightlySettings", config: "Config", now_text: str | None) -> None:
@@ -124,9 +154,11 @@ def _watch(job: "NightlySettings", config: "Config", now_text: str | None) -> No
     from contentcheck.nightly.runner import run_check
     from contentcheck.nightly.schedule_loop import Watcher
 
-    watcher = Watcher(lambda reason: run_check(job, config, reason=reason, scan_now=now_text),
+    watcher = Watcher(lambda reason: run_check(job, config, reason=reason, scan_now=now_text,
+                                               stop=watcher.stop_event),
                       lambda: bool(active_crises(job.state_dir, datetime.now(job.timezone))),
-                      at=job.at, zone=job.timezone, crisis_every_minutes=job.crisis_every)
+                      at=job.at, zone=job.timezone, crisis_every_minutes=job.crisis_every,
+                      retry_minutes=job.notify_retry)
     previous = _install_signal_handlers(watcher.stop)
     try:
         watcher.run()

@@ -1,7 +1,9 @@
 """The run history: a small SQLite file in the state folder.
 
 It records when each check ran, which calendars it read (and their content hash) and what it
-flagged, so the next run can say what is *new* instead of repeating last night's list.
+flagged, and, per notification channel, which flagged posts people were actually told about:
+a post is "notified" only once a notification about it was delivered, so a mail server that is
+down leaves its posts pending and the next run sends them.
 """
 
 from __future__ import annotations
@@ -51,6 +53,20 @@ CREATE TABLE IF NOT EXISTS flags (
     terms TEXT NOT NULL,
     is_new INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS notified (
+    job TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    key TEXT NOT NULL,
+    source TEXT NOT NULL,
+    run_id INTEGER NOT NULL,
+    PRIMARY KEY (job, channel, key)
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    run_id INTEGER NOT NULL,
+    channel TEXT NOT NULL,
+    subject TEXT NOT NULL,
+    error TEXT
+);
 CREATE INDEX IF NOT EXISTS runs_by_job ON runs(job, id);
 CREATE INDEX IF NOT EXISTS flags_by_run ON flags(run_id);
 """
@@ -73,6 +89,7 @@ class Flag:
     text: str
     terms: tuple[str, ...]
     reasons: tuple[str, ...] = ()
+    source: str = ""  # the calendar file: a post of a calendar not read this run is not forgotten
 
     @classmethod
     def from_verdict(cls, verdict: Verdict) -> "Flag":
@@ -84,7 +101,7 @@ class Flag:
         key = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
         return cls(key=key, status=verdict.status.value, location=post.location(),
                    scheduled_at=when, channel=post.channel, text=post.text, terms=terms,
-                   reasons=tuple(verdict.reasons))
+                   reasons=tuple(verdict.reasons), source=post.source)
 
 
 @dataclass(frozen=True)
@@ -154,6 +171,44 @@ class History:
                   json.dumps(f.terms, ensure_ascii=False), int(f.key in new_keys)) for f in flags])
             return run_id
 
+    def notified_keys(self, job: str, channel: str) -> set[str]:
+        """The flagged posts ``channel`` has delivered a notification about."""
+        with self._connect() as db:
+            return {key for (key,) in db.execute(
+                "SELECT key FROM notified WHERE job = ? AND channel = ?", (job, channel))}
+
+    def mark_notified(self, job: str, channel: str, flags: Iterable[Flag], run_id: int) -> None:
+        """Record that a notification covering ``flags`` reached people through ``channel``."""
+        with self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO notified (job, channel, key, source, run_id) "
+                           "VALUES (?, ?, ?, ?, ?)",
+                           [(job, channel, f.key, f.source, run_id) for f in flags])
+
+    def record_deliveries(self, run_id: int, subject: str,
+                          results: Iterable[tuple[str, str | None]]) -> None:
+        """How each channel fared with a run's notification (``error`` None: delivered)."""
+        with self._connect() as db:
+            db.executemany("INSERT INTO deliveries (run_id, channel, subject, error) "
+                           "VALUES (?, ?, ?, ?)",
+                           [(run_id, channel, subject, error) for channel, error in results])
+
+    def deliveries(self, run_id: int) -> list[tuple[str, str | None]]:
+        """``(channel, error)`` per delivery of a run, in order."""
+        with self._connect() as db:
+            return [tuple(row) for row in db.execute(  # type: ignore[misc]
+                "SELECT channel, error FROM deliveries WHERE run_id = ? ORDER BY rowid", (run_id,))]
+
+    def forget_unflagged(self, job: str, flagged: set[str], sources: Iterable[str]) -> None:
+        """A post of a calendar read this run that is no longer flagged stops counting as
+        notified: if it is flagged again later, that is news. Posts of calendars that could
+        not be read are kept."""
+        with self._connect() as db:
+            for source in set(sources):
+                rows = db.execute("SELECT key FROM notified WHERE job = ? AND source = ?",
+                                  (job, source)).fetchall()
+                db.executemany("DELETE FROM notified WHERE job = ? AND key = ?",
+                               [(job, key) for (key,) in rows if key not in flagged])
+
     def prune(self, job: str, before: datetime) -> tuple[int, list[str]]:
         """Forget the runs of ``job`` that started before ``before``, except its last
         successful one (the next run compares with it). Returns how many were removed and the
@@ -163,7 +218,8 @@ class History:
             old = [(run_id, reports) for run_id, started, reports in
                    db.execute("SELECT id, started, reports FROM runs WHERE job = ?", (job,))
                    if run_id != keep and datetime.fromisoformat(started) < before]
-            for table, column in (("flags", "run_id"), ("calendars", "run_id"), ("runs", "id")):
+            for table, column in (("flags", "run_id"), ("calendars", "run_id"),
+                                  ("deliveries", "run_id"), ("runs", "id")):
                 db.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(i,) for i, _ in old])
         if old:
             with closing(sqlite3.connect(self.path, timeout=10)) as db:

@@ -60,13 +60,18 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
         subject = "nothing flagged"
     if banner:
         subject = f"CRISIS ACTIVE - {subject}"
+    missing = missing_lines(result)
+    if missing:
+        subject = f"{len(result.unreadable)} CALENDAR{'S' if len(result.unreadable) > 1 else ''} " \
+                  f"NOT CHECKED - {subject}"
     lines = [banner, ""] if banner else []
+    lines += missing
     window = result.window.to_dict() if result.window else None
     span = f"{_when(window['start'], zone)} to {_when(window['end'], zone)}" if window else "all posts"
     lines.append(f"contentcheck check of {_when(result.now, zone)} ({job}); window: {span}.")
-    since = f"since the previous run ({_when(previous.started, zone)})" if previous else "(first run)"
+    since = f"(previous run {_when(previous.started, zone)})" if previous else "(first run)"
     if new:
-        lines += ["", f"NEW {since}: {len(new)} ({_counts(new)})"]
+        lines += ["", f"NEW, not in an earlier notification {since}: {len(new)} ({_counts(new)})"]
         for flag in new[:MAX_LISTED]:
             lines += _flag_lines(flag, zone)
         if len(new) > MAX_LISTED:
@@ -75,7 +80,8 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
         lines += ["", f"Nothing new {since}."]
     still = len(flags) - len(new)
     if still:
-        lines.append(f"Still flagged from earlier runs: {still} (listed in the report, not repeated here).")
+        lines.append(f"Still flagged from earlier runs: {still} (notified before; listed in the "
+                     "report, not repeated here).")
     summary = result.summary()
     lines += ["", f"Upcoming posts: {summary['upcoming']} ({summary['pause']} pause, "
                   f"{summary['review']} review, {summary['ok']} ok)."]
@@ -83,6 +89,16 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     lines += [f"Report: {path}" for path in reports]
     return Message(subject=subject, text="\n".join(lines) + "\n",
                    attachments=_attachments(reports), details=_details(result, new, still, reports))
+
+
+def missing_lines(result: ScanResult) -> list[str]:
+    """The calendars that could not be read, at the top: their posts were not checked."""
+    if not result.unreadable:
+        return []
+    lines = [f"NOT CHECKED: {len(result.unreadable)} calendar(s) could not be read; their posts "
+             "were NOT checked (the others were):"]
+    lines += [f"  {line}" for _, line in result.unreadable]
+    return lines + [""]
 
 
 def _attachments(reports: list[Path]) -> list[Path]:
@@ -97,6 +113,7 @@ def _attachments(reports: list[Path]) -> list[Path]:
 def _details(result: ScanResult, new: list[Flag], still: int, reports: list[Path]) -> dict[str, Any]:
     return {"crisis": {"active": result.crisis_active, "crises": result.crises,
                        "sources": result.crisis_sources},
+            "not_checked": [{"calendar": path, "error": line} for path, line in result.unreadable],
             "summary": result.summary(), "still_flagged": still,
             "new": [flag_dict(f) for f in new], "reports": [str(p) for p in reports]}
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 import logging
 import re
 import sqlite3
+import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -21,7 +22,7 @@ from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.nightly.config import NightlySettings
 from contentcheck.nightly.history import Flag, History, RunRecord
 from contentcheck.nightly.message import failure_message, flag_dict, flagged_message
-from contentcheck.nightly.notify import Message, deliver
+from contentcheck.nightly.notify import Delivery, Message, deliver
 from contentcheck.scan import ScanResult
 from contentcheck.settings import ScanSettings
 
@@ -30,7 +31,8 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class RunOutcome:
-    """What one check did; ``ok`` is False when the scan or its reports failed."""
+    """What one check did; ``ok`` is False when the scan or its reports failed, and
+    ``notify_failures`` names each channel that could not deliver (its posts stay pending)."""
 
     ok: bool
     reason: str
@@ -43,6 +45,7 @@ class RunOutcome:
     run_id: int | None = None
     message: Message | None = None
     notify_failures: list[str] = field(default_factory=list)
+    unreadable: list[tuple[str, str]] = field(default_factory=list)  # calendars not checked
 
 
 REPORT_STAMP = "%Y-%m-%d_%H%M%S"
@@ -116,16 +119,28 @@ def prune(job: NightlySettings, history: History, now: datetime) -> None:
                  job.keep_days)
 
 
-def _should_notify(job: NightlySettings, flags: list[Flag], new: list[Flag]) -> bool:
+REPORT_ONLY = "report"  # with no channel configured, a written report is what tells people
+QUIET_REASONS = ("crisis", "retry")  # the frequent checks speak only when something is new
+
+
+def _should_notify(job: NightlySettings, reason: str, flags: list[Flag], todo: list[Flag],
+                   alarm: bool = False) -> bool:
+    """``todo``: the flagged posts this channel has not yet delivered a notification about;
+    ``alarm``: something people must hear (a calendar that could not be read)."""
+    if alarm:
+        return True
+    if reason in QUIET_REASONS:
+        return bool(todo)
     if job.notify_when == "always":
         return True
-    return bool(new) if job.notify_when == "new" else bool(flags)
+    return bool(todo) if job.notify_when == "new" else bool(flags)
 
 
 def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
-              scan_now: str | None = None) -> RunOutcome:
+              scan_now: str | None = None, stop: threading.Event | None = None) -> RunOutcome:
     """Scan with the config's settings (``scan_now`` pins the moment, as ``scan --now`` does),
-    compare with the previous successful run of the same job, report and notify."""
+    report, record, and notify each channel of what it has not yet told people. ``stop`` (the
+    watcher's stop request) ends a slow delivery early."""
     from contentcheck.scan import run_scan
     from contentcheck.settings import build_scan_settings
 
@@ -134,33 +149,40 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     outcome = RunOutcome(ok=False, reason=reason, started=started)
     log.info("check started (%s)", reason)
     try:
-        result = _scan_with_retries(job, lambda: _paused(run_scan, build_scan_settings(config, now=scan_now)))
+        result = _scan_with_retries(job, lambda: _paused(run_scan, replace(
+            build_scan_settings(config, now=scan_now), skip_unreadable=True)), stop)
+        outcome.unreadable = list(result.unreadable)
         outcome.result = result
         outcome.flags = [Flag.from_verdict(v) for v in result.flagged]
-        previous, seen = history.previous_keys(job.job)
-        outcome.new = [f for f in outcome.flags if f.key not in seen]
+        previous, _ = history.previous_keys(job.job)
+        pending = {channel: [f for f in outcome.flags
+                             if f.key not in history.notified_keys(job.job, channel)]
+                   for channel in (job.notify_channels() or (REPORT_ONLY,))}
+        owed = {f.key for todo in pending.values() for f in todo}
+        outcome.new = [f for f in outcome.flags if f.key in owed]
         still = len(outcome.flags) - len(outcome.new)
         outcome.reports = write_reports(job, result, new=outcome.new, still=still,
                                         previous=previous, reason=reason, started=started)
         outcome.run_id = history.record(
             job=job.job, reason=reason, started=started, finished=datetime.now(job.timezone),
             scan_now=result.now, crises=result.crisis_sources, reports=outcome.reports,
-            calendars=[(c.path, c.sha256) for c in result.calendars], flags=outcome.flags,
-            new_keys={f.key for f in outcome.new})
+            calendars=[(c.path, c.sha256) for c in result.calendars]
+            + [(path, None) for path, _ in result.unreadable], flags=outcome.flags,
+            new_keys=owed)
+        history.forget_unflagged(job.job, {f.key for f in outcome.flags},
+                                 [c.path for c in result.calendars])
+        if REPORT_ONLY in pending:
+            history.mark_notified(job.job, REPORT_ONLY, pending[REPORT_ONLY], outcome.run_id)
         outcome.ok = True
         prune(job, history, started)
     except (ContentcheckError, OSError, sqlite3.Error) as exc:
-        return _failed(job, outcome, history, _describe(exc))
+        return _failed(job, outcome, history, _describe(exc), stop)
     except Exception as exc:  # a bug: still tell people the check did not happen
         log.exception("check failed unexpectedly")
-        return _failed(job, outcome, history, f"internal error: {type(exc).__name__}: {exc}")
-    log.info("check done: %d flagged, %d new; reports: %s", len(outcome.flags), len(outcome.new),
-             ", ".join(map(str, outcome.reports)))
-    if _should_notify(job, outcome.flags, outcome.new):
-        outcome.message = flagged_message(result, flags=outcome.flags, new=outcome.new,
-                                          previous=previous, reports=outcome.reports,
-                                          zone=job.timezone, job=job.job)
-        outcome.notify_failures = deliver(job, outcome.message)
+        return _failed(job, outcome, history, f"internal error: {type(exc).__name__}: {exc}", stop)
+    log.info("check done: %d flagged, %d not notified yet; reports: %s", len(outcome.flags),
+             len(outcome.new), ", ".join(map(str, outcome.reports)))
+    _notify(job, history, outcome, result, previous, pending, stop)
     return outcome
 
 
@@ -172,18 +194,70 @@ def _paused(scan: Callable[[ScanSettings], ScanResult], settings: ScanSettings) 
         return scan(settings)
 
 
-def _scan_with_retries(job: NightlySettings, scan: Callable[[], ScanResult]) -> ScanResult:
+def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result: ScanResult,
+            previous: RunRecord | None, pending: dict[str, list[Flag]],
+            stop: threading.Event | None) -> None:
+    """One message per set of channels that owe the same posts (usually one for all); a
+    channel that delivered has those posts marked notified, one that failed keeps them."""
+    channels = job.notify_channels()
+    alarm = _calendars_missing_news(outcome, previous)
+    groups: dict[tuple[str, ...], list[str]] = {}
+    for channel in pending:  # REPORT_ONLY alone when none is configured: a message, no delivery
+        if _should_notify(job, outcome.reason, outcome.flags, pending[channel], alarm):
+            groups.setdefault(tuple(f.key for f in pending[channel]), []).append(channel)
+    for members in groups.values():
+        todo = pending[members[0]]
+        message = flagged_message(result, flags=outcome.flags, new=todo, previous=previous,
+                                  reports=outcome.reports, zone=job.timezone, job=job.job)
+        outcome.message = outcome.message or message
+        results = deliver({c: channels[c] for c in members if c in channels}, message, stop)
+        outcome.notify_failures += [d.line for d in results if not d.ok]
+        try:
+            _record_deliveries(history, outcome.run_id, message, results)
+            for delivery in results:
+                if delivery.ok:
+                    history.mark_notified(job.job, delivery.channel, todo, outcome.run_id or 0)
+        except (OSError, sqlite3.Error) as exc:  # sent twice next time beats never sent
+            log.error("could not record the notification in %s: %s", history.path, exc)
+
+
+def _calendars_missing_news(outcome: RunOutcome, previous: RunRecord | None) -> bool:
+    """A calendar that could not be read is said at every daily check; the frequent checks
+    (crisis, retry) say it when the set of missing calendars changed since the last run."""
+    missing = {path for path, _ in outcome.unreadable}
+    if not missing:
+        return False
+    if outcome.reason not in QUIET_REASONS or previous is None:
+        return True
+    return missing != {path for path, digest in previous.calendars if digest is None}
+
+
+def _record_deliveries(history: History, run_id: int | None, message: Message,
+                       results: list[Delivery]) -> None:
+    if run_id is not None and results:
+        history.record_deliveries(run_id, message.subject, [(d.channel, d.error) for d in results])
+
+
+def _scan_with_retries(job: NightlySettings, scan: Callable[[], ScanResult],
+                       stop: threading.Event | None = None) -> ScanResult:
     """A calendar that cannot be read is often one Excel is saving or a share that is briefly
-    gone: wait and try again before calling the night's check failed."""
+    gone: wait and try again before calling the night's check failed (none could be read)
+    or incomplete (some could not)."""
+    wait = stop.wait if stop is not None else time.sleep
     for attempt in range(job.retries + 1):
         try:
-            return scan()
+            result = scan()
         except CalendarError as exc:
-            if attempt == job.retries:
+            if attempt == job.retries or (stop is not None and stop.is_set()):
                 raise
-            log.warning("%s; trying again in %g s (%d of %d)", exc, job.retry_seconds,
-                        attempt + 1, job.retries)
-            time.sleep(job.retry_seconds)
+            problem = str(exc)
+        else:
+            if not result.unreadable or attempt == job.retries or (stop is not None and stop.is_set()):
+                return result
+            problem = "; ".join(line for _, line in result.unreadable)
+        log.warning("%s; trying again in %g s (%d of %d)", problem, job.retry_seconds,
+                    attempt + 1, job.retries)
+        wait(job.retry_seconds)
     raise AssertionError("unreachable")
 
 
@@ -194,7 +268,8 @@ def _describe(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
-def _failed(job: NightlySettings, outcome: RunOutcome, history: History, error: str) -> RunOutcome:
+def _failed(job: NightlySettings, outcome: RunOutcome, history: History, error: str,
+            stop: threading.Event | None) -> RunOutcome:
     """Log, record (if the disk lets us) and notify a failed run; the caller carries on."""
     log.error("check failed: %s", error)
     outcome.error = error
@@ -204,5 +279,10 @@ def _failed(job: NightlySettings, outcome: RunOutcome, history: History, error: 
     except (OSError, sqlite3.Error) as exc:
         log.error("could not record the failed run in %s: %s", history.path, exc)
     outcome.message = failure_message(error, started=outcome.started, zone=job.timezone, job=job.job)
-    outcome.notify_failures = deliver(job, outcome.message)
+    results = deliver(job.notify_channels(), outcome.message, stop)
+    outcome.notify_failures = [d.line for d in results if not d.ok]
+    try:
+        _record_deliveries(history, outcome.run_id, outcome.message, results)
+    except (OSError, sqlite3.Error) as exc:
+        log.error("could not record the notification in %s: %s", history.path, exc)
     return outcome
