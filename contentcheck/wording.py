@@ -87,10 +87,12 @@ TABLE_WORDS = {
 REASONS = {
     "en": {"in": " in {field}", "crisis": "{matched}{where} matches crisis term '{rule}' ({source})",
            "list": "{matched}{where} matches '{rule}' ({category}, {severity}, list {source})",
-           "suggestion": "; suggestion: '{suggestion}'"},
+           "suggestion": "; suggestion: '{suggestion}'",
+           "escalated": "; escalated to pause by {source}"},
     "nl": {"in": " in {field}", "crisis": "{matched}{where} raakt crisisterm '{rule}' ({source})",
            "list": "{matched}{where} raakt '{rule}' ({category}, {severity}, lijst {source})",
-           "suggestion": "; suggestie: '{suggestion}'"},
+           "suggestion": "; suggestie: '{suggestion}'",
+           "escalated": "; naar pauze opgeschaald door {source}"},
 }
 
 

@@ -52,6 +52,8 @@ class CheckContext:
     lists: "TermSet"
     crisis_sources: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # list categories whose hits pause, each with who escalated it ("crisis Schietpartij")
+    escalations: Mapping[str, str] = field(default_factory=dict)
 
 
 class Runner(Protocol):

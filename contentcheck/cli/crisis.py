@@ -16,9 +16,11 @@ import click
 from contentcheck import crisis as crises
 from contentcheck.cli.common import (
     GuardedGroup,
+    _options,
     config_option,
     config_zone,
     current_moment,
+    kit_options,
     now_option,
 )
 from contentcheck.errors import SettingsError
@@ -93,24 +95,36 @@ def _hint(declared: crises.Crisis) -> None:
         click.echo(f"note: {hint}")
 
 
+def _kit_summary(declared: crises.Crisis) -> str:
+    """", kits food-safety; escalated: illness-pandemic" for the line a command prints."""
+    parts = []
+    if declared.kits:
+        parts.append(f"kit{'s' if len(declared.kits) > 1 else ''} {', '.join(declared.kits)}")
+    if declared.escalations():
+        parts.append(f"escalated to pause: {', '.join(declared.escalations())}")
+    return "".join(f"; {part}" for part in parts)
+
+
 @crisis.command()
 @click.argument("name")
 @click.option("--term", "terms", multiple=True, help="A crisis term (word-list syntax). Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms, one per line.")
+@_options(*kit_options)
 @click.option("--until", "until_text", metavar="DATETIME",
               help="Stop counting then by itself (ISO date or date-time; a date counts whole).")
 @_with_context
-def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text: str | None,
-          ctx: _Context) -> None:
+def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
+          escalate: tuple[str, ...], until_text: str | None, ctx: _Context) -> None:
     """Declare crisis NAME: from now on every scan pauses posts that hit its terms."""
     from contentcheck.settings import parse_moment
 
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True) if until_text else None
-    declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until)
+    declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until,
+                            kits=kits, escalate=escalate)
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
-    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}; every "
-               f"scan now uses them ({declared.path})")
+    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
+               f"{_kit_summary(declared)}; every scan now uses them ({declared.path})")
     _hint(declared)
 
 
@@ -119,17 +133,45 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text
 @click.option("--term", "terms", multiple=True, help="A crisis term to add. Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms to add.")
+@_options(*kit_options)
 @_with_context
-def add(name: str, terms: tuple[str, ...], terms_file: Path | None, ctx: _Context) -> None:
-    """Add terms to the active crisis NAME."""
+def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
+        escalate: tuple[str, ...], ctx: _Context) -> None:
+    """Add terms, kits or escalated categories to the active crisis NAME."""
     text = _term_lines(terms, terms_file)
-    if not text.strip():
-        raise SettingsError("nothing to add: give --term or --terms-file")
+    if not text.strip() and not kits and not escalate:
+        raise SettingsError("nothing to add: give --term, --terms-file, --kit or --escalate")
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
-    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now)
+    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, kits=kits, escalate=escalate)
     click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
-               f"{len(updated.terms)} in all ({updated.path})")
+               f"{len(updated.terms)} in all{_kit_summary(updated)} ({updated.path})")
     _hint(updated)
+
+
+@crisis.command()
+@click.argument("name")
+@click.argument("term")
+@_with_context
+def remove(name: str, term: str, ctx: _Context) -> None:
+    """Drop TERM from the active crisis NAME: a typed term, or a kit term the team does not
+    want (the kit itself stays as shipped)."""
+    updated, source = crises.remove_term(ctx.state_dir, name, term, ctx.now)
+    where = "" if source == "typed" else f" (from kit {source}; kept out with `dropped`)"
+    click.echo(f"crisis {updated.name!r}: {term!r} removed{where}, "
+               f"{_terms(len(updated.terms))} left ({updated.path})")
+
+
+@crisis.command()
+def kits() -> None:
+    """List the shipped crisis kits, each with what it is for."""
+    from contentcheck.kits import shipped_kits
+
+    found = shipped_kits()
+    width = max(len(name) for name in found)
+    for kit in found.values():
+        click.echo(f"{kit.name:<{width}}  {kit.description}")
+    click.echo("\nuse: contentcheck crisis start NAME --kit KIT (or scan --kit KIT); "
+               "`crisis show` lists a kit's terms")
 
 
 @crisis.command()
@@ -171,9 +213,22 @@ def show(name: str, ctx: _Context) -> None:
     item = crises.find(ctx.state_dir, name, ctx.now)
     click.echo(f"crisis:  {item.name}\nstatus:  {item.status(ctx.now)}\n"
                f"started: {ctx.show_time(item.started)}\nuntil:   {ctx.show_time(item.until)}\n"
-               f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}\nterms:")
+               f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}")
+    if item.escalations():
+        click.echo(f"escalated to pause: {', '.join(item.escalations())}")
+    click.echo("terms:")
     for line in item.text.splitlines():
         click.echo(f"  {line}")
+    dropped = {term.casefold() for term in item.dropped}
+    for kit in item.kits:
+        from contentcheck.kits import get_kit
+
+        shipped = get_kit(kit)
+        for label, terms in (("pause", shipped.pause_terms()), ("review", shipped.review_terms())):
+            kept = [t for t in terms if t.casefold() not in dropped]
+            click.echo(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
+    if item.dropped:
+        click.echo(f"dropped kit terms: {', '.join(item.dropped)}")
 
 
 if __name__ == "__main__":

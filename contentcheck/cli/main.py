@@ -112,7 +112,8 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
-         disabled_categories: tuple[str, ...], no_active_crises: bool, now_text: str | None,
+         disabled_categories: tuple[str, ...], no_active_crises: bool, kits: tuple[str, ...],
+         escalate: tuple[str, ...], now_text: str | None,
          days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
          dayfirst: bool | None, format_name: str | None, output: Path | None,
          csv_delimiter: str | None, lang: str | None,
@@ -132,7 +133,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists, now=now_text, days=days,
         until=until_text, all_posts=all_posts, timezone=timezone_name, dayfirst=dayfirst,
         columns=_column_overrides(columns), active_crises=not no_active_crises,
-        disabled_categories=disabled_categories)
+        disabled_categories=disabled_categories, kits=kits, escalate=escalate)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or config.scan.get("format"),

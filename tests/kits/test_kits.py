@@ -1,0 +1,104 @@
+"""Crisis kits: the data (as the word lists are tested) and a should-pause / should-review /
+should-stay-quiet table per kit, run through the terms check as a scan runs it."""
+
+from __future__ import annotations
+
+import unicodedata
+
+import pytest
+
+from contentcheck.checks import CheckContext, terms
+from contentcheck.decide import decide
+from contentcheck.kits import get_kit, shipped_kits
+from contentcheck.lists.categories import LIST_CATEGORIES
+from contentcheck.lists.check import check_syntax
+from contentcheck.records import Post, PostField, Status
+from contentcheck.scan import escalations, load_terms
+from contentcheck.settings import TermSources
+from tests.kits.table import PAUSE, QUIET, REVIEW
+
+KITS = sorted(shipped_kits())
+NAMES = ["food-safety", "flood-storm", "fire-explosion", "violence-attack",
+         "transport-accident", "data-breach", "pandemic", "mourning", "brand-blunder"]
+
+
+def status(text: str, kits: tuple[str, ...], *, shipped: bool = False,
+           typed: tuple[str, ...] = ()) -> tuple[Status, list[str]]:
+    """The status and reasons of one post, through the terms check and decide."""
+    sources = TermSources(kits=kits, crisis_terms=typed, shipped_lists=shipped,
+                          active_crises=False)
+    crisis, lists = load_terms(sources)
+    runner = terms.start(CheckContext(now=None, crisis=crisis, lists=lists,  # type: ignore[arg-type]
+                                      escalations=escalations(sources)), terms.DEFAULT)
+    post = Post(source="t.csv", sheet=None, row=2, scheduled_at=None, channel="X", status=None,
+                fields=(PostField("Bericht", text),))
+    verdict = decide(post, runner.check(0, post) if runner else ())
+    return verdict.status, list(verdict.reasons)
+
+
+# ----- data -----------------------------------------------------------------------------------
+
+def test_the_nine_kits_ship() -> None:
+    assert KITS == sorted(NAMES)
+    assert set(PAUSE) == set(REVIEW) == set(QUIET) == set(NAMES)
+
+
+@pytest.mark.parametrize("name", KITS)
+def test_kit_parses_is_sorted_and_has_clean_characters(name: str) -> None:
+    kit = get_kit(name)
+    assert check_syntax(kit.text, kit.origin) == []
+    assert kit.text.endswith("\n") and not kit.text.endswith("\n\n")
+    for number, line in enumerate(kit.text.splitlines(), start=1):
+        assert unicodedata.normalize("NFC", line) == line, f"line {number} is not NFC"
+        assert line == line.rstrip() and "\t" not in line, f"line {number}"
+
+
+@pytest.mark.parametrize("name", KITS)
+def test_kit_header_describes_it_and_escalates_known_categories(name: str) -> None:
+    kit = get_kit(name)
+    assert 20 < len(kit.description) < 100
+    assert set(kit.escalate) <= set(LIST_CATEGORIES)
+
+
+@pytest.mark.parametrize("name", KITS)
+def test_kit_has_pause_and_review_words_in_both_languages(name: str) -> None:
+    pause, review = get_kit(name).termsets("t")
+    for terms_ in (pause, review):
+        languages = {term.language for term in terms_.terms}
+        assert {"nl", "en"} <= languages or None in languages and len(languages) > 1
+    assert all(term.crisis for term in pause.terms)
+    assert not any(term.crisis for term in review.terms)
+    assert {term.category for term in review.terms} == {"tone-deaf"}
+
+
+@pytest.mark.parametrize("name", KITS)
+def test_no_duplicates_and_no_term_that_is_an_exception(name: str) -> None:
+    pause, review = get_kit(name).termsets("t")
+    texts = [term.text.casefold() for term in pause.terms + review.terms]
+    assert len(texts) == len(set(texts))
+    folded = {text.strip('"') for text in texts}
+    assert not folded & set(pause.exceptions)
+
+
+# ----- the tables -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("name", "text"), [(k, t) for k in NAMES for t in PAUSE[k]])
+def test_event_words_pause(name: str, text: str) -> None:
+    assert status(text, (name,))[0] is Status.PAUSE
+
+
+@pytest.mark.parametrize(("name", "text"), [(k, t) for k in NAMES for t in REVIEW[k]])
+def test_tone_deaf_words_ask_for_review(name: str, text: str) -> None:
+    found, reasons = status(text, (name,))
+    assert found is Status.REVIEW
+    assert f"kit {name} (--kit)" in reasons[0]
+
+
+@pytest.mark.parametrize(("name", "text"), [(k, t) for k in NAMES for t in QUIET[k]])
+def test_ordinary_sentences_stay_quiet(name: str, text: str) -> None:
+    assert status(text, (name,)) == (Status.OK, [])
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_every_kit_has_examples(name: str) -> None:
+    assert len(PAUSE[name]) >= 6 and len(REVIEW[name]) >= 6 and len(QUIET[name]) >= 4
