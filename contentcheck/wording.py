@@ -104,3 +104,8 @@ DUPLICATE_WORDS = {
     "en": "the same text is also scheduled for {channel} in row {rows} ({when})",
     "nl": "dezelfde tekst staat ook gepland voor {channel} in rij {rows} ({when})",
 }
+
+SENSITIVE_DATE_WORDS = {
+    "en": "scheduled during {what} ({when})",
+    "nl": "gepland tijdens {what} ({when})",
+}

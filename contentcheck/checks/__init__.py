@@ -28,7 +28,7 @@ from enum import Enum
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from contentcheck.checks import duplicate_post, terms
+from contentcheck.checks import duplicate_post, sensitive_dates, terms
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -81,6 +81,7 @@ class Check(Protocol):
 CHECKS: dict[str, ModuleType] = {
     terms.ID: terms,
     duplicate_post.ID: duplicate_post,
+    sensitive_dates.ID: sensitive_dates,
 }
 
 
