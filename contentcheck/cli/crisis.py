@@ -33,6 +33,7 @@ class _Context:
         from contentcheck.config import load_config
 
         config = load_config(config_path)
+        self.config = config
         self.zone = config_zone(config)
         self.now = current_moment(now_text, self.zone)
         self.state_dir = crises.state_dir_for(config)
@@ -134,13 +135,25 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms to add.")
 @_options(*kit_options)
+@click.option("--from-suggestions", "picks", metavar="1,3,5",
+              help="Add these numbers of `contentcheck crisis suggest NAME CALENDAR...`; name "
+                   "the same calendars after NAME.")
+@click.argument("calendars", nargs=-1, type=click.Path(path_type=Path))
 @_with_context
 def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
-        escalate: tuple[str, ...], ctx: _Context) -> None:
+        escalate: tuple[str, ...], picks: str | None, calendars: tuple[Path, ...],
+        ctx: _Context) -> None:
     """Add terms, kits or escalated categories to the active crisis NAME."""
     text = _term_lines(terms, terms_file)
+    if calendars and not picks:
+        raise SettingsError("calendars are read only with --from-suggestions")
+    if picks:
+        chosen = _picked(picks, _suggestions(name, calendars, ctx)[1])
+        text += "".join(f"{s.term}\n" for s in chosen if s.kit is None)
+        kits += tuple(s.kit for s in chosen if s.kit)
     if not text.strip() and not kits and not escalate:
-        raise SettingsError("nothing to add: give --term, --terms-file, --kit or --escalate")
+        raise SettingsError("nothing to add: give --term, --terms-file, --kit, --escalate or "
+                            "--from-suggestions")
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
     updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, kits=kits, escalate=escalate)
     click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
@@ -159,6 +172,63 @@ def remove(name: str, term: str, ctx: _Context) -> None:
     where = "" if source == "typed" else f" (from kit {source}; kept out with `dropped`)"
     click.echo(f"crisis {updated.name!r}: {term!r} removed{where}, "
                f"{_terms(len(updated.terms))} left ({updated.path})")
+
+
+def _suggestions(name: str | None, calendars: tuple[Path, ...], ctx: _Context
+                 ) -> tuple[crises.Crisis, list[Any]]:
+    """The crisis (NAME, else the only active one) and its ranked suggestions, given the
+    upcoming posts of the calendars (else the config's; none is fine)."""
+    from contentcheck.scan import run_scan
+    from contentcheck.settings import build_scan_settings
+    from contentcheck.suggest import suggest
+
+    if name is None:
+        active = crises.active_crises(ctx.state_dir, ctx.now)
+        if len(active) != 1:
+            raise SettingsError("name the crisis: " + (
+                f"{len(active)} are active ({', '.join(c.name for c in active)})" if active
+                else "none is active"))
+        declared = active[0]
+    else:
+        declared = crises.find(ctx.state_dir, name, ctx.now)
+    posts = []
+    if calendars or ctx.config.scan.get("calendars"):
+        settings = build_scan_settings(ctx.config, calendars=calendars,
+                                       now=ctx.now.isoformat(), active_crises=False)
+        posts = [verdict.post for verdict in run_scan(settings).verdicts]
+    return declared, suggest(declared.termset(), declared.kits, posts)
+
+
+def _picked(picks: str, found: list[Any]) -> list[Any]:
+    """``1,3,5`` -> those suggestions; a number not on the list is an error."""
+    chosen = []
+    for part in picks.replace(" ", "").split(","):
+        if not part.isdigit() or not 1 <= int(part) <= len(found):
+            raise SettingsError(f"--from-suggestions {picks}: {part!r} is not one of the "
+                                f"{len(found)} suggestions (numbers 1-{len(found)})")
+        chosen.append(found[int(part) - 1])
+    return chosen
+
+
+@crisis.command()
+@click.argument("name_and_calendars", nargs=-1, metavar="[NAME] [CALENDAR]...")
+@_with_context
+def suggest(name_and_calendars: tuple[str, ...], ctx: _Context) -> None:
+    """Suggest terms to add to crisis NAME (else the only active one), ranked, each with why:
+    related words in the upcoming posts of the CALENDARs, kits that fit, translations."""
+    args = list(name_and_calendars)
+    name = args.pop(0) if args and not Path(args[0]).exists() else None
+    declared, found = _suggestions(name, tuple(Path(a) for a in args), ctx)
+    if not found:
+        click.echo(f"no suggestions for crisis {declared.name!r}")
+        return
+    width = max(len(s.term if s.kit is None else f"--kit {s.kit}") for s in found)
+    for number, item in enumerate(found, start=1):
+        shown = item.term if item.kit is None else f"--kit {item.kit}"
+        click.echo(f"{number:3}. {shown:<{width}}  {item.line()}")
+    calendars = "".join(f" {a}" for a in args)
+    click.echo(f"\nadd with: contentcheck crisis add {declared.name!r} --from-suggestions 1,2,3"
+               f"{calendars}")
 
 
 @crisis.command()

@@ -28,6 +28,7 @@ PAUSE: dict[str, list[str]] = {
         "The wildfire has reached the outskirts of town.",
         "Onze nieuwe chips: een smaakexplosie!",
         "Hot deals 🔥 alleen vandaag",
+        "Our prices are on fire this weekend!",
     ],
     "violence-attack": [
         "Schietpartij in een winkelcentrum, de schutter is voortvluchtig.",
@@ -98,7 +99,7 @@ REVIEW: dict[str, list[str]] = {
     ],
     "fire-explosion": [
         "Vuurwerk in de aanbieding vanaf vandaag.",
-        "Our prices are on fire this weekend!",
+        "Het is tijd voor een vuurtje in de tuin.",
         "Knallers van deals in de uitverkoop.",
         "Red hot savings in every store.",
         "Het barbecueseizoen is begonnen.",

@@ -102,3 +102,14 @@ def test_ordinary_sentences_stay_quiet(name: str, text: str) -> None:
 @pytest.mark.parametrize("name", NAMES)
 def test_every_kit_has_examples(name: str) -> None:
     assert len(PAUSE[name]) >= 6 and len(REVIEW[name]) >= 6 and len(QUIET[name]) >= 4
+
+
+@pytest.mark.parametrize("name", KITS)
+def test_kit_has_both_languages_of_its_event_words(name: str) -> None:
+    """Every pair of the shipped NL<->EN table whose one side is a word of the event has its
+    other side in the kit too (as an event word, or kept at review on purpose)."""
+    from contentcheck.suggest import suggest
+
+    pause, review = get_kit(name).termsets("t")
+    missing = {s.term for s in suggest(pause, [name], [])}
+    assert missing <= {term.text for term in review.terms}
