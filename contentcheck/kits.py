@@ -119,7 +119,7 @@ def check_categories(categories: Iterable[str], origin: str) -> tuple[str, ...]:
     nothing, silently)."""
     result = []
     for category in categories:
-        key = category.strip().lower()
+        key = str(category).strip().lower()
         if key not in LIST_CATEGORIES:
             raise SettingsError(f"{origin}: unknown category {category!r} to escalate "
                                 f"(known: {', '.join(LIST_CATEGORIES)})")

@@ -124,7 +124,7 @@ def _kit_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """``--kit`` and ``[scan] kits``, each checked (an unknown kit is an error)."""
     from contentcheck.kits import get_kit
 
-    return tuple(dict.fromkeys(get_kit(name).name for name in names))
+    return tuple(dict.fromkeys(get_kit(str(name)).name for name in names))
 
 
 def _categories(categories: tuple[str, ...]) -> tuple[str, ...]:

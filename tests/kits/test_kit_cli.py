@@ -165,3 +165,16 @@ def test_a_hand_edited_crisis_file_with_a_bad_kit_is_one_line(isolated_state: Pa
                                    'kits = "food-safety"\nterms = """kip"""\n', encoding="utf-8")
     result = run("scan", str(calendar(tmp_path, "Hallo")), "--now", NOW)
     assert result.exit_code == 2 and "kits must be a list of strings" in result.stderr
+
+
+def test_the_config_names_kits_and_categories_to_escalate(tmp_path: Path) -> None:
+    config = tmp_path / "team.toml"
+    config.write_text('[scan]\ntimezone = "Europe/Amsterdam"\nkits = ["transport-accident"]\n'
+                      'escalate = ["marketing-metaphors"]\n', encoding="utf-8")
+    path = calendar(tmp_path, "All aboard!", "Slachtprijzen op alle jassen")
+    posts = scan(path, "--config", str(config))
+    assert posts["All aboard!"]["status"] == "review"
+    assert posts["Slachtprijzen op alle jassen"]["status"] == "pause"
+    config.write_text('[scan]\nkits = ["volcano"]\n', encoding="utf-8")
+    result = run("scan", str(path), "--config", str(config), "--now", NOW)
+    assert result.exit_code == 2 and "unknown kit 'volcano'" in result.stderr
