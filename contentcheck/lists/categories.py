@@ -44,6 +44,9 @@ _ALL: tuple[Category, ...] = (
              "Serious crime and its victims: ontvoering, verkrachting, kidnapping, abuse."),
     Category("illness-pandemic", "Ziekte en pandemie", "Illness & pandemic",
              "Epidemics and serious illness: pandemie, lockdown, besmetting, outbreak."),
+    Category("food-safety", "Voedselveiligheid en terugroepacties", "Food safety & recalls",
+             "Contaminated food, food poisoning and product recalls: salmonella, listeria, "
+             "terugroepactie, food poisoning, product recall."),
     Category("suicide-self-harm", "Zelfdoding en zelfbeschadiging", "Suicide & self-harm",
              "Suicide and self-harm, where careless wording hurts most: zelfmoord, suicide."),
     Category("hate-discrimination", "Haat en discriminatie", "Hate & discrimination",
