@@ -195,7 +195,7 @@ list_options = _options(
 )
 
 # A shipped crisis kit and the list categories to escalate: wherever --term is accepted.
-kit_options = (
+kit_options = _options(
     click.option("--kit", "kits", multiple=True, metavar="NAME",
                  help="A crisis kit: its event words pause, its tone-deaf words ask for "
                       "review (see `contentcheck crisis kits`). Repeatable."),
@@ -212,7 +212,7 @@ crisis_options = _options(
                  help="A crisis term, e.g. --term trein --term 'boston explosion'. Repeatable."),
     click.option("--no-active-crises", is_flag=True,
                  help="Ignore the crises declared with `contentcheck crisis start`."),
-    *kit_options,
+    kit_options,
 )
 
 

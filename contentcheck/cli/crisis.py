@@ -1,4 +1,5 @@
-"""``contentcheck crisis start|add|end|list|show``: declare a crisis once, for every later scan.
+"""``contentcheck crisis start|add|remove|end|list|show|kits|suggest``: declare a crisis once,
+for every later scan; kits and suggestions help say what it is about.
 
 The commands only parse options and print; crisis.py keeps the files.
 """
@@ -16,7 +17,6 @@ import click
 from contentcheck import crisis as crises
 from contentcheck.cli.common import (
     GuardedGroup,
-    _options,
     config_option,
     config_zone,
     current_moment,
@@ -111,7 +111,7 @@ def _kit_summary(declared: crises.Crisis) -> str:
 @click.option("--term", "terms", multiple=True, help="A crisis term (word-list syntax). Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms, one per line.")
-@_options(*kit_options)
+@kit_options
 @click.option("--until", "until_text", metavar="DATETIME",
               help="Stop counting then by itself (ISO date or date-time; a date counts whole).")
 @_with_context
@@ -134,7 +134,7 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
 @click.option("--term", "terms", multiple=True, help="A crisis term to add. Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms to add.")
-@_options(*kit_options)
+@kit_options
 @click.option("--from-suggestions", "picks", metavar="1,3,5",
               help="Add these numbers of `contentcheck crisis suggest NAME CALENDAR...`; name "
                    "the same calendars after NAME.")
@@ -199,6 +199,13 @@ def _suggestions(name: str | None, calendars: tuple[Path, ...], ctx: _Context
     return declared, suggest(declared.termset(), declared.kits, posts)
 
 
+def _is_calendar(arg: str) -> bool:
+    """A calendar file (one that exists, or is named like one), not a crisis name."""
+    from contentcheck.calendar import TEXT_SUFFIXES, WORKBOOK_SUFFIXES
+
+    return Path(arg).exists() or Path(arg).suffix.lower() in {*WORKBOOK_SUFFIXES, *TEXT_SUFFIXES}
+
+
 def _picked(picks: str, found: list[Any]) -> list[Any]:
     """``1,3,5`` -> those suggestions; a number not on the list is an error."""
     chosen = []
@@ -217,7 +224,7 @@ def suggest(name_and_calendars: tuple[str, ...], ctx: _Context) -> None:
     """Suggest terms to add to crisis NAME (else the only active one), ranked, each with why:
     related words in the upcoming posts of the CALENDARs, kits that fit, translations."""
     args = list(name_and_calendars)
-    name = args.pop(0) if args and not Path(args[0]).exists() else None
+    name = args.pop(0) if args and not _is_calendar(args[0]) else None
     declared, found = _suggestions(name, tuple(Path(a) for a in args), ctx)
     if not found:
         click.echo(f"no suggestions for crisis {declared.name!r}")

@@ -89,3 +89,14 @@ def test_no_crisis_or_two_is_one_line_and_exit_2() -> None:
     cli("start", "B", "--term", "b1")
     two = cli("suggest")
     assert two.exit_code == 2 and "2 are active (A, B)" in two.stderr
+
+
+def test_a_missing_or_broken_calendar_is_one_line_and_exit_2(sample_crisis: None,
+                                                             tmp_path: Path) -> None:
+    missing = cli("suggest", "kalender-weg.xlsx")  # named like a calendar: not a crisis name
+    assert missing.exit_code == 2 and "kalender-weg.xlsx: no such file" in missing.stderr
+    broken = tmp_path / "kapot.xlsx"
+    broken.write_bytes(b"not a workbook")
+    result = cli("suggest", "Treinongeluk", str(broken))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
