@@ -305,7 +305,7 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[
               escalate: tuple[str, ...] = ()) -> Crisis:
     """Add terms, kits or escalated categories to an active crisis; its terms block (comments
     too) is kept as written. A term added by hand that a kit had is dropped no longer."""
-    from contentcheck.kits import check_categories, get_kit
+    from contentcheck.kits import check_categories, get_kit, term_key
 
     _parse_check(name, text)
     kits = tuple(get_kit(kit).name for kit in kits)
@@ -318,34 +318,35 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[
         lines = [line for line in text.splitlines() if line.strip()]
         fresh = "".join(f"{line}\n" for line in lines
                         if line.strip().casefold() not in known)  # a term given twice is kept once
-        added = {line.strip().casefold() for line in lines}
+        added = {term_key(line) for line in lines}
         body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
         return _save(replace(
             crisis, text=body + fresh, kits=tuple(dict.fromkeys(crisis.kits + kits)),
             escalate=tuple(dict.fromkeys(crisis.escalate + escalate)),
-            dropped=tuple(t for t in crisis.dropped if t.casefold() not in added)))
+            dropped=tuple(t for t in crisis.dropped if term_key(t) not in added)))
 
 
 def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[Crisis, str]:
     """Drop a term from an active crisis: a typed term's line goes from the terms block, a
     kit term is recorded in ``dropped`` (the kit itself is shipped, never edited). Returns the
     crisis and where the term came from (``typed`` or the kit's name)."""
-    key = term.strip().casefold()
+    from contentcheck.kits import get_kit, term_key
+
+    key = term_key(term)
     with _changing(state_dir):
         crisis = find(state_dir, name, now)
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}")
         lines = crisis.text.splitlines(keepends=True)
-        kept = [line for line in lines if _bare(line).casefold() != key]
+        kept = [line for line in lines if term_key(_bare(line)) != key]
         if len(kept) < len(lines):
             return _save(replace(crisis, text="".join(kept))), "typed"
         for kit in crisis.kits:
-            from contentcheck.kits import get_kit
-
             terms = get_kit(kit).pause_terms() + get_kit(kit).review_terms()
-            found = next((t for t in terms if t.casefold() == key), None)
-            if found is not None and found not in crisis.dropped:
-                return _save(replace(crisis, dropped=crisis.dropped + (found,))), kit
+            found = next((t for t in terms if term_key(t) == key), None)
+            if found is not None and key not in {term_key(t) for t in crisis.dropped}:
+                bare = found.strip('"')
+                return _save(replace(crisis, dropped=crisis.dropped + (bare,))), kit
         raise SettingsError(f"crisis {crisis.name!r} has no term {term!r} "
                             f"(see `contentcheck crisis show {crisis.name!r}`)")
 

@@ -34,6 +34,11 @@ KITS_FOLDER = "kits"
 _HEADER = re.compile(r"^#\s*(description|escalate)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 
 
+def term_key(text: str) -> str:
+    """How a term is named on the command line: ``volgende halte`` is ``"volgende halte"``."""
+    return text.strip().strip('"“”„').strip().casefold()
+
+
 @dataclass(frozen=True)
 class Kit:
     """One shipped kit: its name, one-line description, escalated categories and terms."""
@@ -49,8 +54,8 @@ class Kit:
         (a team's ``crisis remove``) left out. Pause terms are crisis terms of that crisis."""
         parsed = parse_terms(self.text, origin=self.origin, list_name=f"kit {self.name}",
                              category=TONE_DEAF, severity=Severity.LOW)
-        gone = {term.casefold() for term in dropped}
-        kept = [term for term in parsed.terms if term.text.casefold() not in gone]
+        gone = {term_key(term) for term in dropped}
+        kept = [term for term in parsed.terms if term_key(term.text) not in gone]
         pause = tuple(replace(term, crisis=True, category="crisis",
                               list_name=f"{source}, kit {self.name}")
                       for term in kept if term.severity is Severity.CRISIS)

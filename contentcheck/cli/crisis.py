@@ -234,8 +234,9 @@ def suggest(name_and_calendars: tuple[str, ...], ctx: _Context) -> None:
         shown = item.term if item.kit is None else f"--kit {item.kit}"
         click.echo(f"{number:3}. {shown:<{width}}  {item.line()}")
     calendars = "".join(f" {a}" for a in args)
-    click.echo(f"\nadd with: contentcheck crisis add {declared.name!r} --from-suggestions 1,2,3"
-               f"{calendars}")
+    example = ",".join(str(n) for n in range(1, min(3, len(found)) + 1))
+    click.echo(f"\nadd with: contentcheck crisis add {declared.name!r} --from-suggestions "
+               f"{example}{calendars}")
 
 
 @crisis.command()
@@ -296,13 +297,13 @@ def show(name: str, ctx: _Context) -> None:
     click.echo("terms:")
     for line in item.text.splitlines():
         click.echo(f"  {line}")
-    dropped = {term.casefold() for term in item.dropped}
-    for kit in item.kits:
-        from contentcheck.kits import get_kit
+    from contentcheck.kits import get_kit, term_key
 
+    dropped = {term_key(term) for term in item.dropped}
+    for kit in item.kits:
         shipped = get_kit(kit)
         for label, terms in (("pause", shipped.pause_terms()), ("review", shipped.review_terms())):
-            kept = [t for t in terms if t.casefold() not in dropped]
+            kept = [t for t in terms if term_key(t) not in dropped]
             click.echo(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
         click.echo(f"dropped kit terms: {', '.join(item.dropped)}")

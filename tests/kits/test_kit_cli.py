@@ -141,9 +141,12 @@ def test_show_tells_which_term_came_from_which_kit_and_remove_drops_one(
     missing = crisis_cli("remove", "Salmonella", "kip")
     assert missing.exit_code == 2 and "has no term 'kip'" in missing.stderr
 
+    phrase = crisis_cli("remove", "Salmonella", "ziek lekker")  # the kit writes it "quoted"
+    assert phrase.exit_code == 0, phrase.stderr
+    assert "ziek lekker" not in crisis_cli("show", "Salmonella").stdout.split("dropped")[0]
     readded = crisis_cli("add", "Salmonella", "--term", "smullen")
     assert readded.exit_code == 0
-    assert "dropped" not in (isolated_state / "crises" / "salmonella.toml").read_text()
+    assert 'dropped = ["ziek lekker"]' in (isolated_state / "crises" / "salmonella.toml").read_text()
 
 
 def test_add_a_kit_to_a_running_crisis(tmp_path: Path) -> None:
