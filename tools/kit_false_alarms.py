@@ -30,19 +30,30 @@ def statuses(calendars: tuple[Path, ...], kits: tuple[str, ...]) -> dict[tuple, 
     return {(v.post.source, v.post.row): v.status for v in run_scan(settings).verdicts}
 
 
-def main(args: list[str]) -> None:
-    calendars = tuple(Path(a) for a in args) or DEFAULT
+def measure(calendars: tuple[Path, ...] = DEFAULT) -> tuple[int, int, dict[str, tuple[int, int]]]:
+    """(posts, posts ok with the lists alone, kit -> (paused, reviewed) of those)."""
     baseline = statuses(calendars, ())
     quiet = [key for key, status in baseline.items() if status is Status.OK]
-    print(f"{len(baseline)} posts, {len(quiet)} ok with the lists alone\n")
-    print("| kit | pause | review | false alarms |")
-    print("|---|---|---|---|")
+    per_kit = {}
     for name in shipped_kits():
         found = statuses(calendars, (name,))
-        pause = sum(found[key] is Status.PAUSE for key in quiet)
-        review = sum(found[key] is Status.REVIEW for key in quiet)
-        share = (pause + review) / len(quiet)
-        print(f"| {name} | {pause} | {review} | {pause + review} ({share:.1%}) |")
+        per_kit[name] = (sum(found[key] is Status.PAUSE for key in quiet),
+                         sum(found[key] is Status.REVIEW for key in quiet))
+    return len(baseline), len(quiet), per_kit
+
+
+def table_rows(quiet: int, per_kit: dict[str, tuple[int, int]]) -> list[str]:
+    """The rows of the README's table."""
+    return [f"| {name} | {pause} | {review} | {pause + review} ({(pause + review) / quiet:.1%}) |"
+            for name, (pause, review) in per_kit.items()]
+
+
+def main(args: list[str]) -> None:
+    posts, quiet, per_kit = measure(tuple(Path(a) for a in args) or DEFAULT)
+    print(f"{posts} posts, {quiet} ok with the lists alone\n")
+    print(f"| kit | pause | review | false alarms of {quiet} |")
+    print("|---|---|---|---|")
+    print("\n".join(table_rows(quiet, per_kit)))
 
 
 if __name__ == "__main__":

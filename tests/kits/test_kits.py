@@ -113,3 +113,23 @@ def test_kit_has_both_languages_of_its_event_words(name: str) -> None:
     pause, review = get_kit(name).termsets("t")
     missing = {s.term for s in suggest(pause, [name], [])}
     assert missing <= {term.text for term in review.terms}
+
+
+def test_the_readme_reports_each_kits_false_alarms_as_measured() -> None:
+    """tools/kit_false_alarms.py on the ordinary posts gives the README's "Kit false alarms"
+    table: a kit change that adds noise fails here until the README says so."""
+    import importlib.util
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    spec = importlib.util.spec_from_file_location("kit_false_alarms",
+                                                  root / "tools" / "kit_false_alarms.py")
+    assert spec and spec.loader
+    tool = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(tool)
+    posts, quiet, per_kit = tool.measure()
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    assert f"| kit | pause | review | false alarms of {quiet} |" in readme
+    for row in tool.table_rows(quiet, per_kit):
+        assert row in readme
+    assert posts == 284 and set(per_kit) == set(NAMES)
