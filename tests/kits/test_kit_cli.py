@@ -50,6 +50,16 @@ INCIDENTS = [
     ("pandemic", ["corona"], "Dit enthousiasme is besmettelijk!", "review"),
     ("data-breach", ["klantgegevens"], "Unlock your personalised offers", "review"),
     ("brand-blunder", ["folder"], "Gegarandeerd de laagste prijs van Nederland", "review"),
+    # the fipronil egg scandal (2017): eggs typed, an Easter brunch "to lick your fingers" queued
+    ("food-safety", ["fipronil", "eieren"], "Paasbrunch om je vingers bij af te likken", "review"),
+    # storm Ciara (2020): the storm typed as a name, a sale "by storm" queued
+    ("flood-storm", ["Ciara"], "Take the winter sale by storm!", "pause"),
+    # the Chemie-Pack fire at Moerdijk (2011): the place typed, barbecue deals queued
+    ("fire-explosion", ["Moerdijk", "Chemie-Pack"], "Vuurwerk en BBQ-deals dit weekend", "review"),
+    # the death of Queen Elizabeth II (2022): her name typed, a party weekend queued
+    ("mourning", ["Queen Elizabeth"], "Let's party: our birthday weekend starts now!", "review"),
+    # lockdown (2020): the virus typed, a "go viral" contest queued
+    ("pandemic", ["corona", "covid"], "Help our new video go viral and win!", "review"),
 ]
 
 
