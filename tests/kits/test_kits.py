@@ -133,3 +133,23 @@ def test_the_readme_reports_each_kits_false_alarms_as_measured() -> None:
     for row in tool.table_rows(quiet, per_kit):
         assert row in readme
     assert posts == 284 and set(per_kit) == set(NAMES)
+
+
+def test_every_data_file_under_wordlists_is_package_data() -> None:
+    """A non-editable install ships only what setup.cfg's patterns name: the kits, the NL<->EN
+    table and the sensitive dates live in subfolders, which `*.txt` alone does not cover."""
+    import configparser
+    import fnmatch
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    config = configparser.ConfigParser()
+    config.read(root / "setup.cfg", encoding="utf-8")
+    patterns = [p.strip() for p in config["options.package_data"]["contentcheck.wordlists"].split(",")]
+    folder = root / "wordlists"
+    files = [p.relative_to(folder).as_posix() for p in folder.rglob("*")
+             if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
+    assert {"kits/food-safety.txt", "kits/translations.tsv", "dates/sensitive-dates.toml"} <= set(files)
+    unshipped = [f for f in files if not any(
+        fnmatch.fnmatch(f, p) and f.count("/") == p.count("/") for p in patterns)]
+    assert unshipped == []
