@@ -18,7 +18,8 @@ CONFIG_NAME = "contentcheck.toml"
 # Keys of [scan] and the types they take; anything else is a typo worth stopping for.
 SCAN_KEYS: dict[str, type | tuple[type, ...]] = {
     "calendars": list, "crisis": list, "terms": list, "wordlists": list,
-    "shipped_lists": bool, "disabled_categories": list, "days": (int, float), "until": str,
+    "shipped_lists": bool, "disabled_categories": list, "kits": list, "escalate": list,
+    "days": (int, float), "until": str,
     "timezone": str, "dayfirst": bool, "format": str, "output": str, "columns": dict,
     "exit_zero": bool, "lang": str, "csv_delimiter": str,
 }

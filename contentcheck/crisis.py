@@ -8,12 +8,16 @@ team can read, edit and version them; ended crises stay as history. A crisis fil
     started = 2026-11-24T07:12:00+01:00
     until = 2026-11-30T00:00:00+01:00   # optional: stops counting by itself
     ended = 2026-11-26T10:00:00+01:00   # set by `crisis end`
+    kits = ["transport-accident"]       # optional: shipped crisis kits (contentcheck.kits)
+    dropped = ["instappen"]             # optional: kit terms the team does not want
+    escalate = ["death-injury"]         # optional: list categories that pause, beyond the kits'
     terms = '''
     trein*
     spoor*
     '''
 
-The terms use word-list syntax (comments, ``!exceptions``, ``re:``, phrases).
+The terms use word-list syntax (comments, ``!exceptions``, ``re:``, phrases). A kit's terms are
+read from the shipped kit when a scan runs, so the file says which kit a term came from.
 """
 
 from __future__ import annotations
@@ -50,6 +54,9 @@ class Crisis:
     ended: datetime | None = None
     path: Path | None = None
     text_line: int = 0  # line of the file just before the terms, so errors name the right line
+    kits: tuple[str, ...] = ()
+    dropped: tuple[str, ...] = ()  # kit terms left out (`crisis remove`)
+    escalate: tuple[str, ...] = ()  # list categories that pause while it is active
 
     def is_active(self, now: datetime) -> bool:
         if self.ended is not None and self.ended <= now:
@@ -64,11 +71,29 @@ class Crisis:
             return "expired"
         return "active" if self.started <= now else "scheduled"
 
-    def termset(self) -> TermSet:
+    def typed_termset(self) -> TermSet:
+        """The terms written in the file (not those of its kits)."""
         origin = str(self.path) if self.path else f"crisis {self.name}"
         return parse_terms("\n" * self.text_line + self.text, origin=origin,
                            list_name=f"crisis {self.name}", category="crisis",
                            severity=Severity.CRISIS, crisis=True)
+
+    def termset(self) -> TermSet:
+        """Every term that pauses a post: the typed ones, then its kits' words of the event."""
+        return self.typed_termset() + self.kit_termsets()[0]
+
+    def kit_termsets(self) -> tuple[TermSet, TermSet]:
+        """(pause, review) terms of its kits, the dropped ones left out."""
+        from contentcheck.kits import kit_terms
+
+        return kit_terms(self.kits, f"crisis {self.name}", self.dropped)
+
+    def escalations(self) -> tuple[str, ...]:
+        """The list categories whose hits pause while it is active: its kits' and its own."""
+        from contentcheck.kits import get_kit
+
+        kit_defaults = [c for kit in self.kits for c in get_kit(kit).escalate]
+        return tuple(dict.fromkeys(kit_defaults + list(self.escalate)))
 
     @property
     def terms(self) -> tuple[str, ...]:
@@ -76,7 +101,8 @@ class Crisis:
         return tuple(term.text for term in self.termset().terms)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"name": self.name, "terms": list(self.terms),
+        return {"name": self.name, "terms": list(self.terms), "kits": list(self.kits),
+                "dropped": list(self.dropped), "escalate": list(self.escalations()),
                 "started": self.started.isoformat(),
                 "until": self.until.isoformat() if self.until else None,
                 "ended": self.ended.isoformat() if self.ended else None,
@@ -183,7 +209,25 @@ def read_crisis(path: Path) -> Crisis:
         raise SettingsError(f"{path}: name must be a string")
     return Crisis(name=name, text=terms, started=_moment(path, data, "started", required=True),
                   until=_moment(path, data, "until"), ended=_moment(path, data, "ended"),
-                  path=path, text_line=text_line)
+                  path=path, text_line=text_line, kits=_names(path, data, "kits"),
+                  dropped=_names(path, data, "dropped"), escalate=_names(path, data, "escalate"))
+
+
+def _names(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
+    """A list of strings (kits, dropped terms, categories), checked so a typo is an error."""
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise SettingsError(f"{path}: {key} must be a list of strings (e.g. {key} = [\"...\"])")
+    if key == "kits":
+        from contentcheck.kits import get_kit
+
+        for name in value:
+            get_kit(name)
+    elif key == "escalate":
+        from contentcheck.kits import check_categories
+
+        return check_categories(value, f"{path}: escalate")
+    return tuple(value)
 
 
 def render(crisis: Crisis) -> str:
@@ -198,6 +242,9 @@ def render(crisis: Crisis) -> str:
         lines.append(f"until = {crisis.until.isoformat(timespec='seconds')}")
     if crisis.ended:
         lines.append(f"ended = {crisis.ended.isoformat(timespec='seconds')}")
+    for key in ("kits", "dropped", "escalate"):
+        if getattr(crisis, key):
+            lines.append(f"{key} = [{', '.join(_quote(v) for v in getattr(crisis, key))}]")
     body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
     lines.append(f"terms = '''\n{body}'''")
     return "\n".join(lines) + "\n"
@@ -254,15 +301,21 @@ def _parse_check(name: str, text: str) -> None:
 
 
 def start(state_dir: Path, name: str, text: str, now: datetime,
-          until: datetime | None = None) -> Crisis:
+          until: datetime | None = None, kits: tuple[str, ...] = (),
+          escalate: tuple[str, ...] = ()) -> Crisis:
     """Declare a crisis; a name in use by an active crisis is refused (use ``add``), an ended
     namesake is kept as history and the new one gets its own file."""
+    from contentcheck.kits import check_categories, get_kit
+
     if not name.strip():
         raise SettingsError("a crisis needs a name")
     if until is not None and until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
-    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
-        raise SettingsError("a crisis needs at least one term (--term or --terms-file)")
+    if not kits and not any(line.strip() and not line.lstrip().startswith("#")
+                            for line in text.splitlines()):
+        raise SettingsError("a crisis needs at least one term (--term, --terms-file or --kit)")
+    kits = tuple(dict.fromkeys(get_kit(kit).name for kit in kits))
+    escalate = check_categories(escalate, "--escalate")
     _parse_check(name, text)
     folder = Path(state_dir) / CRISES_DIR
     with _changing(state_dir):
@@ -275,21 +328,68 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
         while path.exists():
             number += 1
             path = folder / f"{base}-{number}.toml"
-        return _save(Crisis(name=name.strip(), text=text, started=now, until=until, path=path))
+        return _save(Crisis(name=name.strip(), text=text, started=now, until=until, path=path,
+                            kits=kits, escalate=escalate))
 
 
-def add_terms(state_dir: Path, name: str, text: str, now: datetime) -> Crisis:
-    """Add terms to an active crisis; its terms block (comments too) is kept as written."""
+def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[str, ...] = (),
+              escalate: tuple[str, ...] = ()) -> Crisis:
+    """Add terms, kits or escalated categories to an active crisis; its terms block (comments
+    too) is kept as written. A term added by hand that a kit had is dropped no longer."""
+    from contentcheck.kits import check_categories, get_kit, term_key
+
     _parse_check(name, text)
+    kits = tuple(get_kit(kit).name for kit in kits)
+    escalate = check_categories(escalate, "--escalate")
     with _changing(state_dir):
         crisis = find(state_dir, name, now)
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; start a new one")
-        known = {term.casefold() for term in crisis.terms}
-        fresh = "".join(f"{line}\n" for line in text.splitlines()
+        known = {term.text.casefold() for term in crisis.typed_termset().terms}
+        lines = [line for line in text.splitlines() if line.strip()]
+        fresh = "".join(f"{line}\n" for line in lines
                         if line.strip().casefold() not in known)  # a term given twice is kept once
+        added = {term_key(line) for line in lines}
         body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
-        return _save(replace(crisis, text=body + fresh))
+        return _save(replace(
+            crisis, text=body + fresh, kits=tuple(dict.fromkeys(crisis.kits + kits)),
+            escalate=tuple(dict.fromkeys(crisis.escalate + escalate)),
+            dropped=tuple(t for t in crisis.dropped if term_key(t) not in added)))
+
+
+def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[Crisis, str]:
+    """Drop a term from an active crisis: a typed term's line goes from the terms block, a
+    kit term is recorded in ``dropped`` (the kit itself is shipped, never edited). Returns the
+    crisis and where the term came from (``typed`` or the kit's name)."""
+    from contentcheck.kits import get_kit, term_key
+
+    key = term_key(term)
+    with _changing(state_dir):
+        crisis = find(state_dir, name, now)
+        if not crisis.is_active(now):
+            raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}")
+        lines = crisis.text.splitlines(keepends=True)
+        kept = [line for line in lines if term_key(_bare(line)) != key]
+        if len(kept) < len(lines):
+            return _save(replace(crisis, text="".join(kept))), "typed"
+        for kit in crisis.kits:
+            terms = get_kit(kit).pause_terms() + get_kit(kit).review_terms()
+            found = next((t for t in terms if term_key(t) == key), None)
+            if found is not None and key not in {term_key(t) for t in crisis.dropped}:
+                bare = found.strip('"')
+                return _save(replace(crisis, dropped=crisis.dropped + (bare,))), kit
+        raise SettingsError(f"crisis {crisis.name!r} has no term {term!r} "
+                            f"(see `contentcheck crisis show {crisis.name!r}`)")
+
+
+def _bare(line: str) -> str:
+    """The term a line of the terms block holds, as the term parser reads it ("" for none)."""
+    try:
+        parsed = parse_terms(line, origin="", list_name="", category="crisis",
+                             severity=Severity.CRISIS, crisis=True)
+    except TermFileError:
+        return ""
+    return parsed.terms[0].text if parsed.terms else ""
 
 
 def end(state_dir: Path, name: str, now: datetime) -> Crisis:

@@ -97,16 +97,40 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
     from contentcheck.lists.load import load_lists
     from contentcheck.matching import crisis_terms_from_cli, load_crisis_file
 
-    crisis = TermSet()
+    from contentcheck.kits import kit_terms
+
+    crisis, kit_review = TermSet(), TermSet()
     for declared in crises:
-        crisis = crisis + declared.termset()
+        crisis = crisis + declared.typed_termset()
+        pause, review = declared.kit_termsets()
+        crisis, kit_review = crisis + pause, kit_review + review
     for path in sources.crisis_files:
         crisis = crisis + load_crisis_file(Path(path))
     if sources.crisis_terms:
         crisis = crisis + crisis_terms_from_cli(list(sources.crisis_terms))
+    if sources.kits:
+        pause, review = kit_terms(sources.kits, "--kit")
+        crisis, kit_review = crisis + pause, kit_review + review
     lists = load_lists(sources.wordlist_dirs, shipped=sources.shipped_lists,
                        disabled_categories=sources.disabled_categories)
-    return crisis, lists
+    return crisis, lists + TermSet(kit_review.terms)  # a kit's exceptions guard its pause words
+
+
+def escalations(sources: TermSources, crises: Iterable["Crisis"] = ()) -> dict[str, str]:
+    """The list categories whose hits pause, each with who escalated it (the first crisis,
+    ``--kit NAME`` or ``--escalate``): for the reason a reviewer reads."""
+    from contentcheck.kits import get_kit
+
+    found: dict[str, str] = {}
+    for declared in crises:
+        for category in declared.escalations():
+            found.setdefault(category, f"crisis {declared.name}")
+    for kit in sources.kits:
+        for category in get_kit(kit).escalate:
+            found.setdefault(category, f"kit {kit}")
+    for category in sources.escalate:
+        found.setdefault(category, "--escalate")
+    return found
 
 
 def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
@@ -176,7 +200,9 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings.terms, now)
     crisis, lists = load_terms(settings.terms, crises)
-    runners = start_checks(CheckContext(now=now, crisis=crisis, lists=lists), settings.checks)
+    context = CheckContext(now=now, crisis=crisis, lists=lists,
+                           escalations=escalations(settings.terms, crises))
+    runners = start_checks(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
     progress.stage("reading", len(settings.calendars),
@@ -197,7 +223,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         crisis_terms=list(dict.fromkeys(term.text for term in crisis.terms)),  # each once
         crisis_sources=[f"crisis {c.name}" for c in crises]
         + [str(p) for p in settings.terms.crisis_files]
-        + (["--term"] if settings.terms.crisis_terms else []),
+        + (["--term"] if settings.terms.crisis_terms else [])
+        + [f"kit {kit}" for kit in settings.terms.kits],
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},

@@ -30,6 +30,8 @@ class TermSources:
     disabled_categories: tuple[str, ...] = ()
     state_dir: Path | None = None  # None: the default state folder (see crisis.py)
     active_crises: bool = True
+    kits: tuple[str, ...] = ()  # shipped crisis kits (--kit), as if a crisis used them
+    escalate: tuple[str, ...] = ()  # list categories whose hits pause (--escalate)
 
 
 @dataclass(frozen=True)
@@ -100,7 +102,8 @@ def _first(*values: object) -> object:
 def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
                        terms: tuple[str, ...] = (), wordlist_dirs: tuple[Path, ...] = (),
                        shipped_lists: bool | None = None, active_crises: bool = True,
-                       disabled_categories: tuple[str, ...] = ()) -> TermSources:
+                       disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
+                       escalate: tuple[str, ...] = ()) -> TermSources:
     """The config's crisis files, terms, word-list folders and switched-off categories, with
     the flags' added on top (an on-call person's ``--term`` comes on top of the team's crisis
     file); ``--no-shipped-lists`` replaces the config's choice."""
@@ -113,6 +116,8 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
         disabled_categories=tuple(scan.get("disabled_categories", [])) + tuple(disabled_categories),
         state_dir=config.resolve(config.data["state_dir"]) if config.data.get("state_dir") else None,
         active_crises=active_crises,
+        kits=_kit_names(tuple(scan.get("kits", [])) + tuple(kits)),
+        escalate=_categories(tuple(scan.get("escalate", [])) + tuple(escalate)),
     )
 
 
@@ -132,6 +137,19 @@ def config_calendars(config: "Config", entry: str) -> list[Path]:
     return found or [path]
 
 
+def _kit_names(names: tuple[str, ...]) -> tuple[str, ...]:
+    """``--kit`` and ``[scan] kits``, each checked (an unknown kit is an error)."""
+    from contentcheck.kits import get_kit
+
+    return tuple(dict.fromkeys(get_kit(str(name)).name for name in names))
+
+
+def _categories(categories: tuple[str, ...]) -> tuple[str, ...]:
+    from contentcheck.kits import check_categories
+
+    return check_categories(categories, "--escalate")
+
+
 def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         crisis_files: tuple[Path, ...] = (), terms: tuple[str, ...] = (),
                         wordlist_dirs: tuple[Path, ...] = (), shipped_lists: bool | None = None,
@@ -140,7 +158,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         timezone: str | None = None, dayfirst: bool | None = None,
                         columns: dict[Role, str] | None = None,
                         active_crises: bool = True,
-                        disabled_categories: tuple[str, ...] = ()) -> ScanSettings:
+                        disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
+                        escalate: tuple[str, ...] = ()) -> ScanSettings:
     """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
@@ -167,7 +186,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         terms=build_term_sources(config, crisis_files=crisis_files, terms=terms,
                                  wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists,
                                  active_crises=active_crises,
-                                 disabled_categories=disabled_categories),
+                                 disabled_categories=disabled_categories, kits=kits,
+                                 escalate=escalate),
         now=start,
         days=DEFAULT_DAYS if days is None else float(days),
         until=end,

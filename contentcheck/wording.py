@@ -87,10 +87,12 @@ TABLE_WORDS = {
 REASONS = {
     "en": {"in": " in {field}", "crisis": "{matched}{where} matches crisis term '{rule}' ({source})",
            "list": "{matched}{where} matches '{rule}' ({category}, {severity}, list {source})",
-           "suggestion": "; suggestion: '{suggestion}'"},
+           "suggestion": "; suggestion: '{suggestion}'",
+           "escalated": "; escalated to pause by {source}"},
     "nl": {"in": " in {field}", "crisis": "{matched}{where} raakt crisisterm '{rule}' ({source})",
            "list": "{matched}{where} raakt '{rule}' ({category}, {severity}, lijst {source})",
-           "suggestion": "; suggestie: '{suggestion}'"},
+           "suggestion": "; suggestie: '{suggestion}'",
+           "escalated": "; naar pauze opgeschaald door {source}"},
 }
 
 
@@ -101,4 +103,9 @@ def words(lang: str) -> str:
 DUPLICATE_WORDS = {
     "en": "the same text is also scheduled for {channel} in row {rows} ({when})",
     "nl": "dezelfde tekst staat ook gepland voor {channel} in rij {rows} ({when})",
+}
+
+SENSITIVE_DATE_WORDS = {
+    "en": "scheduled during {what} ({when})",
+    "nl": "gepland tijdens {what} ({when})",
 }

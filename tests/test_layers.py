@@ -15,7 +15,7 @@ import contentcheck
 LAYERS: list[tuple[str, ...]] = [
     ("__init__", "errors", "records", "text", "wording", "fileio", "locks", "gcpause", "progress"),
     ("calendar", "matching"),
-    ("lists",),
+    ("lists", "kits", "suggest"),
     ("window", "config", "settings", "crisis", "checks"),
     ("decide",),
     ("scan",),

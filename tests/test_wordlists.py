@@ -189,6 +189,18 @@ FLAG: dict[str, dict[str, list[str]]] = {
             "Two men were jailed for armed robbery.",
         ],
     },
+    "food-safety": {
+        "nl": [
+            "Terugroepactie: onze kipfilet kan salmonella bevatten.",
+            "Drie mensen liepen een voedselvergiftiging op.",
+            "In de kaas is listeria aangetroffen.",
+        ],
+        "en": [
+            "Product recall: the sauce may contain glass.",
+            "Dozens fell ill with food poisoning after the wedding.",
+            "Salmonella was found in the peanut butter.",
+        ],
+    },
     "illness-pandemic": {
         "nl": [
             "De pandemie heeft de economie hard geraakt.",

@@ -28,7 +28,7 @@ from enum import Enum
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from contentcheck.checks import duplicate_post, terms
+from contentcheck.checks import duplicate_post, sensitive_dates, terms
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -52,6 +52,8 @@ class CheckContext:
     lists: "TermSet"
     crisis_sources: tuple[str, ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
+    # list categories whose hits pause, each with who escalated it ("crisis Schietpartij")
+    escalations: Mapping[str, str] = field(default_factory=dict)
 
 
 class Runner(Protocol):
@@ -79,6 +81,7 @@ class Check(Protocol):
 CHECKS: dict[str, ModuleType] = {
     terms.ID: terms,
     duplicate_post.ID: duplicate_post,
+    sensitive_dates.ID: sensitive_dates,
 }
 
 

@@ -11,6 +11,10 @@ Why
     term hit pauses the post; a word-list hit (violent or disaster marketing language) asks for
     a review.
 
+    A crisis may escalate list categories (``--escalate violence-weapons``, or a kit's
+    defaults): while it is active, a hit in such a category pauses the post too, and its reason
+    names the crisis that escalated it.
+
 Example
     With ``--term brand``, "Dit weekend brandt de barbecue!" is paused; "Een killer deal"
     goes to review (marketing metaphors list).
@@ -23,6 +27,7 @@ Known problems
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.records import Finding, Match, Post, Status
@@ -35,27 +40,32 @@ if TYPE_CHECKING:
 ID = "terms"
 DEFAULT: Mapping[str, Any] = {"enabled": True}
 SCOPE = "text"
+_NONE: Mapping[str, str] = MappingProxyType({})
 
 
-def as_finding(match: Match) -> Finding:
+def as_finding(match: Match, escalations: Mapping[str, str] = _NONE) -> Finding:
     """The term engine's match as the pipeline's finding: a crisis term pauses, a list word
-    asks for review."""
+    asks for review, unless an active crisis escalated its category (then it pauses, and says
+    by whom)."""
+    escalated_by = None if match.crisis else escalations.get(match.category)
     return Finding(check=ID, field=match.field, start=match.start, end=match.end,
                    matched=match.matched, rule=match.term, source=match.list_name,
                    category=match.category, severity=match.severity,
-                   status=Status.PAUSE if match.crisis else Status.REVIEW,
-                   crisis=match.crisis, suggestion=match.suggestion)
+                   status=Status.PAUSE if match.crisis or escalated_by else Status.REVIEW,
+                   crisis=match.crisis, suggestion=match.suggestion,
+                   details=(("escalated_by", escalated_by),) if escalated_by else ())
 
 
 class TermsRunner:
     """The compiled crisis terms and lists, used for every post of a scan."""
 
-    def __init__(self, checker: "Checker") -> None:
+    def __init__(self, checker: "Checker", escalations: Mapping[str, str] = _NONE) -> None:
         self.checker = checker
+        self.escalations = escalations
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
         matches = self.checker.match_post(post)
-        return [as_finding(match) for match in matches] if matches else ()
+        return [as_finding(match, self.escalations) for match in matches] if matches else ()
 
     def finish(self) -> tuple[()]:
         return ()
@@ -66,7 +76,7 @@ def start(context: "CheckContext", config: Mapping[str, Any]) -> TermsRunner | N
     from contentcheck.matching import Checker
 
     checker = Checker(context.crisis, context.lists)
-    return TermsRunner(checker) if checker.matchers else None
+    return TermsRunner(checker, context.escalations) if checker.matchers else None
 
 
 def describe(finding: Finding, lang: str) -> str:
@@ -90,6 +100,8 @@ def describe(finding: Finding, lang: str) -> str:
         text = phrases["list"].format(matched=f"'{finding.matched}'", where=where,
                                       rule=finding.rule, category=category, severity=severity,
                                       source=finding.source)
+    if finding.detail("escalated_by"):
+        text += phrases["escalated"].format(source=finding.detail("escalated_by"))
     if finding.suggestion:
         text += phrases["suggestion"].format(suggestion=finding.suggestion)
     return text

@@ -195,6 +195,15 @@ list_options = _options(
                  help="Switch off a category (see `contentcheck lists`). Repeatable."),
 )
 
+# A shipped crisis kit and the list categories to escalate: wherever --term is accepted.
+kit_options = _options(
+    click.option("--kit", "kits", multiple=True, metavar="NAME",
+                 help="A crisis kit: its event words pause, its tone-deaf words ask for "
+                      "review (see `contentcheck crisis kits`). Repeatable."),
+    click.option("--escalate", multiple=True, metavar="CATEGORY",
+                 help="A list category whose hits pause, e.g. violence-weapons. Repeatable."),
+)
+
 # The crisis terms a check uses: scan and explain take the same options, same spellings.
 crisis_options = _options(
     click.option("--crisis", "crisis_files", multiple=True, metavar="FILE",
@@ -204,6 +213,7 @@ crisis_options = _options(
                  help="A crisis term, e.g. --term trein --term 'boston explosion'. Repeatable."),
     click.option("--no-active-crises", is_flag=True,
                  help="Ignore the crises declared with `contentcheck crisis start`."),
+    kit_options,
 )
 
 

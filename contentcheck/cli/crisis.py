@@ -1,4 +1,5 @@
-"""``contentcheck crisis start|add|end|list|show``: declare a crisis once, for every later scan.
+"""``contentcheck crisis start|add|remove|end|list|show|kits|suggest``: declare a crisis once,
+for every later scan; kits and suggestions help say what it is about.
 
 The commands only parse options and print; crisis.py keeps the files.
 """
@@ -19,6 +20,7 @@ from contentcheck.cli.common import (
     config_option,
     config_zone,
     current_moment,
+    kit_options,
     now_option,
 )
 from contentcheck.errors import SettingsError
@@ -31,6 +33,7 @@ class _Context:
         from contentcheck.config import load_config
 
         config = load_config(config_path)
+        self.config = config
         self.zone = config_zone(config)
         self.now = current_moment(now_text, self.zone)
         self.state_dir, self.state_origin = crises.state_location(config)
@@ -94,24 +97,36 @@ def _hint(declared: crises.Crisis) -> None:
         click.echo(f"note: {hint}")
 
 
+def _kit_summary(declared: crises.Crisis) -> str:
+    """", kits food-safety; escalated: illness-pandemic" for the line a command prints."""
+    parts = []
+    if declared.kits:
+        parts.append(f"kit{'s' if len(declared.kits) > 1 else ''} {', '.join(declared.kits)}")
+    if declared.escalations():
+        parts.append(f"escalated to pause: {', '.join(declared.escalations())}")
+    return "".join(f"; {part}" for part in parts)
+
+
 @crisis.command()
 @click.argument("name")
 @click.option("--term", "terms", multiple=True, help="A crisis term (word-list syntax). Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms, one per line.")
+@kit_options
 @click.option("--until", "until_text", metavar="DATETIME",
               help="Stop counting then by itself (ISO date or date-time; a date counts whole).")
 @_with_context
-def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text: str | None,
-          ctx: _Context) -> None:
+def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
+          escalate: tuple[str, ...], until_text: str | None, ctx: _Context) -> None:
     """Declare crisis NAME: from now on every scan pauses posts that hit its terms."""
     from contentcheck.settings import parse_moment
 
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True) if until_text else None
-    declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until)
+    declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until,
+                            kits=kits, escalate=escalate)
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
-    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}; every "
-               f"scan now uses them")
+    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
+               f"{_kit_summary(declared)}; every scan now uses them")
     click.echo(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
                "watcher using another state folder does not see it)")
     _hint(declared)
@@ -122,17 +137,122 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text
 @click.option("--term", "terms", multiple=True, help="A crisis term to add. Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms to add.")
+@kit_options
+@click.option("--from-suggestions", "picks", metavar="1,3,5",
+              help="Add these numbers of `contentcheck crisis suggest NAME CALENDAR...`; name "
+                   "the same calendars after NAME.")
+@click.argument("calendars", nargs=-1, type=click.Path(path_type=Path))
 @_with_context
-def add(name: str, terms: tuple[str, ...], terms_file: Path | None, ctx: _Context) -> None:
-    """Add terms to the active crisis NAME."""
+def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
+        escalate: tuple[str, ...], picks: str | None, calendars: tuple[Path, ...],
+        ctx: _Context) -> None:
+    """Add terms, kits or escalated categories to the active crisis NAME."""
     text = _term_lines(terms, terms_file)
-    if not text.strip():
-        raise SettingsError("nothing to add: give --term or --terms-file")
+    if calendars and not picks:
+        raise SettingsError("calendars are read only with --from-suggestions")
+    if picks:
+        chosen = _picked(picks, _suggestions(name, calendars, ctx)[1])
+        text += "".join(f"{s.term}\n" for s in chosen if s.kit is None)
+        kits += tuple(s.kit for s in chosen if s.kit)
+    if not text.strip() and not kits and not escalate:
+        raise SettingsError("nothing to add: give --term, --terms-file, --kit, --escalate or "
+                            "--from-suggestions")
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
-    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now)
+    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, kits=kits, escalate=escalate)
     click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
-               f"{len(updated.terms)} in all ({updated.path})")
+               f"{len(updated.terms)} in all{_kit_summary(updated)} ({updated.path})")
     _hint(updated)
+
+
+@crisis.command()
+@click.argument("name")
+@click.argument("term")
+@_with_context
+def remove(name: str, term: str, ctx: _Context) -> None:
+    """Drop TERM from the active crisis NAME: a typed term, or a kit term the team does not
+    want (the kit itself stays as shipped)."""
+    updated, source = crises.remove_term(ctx.state_dir, name, term, ctx.now)
+    where = "" if source == "typed" else f" (from kit {source}; kept out with `dropped`)"
+    click.echo(f"crisis {updated.name!r}: {term!r} removed{where}, "
+               f"{_terms(len(updated.terms))} left ({updated.path})")
+
+
+def _suggestions(name: str | None, calendars: tuple[Path, ...], ctx: _Context
+                 ) -> tuple[crises.Crisis, list[Any]]:
+    """The crisis (NAME, else the only active one) and its ranked suggestions, given the
+    upcoming posts of the calendars (else the config's; none is fine)."""
+    from contentcheck.scan import run_scan
+    from contentcheck.settings import build_scan_settings
+    from contentcheck.suggest import suggest
+
+    if name is None:
+        active = crises.active_crises(ctx.state_dir, ctx.now)
+        if len(active) != 1:
+            raise SettingsError("name the crisis: " + (
+                f"{len(active)} are active ({', '.join(c.name for c in active)})" if active
+                else "none is active"))
+        declared = active[0]
+    else:
+        declared = crises.find(ctx.state_dir, name, ctx.now)
+    posts = []
+    if calendars or ctx.config.scan.get("calendars"):
+        settings = build_scan_settings(ctx.config, calendars=calendars,
+                                       now=ctx.now.isoformat(), active_crises=False)
+        posts = [verdict.post for verdict in run_scan(settings).verdicts]
+    return declared, suggest(declared.termset(), declared.kits, posts)
+
+
+def _is_calendar(arg: str) -> bool:
+    """A calendar file (one that exists, or is named like one), not a crisis name."""
+    from contentcheck.calendar import TEXT_SUFFIXES, WORKBOOK_SUFFIXES
+
+    return Path(arg).exists() or Path(arg).suffix.lower() in {*WORKBOOK_SUFFIXES, *TEXT_SUFFIXES}
+
+
+def _picked(picks: str, found: list[Any]) -> list[Any]:
+    """``1,3,5`` -> those suggestions; a number not on the list is an error."""
+    chosen = []
+    for part in picks.replace(" ", "").split(","):
+        if not part.isdigit() or not 1 <= int(part) <= len(found):
+            raise SettingsError(f"--from-suggestions {picks}: {part!r} is not one of the "
+                                f"{len(found)} suggestions (numbers 1-{len(found)})")
+        chosen.append(found[int(part) - 1])
+    return chosen
+
+
+@crisis.command()
+@click.argument("name_and_calendars", nargs=-1, metavar="[NAME] [CALENDAR]...")
+@_with_context
+def suggest(name_and_calendars: tuple[str, ...], ctx: _Context) -> None:
+    """Suggest terms to add to crisis NAME (else the only active one), ranked, each with why:
+    related words in the upcoming posts of the CALENDARs, kits that fit, translations."""
+    args = list(name_and_calendars)
+    name = args.pop(0) if args and not _is_calendar(args[0]) else None
+    declared, found = _suggestions(name, tuple(Path(a) for a in args), ctx)
+    if not found:
+        click.echo(f"no suggestions for crisis {declared.name!r}")
+        return
+    width = max(len(s.term if s.kit is None else f"--kit {s.kit}") for s in found)
+    for number, item in enumerate(found, start=1):
+        shown = item.term if item.kit is None else f"--kit {item.kit}"
+        click.echo(f"{number:3}. {shown:<{width}}  {item.line()}")
+    calendars = "".join(f" {a}" for a in args)
+    example = ",".join(str(n) for n in range(1, min(3, len(found)) + 1))
+    click.echo(f"\nadd with: contentcheck crisis add {declared.name!r} --from-suggestions "
+               f"{example}{calendars}")
+
+
+@crisis.command()
+def kits() -> None:
+    """List the shipped crisis kits, each with what it is for."""
+    from contentcheck.kits import shipped_kits
+
+    found = shipped_kits()
+    width = max(len(name) for name in found)
+    for kit in found.values():
+        click.echo(f"{kit.name:<{width}}  {kit.description}")
+    click.echo("\nuse: contentcheck crisis start NAME --kit KIT (or scan --kit KIT); "
+               "`crisis show` lists a kit's terms")
 
 
 @crisis.command()
@@ -177,9 +297,22 @@ def show(name: str, ctx: _Context) -> None:
     item = crises.find(ctx.state_dir, name, ctx.now)
     click.echo(f"crisis:  {item.name}\nstatus:  {item.status(ctx.now)}\n"
                f"started: {ctx.show_time(item.started)}\nuntil:   {ctx.show_time(item.until)}\n"
-               f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}\nterms:")
+               f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}")
+    if item.escalations():
+        click.echo(f"escalated to pause: {', '.join(item.escalations())}")
+    click.echo("terms:")
     for line in item.text.splitlines():
         click.echo(f"  {line}")
+    from contentcheck.kits import get_kit, term_key
+
+    dropped = {term_key(term) for term in item.dropped}
+    for kit in item.kits:
+        shipped = get_kit(kit)
+        for label, terms in (("pause", shipped.pause_terms()), ("review", shipped.review_terms())):
+            kept = [t for t in terms if term_key(t) not in dropped]
+            click.echo(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
+    if item.dropped:
+        click.echo(f"dropped kit terms: {', '.join(item.dropped)}")
 
 
 if __name__ == "__main__":

@@ -43,23 +43,26 @@ def _highlight(text: str, start: int, end: int) -> str:
 @click.option("--language", type=click.Choice(["auto", "nl", "en", "any"]), default="auto",
               show_default=True, help="Read the text as this language (any: every list).")
 def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-            no_active_crises: bool, wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
+            no_active_crises: bool, kits: tuple[str, ...], escalate: tuple[str, ...],
+            wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
             disabled_categories: tuple[str, ...], config_path: Path | None,
             now_text: str | None, language: str) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
-    from contentcheck.scan import terms_at
+    from contentcheck.scan import declared_crises, escalations, load_terms
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 
     config = load_config(config_path)
     sources = build_term_sources(
         config, crisis_files=crisis_files, terms=terms, wordlist_dirs=wordlist_dirs,
         shipped_lists=shipped_lists, active_crises=not no_active_crises,
-        disabled_categories=disabled_categories)
+        disabled_categories=disabled_categories, kits=kits, escalate=escalate)
     zone = resolve_timezone(config.scan.get("timezone"))
     now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
-    crisis_terms, list_terms = terms_at(sources, now)
+    crises = declared_crises(sources, now)
+    crisis_terms, list_terms = load_terms(sources, crises)
+    escalated = escalations(sources, crises)
     checker = Checker(crisis_terms, list_terms)
     lang = detect(text) if language == "auto" else None if language == "any" else language
     how = "detected" if language == "auto" else "given"
@@ -83,6 +86,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
                    f"{term.severity.value}, language {term.language or 'any'}"
                    + (", crisis" if term.crisis else "") + (f", from {term.origin}" if term.origin else ""))
         click.echo(f"     why: {finding.detail}")
+        if not term.crisis and term.category in escalated:
+            click.echo(f"     escalated to pause by {escalated[term.category]}")
         if term.suggestion:
             click.echo(f"     suggestion: {term.suggestion}")
         click.echo(f"     {_highlight(text, match.start, match.end)}")

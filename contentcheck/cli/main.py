@@ -113,7 +113,8 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
-         disabled_categories: tuple[str, ...], no_active_crises: bool, now_text: str | None,
+         disabled_categories: tuple[str, ...], no_active_crises: bool, kits: tuple[str, ...],
+         escalate: tuple[str, ...], now_text: str | None,
          days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
          dayfirst: bool | None, format_name: str | None, output: Path | None,
          csv_delimiter: str | None, lang: str | None,
@@ -133,7 +134,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists, now=now_text, days=days,
         until=until_text, all_posts=all_posts, timezone=timezone_name, dayfirst=dayfirst,
         columns=_column_overrides(columns), active_crises=not no_active_crises,
-        disabled_categories=disabled_categories)
+        disabled_categories=disabled_categories, kits=kits, escalate=escalate)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or config.scan.get("format"),
@@ -168,14 +169,16 @@ HELP: dict[str, tuple[str, str]] = {
     "scan": ("Check the upcoming posts of calendars.",
              "contentcheck scan kalender.xlsx --days 3\n"
              "contentcheck scan kalender.xlsx --term trein --term spoor -o review.xlsx\n"
+             "contentcheck scan kalender.xlsx --term kip --kit food-safety\n"
              "cat export.csv | contentcheck scan - --format json -o - | jq .summary"),
     "apply": ("Write a reviewed report's decisions into calendar copies.",
               "contentcheck apply review.xlsx\n"
               "contentcheck apply review.xlsx --output-dir gecontroleerd"),
     "checks": ("List the checks and show what each one does.",
-               "contentcheck checks\ncontentcheck checks duplicate-post"),
+               "contentcheck checks\ncontentcheck checks sensitive-dates"),
     "crisis": ("Declare, extend, show and end crises.",
-               "contentcheck crisis start Treinongeluk --term trein --term spoor\n"
+               "contentcheck crisis start Treinongeluk --term trein --kit transport-accident\n"
+               "contentcheck crisis suggest Treinongeluk kalender.xlsx\n"
                "contentcheck crisis list"),
     "explain": ("Show what matches in one text, and why.",
                 "contentcheck explain \"Met de trein naar de kerstmarkt\" --term trein\n"
@@ -185,8 +188,18 @@ HELP: dict[str, tuple[str, str]] = {
     "watch": ("Check the calendars every night (and often in a crisis).",
               "contentcheck watch --once\ncontentcheck watch --config /srv/webcare/contentcheck.toml"),
     "crisis start": ("Declare a crisis with its terms.",
-                     "contentcheck crisis start Treinongeluk --term trein --until 2026-11-30"),
-    "crisis add": ("Add terms to an active crisis.", "contentcheck crisis add Treinongeluk --term 🚂"),
+                     "contentcheck crisis start Treinongeluk --term trein --until 2026-11-30\n"
+                     "contentcheck crisis start Salmonella --term kip --kit food-safety"),
+    "crisis add": ("Add terms, kits or escalations to an active crisis.",
+                   "contentcheck crisis add Treinongeluk --term 🚂\n"
+                   "contentcheck crisis add Schietpartij --escalate violence-weapons\n"
+                   "contentcheck crisis add Treinongeluk --from-suggestions 1,3 kalender.xlsx"),
+    "crisis remove": ("Drop a typed or kit term from an active crisis.",
+                      "contentcheck crisis remove Salmonella smullen"),
+    "crisis kits": ("List the crisis kits, one line each.", "contentcheck crisis kits"),
+    "crisis suggest": ("Suggest terms to add to a crisis, ranked, with why.",
+                       "contentcheck crisis suggest Treinongeluk kalender.xlsx\n"
+                       "contentcheck crisis suggest"),
     "crisis end": ("End a crisis (its file stays as history).", "contentcheck crisis end Treinongeluk"),
     "crisis list": ("List the active crises (--all: every crisis).", "contentcheck crisis list --all"),
     "crisis show": ("Show a crisis: status, times, file, terms.", "contentcheck crisis show Treinongeluk"),

@@ -26,6 +26,7 @@ class Category:
 
 
 CRISIS = "crisis"
+TONE_DEAF = "tone-deaf"  # a crisis kit's review words (contentcheck.kits); no list uses it
 
 _ALL: tuple[Category, ...] = (
     Category("death-injury", "Dood en letsel", "Death & injury",
@@ -43,6 +44,9 @@ _ALL: tuple[Category, ...] = (
              "Serious crime and its victims: ontvoering, verkrachting, kidnapping, abuse."),
     Category("illness-pandemic", "Ziekte en pandemie", "Illness & pandemic",
              "Epidemics and serious illness: pandemie, lockdown, besmetting, outbreak."),
+    Category("food-safety", "Voedselveiligheid en terugroepacties", "Food safety & recalls",
+             "Contaminated food, food poisoning and product recalls: salmonella, listeria, "
+             "terugroepactie, food poisoning, product recall."),
     Category("suicide-self-harm", "Zelfdoding en zelfbeschadiging", "Suicide & self-harm",
              "Suicide and self-harm, where careless wording hurts most: zelfmoord, suicide."),
     Category("hate-discrimination", "Haat en discriminatie", "Hate & discrimination",
@@ -54,14 +58,18 @@ _ALL: tuple[Category, ...] = (
              "Violent & disaster metaphors in marketing",
              "Copywriting that borrows from violence or disaster (slachtprijzen, moordend goed, "
              "killer deals, explosive savings): harmless on a normal day, tone-deaf on a bad one."),
+    Category(TONE_DEAF, "Ongepast tijdens de crisis", "Tone-deaf during the crisis",
+             "A crisis kit's everyday words and marketing phrases that read badly during that "
+             "kind of crisis (smullen during a food recall, all aboard after a train accident)."),
     Category(CRISIS, "Crisis", "Crisis",
              "Reserved for the terms of an active crisis; every hit pauses the post."),
 )
 
 CATEGORIES: dict[str, Category] = {category.id: category for category in _ALL}
 
-# The categories a word list may use: every one except the reserved crisis category.
-LIST_CATEGORIES: tuple[str, ...] = tuple(c.id for c in _ALL if c.id != CRISIS)
+# The categories a word list may use: every one except the reserved crisis category and the
+# crisis kits' own.
+LIST_CATEGORIES: tuple[str, ...] = tuple(c.id for c in _ALL if c.id not in (CRISIS, TONE_DEAF))
 
 
 def is_known(category_id: str) -> bool:

@@ -1,0 +1,102 @@
+"""`contentcheck crisis suggest` and `crisis add --from-suggestions`: on the bundled sample
+calendar during the sample crisis, and on a calendar written for the purpose."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from contentcheck.cli.crisis import crisis
+from tests.conftest import write_csv
+from tests.test_crisis import amsterdam_config  # noqa: F401  (autouse: ./contentcheck.toml)
+
+SAMPLES = Path(__file__).resolve().parents[2] / "samples"
+NOW = "2026-11-24T08:00"
+
+
+def cli(*args: str, now: str = NOW) -> Result:
+    return CliRunner().invoke(crisis, [*args, "--now", now], catch_exceptions=False)
+
+
+def numbered(output: str) -> list[str]:
+    """The suggested terms (or ``--kit NAME``), in rank order."""
+    lines = [line.split(". ", 1)[1] for line in output.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    return [line.split("  ")[0].strip() for line in lines]
+
+
+@pytest.fixture
+def sample_crisis() -> None:
+    started = cli("start", "Treinongeluk", "--terms-file", str(SAMPLES / "crisis-treinongeluk.txt"),
+                  now="2026-11-24T07:15")
+    assert started.exit_code == 0, started.stderr
+
+
+def test_top_ten_on_the_sample_calendar_during_the_sample_crisis(sample_crisis: None) -> None:
+    result = cli("suggest", "Treinongeluk", str(SAMPLES / "contentkalender.xlsx"))
+    assert result.exit_code == 0, result.stderr
+    # the kit for train accidents first; a kit phrase in the queue (row 28: "Volgende halte:
+    # kerstmarkt!"); the English words the crisis file lacks. Nothing the crisis already
+    # catches (train, railway, treinkaartjes), no names (Mehmet) or parts of words (producten).
+    assert numbered(result.stdout) == ["--kit transport-accident", "volgende halte",
+                                       "conductor", "derailment"]
+    assert "it has treinongeluk, ontsporing too" in result.stdout
+    assert "row 28" in result.stdout and "translation of 'ontsporing'" in result.stdout
+
+
+def test_from_suggestions_adds_the_chosen_terms_and_kit(sample_crisis: None,
+                                                        isolated_state: Path) -> None:
+    calendar = str(SAMPLES / "contentkalender.xlsx")
+    added = cli("add", "Treinongeluk", "--from-suggestions", "1,4", calendar)
+    assert added.exit_code == 0, added.stderr
+    assert "kit transport-accident" in added.stdout
+    text = (isolated_state / "crises" / "treinongeluk.toml").read_text(encoding="utf-8")
+    assert 'kits = ["transport-accident"]' in text and "\nderailment\n" in text
+    assert numbered(cli("suggest", "Treinongeluk", calendar).stdout) == ["conductor"]
+    wrong = cli("add", "Treinongeluk", "--from-suggestions", "1,7", calendar)
+    assert wrong.exit_code == 2 and "'7' is not one of the 1 suggestions" in wrong.stderr
+
+
+def test_related_words_in_the_queue_that_the_crisis_misses(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Hashtags"],
+        ["25-11-2026", "09:00", "X", "Nieuw: kipburger op de barbecue", "#KipVanDeWeek"],
+        ["25-11-2026", "10:00", "X", "Onze kipsaté is terug, smullen!", ""],
+        ["25-11-2026", "11:00", "X", "Chicken wings for the game", ""],
+        ["25-11-2026", "12:00", "X", "Nieuw in de winkel: stationery en kippendijen", ""],
+    ], encoding="utf-8-sig")
+    assert cli("start", "Salmonella", "--term", "kip", "--term", "salmonella").exit_code == 0
+    result = cli("suggest", str(calendar))  # the only active crisis
+    assert result.exit_code == 0, result.stderr
+    assert numbered(result.stdout) == ["--kit food-safety", "kipsaté", "smullen", "wings",
+                                       "chicken"]
+    assert "compound part of 'kip'; in 1 upcoming post (row 3)" in result.stdout
+    assert "kipburger" not in result.stdout  # the crisis term catches it already
+    assert "kippendijen" not in result.stdout and "stationery" not in result.stdout
+
+
+def test_without_a_calendar_kits_and_translations_only() -> None:
+    assert cli("start", "Brand Moerdijk", "--term", "brand", "--term", "explosie").exit_code == 0
+    result = cli("suggest", "Brand Moerdijk")
+    assert numbered(result.stdout) == ["--kit fire-explosion", "explosion", "fire"]
+
+
+def test_no_crisis_or_two_is_one_line_and_exit_2() -> None:
+    none = cli("suggest")
+    assert none.exit_code == 2 and "none is active" in none.stderr
+    cli("start", "A", "--term", "a1")
+    cli("start", "B", "--term", "b1")
+    two = cli("suggest")
+    assert two.exit_code == 2 and "2 are active (A, B)" in two.stderr
+
+
+def test_a_missing_or_broken_calendar_is_one_line_and_exit_2(sample_crisis: None,
+                                                             tmp_path: Path) -> None:
+    missing = cli("suggest", "kalender-weg.xlsx")  # named like a calendar: not a crisis name
+    assert missing.exit_code == 2 and "kalender-weg.xlsx: no such file" in missing.stderr
+    broken = tmp_path / "kapot.xlsx"
+    broken.write_bytes(b"not a workbook")
+    result = cli("suggest", "Treinongeluk", str(broken))
+    assert result.exit_code == 2 and result.stderr.count("\n") == 1
+    assert "Traceback" not in result.stderr
