@@ -13,7 +13,9 @@ team can read, edit and version them; ended crises stay as history. A crisis fil
     spoor*
     '''
 
-The terms use word-list syntax (comments, ``!exceptions``, ``re:``, phrases).
+The terms use word-list syntax (comments, ``!exceptions``, ``re:``, phrases). When the crisis
+is the brand's own mistake, ``errors = ["€ 2,99", "kerstmarkt-2025.jpg"]`` names it: the
+similar-errors check pauses every upcoming post that repeats one.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ class Crisis:
     ended: datetime | None = None
     path: Path | None = None
     text_line: int = 0  # line of the file just before the terms, so errors name the right line
+    errors: tuple[str, ...] = ()  # the brand's own mistake (a wrong price, file, link)
 
     def is_active(self, now: datetime) -> bool:
         if self.ended is not None and self.ended <= now:
@@ -80,7 +83,7 @@ class Crisis:
                 "started": self.started.isoformat(),
                 "until": self.until.isoformat() if self.until else None,
                 "ended": self.ended.isoformat() if self.ended else None,
-                "file": str(self.path) if self.path else None}
+                "file": str(self.path) if self.path else None, "errors": list(self.errors)}
 
 
 def user_state_dir() -> Path:
@@ -181,9 +184,12 @@ def read_crisis(path: Path) -> Crisis:
     name = data.get("name") or path.stem
     if not isinstance(name, str):
         raise SettingsError(f"{path}: name must be a string")
+    errors = data.get("errors", [])
+    if not isinstance(errors, list) or not all(isinstance(e, str) and e.strip() for e in errors):
+        raise SettingsError(f"{path}: errors must be a list of texts (errors = [\"€ 2,99\"])")
     return Crisis(name=name, text=terms, started=_moment(path, data, "started", required=True),
                   until=_moment(path, data, "until"), ended=_moment(path, data, "ended"),
-                  path=path, text_line=text_line)
+                  path=path, text_line=text_line, errors=tuple(errors))
 
 
 def render(crisis: Crisis) -> str:
@@ -198,6 +204,8 @@ def render(crisis: Crisis) -> str:
         lines.append(f"until = {crisis.until.isoformat(timespec='seconds')}")
     if crisis.ended:
         lines.append(f"ended = {crisis.ended.isoformat(timespec='seconds')}")
+    if crisis.errors:
+        lines.append(f"errors = [{', '.join(_quote(e) for e in crisis.errors)}]")
     body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
     lines.append(f"terms = '''\n{body}'''")
     return "\n".join(lines) + "\n"
@@ -254,15 +262,17 @@ def _parse_check(name: str, text: str) -> None:
 
 
 def start(state_dir: Path, name: str, text: str, now: datetime,
-          until: datetime | None = None) -> Crisis:
+          until: datetime | None = None, errors: tuple[str, ...] = ()) -> Crisis:
     """Declare a crisis; a name in use by an active crisis is refused (use ``add``), an ended
     namesake is kept as history and the new one gets its own file."""
     if not name.strip():
         raise SettingsError("a crisis needs a name")
     if until is not None and until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
-    if not any(line.strip() and not line.lstrip().startswith("#") for line in text.splitlines()):
-        raise SettingsError("a crisis needs at least one term (--term or --terms-file)")
+    if not errors and not any(line.strip() and not line.lstrip().startswith("#")
+                              for line in text.splitlines()):
+        raise SettingsError("a crisis needs at least one term (--term or --terms-file) "
+                            "or error (--error)")
     _parse_check(name, text)
     folder = Path(state_dir) / CRISES_DIR
     with _changing(state_dir):
@@ -275,11 +285,14 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
         while path.exists():
             number += 1
             path = folder / f"{base}-{number}.toml"
-        return _save(Crisis(name=name.strip(), text=text, started=now, until=until, path=path))
+        return _save(Crisis(name=name.strip(), text=text, started=now, until=until, path=path,
+                            errors=tuple(dict.fromkeys(errors))))
 
 
-def add_terms(state_dir: Path, name: str, text: str, now: datetime) -> Crisis:
-    """Add terms to an active crisis; its terms block (comments too) is kept as written."""
+def add_terms(state_dir: Path, name: str, text: str, now: datetime,
+              errors: tuple[str, ...] = ()) -> Crisis:
+    """Add terms (and errors) to an active crisis; its terms block (comments too) is kept as
+    written."""
     _parse_check(name, text)
     with _changing(state_dir):
         crisis = find(state_dir, name, now)
@@ -289,7 +302,8 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime) -> Crisis:
         fresh = "".join(f"{line}\n" for line in text.splitlines()
                         if line.strip().casefold() not in known)  # a term given twice is kept once
         body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
-        return _save(replace(crisis, text=body + fresh))
+        return _save(replace(crisis, text=body + fresh,
+                             errors=tuple(dict.fromkeys(crisis.errors + errors))))
 
 
 def end(state_dir: Path, name: str, now: datetime) -> Crisis:

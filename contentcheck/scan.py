@@ -176,7 +176,9 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings.terms, now)
     crisis, lists = load_terms(settings.terms, crises)
-    runners = start_checks(CheckContext(now=now, crisis=crisis, lists=lists), settings.checks)
+    context = CheckContext(now=now, crisis=crisis, lists=lists,
+                           errors=tuple((error, c.name) for c in crises for error in c.errors))
+    runners = start_checks(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
     progress.stage("reading", len(settings.calendars),

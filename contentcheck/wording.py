@@ -102,3 +102,12 @@ DUPLICATE_WORDS = {
     "en": "the same text is also scheduled for {channel} in row {rows} ({when})",
     "nl": "dezelfde tekst staat ook gepland voor {channel} in rij {rows} ({when})",
 }
+
+HOUSE_WORDS = {
+    "en": {"avoid": "{matched}{where}: house style avoids '{rule}' (list {source})",
+           "instead": "; write '{suggestion}'",
+           "count": " ({count} times in this post, at most {limit})"},
+    "nl": {"avoid": "{matched}{where}: de huisstijl vermijdt '{rule}' (lijst {source})",
+           "instead": "; schrijf '{suggestion}'",
+           "count": " ({count} keer in dit bericht, hoogstens {limit})"},
+}

@@ -76,6 +76,25 @@ def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
     return text
 
 
+_error_option = click.option(
+    "--error", "errors", multiple=True, metavar="TEXT",
+    help="The brand's own mistake (a wrong price, image file, link): every upcoming post that "
+         "repeats it is paused. Repeatable.")
+
+
+def _errors(errors: tuple[str, ...]) -> tuple[str, ...]:
+    """``--error`` values, each one line of text."""
+    for error in errors:
+        if not error.strip() or "\n" in error or "\r" in error:
+            raise SettingsError(f"--error {error!r}: one non-empty line of text per --error")
+    return tuple(error.strip() for error in errors)
+
+
+def _error_count(declared: crises.Crisis) -> str:
+    count = len(declared.errors)
+    return f", {count} error" + ("" if count == 1 else "s") if count else ""
+
+
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def crisis() -> None:
     """Declare, extend and end crises; every scan uses the active ones' terms.
@@ -99,19 +118,21 @@ def _hint(declared: crises.Crisis) -> None:
 @click.option("--term", "terms", multiple=True, help="A crisis term (word-list syntax). Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms, one per line.")
+@_error_option
 @click.option("--until", "until_text", metavar="DATETIME",
               help="Stop counting then by itself (ISO date or date-time; a date counts whole).")
 @_with_context
-def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text: str | None,
-          ctx: _Context) -> None:
+def start(name: str, terms: tuple[str, ...], terms_file: Path | None, errors: tuple[str, ...],
+          until_text: str | None, ctx: _Context) -> None:
     """Declare crisis NAME: from now on every scan pauses posts that hit its terms."""
     from contentcheck.settings import parse_moment
 
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True) if until_text else None
-    declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until)
+    declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until,
+                            _errors(errors))
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
-    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}; every "
-               f"scan now uses them")
+    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
+               f"{_error_count(declared)}; every scan now uses them")
     click.echo(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
                "watcher using another state folder does not see it)")
     _hint(declared)
@@ -122,16 +143,18 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, until_text
 @click.option("--term", "terms", multiple=True, help="A crisis term to add. Repeatable.")
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms to add.")
+@_error_option
 @_with_context
-def add(name: str, terms: tuple[str, ...], terms_file: Path | None, ctx: _Context) -> None:
-    """Add terms to the active crisis NAME."""
+def add(name: str, terms: tuple[str, ...], terms_file: Path | None, errors: tuple[str, ...],
+        ctx: _Context) -> None:
+    """Add terms (or errors) to the active crisis NAME."""
     text = _term_lines(terms, terms_file)
-    if not text.strip():
-        raise SettingsError("nothing to add: give --term or --terms-file")
+    if not text.strip() and not errors:
+        raise SettingsError("nothing to add: give --term, --terms-file or --error")
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
-    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now)
+    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, _errors(errors))
     click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
-               f"{len(updated.terms)} in all ({updated.path})")
+               f"{len(updated.terms)} in all{_error_count(updated)} ({updated.path})")
     _hint(updated)
 
 
@@ -177,7 +200,10 @@ def show(name: str, ctx: _Context) -> None:
     item = crises.find(ctx.state_dir, name, ctx.now)
     click.echo(f"crisis:  {item.name}\nstatus:  {item.status(ctx.now)}\n"
                f"started: {ctx.show_time(item.started)}\nuntil:   {ctx.show_time(item.until)}\n"
-               f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}\nterms:")
+               f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}")
+    if item.errors:
+        click.echo(f"errors:  {' | '.join(item.errors)}")
+    click.echo("terms:")
     for line in item.text.splitlines():
         click.echo(f"  {line}")
 
