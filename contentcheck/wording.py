@@ -111,3 +111,14 @@ HOUSE_WORDS = {
            "instead": "; schrijf '{suggestion}'",
            "count": " ({count} keer in dit bericht, hoogstens {limit})"},
 }
+
+TONE_WORDS = {
+    "en": {"forms": {"u": "u", "je": "je/jij"},
+           "breaks": "{matched}{where} addresses the reader as {used}; {scope} uses {expected}",
+           "channel": "{channel}", "calendar": "this calendar", "team": "the team",
+           "mixed": " (the post mixes u and je/jij)"},
+    "nl": {"forms": {"u": "u", "je": "je/jij"},
+           "breaks": "{matched}{where} spreekt de lezer aan met {used}; {scope} gebruikt {expected}",
+           "channel": "{channel}", "calendar": "deze kalender", "team": "het team",
+           "mixed": " (het bericht mengt u en je/jij)"},
+}
