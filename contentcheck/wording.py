@@ -122,3 +122,8 @@ TONE_WORDS = {
            "channel": "{channel}", "calendar": "deze kalender", "team": "het team",
            "mixed": " (het bericht mengt u en je/jij)"},
 }
+
+SIMILAR_ERROR_WORDS = {
+    "en": "{matched}{where} repeats the error '{rule}' named in {source}",
+    "nl": "{matched}{where} herhaalt de fout '{rule}' uit {source}",
+}

@@ -30,7 +30,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from contentcheck.checks import duplicate_post, house_words, terms, tone_of_voice
+from contentcheck.checks import (duplicate_post, house_words, similar_errors, terms,
+                                 tone_of_voice)
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -84,6 +85,7 @@ CHECKS: dict[str, ModuleType] = {
     duplicate_post.ID: duplicate_post,
     house_words.ID: house_words,
     tone_of_voice.ID: tone_of_voice,
+    similar_errors.ID: similar_errors,
 }
 
 
