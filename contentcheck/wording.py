@@ -127,3 +127,14 @@ SIMILAR_ERROR_WORDS = {
     "en": "{matched}{where} repeats the error '{rule}' named in {source}",
     "nl": "{matched}{where} herhaalt de fout '{rule}' uit {source}",
 }
+
+LINK_WORDS = {
+    "en": {"status": "{matched}{where}: the page answers {code}",
+           "timeout": "{matched}{where}: no answer within {seconds} s",
+           "unreachable": "{matched}{where}: cannot be reached ({reason})",
+           "homepage": "{matched}{where}: redirects to the homepage ({final})"},
+    "nl": {"status": "{matched}{where}: de pagina antwoordt {code}",
+           "timeout": "{matched}{where}: geen antwoord binnen {seconds} s",
+           "unreachable": "{matched}{where}: onbereikbaar ({reason})",
+           "homepage": "{matched}{where}: stuurt door naar de homepage ({final})"},
+}

@@ -30,7 +30,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from contentcheck.checks import (duplicate_post, house_words, similar_errors, terms,
+from contentcheck.checks import (duplicate_post, house_words, links, similar_errors, terms,
                                  tone_of_voice)
 from contentcheck.errors import SettingsError
 
@@ -86,6 +86,7 @@ CHECKS: dict[str, ModuleType] = {
     house_words.ID: house_words,
     tone_of_voice.ID: tone_of_voice,
     similar_errors.ID: similar_errors,
+    links.ID: links,
 }
 
 

@@ -52,3 +52,10 @@ def assert_in_every_report(tmp_path: Path, calendar: Path, reason: str, *args: s
         if lang != "en" and name in ("json", "csv"):
             continue
         assert reason in text, f"{name} report lacks {reason!r}"
+
+
+def write_config(folder: Path, text: str) -> Path:
+    """A contentcheck.toml in ``folder``."""
+    config = folder / "contentcheck.toml"
+    config.write_text(text, encoding="utf-8")
+    return config

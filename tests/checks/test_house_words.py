@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from contentcheck.checks.house_words import example_text
-from tests.checks.helpers import assert_in_every_report
+from tests.checks.helpers import assert_in_every_report, write_config
 from tests.conftest import NOW, run, scan_json, write_csv, write_xlsx
 
 EXAMPLE_CONFIG = "[checks.house-words]\nexample = true\n"
@@ -32,17 +32,12 @@ EXAMPLES = [
 ]
 
 
-def _config(tmp_path: Path, text: str = EXAMPLE_CONFIG) -> Path:
-    config = tmp_path / "contentcheck.toml"
-    config.write_text(text, encoding="utf-8")
-    return config
-
 
 @pytest.mark.parametrize(("text", "flagged"), EXAMPLES)
 def test_examples(tmp_path: Path, text: str, flagged: list[str]) -> None:
     calendar = write_xlsx(tmp_path / "kalender.xlsx", {"Planning": [
         ["Datum", "Tijd", "Kanaal", "Bericht"], [dt.datetime(2026, 11, 25), "09:00", "X", text]]})
-    post = scan_json(calendar, "--config", _config(tmp_path))["posts"][0]
+    post = scan_json(calendar, "--config", write_config(tmp_path, EXAMPLE_CONFIG))["posts"][0]
     assert [m["matched"] for m in post["matches"]] == flagged
     assert post["status"] == ("review" if flagged else "ok")
 
@@ -60,7 +55,7 @@ def test_a_team_file_relative_to_the_config_with_replacements(tmp_path: Path) ->
     (team / "huiswoorden.txt").write_text(
         "# onze woorden\n@language nl\nklant* => je, jij\n!klantenservice\n"
         '"neem contact op" => laat het ons weten\n', encoding="utf-8")
-    config = _config(team, '[checks.house-words]\nfiles = ["huiswoorden.txt"]\n')
+    config = write_config(team, '[checks.house-words]\nfiles = ["huiswoorden.txt"]\n')
     calendar = write_csv(tmp_path / "kalender.csv", [
         ["Datum", "Tijd", "Kanaal", "Bericht", "Eerste reactie"],
         ["25-11-2026", "09:00", "X", "Onze klanten krijgen korting", "Neem contact op met de klantenservice"],
@@ -75,7 +70,7 @@ def test_a_team_file_relative_to_the_config_with_replacements(tmp_path: Path) ->
 
 def test_a_broken_team_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "huiswoorden.txt").write_text("@severity enorm\nreeds\n", encoding="utf-8")
-    config = _config(tmp_path, '[checks.house-words]\nfiles = ["huiswoorden.txt"]\n')
+    config = write_config(tmp_path, '[checks.house-words]\nfiles = ["huiswoorden.txt"]\n')
     calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Bericht"], ["25-11-2026", "Hoi"]])
     result = run("scan", calendar, "--config", config, "--now", NOW)
     assert result.exit_code == 2
@@ -83,7 +78,7 @@ def test_a_broken_team_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 
 def test_a_missing_team_file_is_exit_2(tmp_path: Path) -> None:
-    config = _config(tmp_path, '[checks.house-words]\nfiles = ["weg.txt"]\n')
+    config = write_config(tmp_path, '[checks.house-words]\nfiles = ["weg.txt"]\n')
     calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Bericht"], ["25-11-2026", "Hoi"]])
     result = run("scan", calendar, "--config", config, "--now", NOW)
     assert result.exit_code == 2 and "weg.txt" in result.stderr
@@ -101,7 +96,7 @@ def test_the_example_file_parses_and_every_line_has_a_replacement() -> None:
 def test_in_every_report_and_in_dutch(tmp_path: Path) -> None:
     calendar = write_csv(tmp_path / "kalender.csv", [
         ["Datum", "Tijd", "Kanaal", "Bericht"], ["25-11-2026", "09:00", "X", "Dat is reeds geregeld"]])
-    config = _config(tmp_path)
+    config = write_config(tmp_path, EXAMPLE_CONFIG)
     assert_in_every_report(tmp_path, calendar, "'reeds' in Bericht: house style avoids 'reeds' "
                            "(list house-words-example); write 'al'", "--config", config)
     assert_in_every_report(tmp_path, calendar, "'reeds' in Bericht: de huisstijl vermijdt 'reeds' "
@@ -110,7 +105,7 @@ def test_in_every_report_and_in_dutch(tmp_path: Path) -> None:
 
 
 def test_explain_lists_the_house_words(tmp_path: Path) -> None:
-    result = run("explain", "Wij van Korenaar zijn reeds open", "--config", _config(tmp_path),
+    result = run("explain", "Wij van Korenaar zijn reeds open", "--config", write_config(tmp_path, EXAMPLE_CONFIG),
                  "--no-shipped-lists")
     assert result.exit_code == 0, result.stderr
     assert "other checks: 2 findings:" in result.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.checks.helpers import assert_in_every_report
+from tests.checks.helpers import assert_in_every_report, write_config
 from tests.conftest import NOW, run, scan_json, write_csv, write_xlsx
 
 ON = "[checks.tone-of-voice]\nenabled = true\n"
@@ -35,11 +35,6 @@ EXAMPLES = [
 ]
 
 
-def _config(tmp_path: Path, text: str) -> Path:
-    config = tmp_path / "contentcheck.toml"
-    config.write_text(text, encoding="utf-8")
-    return config
-
 
 @pytest.mark.parametrize(("config", "posts", "flagged"), EXAMPLES)
 def test_examples(tmp_path: Path, config: str, posts: list, flagged: list) -> None:
@@ -47,7 +42,7 @@ def test_examples(tmp_path: Path, config: str, posts: list, flagged: list) -> No
             for i, (channel, text) in enumerate(posts)]
     calendar = write_xlsx(tmp_path / "kalender.xlsx", {"Planning": [
         ["Datum", "Tijd", "Kanaal", "Bericht"], *rows]})
-    found = sorted(scan_json(calendar, "--config", _config(tmp_path, config))["posts"],
+    found = sorted(scan_json(calendar, "--config", write_config(tmp_path, config))["posts"],
                    key=lambda p: p["row"])
     assert [[m["matched"] for m in p["matches"]] for p in found] == flagged
     assert [p["status"] for p in found] == ["review" if f else "ok" for f in flagged]
@@ -62,7 +57,7 @@ def test_off_by_default(tmp_path: Path) -> None:
 
 def test_a_wrong_form_in_the_config_is_exit_2(tmp_path: Path) -> None:
     calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Bericht"], ["25-11-2026", "Hoi"]])
-    config = _config(tmp_path, ON + 'channels = { LinkedIn = "gij" }\n')
+    config = write_config(tmp_path, ON + 'channels = { LinkedIn = "gij" }\n')
     result = run("scan", calendar, "--config", config, "--now", NOW)
     assert result.exit_code == 2
     assert "channels.LinkedIn: 'gij' is not a form (u or je)" in result.stderr
@@ -73,7 +68,7 @@ def test_every_field_counts_and_every_report_shows_it(tmp_path: Path) -> None:
         ["Datum", "Tijd", "Kanaal", "Bericht", "Eerste reactie"],
         ["25-11-2026", "09:00", "LinkedIn", "Ons nieuwe jaarverslag staat online", "Lees jij mee?"]],
         encoding="utf-8")
-    config = _config(tmp_path, CHANNELS)
+    config = write_config(tmp_path, CHANNELS)
     assert_in_every_report(tmp_path, calendar, "'jij' in Eerste reactie addresses the reader as "
                            "je/jij; LinkedIn uses u", "--config", config)
     assert_in_every_report(tmp_path, calendar, "'jij' in Eerste reactie spreekt de lezer aan met "
@@ -84,13 +79,13 @@ def test_a_mixed_post_says_so(tmp_path: Path) -> None:
     calendar = write_csv(tmp_path / "kalender.csv", [
         ["Datum", "Tijd", "Kanaal", "Bericht"],
         ["25-11-2026", "09:00", "LinkedIn", "Wilt u weten wat jij kunt winnen?"]])
-    post = scan_json(calendar, "--config", _config(tmp_path, CHANNELS))["posts"][0]
+    post = scan_json(calendar, "--config", write_config(tmp_path, CHANNELS))["posts"][0]
     assert post["reasons"] == ["'jij' in Bericht addresses the reader as je/jij; LinkedIn uses u "
                                "(the post mixes u and je/jij)"]
 
 
 def test_explain_with_a_channel(tmp_path: Path) -> None:
-    config = _config(tmp_path, CHANNELS)
+    config = write_config(tmp_path, CHANNELS)
     result = run("explain", "Heb jij al gekeken?", "--channel", "LinkedIn", "--config", config,
                  "--no-shipped-lists")
     assert ("[tone-of-voice, review] 'jij' in text addresses the reader as je/jij; LinkedIn uses u"
