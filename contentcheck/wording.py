@@ -138,3 +138,8 @@ LINK_WORDS = {
            "unreachable": "{matched}{where}: onbereikbaar ({reason})",
            "homepage": "{matched}{where}: stuurt door naar de homepage ({final})"},
 }
+
+SPELLING_WORDS = {
+    "en": {"unknown": "{matched}{where} is in neither dictionary (Dutch, English)"},
+    "nl": {"unknown": "{matched}{where} staat in geen van beide woordenboeken (Nederlands, Engels)"},
+}

@@ -30,8 +30,8 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from contentcheck.checks import (duplicate_post, house_words, links, similar_errors, terms,
-                                 tone_of_voice)
+from contentcheck.checks import (duplicate_post, house_words, links, similar_errors, spelling,
+                                 terms, tone_of_voice)
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -87,6 +87,7 @@ CHECKS: dict[str, ModuleType] = {
     tone_of_voice.ID: tone_of_voice,
     similar_errors.ID: similar_errors,
     links.ID: links,
+    spelling.ID: spelling,
 }
 
 
