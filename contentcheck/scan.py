@@ -27,7 +27,7 @@ from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
 
 if TYPE_CHECKING:
-    from contentcheck.checks import Runner
+    from contentcheck.checks import CheckContext, Runner
     from contentcheck.crisis import Crisis
 
 log = logging.getLogger(__name__)
@@ -115,6 +115,15 @@ def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
     return load_terms(sources, declared_crises(sources, now))
 
 
+def check_context(now: datetime, crisis: TermSet, lists: TermSet,
+                  crises: Iterable["Crisis"]) -> "CheckContext":
+    """What every check may use: the terms, and the errors the declared crises name."""
+    from contentcheck.checks import CheckContext
+
+    return CheckContext(now=now, crisis=crisis, lists=lists,
+                        errors=tuple((error, c.name) for c in crises for error in c.errors))
+
+
 _NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sort last
 _RANK = {status: status.rank for status in Status}
 
@@ -168,7 +177,7 @@ def _sort_key(verdict: Verdict) -> tuple:
 def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     """Read every calendar, keep the upcoming posts, run every enabled check on each and
     decide; ``progress`` hears how far it is."""
-    from contentcheck.checks import CheckContext, start_checks
+    from contentcheck.checks import start_checks
 
     now = settings.now or datetime.now(settings.timezone)
     window = None
@@ -176,8 +185,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings.terms, now)
     crisis, lists = load_terms(settings.terms, crises)
-    context = CheckContext(now=now, crisis=crisis, lists=lists,
-                           errors=tuple((error, c.name) for c in crises for error in c.errors))
+    context = check_context(now, crisis, lists, crises)
     runners = start_checks(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())

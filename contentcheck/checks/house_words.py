@@ -73,7 +73,12 @@ def _limits(config: Mapping[str, Any]) -> dict[str, int]:
             isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in limits.values()):
         raise SettingsError(f"[checks.{ID}] at_most must be a table of words and counts "
                             "(at_most = {{ helaas = 1 }})")
-    return {word.casefold(): count for word, count in limits.items()}
+    return {_key(word): count for word, count in limits.items()}
+
+
+def _key(term: str) -> str:
+    """A term as ``at_most`` names it: ``"wij van"`` and ``wij van`` alike."""
+    return " ".join(term.strip().strip('"“”').casefold().split())
 
 
 def _outermost(matches: Sequence["Match"]) -> list["Match"]:
@@ -95,10 +100,10 @@ class HouseWordsRunner:
         if not matches:
             return ()
         matches = _outermost(matches)
-        counts = Counter(match.term.casefold() for match in matches)
+        counts = Counter(_key(match.term) for match in matches)
         findings = []
         for match in matches:
-            key = match.term.casefold()
+            key = _key(match.term)
             limit = self.limits.get(key)
             if limit is not None and counts[key] <= limit:
                 continue

@@ -112,15 +112,13 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
 def _other_checks(text: str, channel: str | None, config: "Config", sources: "TermSources",
                   now: datetime, crisis_terms: "TermSet", list_terms: "TermSet") -> None:
     """What the other enabled checks (house style, similar errors ...) say about the text."""
-    from contentcheck.checks import CheckContext, check_one, describe
+    from contentcheck.checks import check_one, describe
     from contentcheck.records import Post, PostField
-    from contentcheck.scan import declared_crises
+    from contentcheck.scan import check_context, declared_crises
     from contentcheck.settings import check_configs
 
     configs = check_configs(config.section("checks"), str(config.path or "config"), config)
-    crises = declared_crises(sources, now)
-    context = CheckContext(now=now, crisis=crisis_terms, lists=list_terms,
-                           errors=tuple((e, c.name) for c in crises for e in c.errors))
+    context = check_context(now, crisis_terms, list_terms, declared_crises(sources, now))
     post = Post(source="explain", sheet=None, row=1, scheduled_at=now, channel=channel,
                 status=None, fields=(PostField("text", text),))
     findings = check_one(post, context, configs, leave_out=("terms",))

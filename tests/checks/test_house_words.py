@@ -68,6 +68,17 @@ def test_a_team_file_relative_to_the_config_with_replacements(tmp_path: Path) ->
     assert posts[1]["status"] == "ok"  # the exception line
 
 
+def test_at_most_names_a_phrase_with_or_without_quotes(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["25-11-2026", "09:00", "X", "Wij van Korenaar. Wij van de bakkerij."],
+        ["26-11-2026", "09:00", "X", "Wij van Korenaar, helaas, helaas"]])
+    config = write_config(tmp_path, EXAMPLE_CONFIG + 'at_most = { "Wij van" = 1 }\n')
+    posts = sorted(scan_json(calendar, "--config", config)["posts"], key=lambda p: p["row"])
+    assert [[m["matched"] for m in p["matches"]] for p in posts] == [
+        ["Wij van", "Wij van"], ["helaas", "helaas"]]  # the team's at_most replaces the default
+
+
 def test_a_broken_team_file_is_one_line_and_exit_2(tmp_path: Path) -> None:
     (tmp_path / "huiswoorden.txt").write_text("@severity enorm\nreeds\n", encoding="utf-8")
     config = write_config(tmp_path, '[checks.house-words]\nfiles = ["huiswoorden.txt"]\n')
