@@ -179,14 +179,17 @@ HELP: dict[str, tuple[str, str]] = {
                "contentcheck crisis list"),
     "explain": ("Show what matches in one text, and why.",
                 "contentcheck explain \"Met de trein naar de kerstmarkt\" --term trein\n"
-                "contentcheck explain \"Killer deals!\" --language en"),
+                "contentcheck explain \"Killer deals!\" --language en\n"
+                "contentcheck explain \"Heb jij al besteld?\" --channel LinkedIn"),
     "lists": ("Show the word lists; check or measure them.",
               "contentcheck lists\ncontentcheck lists check --strict"),
     "watch": ("Check the calendars every night (and often in a crisis).",
               "contentcheck watch --once\ncontentcheck watch --config /srv/webcare/contentcheck.toml"),
-    "crisis start": ("Declare a crisis with its terms.",
-                     "contentcheck crisis start Treinongeluk --term trein --until 2026-11-30"),
-    "crisis add": ("Add terms to an active crisis.", "contentcheck crisis add Treinongeluk --term 🚂"),
+    "crisis start": ("Declare a crisis with its terms (or the brand's own errors).",
+                     "contentcheck crisis start Treinongeluk --term trein --until 2026-11-30\n"
+                     "contentcheck crisis start Prijsfout --error \"€ 2,99\" --error kerstmarkt-2025.jpg"),
+    "crisis add": ("Add terms or errors to an active crisis.",
+                   "contentcheck crisis add Treinongeluk --term 🚂"),
     "crisis end": ("End a crisis (its file stays as history).", "contentcheck crisis end Treinongeluk"),
     "crisis list": ("List the active crises (--all: every crisis).", "contentcheck crisis list --all"),
     "crisis show": ("Show a crisis: status, times, file, terms.", "contentcheck crisis show Treinongeluk"),
