@@ -41,6 +41,7 @@ ID = "similar-errors"
 DEFAULT: Mapping[str, Any] = {"enabled": True}
 SCOPE = "text"
 _DROPPED = frozenset(" \t\r\n\u00a0\u202f-_‐‑–—")
+_SQUEEZE = {**dict.fromkeys(map(ord, _DROPPED)), ord(","): "."}
 
 
 def normalized(text: str) -> tuple[str, list[int]]:
@@ -68,7 +69,17 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 def find(error: str, text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that repeat ``error``, small variations allowed."""
     key, _ = normalized(error)
-    if not key:
+    return _find(key, text, _squeezed(text)) if key else []
+
+
+def _squeezed(text: str) -> str:
+    """``normalized`` at C speed, without the index map: a text whose squeezed form does not
+    hold an error cannot repeat it, and most texts hold none."""
+    return unicodedata.normalize("NFKC", text).casefold().translate(_SQUEEZE)
+
+
+def _find(key: str, text: str, squeezed: str) -> list[tuple[int, int]]:
+    if key not in squeezed:
         return []
     body, where = normalized(text)
     spans = []
@@ -85,13 +96,15 @@ class SimilarErrorsRunner:
     """The errors of the active crises, looked for in every field of every post."""
 
     def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
-        self.errors = errors
+        keys = [(normalized(error)[0], error, crisis) for error, crisis in errors]
+        self.errors = [(key, error, crisis) for key, error, crisis in keys if key]
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
         found = []
         for name, text in post.fields:
-            for error, crisis in self.errors:
-                for start, end in find(error, text):
+            squeezed = _squeezed(text)
+            for key, error, crisis in self.errors:
+                for start, end in _find(key, text, squeezed):
                     found.append(Finding(
                         check=ID, field=name, start=start, end=end, matched=text[start:end],
                         rule=error, source=f"crisis {crisis}", category=ID,
