@@ -44,6 +44,7 @@ class ScanResult:
     crises: list[dict[str, Any]] = field(default_factory=list)  # active declared crises
     crisis_terms: list[str] = field(default_factory=list)
     crisis_sources: list[str] = field(default_factory=list)
+    crisis_errors: list[str] = field(default_factory=list)  # the brand's own errors, named by crises
     lists: dict[str, int] = field(default_factory=dict)
     posts_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
@@ -56,11 +57,16 @@ class ScanResult:
 
     @property
     def crisis_active(self) -> bool:
-        return bool(self.crisis_terms)
+        return bool(self.crisis_terms or self.crisis_errors)
 
     def crisis_terms_shown(self, limit: int = 12) -> str:
-        """The crisis terms for a one-line banner: the first ``limit``, then "..."."""
-        return ", ".join(self.crisis_terms[:limit]) + (" ..." if len(self.crisis_terms) > limit else "")
+        """The crisis terms for a one-line banner: the first ``limit``, then "..."; then the
+        errors a crisis named (the similar-errors check pauses posts that repeat them)."""
+        shown = ", ".join(self.crisis_terms[:limit]) + (" ..." if len(self.crisis_terms) > limit else "")
+        if self.crisis_errors:
+            errors = "errors: " + ", ".join(self.crisis_errors[:limit])
+            shown = f"{shown}; {errors}" if shown else errors
+        return shown
 
     def warnings(self) -> list[str]:
         """Notes on the files and warnings on posts, each naming where it applies."""
@@ -205,6 +211,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         now=now, window=window, calendars=calendars, verdicts=verdicts,
         crises=[c.to_dict() for c in crises],
         crisis_terms=list(dict.fromkeys(term.text for term in crisis.terms)),  # each once
+        crisis_errors=list(dict.fromkeys(error for c in crises for error in c.errors)),
         crisis_sources=[f"crisis {c.name}" for c in crises]
         + [str(p) for p in settings.terms.crisis_files]
         + (["--term"] if settings.terms.crisis_terms else []),

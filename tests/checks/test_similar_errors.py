@@ -66,6 +66,18 @@ def test_quiet_without_a_crisis_naming_an_error_and_after_it_ends(tmp_path: Path
     assert scan_json(calendar)["posts"][0]["status"] == "ok"
 
 
+def test_a_crisis_of_errors_alone_is_an_active_crisis_in_the_banner(tmp_path: Path) -> None:
+    _declare("€ 2,99", "kerstmarkt-2025.jpg")
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"], ["25-11-2026", "09:00", "X", "Gewoon een post"]])
+    report = scan_json(calendar)
+    assert report["summary"]["crisis_active"] is True
+    assert report["crisis"]["crises"][0]["errors"] == ["€ 2,99", "kerstmarkt-2025.jpg"]
+    table = run("scan", calendar, "--now", "2026-11-24T08:00", "--timezone", "Europe/Amsterdam",
+                "--no-shipped-lists").stdout
+    assert "CRISIS ACTIVE (crisis Prijsfout): errors: € 2,99, kerstmarkt-2025.jpg" in table
+
+
 def test_errors_are_kept_in_the_crisis_file_and_added_later(isolated_state: Path) -> None:
     result = run("crisis", "start", "Prijsfout", "--error", "€ 2,99", "--now", "2026-11-24T06:00")
     assert "0 terms, 1 error" in result.stdout
