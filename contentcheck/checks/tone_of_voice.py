@@ -69,17 +69,20 @@ def _masked(text: str, names: Sequence[str]) -> str:
     return text
 
 
-def _in_a_name(text: str, start: int, end: int) -> bool:
-    """A capitalised pronoun between capitalised words, not at a sentence start: a name."""
-    if not text[start].isupper():
-        return False
+def _starts_sentence(text: str, start: int) -> bool:
     before = text[:start].rstrip()
-    sentence_start = not before or before[-1] in ".!?:\n"
-    if sentence_start:
+    return not before or before[-1] in ".!?:\n"
+
+
+def _in_a_name(text: str, start: int, end: int) -> bool:
+    """A capitalised pronoun next to a capitalised word inside a sentence: part of a name
+    (Voor U Thuis), unlike "Wilt U meer weten?", whose capital word only starts the sentence."""
+    if not text[start].isupper() or _starts_sentence(text, start):
         return False
-    left = re.search(r"(\S+)\s*$", before)
-    right = _CAPITAL.match(text[end:].lstrip())
-    return bool(left and left.group(1)[0].isupper()) or bool(right)
+    left = re.search(r"(\S+)\s*$", text[:start])
+    if left and left.group(1)[0].isupper() and not _starts_sentence(text, left.start(1)):
+        return True
+    return bool(_CAPITAL.match(text[end:].lstrip()))
 
 
 def uses(post: Post, names: Sequence[str] = ()) -> list[Use]:

@@ -23,6 +23,7 @@ EXAMPLES = [
     (ON, [("X", "Bestel je pakket"), ("X", "Heb jij al gekeken?"), ("X", "Wilt u meer weten?")],
      [[], [], ["u"]]),  # the calendar's majority is je
     (CHANNELS, [("linkedin ", "Wij helpen U graag verder, maar jij ook?")], [["jij"]]),
+    (CHANNELS, [("Instagram", "Wilt U meer weten? Kijk in Uw app")], [["U", "Uw"]]),
     # should stay quiet
     (CHANNELS, [("LinkedIn", "Wij helpen u graag met uw vraag")], [[]]),
     (CHANNELS, [("Instagram", 'Klant zei: "Bedankt voor uw hulp!" Dat doen we voor jou.')], [[]]),
