@@ -17,7 +17,9 @@ team can read, edit and version them; ended crises stay as history. A crisis fil
     '''
 
 The terms use word-list syntax (comments, ``!exceptions``, ``re:``, phrases). A kit's terms are
-read from the shipped kit when a scan runs, so the file says which kit a term came from.
+read from the shipped kit when a scan runs, so the file says which kit a term came from. When
+the crisis is the brand's own mistake, ``errors = ["€ 2,99", "kerstmarkt-2025.jpg"]`` names it:
+the similar-errors check pauses every upcoming post that repeats one.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ class Crisis:
     kits: tuple[str, ...] = ()
     dropped: tuple[str, ...] = ()  # kit terms left out (`crisis remove`)
     escalate: tuple[str, ...] = ()  # list categories that pause while it is active
+    errors: tuple[str, ...] = ()  # the brand's own mistake (a wrong price, file, link)
 
     def is_active(self, now: datetime) -> bool:
         if self.ended is not None and self.ended <= now:
@@ -106,7 +109,7 @@ class Crisis:
                 "started": self.started.isoformat(),
                 "until": self.until.isoformat() if self.until else None,
                 "ended": self.ended.isoformat() if self.ended else None,
-                "file": str(self.path) if self.path else None}
+                "file": str(self.path) if self.path else None, "errors": list(self.errors)}
 
 
 def user_state_dir() -> Path:
@@ -207,10 +210,14 @@ def read_crisis(path: Path) -> Crisis:
     name = data.get("name") or path.stem
     if not isinstance(name, str):
         raise SettingsError(f"{path}: name must be a string")
+    errors = data.get("errors", [])
+    if not isinstance(errors, list) or not all(isinstance(e, str) and e.strip() for e in errors):
+        raise SettingsError(f"{path}: errors must be a list of texts (errors = [\"€ 2,99\"])")
     return Crisis(name=name, text=terms, started=_moment(path, data, "started", required=True),
                   until=_moment(path, data, "until"), ended=_moment(path, data, "ended"),
                   path=path, text_line=text_line, kits=_names(path, data, "kits"),
-                  dropped=_names(path, data, "dropped"), escalate=_names(path, data, "escalate"))
+                  dropped=_names(path, data, "dropped"), escalate=_names(path, data, "escalate"),
+                  errors=tuple(errors))
 
 
 def _names(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
@@ -242,7 +249,7 @@ def render(crisis: Crisis) -> str:
         lines.append(f"until = {crisis.until.isoformat(timespec='seconds')}")
     if crisis.ended:
         lines.append(f"ended = {crisis.ended.isoformat(timespec='seconds')}")
-    for key in ("kits", "dropped", "escalate"):
+    for key in ("kits", "dropped", "escalate", "errors"):
         if getattr(crisis, key):
             lines.append(f"{key} = [{', '.join(_quote(v) for v in getattr(crisis, key))}]")
     body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
@@ -302,7 +309,7 @@ def _parse_check(name: str, text: str) -> None:
 
 def start(state_dir: Path, name: str, text: str, now: datetime,
           until: datetime | None = None, kits: tuple[str, ...] = (),
-          escalate: tuple[str, ...] = ()) -> Crisis:
+          escalate: tuple[str, ...] = (), errors: tuple[str, ...] = ()) -> Crisis:
     """Declare a crisis; a name in use by an active crisis is refused (use ``add``), an ended
     namesake is kept as history and the new one gets its own file."""
     from contentcheck.kits import check_categories, get_kit
@@ -311,9 +318,10 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
         raise SettingsError("a crisis needs a name")
     if until is not None and until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
-    if not kits and not any(line.strip() and not line.lstrip().startswith("#")
-                            for line in text.splitlines()):
-        raise SettingsError("a crisis needs at least one term (--term, --terms-file or --kit)")
+    if not kits and not errors and not any(line.strip() and not line.lstrip().startswith("#")
+                                           for line in text.splitlines()):
+        raise SettingsError("a crisis needs at least one term (--term, --terms-file or --kit) "
+                            "or error (--error)")
     kits = tuple(dict.fromkeys(get_kit(kit).name for kit in kits))
     escalate = check_categories(escalate, "--escalate")
     _parse_check(name, text)
@@ -329,13 +337,13 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
             number += 1
             path = folder / f"{base}-{number}.toml"
         return _save(Crisis(name=name.strip(), text=text, started=now, until=until, path=path,
-                            kits=kits, escalate=escalate))
+                            kits=kits, escalate=escalate, errors=tuple(dict.fromkeys(errors))))
 
 
 def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[str, ...] = (),
-              escalate: tuple[str, ...] = ()) -> Crisis:
-    """Add terms, kits or escalated categories to an active crisis; its terms block (comments
-    too) is kept as written. A term added by hand that a kit had is dropped no longer."""
+              escalate: tuple[str, ...] = (), errors: tuple[str, ...] = ()) -> Crisis:
+    """Add terms, kits, escalated categories or errors to an active crisis; its terms block
+    (comments too) is kept as written. A term added by hand that a kit had is dropped no longer."""
     from contentcheck.kits import check_categories, get_kit, term_key
 
     _parse_check(name, text)
@@ -354,7 +362,8 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[
         return _save(replace(
             crisis, text=body + fresh, kits=tuple(dict.fromkeys(crisis.kits + kits)),
             escalate=tuple(dict.fromkeys(crisis.escalate + escalate)),
-            dropped=tuple(t for t in crisis.dropped if term_key(t) not in added)))
+            dropped=tuple(t for t in crisis.dropped if term_key(t) not in added),
+            errors=tuple(dict.fromkeys(crisis.errors + errors))))
 
 
 def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[Crisis, str]:

@@ -27,7 +27,7 @@ from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
 
 if TYPE_CHECKING:
-    from contentcheck.checks import Runner
+    from contentcheck.checks import CheckContext, Runner
     from contentcheck.crisis import Crisis
 
 log = logging.getLogger(__name__)
@@ -44,6 +44,7 @@ class ScanResult:
     crises: list[dict[str, Any]] = field(default_factory=list)  # active declared crises
     crisis_terms: list[str] = field(default_factory=list)
     crisis_sources: list[str] = field(default_factory=list)
+    crisis_errors: list[str] = field(default_factory=list)  # the brand's own errors, named by crises
     lists: dict[str, int] = field(default_factory=dict)
     posts_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
@@ -56,11 +57,16 @@ class ScanResult:
 
     @property
     def crisis_active(self) -> bool:
-        return bool(self.crisis_terms)
+        return bool(self.crisis_terms or self.crisis_errors)
 
     def crisis_terms_shown(self, limit: int = 12) -> str:
-        """The crisis terms for a one-line banner: the first ``limit``, then "..."."""
-        return ", ".join(self.crisis_terms[:limit]) + (" ..." if len(self.crisis_terms) > limit else "")
+        """The crisis terms for a one-line banner: the first ``limit``, then "..."; then the
+        errors a crisis named (the similar-errors check pauses posts that repeat them)."""
+        shown = ", ".join(self.crisis_terms[:limit]) + (" ..." if len(self.crisis_terms) > limit else "")
+        if self.crisis_errors:
+            errors = "errors: " + ", ".join(self.crisis_errors[:limit])
+            shown = f"{shown}; {errors}" if shown else errors
+        return shown
 
     def warnings(self) -> list[str]:
         """Notes on the files and warnings on posts, each naming where it applies."""
@@ -139,6 +145,18 @@ def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
     return load_terms(sources, declared_crises(sources, now))
 
 
+def check_context(now: datetime, crisis: TermSet, lists: TermSet, crises: Iterable["Crisis"],
+                  escalated: dict[str, str] | None = None) -> "CheckContext":
+    """What every check may use: the terms, the errors the declared crises name, and the list
+    categories escalated to pause."""
+    from contentcheck.checks import CheckContext
+
+    crises = list(crises)
+    return CheckContext(now=now, crisis=crisis, lists=lists,
+                        errors=tuple((error, c.name) for c in crises for error in c.errors),
+                        escalations=escalated or {})
+
+
 _NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sort last
 _RANK = {status: status.rank for status in Status}
 
@@ -192,7 +210,7 @@ def _sort_key(verdict: Verdict) -> tuple:
 def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     """Read every calendar, keep the upcoming posts, run every enabled check on each and
     decide; ``progress`` hears how far it is."""
-    from contentcheck.checks import CheckContext, start_checks
+    from contentcheck.checks import start_checks
 
     now = settings.now or datetime.now(settings.timezone)
     window = None
@@ -200,8 +218,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     crises = declared_crises(settings.terms, now)
     crisis, lists = load_terms(settings.terms, crises)
-    context = CheckContext(now=now, crisis=crisis, lists=lists,
-                           escalations=escalations(settings.terms, crises))
+    context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises))
     runners = start_checks(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
@@ -221,6 +238,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         now=now, window=window, calendars=calendars, verdicts=verdicts,
         crises=[c.to_dict() for c in crises],
         crisis_terms=list(dict.fromkeys(term.text for term in crisis.terms)),  # each once
+        crisis_errors=list(dict.fromkeys(error for c in crises for error in c.errors)),
         crisis_sources=[f"crisis {c.name}" for c in crises]
         + [str(p) for p in settings.terms.crisis_files]
         + (["--term"] if settings.terms.crisis_terms else [])

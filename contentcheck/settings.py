@@ -51,11 +51,13 @@ class ScanSettings:
     skip_unreadable: bool = False  # the nightly check: name an unreadable calendar, check the rest
 
 
-def check_configs(overrides: dict[str, Any], origin: str = "config") -> dict[str, dict[str, Any]]:
-    """Each check's settings: its defaults with the config's ``[checks.ID]`` tables on top."""
+def check_configs(overrides: dict[str, Any], origin: str = "config",
+                  config: "Config | None" = None) -> dict[str, dict[str, Any]]:
+    """Each check's settings: its defaults with the config's ``[checks.ID]`` tables on top
+    (file paths in them relative to the config file)."""
     from contentcheck.checks import check_config
 
-    return check_config(overrides, origin)
+    return check_config(overrides, origin, config.resolve if config is not None else None)
 
 
 def resolve_timezone(name: str | None) -> tzinfo:
@@ -193,5 +195,5 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         until=end,
         all_posts=all_posts, dayfirst=_first(dayfirst, scan.get("dayfirst")),
         columns={**config_columns, **(columns or {})},
-        checks=check_configs(config.section("checks"), str(config.path or "config")),
+        checks=check_configs(config.section("checks"), str(config.path or "config"), config),
     )

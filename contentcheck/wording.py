@@ -109,3 +109,44 @@ SENSITIVE_DATE_WORDS = {
     "en": "scheduled during {what} ({when})",
     "nl": "gepland tijdens {what} ({when})",
 }
+
+HOUSE_WORDS = {
+    "en": {"avoid": "{matched}{where}: house style avoids '{rule}' (list {source})",
+           "instead": "; write '{suggestion}'",
+           "count": " ({count} times in this post, at most {limit})"},
+    "nl": {"avoid": "{matched}{where}: de huisstijl vermijdt '{rule}' (lijst {source})",
+           "instead": "; schrijf '{suggestion}'",
+           "count": " ({count} keer in dit bericht, hoogstens {limit})"},
+}
+
+TONE_WORDS = {
+    "en": {"forms": {"u": "u", "je": "je/jij"},
+           "breaks": "{matched}{where} addresses the reader as {used}; {scope} uses {expected}",
+           "channel": "{channel}", "calendar": "this calendar", "team": "the team",
+           "mixed": " (the post mixes u and je/jij)"},
+    "nl": {"forms": {"u": "u", "je": "je/jij"},
+           "breaks": "{matched}{where} spreekt de lezer aan met {used}; {scope} gebruikt {expected}",
+           "channel": "{channel}", "calendar": "deze kalender", "team": "het team",
+           "mixed": " (het bericht mengt u en je/jij)"},
+}
+
+SIMILAR_ERROR_WORDS = {
+    "en": "{matched}{where} repeats the error '{rule}' named in {source}",
+    "nl": "{matched}{where} herhaalt de fout '{rule}' uit {source}",
+}
+
+LINK_WORDS = {
+    "en": {"status": "{matched}{where}: the page answers {code}",
+           "timeout": "{matched}{where}: no answer within {seconds} s",
+           "unreachable": "{matched}{where}: cannot be reached ({reason})",
+           "homepage": "{matched}{where}: redirects to the homepage ({final})"},
+    "nl": {"status": "{matched}{where}: de pagina antwoordt {code}",
+           "timeout": "{matched}{where}: geen antwoord binnen {seconds} s",
+           "unreachable": "{matched}{where}: onbereikbaar ({reason})",
+           "homepage": "{matched}{where}: stuurt door naar de homepage ({final})"},
+}
+
+SPELLING_WORDS = {
+    "en": {"unknown": "{matched}{where} is in neither dictionary (Dutch, English)"},
+    "nl": {"unknown": "{matched}{where} staat in geen van beide woordenboeken (Nederlands, Engels)"},
+}

@@ -135,11 +135,19 @@ def http_server(status: int = 200) -> Iterator[tuple[Hook, str]]:
         def log_message(self, format: str, *args: Any) -> None:  # keep test output clean
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    with serving(Handler) as base:
+        yield hook, f"{base}/hooks/T000/secret-token"
+
+
+@contextmanager
+def serving(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """A threaded HTTP server on 127.0.0.1 with this handler; yields its base URL, then stops."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
     try:
-        yield hook, f"http://127.0.0.1:{server.server_address[1]}/hooks/T000/secret-token"
+        yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
         server.server_close()
@@ -213,3 +221,60 @@ def trickling_server(kind: str, *, every: float = 0.3,
         done.set()
         thread.join(timeout=5)
         listener.close()
+
+
+class Site:
+    """What the link server was asked: (method, path) in order."""
+
+    def __init__(self) -> None:
+        self.requests: list[tuple[str, str]] = []
+        self._lock = threading.Lock()
+
+    def seen(self, method: str, path: str) -> None:
+        with self._lock:
+            self.requests.append((method, path))
+
+
+@contextmanager
+def link_server(slow_seconds: float = 3.0) -> Iterator[tuple[Site, str]]:
+    """A web site on 127.0.0.1 for the link check; yields what it saw and its base URL.
+
+    ``/ok`` 200; ``/gone`` 404; ``/home-redirect`` 301 to ``/``; ``/moved`` 302 to ``/ok``;
+    ``/no-head`` 405 to HEAD, 200 to GET; ``/slow`` answers after ``slow_seconds``; ``/`` 200.
+    """
+    site = Site()
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self, body: bool) -> None:
+            site.seen(self.command, self.path)
+            path = self.path.split("?")[0]
+            if path == "/slow":
+                time.sleep(slow_seconds)
+            if path == "/home-redirect":
+                self.send_response(301)
+                self.send_header("Location", "/")
+            elif path == "/moved":
+                self.send_response(302)
+                self.send_header("Location", "/ok")
+            elif path in ("/", "/ok", "/slow") or (path == "/no-head" and body):
+                self.send_response(200)
+            elif path == "/no-head":
+                self.send_response(405)
+            else:
+                self.send_response(404)
+            self.send_header("Content-Length", "2" if body else "0")
+            self.end_headers()
+            if body:
+                self.wfile.write(b"ok")
+
+        def do_HEAD(self) -> None:  # noqa: N802
+            self._answer(body=False)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._answer(body=True)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            pass
+
+    with serving(Handler) as base:
+        yield site, base

@@ -32,7 +32,7 @@ def test_term_options_are_spelled_the_same_everywhere(command: str, expected: se
     ("scan", "missing.csv"),
     ("explain", "tekst", "--term", "("),
     ("lists", "--wordlists", "missing-folder"),
-    ("checks", "spelling"),
+    ("checks", "spelling-nl"),  # no such check
 ])
 def test_every_command_fails_with_one_line_and_exit_2(args: tuple[str, ...]) -> None:
     result = run(*args)

@@ -3,7 +3,8 @@
 A check is a module with:
 
 - ``ID``: the name users see in reports and the config (``[checks.ID]``);
-- ``DEFAULT``: its default configuration, ``enabled`` included;
+- ``DEFAULT``: its default configuration, ``enabled`` included; option names listed in an
+  optional ``PATHS`` are file paths, resolved against the config file's folder;
 - ``SCOPE``: which fields it reads (``Scope.TEXT``: every text-bearing field; ``Scope.POST``:
   the post as a whole, e.g. its channel and time);
 - a module docstring that is its user documentation (what it does / why / example / known
@@ -21,14 +22,16 @@ Adding a check is one new module plus one line in ``CHECKS``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from contentcheck.checks import duplicate_post, sensitive_dates, terms
+from contentcheck.checks import (duplicate_post, house_words, links, sensitive_dates,
+                                 similar_errors, spelling, terms, tone_of_voice)
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -51,6 +54,7 @@ class CheckContext:
     crisis: "TermSet"
     lists: "TermSet"
     crisis_sources: tuple[str, ...] = ()
+    errors: tuple[tuple[str, str], ...] = ()  # (the brand's own error, the crisis naming it)
     extra: Mapping[str, Any] = field(default_factory=dict)
     # list categories whose hits pause, each with who escalated it ("crisis Schietpartij")
     escalations: Mapping[str, str] = field(default_factory=dict)
@@ -82,14 +86,37 @@ CHECKS: dict[str, ModuleType] = {
     terms.ID: terms,
     duplicate_post.ID: duplicate_post,
     sensitive_dates.ID: sensitive_dates,
+    house_words.ID: house_words,
+    tone_of_voice.ID: tone_of_voice,
+    similar_errors.ID: similar_errors,
+    links.ID: links,
+    spelling.ID: spelling,
 }
 
 
-def check_config(overrides: Mapping[str, Mapping[str, Any]], origin: str = "config"
-                 ) -> dict[str, dict[str, Any]]:
+def _resolved(module: ModuleType, values: Mapping[str, Any], origin: str,
+              resolve: Callable[[str], Path] | None) -> dict[str, Any]:
+    """The options named in the module's ``PATHS`` as paths relative to the config file."""
+    resolved = dict(values)
+    for key in getattr(module, "PATHS", ()):
+        if key not in resolved:
+            continue
+        value = resolved[key]
+        items = [value] if isinstance(value, str) else value
+        if not isinstance(items, list) or not all(isinstance(v, str) for v in items):
+            raise SettingsError(f"{origin}: [checks.{module.ID}] {key} must be a file path "
+                                "or a list of them")
+        paths = [resolve(v) if resolve else Path(v) for v in items]
+        resolved[key] = paths[0] if isinstance(value, str) else paths
+    return resolved
+
+
+def check_config(overrides: Mapping[str, Mapping[str, Any]], origin: str = "config",
+                 resolve: Callable[[str], Path] | None = None) -> dict[str, dict[str, Any]]:
     """Each check's configuration: its ``DEFAULT`` with the team's ``[checks.ID]`` on top.
 
-    An unknown check or option is an error, so a typo never switches a check off silently."""
+    An unknown check or option is an error, so a typo never switches a check off silently;
+    ``resolve`` turns a path option into a path relative to the config file."""
     configs: dict[str, dict[str, Any]] = {}
     for check_id, values in overrides.items():
         if check_id not in CHECKS:
@@ -103,7 +130,8 @@ def check_config(overrides: Mapping[str, Mapping[str, Any]], origin: str = "conf
                                 f"{', '.join(sorted(unknown))} "
                                 f"(known: {', '.join(CHECKS[check_id].DEFAULT)})")
     for check_id, module in CHECKS.items():
-        configs[check_id] = {**module.DEFAULT, **overrides.get(check_id, {})}
+        configs[check_id] = {**module.DEFAULT,
+                             **_resolved(module, overrides.get(check_id, {}), origin, resolve)}
     return configs
 
 
@@ -118,6 +146,17 @@ def start_checks(context: CheckContext, configs: Mapping[str, Mapping[str, Any]]
             if runner is not None:
                 runners.append(runner)
     return runners
+
+
+def check_one(post: "Post", context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
+              leave_out: Sequence[str] = ()) -> list["Finding"]:
+    """What the enabled checks (but those in ``leave_out``) find in one post on its own: for
+    ``explain``, which shows one text."""
+    wanted = {check_id: config for check_id, config in configs.items()
+              if check_id not in leave_out}
+    runners = start_checks(context, {**{c: {"enabled": False} for c in leave_out}, **wanted})
+    findings = [f for runner in runners for f in runner.check(0, post)]
+    return findings + [f for runner in runners for index, f in runner.finish() if index == 0]
 
 
 def describe(finding: "Finding", lang: str) -> str:

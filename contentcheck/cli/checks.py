@@ -20,7 +20,7 @@ def checks(check_id: str | None, config_path: Path | None) -> None:
     from contentcheck.settings import check_configs
 
     config = load_config(config_path)
-    configs = check_configs(config.section("checks"), str(config.path or "config"))
+    configs = check_configs(config.section("checks"), str(config.path or "config"), config)
     if check_id is not None:
         if check_id not in CHECKS:
             raise fail(f"unknown check {check_id!r} (known: {', '.join(CHECKS)})")

@@ -79,6 +79,25 @@ def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
     return text
 
 
+_error_option = click.option(
+    "--error", "errors", multiple=True, metavar="TEXT",
+    help="The brand's own mistake (a wrong price, image file, link): every upcoming post that "
+         "repeats it is paused. Repeatable.")
+
+
+def _errors(errors: tuple[str, ...]) -> tuple[str, ...]:
+    """``--error`` values, each one line of text."""
+    for error in errors:
+        if not error.strip() or "\n" in error or "\r" in error:
+            raise SettingsError(f"--error {error!r}: one non-empty line of text per --error")
+    return tuple(error.strip() for error in errors)
+
+
+def _error_count(declared: crises.Crisis) -> str:
+    count = len(declared.errors)
+    return f", {count} error" + ("" if count == 1 else "s") if count else ""
+
+
 @click.group(cls=GuardedGroup, context_settings={"help_option_names": ["-h", "--help"]})
 def crisis() -> None:
     """Declare, extend and end crises; every scan uses the active ones' terms.
@@ -113,20 +132,22 @@ def _kit_summary(declared: crises.Crisis) -> str:
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms, one per line.")
 @kit_options
+@_error_option
 @click.option("--until", "until_text", metavar="DATETIME",
               help="Stop counting then by itself (ISO date or date-time; a date counts whole).")
 @_with_context
 def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
-          escalate: tuple[str, ...], until_text: str | None, ctx: _Context) -> None:
+          escalate: tuple[str, ...], errors: tuple[str, ...], until_text: str | None,
+          ctx: _Context) -> None:
     """Declare crisis NAME: from now on every scan pauses posts that hit its terms."""
     from contentcheck.settings import parse_moment
 
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True) if until_text else None
     declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until,
-                            kits=kits, escalate=escalate)
+                            kits=kits, escalate=escalate, errors=_errors(errors))
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
     click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
-               f"{_kit_summary(declared)}; every scan now uses them")
+               f"{_kit_summary(declared)}{_error_count(declared)}; every scan now uses them")
     click.echo(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
                "watcher using another state folder does not see it)")
     _hint(declared)
@@ -138,15 +159,16 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
 @click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
               help="A file of crisis terms to add.")
 @kit_options
+@_error_option
 @click.option("--from-suggestions", "picks", metavar="1,3,5",
               help="Add these numbers of `contentcheck crisis suggest NAME CALENDAR...`; name "
                    "the same calendars after NAME.")
 @click.argument("calendars", nargs=-1, type=click.Path(path_type=Path))
 @_with_context
 def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
-        escalate: tuple[str, ...], picks: str | None, calendars: tuple[Path, ...],
-        ctx: _Context) -> None:
-    """Add terms, kits or escalated categories to the active crisis NAME."""
+        escalate: tuple[str, ...], errors: tuple[str, ...], picks: str | None,
+        calendars: tuple[Path, ...], ctx: _Context) -> None:
+    """Add terms, kits, escalated categories or errors to the active crisis NAME."""
     text = _term_lines(terms, terms_file)
     if calendars and not picks:
         raise SettingsError("calendars are read only with --from-suggestions")
@@ -154,13 +176,15 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
         chosen = _picked(picks, _suggestions(name, calendars, ctx)[1])
         text += "".join(f"{s.term}\n" for s in chosen if s.kit is None)
         kits += tuple(s.kit for s in chosen if s.kit)
-    if not text.strip() and not kits and not escalate:
-        raise SettingsError("nothing to add: give --term, --terms-file, --kit, --escalate or "
-                            "--from-suggestions")
+    if not text.strip() and not kits and not escalate and not errors:
+        raise SettingsError("nothing to add: give --term, --terms-file, --kit, --escalate, "
+                            "--error or --from-suggestions")
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
-    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, kits=kits, escalate=escalate)
+    updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, kits=kits, escalate=escalate,
+                               errors=_errors(errors))
     click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
-               f"{len(updated.terms)} in all{_kit_summary(updated)} ({updated.path})")
+               f"{len(updated.terms)} in all{_kit_summary(updated)}{_error_count(updated)} "
+               f"({updated.path})")
     _hint(updated)
 
 
@@ -300,6 +324,8 @@ def show(name: str, ctx: _Context) -> None:
                f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}")
     if item.escalations():
         click.echo(f"escalated to pause: {', '.join(item.escalations())}")
+    if item.errors:
+        click.echo(f"errors:  {' | '.join(item.errors)}")
     click.echo("terms:")
     for line in item.text.splitlines():
         click.echo(f"  {line}")

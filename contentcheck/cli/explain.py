@@ -9,10 +9,16 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from contentcheck.cli.common import GuardedCommand, crisis_options, list_options
+
+if TYPE_CHECKING:
+    from contentcheck.config import Config
+    from contentcheck.matching import TermSet
+    from contentcheck.settings import TermSources
 
 RULES = {
     "exact": "the word itself",
@@ -42,11 +48,13 @@ def _highlight(text: str, start: int, end: int) -> str:
               help="Pretend it is this moment (which declared crises are active), as scan --now.")
 @click.option("--language", type=click.Choice(["auto", "nl", "en", "any"]), default="auto",
               show_default=True, help="Read the text as this language (any: every list).")
+@click.option("--channel", metavar="NAME",
+              help="The channel the text is for (the other checks may depend on it).")
 def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
             no_active_crises: bool, kits: tuple[str, ...], escalate: tuple[str, ...],
             wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
             disabled_categories: tuple[str, ...], config_path: Path | None,
-            now_text: str | None, language: str) -> None:
+            now_text: str | None, language: str, channel: str | None) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
@@ -103,3 +111,23 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         for finding in skipped:
             click.echo(f"  - {finding.match.matched!r} would match {finding.term.text!r} "
                        f"({finding.term.language} list {finding.term.list_name})")
+    _other_checks(text, channel, config, sources, now, crisis_terms, list_terms)
+
+
+def _other_checks(text: str, channel: str | None, config: "Config", sources: "TermSources",
+                  now: datetime, crisis_terms: "TermSet", list_terms: "TermSet") -> None:
+    """What the other enabled checks (house style, similar errors ...) say about the text."""
+    from contentcheck.checks import check_one, describe
+    from contentcheck.records import Post, PostField
+    from contentcheck.scan import check_context, declared_crises
+    from contentcheck.settings import check_configs
+
+    configs = check_configs(config.section("checks"), str(config.path or "config"), config)
+    context = check_context(now, crisis_terms, list_terms, declared_crises(sources, now))
+    post = Post(source="explain", sheet=None, row=1, scheduled_at=now, channel=channel,
+                status=None, fields=(PostField("text", text),))
+    findings = check_one(post, context, configs, leave_out=("terms",))
+    click.echo(f"\nother checks: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
+               + (":" if findings else ""))
+    for finding in findings:
+        click.echo(f"  - [{finding.check}, {finding.status.value}] {describe(finding, 'en')}")

@@ -182,15 +182,17 @@ HELP: dict[str, tuple[str, str]] = {
                "contentcheck crisis list"),
     "explain": ("Show what matches in one text, and why.",
                 "contentcheck explain \"Met de trein naar de kerstmarkt\" --term trein\n"
-                "contentcheck explain \"Killer deals!\" --language en"),
+                "contentcheck explain \"Killer deals!\" --language en\n"
+                "contentcheck explain \"Heb jij al besteld?\" --channel LinkedIn"),
     "lists": ("Show the word lists; check or measure them.",
               "contentcheck lists\ncontentcheck lists check --strict"),
     "watch": ("Check the calendars every night (and often in a crisis).",
               "contentcheck watch --once\ncontentcheck watch --config /srv/webcare/contentcheck.toml"),
-    "crisis start": ("Declare a crisis with its terms.",
+    "crisis start": ("Declare a crisis with its terms, kits (or the brand's own errors).",
                      "contentcheck crisis start Treinongeluk --term trein --until 2026-11-30\n"
-                     "contentcheck crisis start Salmonella --term kip --kit food-safety"),
-    "crisis add": ("Add terms, kits or escalations to an active crisis.",
+                     "contentcheck crisis start Salmonella --term kip --kit food-safety\n"
+                     "contentcheck crisis start Prijsfout --error \"€ 2,99\" --error kerstmarkt-2025.jpg"),
+    "crisis add": ("Add terms, kits, errors or escalations to a crisis.",
                    "contentcheck crisis add Treinongeluk --term 🚂\n"
                    "contentcheck crisis add Schietpartij --escalate violence-weapons\n"
                    "contentcheck crisis add Treinongeluk --from-suggestions 1,3 kalender.xlsx"),

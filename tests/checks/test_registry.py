@@ -11,12 +11,19 @@ import pytest
 from contentcheck.checks import CHECKS, Scope, check_config, documentation
 from contentcheck.errors import SettingsError
 from tests.checks.test_duplicate_post import EXAMPLES as DUPLICATE_EXAMPLES
+from tests.checks.test_house_words import EXAMPLES as HOUSE_EXAMPLES
+from tests.checks.test_links import EXAMPLES as LINK_EXAMPLES
 from tests.checks.test_sensitive_dates import EXAMPLES as DATES_EXAMPLES
+from tests.checks.test_similar_errors import EXAMPLES as SIMILAR_EXAMPLES
+from tests.checks.test_spelling import EXAMPLES as SPELLING_EXAMPLES
+from tests.checks.test_tone_of_voice import EXAMPLES as TONE_EXAMPLES
 from tests.conftest import NOW, run, scan_json, write_xlsx
 
 # Every check module names its table of examples here; a new check without one fails below.
 EXAMPLES = {"duplicate-post": DUPLICATE_EXAMPLES, "sensitive-dates": DATES_EXAMPLES,
-            "terms": "tests/test_matcher.py"}
+            "terms": "tests/test_matcher.py", "house-words": HOUSE_EXAMPLES,
+            "tone-of-voice": TONE_EXAMPLES, "similar-errors": SIMILAR_EXAMPLES,
+            "links": LINK_EXAMPLES, "spelling": SPELLING_EXAMPLES}
 
 
 @pytest.mark.parametrize("check_id", list(CHECKS))
