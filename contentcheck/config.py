@@ -15,8 +15,10 @@ from contentcheck.fileio import read_toml
 
 CONFIG_NAME = "contentcheck.toml"
 
+Keys = dict[str, type | tuple[type, ...]]  # a table's keys and the types they take
+
 # Keys of [scan] and the types they take; anything else is a typo worth stopping for.
-SCAN_KEYS: dict[str, type | tuple[type, ...]] = {
+SCAN_KEYS: Keys = {
     "calendars": list, "crisis": list, "terms": list, "wordlists": list,
     "shipped_lists": bool, "disabled_categories": list, "kits": list, "escalate": list,
     "days": (int, float), "until": str,
@@ -52,17 +54,34 @@ class Config:
         return path
 
 
+def check_keys(where: str, table: dict[str, Any], known: Keys) -> None:
+    """Refuse a key a table does not know or a value of the wrong type (a bool is no number):
+    a typo stops the command now, not the watcher at two in the morning."""
+    for key, value in table.items():
+        if key not in known:
+            raise SettingsError(f"{where} has an unknown key {key!r} (known: {', '.join(sorted(known))})")
+        expected = known[key]
+        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
+            names = "/".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
+            raise SettingsError(f"{where} {key} must be a {names}, not {value!r}")
+
+
+def choice(where: str, key: str, value: str, known: tuple[str, ...] | dict[str, Any]) -> str:
+    if value not in known:
+        raise SettingsError(f"{where} {key} must be one of {', '.join(known)}, not {value!r}")
+    return value
+
+
+def positive(where: str, key: str, value: int | float) -> float:
+    if value <= 0:
+        raise SettingsError(f"{where} {key} must be more than 0, not {value!r}")
+    return float(value)
+
+
 def _check_scan(path: Path, scan: Any) -> None:
     if not isinstance(scan, dict):
         raise SettingsError(f"{path}: [scan] must be a table")
-    for key, value in scan.items():
-        if key not in SCAN_KEYS:
-            raise SettingsError(f"{path}: [scan] has an unknown key {key!r} "
-                                f"(known: {', '.join(sorted(SCAN_KEYS))})")
-        expected = SCAN_KEYS[key]
-        if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            names = "/".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
-            raise SettingsError(f"{path}: [scan] {key} must be a {names}, not {value!r}")
+    check_keys(f"{path}: [scan]", scan, SCAN_KEYS)
     for key in scan.get("columns", {}):
         if key not in COLUMN_KEYS:
             raise SettingsError(f"{path}: [scan.columns] has an unknown key {key!r} "

@@ -13,11 +13,10 @@ from datetime import time, tzinfo
 from pathlib import Path
 from typing import Any
 
-from contentcheck.config import Config
+from contentcheck.config import Config, Keys, check_keys, choice, positive
 from contentcheck.crisis import state_dir_for
 from contentcheck.errors import SettingsError
 from contentcheck.nightly.notify import CHANNELS, Channel
-from contentcheck.nightly.tables import Keys, check_keys, choice, positive
 
 DEFAULT_AT = "02:00"
 DEFAULT_CRISIS_EVERY = 30.0  # minutes

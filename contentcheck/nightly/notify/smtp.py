@@ -15,21 +15,18 @@ from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from contentcheck.errors import SettingsError
 from contentcheck.nightly.notify.base import Deadline, Message
-from contentcheck.nightly.tables import check_keys, choice, positive
-
-if TYPE_CHECKING:
-    from contentcheck.config import Config
+from contentcheck.config import Config, Keys, check_keys, choice, positive
 
 ID = "email"
 log = logging.getLogger(__name__)
 
 MAX_ATTACHMENT_BYTES = 15 * 1024 * 1024  # most mail servers refuse more than 20-25 MB encoded
 SECURITY = {"starttls": 587, "ssl": 465, "none": 25}
-KEYS: dict[str, type | tuple[type, ...]] = {
+KEYS: Keys = {
     "host": str, "port": int, "security": str, "sender": str, "recipients": list,
     "username": str, "password_env": str, "timeout": (int, float), "deadline": (int, float),
     "ca_file": str, "subject_prefix": str,
@@ -55,7 +52,7 @@ class EmailSettings:
         return os.environ.get(self.password_env) or None
 
 
-def settings(config: "Config", table: dict[str, Any]) -> EmailSettings:
+def settings(config: Config, table: dict[str, Any]) -> EmailSettings:
     where = f"{config.path}: [notify.email]"
     if "password" in table:
         raise SettingsError(f"{where} password must not be in the file; set it in the environment "

@@ -15,18 +15,15 @@ import os
 import urllib.error
 import urllib.request
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from contentcheck.errors import SettingsError
 from contentcheck.nightly.notify.base import Deadline, Message
-from contentcheck.nightly.tables import check_keys, choice, positive
-
-if TYPE_CHECKING:
-    from contentcheck.config import Config
+from contentcheck.config import Config, Keys, check_keys, choice, positive
 
 ID = "webhook"
 STYLES = ("slack", "teams", "json")
-KEYS: dict[str, type | tuple[type, ...]] = {
+KEYS: Keys = {
     "url": str, "url_env": str, "style": str, "timeout": (int, float), "deadline": (int, float),
 }
 CARD_MAX_CHARS = 20_000  # Teams refuses messages over about 28 KB; the report has the rest
@@ -40,7 +37,7 @@ class WebhookSettings:
     deadline: float = 30.0  # the whole delivery
 
 
-def settings(config: "Config", table: dict[str, Any]) -> WebhookSettings:
+def settings(config: Config, table: dict[str, Any]) -> WebhookSettings:
     where = f"{config.path}: [notify.webhook]"
     check_keys(where, table, KEYS)
     url = table.get("url") or (os.environ.get(table["url_env"], "") if table.get("url_env") else "")
