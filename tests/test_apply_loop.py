@@ -464,3 +464,23 @@ def test_the_next_report_carries_the_decisions_already_made(kalender: Path, tmp_
     assert third.exit_code == 0 and "not applied" not in third.stdout
     trail = json.loads((tmp_path / "kal-checked.decisions.json").read_text(encoding="utf-8"))
     assert [d["outcome"] for d in trail["decisions"] if d["row"] == 4] == ["not applied: changed"]
+
+
+def test_a_crisis_declared_after_the_report_is_checked_on_apply(tmp_path: Path) -> None:
+    """The report said review (a word list), nobody decided; a crisis declared since hits the
+    post: apply lists it instead of letting it go out unnoticed."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [HEADER, KIP[0],
+                          ["24-11-2026", "20:00", "X", "Slachtprijzen bij de slager", "Gepland", "Mo"]]})
+    report = tmp_path / "review.xlsx"
+    result = run("scan", calendar, "--term", "kip", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "-o", report)
+    assert result.exit_code == 1, result.stderr
+    declared = run("crisis", "start", "Slagerij", "--term", "slager", "--until", "2099-12-31")
+    assert declared.exit_code == 0, declared.output
+    applied = run("apply", report)
+    assert applied.exit_code == 1
+    assert "row 3 (24-11-2026 20:00, X) 'Slachtprijzen bij de slager': the report said review, " \
+        "no decision: publishes as planned" in applied.stdout
+    assert "not reviewed: [Planning] row 3 (24-11-2026 20:00, X) 'Slachtprijzen bij de slager', " \
+        "not flagged when the report was made" in applied.stdout
+    assert "hits 'slager' (crisis term 'slager')" in applied.stdout

@@ -171,7 +171,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         address = (post.sheet, post.row)
         if address in chosen and chosen[address][0].explicit:
             continue
-        undecided_at.add(address)
+        if status == "pause":  # listed here already; a review post is still checked below
+            undecided_at.add(address)
         pause = (status == "pause" and ctx.undecided is not Undecided.PUBLISH) or (
             status == "review" and ctx.undecided is Undecided.PAUSE_ALL)
         applied.undecided.append(f"{_describe(post)}: the report said {status}, no decision: "
