@@ -44,16 +44,15 @@ from zoneinfo import ZoneInfo
 from contentcheck.config import Config
 from contentcheck.settings import build_scan_settings
 from contentcheck.scan import run_scan
-from contentcheck.report import json_report, xlsx_report
+from contentcheck.report import ReportOptions, json_report, xlsx_report
 calendar, terms, out = sys.argv[1:4]
 settings = build_scan_settings(Config(), calendars=(Path(calendar),), wordlist_dirs=(Path(terms),),
                                all_posts=True, timezone="Europe/Amsterdam", now="2026-11-24T08:00")
 t0 = time.perf_counter(); result = run_scan(settings); t1 = time.perf_counter()
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-xlsx_report.write(result, Path(out), "nl"); t2 = time.perf_counter()
+xlsx_report.write(result, Path(out), ReportOptions(lang="nl")); t2 = time.perf_counter()
 peak = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024  # KiB -> MiB
-with open(out + ".json", "w", encoding="utf-8") as handle:
-    json_report.write(result, handle)
+json_report.write(result, Path(out + ".json"), ReportOptions())
 t3 = time.perf_counter()
 print(f"{t1-t0:.2f} {t3-t2:.2f} {t2-t1:.2f} {peak:.1f} {len(result.verdicts)} {len(result.flagged)}")
 """
