@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import click
 import pytest
 
 from contentcheck.cli.main import main
@@ -87,13 +88,20 @@ def test_verbose_and_quiet_work_after_the_command_name(tmp_path: Path) -> None:
     assert quiet.returncode == 0 and quiet.stderr == ""
 
 
-def test_every_command_takes_the_same_terminal_flags() -> None:
-    def flags(command) -> set[str]:
-        return {opt for p in command.params for opt in (*p.opts, *p.secondary_opts)}
+def command(name: str) -> click.Command:
+    """A command of the top level, imported as running it would."""
+    found = main.get_command(click.Context(main), name)
+    assert found is not None, name
+    return found
 
-    commands = [main, *main.commands.values(), *main.commands["crisis"].commands.values()]
-    for command in commands:
-        assert {"-v", "-q", "--color", "--no-color", "-h"} <= flags(command) | {"-h"}, command.name
+
+def test_every_command_takes_the_same_terminal_flags() -> None:
+    def flags(cmd: click.Command) -> set[str]:
+        return {opt for p in cmd.params for opt in (*p.opts, *p.secondary_opts)}
+
+    every = [command(name) for name in main.list_commands(click.Context(main))]
+    for cmd in [main, *every, *command("crisis").commands.values()]:
+        assert {"-v", "-q", "--color", "--no-color", "-h"} <= flags(cmd) | {"-h"}, cmd.name
 
 
 def test_a_calendar_from_standard_input_and_the_report_to_standard_output(tmp_path: Path) -> None:
@@ -129,7 +137,7 @@ def test_help_is_not_cut_off_and_every_command_ends_with_examples() -> None:
     top = run("--help").stdout
     assert "..." not in top.split("Commands:")[1].split("Exit codes:")[0]
     assert "Exit codes:" in top and "NO_COLOR" in top and "CONTENTCHECK_DEBUG" in top
-    for name in main.commands:
+    for name in main.list_commands(click.Context(main)):
         text = run(name, "--help").stdout
         assert "Examples:\n    contentcheck " in text, name
     assert "--days DAYS" in run("scan", "--help").stdout
@@ -159,3 +167,16 @@ def test_a_windows_display_language_is_read_as_dutch_or_english(langid: int, lan
     from contentcheck.report.labels import language_of_langid
 
     assert language_of_langid(langid) == language
+
+
+def test_a_scan_imports_no_other_command() -> None:
+    """`contentcheck scan` starts quicker when the watcher, apply and the crisis commands stay
+    unloaded; `--help` lists them all the same."""
+    code = ("import sys; from contentcheck.cli import main\n"
+            "try:\n    main(['scan', '--help'])\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('contentcheck.cli.')))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "['contentcheck.cli.common', 'contentcheck.cli.main']"
+    listing = run("--help").stdout
+    for name in ("apply", "checks", "crisis", "explain", "lists", "scan", "watch"):
+        assert f"\n  {name} " in listing

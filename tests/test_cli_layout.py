@@ -25,7 +25,7 @@ def _flags(command: click.Command) -> set[str]:
     ("scan", LIST_FLAGS | CRISIS_FLAGS), ("explain", LIST_FLAGS | CRISIS_FLAGS),
     ("lists", LIST_FLAGS)])
 def test_term_options_are_spelled_the_same_everywhere(command: str, expected: set[str]) -> None:
-    assert expected <= _flags(main.commands[command])
+    assert expected <= _flags(main.get_command(click.Context(main), command))
 
 
 @pytest.mark.parametrize("args", [

@@ -51,7 +51,37 @@ COLUMN_OPTIONS = {"text_column": "text", "date_column": "date", "time_column": "
                   "channel_column": "channel", "status_column": "status"}
 
 
-@click.group(cls=GuardedGroup, epilog=EPILOG)
+class CommandGroup(GuardedGroup):
+    """The top level: the other commands live in their own modules and are imported only when
+    they run (``--help`` shows their one-line summaries from ``HELP``), so ``contentcheck scan``
+    does not load the watcher, apply or the crisis commands."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *LAZY_COMMANDS})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name not in self.commands and name in LAZY_COMMANDS:
+            import importlib
+
+            command = getattr(importlib.import_module(LAZY_COMMANDS[name]), name)
+            _with_help(command, name)
+            self.add_command(command, name)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows = [(name, HELP[name][0] if name in HELP else self.get_command(ctx, name).get_short_help_str())
+                for name in self.list_commands(ctx)]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+
+# the commands that live in their own modules: name -> module (the click object has the name)
+LAZY_COMMANDS = {"apply": "contentcheck.cli.apply", "checks": "contentcheck.cli.checks",
+                 "crisis": "contentcheck.cli.crisis", "explain": "contentcheck.cli.explain",
+                 "lists": "contentcheck.cli.lists", "watch": "contentcheck.cli.watch"}
+
+
+@click.group(cls=CommandGroup, epilog=EPILOG)
 @click.version_option(__version__, prog_name="contentcheck")
 def main() -> None:
     """Check scheduled social posts against crisis terms and sensitive word lists."""
@@ -219,21 +249,6 @@ def _with_help(command: click.Command, name: str) -> None:
         _with_help(sub, f"{name} {sub_name}")
 
 
-def _register() -> None:
-    """The other commands live in their own modules, so this one stays readable."""
-    from contentcheck.cli.apply import apply
-    from contentcheck.cli.checks import checks
-    from contentcheck.cli.crisis import crisis
-    from contentcheck.cli.explain import explain
-    from contentcheck.cli.lists import lists
-    from contentcheck.cli.watch import watch
-
-    for command in (apply, checks, crisis, explain, lists, watch):
-        main.add_command(command)
-    for name, command in main.commands.items():
-        _with_help(command, name)
-
-
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
              lang: str | None, progress: "Progress", csv_delimiter: str | None = None) -> None:
     """Show the report on the terminal (or standard output: ``-o -``), or write it atomically
@@ -273,4 +288,4 @@ def _to_stdout(result: "ScanResult", report_format: str, options: "ReportOptions
         stream.flush()
 
 
-_register()
+_with_help(scan, "scan")
