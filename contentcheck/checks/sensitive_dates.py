@@ -74,7 +74,7 @@ class Window:
         moment = post.scheduled_at
         if moment is None:
             return False
-        local = moment.astimezone(self.zone) if self.zone and moment.tzinfo else moment
+        local = _local(post, self.zone)
         if (local.month, local.day) != (self.month, self.day) or (
                 self.year is not None and local.year != self.year):
             return False
@@ -95,6 +95,16 @@ class Window:
             return ""
         end = self.end.seconds // 60 if self.end < timedelta(days=1) else 24 * 60
         return f" {self.start:%H:%M}-{end // 60:02d}:{end % 60:02d}"
+
+
+def _local(post: Post, zone: ZoneInfo | None) -> datetime:
+    """The post's moment where the window's hours are meant; a post with a date and no time
+    keeps its own calendar day (midnight in Amsterdam is the day before in London)."""
+    moment = post.scheduled_at
+    assert moment is not None
+    if zone is None or post.all_day or moment.tzinfo is None:
+        return moment
+    return moment.astimezone(zone)
 
 
 def _hour(value: Any, where: str) -> timedelta:
@@ -195,8 +205,7 @@ class DatesRunner:
         window = next((w for w in self.windows if w.contains(post)), None)
         if window is None:
             return ()
-        assert post.scheduled_at is not None
-        local = post.scheduled_at.astimezone(window.zone) if window.zone else post.scheduled_at
+        local = _local(post, window.zone)
         return (Finding(
             check=ID, field=post.fields[0].name if post.fields else "", start=0, end=0,
             matched="", rule=window.en, source=window.source, category=ID,

@@ -65,9 +65,11 @@ def test_a_window_in_another_zone_is_read_in_that_zone(tmp_path: Path) -> None:
         ["Datum", "Tijd", "Kanaal", "Bericht"],
         ["11-11-2026", "12:00", "X", "Sint-Maarten-actie"],  # 11:00 in London
         ["11-11-2026", "11:00", "X", "Carnaval begint!"],  # 10:00 in London
+        ["11-11-2026", "", "X", "Sint-Maarten: lampionnen in de winkel"],  # the whole day
+        ["10-11-2026", "", "X", "Dinsdagdeal"],  # not 11 November anywhere
     ])
     posts = scan(calendar, now="2026-11-09T08:00")
-    assert [p["status"] for p in posts] == ["review", "ok"]
+    assert [p["status"] for p in posts] == ["review", "ok", "review", "ok"]
     assert "11-11-2026 10:58-11:02" in posts[0]["reasons"][0]
 
 
