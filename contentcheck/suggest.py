@@ -46,7 +46,8 @@ class Suggestion:
         seen = ""
         if self.rows:
             shown = ", ".join(self.rows[:3]) + (" ..." if len(self.rows) > 3 else "")
-            seen = f"; in {len(self.rows)} upcoming post{'s' if len(self.rows) > 1 else ''} ({shown})"
+            plural = "s" if len(self.rows) > 1 else ""
+            seen = f"; in {len(self.rows)} upcoming post{plural} ({shown})"
         return f"{self.why}{seen}"
 
 
@@ -127,7 +128,8 @@ def relation(group: str, words: dict[str, str]) -> tuple[str, float] | None:
             return f"hashtag part of '{term}'", 10
         if _other_part(whole, word):
             return f"compound part of '{term}'", 10
-        if len(word) >= 4 and len(whole) >= 5 and _stem(whole) == _stem(word):
+        if (len(word) >= 4 and len(whole) >= 5 and _stem(whole) == _stem(word)
+                and _is_word(whole)):  # a word of its own, not a name (Brandt)
             return f"same word stem as '{term}'", 10
         if whole.startswith(word) and len(whole) - len(word) >= 4:
             return f"starts with '{term}'", 7  # kipsaté: a compound with an unknown part

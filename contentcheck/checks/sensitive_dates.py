@@ -81,7 +81,8 @@ class Window:
         if self.start is None or post.all_day or self.end is None:
             return True
         since_midnight = timedelta(hours=local.hour, minutes=local.minute, seconds=local.second)
-        return timedelta(hours=self.start.hour, minutes=self.start.minute) <= since_midnight < self.end
+        start = timedelta(hours=self.start.hour, minutes=self.start.minute)
+        return start <= since_midnight < self.end
 
     @property
     def minutes(self) -> float:
@@ -118,7 +119,8 @@ def _hour(value: Any, where: str) -> timedelta:
 def parse_window(entry: Any, where: str) -> Window:
     """One ``[[date]]`` table; anything wrong is an error naming where it is."""
     if not isinstance(entry, Mapping):
-        raise SettingsError(f"{where}: a date must be a table (date = \"MM-DD\", en = ..., nl = ...)")
+        raise SettingsError(f"{where}: a date must be a table "
+                            "(date = \"MM-DD\", en = ..., nl = ...)")
     unknown = set(entry) - {"date", "from", "to", "timezone", "en", "nl", "reason"}
     if unknown:
         raise SettingsError(f"{where}: unknown key(s) {', '.join(sorted(unknown))} "

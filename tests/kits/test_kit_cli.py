@@ -35,7 +35,7 @@ def scan(path: Path, *args: str) -> dict[str, dict]:
 # that hurt must not go out unseen.
 INCIDENTS = [
     ("food-safety", ["salmonella", "kip"], "Spicy chicken wings, vanavond 2 voor 1!", "review"),
-    ("food-safety", ["salmonella", "eieren"], "Zaterdag gratis proeverij in alle winkels", "review"),
+    ("food-safety", ["salmonella", "eieren"], "Zaterdag gratis proeverij in de winkels", "review"),
     ("food-safety", ["listeria"], "Om je vingers bij af te likken: onze nieuwe paté", "review"),
     ("flood-storm", ["overstroming", "Limburg"], "Make a splash with our summer sale!", "review"),
     ("flood-storm", ["storm Ciara"], "Stormachtige kortingen dit weekend", "pause"),
@@ -156,7 +156,8 @@ def test_show_tells_which_term_came_from_which_kit_and_remove_drops_one(
     assert "ziek lekker" not in crisis_cli("show", "Salmonella").stdout.split("dropped")[0]
     readded = crisis_cli("add", "Salmonella", "--term", "smullen")
     assert readded.exit_code == 0
-    assert 'dropped = ["ziek lekker"]' in (isolated_state / "crises" / "salmonella.toml").read_text()
+    saved = (isolated_state / "crises" / "salmonella.toml").read_text(encoding="utf-8")
+    assert 'dropped = ["ziek lekker"]' in saved
 
 
 def test_add_a_kit_to_a_running_crisis(tmp_path: Path) -> None:

@@ -4,6 +4,7 @@ should-stay-quiet table per kit, run through the terms check as a scan runs it."
 from __future__ import annotations
 
 import unicodedata
+from datetime import datetime, timezone
 
 import pytest
 
@@ -28,8 +29,9 @@ def status(text: str, kits: tuple[str, ...], *, shipped: bool = False,
     sources = TermSources(kits=kits, crisis_terms=typed, shipped_lists=shipped,
                           active_crises=False)
     crisis, lists = load_terms(sources)
-    runner = terms.start(CheckContext(now=None, crisis=crisis, lists=lists,  # type: ignore[arg-type]
-                                      escalations=escalations(sources)), terms.DEFAULT)
+    context = CheckContext(now=datetime.now(timezone.utc), crisis=crisis, lists=lists,
+                           escalations=escalations(sources))
+    runner = terms.start(context, terms.DEFAULT)
     post = Post(source="t.csv", sheet=None, row=2, scheduled_at=None, channel="X", status=None,
                 fields=(PostField("Bericht", text),))
     verdict = decide(post, runner.check(0, post) if runner else ())
@@ -145,11 +147,13 @@ def test_every_data_file_under_wordlists_is_package_data() -> None:
     root = Path(__file__).resolve().parents[2]
     config = configparser.ConfigParser()
     config.read(root / "setup.cfg", encoding="utf-8")
-    patterns = [p.strip() for p in config["options.package_data"]["contentcheck.wordlists"].split(",")]
+    declared = config["options.package_data"]["contentcheck.wordlists"]
+    patterns = [p.strip() for p in declared.split(",")]
     folder = root / "wordlists"
     files = [p.relative_to(folder).as_posix() for p in folder.rglob("*")
              if p.is_file() and p.suffix != ".py" and "__pycache__" not in p.parts]
-    assert {"kits/food-safety.txt", "kits/translations.tsv", "dates/sensitive-dates.toml"} <= set(files)
+    assert {"kits/food-safety.txt", "kits/translations.tsv",
+            "dates/sensitive-dates.toml"} <= set(files)
     unshipped = [f for f in files if not any(
         fnmatch.fnmatch(f, p) and f.count("/") == p.count("/") for p in patterns)]
     assert unshipped == []

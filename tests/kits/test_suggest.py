@@ -22,7 +22,8 @@ def cli(*args: str, now: str = NOW) -> Result:
 
 def numbered(output: str) -> list[str]:
     """The suggested terms (or ``--kit NAME``), in rank order."""
-    lines = [line.split(". ", 1)[1] for line in output.splitlines() if line[:4].strip().rstrip(".").isdigit()]
+    lines = [line.split(". ", 1)[1] for line in output.splitlines()
+             if line[:4].strip().rstrip(".").isdigit()]
     return [line.split("  ")[0].strip() for line in lines]
 
 
