@@ -218,7 +218,7 @@ HELP: dict[str, tuple[str, str]] = {
               "contentcheck lists\ncontentcheck lists check --strict"),
     "watch": ("Check the calendars every night (and often in a crisis).",
               "contentcheck watch --once\ncontentcheck watch --config /srv/webcare/contentcheck.toml"),
-    "crisis start": ("Declare a crisis with its terms, kits (or the brand's own errors).",
+    "crisis start": ("Declare a crisis: its terms, kits or the brand's own errors.",
                      "contentcheck crisis start Treinongeluk --term trein --until 2026-11-30\n"
                      "contentcheck crisis start Salmonella --term kip --kit food-safety\n"
                      "contentcheck crisis start Prijsfout --error \"€ 2,99\" --error kerstmarkt-2025.jpg"),
