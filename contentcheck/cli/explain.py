@@ -16,9 +16,8 @@ import click
 from contentcheck.cli.common import GuardedCommand, crisis_options, list_options
 
 if TYPE_CHECKING:
+    from contentcheck.checks import CheckContext
     from contentcheck.config import Config
-    from contentcheck.matching import TermSet
-    from contentcheck.settings import TermSources
 
 RULES = {
     "exact": "the word itself",
@@ -58,7 +57,7 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
-    from contentcheck.scan import declared_crises, escalations, load_terms
+    from contentcheck.scan import check_context, declared_crises, escalations, load_terms
     from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
 
     config = load_config(config_path)
@@ -111,20 +110,19 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         for finding in skipped:
             click.echo(f"  - {finding.match.matched!r} would match {finding.term.text!r} "
                        f"({finding.term.language} list {finding.term.list_name})")
-    _other_checks(text, channel, config, sources, now, crisis_terms, list_terms)
+    _other_checks(text, channel, config,
+                  check_context(now, crisis_terms, list_terms, crises, escalated))
 
 
-def _other_checks(text: str, channel: str | None, config: "Config", sources: "TermSources",
-                  now: datetime, crisis_terms: "TermSet", list_terms: "TermSet") -> None:
+def _other_checks(text: str, channel: str | None, config: "Config",
+                  context: "CheckContext") -> None:
     """What the other enabled checks (house style, similar errors ...) say about the text."""
     from contentcheck.checks import check_one, describe
     from contentcheck.records import Post, PostField
-    from contentcheck.scan import check_context, declared_crises
     from contentcheck.settings import check_configs
 
     configs = check_configs(config.section("checks"), str(config.path or "config"), config)
-    context = check_context(now, crisis_terms, list_terms, declared_crises(sources, now))
-    post = Post(source="explain", sheet=None, row=1, scheduled_at=now, channel=channel,
+    post = Post(source="explain", sheet=None, row=1, scheduled_at=context.now, channel=channel,
                 status=None, fields=(PostField("text", text),))
     findings = check_one(post, context, configs, leave_out=("terms",))
     click.echo(f"\nother checks: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
