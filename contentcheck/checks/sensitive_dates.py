@@ -21,7 +21,7 @@ Example
         dates = [{date = "03-12", en = "the anniversary of the Zwolle store fire",
                   nl = "de herdenking van de brand in onze winkel in Zwolle"}]
         file = "our-dates.toml"     # [[date]] tables as in the shipped file; a relative
-                                    # path is read from the folder contentcheck runs in
+                                    # path is read from the config file's folder
         shipped = true              # false: only your own dates
 
 Known problems
@@ -51,6 +51,7 @@ if TYPE_CHECKING:
 
 ID = "sensitive-dates"
 DEFAULT: Mapping[str, Any] = {"enabled": True, "shipped": True, "dates": [], "file": ""}
+PATHS = ("file",)  # relative to contentcheck.toml, like every other path in the config
 SCOPE = "post"
 _DAY = re.compile(r"^(?:(\d{4})-)?(\d{2})-(\d{2})$")
 _HOUR = re.compile(r"^(\d{1,2}):(\d{2})$")

@@ -96,6 +96,22 @@ def test_a_team_adds_its_own_dates_in_the_config_and_a_file(tmp_path: Path) -> N
     assert "memorial service for our colleague (12-05-2026 09:00-12:00)" in posts[2]["reasons"][0]
 
 
+def test_a_relative_dates_file_is_read_beside_the_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "onze-data.toml").write_text('[[date]]\ndate = "05-08"\nreason = "our own day"\n',
+                                         encoding="utf-8")
+    (team / "contentcheck.toml").write_text(
+        '[checks.sensitive-dates]\nshipped = false\nfile = "onze-data.toml"\n', encoding="utf-8")
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"], ["08-05-2026", "09:00", "X", "Vrijdagborrel"]])
+    elsewhere = tmp_path / "elders"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    posts = scan(calendar, "--config", str(team / "contentcheck.toml"))
+    assert [p["status"] for p in posts] == ["review"] and "our own day" in posts[0]["reasons"][0]
+
+
 @pytest.mark.parametrize(("table", "message"), [
     ('dates = [{date = "4 mei", en = "x"}]', "date must be \"MM-DD\""),
     ('dates = [{date = "31-05", en = "x"}]', "is not a date (write \"MM-DD\""),
