@@ -20,6 +20,14 @@ AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 NOW = "2026-11-24T08:00"  # a Tuesday morning; the default window runs to 2026-12-01 08:00
 
 
+def documentation() -> str:
+    """The README and every page of docs/, as one text: tests that hold the documentation to
+    the tool find a section wherever it lives."""
+    root = Path(__file__).resolve().parent.parent
+    pages = [root / "README.md", *sorted((root / "docs").glob("*.md"))]
+    return "\n\n".join(page.read_text(encoding="utf-8") for page in pages)
+
+
 def write_xlsx(path: Path, sheets: dict[str, Sequence[Sequence[Any]]], *,
                hidden: Sequence[str] = ()) -> Path:
     """A workbook written by openpyxl, one sheet per entry, rows from A1 down."""

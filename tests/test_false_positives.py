@@ -66,7 +66,9 @@ def test_everyday_posts_get_few_reviews(matcher: Matcher) -> None:
 def test_false_positive_rate_in_docs_is_current(matcher: Matcher) -> None:
     total, flagged = _flagged(EVERYDAY, matcher)
     false = sum(1 for (_, row) in flagged if KNOWN_REVIEWS.get(row, (True,))[0])
-    docs = (Path(__file__).parent.parent / "README.md").read_text("utf-8")
+    from tests.conftest import documentation
+
+    docs = documentation()
     assert f"{len(flagged)} of {total}" in docs
     assert f"{false} of {total}" in docs
 
@@ -96,8 +98,8 @@ def _public_terms(package: str, resource: str, language: str):
     import json
     from importlib.resources import files
 
-    from contentcheck.records import Severity
     from contentcheck.matching.terms import TermSet, parse_terms
+    from contentcheck.records import Severity
 
     text = files(package).joinpath(resource).read_text("utf-8")
     words = json.loads(text)["words"] if resource.endswith(".json") else text.split("\n")

@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from contentcheck.cli.watch import watch
 from contentcheck.config import load_config
+from contentcheck.locks import AlreadyRunning, WatchLock
 from contentcheck.nightly.config import nightly_settings
 from contentcheck.nightly.history import History
-from contentcheck.locks import AlreadyRunning, WatchLock
 from contentcheck.nightly.runner import run_check
 from contentcheck.nightly.schedule_loop import Watcher, next_daily
-from contentcheck.cli.watch import watch
 from tests.conftest import AMSTERDAM, NOW, write_csv
 from tests.helpers_servers import smtp_server
 
@@ -219,8 +219,9 @@ def test_if_crisis_checks_only_during_a_crisis(tmp_path: Path) -> None:
 
 
 def test_the_documented_config_example_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    docs = Path(__file__).parent.parent / "README.md"
-    text = docs.read_text(encoding="utf-8")
+    from tests.conftest import documentation
+
+    text = documentation()
     example = text.split("```toml\nstate_dir")[1].split("```")[0]
     config = tmp_path / "contentcheck.toml"
     config.write_text("state_dir" + example, encoding="utf-8")

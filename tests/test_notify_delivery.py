@@ -164,8 +164,9 @@ def test_a_slow_mail_server_neither_holds_up_sigterm_nor_goes_unrecorded(tmp_pat
 
 def test_the_readme_documents_every_exit_code_of_watch() -> None:
     from contentcheck.cli.common import ExitCode
+    from tests.conftest import documentation
 
-    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = documentation()
     table = readme.split("`contentcheck watch --once` runs one check")[1].split("`--if-crisis`")[0]
     codes = [int(line.split("|")[1]) for line in table.splitlines() if line.startswith("| ") and
              line.split("|")[1].strip().isdigit()]

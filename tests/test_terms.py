@@ -7,9 +7,14 @@ from pathlib import Path
 import pytest
 
 from contentcheck.errors import TermFileError
+from contentcheck.matching.terms import (
+    WordSpec,
+    crisis_terms_from_cli,
+    load_crisis_file,
+    parse_pattern,
+    parse_terms,
+)
 from contentcheck.records import Severity
-from contentcheck.matching.terms import (WordSpec, crisis_terms_from_cli, load_crisis_file,
-                                parse_pattern, parse_terms)
 
 
 def parse(text: str):
@@ -113,7 +118,9 @@ def test_bad_files(tmp_path: Path) -> None:
 
 def test_the_documented_example_parses() -> None:
     """The README's term syntax opens with an example file: it must stay valid."""
-    doc = (Path(__file__).resolve().parents[1] / "README.md").read_text("utf-8")
+    from tests.conftest import documentation
+
+    doc = documentation()
     doc = doc[doc.index("## Term syntax"):]
     block = doc.split("```text\n", 1)[1].split("```", 1)[0]
     text = "\n".join(line.split("<-")[0].rstrip() for line in block.splitlines())

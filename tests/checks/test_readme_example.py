@@ -6,13 +6,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from tests.checks.helpers import write_config
-from tests.conftest import run, write_csv
-
-README = Path(__file__).resolve().parents[2] / "README.md"
+from tests.conftest import documentation, run, write_csv
 
 
 def _example() -> str:
-    text = README.read_text("utf-8")
+    text = documentation()
     start = text.index("CRISIS ACTIVE (crisis Prijsfout kerststol")
     return text[start:text.index("```", start)].strip()
 

@@ -130,7 +130,9 @@ def test_the_readme_reports_each_kits_false_alarms_as_measured() -> None:
     tool = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(tool)
     posts, quiet, per_kit = tool.measure()
-    readme = (root / "README.md").read_text(encoding="utf-8")
+    from tests.conftest import documentation
+
+    readme = documentation()
     assert f"| kit | pause | review | false alarms of {quiet} |" in readme
     for row in tool.table_rows(quiet, per_kit):
         assert row in readme
