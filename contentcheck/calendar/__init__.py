@@ -6,6 +6,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from contentcheck.calendar.columns import HEADER_NAMES, Role
@@ -25,22 +27,45 @@ __all__ = ["Calendar", "ReadOptions", "load_bytes", "read_calendar", "SUPPORTED"
 WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
                      ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
 TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
+MAX_CALENDAR_BYTES = 256 << 20  # far beyond any real calendar; memory stays bounded
 SUPPORTED = ", ".join(sorted(set(WORKBOOK_SUFFIXES) | TEXT_SUFFIXES))
 
 
 def load_bytes(path: Path) -> bytes:
-    """The whole file, once; a missing, unreadable or empty file is a CalendarError."""
-    if not path.exists():
-        raise CalendarError(str(path), "no such file")
-    if path.is_dir():
+    """The file's bytes, read once: only a regular file, and never more than MAX_CALENDAR_BYTES.
+
+    A pipe or a device (``/dev/zero``, a FIFO) is refused before it is read, since it may never
+    end or never start; the file is opened without blocking and checked again through the open
+    handle, so a path swapped for a pipe in between is caught too."""
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise CalendarError(str(path), "no such file") from None
+    except OSError as exc:
+        raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
         raise CalendarError(str(path), f"is a folder; give a calendar file ({SUPPORTED})")
     try:
-        data = path.read_bytes()
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     except PermissionError:
         raise CalendarError(str(path), "cannot be opened: permission denied "
                             "(is it open and locked in another program?)") from None
     except OSError as exc:
         raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            raise CalendarError(str(path), "is not a regular file (a pipe, device or socket); "
+                                "give a saved calendar file")
+        if info.st_size > MAX_CALENDAR_BYTES:
+            raise CalendarError(str(path), f"is {info.st_size >> 20} MiB; a calendar is at most "
+                                f"{MAX_CALENDAR_BYTES >> 20} MiB")
+        try:
+            data = stream.read(MAX_CALENDAR_BYTES + 1)
+        except OSError as exc:
+            raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+    if len(data) > MAX_CALENDAR_BYTES:  # it grew while being read
+        raise CalendarError(str(path), f"is larger than {MAX_CALENDAR_BYTES >> 20} MiB")
     if not data.strip():
         raise CalendarError(str(path), "is empty")
     return data

@@ -19,11 +19,13 @@ from contentcheck.calendar.columns import column_letter
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _REL = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
 _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
-_UNSAVED = re.compile(rb"(?:</f>|<f[^>]*/>)\s*(?:<v\s*/>|<v></v>)?\s*</c>")
+# A self-closing <f .../> carries a few short attributes: the scan of one is bounded, so a part
+# full of "<f" that never closes costs one pass over it, not one pass per "<f" (quadratic).
+_UNSAVED = re.compile(rb"(?:</f>|<f[^<>]{0,512}/>)\s{0,64}(?:<v\s{0,8}/>|<v></v>)?\s{0,64}</c>")
 _REF = re.compile(r"([A-Z]+)(\d+)")
 
 
-def _sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
     """Worksheet part name (``xl/worksheets/sheet1.xml``) -> the sheet's name."""
     from defusedxml.ElementTree import fromstring  # only for a workbook with such formulas
 
@@ -98,7 +100,7 @@ def unsaved_formulas(data: bytes) -> dict[str, list[tuple[int, int, str, str]]]:
             if b"<f" not in xml or not _UNSAVED.search(xml):
                 continue
             if parts is None:
-                parts = _sheet_parts(archive)
+                parts = sheet_parts(archive)
             if cells := _cells(xml):
                 result[parts.get(name, dirname(name))] = cells
     return result

@@ -219,6 +219,8 @@ def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPost
     sheet, first_row = table.name, table.first_row
     for index in range(first, len(table.rows)):
         row = table.rows[index]
+        if not row:
+            continue  # an empty row (a sheet read cell by cell has one per row number)
         if len(row) < width:
             row = row + padding[len(row):]
         fields = tuple([PostField(name, text) for name, i in text_at

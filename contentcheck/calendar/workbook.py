@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from contentcheck.calendar.formulas import unsaved_formulas
 from contentcheck.calendar.model import Table
 from contentcheck.calendar.ods import ods_merged_ranges
+from contentcheck.calendar.sparse import SPARSE_LIMIT, Extent, far_sheets, read_sparse
 from contentcheck.errors import CalendarError
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -21,6 +23,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected 
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB of XML is far beyond any real calendar
 MAX_RATIO = 200  # real xlsx parts compress 5-20x; bombs compress thousands of times
 _PEEK = 4096
+_STEP = 1 << 20  # inflate at most this much at a time
 
 
 def check_xlsx_container(path: Path, data: bytes) -> None:
@@ -38,20 +41,65 @@ def check_xlsx_container(path: Path, data: bytes) -> None:
         if total > MAX_UNCOMPRESSED:
             raise CalendarError(str(path), f"unpacks to {total >> 20} MiB; refusing (zip bomb?)")
         for member in members:
-            if not member.filename.endswith((".xml", ".rels", ".vml", ".rdf")):
-                continue
             if member.compress_size and member.file_size / member.compress_size > MAX_RATIO \
                     and member.file_size > 10 << 20:
                 raise CalendarError(str(path), f"part {member.filename} is compressed "
                                     f"{member.file_size // member.compress_size}x; refusing (zip bomb?)")
-            try:
-                with archive.open(member) as stream:
-                    head = stream.read(_PEEK)
-            except (zipfile.BadZipFile, EOFError, OSError, ValueError) as exc:
-                raise CalendarError(str(path), f"is damaged: part {member.filename} cannot be read ({exc})") from None
-            if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
+            head = _inflate_checked(path, data, member)
+            if member.filename.endswith((".xml", ".rels", ".vml", ".rdf")) and \
+                    (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
                 raise CalendarError(str(path), f"part {member.filename} declares XML entities "
                                     "(DOCTYPE); refusing to read it (possible XML bomb)")
+
+
+def _inflate_checked(path: Path, data: bytes, member: zipfile.ZipInfo) -> bytes:
+    """The first bytes of a part, after inflating all of it here, in bounded steps, to be sure
+    it unpacks to no more than the size it declares: the workbook reader trusts the stream, not
+    the header, and a part that lies about its size would otherwise unpack to gigabytes."""
+    if member.is_dir() or member.file_size == 0 and member.compress_size == 0:
+        return b""
+    raw = _raw_bytes(path, data, member)
+    if member.compress_type == zipfile.ZIP_STORED:
+        if len(raw) > member.file_size:
+            raise _lying(path, member)
+        return raw[:_PEEK]
+    if member.compress_type != zipfile.ZIP_DEFLATED:
+        raise CalendarError(str(path), f"part {member.filename} uses a compression method "
+                            f"({member.compress_type}) that Excel never writes; refusing it")
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    head, total = b"", 0
+    for start in range(0, len(raw), _STEP):
+        pending = raw[start:start + _STEP]
+        while pending:
+            try:
+                out = inflater.decompress(pending, _STEP)
+            except zlib.error as exc:
+                raise CalendarError(str(path), f"is damaged: part {member.filename} cannot be "
+                                    f"read ({exc})") from None
+            total += len(out)
+            if total > member.file_size:
+                raise _lying(path, member)
+            if len(head) < _PEEK:
+                head += out[:_PEEK - len(head)]
+            pending = inflater.unconsumed_tail
+        if inflater.eof:
+            break
+    return head
+
+
+def _raw_bytes(path: Path, data: bytes, member: zipfile.ZipInfo) -> bytes:
+    """A part's compressed bytes, found through its local header."""
+    offset = member.header_offset
+    header = data[offset:offset + 30]
+    if len(header) < 30 or header[:4] != ZIP_MAGIC:
+        raise CalendarError(str(path), f"is damaged: part {member.filename} has no local header")
+    start = offset + 30 + int.from_bytes(header[26:28], "little") + int.from_bytes(header[28:30], "little")
+    return data[start:start + member.compress_size]
+
+
+def _lying(path: Path, member: zipfile.ZipInfo) -> CalendarError:
+    return CalendarError(str(path), f"is damaged: part {member.filename} unpacks to more than "
+                         f"the {member.file_size} bytes it declares; refusing (zip bomb?)")
 
 
 def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
@@ -65,10 +113,11 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     magic = data[:8]
     notes: list[str] = []
     unsaved: dict[str, list[tuple[int, int, str, str]]] = {}
+    far: dict[str, Extent] = {}
     if magic.startswith(ZIP_MAGIC):
         check_xlsx_container(path, data)
         if path.suffix.lower() != ".ods":
-            unsaved = unsaved_formulas(data)
+            unsaved, far = _inspect_sheets(path, data)
     elif magic != OLE_MAGIC:
         raise CalendarError(str(path), f"is not an Excel workbook (the file does not start like "
                             f"a {path.suffix or 'workbook'} file)")
@@ -93,9 +142,12 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                 notes.append(f"sheet {meta.name!r} skipped: it is hidden")
                 continue
             try:
-                sheet = book.get_sheet_by_name(meta.name)
-                rows = sheet.to_python(skip_empty_area=False)
-                merged = getattr(sheet, "merged_cell_ranges", None) or ods_merged.get(meta.name, [])
+                if meta.name in far:
+                    rows, merged = read_sparse(data, [meta.name])[meta.name]
+                else:
+                    sheet = book.get_sheet_by_name(meta.name)
+                    rows = sheet.to_python(skip_empty_area=False)
+                    merged = getattr(sheet, "merged_cell_ranges", None) or ods_merged.get(meta.name, [])
             except Exception as exc:
                 raise CalendarError(str(path), f"cannot be read: {_short(exc)}", sheet=meta.name) from None
             if meta.name in unsaved:
@@ -103,6 +155,25 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
             fill_merged_down(rows, merged)
             tables.append(Table(meta.name, rows))
     return tables, notes
+
+
+def _inspect_sheets(path: Path, data: bytes
+                    ) -> tuple[dict[str, list[tuple[int, int, str, str]]], dict[str, Extent]]:
+    """The result-less formulas of each sheet, and the sheets too wide for a dense grid (a
+    sheet too wide even to read cell by cell is refused). A workbook whose parts are damaged
+    in a way these looks notice is refused here, with one line, rather than crashing later."""
+    try:
+        unsaved = unsaved_formulas(data)
+        far = far_sheets(data)
+    except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile, EOFError) as exc:
+        # SyntaxError: ElementTree's ParseError; ValueError: defusedxml's refusals, bad numbers
+        raise CalendarError(str(path), f"is damaged: {_short(exc)}") from None
+    for name, extent in far.items():
+        if extent.kept > SPARSE_LIMIT:
+            raise CalendarError(str(path), f"its cells are spread over A1:{extent.corner} "
+                                f"({extent.cells} cells); too far apart to read: delete the "
+                                f"cells far from the calendar and save again", sheet=name)
+    return unsaved, far
 
 
 def _use_formula_text(rows: list[list], sheet: str, cells: list[tuple[int, int, str, str]]) -> str:
