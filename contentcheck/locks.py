@@ -35,9 +35,11 @@ class WatchLock:
         self._lock = FileLock(self.path, timeout=0)
 
     def acquire(self) -> None:
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(self.path.parent)
         try:
             self._lock.acquire()
+        except OSError as exc:
+            raise _unwritable(self.path.parent, exc) from None
         except Timeout:
             try:
                 holder = self.owner.read_text(encoding="utf-8").strip()
@@ -69,10 +71,30 @@ class WatchLock:
 def exclusive(path: Path, timeout: float = 10.0) -> Iterator[None]:
     """Hold a short lock on ``path`` (waiting up to ``timeout``): two people changing the same
     crisis at once must not lose each other's terms."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    _make_folder(path.parent)
+    lock = FileLock(path, timeout=timeout)
     try:
-        with FileLock(path, timeout=timeout):
-            yield
+        lock.acquire()
     except Timeout:
         raise ContentcheckError(f"{path}: still locked after {timeout:g} s; "
                                 "is another crisis command stuck?") from None
+    except OSError as exc:
+        raise _unwritable(path.parent, exc) from None
+    try:
+        yield
+    finally:
+        lock.release()
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _unwritable(folder, exc) from None
+
+
+def _unwritable(folder: Path, exc: OSError) -> ContentcheckError:
+    """A state folder that cannot be written is the user's to fix, said in one line."""
+    return ContentcheckError(f"{folder}: cannot write in the state folder: {exc.strerror or exc} "
+                             "(state_dir in contentcheck.toml or $CONTENTCHECK_STATE_DIR picks "
+                             "another)")

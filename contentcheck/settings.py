@@ -5,6 +5,7 @@ The CLI and the nightly runner both build a ScanSettings and call ``run_scan`` w
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
     from contentcheck.config import Config
 
 DEFAULT_DAYS = 7.0
+MAX_DAYS = 36_600  # a century: a window past that is a typo
 
 
 @dataclass(frozen=True)
@@ -152,6 +154,17 @@ def _categories(categories: tuple[str, ...]) -> tuple[str, ...]:
     return check_categories(categories, "--escalate")
 
 
+def _window_days(days: object) -> float | None:
+    """The window's length, refused unless a real number of days up to MAX_DAYS: ``nan`` and
+    ``inf`` pass a "at least 0" check but no date arithmetic."""
+    if days is None:
+        return None
+    value = float(days)  # type: ignore[arg-type]
+    if not math.isfinite(value) or not 0 <= value <= MAX_DAYS:
+        raise SettingsError(f"a window of {days} days: give a number of days from 0 to {MAX_DAYS:,}")
+    return value
+
+
 def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         crisis_files: tuple[Path, ...] = (), terms: tuple[str, ...] = (),
                         wordlist_dirs: tuple[Path, ...] = (), shipped_lists: bool | None = None,
@@ -177,6 +190,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
     if days is None and not until and not all_posts:
         until = scan.get("until")
         days = None if until else scan.get("days")
+    days = _window_days(days)
     config_columns = {Role(key): value for key, value in scan.get("columns", {}).items()}
     start = parse_moment(now, zone, option="--now") if now else None
     end = parse_moment(until, zone, option="--until", end_of_day=True) if until else None

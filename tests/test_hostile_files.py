@@ -166,3 +166,61 @@ def test_damaged_workbook_with_result_less_formulas_is_one_line(tmp_path: Path, 
     damaged = tmp_path / "kapot.xlsx"
     _rezip(_formula_book(tmp_path), damaged, damage)
     assert_one_line_error(scan(damaged), "kapot.xlsx", fragment)
+
+
+def test_csv_field_over_the_csv_limit_is_one_line(tmp_path: Path) -> None:
+    for quoted in (False, True):
+        text = "a" * 140_000
+        path = tmp_path / f"lang{int(quoted)}.csv"
+        path.write_bytes(("Datum;Bericht\r\n25-11-2026;kort\r\n26-11-2026;"
+                          + (f'"{text}"' if quoted else text) + "\r\n").encode("cp1252"))
+        assert_one_line_error(scan(path), path.name, "row 3", "longer than 131,072 characters")
+
+
+@pytest.mark.parametrize("days", ["nan", "inf", "1e300"])
+def test_days_that_are_not_a_number_of_days(tmp_path: Path, days: str) -> None:
+    calendar = tmp_path / "k.csv"
+    calendar.write_text("Datum;Bericht\n25-11-2026;kort\n", encoding="utf-8")
+    assert_one_line_error(scan(calendar, "--days", days), "days", "from 0 to")
+    config = tmp_path / "contentcheck.toml"
+    config.write_text(f"[scan]\ndays = {days}\n", encoding="utf-8")
+    assert_one_line_error(scan(calendar, "--config", config), "days", "from 0 to")
+
+
+@pytest.fixture
+def read_only_dir(tmp_path: Path):
+    """A folder nobody may write in, root included (root ignores permission bits: chattr +i)."""
+    folder = tmp_path / "alleen-lezen"
+    folder.mkdir()
+    if os.geteuid() == 0:
+        if subprocess.run(["chattr", "+i", str(folder)], capture_output=True).returncode:
+            pytest.skip("cannot make a folder read-only for root here (no chattr +i)")
+        yield folder
+        subprocess.run(["chattr", "-i", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+        yield folder
+        folder.chmod(0o755)
+
+
+def test_read_only_output_folder_is_one_line(tmp_path: Path, read_only_dir: Path) -> None:
+    calendar = tmp_path / "k.csv"
+    calendar.write_text("Datum;Bericht\n25-11-2026;kort\n", encoding="utf-8")
+    assert_one_line_error(scan(calendar, "-o", read_only_dir / "rapport.json"),
+                          "rapport.json", "cannot write")
+
+
+def test_read_only_state_folder_is_one_line(tmp_path: Path, read_only_dir: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONTENTCHECK_STATE_DIR", str(read_only_dir))
+    assert_one_line_error(run("crisis", "start", "Storm", "--term", "storm"),
+                          str(read_only_dir), "cannot write")
+    calendar = tmp_path / "k.csv"
+    calendar.write_text("Datum;Bericht\n25-11-2026;kort\n", encoding="utf-8")
+    config = tmp_path / "contentcheck.toml"
+    config.write_text(f'state_dir = "{read_only_dir.as_posix()}"\n[scan]\ncalendars = ["k.csv"]\n'
+                      "[nightly]\n", encoding="utf-8")
+    watched = run("watch", "--config", config, "--once")  # the watcher logs its set-up first
+    errors = [line for line in watched.stderr.splitlines() if "error" in line]
+    assert watched.exit_code == 2 and "Traceback" not in watched.stderr
+    assert len(errors) == 1 and "cannot write" in errors[0], watched.stderr

@@ -96,7 +96,10 @@ def detect_delimiter(text: str, suffix: str) -> str:
     sample = "\n".join(text.splitlines()[:SAMPLE_LINES])
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
-        rows = [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(row)]
+        try:
+            rows = [row for row in csv.reader(io.StringIO(sample), delimiter=delimiter) if any(row)]
+        except csv.Error:  # a field past csv's limit: reading the file says where
+            continue
         if not rows:
             continue
         widths = [len(row) for row in rows]
@@ -137,6 +140,10 @@ def read_text_table(path: Path, data: bytes) -> tuple[Table, TextFormat]:
     rows, problem = _parse(text, delimiter, strict=True)
     if problem is not None:
         line, message = problem
+        if "field limit" in message:  # csv's own limit (131,072 characters) is far past any post
+            raise CalendarError(str(path), "a field is longer than "
+                                f"{csv.field_size_limit():,} characters; no post is that long "
+                                "(is a quote missing?)", row=line)
         if "end of data" in message:  # an opened quote never closed: it ate the rows after it
             raise CalendarError(str(path), f"is not valid CSV: a quote opened on line {line} is "
                                 "never closed, so every row after it would be lost",

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 import click
 
 from contentcheck.cli.common import ExitCode, GuardedCommand, config_option
-from contentcheck.errors import SettingsError
+from contentcheck.errors import ContentcheckError, SettingsError
 
 if TYPE_CHECKING:
     from contentcheck.config import Config
@@ -51,9 +51,13 @@ def setup_logging(verbose: int, log_file: Path | None, max_bytes: int,
             root.removeHandler(handler)
     handlers: list[logging.Handler] = [logging.StreamHandler(sys.stderr)]
     if log_file is not None:
-        log_file.parent.mkdir(parents=True, exist_ok=True)
-        handlers.append(logging.handlers.RotatingFileHandler(
-            log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
+        try:
+            log_file.parent.mkdir(parents=True, exist_ok=True)
+            handlers.append(logging.handlers.RotatingFileHandler(
+                log_file, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"))
+        except OSError as exc:
+            raise ContentcheckError(f"{log_file}: cannot write the log file: "
+                                    f"{exc.strerror or exc}") from None
     for handler in handlers:
         handler.setFormatter(logging.Formatter(LOG_FORMAT))
         root.addHandler(handler)
