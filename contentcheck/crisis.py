@@ -24,6 +24,8 @@ the similar-errors check pauses every upcoming post that repeats one.
 
 from __future__ import annotations
 
+import hashlib
+import logging
 import os
 import re
 import unicodedata
@@ -34,11 +36,14 @@ from typing import TYPE_CHECKING, Any, ContextManager
 
 from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.fileio import read_toml, write_text_atomically
+from contentcheck.visible import visible
 from contentcheck.matching.terms import TermSet, parse_terms
 from contentcheck.records import Severity
 
 if TYPE_CHECKING:
     from contentcheck.config import Config
+
+log = logging.getLogger(__name__)
 
 STATE_ENV = "CONTENTCHECK_STATE_DIR"
 CRISES_DIR = "crises"
@@ -166,9 +171,19 @@ def active_elsewhere(in_use: Path, now: datetime) -> list[Crisis]:
 
 
 def slug(name: str) -> str:
-    """A file name for a crisis name: ``Treinongeluk Utrecht`` -> ``treinongeluk-utrecht``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60] or "crisis"
+    """A file name for a crisis name: ``Treinongeluk Utrecht`` -> ``treinongeluk-utrecht``.
+
+    Letters that do not fold to ASCII (``大阪洪水``, ``Київ``) would vanish, and different names
+    would share one file; such a name keeps what is readable and adds a short hash of the name
+    (``crisis-3f1c9a2e``), so each name has its own file."""
+    folded = unicodedata.normalize("NFKD", name.strip())
+    ascii_name = folded.encode("ascii", "ignore").decode()
+    readable = re.sub(r"[^a-z0-9]+", "-", ascii_name.lower()).strip("-")[:60]
+    lost = any(c.isalnum() for c in folded if not c.isascii() and not unicodedata.combining(c))
+    if readable and not lost:
+        return readable
+    digest = hashlib.sha256(unicodedata.normalize("NFC", name.strip()).casefold().encode()).hexdigest()
+    return f"{readable or 'crisis'}-{digest[:8]}"
 
 
 def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False) -> datetime | None:
@@ -238,28 +253,51 @@ def _names(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 def render(crisis: Crisis) -> str:
-    """The file text for a crisis: one key a line, terms as a literal block (no escaping)."""
-    if "'''" in crisis.text:
-        raise SettingsError("a crisis term cannot contain three single quotes (''')")
-    lines = ["# A crisis declared with `contentcheck crisis start`; edit freely, the terms use",
-             "# word-list syntax. Delete `ended` to reopen it.",
-             f"name = {_quote(crisis.name)}",
-             f"started = {crisis.started.isoformat(timespec='seconds')}"]
-    if crisis.until:
-        lines.append(f"until = {crisis.until.isoformat(timespec='seconds')}")
-    if crisis.ended:
-        lines.append(f"ended = {crisis.ended.isoformat(timespec='seconds')}")
-    for key in ("kits", "dropped", "escalate", "errors"):
-        if getattr(crisis, key):
-            lines.append(f"{key} = [{', '.join(_quote(v) for v in getattr(crisis, key))}]")
+    """The file text for a crisis, written by a TOML writer (every character escaped as TOML
+    needs) and read back before it is saved: a crisis file is never left unreadable. The terms
+    stay a literal block (no escaping, easy to edit by hand) whenever TOML allows one."""
+    import tomli_w
+
+    moments = [f"{key} = {moment.isoformat(timespec='seconds')}\n" for key, moment in
+               (("started", crisis.started), ("until", crisis.until), ("ended", crisis.ended))
+               if moment is not None]
+    lists = {key: list(getattr(crisis, key)) for key in ("kits", "dropped", "escalate", "errors")
+             if getattr(crisis, key)}
     body = crisis.text if not crisis.text or crisis.text.endswith("\n") else crisis.text + "\n"
-    lines.append(f"terms = '''\n{body}'''")
-    return "\n".join(lines) + "\n"
+    if "\'\'\'" not in body and all(c in "\n\t" or (c >= " " and c != "\x7f") for c in body):
+        terms = f"terms = \'\'\'\n{body}\'\'\'\n"
+    else:
+        terms = tomli_w.dumps({"terms": body}, multiline_strings=True)
+    text = ("# A crisis declared with `contentcheck crisis start`; edit freely, the terms use\n"
+            "# word-list syntax. Delete `ended` to reopen it.\n"
+            + f"name = {_string(crisis.name)}\n" + "".join(moments)
+            + "".join(f"{key} = [{', '.join(map(_string, values))}]\n"
+                      for key, values in lists.items()) + terms)
+    try:
+        written = read_toml(text)
+    except ValueError as exc:  # pragma: no cover - the writer's job; checked all the same
+        raise SettingsError(f"crisis {crisis.name!r} cannot be saved as TOML: {exc}") from None
+    if written.get("name") != crisis.name or written.get("terms") != body or \
+            any(written.get(key) != value for key, value in lists.items()):
+        raise SettingsError(f"crisis {crisis.name!r} does not read back as written; not saved")
+    return text
 
 
-def _quote(value: str) -> str:
-    escaped = value.replace("\\", "\\\\").replace('"', '\\"')
-    return '"' + "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in escaped) + '"'
+def _string(value: str) -> str:
+    """A TOML string as the TOML writer escapes it (quotes, backslashes, control characters)."""
+    import tomli_w
+
+    return tomli_w.dumps({"v": value})[len("v = "):].rstrip("\n")
+
+
+def check_typed(what: str, text: str) -> None:
+    """Refuse control characters in a typed crisis name or term: they match nothing, a
+    vertical tab would cut a term in two, and an escape sequence would reach every terminal
+    that lists the crisis."""
+    bad = next((c for c in text if unicodedata.category(c) == "Cc" and c not in "\n\t"), None)
+    if bad is not None:
+        raise SettingsError(f"{what} {visible(text.strip())!r} holds a control character "
+                            f"(U+{ord(bad):04X}); type it without")
 
 
 def _write(path: Path, text: str) -> None:
@@ -271,18 +309,31 @@ def _write(path: Path, text: str) -> None:
     write_text_atomically(path, text, what="the crisis file")
 
 
-def all_crises(state_dir: Path) -> list[Crisis]:
-    """Every crisis file in the state folder, oldest first."""
+def all_crises(state_dir: Path, problems: list[str] | None = None) -> list[Crisis]:
+    """Every crisis file in the state folder, oldest first. A file that cannot be read is
+    skipped with a warning naming it (added to ``problems`` when given): the other crises
+    still count, and one bad file never stops every later scan."""
     folder = Path(state_dir) / CRISES_DIR
     if not folder.is_dir():
         return []
-    crises = [read_crisis(p) for p in sorted(folder.glob("*.toml")) if not p.name.startswith(".")]
+    crises = []
+    for path in sorted(folder.glob("*.toml")):
+        if path.name.startswith("."):
+            continue
+        try:
+            crises.append(read_crisis(path))
+        except SettingsError as exc:
+            warning = f"crisis file skipped: {exc}"
+            if problems is None:
+                log.warning("%s", warning)
+            else:
+                problems.append(warning)
     return sorted(crises, key=lambda c: (c.started, c.name))
 
 
-def active_crises(state_dir: Path, now: datetime) -> list[Crisis]:
+def active_crises(state_dir: Path, now: datetime, problems: list[str] | None = None) -> list[Crisis]:
     """The crises active at ``now``: started, not ended, not past their ``until``."""
-    return [crisis for crisis in all_crises(state_dir) if crisis.is_active(now)]
+    return [crisis for crisis in all_crises(state_dir, problems) if crisis.is_active(now)]
 
 
 def find(state_dir: Path, name: str, now: datetime) -> Crisis:
@@ -300,6 +351,8 @@ def find(state_dir: Path, name: str, now: datetime) -> Crisis:
 
 def _parse_check(name: str, text: str) -> None:
     """Refuse terms that would break every later scan, before they are saved."""
+    for line in text.split("\n"):
+        check_typed("crisis term", line)
     try:
         parse_terms(text, origin="--term", list_name=f"crisis {name}", category="crisis",
                     severity=Severity.CRISIS, crisis=True)
@@ -316,6 +369,7 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
 
     if not name.strip():
         raise SettingsError("a crisis needs a name")
+    check_typed("crisis name", name)
     if until is not None and until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
     if not kits and not errors and not any(line.strip() and not line.lstrip().startswith("#")

@@ -38,9 +38,7 @@ class WatchLock:
         _make_folder(self.path.parent)
         try:
             self._lock.acquire()
-        except OSError as exc:
-            raise _unwritable(self.path.parent, exc) from None
-        except Timeout:
+        except Timeout:  # a TimeoutError, so an OSError: caught first
             try:
                 holder = self.owner.read_text(encoding="utf-8").strip()
             except OSError:
@@ -48,6 +46,8 @@ class WatchLock:
             raise AlreadyRunning(f"another watcher is already running for state folder "
                                  f"{self.path.parent} ({holder or 'process unknown'}); "
                                  "not starting a second one") from None
+        except OSError as exc:
+            raise _unwritable(self.path.parent, exc) from None
         since = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self.owner.write_text(f"pid {os.getpid()}, since {since}\n", encoding="utf-8")
 

@@ -88,13 +88,15 @@ class ScanResult:
         }
 
 
-def declared_crises(sources: TermSources, now: datetime) -> list["Crisis"]:
-    """The crises declared with ``contentcheck crisis start`` that are active at ``now``."""
+def declared_crises(sources: TermSources, now: datetime,
+                    problems: list[str] | None = None) -> list["Crisis"]:
+    """The crises declared with ``contentcheck crisis start`` that are active at ``now``; a
+    crisis file that cannot be read is named in ``problems`` (logged when not given)."""
     from contentcheck.crisis import active_crises, default_state_dir
 
     if not sources.active_crises:
         return []
-    return active_crises(sources.state_dir or default_state_dir(), now)
+    return active_crises(sources.state_dir or default_state_dir(), now, problems)
 
 
 def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[TermSet, TermSet]:
@@ -216,7 +218,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     window = None
     if not settings.all_posts:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
-    crises = declared_crises(settings.terms, now)
+    problems: list[str] = []
+    crises = declared_crises(settings.terms, now, problems)
     crisis, lists = load_terms(settings.terms, crises)
     context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises))
     runners = start_checks(context, settings.checks)
@@ -246,7 +249,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=plural_hints(crisis),
+        notes=problems + plural_hints(crisis),
         unreadable=unreadable,
     )
 

@@ -152,12 +152,21 @@ def test_start_twice_is_refused_and_restart_after_end_keeps_history(isolated_sta
     assert crises.find(isolated_state, "storm", later).terms == ("hagel",)
 
 
-def test_broken_crisis_file_is_an_error_naming_it(isolated_state: Path, calendar: Path) -> None:
+def test_broken_crisis_file_is_skipped_with_a_warning_naming_it(isolated_state: Path,
+                                                              calendar: Path) -> None:
+    """One bad file (edited by hand, half-copied) never stops every later scan (issue 12):
+    it is named in a warning, and the other crises still count."""
+    assert cli("start", "ramp", "--term", "trein*").exit_code == 0
     folder = isolated_state / "crises"
-    folder.mkdir()
     (folder / "kapot.toml").write_text("name = 'kapot'\nstarted = 'gisteren'\n", encoding="utf-8")
+    (folder / "stuk.toml").write_text("name = \"stuk\x1b\"\n", encoding="utf-8")  # not TOML
     result = cli("list")
-    assert result.exit_code == 2 and "kapot.toml: started must be a date-time" in result.stderr
+    assert result.exit_code == 0 and "ramp" in result.stdout
+    assert "kapot.toml: started must be a date-time" in result.stderr
+    assert "stuk.toml: not valid TOML" in result.stderr
+    document = scan_json(str(calendar))
+    assert document["crisis"]["active"] and "trein" in str(document["crisis"]["terms"])
+    assert any("kapot.toml" in w for w in document["warnings"])
 
 
 def test_state_dir_from_config(tmp_path: Path) -> None:
@@ -213,3 +222,49 @@ def test_declaring_a_plural_term_says_it_is_one(isolated_state: Path) -> None:
     assert "note: crisis term 'treinen' is a plural" in started.output
     added = CliRunner().invoke(crisis, ["add", "Treinongeluk", "--term", "trein"])
     assert added.exit_code == 0 and "is a plural" not in added.output  # the singular is there now
+
+
+@pytest.mark.parametrize("term", ["storm\x1b[2K", "sto\x7frm", "storm\x0bwind", "re:storm\x00"])
+def test_control_character_in_a_term_is_refused_and_the_state_stays_readable(
+        tmp_path: Path, calendar: Path, term: str) -> None:
+    """Before issue 12 such a term wrote a crisis file no TOML reader accepts, and every later
+    scan, `crisis list` and `watch` exited 2 until someone fixed the file by hand."""
+    assert cli("start", "ramp", "--term", "trein*").exit_code == 0
+    added = cli("add", "ramp", "--term", term)
+    assert added.exit_code == 2 and "control character" in added.stderr
+    assert added.stderr.count("\n") == 1 and "\x1b" not in added.stderr
+    terms_file = tmp_path / "termen.txt"
+    terms_file.write_text(f"wind\n{term}\n", encoding="utf-8")
+    started = cli("start", "storm", "--terms-file", str(terms_file))
+    assert started.exit_code == 2  # NUL: the file is refused as binary before that
+    assert "control character" in started.stderr or "not a text file" in started.stderr
+    listed = cli("list")
+    assert listed.exit_code == 0 and listed.stderr == "" and "ramp" in listed.stdout
+    assert crises.find(crises.default_state_dir(), "ramp", T0).terms == ("trein*",)
+    assert statuses(scan_json(str(calendar)))["Met de trein naar de kerstmarkt"] == "pause"
+
+
+def test_names_and_terms_that_need_escaping_are_written_as_valid_toml(isolated_state: Path) -> None:
+    name = 'Storm "Ciarán" \\ Noord'
+    result = cli("start", name, "--term", "it'''s", "--term", r"re:\bstorm\d+")
+    assert result.exit_code == 0, result.stderr
+    found = crises.find(isolated_state, name, T0)
+    assert found.name == name and found.terms == ("it'''s", r"re:\bstorm\d+")
+    assert found.path.name == "storm-ciaran-noord.toml"  # the readable slug, no hash needed
+
+
+def test_non_latin_crisis_names_get_their_own_files(isolated_state: Path) -> None:
+    """'大阪洪水' added terms to '東京地震', and ending '広島' (never declared) ended '東京地震'."""
+    assert cli("start", "東京地震", "--term", "地震").exit_code == 0
+    assert cli("start", "大阪洪水", "--term", "洪水").exit_code == 0
+    assert cli("start", "Київ", "--term", "вибух").exit_code == 0
+    assert cli("add", "大阪洪水", "--term", "大雨").exit_code == 0
+    files = sorted(p.name for p in (isolated_state / "crises").glob("*.toml"))
+    assert len(files) == 3 and all(name.startswith("crisis-") for name in files), files
+    assert crises.find(isolated_state, "東京地震", T0).terms == ("地震",)
+    assert crises.find(isolated_state, "大阪洪水", T0).terms == ("洪水", "大雨")
+    unknown = cli("end", "広島")
+    assert unknown.exit_code == 2 and "no crisis named '広島'" in unknown.stderr
+    assert cli("add", "広島", "--term", "x").exit_code == 2
+    assert crises.find(isolated_state, "東京地震", T0).ended is None
+    assert "active    東京地震" in cli("list").stdout

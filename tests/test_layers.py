@@ -13,7 +13,8 @@ from pathlib import Path
 import contentcheck
 
 LAYERS: list[tuple[str, ...]] = [
-    ("__init__", "errors", "records", "text", "wording", "fileio", "locks", "gcpause", "progress"),
+    ("__init__", "errors", "records", "text", "visible", "wording", "fileio", "locks", "gcpause",
+     "progress"),
     ("calendar", "matching"),
     ("lists", "kits", "suggest"),
     ("window", "config", "settings", "crisis", "checks"),

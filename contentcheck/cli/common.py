@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 import click
 
 from contentcheck.errors import ContentcheckError
+from contentcheck.visible import VisibleFormatter, visible
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -33,10 +34,15 @@ class ExitCode(IntEnum):
     INTERRUPTED = 130  # Ctrl-C
 
 
+def say(line: object = "", *, err: bool = False) -> None:
+    """Print one line that holds the user's data (post text, file, list and crisis names),
+    with control characters shown, never obeyed (see ``contentcheck.visible``)."""
+    click.echo(visible(line), err=err)
+
 
 def fail(message: str) -> click.exceptions.Exit:
     """Print one line on stderr; raise the result to leave with exit code 2."""
-    click.echo(f"contentcheck: error: {message}", err=True)
+    say(f"contentcheck: error: {message}", err=True)
     return click.exceptions.Exit(ExitCode.ERROR)
 
 
@@ -68,7 +74,7 @@ def run_guarded(invoke: Callable[[], Any]) -> Any:
     except Exception as exc:
         if os.environ.get("CONTENTCHECK_DEBUG"):
             raise
-        click.echo(f"contentcheck: internal error: {type(exc).__name__}: {exc} "
+        say(f"contentcheck: internal error: {type(exc).__name__}: {exc} "
                    "(set CONTENTCHECK_DEBUG=1 for details)", err=True)
         raise click.exceptions.Exit(ExitCode.INTERNAL) from None
 
@@ -103,9 +109,10 @@ def _apply_terminal(ctx: click.Context) -> None:
              logging.WARNING - 10 * min(settings.verbose, 2) if settings.verbose else logging.NOTSET)
     logging.getLogger("contentcheck").setLevel(level)
     root = logging.getLogger()
-    if not root.handlers:
-        logging.basicConfig(level=logging.WARNING, stream=sys.stderr,
-                            format="%(levelname)s %(name)s: %(message)s")
+    if not root.handlers:  # log lines quote file names and post text: shown, never obeyed
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(VisibleFormatter("%(levelname)s %(name)s: %(message)s"))
+        logging.basicConfig(level=logging.WARNING, handlers=[handler])
 
 
 def _verbose(ctx: click.Context, param: click.Parameter, value: int) -> None:

@@ -22,6 +22,7 @@ from contentcheck.cli.common import (
     current_moment,
     kit_options,
     now_option,
+    say,
 )
 from contentcheck.errors import SettingsError
 
@@ -113,7 +114,7 @@ def _hint(declared: crises.Crisis) -> None:
     from contentcheck.matching import plural_hints
 
     for hint in plural_hints(declared.termset()):
-        click.echo(f"note: {hint}")
+        say(f"note: {hint}")
 
 
 def _kit_summary(declared: crises.Crisis) -> str:
@@ -146,9 +147,9 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
     declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until,
                             kits=kits, escalate=escalate, errors=_errors(errors))
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
-    click.echo(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
+    say(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
                f"{_kit_summary(declared)}{_error_count(declared)}; every scan now uses them")
-    click.echo(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
+    say(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
                "watcher using another state folder does not see it)")
     _hint(declared)
 
@@ -182,7 +183,7 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
     updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, kits=kits, escalate=escalate,
                                errors=_errors(errors))
-    click.echo(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
+    say(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
                f"{len(updated.terms)} in all{_kit_summary(updated)}{_error_count(updated)} "
                f"({updated.path})")
     _hint(updated)
@@ -259,7 +260,7 @@ def suggest(name_and_calendars: tuple[str, ...], ctx: _Context) -> None:
     width = max(len(s.term if s.kit is None else f"--kit {s.kit}") for s in found)
     for number, item in enumerate(found, start=1):
         shown = item.term if item.kit is None else f"--kit {item.kit}"
-        click.echo(f"{number:3}. {shown:<{width}}  {item.line()}")
+        say(f"{number:3}. {shown:<{width}}  {item.line()}")
     calendars = "".join(f" {a}" for a in args)
     example = ",".join(str(n) for n in range(1, min(3, len(found)) + 1))
     click.echo(f"\nadd with: contentcheck crisis add {declared.name!r} --from-suggestions "
@@ -285,7 +286,7 @@ def kits() -> None:
 def end(name: str, ctx: _Context) -> None:
     """End crisis NAME; its file stays as history."""
     ended = crises.end(ctx.state_dir, name, ctx.now)
-    click.echo(f"crisis {ended.name!r} ended at {ctx.show_time(ended.ended)}; scans no longer "
+    say(f"crisis {ended.name!r} ended at {ctx.show_time(ended.ended)}; scans no longer "
                f"use its terms ({ended.path})")
 
 
@@ -294,11 +295,14 @@ def end(name: str, ctx: _Context) -> None:
 @_with_context
 def list_(show_all: bool, ctx: _Context) -> None:
     """List the active crises (with --all: every crisis, ended ones too)."""
-    shown = [c for c in crises.all_crises(ctx.state_dir) if show_all or c.is_active(ctx.now)]
+    problems: list[str] = []
+    shown = [c for c in crises.all_crises(ctx.state_dir, problems) if show_all or c.is_active(ctx.now)]
+    for problem in problems:
+        say(f"contentcheck: warning: {problem}", err=True)
     where = f"state folder {ctx.state_dir} (from {ctx.state_origin})"
     if not shown:
-        click.echo(f"no {'' if show_all else 'active '}crisis in {where}"
-                   + ("" if show_all else "; --all shows ended ones"))
+        say(f"no {'' if show_all else 'active '}crisis in {where}"
+            + ("" if show_all else "; --all shows ended ones"))
         return
     for item in shown:
         status = item.status(ctx.now)
@@ -308,9 +312,9 @@ def list_(show_all: bool, ctx: _Context) -> None:
             detail = f"until {ctx.show_time(item.until)}"
         else:
             detail = "no end set"
-        click.echo(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
+        say(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
                    f"{_terms(len(item.terms))})")
-    click.echo(f"({where})")
+    say(f"({where})")
 
 
 @crisis.command()
@@ -319,16 +323,16 @@ def list_(show_all: bool, ctx: _Context) -> None:
 def show(name: str, ctx: _Context) -> None:
     """Show crisis NAME: its status, times, file and terms."""
     item = crises.find(ctx.state_dir, name, ctx.now)
-    click.echo(f"crisis:  {item.name}\nstatus:  {item.status(ctx.now)}\n"
+    say(f"crisis:  {item.name}\nstatus:  {item.status(ctx.now)}\n"
                f"started: {ctx.show_time(item.started)}\nuntil:   {ctx.show_time(item.until)}\n"
                f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}")
     if item.escalations():
-        click.echo(f"escalated to pause: {', '.join(item.escalations())}")
+        say(f"escalated to pause: {', '.join(item.escalations())}")
     if item.errors:
-        click.echo(f"errors:  {' | '.join(item.errors)}")
-    click.echo("terms:")
+        say(f"errors:  {' | '.join(item.errors)}")
+    say("terms:")
     for line in item.text.splitlines():
-        click.echo(f"  {line}")
+        say(f"  {line}")
     from contentcheck.kits import get_kit, term_key
 
     dropped = {term_key(term) for term in item.dropped}
@@ -336,9 +340,9 @@ def show(name: str, ctx: _Context) -> None:
         shipped = get_kit(kit)
         for label, terms in (("pause", shipped.pause_terms()), ("review", shipped.review_terms())):
             kept = [t for t in terms if term_key(t) not in dropped]
-            click.echo(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
+            say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
-        click.echo(f"dropped kit terms: {', '.join(item.dropped)}")
+        say(f"dropped kit terms: {', '.join(item.dropped)}")
 
 
 if __name__ == "__main__":

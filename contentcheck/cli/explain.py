@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from contentcheck.cli.common import GuardedCommand, crisis_options, list_options
+from contentcheck.cli.common import GuardedCommand, crisis_options, list_options, say
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
@@ -73,42 +73,45 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     checker = Checker(crisis_terms, list_terms)
     lang = detect(text) if language == "auto" else None if language == "any" else language
     how = "detected" if language == "auto" else "given"
-    click.echo(f"text:     {text}")
-    click.echo(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
-    click.echo(f"language: {lang or 'unknown: every list applies'} ({how}); "
+    say(f"text:     {text}")
+    say(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
+    say(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
     from contentcheck.matching import plural_hints
 
     for hint in plural_hints(crisis_terms):
-        click.echo(f"note:     {hint}")
+        say(f"note:     {hint}")
     findings, suppressed = checker.explain(text, language=lang)
     every_language, _ = checker.explain(text, language=None) if lang else ([], [])
-    click.echo(f"\n{len(findings)} match{'es' if len(findings) != 1 else ''}" +
+    say("")
+    say(f"{len(findings)} match{'es' if len(findings) != 1 else ''}" +
                (":" if findings else ""))
     for number, finding in enumerate(findings, start=1):
         match, term = finding.match, finding.term
-        click.echo(f"{number:3}. {match.matched!r} at {match.start}-{match.end}: "
+        say(f"{number:3}. {match.matched!r} at {match.start}-{match.end}: "
                    f"term {term.text!r} ({RULES.get(finding.rule, finding.rule)})")
-        click.echo(f"     list {term.list_name}, category {term.category}, severity "
+        say(f"     list {term.list_name}, category {term.category}, severity "
                    f"{term.severity.value}, language {term.language or 'any'}"
                    + (", crisis" if term.crisis else "") + (f", from {term.origin}" if term.origin else ""))
-        click.echo(f"     why: {finding.detail}")
+        say(f"     why: {finding.detail}")
         if not term.crisis and term.category in escalated:
-            click.echo(f"     escalated to pause by {escalated[term.category]}")
+            say(f"     escalated to pause by {escalated[term.category]}")
         if term.suggestion:
-            click.echo(f"     suggestion: {term.suggestion}")
-        click.echo(f"     {_highlight(text, match.start, match.end)}")
+            say(f"     suggestion: {term.suggestion}")
+        say(f"     {_highlight(text, match.start, match.end)}")
     if suppressed:
-        click.echo("\nsuppressed by an exception:")
+        say("")
+        say("suppressed by an exception:")
         for item in suppressed:
-            click.echo(f"  - {item.word!r} at {item.start}-{item.end} would match {item.unit!r}, "
+            say(f"  - {item.word!r} at {item.start}-{item.end} would match {item.unit!r}, "
                        f"but !{item.exception} is an exception")
     kept = {(f.match.term, f.match.start) for f in findings}
     skipped = [f for f in every_language if (f.match.term, f.match.start) not in kept]
     if skipped:
-        click.echo(f"\nleft out because the text is {lang}:")
+        say("")
+        say(f"left out because the text is {lang}:")
         for finding in skipped:
-            click.echo(f"  - {finding.match.matched!r} would match {finding.term.text!r} "
+            say(f"  - {finding.match.matched!r} would match {finding.term.text!r} "
                        f"({finding.term.language} list {finding.term.list_name})")
     _other_checks(text, channel, config,
                   check_context(now, crisis_terms, list_terms, crises, escalated))
@@ -128,4 +131,4 @@ def _other_checks(text: str, channel: str | None, config: "Config",
     click.echo(f"\nother checks: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
                + (":" if findings else ""))
     for finding in findings:
-        click.echo(f"  - [{finding.check}, {finding.status.value}] {describe(finding, 'en')}")
+        say(f"  - [{finding.check}, {finding.status.value}] {describe(finding, 'en')}")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from contentcheck.cli.common import ExitCode, GuardedGroup, list_options
+from contentcheck.cli.common import ExitCode, GuardedGroup, list_options, say
 from contentcheck.lists.categories import CATEGORIES, LIST_CATEGORIES, label
 from contentcheck.lists.check import ERROR, WARNING, check_paths, reach, shipped_paths
 from contentcheck.lists.load import WordList, all_lists, check_disabled
@@ -46,7 +46,7 @@ def _print_summary(summary: dict) -> None:
     click.echo(f"{'LIST':<28} {'LANGUAGE':<9} {'TERMS':>5} {'EXC':>4}  SOURCE")
     for wl in lists_:
         source = "shipped" if wl["shipped"] else wl["source"]
-        click.echo(f"{wl['name']:<28} {','.join(wl['languages']):<9} {wl['terms']:>5} "
+        say(f"{wl['name']:<28} {','.join(wl['languages']):<9} {wl['terms']:>5} "
                    f"{wl['exceptions']:>4}  {source}")
     click.echo(f"\n{'CATEGORY':<22} {'NL':>4} {'EN':>4} {'ANY':>4}  LABEL")
     for cat in summary["categories"]:
@@ -106,9 +106,9 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
     never match. Without PATH: the shipped lists plus any --wordlists folders."""
     result = check_paths(_targets(ctx, paths))
     for problem in result.problems:
-        click.echo(str(problem))
+        say(str(problem))
     for error in result.unreadable:
-        click.echo(f"contentcheck: error: {error}", err=True)
+        say(f"contentcheck: error: {error}", err=True)
     errors = sum(p.level == ERROR for p in result.problems)
     warnings = sum(p.level == WARNING for p in result.problems)
     click.echo(f"checked {result.files} files, {result.terms} terms: "
@@ -137,5 +137,5 @@ def reach_command(ctx: click.Context, paths: tuple[Path, ...], languages: tuple[
         if needle and needle not in term.text.casefold():
             continue
         more = f" (+{len(words) - limit} more)" if len(words) > limit else ""
-        click.echo(f"{term.origin}  {term.text}  [{language}, {len(words)}]: "
+        say(f"{term.origin}  {term.text}  [{language}, {len(words)}]: "
                    f"{' '.join(words[:limit])}{more}")

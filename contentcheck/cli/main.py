@@ -17,6 +17,7 @@ from contentcheck.cli.common import (
     config_option,
     crisis_options,
     fail,
+    say,
     list_options,
     safe_streams,
     terminal,
@@ -271,8 +272,8 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
     write_report(result, report_format, output, options)
     if not terminal().quiet:
         summary = result.summary()
-        click.echo(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
-                   f"{summary['review']} review, {summary['ok']} ok", err=True)
+        say(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
+            f"{summary['review']} review, {summary['ok']} ok", err=True)
 
 
 def _to_stdout(result: "ScanResult", report_format: str, options: "ReportOptions") -> None:

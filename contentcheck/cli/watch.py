@@ -20,6 +20,7 @@ import click
 
 from contentcheck.cli.common import ExitCode, GuardedCommand, config_option
 from contentcheck.errors import ContentcheckError, SettingsError
+from contentcheck.visible import VisibleFormatter
 
 if TYPE_CHECKING:
     from contentcheck.config import Config
@@ -59,7 +60,7 @@ def setup_logging(verbose: int, log_file: Path | None, max_bytes: int,
             raise ContentcheckError(f"{log_file}: cannot write the log file: "
                                     f"{exc.strerror or exc}") from None
     for handler in handlers:
-        handler.setFormatter(logging.Formatter(LOG_FORMAT))
+        handler.setFormatter(VisibleFormatter(LOG_FORMAT))
         root.addHandler(handler)
     root.setLevel(logging.INFO if verbose == 0 else logging.DEBUG)
     return handlers

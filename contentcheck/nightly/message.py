@@ -14,6 +14,7 @@ from typing import Any
 from contentcheck.nightly.history import Flag, RunRecord
 from contentcheck.nightly.notify import Message
 from contentcheck.scan import ScanResult
+from contentcheck.visible import visible
 
 MAX_LISTED = 50  # a mail listing hundreds of posts is not read; the report has them all
 
@@ -36,7 +37,7 @@ def _when(moment: datetime | str | None, zone: tzinfo) -> str:
 def _flag_lines(flag: Flag, zone: tzinfo) -> list[str]:
     lines = [f"  {flag.status.upper():<6} {_when(flag.scheduled_at, zone)}  {flag.channel or '-'}  "
              f"{flag.location}",
-             f"         \"{flag.text[:200]}\""]
+             f"         \"{visible(flag.text[:200])}\""]
     lines += [f"         {reason}" for reason in flag.reasons[:3]]
     return lines
 
@@ -87,7 +88,7 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
                   f"{summary['review']} review, {summary['ok']} ok)."]
     lines += [f"Calendar: {c.path} (sha256 {c.sha256[:12]})" for c in result.calendars]
     lines += [f"Report: {path}" for path in reports]
-    return Message(subject=subject, text="\n".join(lines) + "\n",
+    return Message(subject=visible(subject), text=visible("\n".join(lines) + "\n", newlines=True),
                    attachments=_attachments(reports), details=_details(result, new, still, reports))
 
 
@@ -130,4 +131,5 @@ def failure_message(error: str, *, started: datetime, zone: tzinfo, job: str) ->
             "Posts were NOT checked. Fix the cause (a calendar open in Excel, a full disk, a "
             "moved file ...) or check the calendar by hand; the watcher keeps running and "
             "tries again at the next scheduled time.\n")
-    return Message(subject=f"check FAILED: {error[:120]}", text=text, details={"error": error})
+    return Message(subject=visible(f"check FAILED: {error[:120]}"), text=visible(text, newlines=True),
+                   details={"error": error})

@@ -17,6 +17,7 @@ from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import default_language
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
+from contentcheck.visible import visible
 from contentcheck.wording import TABLE_WORDS as WORDS
 
 FORMAT = "table"
@@ -39,7 +40,7 @@ def _when(verdict: Verdict, lang: str) -> str:
 def _highlight(text: str, verdict: Verdict, field: str) -> str:
     out = []
     for piece, crisis in pieces(text, verdict.findings, field):
-        piece = piece.replace("\r\n", "\n").replace("\n", " ⏎ ")
+        piece = visible(piece)  # line breaks as ⏎, escape sequences shown, never obeyed
         if crisis is None:
             out.append(piece)
         else:
@@ -53,18 +54,18 @@ def _post_lines(verdict: Verdict, lang: str) -> list[str]:
     width = max(len(words[s.value]) for s in Status)
     label = click.style(f"{words[verdict.status.value]:<{width}}", **STATUS_STYLE[verdict.status])
     sheet = f" [{post.sheet}]" if post.sheet else ""
-    head = f"{label} {_when(verdict, lang)}  {post.channel or '-'}  {post.source}{sheet} " \
-           f"{words['row']} {post.row}"
+    head = f"{label} {_when(verdict, lang)}  {visible(post.channel or '-')}  " \
+           f"{visible(post.source + sheet)} {words['row']} {post.row}"
     lines = [head]
     indent = " " * (width + 1)
     matched_fields = {m.field for m in verdict.findings}
     for number, post_field in enumerate(post.fields):
         if number == 0 or post_field.name in matched_fields:
-            prefix = "" if number == 0 else f"{post_field.name}: "
+            prefix = "" if number == 0 else f"{visible(post_field.name)}: "
             lines.append(indent + prefix + _highlight(post_field.text, verdict, post_field.name))
     reasons = verdict.reasons if lang == "en" else reasons_in(verdict, lang)
-    lines += [f"{indent}-> {reason}" for reason in reasons]
-    lines += [click.style(f"{indent}! {warning}", fg="magenta") for warning in post.warnings]
+    lines += [f"{indent}-> {visible(reason)}" for reason in reasons]
+    lines += [click.style(f"{indent}! {visible(warning)}", fg="magenta") for warning in post.warnings]
     return lines
 
 
@@ -82,8 +83,8 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
         span = words["all"]
     lines.append(f"contentcheck: {span}, {words['calendars'].format(n=len(result.calendars))}")
     if result.crisis_active:
-        lines.append(click.style(f"{words['crisis']} ({', '.join(result.crisis_sources)}): "
-                                 f"{result.crisis_terms_shown()}", fg="red", bold=True))
+        lines.append(click.style(f"{words['crisis']} ({visible(', '.join(result.crisis_sources))}): "
+                                 f"{visible(result.crisis_terms_shown())}", fg="red", bold=True))
     lines.append("")
     for verdict in result.verdicts:
         if verdict.status is Status.OK and not show_ok:
@@ -95,7 +96,7 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     warnings = result.warnings()
     if warnings:
         lines.append(click.style(words["warnings"].format(n=len(warnings)), fg="magenta"))
-        lines += [f"  {w}" for w in warnings]
+        lines += [f"  {visible(w)}" for w in warnings]
     return "\n".join(lines) + "\n"
 
 
