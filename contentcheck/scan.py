@@ -141,6 +141,32 @@ def escalations(sources: TermSources, crises: Iterable["Crisis"] = ()) -> dict[s
     return found
 
 
+def run_inputs(settings: ScanSettings, config_path: Path | None = None
+               ) -> tuple[list[tuple[str, Path]], list[tuple[str, Path, tuple[str, ...]]]]:
+    """Every file a scan with these settings reads, as (what, path), and the folders whose
+    files it reads, as (what, folder, suffixes): no output may be one of them."""
+    from contentcheck.crisis import CRISES_DIR, default_state_dir
+    from contentcheck.lists.load import LIST_SUFFIXES, list_paths
+
+    inputs = [("one of the calendars being scanned", Path(p)) for p in settings.calendars]
+    inputs += [("a crisis file in use", Path(p)) for p in settings.terms.crisis_files]
+    folders: list[tuple[str, Path, tuple[str, ...]]] = []
+    for source in map(Path, settings.terms.wordlist_dirs):
+        if source.is_dir():
+            inputs += [("a word list in use", p) for p in list_paths(source)]
+            folders.append(("a word-list folder in use", source, LIST_SUFFIXES))
+        else:
+            inputs.append(("a word list in use", source))
+    if settings.terms.active_crises:
+        crises = (settings.terms.state_dir or default_state_dir()) / CRISES_DIR
+        if crises.is_dir():
+            inputs += [("a declared crisis's file", p) for p in sorted(crises.glob("*.toml"))]
+        folders.append(("the declared crises' folder", crises, (".toml",)))
+    if config_path is not None:
+        inputs.append(("the config file in use", Path(config_path)))
+    return inputs, folders
+
+
 def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
     """What a scan at ``now`` checks against, the crises active then included: for
     ``explain`` and for apply's check of new texts."""

@@ -175,8 +175,9 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
                    "(or -o - for standard output)")
     if output is not None and output != STDOUT:
         from contentcheck.report.output import check_not_an_input
+        from contentcheck.scan import run_inputs
 
-        check_not_an_input(output, settings.calendars)
+        check_not_an_input(output, *run_inputs(settings, config.path))
     lang = lang or config.scan.get("lang")
     if lang not in (None, "nl", "en"):
         raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")

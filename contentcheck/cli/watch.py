@@ -120,7 +120,12 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
         raise SettingsError("--if-crisis goes with --once (the watcher itself knows when a crisis is on)")
     config = load_config(config_path)
     job = nightly_settings(config, at=at_text, crisis_every=crisis_every, report_dir=report_dir)
-    build_scan_settings(config, now=now_text)  # a config without calendars stops here, not at 02:00
+    settings = build_scan_settings(config, now=now_text)  # no calendars: stop here, not at 02:00
+    if job.log_file is not None:  # a log line is never appended to a calendar or a crisis file
+        from contentcheck.report.output import check_not_an_input
+        from contentcheck.scan import run_inputs
+
+        check_not_an_input(job.log_file, *run_inputs(settings, config.path))
     handlers = setup_logging(verbose, job.log_file, job.log_max_bytes, job.log_backups)
     try:
         _say_state(config, job)

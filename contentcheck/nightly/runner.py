@@ -82,7 +82,8 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
 
     paths = _report_paths(job, started)
     for path in paths.values():
-        check_not_an_input(path, [Path(c.path) for c in result.calendars])
+        check_not_an_input(path, [("one of the calendars being scanned", Path(c.path))
+                                  for c in result.calendars])
     new_keys = {flag.key for flag in new}
     nightly = {
         "job": job.job, "reason": reason, "started": started.isoformat(),

@@ -4,6 +4,7 @@ The atomic write itself is ``contentcheck.fileio.write_atomically``."""
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -17,10 +18,39 @@ def as_text_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
-def check_not_an_input(output: Path, inputs: Iterable[Path]) -> None:
-    """Refuse to write a report over a calendar being read: the input is never overwritten."""
+def check_not_an_input(output: Path, inputs: Iterable[tuple[str, Path]],
+                       folders: Iterable[tuple[str, Path, tuple[str, ...]]] = ()) -> None:
+    """Refuse an output path that is, or would become, an input of the run.
+
+    ``inputs`` are (what, path) pairs: every file the run reads (calendars, crisis files, word
+    lists, the config, the declared crises). The output is compared with each resolved, so a
+    symlink, a ``..`` or another spelling is caught, and by device and inode, so a hard link
+    is too. ``folders`` are (what, folder, suffixes): a new file there would be read as an
+    input next time (a report written into a word-list folder). An existing output that is
+    not a regular file (a FIFO, a device, a folder) is refused: replacing it would swap a
+    system device for a report, as root."""
+    output = Path(output)
+    try:
+        info = output.stat()
+    except OSError:
+        info = None  # a new file (or a dangling link, which is replaced)
+    if info is not None and not stat.S_ISREG(info.st_mode):
+        raise ContentcheckError(f"{output}: is not a regular file (a pipe, device or folder); "
+                                "give a new file name or a file to replace")
     target = output.resolve()
-    for path in inputs:
-        if Path(path).resolve() == target:
-            raise ContentcheckError(f"{output}: is one of the calendars being scanned; "
-                                    "choose another --output")
+    for what, path in inputs:
+        path = Path(path)
+        same = path.resolve() == target
+        if not same and info is not None:
+            try:
+                other = path.stat()
+            except OSError:
+                continue
+            same = (other.st_dev, other.st_ino) == (info.st_dev, info.st_ino)
+        if same:
+            raise ContentcheckError(f"{output}: is {what} ({path}); inputs are never written: "
+                                    "choose another output")
+    for what, folder, suffixes in folders:
+        if target.parent == Path(folder).resolve() and target.suffix.lower() in suffixes:
+            raise ContentcheckError(f"{output}: is in {what} ({folder}) and would be read as "
+                                    "one next time: choose another output")
