@@ -275,7 +275,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=problems + plural_hints(crisis),
+        notes=problems + plural_hints(crisis)
+        + [warning for runner in runners for warning in getattr(runner, "warnings", ())],
         unreadable=unreadable,
     )
 

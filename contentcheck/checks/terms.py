@@ -70,6 +70,11 @@ class TermsRunner:
     def finish(self) -> tuple[()]:
         return ()
 
+    @property
+    def warnings(self) -> list[str]:
+        """Terms skipped during the run (a ``re:`` term that kept timing out)."""
+        return self.checker.warnings
+
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> TermsRunner | None:
     """Compile the crisis terms and the lists once; None when there are none."""

@@ -95,6 +95,11 @@ class Checker:
         """How a text is cut into words (the same for every matcher)."""
         return self.matchers[0].reading(text) if self.matchers else []
 
+    @property
+    def warnings(self) -> list[str]:
+        """What went wrong while matching in this run, from every matcher."""
+        return [warning for matcher in self.matchers for warning in matcher.warnings]
+
     def __len__(self) -> int:
         return len(self.crisis_terms) + len(self.list_terms)
 

@@ -19,6 +19,7 @@ from contentcheck.errors import TermFileError
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, Lexicon
+from contentcheck.matching.regex_terms import RegexTerms
 from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
 from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
                                          tightest)
@@ -30,7 +31,6 @@ from contentcheck.text import GROUP_RE
 
 log = logging.getLogger(__name__)
 
-REGEX_TIMEOUT = 0.25  # seconds per raw regular expression per text
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ class Matcher:
         self._multi: list[_Multi] = []
         self._multi_by_unit: dict[int, list[int]] = defaultdict(list)
         self._multi_by_anchor: dict[int, list[int]] = defaultdict(list)  # by the rarest word
-        self._regex: list[tuple[int, object]] = []
+        self._regex = RegexTerms()
         self._exception_phrases: list[tuple[int, ...]] = []
         self._left_out: list[str | None] = []  # per term: the post language it is not for
         for word in sorted(termset.exceptions):
@@ -114,9 +114,7 @@ class Matcher:
     def _add_term(self, index: int, term: Term, pattern: Pattern) -> None:
         """Put one term in the tables."""
         if pattern.kind == "regex":
-            import regex
-
-            self._regex.append((index, regex.compile(pattern.regex, regex.IGNORECASE)))
+            self._regex.add(index, term.text, pattern.regex)
             return
         if pattern.kind == "word":
             word = pattern.words[0]
@@ -147,6 +145,11 @@ class Matcher:
             self._multi_by_unit[unit].append(multi)
         self._multi_by_anchor[self.lexicon.rarest(units)].append(multi)
 
+    @property
+    def warnings(self) -> list[str]:
+        """What went wrong while matching in this run (a ``re:`` term skipped as too slow)."""
+        return self._regex.warnings
+
     @classmethod
     def compile(cls, termset: TermSet) -> "Matcher":
         return cls(termset)
@@ -168,7 +171,7 @@ class Matcher:
         one-word term is enough; words of phrase and proximity terms count only when all their
         partners are there too, so a common word in a phrase (shop, zomer) does not slow every
         post down. ``tokens`` is ``text.split()`` when the caller has it already."""
-        if self._regex and self._regex_may_match(text):
+        if self._regex and self._regex.may_match(text):
             return True
         if tokens is None:
             tokens = text.split()
@@ -271,7 +274,8 @@ class Matcher:
         for multi in sorted(candidates):
             raw.extend(self._match_multi(self._multi[multi], occurrences))
         if self._regex:
-            raw.extend(self._match_regex(text))
+            raw.extend((term, start, end, "regex", why)
+                       for term, start, end, why in self._regex.find(text))
         if not self._exception_units.isdisjoint(occurrences):
             raw = self._drop_excepted(raw, occurrences, text, suppressed)
         return raw, suppressed
@@ -322,33 +326,6 @@ class Matcher:
             chains = proximity(multi.units, occurrences)
         return [(multi.term, min(o.start for o in chain), max(o.end for o in chain), multi.kind,
                  tuple(zip(multi.units, chain))) for chain in chains]
-
-    def _regex_may_match(self, text: str) -> bool:
-        """Whether a ``re:`` term finds something (a slow pattern counts as maybe): one C-level
-        search per pattern, so one regex in a list does not send every post down the slow path."""
-        for _, pattern in self._regex:
-            try:
-                first = pattern.search(text, timeout=REGEX_TIMEOUT)  # one search, mostly None
-                if first is not None and (first.end() > first.start() or any(
-                        hit.end() > hit.start()
-                        for hit in pattern.finditer(text, timeout=REGEX_TIMEOUT))):
-                    return True
-            except TimeoutError:
-                return True
-        return False
-
-    def _match_regex(self, text: str) -> list[_Raw]:
-        found = []
-        for term_index, pattern in self._regex:
-            try:
-                for hit in pattern.finditer(text, timeout=REGEX_TIMEOUT):
-                    if hit.end() > hit.start():
-                        found.append((term_index, hit.start(), hit.end(), "regex",
-                                      f"regex: {pattern.pattern}"))
-            except TimeoutError:
-                log.warning("regular expression %r took too long on a text; skipped",
-                            self.termset.terms[term_index].text)
-        return found
 
     def _kept(self, raw: list[_Raw], language: str | None) -> list[_Raw]:
         """Language filter (homographs of the post's language only), then one hit per term

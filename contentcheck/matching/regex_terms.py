@@ -1,0 +1,84 @@
+"""``re:`` terms under a time budget for the whole run, not only per text.
+
+A raw regular expression can backtrack for seconds on one text. A limit per text alone still
+lets a slow pattern cost that limit on every post: 200 posts took 101 s. Each pattern here
+gets ``STRIKES`` time-outs or ``BUDGET`` seconds in one run (one compiled matcher); then it is
+skipped for the rest of the run, with a warning naming the term, so the scan still finishes
+in seconds and the reader knows which term was not applied.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+TIMEOUT = 0.25  # seconds one pattern may take on one text
+STRIKES = 3  # time-outs before a pattern is skipped for the rest of the run
+BUDGET = 5.0  # seconds one pattern may take in a whole run
+
+
+@dataclass
+class _Pattern:
+    term: int  # index of the term in its TermSet
+    text: str  # the term as written (``re:...``), for the warning
+    compiled: object
+    strikes: int = 0
+    spent: float = 0.0
+    skipped: bool = False
+
+
+class RegexTerms:
+    """The ``re:`` terms of one matcher, with what they have cost so far in this run."""
+
+    def __init__(self) -> None:
+        self._patterns: list[_Pattern] = []
+        self.warnings: list[str] = []
+
+    def add(self, term: int, text: str, source: str) -> None:
+        import regex
+
+        self._patterns.append(_Pattern(term, text, regex.compile(source, regex.IGNORECASE)))
+
+    def __bool__(self) -> bool:
+        return bool(self._patterns)
+
+    def may_match(self, text: str) -> bool:
+        """Whether some pattern finds something (a time-out counts as maybe)."""
+        for pattern in self._patterns:
+            hits = self._hits(pattern, text)
+            if hits is None or hits:
+                return True
+        return False
+
+    def find(self, text: str) -> list[tuple[int, int, int, str]]:
+        """(term, start, end, description) of every non-empty hit."""
+        found = []
+        for pattern in self._patterns:
+            for start, end in self._hits(pattern, text) or ():
+                found.append((pattern.term, start, end, f"regex: {pattern.compiled.pattern}"))
+        return found
+
+    def _hits(self, pattern: _Pattern, text: str) -> list[tuple[int, int]] | None:
+        """The spans one pattern finds in a text; None when it ran out of time."""
+        if pattern.skipped:
+            return []
+        began = time.perf_counter()
+        try:
+            limit = max(0.001, min(TIMEOUT, BUDGET - pattern.spent))
+            hits: list[tuple[int, int]] | None = [
+                hit.span() for hit in pattern.compiled.finditer(text, timeout=limit)
+                if hit.end() > hit.start()]
+        except TimeoutError:
+            pattern.strikes += 1
+            hits = None
+        pattern.spent += time.perf_counter() - began
+        if pattern.strikes >= STRIKES or pattern.spent >= BUDGET:
+            pattern.skipped = True
+            warning = (f"term {pattern.text!r} took too long ({pattern.strikes} time-out(s), "
+                       f"{pattern.spent:.1f} s); skipped for the rest of this run: simplify it")
+            self.warnings.append(warning)
+            log.warning("%s", warning)
+        return hits

@@ -1,0 +1,45 @@
+"""A ``re:`` term that keeps timing out is skipped for the rest of the run, with a warning
+naming it (issue 12: the limit was per text, so 200 posts took 101 s)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from contentcheck.matching.regex_terms import STRIKES
+from tests.conftest import NOW, write_csv
+
+SLOW = "re:(a|aa)+b"  # backtracks exponentially on a long run of a's without a b
+
+
+def test_a_pattern_that_keeps_timing_out_is_skipped_and_named(tmp_path: Path) -> None:
+    rows = [["Datum", "Bericht"], ["25-11-2026", "Met de trein naar huis"]]
+    rows += [["26-11-2026", f"Post {n}: {'a' * 40}!"] for n in range(200)]
+    calendar = write_csv(tmp_path / "kalender.csv", rows, encoding="utf-8")
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text(f"trein\n{SLOW}\n", encoding="utf-8")
+    result = subprocess.run(  # a real process: before, this ran for minutes (kill after 120 s)
+        [sys.executable, "-c", "from contentcheck.cli import main; main()", "scan", str(calendar),
+         "--crisis", str(crisis), "--now", NOW, "--timezone", "Europe/Amsterdam",
+         "--no-shipped-lists", "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    skipped = [w for w in report["warnings"] if SLOW in w and "skipped for the rest" in w]
+    assert len(skipped) == 1 and f"{STRIKES} time-out(s)" in skipped[0]
+    assert result.stderr.count("skipped for the rest") == 1  # named once, not per post
+    paused = [p["text"] for p in report["posts"] if p["status"] == "pause"]
+    assert paused == ["Met de trein naar huis"]  # the other terms still count
+    assert report["summary"]["upcoming"] == 201
+
+
+def test_a_fast_pattern_is_never_skipped(tmp_path: Path) -> None:
+    from contentcheck.matching import Checker, crisis_terms_from_cli
+    from contentcheck.matching.terms import TermSet
+
+    checker = Checker(crisis_terms_from_cli([r"re:\bstorm\d+\b"]), TermSet())
+    for n in range(500):
+        findings, _ = checker.explain(f"bericht {n} over storm{n} en meer")
+        assert [f.match.matched for f in findings] == [f"storm{n}"]
+    assert checker.warnings == []
