@@ -17,7 +17,25 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
-_WORD = rf"[\w{_MARKS}]"
+# Characters that show nothing: soft hyphen, combining grapheme joiner, zero-width space and
+# (non-)joiners, direction marks and embeddings, word joiner and invisible operators, a stray
+# BOM, Hangul fillers. Pasted from design tools and word processors, or put there to hide a
+# word: inside a word they are part of it, and folding drops them.
+INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+             "\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0")
+_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+CIRCLED = "\u24b6-\u24e9"  # Ⓐ..ⓩ: letters (NFKD makes them plain), not symbols
+# Letters that look like Latin ones (after Unicode's confusables.txt, the prototypes of UTS #39
+# skeletons): Cyrillic and Greek letters typed into a Latin word, and small capitals. Mapped
+# before case folding, so 'Н' (Cyrillic En) reads as 'h' but 'н' stays itself.
+LOOKALIKES = str.maketrans(
+    "аеорсухѕіјԁԛԝһӏ" "АВЕКМНОРСТХУЅІЈԚԜҺӀҮ"
+    "οανιρχϲ" "ΑΒΕΖΗΙΚΜΝΟΡΤΥΧ"
+    "ᴀʙᴄᴅᴇꜰɢʜɪᴊᴋʟᴍɴᴏᴘʀꜱᴛᴜᴠᴡʏᴢ",
+    "aeopcyxsijdqwhl" "ABEKMHOPCTXYSIJQWHIY"
+    "oavipxc" "ABEZHIKMNOPTYX"
+    "abcdefghijklmnoprstuvwyz")
+_WORD = rf"[\w{_MARKS}{INVISIBLE}{CIRCLED}]"
 # hyphens of every kind, slash and apostrophes join the parts of one group: gas-explosie,
 # Den Haag-Centraal, en/of, auto's
 JOINERS = "-\u2010\u2011\u2012\u2013\u2212\ufe63\uff0d/'\u2019"
@@ -34,15 +52,39 @@ except re.error:  # pragma: no cover - Python 3.10
     GROUP_RE = re.compile(rf"[#@]?{_WORD}+(?:[{JOINERS}]{_WORD}+)*|{_EMOJI}")
 _MODIFIER_RE = re.compile(rf"[{EMOJI_MODIFIERS}]")
 _PICTO_RE = re.compile(rf"[{_PICTO}]")
-_RUN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}])+")
+_RUN_RE = re.compile(rf"(?:[^\W_]|[{_MARKS}{INVISIBLE}{CIRCLED}])+")
 
 
 @lru_cache(maxsize=4096)
 def fold_char(char: str) -> str:
-    """One character folded: compatibility (width, ligatures), case, and no diacritics."""
-    text = unicodedata.normalize("NFKD", char).casefold()
+    """One character folded: compatibility (width, ligatures, circled letters), look-alike
+    letters read as the Latin letter they show, case, no diacritics, and nothing at all for an
+    invisible character; so ``b\u200bom``, ``bоm`` (Cyrillic о) and ``ʙᴏᴍ`` are ``bom``. One
+    character at a time: the spans of a match still point into the original text."""
+    if _INVISIBLE_RE.match(char):
+        return ""
+    text = unicodedata.normalize("NFKD", char).translate(LOOKALIKES).casefold()
     text = unicodedata.normalize("NFKD", text)
     return "".join(c for c in text if not unicodedata.combining(c))
+
+
+def hidden_characters(text: str) -> list[tuple[int, str, str]]:
+    """(position, character, what it reads as) of every invisible character in the words of a
+    text (read as nothing) and every look-alike letter there (read as its Latin letter): what
+    ``explain`` reports, since such a text may hide a word on purpose."""
+    found = []
+    for start, _, group in iter_groups(text):
+        if is_emoji(group):
+            continue  # a joiner between emoji is how a family or a flag is written
+        latin = any(c.isascii() and c.isalpha() for c in group)  # a Cyrillic word is no disguise
+        for offset, char in enumerate(group):
+            if _INVISIBLE_RE.match(char):
+                found.append((start + offset, char, ""))
+            elif char.translate(LOOKALIKES) != char and (latin or char.isascii() or
+                                                         unicodedata.name(char, "").startswith("LATIN")) \
+                    or "\u24b6" <= char <= "\u24e9":
+                found.append((start + offset, char, fold_char(char)))
+    return found
 
 
 def fold(text: str) -> str:
@@ -93,7 +135,7 @@ def camel_cuts(run: str) -> list[int]:
             elif (previous.isupper() and char.isupper() and index + 1 < len(run)
                   and run[index + 1].islower() and not (previous == "I" and char == "J")):
                 cuts.append(index)  # HTMLParser -> HTML|Parser, but IJsland stays whole
-        if not unicodedata.combining(char):
+        if not unicodedata.combining(char) and not _INVISIBLE_RE.match(char):
             previous = char
     return cuts
 

@@ -32,6 +32,23 @@ RULES = {
 }
 
 
+def _say_hidden(text: str) -> None:
+    """Say so when the text holds invisible characters or look-alike letters: they are read as
+    the letters they show (a hidden word still matches), and may be there to hide one."""
+    from contentcheck.text import hidden_characters
+
+    hidden = hidden_characters(text)
+    if not hidden:
+        return
+    import unicodedata
+
+    shown = ", ".join(f"U+{ord(char):04X} {unicodedata.name(char, '?')} at {at}"
+                      + (f" read as {read!r}" if read else " read as nothing")
+                      for at, char, read in hidden[:8]) + (" ..." if len(hidden) > 8 else "")
+    say(f"hidden:   {len(hidden)} invisible or look-alike character(s), read as what they "
+        f"show: {shown}")
+
+
 def _highlight(text: str, start: int, end: int) -> str:
     return f"{text[:start]}[{text[start:end]}]{text[end:]}"
 
@@ -77,6 +94,7 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     say(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
     say(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
+    _say_hidden(text)
     from contentcheck.matching import plural_hints
 
     for hint in plural_hints(crisis_terms):
