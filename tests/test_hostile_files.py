@@ -224,3 +224,19 @@ def test_read_only_state_folder_is_one_line(tmp_path: Path, read_only_dir: Path,
     errors = [line for line in watched.stderr.splitlines() if "error" in line]
     assert watched.exit_code == 2 and "Traceback" not in watched.stderr
     assert len(errors) == 1 and "cannot write" in errors[0], watched.stderr
+
+
+def test_far_row_whose_cells_leave_out_their_reference(tmp_path: Path) -> None:
+    """The file format lets a cell leave out ``r``: its row's number still places it."""
+    book = _calendar_book()
+    book.active["XFD1"] = "x"  # the first row reaches the last column
+    plain = tmp_path / "plain.xlsx"
+    book.save(plain)
+    path = tmp_path / "kalender.xlsx"
+    _rezip(plain, path, lambda name, part: part.replace(
+        b"</sheetData>", b'<row r="1048576"><c t="inlineStr"><is><t>y</t></is></c></row></sheetData>')
+        if name == "xl/worksheets/sheet1.xml" else part)
+    result = _cli("scan", str(path), "--now", NOW, "--no-shipped-lists", "--term", "trein",
+                  memory=2 << 30)
+    assert result.returncode == 1, (result.returncode, result.stderr[-300:])  # before: 134
+    assert "Traceback" not in result.stderr

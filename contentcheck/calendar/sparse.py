@@ -21,6 +21,7 @@ DENSE_LIMIT = 4_000_000  # cells in a grid; a real calendar has tens of thousand
 SPARSE_LIMIT = 4_000_000  # cells kept when read cell by cell (rows cut at their last cell)
 # a cell's reference; the scan of one tag is bounded, so hostile text costs one pass
 _CELL_REF = re.compile(rb'<c\s[^<>]{0,512}?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_ROW_REF = re.compile(rb'<row\s[^<>]{0,512}?\br="([0-9]{1,7})"')  # a row's number, cells or not
 EMPTY_ROW: tuple = ()
 
 
@@ -65,6 +66,8 @@ def measure(xml: bytes) -> Extent:
     if widths:
         extent.rows = max(widths)
         extent.columns = max(widths.values())
+    # a cell may leave out its reference: then its row's number places it
+    extent.rows = max([extent.rows, *(int(found[1]) for found in _ROW_REF.finditer(xml))])
     return extent
 
 
