@@ -72,7 +72,7 @@ def load_bytes(path: Path) -> bytes:
 
 
 STDIN = "-"  # a calendar piped in: `cat kalender.csv | contentcheck scan -`
-MAX_STDIN_BYTES = 512 * 1024 * 1024
+MAX_STDIN_BYTES = MAX_CALENDAR_BYTES  # a piped calendar has the same cap as a file
 
 
 def _stdin_bytes() -> bytes:
