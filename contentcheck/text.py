@@ -1,7 +1,9 @@
 """Normalization and tokenizing: one post text -> word groups with spans into the original.
 
 Matching is done on *folded* text: case-, diacritic- and width-insensitive (``geëxplodeerd`` =
-``geexplodeerd`` = ``ＧＥËＸＰＬＯＤＥＥＲＤ``). Folding changes lengths (``ß`` -> ``ss``, a
+``geexplodeerd`` = ``ＧＥËＸＰＬＯＤＥＥＲＤ``), and blind to what hides a word: an invisible
+character inside it is dropped, a look-alike letter (Cyrillic ``о``, small capital ``ᴏ``,
+circled ``ⓞ``) is read as the Latin letter it shows. Folding changes lengths (``ß`` -> ``ss``, a
 combining diaeresis disappears), so we never fold a whole post: we cut the *original* text into
 groups (a word with its hyphens, slashes and apostrophes, a hashtag, an emoji sequence), keep
 each group's span, and fold only the small pieces inside it. A post's cost is then one C-level
@@ -21,9 +23,12 @@ _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
 # (non-)joiners, direction marks and embeddings, word joiner and invisible operators, a stray
 # BOM, Hangul fillers. Pasted from design tools and word processors, or put there to hide a
 # word: inside a word they are part of it, and folding drops them.
-INVISIBLE = ("\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
-             "\u2060-\u2064\u2066-\u206f\u3164\ufeff\uffa0")
-_INVISIBLE_RE = re.compile(f"[{INVISIBLE}]")
+_INVISIBLE_RANGES = ((0x00AD, 0x00AD), (0x034F, 0x034F), (0x061C, 0x061C), (0x115F, 0x1160),
+                     (0x17B4, 0x17B5), (0x180E, 0x180E), (0x200B, 0x200F), (0x202A, 0x202E),
+                     (0x2060, 0x2064), (0x2066, 0x206F), (0x3164, 0x3164), (0xFEFF, 0xFEFF),
+                     (0xFFA0, 0xFFA0))
+INVISIBLE = "".join(chr(a) if a == b else f"{chr(a)}-{chr(b)}" for a, b in _INVISIBLE_RANGES)
+_INVISIBLE_SET = frozenset(chr(c) for a, b in _INVISIBLE_RANGES for c in range(a, b + 1))
 CIRCLED = "\u24b6-\u24e9"  # Ⓐ..ⓩ: letters (NFKD makes them plain), not symbols
 # Letters that look like Latin ones (after Unicode's confusables.txt, the prototypes of UTS #39
 # skeletons): Cyrillic and Greek letters typed into a Latin word, and small capitals. Mapped
@@ -61,7 +66,7 @@ def fold_char(char: str) -> str:
     letters read as the Latin letter they show, case, no diacritics, and nothing at all for an
     invisible character; so ``b\u200bom``, ``bоm`` (Cyrillic о) and ``ʙᴏᴍ`` are ``bom``. One
     character at a time: the spans of a match still point into the original text."""
-    if _INVISIBLE_RE.match(char):
+    if char in _INVISIBLE_SET:
         return ""
     text = unicodedata.normalize("NFKD", char).translate(LOOKALIKES).casefold()
     text = unicodedata.normalize("NFKD", text)
@@ -78,7 +83,7 @@ def hidden_characters(text: str) -> list[tuple[int, str, str]]:
             continue  # a joiner between emoji is how a family or a flag is written
         latin = any(c.isascii() and c.isalpha() for c in group)  # a Cyrillic word is no disguise
         for offset, char in enumerate(group):
-            if _INVISIBLE_RE.match(char):
+            if char in _INVISIBLE_SET:
                 found.append((start + offset, char, ""))
             elif char.translate(LOOKALIKES) != char and (latin or char.isascii() or
                                                          unicodedata.name(char, "").startswith("LATIN")) \
@@ -126,6 +131,7 @@ def camel_cuts(run: str) -> list[int]:
     """Where a run changes case or between letters and digits: PrayForBoston, zomerSALE2024."""
     cuts: list[int] = []
     previous = ""
+    skip = _INVISIBLE_SET if not _INVISIBLE_SET.isdisjoint(run) else ()  # rarely any
     for index, char in enumerate(run):
         if index and not unicodedata.combining(char):
             if char.isdigit() != previous.isdigit():
@@ -135,7 +141,7 @@ def camel_cuts(run: str) -> list[int]:
             elif (previous.isupper() and char.isupper() and index + 1 < len(run)
                   and run[index + 1].islower() and not (previous == "I" and char == "J")):
                 cuts.append(index)  # HTMLParser -> HTML|Parser, but IJsland stays whole
-        if not unicodedata.combining(char) and not _INVISIBLE_RE.match(char):
+        if not unicodedata.combining(char) and char not in skip:
             previous = char
     return cuts
 
