@@ -9,6 +9,7 @@ import resource
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import openpyxl
@@ -29,14 +30,16 @@ def _cli(*args: str, memory: int = 3 << 30, timeout: float = 120) -> subprocess.
                           env={**os.environ, "RUST_BACKTRACE": "0"})
 
 
-def _patch_declared_size(data: bytes, name: str, size: int) -> bytes:
-    """The zip with ``name``'s uncompressed size rewritten in both headers: a part that lies."""
+def _patch_declared_size(data: bytes, name: str, size: int, crc: int) -> bytes:
+    """The zip with ``name``'s uncompressed size and CRC rewritten in both headers: a part
+    that lies, and whose first ``size`` bytes check out (a reader that stops there is fooled)."""
     patched = bytearray(data)
     encoded = name.encode()
     local = patched.find(b"PK\x03\x04")
     while local != -1:
         name_length = int.from_bytes(patched[local + 26:local + 28], "little")
         if patched[local + 30:local + 30 + name_length] == encoded:
+            patched[local + 14:local + 18] = crc.to_bytes(4, "little")
             patched[local + 22:local + 26] = size.to_bytes(4, "little")
             break
         local = patched.find(b"PK\x03\x04", local + 4)
@@ -44,27 +47,49 @@ def _patch_declared_size(data: bytes, name: str, size: int) -> bytes:
     while central != -1:
         name_length = int.from_bytes(patched[central + 28:central + 30], "little")
         if patched[central + 46:central + 46 + name_length] == encoded:
+            patched[central + 16:central + 20] = crc.to_bytes(4, "little")
             patched[central + 24:central + 28] = size.to_bytes(4, "little")
         central = patched.find(b"PK\x01\x02", central + 4)
     return bytes(patched)
 
 
-def test_zip_part_that_lies_about_its_size_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+def _liar_workbook(tmp_path: Path, megabytes: int) -> Path:
+    """A workbook whose sheet part unpacks to ``megabytes`` MiB but declares its first few
+    hundred bytes (with their CRC), written in chunks: this process never holds the part."""
     good = write_xlsx(tmp_path / "good.xlsx", {"K": [["Datum", "Bericht"], ["25-11-2026", "x"]]})
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(good) as source, zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+    packed = tmp_path / "packed.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(packed, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             part = source.read(item)
-            if item.filename == "xl/worksheets/sheet1.xml":
-                declared = len(part)
-                part = part.replace(b"<sheetData>", b"<sheetData><!--" + b"A" * (400 << 20) + b"-->")
-            target.writestr(item.filename, part)
+            if item.filename != "xl/worksheets/sheet1.xml":
+                target.writestr(item.filename, part)
+                continue
+            head, tail = part.split(b"<sheetData>")
+            head += b"<sheetData><!--"
+            with target.open(item.filename, "w") as stream:
+                stream.write(head)
+                for _ in range(megabytes):
+                    stream.write(b"A" * (1 << 20))
+                stream.write(b"-->" + tail)
+            declared, crc = len(part), zlib.crc32((head + b"A" * len(part))[:len(part)])
     liar = tmp_path / "liar.xlsx"
-    liar.write_bytes(_patch_declared_size(buffer.getvalue(), "xl/worksheets/sheet1.xml", declared))
-    result = _cli("scan", str(liar), "--now", NOW, memory=1 << 30)
+    liar.write_bytes(_patch_declared_size(packed.read_bytes(), "xl/worksheets/sheet1.xml",
+                                          declared, crc))
+    return liar
+
+
+def test_zip_part_that_lies_about_its_size_is_refused_before_it_is_inflated(tmp_path: Path) -> None:
+    liar = _liar_workbook(tmp_path, 400)
+    peak = ("import atexit, resource, sys; atexit.register(lambda: sys.stderr.write("
+            "f'peak {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')); "
+            "from contentcheck.cli import main; main()")
+    result = subprocess.run([sys.executable, "-c", peak, "scan", str(liar), "--now", NOW],
+                            capture_output=True, text=True, timeout=120)
+    error, peak_line = result.stderr.strip().splitlines()
+    # the part unpacks to 400 MiB: before, the reader inflated it (876 MB at its peak)
+    assert int(peak_line.split()[1]) < 300 * 1024, peak_line  # ru_maxrss is in KiB
     assert result.returncode == 2, (result.returncode, result.stderr[-500:])
-    assert result.stderr.strip().count("\n") == 0, result.stderr
-    assert "unpacks to more than" in result.stderr and "liar.xlsx" in result.stderr
+    assert "unpacks to more than" in error and "liar.xlsx" in error
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
