@@ -87,16 +87,18 @@ def _cells(xml: bytes) -> list[tuple[int, int, str, str]]:
     return found
 
 
-def unsaved_formulas(data: bytes) -> dict[str, list[tuple[int, int, str, str]]]:
+def unsaved_formulas(data: bytes, sheets: dict[str, bytes] | None = None
+                     ) -> dict[str, list[tuple[int, int, str, str]]]:
     """Sheet name -> (row, column, cell reference, formula) of every formula cell that has no
-    saved result, for an xlsx given as bytes. Most workbooks have none: a quick byte search
-    skips every sheet without one."""
+    saved result, for an xlsx given as bytes (``sheets``: its worksheet parts, already
+    inflated). Most workbooks have none: a quick byte search skips every sheet without one."""
     result: dict[str, list[tuple[int, int, str, str]]] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        names = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        if sheets is None:
+            sheets = {n: archive.read(n) for n in archive.namelist()
+                      if n.startswith("xl/worksheets/") and n.endswith(".xml")}
         parts: dict[str, str] | None = None
-        for name in names:
-            xml = archive.read(name)
+        for name, xml in sheets.items():
             if b"<f" not in xml or not _UNSAVED.search(xml):
                 continue
             if parts is None:

@@ -21,6 +21,8 @@ DENSE_LIMIT = 4_000_000  # cells in a grid; a real calendar has tens of thousand
 SPARSE_LIMIT = 4_000_000  # cells kept when read cell by cell (rows cut at their last cell)
 # a cell's reference; the scan of one tag is bounded, so hostile text costs one pass
 _CELL_REF = re.compile(rb'<c\s[^<>]{0,512}?\br="([A-Z]{1,3})([0-9]{1,7})"')
+_COLUMN = re.compile(rb' r="([A-Z]{1,3})[0-9]')  # any reference's column
+_ROW = re.compile(rb' r="[A-Z]{0,3}([0-9]{1,7})"')  # any reference's row, a row tag's too
 _ROW_REF = re.compile(rb'<row\s[^<>]{0,512}?\br="([0-9]{1,7})"')  # a row's number, cells or not
 EMPTY_ROW: tuple = ()
 
@@ -71,21 +73,30 @@ def measure(xml: bytes) -> Extent:
     return extent
 
 
-def far_sheets(data: bytes) -> dict[str, Extent]:
-    """Sheet name -> extent of each worksheet too wide for a dense grid (most workbooks: none)."""
+def far_sheets(data: bytes, sheets: dict[str, bytes] | None = None) -> dict[str, Extent]:
+    """Sheet name -> extent of each worksheet too wide for a dense grid (most workbooks: none).
+    ``sheets``: the worksheet parts, already inflated."""
     from contentcheck.calendar.formulas import sheet_parts
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        far = {}
-        for part in archive.namelist():
-            if part.startswith("xl/worksheets/") and part.endswith(".xml"):
-                extent = measure(archive.read(part))
-                if extent.grid > DENSE_LIMIT:
-                    far[part] = extent
+        if sheets is None:
+            sheets = {n: archive.read(n) for n in archive.namelist()
+                      if n.startswith("xl/worksheets/") and n.endswith(".xml")}
+        far = {part: extent for part, xml in sheets.items()
+               if _grid(xml) > DENSE_LIMIT and (extent := measure(xml)).grid > DENSE_LIMIT}
         if not far:
             return {}
         names = sheet_parts(archive)
     return {names.get(part, part): extent for part, extent in far.items()}
+
+
+def _grid(xml: bytes) -> int:
+    """An upper bound of the cells of a dense grid, in two C-speed passes: the farthest column
+    and the farthest row that any reference names (a row tag's, or a cell's)."""
+    letters = set(_COLUMN.findall(xml))
+    if not letters:
+        return 0
+    return max(map(_column_number, letters)) * max(map(int, _ROW.findall(xml)))
 
 
 def read_sparse(data: bytes, sheets: list[str]) -> dict[str, tuple[list[Any], list]]:

@@ -26,8 +26,11 @@ _PEEK = 4096
 _STEP = 1 << 20  # inflate at most this much at a time
 
 
-def check_xlsx_container(path: Path, data: bytes) -> None:
-    """Refuse a workbook that is not a complete zip, is a zip bomb, or declares XML entities."""
+def check_xlsx_container(path: Path, data: bytes) -> dict[str, bytes]:
+    """Refuse a workbook that is not a complete zip, is a zip bomb, or declares XML entities.
+
+    Returns the worksheet parts as inflated (and checked) here, so the looks that follow
+    (result-less formulas, sheet extents) need not inflate them again."""
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
     except zipfile.BadZipFile:
@@ -40,34 +43,41 @@ def check_xlsx_container(path: Path, data: bytes) -> None:
         total = sum(m.file_size for m in members)
         if total > MAX_UNCOMPRESSED:
             raise CalendarError(str(path), f"unpacks to {total >> 20} MiB; refusing (zip bomb?)")
+        sheets: dict[str, bytes] = {}
         for member in members:
             if member.compress_size and member.file_size / member.compress_size > MAX_RATIO \
                     and member.file_size > 10 << 20:
                 raise CalendarError(str(path), f"part {member.filename} is compressed "
                                     f"{member.file_size // member.compress_size}x; refusing (zip bomb?)")
-            head = _inflate_checked(path, data, member)
+            keep = member.filename.startswith("xl/worksheets/") and member.filename.endswith(".xml")
+            head = _inflate_checked(path, data, member, sheets if keep else None)
             if member.filename.endswith((".xml", ".rels", ".vml", ".rdf")) and \
                     (b"<!DOCTYPE" in head or b"<!ENTITY" in head):
                 raise CalendarError(str(path), f"part {member.filename} declares XML entities "
                                     "(DOCTYPE); refusing to read it (possible XML bomb)")
+    return sheets
 
 
-def _inflate_checked(path: Path, data: bytes, member: zipfile.ZipInfo) -> bytes:
+def _inflate_checked(path: Path, data: bytes, member: zipfile.ZipInfo,
+                     keep: dict[str, bytes] | None = None) -> bytes:
     """The first bytes of a part, after inflating all of it here, in bounded steps, to be sure
     it unpacks to no more than the size it declares: the workbook reader trusts the stream, not
-    the header, and a part that lies about its size would otherwise unpack to gigabytes."""
+    the header, and a part that lies about its size would otherwise unpack to gigabytes.
+    With ``keep``, the whole part is put there under its name."""
     if member.is_dir() or member.file_size == 0 and member.compress_size == 0:
         return b""
     raw = _raw_bytes(path, data, member)
     if member.compress_type == zipfile.ZIP_STORED:
         if len(raw) > member.file_size:
             raise _lying(path, member)
+        if keep is not None:
+            keep[member.filename] = raw
         return raw[:_PEEK]
     if member.compress_type != zipfile.ZIP_DEFLATED:
         raise CalendarError(str(path), f"part {member.filename} uses a compression method "
                             f"({member.compress_type}) that Excel never writes; refusing it")
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
-    head, total = b"", 0
+    head, total, chunks = b"", 0, []
     for start in range(0, len(raw), _STEP):
         pending = raw[start:start + _STEP]
         while pending:
@@ -81,9 +91,13 @@ def _inflate_checked(path: Path, data: bytes, member: zipfile.ZipInfo) -> bytes:
                 raise _lying(path, member)
             if len(head) < _PEEK:
                 head += out[:_PEEK - len(head)]
+            if keep is not None:
+                chunks.append(out)
             pending = inflater.unconsumed_tail
         if inflater.eof:
             break
+    if keep is not None:
+        keep[member.filename] = b"".join(chunks)
     return head
 
 
@@ -115,9 +129,9 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     unsaved: dict[str, list[tuple[int, int, str, str]]] = {}
     far: dict[str, Extent] = {}
     if magic.startswith(ZIP_MAGIC):
-        check_xlsx_container(path, data)
+        sheets = check_xlsx_container(path, data)
         if path.suffix.lower() != ".ods":
-            unsaved, far = _inspect_sheets(path, data)
+            unsaved, far = _inspect_sheets(path, data, sheets)
     elif magic != OLE_MAGIC:
         raise CalendarError(str(path), f"is not an Excel workbook (the file does not start like "
                             f"a {path.suffix or 'workbook'} file)")
@@ -157,14 +171,14 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     return tables, notes
 
 
-def _inspect_sheets(path: Path, data: bytes
+def _inspect_sheets(path: Path, data: bytes, sheets: dict[str, bytes]
                     ) -> tuple[dict[str, list[tuple[int, int, str, str]]], dict[str, Extent]]:
     """The result-less formulas of each sheet, and the sheets too wide for a dense grid (a
     sheet too wide even to read cell by cell is refused). A workbook whose parts are damaged
     in a way these looks notice is refused here, with one line, rather than crashing later."""
     try:
-        unsaved = unsaved_formulas(data)
-        far = far_sheets(data)
+        unsaved = unsaved_formulas(data, sheets)
+        far = far_sheets(data, sheets)
     except (KeyError, ValueError, SyntaxError, zipfile.BadZipFile, EOFError) as exc:
         # SyntaxError: ElementTree's ParseError; ValueError: defusedxml's refusals, bad numbers
         raise CalendarError(str(path), f"is damaged: {_short(exc)}") from None
