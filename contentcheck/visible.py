@@ -19,6 +19,8 @@ import re
 # the marks that flip direction, and the Unicode line and paragraph separators
 _UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029"
                      "\u202a-\u202e\u2066-\u2069]")
+_UNSAFE_LINES = re.compile("\r(?!\n)|[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f"
+                           "\u2028\u2029\u202a-\u202e\u2066-\u2069]")  # keeps \r\n and \n
 _NEWLINE = re.compile("\r\n|\n")
 NEWLINE_SHOWN = " \u23ce "  # ⏎: a line break inside a one-line field
 
@@ -35,14 +37,15 @@ def _stand_in(found: re.Match[str]) -> str:
 
 def visible(text: object, *, newlines: bool = False) -> str:
     """``text`` with every character that a terminal (or a mail reader) would obey shown
-    instead. ``newlines=True`` keeps line breaks (a log line with a traceback, a mail body);
+    instead. ``newlines=True`` keeps line breaks, ``\\n`` and ``\\r\\n`` (a log line with a
+    traceback, a mail body, a CSV report on the terminal);
     otherwise a break becomes ``⏎``, so one field stays on one line. Tabs are kept."""
     text = str(text)
     if text.isprintable():  # nearly every text: one C-level check
         return text
-    if not newlines:
-        text = _NEWLINE.sub(NEWLINE_SHOWN, text)
-    return _UNSAFE.sub(_stand_in, text)
+    if newlines:
+        return _UNSAFE_LINES.sub(_stand_in, text)
+    return _UNSAFE.sub(_stand_in, _NEWLINE.sub(NEWLINE_SHOWN, text))
 
 
 class VisibleFormatter(logging.Formatter):

@@ -138,3 +138,43 @@ def test_mail_body_and_subject_show_escapes(tmp_path: Path) -> None:
     body = mail.get_body(("plain",)).get_content().replace("\r\n", "\n")  # SMTP's line ends
     assert_inert(body + mail["Subject"])
     assert "Met de trein\u241b[1A\u241b[2K" in body and "X\u241b]0;pwned\u2407" in body
+
+
+def _on_a_terminal(*args: object) -> str:
+    """Run the CLI with its standard output on a real pseudo-terminal; what it wrote there."""
+    import os
+    import pty
+
+    main_fd, child_fd = pty.openpty()
+    try:
+        done = subprocess.run([sys.executable, "-c", "from contentcheck.cli import main; main()",
+                               *map(str, args)], stdout=child_fd, stderr=subprocess.PIPE,
+                              timeout=120)
+        os.close(child_fd)
+        chunks = []
+        while True:
+            try:
+                chunk = os.read(main_fd, 65536)
+            except OSError:  # EIO: the terminal's other side is closed and drained
+                break
+            if not chunk:
+                break
+            chunks.append(chunk)
+    finally:
+        os.close(main_fd)
+    assert done.returncode in (0, 1), done.stderr
+    text = b"".join(chunks).decode("utf-8")
+    return text.replace("\r\r\n", "\n").replace("\r\n", "\n")  # the tty adds \r to each \n
+
+
+def test_csv_and_json_reports_shown_on_a_terminal_are_safe(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Kanaal", "Bericht"],
+        ["25-11-2026", "X", f"Met de trein{ERASE}{TITLE}\x9b31m"]], encoding="utf-8")
+    for report_format in ("csv", "json", "html"):
+        shown = _on_a_terminal("scan", calendar, "--now", NOW, "--term", "trein",
+                               "--format", report_format, "--no-shipped-lists")
+        assert_inert(shown)
+        assert "trein" in shown
+    assert "\u241b[1A" in _on_a_terminal("scan", calendar, "--now", NOW, "--term", "trein",
+                                          "--format", "csv", "--no-shipped-lists")

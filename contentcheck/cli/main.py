@@ -23,6 +23,7 @@ from contentcheck.cli.common import (
     terminal,
 )
 from contentcheck.report import REPORTERS, reporter
+from contentcheck.visible import visible
 
 if TYPE_CHECKING:
     from contentcheck.calendar.columns import Role
@@ -265,7 +266,10 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
                             csv_delimiter=csv_delimiter,
                             earlier=carried_decisions([c.path for c in result.calendars]))
     if output is None:
-        click.echo(reporter(report_format).render(result, options), nl=False)
+        text = reporter(report_format).render(result, options)
+        if report_format != "table" and click.get_text_stream("stdout").isatty():
+            text = visible(text, newlines=True)  # the table shows its text safely itself
+        click.echo(text, nl=False)
         return
     if output == STDOUT:
         _to_stdout(result, report_format, options)
