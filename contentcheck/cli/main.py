@@ -5,6 +5,7 @@ Nothing here decides about posts; errors the user can cause end as one line and 
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -267,7 +268,7 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
                             earlier=carried_decisions([c.path for c in result.calendars]))
     if output is None:
         text = reporter(report_format).render(result, options)
-        if report_format != "table" and click.get_text_stream("stdout").isatty():
+        if report_format != "table" and sys.stdout is not None and sys.stdout.isatty():
             text = visible(text, newlines=True)  # the table shows its text safely itself
         click.echo(text, nl=False)
         return
