@@ -418,7 +418,7 @@ def test_calendar_text_in_the_log_cannot_move_the_terminal(tmp_path: Path) -> No
     result = run("apply", report)
     assert result.exit_code == 1
     assert "\x1b" not in result.output and "\x07" not in result.output
-    assert "'Kip!\\x1b[1A\\x1b[2K\\x1b]0;titel\\x07'" in result.stdout
+    assert "'Kip!\u241b[1A\u241b[2K\u241b]0;titel\u2407'" in result.stdout
 
 
 def test_the_audit_trail_never_lands_on_a_calendar(tmp_path: Path) -> None:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from contentcheck.report.labels import Decision
+from contentcheck.visible import visible  # the one helper: re-exported for apply
 
 
 @dataclass(frozen=True)
@@ -24,16 +24,6 @@ class Change:
 def where(sheet: str | None, row: int) -> str:
     """A calendar row as a person finds it: ``[November] row 4``, or ``row 4`` in a CSV."""
     return f"[{visible(sheet)}] row {row}" if sheet else f"row {row}"
-
-
-# control characters and bidirectional overrides: on a terminal they move the cursor, erase
-# lines or reorder text, so a post could hide the log lines around it
-_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
-
-
-def visible(text: str) -> str:
-    """Text safe to print: every control character shown as its escape (``\\x1b``)."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def _one_line(text: object) -> str:
