@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from contentcheck.cli.common import ExitCode, GuardedCommand, fail
+from contentcheck.cli.common import ExitCode, GuardedCommand, fail, say
 
 if TYPE_CHECKING:
     from contentcheck.apply import AppliedCalendar
@@ -71,7 +71,7 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
             click.echo(f"not reviewed: {line}", err=True)  # calendar text made visible already
         raise fail(str(refused)) from None
     if not any(applied.target or applied.open_items for applied in results):
-        click.echo(f"{report}: no decisions filled in and nothing flagged; nothing written")
+        say(f"{report}: no decisions filled in and nothing flagged; nothing written")
         return
     for applied in results:
         _print(applied)
