@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from contentcheck.matching.regex_terms import STRIKES
 from tests.conftest import NOW, write_csv
 
 SLOW = "re:(a|aa)+b"  # backtracks exponentially on a long run of a's without a b
@@ -27,7 +26,7 @@ def test_a_pattern_that_keeps_timing_out_is_skipped_and_named(tmp_path: Path) ->
     assert result.returncode == 1, result.stderr
     report = json.loads(result.stdout)
     skipped = [w for w in report["warnings"] if SLOW in w and "skipped for the rest" in w]
-    assert len(skipped) == 1 and f"{STRIKES} time-out(s)" in skipped[0]
+    assert len(skipped) == 1 and "time-out(s)" in skipped[0]  # 3, or fewer past the budget
     assert result.stderr.count("skipped for the rest") == 1  # named once, not per post
     paused = [p["text"] for p in report["posts"] if p["status"] == "pause"]
     assert paused == ["Met de trein naar huis"]  # the other terms still count
