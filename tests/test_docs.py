@@ -48,9 +48,13 @@ def _blocks() -> list[tuple[str, list[list[str]]]]:
 
 
 def _takes_now(args: list[str]) -> bool:
-    command = main
+    import click
+
+    command: click.Command = main
     for word in args:
-        sub = getattr(command, "commands", {}).get(word)
+        if not isinstance(command, click.Group):
+            break
+        sub = command.get_command(click.Context(command), word)  # commands load lazily
         if sub is None:
             break
         command = sub

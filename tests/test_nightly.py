@@ -221,11 +221,16 @@ def test_if_crisis_checks_only_during_a_crisis(tmp_path: Path) -> None:
 def test_the_documented_config_example_is_valid(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from tests.conftest import documentation
 
-    text = documentation()
-    example = text.split("```toml\nstate_dir")[1].split("```")[0]
-    config = tmp_path / "contentcheck.toml"
-    config.write_text("state_dir" + example, encoding="utf-8")
+    examples = [part.split("```")[0] for part in documentation().split("```toml\nstate_dir")[1:]]
+    assert len(examples) >= 2  # the README's minimal one and the full one in docs/nightly.md
     monkeypatch.setenv("CONTENTCHECK_WEBHOOK_URL", "https://hooks.example/T0/abc")
+    config = tmp_path / "contentcheck.toml"
+    for example in examples:  # every documented team config loads
+        config.write_text("state_dir" + example, encoding="utf-8")
+        job = nightly_settings(load_config(config))
+        assert job.channels["email"].sender == "contentcheck@example.nl"
+    full = next(example for example in examples if "[nightly]" in example)
+    config.write_text("state_dir" + full, encoding="utf-8")
     job = nightly_settings(load_config(config))
     assert (job.at, job.crisis_every, job.reports_folder) == (time(2, 0), 15.0, tmp_path / "rapporten")
     assert job.channels["email"].security == "starttls" and "webhook" in job.channels

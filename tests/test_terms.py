@@ -121,7 +121,7 @@ def test_the_documented_example_parses() -> None:
     from tests.conftest import documentation
 
     doc = documentation()
-    doc = doc[doc.index("## Term syntax"):]
+    doc = doc[doc.index("# Term syntax"):]
     block = doc.split("```text\n", 1)[1].split("```", 1)[0]
     text = "\n".join(line.split("<-")[0].rstrip() for line in block.splitlines())
     termset = parse(text)
