@@ -484,3 +484,29 @@ def test_a_crisis_declared_after_the_report_is_checked_on_apply(tmp_path: Path) 
     assert "not reviewed: [Planning] row 3 (24-11-2026 20:00, X) 'Slachtprijzen bij de slager', " \
         "not flagged when the report was made" in applied.stdout
     assert "hits 'slager' (crisis term 'slager')" in applied.stdout
+
+
+def test_a_decision_carries_only_while_the_post_is_flagged_for_the_same_reasons(tmp_path: Path) -> None:
+    """QA: "publish" given to a review post in the morning was filled in again after a crisis
+    made the post a pause, and apply published the crisis post. A decision carries only while
+    the post is flagged for the reasons it was decided for."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [HEADER,
+        ["24-11-2026", "12:00", "Instagram", "Moordende aanbiedingen! Met de trein naar de markt", "Gepland", "Sanne"],
+        ["24-11-2026", "15:00", "Facebook", "Moordende aanbiedingen op alle kaas", "Gepland", "Sanne"]]})
+    base = ("--now", NOW, "--timezone", "Europe/Amsterdam")
+    morning = tmp_path / "morning.xlsx"
+    assert run("scan", calendar, *base, "-o", morning).exit_code == 1  # both review: a list word
+    decide(morning, {2: ("publish", None), 3: ("publish", None)}, reviewer="Sanne")
+    assert run("apply", morning).exit_code == 0
+    assert run("crisis", "start", "Treinongeluk", "--term", "trein", "--now", "2026-11-24T07:00").exit_code == 0
+    evening = tmp_path / "evening.xlsx"
+    assert run("scan", calendar, *base, "-o", evening).exit_code == 1
+    sheet = openpyxl.load_workbook(evening).worksheets[1]
+    at = report_columns(sheet)
+    rows = {cells[at["Row"] - 1].value: (cells[at["Status"] - 1].value, cells[at["Decision"] - 1].value)
+            for cells in sheet.iter_rows(min_row=2)}
+    assert rows[2][1] is None and rows[2][0].startswith("pause")  # now a crisis post: decide again
+    assert rows[3] == ("review", "publish")  # the same reasons as this morning: carried
+    again = run("apply", evening)
+    assert again.exit_code == 1 and "row 2" in again.stdout
+    assert statuses(tmp_path / "kal-checked.xlsx")[2] == "Gepauzeerd"

@@ -27,7 +27,7 @@ from contentcheck.fileio import write_atomically, write_text_atomically
 from contentcheck.report.output import as_text_cell
 
 if TYPE_CHECKING:
-    from contentcheck.records import Post
+    from contentcheck.records import Post, Verdict
 
 AUDIT_VERSION = 1
 CSV_COLUMNS = ("calendar", "sheet", "row", "scheduled", "text", "report_status", "decision",
@@ -53,6 +53,7 @@ class Decided:
     scheduled: str | None = None
     text: str = ""
     outcome: str = ""
+    verdict: str | None = None  # why the report flagged it (report_meta.verdict_key); None: older
     review: ReviewDecision | None = field(default=None, compare=False, repr=False)
 
     def to_dict(self) -> dict[str, Any]:
@@ -117,15 +118,19 @@ def earlier_decisions(copy: Path, source: Path, replace_copy: bool) -> tuple[lis
 
 
 def carried_decisions(calendars: list[str]
-                      ) -> Callable[[Post], tuple[str, str | None, str | None, str | None] | None]:
+                      ) -> Callable[[Post, "Verdict"], tuple[str, str | None, str | None, str | None] | None]:
     """The decisions a person made in earlier applies, found by what each post says: the next
     report (nightly included) fills them in, so nobody types the same decision twice.
 
     Read from the trail beside each calendar's default copy (``kalender-checked.decisions.json``);
     a copy made with ``-o`` elsewhere is not looked for. A post that changed since gets nothing.
+    A decision carries only while the post is flagged for the same reasons it was decided for
+    (``report_meta.verdict_key``): a "publish" given to a post that was only to be reviewed
+    says nothing once a crisis makes it a pause, nor does a publish of a paused post once a
+    second crisis hits it too.
     """
     from contentcheck.apply.targets import default_target
-    from contentcheck.report.report_meta import post_fingerprint
+    from contentcheck.report.report_meta import post_fingerprint, verdict_key
 
     known: dict[tuple[str, str | None, str], Decided] = {}
     for calendar in calendars:
@@ -141,11 +146,17 @@ def carried_decisions(calendars: list[str]
             if decided.explicit and decided.fingerprint and decided.outcome == "applied":
                 known[(calendar, decided.sheet, decided.fingerprint)] = decided
 
-    def lookup(post: Post) -> tuple[str, str | None, str | None, str | None] | None:
+    def lookup(post: Post, verdict: "Verdict") -> tuple[str, str | None, str | None, str | None] | None:
         """(decision, new text, reviewer, note) for the report's reviewer columns."""
         found = known.get((post.source, post.sheet, post_fingerprint(post))) if known else None
-        return None if found is None else (found.decision.value, found.new_text,
-                                           found.reviewer, found.note)
+        if found is None or found.report_status != verdict.status.value:
+            return None
+        if found.verdict is not None:  # flagged for the same reasons: the same decision holds
+            return (found.decision.value, found.new_text, found.reviewer, found.note
+                    ) if found.verdict == verdict_key(verdict) else None
+        if verdict.status.value == "pause" and found.decision is not Decision.PAUSE:
+            return None  # a trail from before why-keys: only a pause is safe to carry
+        return found.decision.value, found.new_text, found.reviewer, found.note
     return lookup
 
 

@@ -12,6 +12,7 @@ import hashlib
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 from contentcheck.apply.audit import Decided, earlier_decisions
@@ -99,11 +100,35 @@ class _Locator:
         return found[0] if len(found) == 1 else None
 
 
-def _from_review(decision: ReviewDecision, report: Path, status: str | None) -> Decided:
+def _from_review(decision: ReviewDecision, report: Path, flagged: list[Any] | None) -> Decided:
+    """A reviewer's decision, with the report's status and why-key for the post (if flagged)."""
     _, sheet, row = decision.address
+    status = flagged[0] if flagged else None
+    verdict = flagged[2] if flagged and len(flagged) > 2 else None
     return Decided(sheet, row, decision.fingerprint, decision.decision, decision.new_text,
                    decision.reviewer, decision.note, True,
-                   f"{report.name}, {decision.where}", status, review=decision)
+                   f"{report.name}, {decision.where}", status, verdict=verdict, review=decision)
+
+
+def _still_holds(flagged: dict[tuple[str | None, int], list[Any]]) -> Callable[[Decided], bool]:
+    """Whether an earlier apply's decision still counts under this report: only while this
+    report flags the post for the same reasons (its why-key), or does not flag it at all. A
+    "publish" given before a crisis is no "publish" of the crisis post it became."""
+    now_flagged: dict[tuple[str | None, str], tuple[str, str | None]] = {}
+    for (sheet, _row), (status, fingerprint, *rest) in flagged.items():
+        now_flagged[(sheet, fingerprint)] = (status, rest[0] if rest else None)
+
+    def holds(decided: Decided) -> bool:
+        current = now_flagged.get((decided.sheet, decided.fingerprint))
+        if current is None:
+            return True  # not flagged now (or changed, which the locator sorts out)
+        status, why = current
+        if why is not None and decided.verdict is not None:
+            return why == decided.verdict
+        return status == decided.report_status and (
+            status != "pause" or decided.decision is Decision.PAUSE)
+
+    return holds
 
 
 def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, target: Path
@@ -154,13 +179,14 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
 
     lost: list[Decided] = []
     new = [d for d in ctx.review.decisions.values() if d.address[0] == index]
-    for decided in [_from_review(d, ctx.report, (flagged.get(d.address[1:]) or [None])[0])
-                    for d in new] + [d for d in earlier if d.explicit]:
+    still_holds = _still_holds(flagged)
+    for decided in [_from_review(d, ctx.report, flagged.get(d.address[1:]))
+                    for d in new] + [d for d in earlier if d.explicit and still_holds(d)]:
         if not take(decided) and (decided.sheet, decided.row) not in chosen:
             lost.append(decided)
     undecided_at: set[tuple[str | None, int]] = set()
     in_order = sorted(flagged.items(), key=lambda item: (item[0][0] or "", item[0][1]))
-    for (sheet, row), (status, fingerprint) in in_order:
+    for (sheet, row), (status, fingerprint, *_) in in_order:
         post = locate.find(sheet, row, fingerprint)
         if post is None:
             if (sheet, row) not in chosen:

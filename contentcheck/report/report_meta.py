@@ -15,7 +15,7 @@ from datetime import datetime, timezone
 from typing import Any
 
 from contentcheck import __version__
-from contentcheck.records import Post
+from contentcheck.records import Post, Verdict
 from contentcheck.scan import ScanResult
 
 META_SHEET = "_contentcheck"
@@ -33,6 +33,17 @@ def post_fingerprint(post: Post) -> str:
     digest = hashlib.blake2b(digest_size=8)
     for name, text in post.fields:
         digest.update(f"{name}\0{text}\1".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def verdict_key(verdict: Verdict) -> str:
+    """Why a post was flagged, in 16 hex digits: its status and every finding's check, rule and
+    source. A decision carries to a later report only while this stays the same, so a
+    "publish" given before a crisis is not read as a "publish" of the crisis post."""
+    digest = hashlib.blake2b(digest_size=8)
+    digest.update(verdict.status.value.encode())
+    for item in sorted({(f.check, f.rule, f.source, f.status.value) for f in verdict.findings}):
+        digest.update("\0".join(item).encode("utf-8", "surrogatepass") + b"\1")
     return digest.hexdigest()
 
 
@@ -57,7 +68,8 @@ def build_meta(result: ScanResult, lang: str) -> dict[str, Any]:
         "crisis_terms": result.crisis_terms,  # apply checks new texts against them too
         "window": None if result.window is None else
         {"start": _iso(result.window.start), "end": _iso(result.window.end)},
-        "flagged": {post_key(indexes[v.post.source], v.post): [v.status.value, post_fingerprint(v.post)]
+        "flagged": {post_key(indexes[v.post.source], v.post):
+                    [v.status.value, post_fingerprint(v.post), verdict_key(v)]
                     for v in result.flagged},
         "calendars": [{"path": str(Path(c.path).resolve()), "given": c.path, "kind": c.kind,
                        "sha256": c.sha256, "encoding": c.encoding, "delimiter": c.delimiter,

@@ -150,7 +150,7 @@ class PostSheet:
         fields = sorted({m.field for m in verdict.findings})
         sheet.write_string(row, at["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
         sheet.write_string(row, at["fingerprint"], post_fingerprint(post), f["cell"])
-        if self.earlier is not None and (carried := self.earlier(post)):
+        if self.earlier is not None and (carried := self.earlier(post, verdict)):
             self._carry(row, *carried)
 
     def _carry(self, row: int, decision: str, new_text: str | None, reviewer: str | None,
