@@ -95,9 +95,9 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     say(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
     _say_hidden(text)
-    from contentcheck.matching import plural_hints
+    from contentcheck.matching import term_notes
 
-    for hint in plural_hints(crisis_terms):
+    for hint in term_notes(crisis_terms):
         say(f"note:     {hint}")
     findings, suppressed = checker.explain(text, language=lang)
     every_language, _ = checker.explain(text, language=None) if lang else ([], [])

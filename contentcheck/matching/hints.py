@@ -38,3 +38,9 @@ def plural_hints(terms: TermSet) -> list[str]:
             hints.append(f"crisis term '{text}' is a plural: it finds {text} and its forms, "
                          f"not {singular}; add that as a term to find the singular too")
     return hints
+
+
+def term_notes(terms: TermSet) -> list[str]:
+    """What to tell the person about the terms as typed: lines that could be read two ways
+    (a hashtag or a comment, ``terms.read_line``), then plural hints."""
+    return list(terms.warnings) + plural_hints(terms)
