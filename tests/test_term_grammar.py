@@ -11,11 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from contentcheck.lists import load_wordlist_file
-from contentcheck.lists_check import check_paths
-from contentcheck.matcher import Matcher
+from contentcheck.lists.load import load_wordlist_file
+from contentcheck.lists.check import check_paths
+from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Severity
-from contentcheck.terms import load_crisis_file, parse_terms, read_line
+from contentcheck.matching.terms import load_crisis_file, parse_terms, read_line
 from tests.conftest import NOW, run, write_csv
 
 # (line, content read, warns)
