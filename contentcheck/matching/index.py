@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentcheck.matching import compounds
-from contentcheck.matching.forms import dutch_forms, word_forms
+from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
+from contentcheck.matching.lemmas import table_forms
 from contentcheck.matching.terms import WordSpec
 
-RULE_ORDER = ("exact", "emoji", "inflection", "wildcard", "compound")
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "wildcard", "compound")
 CACHE_LIMIT = 500_000
 
 
@@ -35,7 +36,8 @@ class Unit:
 class Lexicon:
     """Units -> lookup tables; ``hits(word)`` says which units a folded word is, and how."""
 
-    def __init__(self) -> None:
+    def __init__(self, lemmas: bool = True) -> None:
+        self.lemmas = lemmas  # add the lemma table's forms (``lemmas.table_forms``)
         self.units: list[Unit] = []
         self._ids: dict[Unit, int] = {}
         self.exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -74,14 +76,32 @@ class Lexicon:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             exact, norm = self.exact, unit.norm
             heads = dutch_forms(norm, dutch) if unit.compound else None
-            for form in word_forms(norm, language, dutch, english, heads):
+            forms = word_forms(norm, language, dutch, english, heads)
+            for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
+            for form, home in self._table_forms(norm, language).items():
+                if form not in forms:
+                    exact[form].append((uid, "lemma"))
+                if heads is not None and home == "nl":
+                    heads.add(form)  # kunstmusea, hoofdcrises
             if heads:
                 for form in heads:
                     self.heads[form].append(uid)
                 for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")}:
                     self.modifiers[form].append(uid)
         return uid
+
+    def _table_forms(self, norm: str, language: str | None) -> dict[str, str]:
+        """Form -> language of the lemma-table forms of a term word (none for function
+        words, short words and when the table is off)."""
+        if not self.lemmas or len(norm) <= 2 or norm in FUNCTION_WORDS or not norm.isalpha():
+            return {}
+        dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+        found: dict[str, str] = {}
+        for home in home_languages(norm, language, dutch, english):
+            for form in table_forms(norm, home).forms:
+                found.setdefault(form, home)
+        return found
 
     def add_exception(self, word: str) -> None:
         """An exception word and its forms never count as a hit (bommetje, bommetjes)."""

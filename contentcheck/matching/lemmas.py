@@ -1,0 +1,129 @@
+"""A term word's forms from a lemma table (simplemma's, inverted), generated once at compile time.
+
+The rules in ``forms`` know regular plurals and diminutives; strong and irregular verbs
+(verdrinken -> verdronk, sink -> sank, steal -> stolen), participles with ge- (ontruimen ->
+geontruimd), separable verbs (instorten -> ingestort, stortte in) and learned plurals (museum ->
+musea, crisis -> crises) need a table. contentcheck/data/lemmas-*.txt holds one line per lemma,
+``lemma form form ...``, derived from simplemma by tools/make_lemmas.py (bench/README.md says
+why this table and not another). Matching stays one dictionary lookup per token: the forms
+are added to the lexicon, nothing is lemmatised per post.
+
+No junk: a table form is left out (and said so, ``TableForms.left_out``) when it heads a lemma
+of its own, shares none of the lemma's forms and is far more frequent, so mostly means that
+other word (``shot`` of ``shoot``: a shot of espresso), or when it is a word of the other language
+that is more common there (``brands`` from the Dutch ``brand``, ``museums``).
+The hand-written rules still add what they add; the table only adds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+
+from contentcheck.matching.compounds import vocabulary
+
+SHARED_RANK = 10_000  # as in language.py: a word this frequent belongs to a language
+OTHER = {"nl": "en", "en": "nl"}
+# separable-verb particles: instorten = in + storten, uitbreken = uit + breken
+PARTICLES = ("terug", "neer", "door", "over", "mee", "uit", "aan", "weg", "toe", "vast",
+             "los", "af", "in", "om", "op", "na", "bij")
+_VERB_ENDINGS = ("d", "t", "de", "te", "den", "ten", "end", "ende")
+
+
+@dataclass(frozen=True)
+class Table:
+    groups: Mapping[str, tuple[str, ...]]  # lemma -> its forms (the lemma first)
+    lemma_of: Mapping[str, str]  # form -> lemma
+
+
+@lru_cache(maxsize=None)
+def table(language: str) -> Table:
+    """The lemma table of ``nl`` or ``en`` (read on first use, ~50 ms)."""
+    text = (files("contentcheck") / "data" / f"lemmas-{language}.txt").read_text("utf-8")
+    groups: dict[str, tuple[str, ...]] = {}
+    lemma_of: dict[str, str] = {}
+    for line in text.splitlines():
+        words = tuple(line.split())
+        if words:
+            groups[words[0]] = words
+            for form in words[1:]:
+                lemma_of.setdefault(form, words[0])
+    return Table(groups, lemma_of)
+
+
+@dataclass(frozen=True)
+class TableForms:
+    """What the table gives a word: its lemma(s), the forms kept and those left out (why)."""
+
+    lemmas: tuple[str, ...] = ()
+    forms: frozenset[str] = frozenset()
+    left_out: dict[str, str] = field(default_factory=dict)
+
+
+def looks_like_verb_form(word: str) -> bool:
+    """A Dutch participle or past/present form as typed (neergestort, ingestort, ontruimd):
+    such a term stands for its verb, all of whose forms are meant. A noun in the plural
+    (treinen) is not: its singular is left to the person (``hints``)."""
+    if word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES):
+        return True
+    return word.endswith(_VERB_ENDINGS)
+
+
+def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
+    """The lemma groups a term word stands for: its own (the word is a lemma) and, for a
+    Dutch verb form typed as the term (neergestort), its infinitive's."""
+    data = table(language)
+    lemmas = [word] if word in data.groups else []
+    lemma = data.lemma_of.get(word)
+    if (language == "nl" and lemma and lemma not in lemmas and lemma.endswith("en")
+            and looks_like_verb_form(word)):
+        lemmas.append(lemma)
+    return tuple(lemmas)
+
+
+def table_forms(word: str, language: str) -> TableForms:
+    """The forms of ``word``'s lemma(s) in ``language``, without junk (see the module doc)."""
+    lemmas = verb_lemmas(word, language)
+    if not lemmas:
+        return TableForms()
+    data = table(language)
+    own, other = vocabulary(language), vocabulary(OTHER[language])
+    kept: set[str] = set()
+    left_out: dict[str, str] = {}
+    for lemma in lemmas:
+        for form in data.groups[lemma]:
+            if form == word or form in lemmas:
+                kept.add(form)
+            elif (form in data.groups and 4 * own.get(form, 1 << 30) < own.get(lemma, 1 << 30)
+                  and not set(data.groups[form][1:]) & set(data.groups[lemma])
+                  and not (language == "nl" and lemma.endswith("en") and form.endswith(("d", "t")))):
+                # a form that heads a lemma of its own, far more frequent than this lemma and
+                # sharing none of its forms, is mostly that other word (shot: a shot of
+                # espresso); a Dutch verb's participle stays (besmet, which is an adjective too)
+                left_out[form] = f"mostly the word '{form}' of its own"
+            elif other.get(form, 1 << 30) < min(SHARED_RANK, own.get(form, 1 << 30)):
+                left_out[form] = f"a word of {'English' if language == 'nl' else 'Dutch'}"
+            else:
+                kept.add(form)
+    return TableForms(lemmas, frozenset(kept), left_out)
+
+
+def is_verb(word: str) -> bool:
+    """A Dutch infinitive by the table: a lemma ending in -en with ge- or past forms."""
+    group = table("nl").groups.get(word, ())
+    return word.endswith("en") and any(f.startswith("ge") or f.endswith(("de", "te"))
+                                       or "ge" in f[2:6] for f in group[1:])
+
+
+def own_form(word: str, other: str) -> bool:
+    """Is ``other`` one of the forms of the Dutch lemma ``word`` (verdrink of verdrinken),
+    and not a lemma of its own as well (vlam, the noun, is also 'ik vlam' of vlammen)?"""
+    data = table("nl")
+    return other in data.groups.get(word, ()) and other not in data.groups
+
+
+def lemma_of(word: str, language: str) -> str | None:
+    """The table's lemma of a form (kazen -> kaas), None for a lemma or an unknown word."""
+    return table(language).lemma_of.get(word)
