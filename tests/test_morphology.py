@@ -76,7 +76,8 @@ DUTCH_VERBS = [
     ("uitbreken", "Breek je hoofd niet over het menu.", False),
     ("neersteken", "Steek het vuurwerk niet af in de buurt van dieren.", False),
     ("terugroepen", "Roep je hulp in van onze klantenservice.", False),
-    ("omgevallen", "Wij vallen niet om van de prijzen.", False),
+    ("omgevallen", "Wij vallen niet om van de prijzen.", True),  # omvallen, figuratively
+    ("omgevallen", "We vallen je niet lastig om je te storen.", False),
     ("ontruimen", "Ruim je kast op met onze opbergdozen.", False),
     ("overstromen", "Stroom bespaar je met onze slimme stekker.", False),
     ("betalen", "Betaalbaar en lekker: de nieuwe soep.", False),

@@ -17,7 +17,7 @@ from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_langua
 from contentcheck.matching.lemmas import table_forms
 from contentcheck.matching.terms import WordSpec
 
-RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "wildcard", "compound")
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound")
 CACHE_LIMIT = 500_000
 
 
@@ -102,6 +102,18 @@ class Lexicon:
             for form in table_forms(norm, home).forms:
                 found.setdefault(form, home)
         return found
+
+    def add_fixed(self, key: str, forms: frozenset[str], rule: str) -> int:
+        """A unit that is exactly these forms, no more (a separable verb's finite forms, its
+        particle): ``key`` names it in ``explain``."""
+        unit = Unit(key, False, False, "fixed", False, False)
+        if unit in self._ids:
+            return self._ids[unit]
+        uid = self._ids[unit] = len(self.units)
+        self.units.append(unit)
+        for form in sorted(forms):
+            self.exact[form].append((uid, rule))
+        return uid
 
     def add_exception(self, word: str) -> None:
         """An exception word and its forms never count as a hit (bommetje, bommetjes)."""

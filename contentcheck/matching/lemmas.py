@@ -127,3 +127,21 @@ def own_form(word: str, other: str) -> bool:
 def lemma_of(word: str, language: str) -> str | None:
     """The table's lemma of a form (kazen -> kaas), None for a lemma or an unknown word."""
     return table(language).lemma_of.get(word)
+
+
+def separable_parts(word: str) -> list[tuple[str, str, frozenset[str]]]:
+    """``(verb, particle, finite forms)`` for a Dutch separable verb a term word stands for:
+    instorten -> (instorten, in, {stort, stortte, stortten, storten, ...}); the participle
+    ``neergestort`` stands for neerstorten. In a main clause the particle comes later in the
+    sentence (het dak stortte gisteren in), so the matcher looks for these forms followed by
+    the particle (``separable.py``). Participles (gestort) and -end forms never split."""
+    groups = table("nl").groups
+    found = []
+    for lemma in verb_lemmas(word, "nl"):
+        particle = next((p for p in PARTICLES if lemma.startswith(p)), None)
+        base = lemma[len(particle):] if particle else ""
+        if particle and lemma.endswith("en") and len(base) >= 4 and base in groups:
+            forms = frozenset(f for f in groups[base]
+                              if not f.startswith("ge") and not f.endswith(("end", "ende")))
+            found.append((lemma, particle, forms))
+    return found

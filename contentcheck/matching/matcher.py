@@ -16,7 +16,9 @@ from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
+from contentcheck.matching import separable
 from contentcheck.matching.language import left_out_of
+from contentcheck.matching.lemmas import separable_parts
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, Lexicon
 from contentcheck.matching.regex_terms import RegexTerms
@@ -120,6 +122,11 @@ class Matcher:
             word = pattern.words[0]
             unit = self.lexicon.add(word, term.language)
             self._single[unit].append(index)
+            if term.language != "en" and not (word.any_before or word.any_after):
+                for verb, particle, forms in separable_parts(word.norm):
+                    self._add_units(index, "separable", (
+                        self.lexicon.add_fixed(f"{verb}: {particle}", forms, "separable"),
+                        self.lexicon.add_fixed(particle, frozenset([particle]), "separable")))
             if word.norm.isalpha() and not (word.any_before or word.any_after or
                                             self.lexicon.is_word(word.norm)):
                 # a joined name also matches its two words written apart (stormciara: storm
@@ -137,8 +144,11 @@ class Matcher:
     def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...],
                    compound: bool = True) -> None:
         """A phrase or proximity term: all of its words must be there."""
-        units = tuple(self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
-                      for w in words)
+        self._add_units(index, kind, tuple(
+            self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
+            for w in words))
+
+    def _add_units(self, index: int, kind: str, units: tuple[int, ...]) -> None:
         multi = len(self._multi)
         self._multi.append(_Multi(index, kind, units))
         for unit in set(units):
@@ -272,7 +282,7 @@ class Matcher:
         candidates = [multi for anchor in self._anchors.intersection(occurrences)
                       for multi in self._multi_by_anchor[anchor]]
         for multi in sorted(candidates):
-            raw.extend(self._match_multi(self._multi[multi], occurrences))
+            raw.extend(self._match_multi(self._multi[multi], occurrences, text))
         if self._regex:
             raw.extend((term, start, end, "regex", why)
                        for term, start, end, why in self._regex.find(text))
@@ -316,11 +326,13 @@ class Matcher:
             return why
         return ", ".join(self._detail(unit, occ) for unit, occ in why)
 
-    def _match_multi(self, multi: _Multi, occurrences: dict[int, list[Occurrence]]
+    def _match_multi(self, multi: _Multi, occurrences: dict[int, list[Occurrence]], text: str
                      ) -> list[_Raw]:
         if any(unit not in occurrences for unit in multi.units):
             return []
-        if multi.kind == "phrase":
+        if multi.kind == "separable":
+            chains = separable.chains(text, *(occurrences[unit] for unit in multi.units))
+        elif multi.kind == "phrase":
             chains = phrases(multi.units, occurrences)
         else:
             chains = proximity(multi.units, occurrences)
