@@ -170,9 +170,9 @@ def test_a_table_form_is_explained_as_lemma() -> None:
 
 @pytest.mark.parametrize(("word", "language", "form", "why"), [
     ("brand", "nl", "brands", "English"),
-    ("station", "nl", "stations", "English"),
+    ("storm", "nl", "storms", "English"),
     ("museum", "nl", "museums", "English"),
-    ("flat", "nl", "flats", "English"),
+    ("crash", "nl", "crashes", "English"),
 ])
 def test_junk_forms_are_left_out_and_said_so(word: str, language: str, form: str, why: str) -> None:
     found = table_forms(word, language)
@@ -198,3 +198,10 @@ def test_a_verb_term_is_not_called_a_plural(verb: str) -> None:
 ])
 def test_a_plural_term_names_the_one_singular(plural: str, singular: str) -> None:
     assert base_words(plural, None, vocabulary("nl"), vocabulary("en")) == {singular}
+
+
+@pytest.mark.parametrize(("word", "form"), [("station", "stations"), ("flat", "flats"),
+                                            ("app", "apps"), ("camembert", "camemberts"),
+                                            ("laptop", "laptops")])
+def test_dutch_plurals_in_s_that_english_shares_are_kept(word: str, form: str) -> None:
+    assert form in table_forms(word, "nl").forms

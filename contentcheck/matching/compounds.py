@@ -32,6 +32,23 @@ def vocabulary(language: str) -> Mapping[str, int]:
     return dict(zip(words, range(len(words))))
 
 
+# endings that make a new word rather than a compound: brand|ing, brand|er, pin|nig
+DERIVING = frozenset("ing ings ingen ig ige lijk lijke heid baar bare achtig isch ische er ers "
+                     "erij ster sters ed es en".split())
+
+
+def is_word_or_compound(word: str) -> bool:
+    """A word of either vocabulary (3+ letters, not a deriving ending such as -ing), or two
+    Dutch words of 4+ letters written as one."""
+    if len(word) < MIN_PART or word in DERIVING:
+        return False
+    dutch, english = vocabulary("nl"), vocabulary("en")
+    if word in dutch or word in english:
+        return True
+    return any((word[:cut] in dutch and word[cut:] in dutch)  # 4+ letters each: not net|els
+               for cut in range(MIN_PART + 1, len(word) - MIN_PART))
+
+
 def is_dutch_word(word: str) -> bool:
     return len(word) >= MIN_PART and word in vocabulary("nl")
 

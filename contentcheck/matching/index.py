@@ -14,10 +14,15 @@ from dataclasses import dataclass
 
 from contentcheck.matching import compounds
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
-from contentcheck.matching.lemmas import table_forms
+from contentcheck.matching.lemmas import lemma_of, table_forms
 from contentcheck.matching.terms import WordSpec
 
-RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound")
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound",
+              "wildcard-word", "head", "fuzzy")
+# readings that ask for review rather than pause when they hit a crisis term
+LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
+         "head": "the last part of a compound term on its own",
+         "fuzzy": "one letter off a long term"}
 CACHE_LIMIT = 500_000
 
 
@@ -47,6 +52,7 @@ class Lexicon:
         self.heads: dict[str, list[int]] = defaultdict(list)
         self.modifiers: dict[str, list[int]] = defaultdict(list)
         self.exceptions: set[str] = set()
+        self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
         self._cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
@@ -70,6 +76,7 @@ class Lexicon:
             self.infix.append((unit.norm, uid))
         elif spec.any_after:
             self.prefix[unit.norm].append(uid)
+            self._stem_forms[uid] = self._forms_of_stem(unit.norm, language)
         elif spec.any_before:
             self.suffix[unit.norm].append(uid)
         else:
@@ -102,6 +109,33 @@ class Lexicon:
             for form in table_forms(norm, home).forms:
                 found.setdefault(form, home)
         return found
+
+    def _forms_of_stem(self, stem: str, language: str | None) -> frozenset[str]:
+        """The forms of the word a prefix wildcard is (brand -> branden, brandje), and of the
+        verb it is the stem of (terugroep -> teruggeroepen, brand -> brandde): a wildcard hit
+        on one of these, or on a compound of the stem and a word, is a hit; on any other word
+        that merely begins with the stem (branding, brandnetel, Pinksteren) it is loose."""
+        if not stem.isalpha() or len(stem) < 3:
+            return frozenset()
+        dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+        forms = set(word_forms(stem, language, dutch, english)) | set(self._table_forms(stem, language))
+        if language != "en":
+            for verb in (stem + "en", stem + stem[-1] + "en", lemma_of(stem, "nl")):
+                if verb and verb.startswith(stem):
+                    forms |= set(table_forms(verb, "nl").forms)
+        return frozenset(forms)
+
+    def _prefix_rule(self, uid: int, word: str) -> str:
+        """``wildcard`` for a form of the stem or a compound of it, else ``wildcard-word``."""
+        stem_forms = self._stem_forms.get(uid)
+        if not stem_forms or word in stem_forms:
+            return "wildcard"
+        stem = self.units[uid].norm
+        rest = word[len(stem):]
+        for link in ("", "s", "e", "en"):
+            if rest.startswith(link) and compounds.is_word_or_compound(rest[len(link):]):
+                return "wildcard"
+        return "wildcard-word"
 
     def add_fixed(self, key: str, forms: frozenset[str], rule: str) -> int:
         """A unit that is exactly these forms, no more (a separable verb's finite forms, its
@@ -173,7 +207,7 @@ class Lexicon:
             found.setdefault(uid, rule)
         for size in self._prefix_sizes:
             for uid in self.prefix.get(word[:size], ()):
-                found.setdefault(uid, "wildcard")
+                found.setdefault(uid, self._prefix_rule(uid, word))
         for size in self._suffix_sizes:
             if size <= len(word):
                 for uid in self.suffix.get(word[-size:], ()):

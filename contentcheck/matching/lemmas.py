@@ -11,7 +11,8 @@ are added to the lexicon, nothing is lemmatised per post.
 No junk: a table form is left out (and said so, ``TableForms.left_out``) when it heads a lemma
 of its own, shares none of the lemma's forms and is far more frequent, so mostly means that
 other word (``shot`` of ``shoot``: a shot of espresso), or when it is a word of the other language
-that is more common there (``brands`` from the Dutch ``brand``, ``museums``).
+that is far more common there (``brands`` from the Dutch ``brand``; ``flats``, ``apps`` and
+``stations`` are Dutch plurals too). A Dutch loanword also gets its -s plural (camemberts).
 The hand-written rules still add what they add; the table only adds.
 """
 
@@ -86,24 +87,31 @@ def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
 def table_forms(word: str, language: str) -> TableForms:
     """The forms of ``word``'s lemma(s) in ``language``, without junk (see the module doc)."""
     lemmas = verb_lemmas(word, language)
-    if not lemmas:
+    own, other = vocabulary(language), vocabulary(OTHER[language])
+    loan = language == "nl" and word in other and not word.endswith("s")
+    if not lemmas and not loan:
         return TableForms()
     data = table(language)
-    own, other = vocabulary(language), vocabulary(OTHER[language])
     kept: set[str] = set()
     left_out: dict[str, str] = {}
-    for lemma in lemmas:
-        for form in data.groups[lemma]:
+    # a loanword takes -s in Dutch (camemberts, laptops), which no table lists for every loan
+    candidates = [(word, (word, word + "s"))] if loan else []
+    for lemma, forms in [*((lemma, data.groups[lemma]) for lemma in lemmas), *candidates]:
+        for form in forms:
             if form == word or form in lemmas:
                 kept.add(form)
-            elif (form in data.groups and 4 * own.get(form, 1 << 30) < own.get(lemma, 1 << 30)
+            elif (form in data.groups and lemma in data.groups
+                  and 4 * own.get(form, 1 << 30) < own.get(lemma, 1 << 30)
                   and not set(data.groups[form][1:]) & set(data.groups[lemma])
                   and not (language == "nl" and lemma.endswith("en") and form.endswith(("d", "t")))):
                 # a form that heads a lemma of its own, far more frequent than this lemma and
                 # sharing none of its forms, is mostly that other word (shot: a shot of
                 # espresso); a Dutch verb's participle stays (besmet, which is an adjective too)
                 left_out[form] = f"mostly the word '{form}' of its own"
-            elif other.get(form, 1 << 30) < min(SHARED_RANK, own.get(form, 1 << 30)):
+            elif other.get(form, 1 << 30) < SHARED_RANK and \
+                    3 * other.get(form, 1 << 30) < own.get(form, 1 << 30):
+                # far more common in the other language: brands, storms (Dutch uses flats,
+                # stations, apps as its own plurals)
                 left_out[form] = f"a word of {'English' if language == 'nl' else 'Dutch'}"
             else:
                 kept.add(form)

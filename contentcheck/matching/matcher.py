@@ -20,7 +20,7 @@ from contentcheck.matching import separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.lemmas import separable_parts
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
-from contentcheck.matching.index import CACHE_LIMIT, Lexicon
+from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
 from contentcheck.matching.regex_terms import RegexTerms
 from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
 from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
@@ -45,6 +45,18 @@ class _Multi:
 # a hit before the close reading is done: (term, start, end, rule, why); ``why`` is the
 # (unit, occurrence) pairs behind it or a regex's description, turned into words only by explain
 _Raw = tuple[int, int, int, str, object]
+
+def _loose(rule: str, why: object) -> str | None:
+    """Why a hit is only a loose reading (``index.LOOSE``), or None: the hit's own rule, or
+    that of any word of a phrase."""
+    if rule in LOOSE:
+        return LOOSE[rule]
+    if isinstance(why, tuple):
+        for _, occurrence in why:
+            if occurrence.rule in LOOSE:
+                return LOOSE[occurrence.rule]
+    return None
+
 
 def joined_text(post: Post) -> str:
     """A post's fields as one text, to screen them in one pass."""
@@ -236,8 +248,8 @@ class Matcher:
         findings = []
         for term_index, start, end, rule, why in self._kept(raw, language):
             term = self.termset.terms[term_index]
-            findings.append(Finding(self._match(term, text, field, start, end), term, rule,
-                                    self._describe(why)))
+            findings.append(Finding(self._match(term, text, field, start, end, _loose(rule, why)),
+                                    term, rule, self._describe(why)))
         return findings, list(dict.fromkeys(suppressed))  # a unit may sit in several lists
 
     def _matches(self, text: str, field: str, language: str | None) -> list[Match]:
@@ -248,8 +260,8 @@ class Matcher:
         """The kept hits as matches only: a scan needs no rules, details or suppressed hits,
         and skips making them for every post that matches."""
         terms = self.termset.terms
-        return [self._match(terms[term_index], text, field, start, end)
-                for term_index, start, end, _, _ in self._kept(raw, language)]
+        return [self._match(terms[term_index], text, field, start, end, _loose(rule, why))
+                for term_index, start, end, rule, why in self._kept(raw, language)]
 
     def _read(self, text: str, suppressed: list[Suppressed] | None = None
               ) -> tuple[list[_Raw], list[Suppressed] | None]:
@@ -354,7 +366,9 @@ class Matcher:
         return kept
 
     @staticmethod
-    def _match(term: Term, text: str, field: str, start: int, end: int) -> Match:
+    def _match(term: Term, text: str, field: str, start: int, end: int,
+               loose: str | None = None) -> Match:
         return Match(term=term.text, matched=text[start:end], field=field, start=start, end=end,
                      list_name=term.list_name, category=term.category, severity=term.severity,
-                     crisis=term.crisis, suggestion=term.suggestion)
+                     crisis=term.crisis, suggestion=term.suggestion,
+                     loose=loose if term.crisis else None)

@@ -199,6 +199,7 @@ def _directive(key: str, value: str, state: dict[str, Any]) -> None:
         state["severity"] = Severity.parse(value)
     elif key == "language":
         value = value.lower()
+        state["language_set"] = True
         if value in ("", "any", "all", "*"):
             state["language"] = None
         elif value in LANGUAGES:
@@ -259,9 +260,31 @@ def parse_terms(text: str, *, origin: str, list_name: str, category: str,
             raise TermFileError(origin, str(exc), line=number) from None
         terms.append(Term(text=term, list_name=list_name, category=here["category"],
                           severity=Severity.CRISIS if crisis else here["severity"],
-                          language=here["language"], suggestion=suggestion.strip() or None,
+                          language=here["language"] if here.get("language_set") or not crisis
+                          else GUESS, suggestion=suggestion.strip() or None,
                           crisis=crisis, origin=f"{origin}:{number}"))
+    if crisis:
+        terms = _guessed(terms)
     return TermSet(tuple(terms), frozenset(exceptions), tuple(warnings))
+
+
+GUESS = "?"  # a crisis term whose language is to be guessed (``_guessed``)
+
+
+def _guessed(terms: list[Term]) -> list[Term]:
+    """Crisis terms without ``@language`` get the language guessed from the terms."""
+    from dataclasses import replace
+
+    from contentcheck.matching.language import guess_languages
+
+    unknown = [t for t in terms if t.language == GUESS]
+    if not unknown:
+        return terms
+    patterns = [parse_pattern(t.text) for t in unknown]
+    guesses = iter(guess_languages([None if p.kind == "regex" else [w.norm for w in p.words
+                                                                     if not w.emoji]
+                                    for p in patterns]))
+    return [replace(t, language=next(guesses)) if t.language == GUESS else t for t in terms]
 
 
 def read_text_file(path: Path) -> str:
@@ -310,5 +333,6 @@ def crisis_terms_from_cli(terms: list[str]) -> TermSet:
         except ValueError as exc:
             raise TermFileError("--term", str(exc)) from None
         result.append(Term(text=term, list_name="crisis (--term)", category="crisis",
-                           severity=Severity.CRISIS, crisis=True, origin=f"--term {number}"))
-    return TermSet(tuple(result), frozenset(exceptions))
+                           severity=Severity.CRISIS, crisis=True, origin=f"--term {number}",
+                           language=GUESS))
+    return TermSet(tuple(_guessed(result)), frozenset(exceptions))
