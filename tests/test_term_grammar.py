@@ -67,7 +67,8 @@ def test_a_hashtag_line_is_a_crisis_term_and_matches_the_tag_and_the_word(tmp_pa
     matcher = Matcher.compile(termset)
     assert [m.matched for m in matcher.find("Volg #dijkdoorbraak voor nieuws")] == ["dijkdoorbraak"]
     assert [m.matched for m in matcher.find("Na de dijkdoorbraak")] == ["dijkdoorbraak"]
-    assert matcher.find("Een dijk en een doorbraak") == []
+    # the head alone is a loose reading (review), see test_compounds.py
+    assert [m.loose is not None for m in matcher.find("Een dijk en een doorbraak")] == [True]
 
 
 def test_an_ambiguous_line_warns_with_file_and_line(tmp_path: Path) -> None:

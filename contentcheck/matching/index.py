@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from contentcheck.matching import compounds
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
-from contentcheck.matching.lemmas import lemma_of, table_forms
+from contentcheck.matching.lemmas import lemma_of, table_forms, verb_stems
 from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound",
@@ -94,7 +94,8 @@ class Lexicon:
             if heads:
                 for form in heads:
                     self.heads[form].append(uid)
-                for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")}:
+                for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")} \
+                        | verb_stems(norm):
                     self.modifiers[form].append(uid)
         return uid
 
@@ -233,10 +234,10 @@ class Lexicon:
         for cut in range(compounds.MIN_PART, len(word) - compounds.MIN_PART + 1):
             left, right = word[:cut], word[cut:]
             for uid in self.heads.get(right, ()):
-                if compounds.compound_ok(word, right, left, True, len(self.units[uid].norm)):
+                if compounds.compound_ok(word, right, left, True):
                     result.append((uid, (cut, len(word))))
             for uid in self.modifiers.get(left, ()):
-                if compounds.compound_ok(word, left, right, False, len(self.units[uid].norm)):
+                if compounds.compound_ok(word, left, right, False):
                     result.append((uid, (0, cut)))
         return result
 

@@ -153,3 +153,12 @@ def separable_parts(word: str) -> list[tuple[str, str, frozenset[str]]]:
                               if not f.startswith("ge") and not f.endswith(("end", "ende")))
             found.append((lemma, particle, forms))
     return found
+
+
+def verb_stems(word: str) -> set[str]:
+    """The stem a Dutch verb has in front of a compound (betalen -> betaal|pas, storten ->
+    stort|bui): the table's first person, whose -t form is there too."""
+    if not is_verb(word):
+        return set()
+    group = table("nl").groups[word]
+    return {f for f in group if f + "t" in group and len(f) >= 3 and not f.startswith("ge")}

@@ -18,6 +18,7 @@ from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
 from contentcheck.matching import separable
 from contentcheck.matching.language import left_out_of
+from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.lemmas import separable_parts
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
@@ -92,6 +93,7 @@ class Matcher:
         self.termset = termset
         self.lexicon = Lexicon()
         self._single: dict[int, list[int]] = defaultdict(list)  # unit -> terms
+        self._heads: dict[int, list[int]] = defaultdict(list)  # unit -> terms it is the head of
         self._multi: list[_Multi] = []
         self._multi_by_unit: dict[int, list[int]] = defaultdict(list)
         self._multi_by_anchor: dict[int, list[int]] = defaultdict(list)  # by the rarest word
@@ -112,7 +114,7 @@ class Matcher:
             self._left_out.append(_left_out_of(term, pattern))
             self._add_term(index, term, pattern)
         self.lexicon.finish()
-        self._singles = frozenset(self._single)  # a hit of one of these is a match
+        self._singles = frozenset(self._single) | frozenset(self._heads)  # a hit is a match
         # No term has a digit: then which digits a word holds cannot matter to the screen, and
         # "p/12345", "kerst2026", "utm_id=88" collapse to one cached word each instead of one
         # per post (links and codes are unique per post: a cache miss every time otherwise).
@@ -134,6 +136,10 @@ class Matcher:
             word = pattern.words[0]
             unit = self.lexicon.add(word, term.language)
             self._single[unit].append(index)
+            head = compound_head(word.norm) if term.crisis and not (
+                word.any_before or word.any_after) and term.language != "en" else None
+            if head:
+                self._heads[self.lexicon.add(WordSpec(head), term.language)].append(index)
             if term.language != "en" and not (word.any_before or word.any_after):
                 for verb, particle, forms in separable_parts(word.norm):
                     self._add_units(index, "separable", (
@@ -290,6 +296,8 @@ class Matcher:
         for unit, occs in occurrences.items():
             for term in self._single.get(unit, ()):
                 raw += [(term, occ.start, occ.end, occ.rule, ((unit, occ),)) for occ in occs]
+            for term in self._heads.get(unit, ()):
+                raw += [(term, occ.start, occ.end, "head", ((unit, occ),)) for occ in occs]
         # a phrase or proximity term can only match where its rarest word is (one per term)
         candidates = [multi for anchor in self._anchors.intersection(occurrences)
                       for multi in self._multi_by_anchor[anchor]]
