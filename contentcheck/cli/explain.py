@@ -29,6 +29,11 @@ RULES = {
     "hashtag-split": "a word inside a hashtag or code",
     "emoji": "emoji",
     "regex": "regular expression",
+    "lemma": "a form from the lemma table",
+    "separable": "a separable verb split in the sentence",
+    "wildcard-word": "a word that only begins with the wildcard",
+    "head": "the last part of a compound term",
+    "fuzzy": "one typo away",
 }
 
 
@@ -114,6 +119,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         say(f"     why: {finding.detail}")
         if not term.crisis and term.category in escalated:
             say(f"     escalated to pause by {escalated[term.category]}")
+        if match.loose:
+            say(f"     loose reading ({match.loose}): review, not pause")
         if term.suggestion:
             say(f"     suggestion: {term.suggestion}")
         say(f"     {_highlight(text, match.start, match.end)}")

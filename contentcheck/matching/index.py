@@ -13,16 +13,16 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentcheck.matching import compounds
+from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import lemma_of, table_forms, verb_stems
 from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound",
-              "wildcard-word", "head", "fuzzy")
+              "wildcard-word", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
-         "head": "the last part of a compound term on its own",
-         "fuzzy": "one letter off a long term"}
+         "head": "the last part of a compound term on its own"}
 CACHE_LIMIT = 500_000
 
 
@@ -53,11 +53,15 @@ class Lexicon:
         self.modifiers: dict[str, list[int]] = defaultdict(list)
         self.exceptions: set[str] = set()
         self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
+        self.fuzzy = FuzzyIndex()
+        self.rank_hint: dict[int, int] = {}  # unit -> rarity for ``rarest`` (a slot is common)
         self._cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
-    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True) -> int:
-        """The id of the unit for one term word (the same word in two lists shares a unit)."""
+    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
+            fuzzy: bool = False) -> int:
+        """The id of the unit for one term word (the same word in two lists shares a unit);
+        ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
@@ -86,11 +90,14 @@ class Lexicon:
             forms = word_forms(norm, language, dutch, english, heads)
             for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
-            for form, home in self._table_forms(norm, language).items():
+            table = self._table_forms(norm, language)
+            for form, home in table.items():
                 if form not in forms:
                     exact[form].append((uid, "lemma"))
                 if heads is not None and home == "nl":
                     heads.add(form)  # kunstmusea, hoofdcrises
+            if fuzzy:
+                self.fuzzy.add(uid, forms | set(table))
             if heads:
                 for form in heads:
                     self.heads[form].append(uid)
@@ -168,6 +175,8 @@ class Lexicon:
         dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
 
         def rarity(uid: int) -> tuple[int, int]:
+            if uid in self.rank_hint:
+                return (self.rank_hint[uid], 0)
             norm = self.units[uid].norm
             return (min(dutch.get(norm, 1 << 30), english.get(norm, 1 << 30)), len(norm))
         return max(units, key=rarity)
@@ -181,6 +190,7 @@ class Lexicon:
         self._prefix_sizes = sorted({len(k) for k in self.prefix})
         self._suffix_sizes = sorted({len(k) for k in self.suffix})
         self.exact = dict(self.exact)
+        self.fuzzy.finish()
 
     def hits(self, word: str) -> tuple[tuple[int, str], ...]:
         """``(unit id, rule)`` for every unit that this folded word is (cached per word)."""
@@ -226,7 +236,18 @@ class Lexicon:
                     self._suppressed.setdefault(word, []).append((uid, blocker))
                 else:
                     found[uid] = "compound"
+        if not found and self.fuzzy and not self.is_word(word):
+            for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
+                found[uid] = "fuzzy"
         return tuple(sorted(found.items(), key=lambda item: RULE_ORDER.index(item[1])))
+
+    def compound_split(self, word: str, uid: int) -> str:
+        """The word with a bar where a unit's compound splits it: ``gas|fles``."""
+        for found, (start, end) in self._compounds(word):
+            if found == uid:
+                cut = end if start == 0 else start
+                return f"{word[:cut]}|{word[cut:]}"
+        return word
 
     def _compounds(self, word: str) -> list[tuple[int, tuple[int, int]]]:
         """Units that are a part of this word where the other part is a Dutch word."""

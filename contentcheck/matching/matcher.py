@@ -20,6 +20,7 @@ from contentcheck.matching import separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.lemmas import separable_parts
+from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
 from contentcheck.matching.regex_terms import RegexTerms
@@ -134,7 +135,7 @@ class Matcher:
             return
         if pattern.kind == "word":
             word = pattern.words[0]
-            unit = self.lexicon.add(word, term.language)
+            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis)
             self._single[unit].append(index)
             head = compound_head(word.norm) if term.crisis and not (
                 word.any_before or word.any_after) and term.language != "en" else None
@@ -163,8 +164,15 @@ class Matcher:
                    compound: bool = True) -> None:
         """A phrase or proximity term: all of its words must be there."""
         self._add_units(index, kind, tuple(
+            self._slot() if kind == "phrase" and w.norm in SLOT and len(words) > 2 else
             self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
             for w in words))
+
+    def _slot(self) -> int:
+        """The unit any article or possessive of a phrase stands for (``slots.py``)."""
+        uid = self.lexicon.add_fixed("an article or possessive", SLOT, "slot")
+        self.lexicon.rank_hint[uid] = 0  # never the anchor of a phrase
+        return uid
 
     def _add_units(self, index: int, kind: str, units: tuple[int, ...]) -> None:
         multi = len(self._multi)
@@ -297,7 +305,8 @@ class Matcher:
             for term in self._single.get(unit, ()):
                 raw += [(term, occ.start, occ.end, occ.rule, ((unit, occ),)) for occ in occs]
             for term in self._heads.get(unit, ()):
-                raw += [(term, occ.start, occ.end, "head", ((unit, occ),)) for occ in occs]
+                raw += [(term, occ.start, occ.end, "head", ((unit, occ._replace(rule="head")),))
+                        for occ in occs]
         # a phrase or proximity term can only match where its rarest word is (one per term)
         candidates = [multi for anchor in self._anchors.intersection(occurrences)
                       for multi in self._multi_by_anchor[anchor]]
@@ -337,8 +346,25 @@ class Matcher:
         return [word for group in GROUP_RE.findall(text) for word in read_group(group, self.lexicon)]
 
     def _detail(self, unit: int, occ: Occurrence) -> str:
-        norm = self.lexicon.units[unit].norm
-        return f"{occ.rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{occ.rule}: '{norm}'"
+        """One word behind a hit, in the words of its reading: which form, lemma, compound
+        split, typo or slot made it."""
+        norm, rule = self.lexicon.units[unit].norm, occ.rule
+        if rule == "compound":
+            return f"compound: '{self.lexicon.compound_split(occ.norm, unit)}' holds '{norm}'"
+        if rule == "lemma":
+            return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
+        if rule == "fuzzy":
+            return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
+        if rule == "slot":
+            return f"slot: '{occ.norm}' stands for {norm}"
+        if rule == "separable":
+            verb, _, particle = norm.partition(": ")
+            return (f"separable: '{occ.norm}', the verb of '{verb}', then its particle"
+                    if particle else f"'{occ.norm}'")
+        if rule == "head":
+            same = "" if occ.norm == norm else f" ~ '{norm}'"
+            return f"head: '{occ.norm}'{same}, the last part of the term alone"
+        return f"{rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{rule}: '{norm}'"
 
     def _describe(self, why: tuple[tuple[int, Occurrence], ...] | str) -> str:
         """The words behind a hit, for ``explain`` (a regex hit names its pattern)."""
