@@ -67,7 +67,14 @@ ROWS = [
     (["pin*", "storing"], "Pinda's in de aanbieding.", "review"),
     (["pin*", "storing"], "De pinautomaat doet het weer.", "pause"),
     (["terugroep*", "kaas"], "Onze terugroepactie loopt nog.", "pause"),
-    (["terugroep*", "kaas"], "Alle pakken zijn teruggeroepen.", None),  # a prefix does not reach ge-
+    (["terugroep*", "kaas"], "Alle pakken zijn teruggeroepen.", "pause"),  # the stem's verb
+    (["terugroep*", "kaas"], "Wij roepen die pakken terug.", "pause"),  # split
+    (["pin*", "storing"], "Gepind bij de bakker?", "pause"),
+    (["brand*", "rook"], "Signeersessie met Anna Brandt in de winkel.", "review"),  # a name
+    (["brand*", "rook"], "We bezorgen nu ook in Brandwijk.", "review"),
+    (["brand*", "rook"], "Brandwijk krijgt een nieuwe winkel.", "pause"),  # sentence start: unknown
+    (["brand*", "rook"], "Volg #BrandweerNL voor nieuws.", "pause"),  # a hashtag is no name
+    (["Brand*", "rook"], "Nieuw in Brandwijk.", "pause"),  # a capitalised term means names
     (["explo*", "bom"], "Een explosie bij de fabriek.", "pause"),
     (["explo*", "bom"], "Ga op exploratie in het museum.", "review"),
 ]

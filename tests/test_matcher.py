@@ -195,10 +195,10 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
         language = "en" if term == "ass" else "nl" if term == "brand" else None
         seen |= {f.rule for f in matcher.explain(text, language=language)[0]
                  if (f.match.term, f.match.matched) == (term, matched)}
-    crisis = Matcher.compile(parse_terms("spoorwegongeluk\noverstroming\n", origin="t",
+    crisis = Matcher.compile(parse_terms("spoorwegongeluk\noverstroming\nbrand*\n", origin="t",
                                          list_name="t", category="crisis",
                                          severity=Severity.CRISIS, crisis=True))
-    for text in ("Een ongeluk op de A1", "De overstorming van 1953"):  # crisis terms only
+    for text in ("Een ongeluk op de A1", "De overstorming van 1953", "Met Anna Brandt"):
         seen |= {f.rule for f in crisis.explain(text)[0]}
     assert seen == set(RULES)
 

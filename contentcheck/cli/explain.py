@@ -32,6 +32,7 @@ RULES = {
     "lemma": "a form from the lemma table",
     "separable": "a separable verb split in the sentence",
     "wildcard-word": "a word that only begins with the wildcard",
+    "wildcard-name": "a name that begins with the wildcard",
     "head": "the last part of a compound term",
     "fuzzy": "one typo away",
 }

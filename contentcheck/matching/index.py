@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from contentcheck.matching import compounds
 from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
-from contentcheck.matching.lemmas import lemma_of, table_forms, verb_stems
+from contentcheck.matching.lemmas import stem_verbs, table_forms, verb_stems
 from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound",
-              "wildcard-word", "head", "fuzzy", "slot")
+              "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
+         "wildcard-name": "a name (capitalised inside a sentence) that begins with the wildcard",
          "head": "the last part of a compound term on its own"}
 CACHE_LIMIT = 500_000
 
@@ -81,6 +82,9 @@ class Lexicon:
         elif spec.any_after:
             self.prefix[unit.norm].append(uid)
             self._stem_forms[uid] = self._forms_of_stem(unit.norm, language)
+            for form in self._stem_forms[uid]:
+                if not form.startswith(unit.norm):
+                    self.exact[form].append((uid, "lemma"))  # pin* -> gepind, terugroep* -> teruggeroepen
         elif spec.any_before:
             self.suffix[unit.norm].append(uid)
         else:
@@ -127,10 +131,8 @@ class Lexicon:
             return frozenset()
         dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
         forms = set(word_forms(stem, language, dutch, english)) | set(self._table_forms(stem, language))
-        if language != "en":
-            for verb in (stem + "en", stem + stem[-1] + "en", lemma_of(stem, "nl")):
-                if verb and verb.startswith(stem):
-                    forms |= set(table_forms(verb, "nl").forms)
+        for verb in stem_verbs(stem, language):
+            forms |= set(table_forms(verb, "nl").forms)
         return frozenset(forms)
 
     def _prefix_rule(self, uid: int, word: str) -> str:

@@ -162,3 +162,13 @@ def verb_stems(word: str) -> set[str]:
         return set()
     group = table("nl").groups[word]
     return {f for f in group if f + "t" in group and len(f) >= 3 and not f.startswith("ge")}
+
+
+def stem_verbs(stem: str, language: str | None) -> list[str]:
+    """The Dutch verbs a wildcard's stem is the stem of (terugroep* -> terugroepen, pin* ->
+    pinnen, brand* -> branden): their forms that the prefix cannot reach (teruggeroepen,
+    gepind) and their split forms (roepen ... terug) are found too."""
+    if language == "en" or len(stem) < 3 or not stem.isalpha():
+        return []
+    verbs = {stem + "en", stem + stem[-1] + "en", lemma_of(stem, "nl")}
+    return sorted(v for v in verbs if v and v.startswith(stem) and is_verb(v))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -19,7 +20,7 @@ from contentcheck.errors import TermFileError
 from contentcheck.matching import separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.compounds import compound_head
-from contentcheck.matching.lemmas import separable_parts
+from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
@@ -58,6 +59,22 @@ def _loose(rule: str, why: object) -> str | None:
             if occurrence.rule in LOOSE:
                 return LOOSE[occurrence.rule]
     return None
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n])\W*$")
+
+
+def _as_name(hit: _Raw, text: str) -> _Raw:
+    """A wildcard hit on a capitalised word inside a sentence is a name (Anna Brandt,
+    Brandwijk), not a word the lower-case wildcard was typed for: a loose reading. At the
+    start of a sentence or in a hashtag, case tells nothing."""
+    term, start, end, rule, why = hit
+    word = text[start:end]
+    if (rule == "wildcard" and word[:1].isupper() and word[1:2].islower()
+            and text[start - 1:start] not in ("#", "@") and start
+            and not _SENTENCE_START.search(text, 0, start)):
+        return term, start, end, "wildcard-name", why
+    return hit
 
 
 def joined_text(post: Post) -> str:
@@ -101,6 +118,7 @@ class Matcher:
         self._regex = RegexTerms()
         self._exception_phrases: list[tuple[int, ...]] = []
         self._left_out: list[str | None] = []  # per term: the post language it is not for
+        self._lower_wild: list[bool] = []  # per term: a prefix wildcard typed in lower case
         for word in sorted(termset.exceptions):
             if " " in word:  # "groene aanslag": these words together never count
                 self._exception_phrases.append(tuple(
@@ -113,6 +131,8 @@ class Matcher:
             except ValueError as exc:  # a Term made in code, not read from a file
                 raise TermFileError(term.origin or term.list_name, str(exc)) from None
             self._left_out.append(_left_out_of(term, pattern))
+            self._lower_wild.append(pattern.kind == "word" and pattern.words[0].any_after
+                                    and term.text == term.text.lower())
             self._add_term(index, term, pattern)
         self.lexicon.finish()
         self._singles = frozenset(self._single) | frozenset(self._heads)  # a hit is a match
@@ -141,8 +161,9 @@ class Matcher:
                 word.any_before or word.any_after) and term.language != "en" else None
             if head:
                 self._heads[self.lexicon.add(WordSpec(head), term.language)].append(index)
-            if term.language != "en" and not (word.any_before or word.any_after):
-                for verb, particle, forms in separable_parts(word.norm):
+            if term.language != "en" and not word.any_before:
+                verbs = stem_verbs(word.norm, term.language) if word.any_after else [word.norm]
+                for verb, particle, forms in [p for v in verbs for p in separable_parts(v)]:
                     self._add_units(index, "separable", (
                         self.lexicon.add_fixed(f"{verb}: {particle}", forms, "separable"),
                         self.lexicon.add_fixed(particle, frozenset([particle]), "separable")))
@@ -304,6 +325,8 @@ class Matcher:
         for unit, occs in occurrences.items():
             for term in self._single.get(unit, ()):
                 raw += [(term, occ.start, occ.end, occ.rule, ((unit, occ),)) for occ in occs]
+                if self._lower_wild[term]:  # a name that begins with brand*: Brandt, Brandwijk
+                    raw[-len(occs):] = [_as_name(hit, text) for hit in raw[-len(occs):]]
             for term in self._heads.get(unit, ()):
                 raw += [(term, occ.start, occ.end, "head", ((unit, occ._replace(rule="head")),))
                         for occ in occs]

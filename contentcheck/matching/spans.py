@@ -12,7 +12,7 @@ from typing import NamedTuple
 
 from contentcheck.records import Match, Term
 
-LOOSE_RULES = frozenset({"wildcard-word", "head"})  # see index.LOOSE
+LOOSE_RULES = frozenset({"wildcard-word", "wildcard-name", "head"})  # see index.LOOSE
 PROXIMITY = 6  # unquoted words match when at most this many words apart ("within a few")
 
 
