@@ -30,7 +30,6 @@ OTHER = {"nl": "en", "en": "nl"}
 # separable-verb particles: instorten = in + storten, uitbreken = uit + breken
 PARTICLES = ("terug", "neer", "door", "over", "mee", "uit", "aan", "weg", "toe", "vast",
              "los", "af", "in", "om", "op", "na", "bij")
-_VERB_ENDINGS = ("d", "t", "de", "te", "den", "ten", "end", "ende")
 
 
 @dataclass(frozen=True)
@@ -64,12 +63,15 @@ class TableForms:
 
 
 def looks_like_verb_form(word: str) -> bool:
-    """A Dutch participle or past/present form as typed (neergestort, ingestort, ontruimd):
-    such a term stands for its verb, all of whose forms are meant. A noun in the plural
-    (treinen) is not: its singular is left to the person (``hints``)."""
+    """A Dutch participle as typed (neergestort, ingestort, geëvacueerd, ontruimd): such a term
+    stands for its verb, all of whose forms are meant. Other forms (treffende, dansend,
+    liftend) stand for themselves: their verb's forms include everyday words (lift), and a
+    noun in the plural (treinen) leaves its singular to the person (``hints``)."""
+    if word.endswith(("end", "ende", "de", "te", "den", "ten")):
+        return False
     if word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES):
         return True
-    return word.endswith(_VERB_ENDINGS)
+    return word.startswith(("ont", "be", "ver", "her")) and word.endswith(("d", "t"))
 
 
 def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
@@ -100,6 +102,8 @@ def table_forms(word: str, language: str) -> TableForms:
         for form in forms:
             if form == word or form in lemmas:
                 kept.add(form)
+            elif len(form) < 3:
+                left_out[form] = "too short"  # se (southeast), 'k
             elif (form in data.groups and lemma in data.groups
                   and 4 * own.get(form, 1 << 30) < own.get(lemma, 1 << 30)
                   and not set(data.groups[form][1:]) & set(data.groups[lemma])
