@@ -205,3 +205,11 @@ def test_a_plural_term_names_the_one_singular(plural: str, singular: str) -> Non
                                             ("laptop", "laptops")])
 def test_dutch_plurals_in_s_that_english_shares_are_kept(word: str, form: str) -> None:
     assert form in table_forms(word, "nl").forms
+
+
+def test_left_out_forms_are_said() -> None:
+    from contentcheck.matching.hints import term_notes
+
+    notes = term_notes(parse_terms("brand\nrook\n", origin="t", list_name="t",
+                                   category="crisis", severity=Severity.CRISIS, crisis=True))
+    assert any("'brand' does not find brands (a word of English)" in note for note in notes)
