@@ -161,7 +161,10 @@ class Matcher:
                 word.any_before or word.any_after) and term.language != "en" else None
             if head:
                 self._heads[self.lexicon.add(WordSpec(head), term.language)].append(index)
-            if term.language != "en" and not word.any_before:
+            if term.crisis and term.language != "en" and not word.any_before:
+                # split verbs for crisis terms only: a list of thousands of words holds many
+                # separable verbs of everyday verbs (aankomen: komt ... aan), each a phrase
+                # that common posts would have to be checked for
                 verbs = stem_verbs(word.norm, term.language) if word.any_after else [word.norm]
                 for verb, particle, forms in [p for v in verbs for p in separable_parts(v)]:
                     self._add_units(index, "separable", (
