@@ -51,7 +51,7 @@ def _should_segment(group: str, start: int, end: int, tag: bool, norm: str) -> b
 def _leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int, int, bool]],
                                                   list[tuple[str, int, int, int, int]]]:
     """Leaves ``(norm, start, end, split)`` and overlays ``(norm, start, end, first, last)``."""
-    if group.isalpha() and (group.islower() or group[1:].islower()):
+    if group.isalpha() and (group.islower() or group[1:].islower()) and not is_emoji(group):
         # most groups are a plain word, lower or capitalised: one leaf, nothing to cut
         return [(fold(group), 0, len(group), False)], []
     return _cut_leaves(group, known)
