@@ -224,8 +224,8 @@ def compound_head(word: str) -> str | None:
     None when the term is no transparent compound of two Dutch words (a word among the
     LEXICALISED most frequent is a word of its own: slachtoffer is no slacht|offer; a verb
     form is no compound), or when its head is too common to mean anything alone (steekpartij
-    -> partij, terugroepactie -> actie, flatbrand -> brand), more English than Dutch, or an
-    adjective (code|rood)."""
+    -> partij, terugroepactie -> actie, flatbrand -> brand), more English than Dutch, an
+    adjective (code|rood) or an inflected form (zand|zakken: bags are no flood)."""
     from contentcheck.matching.lemmas import is_verb, lemma_of
 
     dutch, english = vocabulary("nl"), vocabulary("en")
@@ -236,9 +236,10 @@ def compound_head(word: str) -> str | None:
         return None  # neersteken, neergestort, omgevallen: a verb or verb form
     for cut in range(MIN_PART, len(word) - 3):
         head, front = word[cut:], word[:cut]
-        if is_part(head) and _left_base(front) is not None:
+        fronts = [front] + [front[:-len(link)] for link in ("s", "en", "e") if front.endswith(link)]
+        if is_part(head) and any(is_part(f) for f in fronts):  # one word in front: no aan|rij|ding
             if dutch[head] < HEAD_MIN_RANK or english.get(head, 1 << 30) < dutch[head] \
-                    or _adjective(head):
-                return None
+                    or _adjective(head) or lemma_of(head, "nl") not in (None, head):
+                return None  # too common, English, an adjective, or inflected (zand|zakken)
             return head
     return None
