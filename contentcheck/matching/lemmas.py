@@ -24,9 +24,8 @@ from functools import lru_cache
 from importlib.resources import files
 
 from contentcheck.matching.compounds import vocabulary
+from contentcheck.matching.language import OTHER, SHARED_RANK
 
-SHARED_RANK = 10_000  # as in language.py: a word this frequent belongs to a language
-OTHER = {"nl": "en", "en": "nl"}
 # separable-verb particles: instorten = in + storten, uitbreken = uit + breken
 PARTICLES = ("terug", "neer", "door", "over", "mee", "uit", "aan", "weg", "toe", "vast",
              "los", "af", "in", "om", "op", "na", "bij")
