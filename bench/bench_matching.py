@@ -224,6 +224,9 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scaling", action="store_true",
                         help="also time find() with 100 to 50,000 terms on the same posts")
+    parser.add_argument("--crisis", action="store_true",
+                        help="compile the terms as crisis terms (language guessed, compound "
+                             "heads, separable verbs and one-typo matching for long words)")
     args = parser.parse_args()
 
     from contentcheck.matching.matcher import Matcher
@@ -234,7 +237,8 @@ def main() -> int:
     term_text = make_terms(args.terms)
     started = time.perf_counter()
     termset = parse_terms(term_text, origin="bench", list_name="bench", category="bench",
-                          severity=Severity.MEDIUM)
+                          severity=Severity.CRISIS if args.crisis else Severity.MEDIUM,
+                          crisis=args.crisis)
     matcher = Matcher.compile(termset)
     build = time.perf_counter() - started
     post_records = [Post("bench", None, i, None, None, None, (PostField("Text", text),))

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.fileio import read_toml, write_text_atomically
 from contentcheck.visible import visible
-from contentcheck.matching.terms import TermSet, parse_terms
+from contentcheck.matching import TermSet, parse_terms, read_line
 from contentcheck.records import Severity
 
 if TYPE_CHECKING:
@@ -372,8 +372,7 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
     check_typed("crisis name", name)
     if until is not None and until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
-    if not kits and not errors and not any(line.strip() and not line.lstrip().startswith("#")
-                                           for line in text.splitlines()):
+    if not kits and not errors and not any(read_line(line).text for line in text.splitlines()):
         raise SettingsError("a crisis needs at least one term (--term, --terms-file or --kit) "
                             "or error (--error)")
     kits = tuple(dict.fromkeys(get_kit(kit).name for kit in kits))

@@ -124,9 +124,12 @@ class Match:
     severity: Severity
     crisis: bool = False
     suggestion: str | None = None
+    # a loose reading of a crisis term (a word a wildcard merely begins, a compound's head
+    # on its own, a one-letter typo): it asks for review, not pause; says which reading
+    loose: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {
+        data = {
             "term": self.term,
             "matched": self.matched,
             "field": self.field,
@@ -138,6 +141,9 @@ class Match:
             "crisis": self.crisis,
             "suggestion": self.suggestion,
         }
+        if self.loose:
+            data["loose"] = self.loose
+        return data
 
 
 @dataclass(frozen=True, slots=True)

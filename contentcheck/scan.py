@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from contentcheck.calendar import Calendar, ReadOptions, read_calendar
 from contentcheck.decide import decide
 from contentcheck.errors import CalendarError
-from contentcheck.matching import TermSet, plural_hints
+from contentcheck.matching import TermSet, term_notes
 from contentcheck.progress import (
     SILENT,
     WORTH_SHOWING_BYTES,
@@ -275,7 +275,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=problems + plural_hints(crisis)
+        notes=problems + term_notes(crisis) + list(lists.warnings)
         + [warning for runner in runners for warning in getattr(runner, "warnings", ())],
         unreadable=unreadable,
     )

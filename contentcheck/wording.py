@@ -88,11 +88,13 @@ REASONS = {
     "en": {"in": " in {field}", "crisis": "{matched}{where} matches crisis term '{rule}' ({source})",
            "list": "{matched}{where} matches '{rule}' ({category}, {severity}, list {source})",
            "suggestion": "; suggestion: '{suggestion}'",
-           "escalated": "; escalated to pause by {source}"},
+           "escalated": "; escalated to pause by {source}",
+           "loose": "; loose reading ({reading}): review, not pause"},
     "nl": {"in": " in {field}", "crisis": "{matched}{where} raakt crisisterm '{rule}' ({source})",
            "list": "{matched}{where} raakt '{rule}' ({category}, {severity}, lijst {source})",
            "suggestion": "; suggestie: '{suggestion}'",
-           "escalated": "; naar pauze opgeschaald door {source}"},
+           "escalated": "; naar pauze opgeschaald door {source}",
+           "loose": "; losse lezing ({reading}): nakijken, niet pauzeren"},
 }
 
 

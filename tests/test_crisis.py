@@ -100,7 +100,7 @@ def test_terms_file_and_hashtag_terms(tmp_path: Path, isolated_state: Path) -> N
     result = cli("start", "ramp", "--term", "#PrayForUtrecht", "--terms-file", str(terms))
     assert result.exit_code == 0, result.stderr
     (item,) = crises.all_crises(isolated_state)
-    assert item.terms == ("PrayForUtrecht", "spoor*")
+    assert item.terms == ("#PrayForUtrecht", "spoor*")
     assert "spoorboekje" in item.termset().exceptions
     shown = cli("show", "ramp").stdout
     assert "status:  active" in shown and "  # ramp in Utrecht" in shown

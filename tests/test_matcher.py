@@ -41,6 +41,8 @@ reet
 "op tijd"
 stormciara
 moordaanbieding
+verdrinken
+instorten
 dressed to kill
 COVID-19
 @language nl
@@ -130,6 +132,9 @@ SHOULD_FLAG = [
     ("phrase of function words", "Altijd op tijd!", '"op tijd"', "op tijd"),
     ("nl term in nl post", "De brand is geblust", "brand", "brand"),
     ("en term in en post", "What an ass he is", "ass", "ass"),
+    ("lemma table: a strong past tense", "Het hert verdronk", "verdrinken", "verdronk"),
+    ("a word that only begins with the wildcard", "Een exploot van de deurwaarder", "explo*",
+     "exploot"),
 ]
 
 SHOULD_PASS = [
@@ -189,6 +194,13 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
         language = "en" if term == "ass" else "nl" if term == "brand" else None
         seen |= {f.rule for f in matcher.explain(text, language=language)[0]
                  if (f.match.term, f.match.matched) == (term, matched)}
+    crisis = Matcher.compile(parse_terms("spoorwegongeluk\noverstroming\nbrand*\ninstorten\n",
+                                         origin="t",
+                                         list_name="t", category="crisis",
+                                         severity=Severity.CRISIS, crisis=True))
+    for text in ("Een ongeluk op de A1", "De overstorming van 1953", "Met Anna Brandt",
+                 "De schuur stortte gisteren in."):
+        seen |= {f.rule for f in crisis.explain(text)[0]}
     assert seen == set(RULES)
 
 

@@ -46,14 +46,16 @@ _NONE: Mapping[str, str] = MappingProxyType({})
 def as_finding(match: Match, escalations: Mapping[str, str] = _NONE) -> Finding:
     """The term engine's match as the pipeline's finding: a crisis term pauses, a list word
     asks for review, unless an active crisis escalated its category (then it pauses, and says
-    by whom)."""
+    by whom); a loose reading of a crisis term (``Match.loose``) asks for review."""
     escalated_by = None if match.crisis else escalations.get(match.category)
+    pause = (match.crisis and not match.loose) or escalated_by
+    details = ((("escalated_by", escalated_by),) if escalated_by else ()) + \
+        ((("loose", match.loose),) if match.loose else ())
     return Finding(check=ID, field=match.field, start=match.start, end=match.end,
                    matched=match.matched, rule=match.term, source=match.list_name,
                    category=match.category, severity=match.severity,
-                   status=Status.PAUSE if match.crisis or escalated_by else Status.REVIEW,
-                   crisis=match.crisis, suggestion=match.suggestion,
-                   details=(("escalated_by", escalated_by),) if escalated_by else ())
+                   status=Status.PAUSE if pause else Status.REVIEW,
+                   crisis=match.crisis, suggestion=match.suggestion, details=details)
 
 
 class TermsRunner:
@@ -107,6 +109,8 @@ def describe(finding: Finding, lang: str) -> str:
                                       source=finding.source)
     if finding.detail("escalated_by"):
         text += phrases["escalated"].format(source=finding.detail("escalated_by"))
+    if finding.detail("loose"):
+        text += phrases["loose"].format(reading=finding.detail("loose"))
     if finding.suggestion:
         text += phrases["suggestion"].format(suggestion=finding.suggestion)
     return text

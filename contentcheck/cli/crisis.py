@@ -60,16 +60,17 @@ def _terms(count: int) -> str:
 
 
 def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
-    """``--term`` values as lines of word-list syntax: one term each, taken literally, so a
-    leading ``#`` (a hashtag) is dropped rather than read as a comment."""
-    from contentcheck.matching import read_text_file
+    """``--term`` values as lines of word-list syntax: one term each, taken literally. A
+    hashtag (``#tag``) is written as it is, which the file syntax reads as a hashtag term; a
+    value that the file would read as a comment (``#two words``) loses its ``#``."""
+    from contentcheck.matching import read_line, read_text_file
 
     lines = []
     for term in terms:
         if "\n" in term or "\r" in term:
             raise SettingsError(f"--term {term!r}: one term per --term, no line breaks")
         line = term.strip().replace(" #", " ").replace("\t#", " ")
-        if line.startswith("#"):
+        if line.startswith("#") and read_line(line).text != line:
             line = line.lstrip("#").strip()
         if line:
             lines.append(line)
@@ -111,9 +112,9 @@ def crisis() -> None:
 
 def _hint(declared: crises.Crisis) -> None:
     """Say so when a term is typed in the plural (it does not find the singular)."""
-    from contentcheck.matching import plural_hints
+    from contentcheck.matching import term_notes
 
-    for hint in plural_hints(declared.termset()):
+    for hint in term_notes(declared.termset()):
         say(f"note: {hint}")
 
 

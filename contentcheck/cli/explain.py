@@ -29,6 +29,12 @@ RULES = {
     "hashtag-split": "a word inside a hashtag or code",
     "emoji": "emoji",
     "regex": "regular expression",
+    "lemma": "a form from the lemma table",
+    "separable": "a separable verb split in the sentence",
+    "wildcard-word": "a word that only begins with the wildcard",
+    "wildcard-name": "a name that begins with the wildcard",
+    "head": "the last part of a compound term",
+    "fuzzy": "one typo away",
 }
 
 
@@ -95,9 +101,9 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     say(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
     _say_hidden(text)
-    from contentcheck.matching import plural_hints
+    from contentcheck.matching import term_notes
 
-    for hint in plural_hints(crisis_terms):
+    for hint in term_notes(crisis_terms):
         say(f"note:     {hint}")
     findings, suppressed = checker.explain(text, language=lang)
     every_language, _ = checker.explain(text, language=None) if lang else ([], [])
@@ -114,6 +120,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         say(f"     why: {finding.detail}")
         if not term.crisis and term.category in escalated:
             say(f"     escalated to pause by {escalated[term.category]}")
+        if match.loose:
+            say(f"     loose reading ({match.loose}): review, not pause")
         if term.suggestion:
             say(f"     suggestion: {term.suggestion}")
         say(f"     {_highlight(text, match.start, match.end)}")

@@ -18,8 +18,8 @@ from contentcheck.errors import TermFileError
 from contentcheck.lists.load import (defaults_from_name, list_paths, load_wordlist_file,
                                 uses_reserved_category)
 from contentcheck.records import Severity, Term
-from contentcheck.matching.terms import (TermSet, _inline_directives, _strip_comment, parse_pattern,
-                                parse_terms, read_text_file)
+from contentcheck.matching.terms import (TermSet, _inline_directives, parse_pattern, parse_terms,
+                                read_line, read_text_file)
 
 RESERVED = "the category 'crisis' is reserved for crisis terms; put them in a crisis file"
 
@@ -73,7 +73,7 @@ def sort_key(entry: str) -> str:
 
 def _content(raw: str) -> str:
     """A line without its comment, read exactly as the term parser reads it."""
-    return _strip_comment(raw.lstrip("\ufeff"))
+    return read_line(raw).text
 
 
 def check_syntax(text: str, path: str) -> list[Problem]:
@@ -93,9 +93,12 @@ def check_syntax(text: str, path: str) -> list[Problem]:
         section.clear()
 
     for number, raw in enumerate(text.splitlines(), start=1):
-        if raw.strip().startswith("#"):
-            continue
-        line = _content(raw)
+        source = read_line(raw)
+        if source.warning:
+            problems.append(Problem(path, number, WARNING, "hash", source.warning))
+        if not source.text and raw.strip():
+            continue  # a comment does not split a section
+        line = source.text
         if not line or line.startswith("@"):
             close_section()
         if not line:

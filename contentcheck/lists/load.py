@@ -19,7 +19,7 @@ from pathlib import Path
 from contentcheck.lists.categories import CATEGORIES, CRISIS
 from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.records import Severity, Term
-from contentcheck.matching.terms import TermSet, parse_terms, read_text_file
+from contentcheck.matching import TermSet, parse_terms, read_line, read_text_file
 
 log = logging.getLogger(__name__)
 
@@ -141,6 +141,7 @@ def load_table_list(path: Path, *, name: str | None = None) -> TermSet:
     columns: dict[str, int] | None = None
     terms: list[Term] = []
     exceptions: set[str] = set()
+    warnings: list[str] = []
     for number, row in rows:
         if not any(cell.strip() for cell in row):
             continue
@@ -153,7 +154,11 @@ def load_table_list(path: Path, *, name: str | None = None) -> TermSet:
             return row[index].strip() if index is not None and index < len(row) else ""
 
         term = cell("term")
-        if not term or term.startswith("#"):
+        source = read_line(term)  # '# note' is a comment, '#tag' a hashtag term
+        if source.warning:
+            warnings.append(f"{path}:{number}: {source.warning}")
+        term = source.text
+        if not term:
             continue
         language = cell("language").lower() or ("any" if default_language is None
                                                   else default_language)
@@ -171,7 +176,7 @@ def load_table_list(path: Path, *, name: str | None = None) -> TermSet:
         exceptions |= parsed.exceptions
     if columns is None:
         raise TermFileError(str(path), "is empty (expected a header row with a 'term' column)")
-    return TermSet(tuple(terms), frozenset(exceptions))
+    return TermSet(tuple(terms), frozenset(exceptions), tuple(warnings))
 
 
 def load_wordlist_file(path: Path, *, name: str | None = None) -> TermSet:

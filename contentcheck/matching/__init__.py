@@ -5,13 +5,14 @@ modules inside, so the engine can change shape without touching its callers. Nam
 loaded when first used (PEP 562), so importing the face costs nothing until a scan needs it.
 
 - ``TermSet``, ``parse_terms``, ``parse_pattern``, ``load_crisis_file``,
-  ``crisis_terms_from_cli``, ``read_text_file``: the term grammar (``terms``), parsed in one
-  place;
+  ``crisis_terms_from_cli``, ``read_text_file``, ``read_line``: the term grammar (``terms``),
+  parsed in one place (``read_line`` tells a comment from a hashtag term);
 - ``Checker``: the crisis terms and the word lists compiled together, each with its
   exceptions (``checker``); ``Matcher``: one compiled term set (``matcher``);
 - ``detect``: a post's language (``language``); ``vocabulary``: the word list that tells a
   real compound from a false split (``compounds``);
-- ``plural_hints``: notes on crisis terms typed in a form that misses others (``hints``).
+- ``plural_hints``, ``term_notes``: notes on crisis terms typed in a form that misses others,
+  and on lines that could be read two ways (``hints``).
 """
 
 from __future__ import annotations
@@ -23,18 +24,19 @@ _FACE = {
     "TermSet": "terms", "parse_terms": "terms", "parse_pattern": "terms",
     "load_crisis_file": "terms", "crisis_terms_from_cli": "terms", "read_text_file": "terms",
     "Checker": "checker", "Matcher": "matcher", "detect": "language", "vocabulary": "compounds",
-    "plural_hints": "hints",
+    "plural_hints": "hints", "term_notes": "hints", "read_line": "terms",
 }
 __all__ = sorted(_FACE)
 
 if TYPE_CHECKING:
     from contentcheck.matching.checker import Checker
     from contentcheck.matching.compounds import vocabulary
-    from contentcheck.matching.hints import plural_hints
+    from contentcheck.matching.hints import plural_hints, term_notes
     from contentcheck.matching.language import detect
     from contentcheck.matching.matcher import Matcher
     from contentcheck.matching.terms import (TermSet, crisis_terms_from_cli, load_crisis_file,
-                                             parse_pattern, parse_terms, read_text_file)
+                                             parse_pattern, parse_terms, read_line,
+                                             read_text_file)
 
 
 def __getattr__(name: str) -> Any:

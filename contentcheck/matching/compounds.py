@@ -1,8 +1,11 @@
 """Real words: the Dutch/English vocabulary, compound splitting and hashtag segmentation.
 
 ``gasexplosie`` contains ``explosie`` because ``gas`` is a word; ``helpen`` does not contain
-``hel`` although ``pen`` is one: a short term needs a longer other part, which rules out most
-accidental splits (helpen, helling, Helmond) while keeping autobom and bommelding. The
+``hel`` although ``pen`` is one, because ``helpen`` is a word far more frequent than ``hel``.
+Compounds are judged on their parts, not on the length of the term: the other part must be a
+Dutch content word (three letters only if frequent: gas|fles, kip|wrap, vis|sen|kom) or two
+(vis|filet|rolletje), three letters next to a three-letter term only with a linking element
+(mes|sen|set, but not mes|dag), and an inflected word is never cut inside its stem (lekker|ste). The
 vocabulary (contentcheck/data/words-*.txt, derived from wordfreq) is read on first use, in
 about 25 ms, so a command that never matches never pays for it.
 """
@@ -32,47 +35,119 @@ def vocabulary(language: str) -> Mapping[str, int]:
     return dict(zip(words, range(len(words))))
 
 
+# endings that make a new word rather than a compound: brand|ing, brand|er, pin|nig
+DERIVING = frozenset("ing ings ingen ig ige lijk lijke heid baar bare achtig isch ische er ers "
+                     "erij ster sters ed es en".split())
+
+
+def is_word_or_compound(word: str) -> bool:
+    """A word of either vocabulary (3+ letters, not a deriving ending such as -ing), or two
+    Dutch words of 4+ letters written as one."""
+    if len(word) < MIN_PART or word in DERIVING:
+        return False
+    dutch, english = vocabulary("nl"), vocabulary("en")
+    if word in dutch or word in english:
+        return True
+    return any((word[:cut] in dutch and word[cut:] in dutch)  # 4+ letters each: not net|els
+               for cut in range(MIN_PART + 1, len(word) - MIN_PART))
+
+
 def is_dutch_word(word: str) -> bool:
     return len(word) >= MIN_PART and word in vocabulary("nl")
 
 
-def _left_base(left: str, term_length: int) -> str | None:
-    """The word before a term, as in gas|explosie, oorlog|s|slachtoffer; None if it is none.
+SHORT_PART_RANK = 6_000  # a three-letter part must be this frequent (dag, kom, set, kap; not dec, els)
+LEXICALISED = 10_000  # a word this frequent holds a three-letter term by chance (Helmond)
+# endings that inflect a word rather than make a compound: lekker|ste is no lek + kerste
+INFLECTIONS = ("ste", "st", "ere", "er", "en", "e", "s")
 
-    A short term (reet, bom) needs a longer left part: dec|reet is no compound."""
-    if len(left) < (4 if term_length <= 4 else MIN_PART):
-        return None
+
+@lru_cache(maxsize=65_536)
+def is_part(word: str) -> bool:
+    """Can this be a part of a Dutch compound? A Dutch content word of 4+ letters, or of 3
+    letters among the SHORT_PART_RANK most frequent; never a function word or a deriving
+    ending (-ing, -heid). Judged on the part itself, whatever the length of the term."""
+    if len(word) < MIN_PART or word in DERIVING or word in SHORT_WORDS:
+        return False
+    from contentcheck.matching.language import DUTCH
+
+    rank = vocabulary("nl").get(word)
+    return rank is not None and word not in DUTCH and (len(word) > MIN_PART or rank < SHORT_PART_RANK)
+
+
+@lru_cache(maxsize=65_536)
+def part_or_pair(word: str) -> bool:
+    """A compound part, or two written as one (three-part words: vis|filet|rolletje, brand|weer|
+    kazerne), with a linking s or en between them (stations|hal, kippen|poot)."""
+    if is_part(word):
+        return True
+    for cut in range(MIN_PART, len(word) - MIN_PART + 1):
+        left, right = word[:cut], word[cut:]
+        if is_part(right) and any(left.endswith(link) and is_part(left[:len(left) - len(link)])
+                                  for link in ("", "s", "en", "e")):
+            return True
+    return False
+
+
+def _rank(word: str) -> int:
+    return vocabulary("nl").get(word, 1 << 30)
+
+
+def _left_base(left: str) -> str | None:
+    """The word before a term, as in gas|explosie, oorlog|s|slachtoffer, spoorweg|ongeluk."""
     # linking s / e / en: oorlogsslachtoffer, pannenkoek; the most frequent reading wins, so
     # verkeers|ongeluk is verkeer + s (a word list may hold "verkeers" too, as a rare word)
     bases = [left] + [left[: -len(link)] for link in ("s", "en", "e") if left.endswith(link)]
-    words = [base for base in bases if is_dutch_word(base)]
+    words = [base for base in bases if part_or_pair(base)]
+    return min(words, key=_rank) if words else None
+
+
+def _right_base(right: str) -> str | None:
+    """The word after a term, as in explosie|gevaar, gas|fles, kip|wrap, vis|filetrolletje."""
+    return right if part_or_pair(right) else None
+
+
+def _inflected(whole: str, cut: int) -> bool:
+    """Is ``whole`` a vocabulary word with an inflection ending, cut inside that word where
+    no word starts (lekker|ste cut as lek|kerste)?"""
     dutch = vocabulary("nl")
-    return min(words, key=dutch.__getitem__) if words else None
+    for ending in INFLECTIONS:
+        base = whole[: -len(ending)]
+        if whole.endswith(ending) and base in dutch and cut < len(base) \
+                and not part_or_pair(base[cut:]) and base[cut:] not in DERIVING:
+            return True
+    return False
 
 
-def _right_base(right: str, term_length: int) -> str | None:
-    """The word after a term, as in explosie|gevaar, bom|melding, brandweer|man (not hel|pen,
-    hel|ling: a short term needs a longer word after it)."""
-    needed = 5 if term_length <= 3 else 4 if term_length == 4 else 3  # trein|rit, bomen|kap
-    return right if len(right) >= needed and is_dutch_word(right) else None
+def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> bool:
+    """Is ``whole`` = other + term (or term + other) a real compound?
 
-
-def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool,
-                term_length: int) -> bool:
-    """Is ``whole`` = other + term (or term + other) a real compound of two words?
-
-    Both parts must be Dutch words, and a compound is rarer than each of its parts: a word
-    more frequent than a part it would be made of is a word of its own (discreet is not
-    disc|reet, helling is not hel|ling).
+    The other part must be a compound part (``is_part``) or two; a compound is rarer than
+    each of its parts: a word more frequent than a part it would be made of is a word of its
+    own (discreet is not disc|reet, helling is not hel|ling, helpen is not hel|pen); a word
+    more frequent in English is not split (Winslet); one among the LEXICALISED most frequent
+    Dutch words holds a three-letter term by chance (Helmond is no hel|mond); and an inflected
+    word is not cut inside its stem (lekkerste is no lek|kerste).
     """
-    base = _left_base(other, term_length) if other_is_left else _right_base(other, term_length)
+    if len(term_part) == MIN_PART and len(other) == MIN_PART:
+        return False  # 3 + 3 letters without a linking element is mostly chance: mes|dag, kip|per
+    base = _left_base(other) if other_is_left else _right_base(other)
     if base is None:
+        return False
+    cut = len(other) if other_is_left else len(term_part)
+    if _inflected(whole, cut):
         return False
     dutch = vocabulary("nl")
     whole_rank = dutch.get(whole)
+    if vocabulary("en").get(whole, 1 << 30) < (1 << 30 if whole_rank is None else whole_rank):
+        return False  # an English word is no Dutch compound: winslet, crashcourse
     if whole_rank is None:
         return True
-    return whole_rank > dutch[base] and whole_rank > dutch.get(term_part, -1)
+    if whole_rank < LEXICALISED and len(term_part) == MIN_PART:
+        return False  # a frequent word holding a three-letter term is mostly chance: Helmond
+    if base in dutch and len(base) <= 4 and whole_rank <= dutch[base]:
+        return False  # more frequent than a short part: hel|ling, disc|reet are words of their own
+    return whole_rank > dutch.get(term_part, -1)
 
 
 def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:
@@ -128,3 +203,43 @@ def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:
     if len(spans) < 2:
         return None
     return spans
+
+
+HEAD_MIN_RANK = 1_000  # a head among the most frequent words says nothing alone (partij, actie)
+
+
+def _adjective(word: str) -> bool:
+    """Has a superlative in the lemma table (rood -> roodst): code|rood names no event."""
+    from contentcheck.matching.lemmas import table
+
+    return any(form.endswith(("st", "ste")) for form in table("nl").groups.get(word, ()))
+
+
+def compound_head(word: str) -> str | None:
+    """The last part of a compound crisis term, to look for on its own: spoorwegongeluk ->
+    ongeluk, betaalstoring -> storing. A hit on it alone is a loose reading (review, not
+    pause): the head names the kind of event (an accident, an outage), the front part names
+    which one, and a post about another accident is only maybe about this one.
+
+    None when the term is no transparent compound of two Dutch words (a word among the
+    LEXICALISED most frequent is a word of its own: slachtoffer is no slacht|offer; a verb
+    form is no compound), or when its head is too common to mean anything alone (steekpartij
+    -> partij, terugroepactie -> actie, flatbrand -> brand), more English than Dutch, an
+    adjective (code|rood) or an inflected form (zand|zakken: bags are no flood)."""
+    from contentcheck.matching.lemmas import is_verb, lemma_of
+
+    dutch, english = vocabulary("nl"), vocabulary("en")
+    if not word.isalpha() or len(word) < 2 * MIN_PART + 1 or dutch.get(word, 1 << 30) < LEXICALISED:
+        return None
+    if is_verb(word) or (lemma_of(word, "nl") not in (None, word)
+                         and word.endswith(("d", "t", "de", "te", "en"))):
+        return None  # neersteken, neergestort, omgevallen: a verb or verb form
+    for cut in range(MIN_PART, len(word) - 3):
+        head, front = word[cut:], word[:cut]
+        fronts = [front] + [front[:-len(link)] for link in ("s", "en", "e") if front.endswith(link)]
+        if is_part(head) and any(is_part(f) for f in fronts):  # one word in front: no aan|rij|ding
+            if dutch[head] < HEAD_MIN_RANK or english.get(head, 1 << 30) < dutch[head] \
+                    or _adjective(head) or lemma_of(head, "nl") not in (None, head):
+                return None  # too common, English, an adjective, or inflected (zand|zakken)
+            return head
+    return None

@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 
 from contentcheck.matching.language import DUTCH, ENGLISH
+from contentcheck.matching.lemmas import is_verb, lemma_of, own_form
 
 FUNCTION_WORDS = DUTCH | ENGLISH
 
@@ -132,7 +133,9 @@ def base_words(word: str, language: str | None, dutch: Mapping[str, int],
     """The singular a plural term word may stand for (``treinen`` -> ``trein``), to tell the
     person who typed it (``term_hints``). Only a real word whose own forms give back the
     term counts (``bomen`` -> boom, never bom), and not one much rarer than the term (a word
-    of its own, not its singular: wapen is no plural of wap); verbs are left alone."""
+    of its own, not its singular: wapen is no plural of wap); verbs are left alone: a Dutch
+    infinitive whose "singular" is one of its own forms by the lemma table (verdrinken,
+    verdrink) is no plural."""
     if len(word) <= 4 or not word.isalpha() and not word.endswith("'s") or word in FUNCTION_WORDS:
         return set()
     found: set[str] = set()
@@ -146,9 +149,14 @@ def base_words(word: str, language: str | None, dutch: Mapping[str, int],
                 continue
             if base == word[:-2] + "e" and rank > limit // 4:  # dode, gewonde: not storme, huize
                 continue
+            if language_of == "nl" and is_verb(word) and own_form(word, base):
+                continue  # verdrinken is a verb, not the plural of verdrink
             forms = dutch_forms(base, dutch) if language_of == "nl" else english_forms(base, english)
             if word in forms or word.replace("'", "") in forms:
                 found.add(base)
+    lemmas = {lemma_of(word, language_of) for language_of in ("nl", "en")}
+    if found & lemmas:
+        found &= lemmas  # the table knows the singular: kazen -> kaas (not kaze, kaz)
     return found
 
 

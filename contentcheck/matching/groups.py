@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from contentcheck.matching import compounds
 from contentcheck.matching.index import Lexicon
-from contentcheck.text import fold, fold_emoji, fold_with_offsets, is_emoji, split_group
+from contentcheck.text import Leaf, fold, fold_emoji, fold_with_offsets, is_emoji, split_group
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,7 +51,7 @@ def _should_segment(group: str, start: int, end: int, tag: bool, norm: str) -> b
 def _leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int, int, bool]],
                                                   list[tuple[str, int, int, int, int]]]:
     """Leaves ``(norm, start, end, split)`` and overlays ``(norm, start, end, first, last)``."""
-    if group.isalpha() and (group.islower() or group[1:].islower()):
+    if group.isalpha() and (group.islower() or group[1:].islower()) and not is_emoji(group):
         # most groups are a plain word, lower or capitalised: one leaf, nothing to cut
         return [(fold(group), 0, len(group), False)], []
     return _cut_leaves(group, known)
@@ -69,7 +69,7 @@ def _cut_leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int,
         overlays = [(fold_emoji(group), 0, len(group), 0, len(leaves) - 1)] if len(leaves) > 1 else []
         return leaves, overlays
     tag = group[:1] in "#@"
-    raw_leaves, runs = split_group(group)
+    raw_leaves, runs = _known_camel_whole(*split_group(group))
     leaves: list[tuple[str, int, int, bool]] = []
     overlays: list[tuple[str, int, int, int, int]] = []
     for leaf in raw_leaves:
@@ -100,6 +100,26 @@ def _cut_leaves(group: str, known: Container[str]) -> tuple[list[tuple[str, int,
         if not any(o[3] == 0 and o[4] == len(leaves) - 1 for o in overlays):
             overlays.append((joined, start, end, 0, len(leaves) - 1))
     return leaves, overlays
+
+
+def _known_camel_whole(leaves: list[Leaf], runs: list[tuple[int, int]]
+                       ) -> tuple[list[Leaf], list[tuple[int, int]]]:
+    """A camelCase run that is a word of its own stays whole: PlayStation is no play + station,
+    YouTube no you + tube (a known word among the COMMON most frequent of either language);
+    #KaasLiefde and #PrayForBoston are no words, and are cut."""
+    if not any(leaf.cased for leaf in leaves):
+        return leaves, runs
+    dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+    kept: list[Leaf] = []
+    for start, end in runs:
+        inside = [leaf for leaf in leaves if start <= leaf.start and leaf.end <= end]
+        whole = "".join(leaf.norm for leaf in inside)
+        if len(inside) > 1 and whole.isalpha() and min(
+                dutch.get(whole, 1 << 30), english.get(whole, 1 << 30)) < compounds.COMMON:
+            kept.append(Leaf(whole, inside[0].start, inside[-1].end))
+        else:
+            kept.extend(inside)
+    return kept, runs
 
 
 def _apostrophe_s(group: str, runs: list[tuple[int, int]]) -> bool:

@@ -38,3 +38,38 @@ def plural_hints(terms: TermSet) -> list[str]:
             hints.append(f"crisis term '{text}' is a plural: it finds {text} and its forms, "
                          f"not {singular}; add that as a term to find the singular too")
     return hints
+
+
+def left_out_forms(terms: TermSet) -> list[str]:
+    """One line per crisis term whose lemma table gave forms that were left out as junk
+    (``lemmas.table_forms``): they are not added silently, the person sees which and why."""
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.forms import FUNCTION_WORDS, home_languages
+    from contentcheck.matching.lemmas import table_forms
+
+    notes = []
+    for term in terms.terms:
+        try:
+            pattern = parse_pattern(term.text)
+        except ValueError:
+            continue
+        if not term.crisis or pattern.kind != "word" or pattern.words[0].any_before \
+                or pattern.words[0].any_after:
+            continue
+        norm = pattern.words[0].norm
+        if len(norm) <= 2 or norm in FUNCTION_WORDS or not norm.isalpha():
+            continue
+        left_out: dict[str, str] = {}
+        for language in home_languages(norm, term.language, vocabulary("nl"), vocabulary("en")):
+            left_out.update(table_forms(norm, language).left_out)
+        if left_out:
+            why = ", ".join(f"{form} ({reason})" for form, reason in sorted(left_out.items()))
+            notes.append(f"crisis term '{term.text}' does not find {why}; "
+                         "add a form as a term to find it")
+    return notes
+
+
+def term_notes(terms: TermSet) -> list[str]:
+    """What to tell the person about the terms as typed: lines that could be read two ways
+    (a hashtag or a comment, ``terms.read_line``), plural hints, and table forms left out."""
+    return list(terms.warnings) + plural_hints(terms) + left_out_forms(terms)

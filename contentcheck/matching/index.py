@@ -13,10 +13,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from contentcheck.matching import compounds
-from contentcheck.matching.forms import dutch_forms, word_forms
+from contentcheck.matching.fuzzy import FuzzyIndex
+from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
+from contentcheck.matching.lemmas import stem_verbs, table_forms, verb_stems
 from contentcheck.matching.terms import WordSpec
 
-RULE_ORDER = ("exact", "emoji", "inflection", "wildcard", "compound")
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound",
+              "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
+# readings that ask for review rather than pause when they hit a crisis term
+LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
+         "wildcard-name": "a name (capitalised inside a sentence) that begins with the wildcard",
+         "head": "the last part of a compound term on its own"}
 CACHE_LIMIT = 500_000
 
 
@@ -35,7 +42,8 @@ class Unit:
 class Lexicon:
     """Units -> lookup tables; ``hits(word)`` says which units a folded word is, and how."""
 
-    def __init__(self) -> None:
+    def __init__(self, lemmas: bool = True) -> None:
+        self.lemmas = lemmas  # add the lemma table's forms (``lemmas.table_forms``)
         self.units: list[Unit] = []
         self._ids: dict[Unit, int] = {}
         self.exact: dict[str, list[tuple[int, str]]] = defaultdict(list)
@@ -45,11 +53,16 @@ class Lexicon:
         self.heads: dict[str, list[int]] = defaultdict(list)
         self.modifiers: dict[str, list[int]] = defaultdict(list)
         self.exceptions: set[str] = set()
+        self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
+        self.fuzzy = FuzzyIndex()
+        self.rank_hint: dict[int, int] = {}  # unit -> rarity for ``rarest`` (a slot is common)
         self._cache: dict[str, tuple[tuple[int, str], ...]] = {}
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
-    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True) -> int:
-        """The id of the unit for one term word (the same word in two lists shares a unit)."""
+    def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
+            fuzzy: bool = False) -> int:
+        """The id of the unit for one term word (the same word in two lists shares a unit);
+        ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
@@ -68,19 +81,82 @@ class Lexicon:
             self.infix.append((unit.norm, uid))
         elif spec.any_after:
             self.prefix[unit.norm].append(uid)
+            self._stem_forms[uid] = self._forms_of_stem(unit.norm, language)
+            for form in self._stem_forms[uid]:
+                if not form.startswith(unit.norm):
+                    self.exact[form].append((uid, "lemma"))  # pin* -> gepind, terugroep* -> teruggeroepen
         elif spec.any_before:
             self.suffix[unit.norm].append(uid)
         else:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             exact, norm = self.exact, unit.norm
             heads = dutch_forms(norm, dutch) if unit.compound else None
-            for form in word_forms(norm, language, dutch, english, heads):
+            forms = word_forms(norm, language, dutch, english, heads)
+            for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
+            table = self._table_forms(norm, language)
+            for form, home in table.items():
+                if form not in forms:
+                    exact[form].append((uid, "lemma"))
+                if heads is not None and home == "nl":
+                    heads.add(form)  # kunstmusea, hoofdcrises
+            if fuzzy:
+                self.fuzzy.add(uid, forms | set(table))
             if heads:
                 for form in heads:
                     self.heads[form].append(uid)
-                for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")}:
+                for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")} \
+                        | verb_stems(norm):
                     self.modifiers[form].append(uid)
+        return uid
+
+    def _table_forms(self, norm: str, language: str | None) -> dict[str, str]:
+        """Form -> language of the lemma-table forms of a term word (none for function
+        words, short words and when the table is off)."""
+        if not self.lemmas or len(norm) <= 2 or norm in FUNCTION_WORDS or not norm.isalpha():
+            return {}
+        dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+        found: dict[str, str] = {}
+        for home in home_languages(norm, language, dutch, english):
+            for form in table_forms(norm, home).forms:
+                found.setdefault(form, home)
+        return found
+
+    def _forms_of_stem(self, stem: str, language: str | None) -> frozenset[str]:
+        """The forms of the word a prefix wildcard is (brand -> branden, brandje), and of the
+        verb it is the stem of (terugroep -> teruggeroepen, brand -> brandde): a wildcard hit
+        on one of these, or on a compound of the stem and a word, is a hit; on any other word
+        that merely begins with the stem (branding, brandnetel, Pinksteren) it is loose."""
+        if not stem.isalpha() or len(stem) < 3:
+            return frozenset()
+        dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+        forms = set(word_forms(stem, language, dutch, english)) | set(self._table_forms(stem, language))
+        for verb in stem_verbs(stem, language):
+            forms |= set(table_forms(verb, "nl").forms)
+        return frozenset(forms)
+
+    def _prefix_rule(self, uid: int, word: str) -> str:
+        """``wildcard`` for a form of the stem or a compound of it, else ``wildcard-word``."""
+        stem_forms = self._stem_forms.get(uid)
+        if not stem_forms or word in stem_forms:
+            return "wildcard"
+        stem = self.units[uid].norm
+        rest = word[len(stem):]
+        for link in ("", "s", "e", "en"):
+            if rest.startswith(link) and compounds.is_word_or_compound(rest[len(link):]):
+                return "wildcard"
+        return "wildcard-word"
+
+    def add_fixed(self, key: str, forms: frozenset[str], rule: str) -> int:
+        """A unit that is exactly these forms, no more (a separable verb's finite forms, its
+        particle): ``key`` names it in ``explain``."""
+        unit = Unit(key, False, False, "fixed", False, False)
+        if unit in self._ids:
+            return self._ids[unit]
+        uid = self._ids[unit] = len(self.units)
+        self.units.append(unit)
+        for form in sorted(forms):
+            self.exact[form].append((uid, rule))
         return uid
 
     def add_exception(self, word: str) -> None:
@@ -101,6 +177,8 @@ class Lexicon:
         dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
 
         def rarity(uid: int) -> tuple[int, int]:
+            if uid in self.rank_hint:
+                return (self.rank_hint[uid], 0)
             norm = self.units[uid].norm
             return (min(dutch.get(norm, 1 << 30), english.get(norm, 1 << 30)), len(norm))
         return max(units, key=rarity)
@@ -114,6 +192,7 @@ class Lexicon:
         self._prefix_sizes = sorted({len(k) for k in self.prefix})
         self._suffix_sizes = sorted({len(k) for k in self.suffix})
         self.exact = dict(self.exact)
+        self.fuzzy.finish()
 
     def hits(self, word: str) -> tuple[tuple[int, str], ...]:
         """``(unit id, rule)`` for every unit that this folded word is (cached per word)."""
@@ -141,7 +220,7 @@ class Lexicon:
             found.setdefault(uid, rule)
         for size in self._prefix_sizes:
             for uid in self.prefix.get(word[:size], ()):
-                found.setdefault(uid, "wildcard")
+                found.setdefault(uid, self._prefix_rule(uid, word))
         for size in self._suffix_sizes:
             if size <= len(word):
                 for uid in self.suffix.get(word[-size:], ()):
@@ -159,7 +238,18 @@ class Lexicon:
                     self._suppressed.setdefault(word, []).append((uid, blocker))
                 else:
                     found[uid] = "compound"
+        if not found and self.fuzzy and not self.is_word(word):
+            for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
+                found[uid] = "fuzzy"
         return tuple(sorted(found.items(), key=lambda item: RULE_ORDER.index(item[1])))
+
+    def compound_split(self, word: str, uid: int) -> str:
+        """The word with a bar where a unit's compound splits it: ``gas|fles``."""
+        for found, (start, end) in self._compounds(word):
+            if found == uid:
+                cut = end if start == 0 else start
+                return f"{word[:cut]}|{word[cut:]}"
+        return word
 
     def _compounds(self, word: str) -> list[tuple[int, tuple[int, int]]]:
         """Units that are a part of this word where the other part is a Dutch word."""
@@ -167,10 +257,10 @@ class Lexicon:
         for cut in range(compounds.MIN_PART, len(word) - compounds.MIN_PART + 1):
             left, right = word[:cut], word[cut:]
             for uid in self.heads.get(right, ()):
-                if compounds.compound_ok(word, right, left, True, len(self.units[uid].norm)):
+                if compounds.compound_ok(word, right, left, True):
                     result.append((uid, (cut, len(word))))
             for uid in self.modifiers.get(left, ()):
-                if compounds.compound_ok(word, left, right, False, len(self.units[uid].norm)):
+                if compounds.compound_ok(word, left, right, False):
                     result.append((uid, (0, cut)))
         return result
 

@@ -74,3 +74,31 @@ def left_out_of(term_language: str | None, words: Iterable[str] | None) -> str |
         if rank is None or rank >= SHARED_RANK:
             return None
     return other
+
+
+def word_language(word: str) -> str | None:
+    """The language a word mostly belongs to by frequency (``forms.home_languages``), or
+    None when it is common in both or in neither (brand, storm, a name)."""
+    from contentcheck.matching.forms import home_languages
+
+    homes = home_languages(word, None, vocabulary("nl"), vocabulary("en"))
+    return homes[0] if len(homes) == 1 else None
+
+
+def guess_languages(terms: list[list[str] | None]) -> list[str | None]:
+    """The language of each crisis term (its words; None for a regular expression).
+
+    A term whose words all belong to one language gets that language (``steekpartij`` is
+    Dutch, ``stabbing`` English). A term of both languages (``brand``, ``storm``, a place)
+    gets the language of the other terms when they are all of one language: in a Dutch file,
+    ``brand`` is fire, and an English post about "our brand" is not paused for it (see
+    ``left_out_of``). When the terms are of both languages, the team writes in both, and such
+    a term applies to every post. ``@language`` in the file overrides the guess.
+    """
+    own: list[str | None] = []
+    for words in terms:
+        found = {word_language(w) for w in words} if words else {None}
+        own.append(found.pop() if len(found) == 1 else None)
+    decided = {language for language in own if language}
+    single = decided.pop() if len(decided) == 1 else None
+    return [language or (single if words else None) for language, words in zip(own, terms)]

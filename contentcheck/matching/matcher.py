@@ -11,14 +11,19 @@ from __future__ import annotations
 
 import gc
 import logging
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
+from contentcheck.matching import separable
 from contentcheck.matching.language import left_out_of
+from contentcheck.matching.compounds import compound_head
+from contentcheck.matching.lemmas import separable_parts, stem_verbs
+from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
-from contentcheck.matching.index import CACHE_LIMIT, Lexicon
+from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
 from contentcheck.matching.regex_terms import RegexTerms
 from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
 from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
@@ -43,6 +48,34 @@ class _Multi:
 # a hit before the close reading is done: (term, start, end, rule, why); ``why`` is the
 # (unit, occurrence) pairs behind it or a regex's description, turned into words only by explain
 _Raw = tuple[int, int, int, str, object]
+
+def _loose(rule: str, why: object) -> str | None:
+    """Why a hit is only a loose reading (``index.LOOSE``), or None: the hit's own rule, or
+    that of any word of a phrase."""
+    if rule in LOOSE:
+        return LOOSE[rule]
+    if isinstance(why, tuple):
+        for _, occurrence in why:
+            if occurrence.rule in LOOSE:
+                return LOOSE[occurrence.rule]
+    return None
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n])\W*$")
+
+
+def _as_name(hit: _Raw, text: str) -> _Raw:
+    """A wildcard hit on a capitalised word inside a sentence is a name (Anna Brandt,
+    Brandwijk), not a word the lower-case wildcard was typed for: a loose reading. At the
+    start of a sentence or in a hashtag, case tells nothing."""
+    term, start, end, rule, why = hit
+    word = text[start:end]
+    if (rule == "wildcard" and word[:1].isupper() and word[1:2].islower()
+            and text[start - 1:start] not in ("#", "@") and start
+            and not _SENTENCE_START.search(text, 0, start)):
+        return term, start, end, "wildcard-name", why
+    return hit
+
 
 def joined_text(post: Post) -> str:
     """A post's fields as one text, to screen them in one pass."""
@@ -78,12 +111,14 @@ class Matcher:
         self.termset = termset
         self.lexicon = Lexicon()
         self._single: dict[int, list[int]] = defaultdict(list)  # unit -> terms
+        self._heads: dict[int, list[int]] = defaultdict(list)  # unit -> terms it is the head of
         self._multi: list[_Multi] = []
         self._multi_by_unit: dict[int, list[int]] = defaultdict(list)
         self._multi_by_anchor: dict[int, list[int]] = defaultdict(list)  # by the rarest word
         self._regex = RegexTerms()
         self._exception_phrases: list[tuple[int, ...]] = []
         self._left_out: list[str | None] = []  # per term: the post language it is not for
+        self._lower_wild: list[bool] = []  # per term: a prefix wildcard typed in lower case
         for word in sorted(termset.exceptions):
             if " " in word:  # "groene aanslag": these words together never count
                 self._exception_phrases.append(tuple(
@@ -96,9 +131,11 @@ class Matcher:
             except ValueError as exc:  # a Term made in code, not read from a file
                 raise TermFileError(term.origin or term.list_name, str(exc)) from None
             self._left_out.append(_left_out_of(term, pattern))
+            self._lower_wild.append(pattern.kind == "word" and pattern.words[0].any_after
+                                    and term.text == term.text.lower())
             self._add_term(index, term, pattern)
         self.lexicon.finish()
-        self._singles = frozenset(self._single)  # a hit of one of these is a match
+        self._singles = frozenset(self._single) | frozenset(self._heads)  # a hit is a match
         # No term has a digit: then which digits a word holds cannot matter to the screen, and
         # "p/12345", "kerst2026", "utm_id=88" collapse to one cached word each instead of one
         # per post (links and codes are unique per post: a cache miss every time otherwise).
@@ -118,8 +155,21 @@ class Matcher:
             return
         if pattern.kind == "word":
             word = pattern.words[0]
-            unit = self.lexicon.add(word, term.language)
+            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis)
             self._single[unit].append(index)
+            head = compound_head(word.norm) if term.crisis and not (
+                word.any_before or word.any_after) and term.language != "en" else None
+            if head:
+                self._heads[self.lexicon.add(WordSpec(head), term.language)].append(index)
+            if term.crisis and term.language != "en" and not word.any_before:
+                # split verbs for crisis terms only: a list of thousands of words holds many
+                # separable verbs of everyday verbs (aankomen: komt ... aan), each a phrase
+                # that common posts would have to be checked for
+                verbs = stem_verbs(word.norm, term.language) if word.any_after else [word.norm]
+                for verb, particle, forms in [p for v in verbs for p in separable_parts(v)]:
+                    self._add_units(index, "separable", (
+                        self.lexicon.add_fixed(f"{verb}: {particle}", forms, "separable"),
+                        self.lexicon.add_fixed(particle, frozenset([particle]), "separable")))
             if word.norm.isalpha() and not (word.any_before or word.any_after or
                                             self.lexicon.is_word(word.norm)):
                 # a joined name also matches its two words written apart (stormciara: storm
@@ -137,8 +187,18 @@ class Matcher:
     def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...],
                    compound: bool = True) -> None:
         """A phrase or proximity term: all of its words must be there."""
-        units = tuple(self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
-                      for w in words)
+        self._add_units(index, kind, tuple(
+            self._slot() if kind == "phrase" and w.norm in SLOT and len(words) > 2 else
+            self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
+            for w in words))
+
+    def _slot(self) -> int:
+        """The unit any article or possessive of a phrase stands for (``slots.py``)."""
+        uid = self.lexicon.add_fixed("an article or possessive", SLOT, "slot")
+        self.lexicon.rank_hint[uid] = 0  # never the anchor of a phrase
+        return uid
+
+    def _add_units(self, index: int, kind: str, units: tuple[int, ...]) -> None:
         multi = len(self._multi)
         self._multi.append(_Multi(index, kind, units))
         for unit in set(units):
@@ -226,8 +286,8 @@ class Matcher:
         findings = []
         for term_index, start, end, rule, why in self._kept(raw, language):
             term = self.termset.terms[term_index]
-            findings.append(Finding(self._match(term, text, field, start, end), term, rule,
-                                    self._describe(why)))
+            findings.append(Finding(self._match(term, text, field, start, end, _loose(rule, why)),
+                                    term, rule, self._describe(why)))
         return findings, list(dict.fromkeys(suppressed))  # a unit may sit in several lists
 
     def _matches(self, text: str, field: str, language: str | None) -> list[Match]:
@@ -238,8 +298,8 @@ class Matcher:
         """The kept hits as matches only: a scan needs no rules, details or suppressed hits,
         and skips making them for every post that matches."""
         terms = self.termset.terms
-        return [self._match(terms[term_index], text, field, start, end)
-                for term_index, start, end, _, _ in self._kept(raw, language)]
+        return [self._match(terms[term_index], text, field, start, end, _loose(rule, why))
+                for term_index, start, end, rule, why in self._kept(raw, language)]
 
     def _read(self, text: str, suppressed: list[Suppressed] | None = None
               ) -> tuple[list[_Raw], list[Suppressed] | None]:
@@ -268,11 +328,16 @@ class Matcher:
         for unit, occs in occurrences.items():
             for term in self._single.get(unit, ()):
                 raw += [(term, occ.start, occ.end, occ.rule, ((unit, occ),)) for occ in occs]
+                if self._lower_wild[term]:  # a name that begins with brand*: Brandt, Brandwijk
+                    raw[-len(occs):] = [_as_name(hit, text) for hit in raw[-len(occs):]]
+            for term in self._heads.get(unit, ()):
+                raw += [(term, occ.start, occ.end, "head", ((unit, occ._replace(rule="head")),))
+                        for occ in occs]
         # a phrase or proximity term can only match where its rarest word is (one per term)
         candidates = [multi for anchor in self._anchors.intersection(occurrences)
                       for multi in self._multi_by_anchor[anchor]]
         for multi in sorted(candidates):
-            raw.extend(self._match_multi(self._multi[multi], occurrences))
+            raw.extend(self._match_multi(self._multi[multi], occurrences, text))
         if self._regex:
             raw.extend((term, start, end, "regex", why)
                        for term, start, end, why in self._regex.find(text))
@@ -307,8 +372,25 @@ class Matcher:
         return [word for group in GROUP_RE.findall(text) for word in read_group(group, self.lexicon)]
 
     def _detail(self, unit: int, occ: Occurrence) -> str:
-        norm = self.lexicon.units[unit].norm
-        return f"{occ.rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{occ.rule}: '{norm}'"
+        """One word behind a hit, in the words of its reading: which form, lemma, compound
+        split, typo or slot made it."""
+        norm, rule = self.lexicon.units[unit].norm, occ.rule
+        if rule == "compound":
+            return f"compound: '{self.lexicon.compound_split(occ.norm, unit)}' holds '{norm}'"
+        if rule == "lemma":
+            return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
+        if rule == "fuzzy":
+            return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
+        if rule == "slot":
+            return f"slot: '{occ.norm}' stands for {norm}"
+        if rule == "separable":
+            verb, _, particle = norm.partition(": ")
+            return (f"separable: '{occ.norm}', the verb of '{verb}', then its particle"
+                    if particle else f"'{occ.norm}'")
+        if rule == "head":
+            same = "" if occ.norm == norm else f" ~ '{norm}'"
+            return f"head: '{occ.norm}'{same}, the last part of the term alone"
+        return f"{rule}: '{occ.norm}' ~ '{norm}'" if occ.norm != norm else f"{rule}: '{norm}'"
 
     def _describe(self, why: tuple[tuple[int, Occurrence], ...] | str) -> str:
         """The words behind a hit, for ``explain`` (a regex hit names its pattern)."""
@@ -316,11 +398,13 @@ class Matcher:
             return why
         return ", ".join(self._detail(unit, occ) for unit, occ in why)
 
-    def _match_multi(self, multi: _Multi, occurrences: dict[int, list[Occurrence]]
+    def _match_multi(self, multi: _Multi, occurrences: dict[int, list[Occurrence]], text: str
                      ) -> list[_Raw]:
         if any(unit not in occurrences for unit in multi.units):
             return []
-        if multi.kind == "phrase":
+        if multi.kind == "separable":
+            chains = separable.chains(text, *(occurrences[unit] for unit in multi.units))
+        elif multi.kind == "phrase":
             chains = phrases(multi.units, occurrences)
         else:
             chains = proximity(multi.units, occurrences)
@@ -342,7 +426,9 @@ class Matcher:
         return kept
 
     @staticmethod
-    def _match(term: Term, text: str, field: str, start: int, end: int) -> Match:
+    def _match(term: Term, text: str, field: str, start: int, end: int,
+               loose: str | None = None) -> Match:
         return Match(term=term.text, matched=text[start:end], field=field, start=start, end=end,
                      list_name=term.list_name, category=term.category, severity=term.severity,
-                     crisis=term.crisis, suggestion=term.suggestion)
+                     crisis=term.crisis, suggestion=term.suggestion,
+                     loose=loose if term.crisis else None)

@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from contentcheck.records import Match, Term
 
+LOOSE_RULES = frozenset({"wildcard-word", "wildcard-name", "head"})  # see index.LOOSE
 PROXIMITY = 6  # unquoted words match when at most this many words apart ("within a few")
 
 
@@ -57,7 +58,8 @@ def tightest(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     for span in [*spans, (1 << 62, 1 << 62, "", "")]:
         if span[0] >= reach and cluster:
             chosen: list[tuple[int, int, str, str]] = []
-            for candidate in sorted(cluster, key=lambda c: (c[1] - c[0], c[0])):
+            # the shortest; of equal spans a full reading before a loose one (index.LOOSE)
+            for candidate in sorted(cluster, key=lambda c: (c[1] - c[0], c[0], c[2] in LOOSE_RULES)):
                 if all(candidate[1] <= c[0] or c[1] <= candidate[0] for c in chosen):
                     chosen.append(candidate)
             kept.extend(chosen)

@@ -1,7 +1,9 @@
 """Word-list and crisis-term files -> Term records, and a term's text -> the pattern it stands for.
 
-File syntax (the README's "Term syntax" has examples): one term per line, UTF-8; ``#`` starts a
-comment at line start or after whitespace; blank lines are ignored; ``@category NAME``,
+File syntax (the README's "Term syntax" has examples): one term per line, UTF-8; ``# `` (a hash
+and a space, or a lone ``#``, ``##``, ``#---``) starts a comment at line start or after
+whitespace, while ``#word`` alone on a line is a hashtag term (``read_line`` is the one place
+that tells them apart); blank lines are ignored; ``@category NAME``,
 ``@severity low|medium|high`` and ``@language nl|en|any`` set the metadata of the lines below
 them; ``term => suggestion`` gives an alternative; ``!word`` is an exception that never counts
 as a hit. A term is a plain word (``explosie``), a wildcard (``explo*``, ``*aanslag``), a quoted
@@ -31,9 +33,11 @@ class TermSet:
 
     terms: tuple[Term, ...] = ()
     exceptions: frozenset[str] = field(default_factory=frozenset)
+    warnings: tuple[str, ...] = ()  # "file:line: ..." for lines that could be read two ways
 
     def __add__(self, other: "TermSet") -> "TermSet":
-        return TermSet(self.terms + other.terms, self.exceptions | other.exceptions)
+        return TermSet(self.terms + other.terms, self.exceptions | other.exceptions,
+                       self.warnings + other.warnings)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -80,6 +84,9 @@ def _chunk_words(chunk: str) -> list[WordSpec]:
     return specs
 
 
+_SYMBOL_WORD = re.compile(r"[^\W_][\w.]*[#+]+")  # C#, F#, C++, Notepad++
+
+
 @lru_cache(maxsize=65_536)
 def parse_pattern(text: str) -> Pattern:
     """Read a term's text; ValueError says what is wrong with it (cached: files are parsed
@@ -106,6 +113,12 @@ def parse_pattern(text: str) -> Pattern:
     for chunk in chunks:
         if "*" in chunk.strip("*"):
             raise ValueError(f"a wildcard '*' can only stand at the start or end of a word: {chunk!r}")
+    if any(_SYMBOL_WORD.fullmatch(chunk) for chunk in chunks):
+        # C#, C++: the symbols are the word (the text's words drop them: C# would be "c")
+        import regex
+
+        source = r"\s+".join(regex.escape(chunk) for chunk in chunks)
+        return Pattern("regex", regex=rf"(?<![\w#+]){source}(?![\w#+])")
     words = [spec for chunk in chunks for spec in _chunk_words(chunk)]
     if not words:
         raise ValueError(f"no word in term {text!r}")
@@ -126,14 +139,55 @@ def _exception_key(word: str) -> str:
     return " ".join("".join(tokens(chunk)) for chunk in word.split())
 
 
+_HASHTAG = re.compile(r"#[^\W_]")  # '#' and a letter or digit: a hashtag, not a comment
+_INLINE_HASH = re.compile(r"\s#")
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line of a term file as read: its content (empty for a blank line or a comment) and
+    a warning when the line could be read two ways (a hashtag or a comment)."""
+
+    text: str
+    warning: str | None = None
+
+
+def read_line(raw: str) -> SourceLine:
+    """The one reading of a term-file line, for every reader (files, spreadsheet cells,
+    ``--term`` values saved in a crisis, ``lists check``).
+
+    ``# text``, ``#``, ``##`` and ``#---`` are comments; ``#dijkdoorbraak`` alone on its line is
+    a hashtag term (a team's most important crisis words are often hashtags). ``#Dutch terms``
+    (a hash glued to a word, then more words) could be an old-style comment or a hashtag:
+    it stays a comment, with a warning. After a term, whitespace + ``# `` starts a comment;
+    whitespace + ``#word`` is read as a comment too, with a warning. ``C#`` is a term.
+    """
+    line = raw.lstrip("\ufeff").strip()
+    if not line:
+        return SourceLine("")
+    if line.startswith("#") and not _HASHTAG.match(line):
+        return SourceLine("")
+    warning = None
+    for inline in _INLINE_HASH.finditer(line):
+        hashtag = _HASHTAG.match(line, inline.start() + 1)
+        if hashtag and line[:inline.start()].rstrip().endswith("=>"):
+            continue  # a hashtag as the suggestion: term => #betertag
+        if hashtag:
+            warning = (f"'{line}': '{line[inline.start() + 1:].split()[0]}' after the term is "
+                       "read as a comment; write '# ' (hash and space) for a comment, or put "
+                       "a hashtag term on a line of its own")
+        line = line[:inline.start()].strip()
+        break
+    if line.startswith("#"):
+        words = _INLINE.sub("", " " + line).partition("=>")[0].split()
+        if len(words) > 1:
+            return SourceLine("", f"'{line}' is read as a comment; write '# ' (hash and space) "
+                                  "for a comment, or one hashtag per line for a hashtag term")
+    return SourceLine(line, warning)
+
+
 def _strip_comment(line: str) -> str:
-    if line.lstrip().startswith("#"):
-        return ""
-    for marker in (" #", "\t#"):
-        cut = line.find(marker)
-        if cut >= 0:
-            line = line[:cut]
-    return line.strip()
+    return read_line(line).text
 
 
 def _directive(key: str, value: str, state: dict[str, Any]) -> None:
@@ -145,6 +199,7 @@ def _directive(key: str, value: str, state: dict[str, Any]) -> None:
         state["severity"] = Severity.parse(value)
     elif key == "language":
         value = value.lower()
+        state["language_set"] = True
         if value in ("", "any", "all", "*"):
             state["language"] = None
         elif value in LANGUAGES:
@@ -176,8 +231,12 @@ def parse_terms(text: str, *, origin: str, list_name: str, category: str,
     state = {"category": category, "severity": severity, "language": language}
     terms: list[Term] = []
     exceptions: set[str] = set()
+    warnings: list[str] = []
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = _strip_comment(raw.lstrip("\ufeff"))
+        source = read_line(raw)
+        if source.warning:
+            warnings.append(f"{origin}:{number}: {source.warning}")
+        line = source.text
         if not line:
             continue
         try:
@@ -201,9 +260,31 @@ def parse_terms(text: str, *, origin: str, list_name: str, category: str,
             raise TermFileError(origin, str(exc), line=number) from None
         terms.append(Term(text=term, list_name=list_name, category=here["category"],
                           severity=Severity.CRISIS if crisis else here["severity"],
-                          language=here["language"], suggestion=suggestion.strip() or None,
+                          language=here["language"] if here.get("language_set") or not crisis
+                          else GUESS, suggestion=suggestion.strip() or None,
                           crisis=crisis, origin=f"{origin}:{number}"))
-    return TermSet(tuple(terms), frozenset(exceptions))
+    if crisis:
+        terms = _guessed(terms)
+    return TermSet(tuple(terms), frozenset(exceptions), tuple(warnings))
+
+
+GUESS = "?"  # a crisis term whose language is to be guessed (``_guessed``)
+
+
+def _guessed(terms: list[Term]) -> list[Term]:
+    """Crisis terms without ``@language`` get the language guessed from the terms."""
+    from dataclasses import replace
+
+    from contentcheck.matching.language import guess_languages
+
+    unknown = [t for t in terms if t.language == GUESS]
+    if not unknown:
+        return terms
+    patterns = [parse_pattern(t.text) for t in unknown]
+    guesses = iter(guess_languages([None if p.kind == "regex" else [w.norm for w in p.words
+                                                                     if not w.emoji]
+                                    for p in patterns]))
+    return [replace(t, language=next(guesses)) if t.language == GUESS else t for t in terms]
 
 
 def read_text_file(path: Path) -> str:
@@ -252,5 +333,6 @@ def crisis_terms_from_cli(terms: list[str]) -> TermSet:
         except ValueError as exc:
             raise TermFileError("--term", str(exc)) from None
         result.append(Term(text=term, list_name="crisis (--term)", category="crisis",
-                           severity=Severity.CRISIS, crisis=True, origin=f"--term {number}"))
-    return TermSet(tuple(result), frozenset(exceptions))
+                           severity=Severity.CRISIS, crisis=True, origin=f"--term {number}",
+                           language=GUESS))
+    return TermSet(tuple(_guessed(result)), frozenset(exceptions))

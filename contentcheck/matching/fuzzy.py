@@ -1,0 +1,71 @@
+"""One typo in a long crisis word: ``overstorming`` for overstroming, ``exlposie`` for explosie.
+
+Readers understand a long word with one letter wrong, left out, added or two letters swapped,
+so a crisis post with such a typo is as much about the event. Only crisis words of ``MIN_LENGTH``
+letters or more get this (short words are one edit from many others: brand/brant/bran), and a
+word of the vocabulary is never a typo (``overstromend`` is a word, not a slip of
+overstroming). The index is built once at compile time with the symmetric-delete method:
+every form of a long crisis word and each of its one-letter deletions go into a dictionary,
+and a post word that is no known word is looked up with its own deletions, so a lookup costs
+a few dictionary probes per new word (cached like every other word), whatever the number of
+terms. A hit is shown as ``fuzzy`` in ``explain``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+MIN_LENGTH = 8
+
+
+def deletions(word: str) -> set[str]:
+    return {word[:i] + word[i + 1:] for i in range(len(word))}
+
+
+def one_edit(a: str, b: str) -> bool:
+    """Exactly one insertion, deletion, substitution or swap of neighbours apart."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    start = 0
+    while start < len(a) and a[start] == b[start]:
+        start += 1
+    if len(a) < len(b):
+        return a[start:] == b[start + 1:]
+    if a[start + 1:] == b[start + 1:]:
+        return True  # substitution
+    return (start + 1 < len(a) and a[start] == b[start + 1] and a[start + 1] == b[start]
+            and a[start + 2:] == b[start + 2:])  # swap
+
+
+class FuzzyIndex:
+    """Forms of long crisis words and their deletions -> (unit, form)."""
+
+    def __init__(self) -> None:
+        self._keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+
+    def __bool__(self) -> bool:
+        return bool(self._keys)
+
+    def add(self, uid: int, forms: set[str]) -> None:
+        for form in forms:
+            if len(form) >= MIN_LENGTH and form.isalpha():
+                self._keys[form].append((uid, form))
+                for key in deletions(form):
+                    self._keys[key].append((uid, form))
+
+    def finish(self) -> None:
+        self._keys = dict(self._keys)
+
+    def find(self, word: str) -> dict[int, str]:
+        """Unit -> the form ``word`` is one edit away from."""
+        if len(word) < MIN_LENGTH - 1 or not word.isalpha():
+            return {}
+        found: dict[int, str] = {}
+        keys = self._keys
+        for key in (word, *deletions(word)):
+            for uid, form in keys.get(key, ()):
+                if uid not in found and one_edit(word, form):
+                    found[uid] = form
+        return found

@@ -1,0 +1,204 @@
+"""A term word's forms from a lemma table (simplemma's, inverted), generated once at compile time.
+
+The rules in ``forms`` know regular plurals and diminutives; strong and irregular verbs
+(verdrinken -> verdronk, sink -> sank, steal -> stolen), participles with ge- (ontruimen ->
+geontruimd), separable verbs (instorten -> ingestort, stortte in) and learned plurals (museum ->
+musea, crisis -> crises) need a table. contentcheck/data/lemmas-*.txt holds one line per lemma,
+``lemma form form ...``, derived from simplemma by tools/make_lemmas.py (bench/README.md says
+why this table and not another). Matching stays one dictionary lookup per token: the forms
+are added to the lexicon, nothing is lemmatised per post.
+
+No junk: a table form is left out (and said so, ``TableForms.left_out``) when it heads a lemma
+of its own, shares none of the lemma's forms and is far more frequent, so mostly means that
+other word (``shot`` of ``shoot``: a shot of espresso), or when it is a word of the other language
+that is far more common there (``brands`` from the Dutch ``brand``; ``flats``, ``apps`` and
+``stations`` are Dutch plurals too). A Dutch loanword also gets its -s plural (camemberts).
+The hand-written rules still add what they add; the table only adds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from functools import cached_property, lru_cache
+from importlib.resources import files
+
+from contentcheck.matching.compounds import vocabulary
+from contentcheck.matching.language import OTHER, SHARED_RANK
+
+# separable-verb particles: instorten = in + storten, uitbreken = uit + breken
+PARTICLES = ("terug", "neer", "door", "over", "mee", "uit", "aan", "weg", "toe", "vast",
+             "los", "af", "in", "om", "op", "na", "bij")
+
+
+class _Groups(Mapping[str, tuple[str, ...]]):
+    """Lemma -> its forms (the lemma first), each line split only when asked for: a compile
+    asks for a few thousand of the 34,000 lemmas, and start-up should not pay for the rest."""
+
+    def __init__(self, lines: dict[str, str]) -> None:
+        self._lines = lines
+        self._split: dict[str, tuple[str, ...]] = {}
+
+    def __getitem__(self, lemma: str) -> tuple[str, ...]:
+        forms = self._split.get(lemma)
+        if forms is None:
+            forms = self._split[lemma] = tuple(self._lines[lemma].split())
+        return forms
+
+    def __contains__(self, lemma: object) -> bool:
+        return lemma in self._lines
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+
+class Table:
+    """One language's lemma table: ``groups`` (lemma -> forms) and ``lemma_of`` (form ->
+    lemma, built on first use: only participle terms, hints and compound heads need it)."""
+
+    def __init__(self, lines: dict[str, str]) -> None:
+        self.groups = _Groups(lines)
+        self._lines = lines
+
+    @cached_property
+    def lemma_of(self) -> Mapping[str, str]:
+        found: dict[str, str] = {}
+        for lemma, line in self._lines.items():
+            for form in line.split()[1:]:
+                found.setdefault(form, lemma)
+        return found
+
+
+@lru_cache(maxsize=None)
+def table(language: str) -> Table:
+    """The lemma table of ``nl`` or ``en`` (read on first use, ~15 ms)."""
+    text = (files("contentcheck") / "data" / f"lemmas-{language}.txt").read_text("utf-8")
+    return Table({line[:line.find(" ")]: line for line in text.splitlines() if " " in line})
+
+
+@dataclass(frozen=True)
+class TableForms:
+    """What the table gives a word: its lemma(s), the forms kept and those left out (why)."""
+
+    lemmas: tuple[str, ...] = ()
+    forms: frozenset[str] = frozenset()
+    left_out: dict[str, str] = field(default_factory=dict)
+
+
+def looks_like_verb_form(word: str) -> bool:
+    """A Dutch participle as typed (neergestort, ingestort, geëvacueerd, ontruimd): such a term
+    stands for its verb, all of whose forms are meant. Other forms (treffende, dansend,
+    liftend) stand for themselves: their verb's forms include everyday words (lift), and a
+    noun in the plural (treinen) leaves its singular to the person (``hints``)."""
+    if word.endswith(("end", "ende", "de", "te", "den", "ten")):
+        return False
+    if word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES):
+        return True
+    return word.startswith(("ont", "be", "ver", "her")) and word.endswith(("d", "t"))
+
+
+def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
+    """The lemma groups a term word stands for: its own (the word is a lemma) and, for a
+    Dutch verb form typed as the term (neergestort), its infinitive's."""
+    data = table(language)
+    lemmas = [word] if word in data.groups else []
+    if language == "nl" and looks_like_verb_form(word):
+        lemma = data.lemma_of.get(word)
+        if lemma and lemma not in lemmas and lemma.endswith("en"):
+            lemmas.append(lemma)
+    return tuple(lemmas)
+
+
+def table_forms(word: str, language: str) -> TableForms:
+    """The forms of ``word``'s lemma(s) in ``language``, without junk (see the module doc)."""
+    lemmas = verb_lemmas(word, language)
+    own, other = vocabulary(language), vocabulary(OTHER[language])
+    loan = language == "nl" and word in other and not word.endswith("s")
+    if not lemmas and not loan:
+        return TableForms()
+    data = table(language)
+    kept: set[str] = set()
+    left_out: dict[str, str] = {}
+    # a loanword takes -s in Dutch (camemberts, laptops), which no table lists for every loan
+    candidates = [(word, (word, word + "s"))] if loan else []
+    for lemma, forms in [*((lemma, data.groups[lemma]) for lemma in lemmas), *candidates]:
+        for form in forms:
+            if form == word or form in lemmas:
+                kept.add(form)
+            elif len(form) < 3:
+                left_out[form] = "too short"  # se (southeast), 'k
+            elif (form in data.groups and lemma in data.groups
+                  and 4 * own.get(form, 1 << 30) < own.get(lemma, 1 << 30)
+                  and not set(data.groups[form][1:]) & set(data.groups[lemma])
+                  and not (language == "nl" and lemma.endswith("en") and form.endswith(("d", "t")))):
+                # a form that heads a lemma of its own, far more frequent than this lemma and
+                # sharing none of its forms, is mostly that other word (shot: a shot of
+                # espresso); a Dutch verb's participle stays (besmet, which is an adjective too)
+                left_out[form] = f"mostly the word '{form}' of its own"
+            elif other.get(form, 1 << 30) < SHARED_RANK and \
+                    3 * other.get(form, 1 << 30) < own.get(form, 1 << 30):
+                # far more common in the other language: brands, storms (Dutch uses flats,
+                # stations, apps as its own plurals)
+                left_out[form] = f"a word of {'English' if language == 'nl' else 'Dutch'}"
+            else:
+                kept.add(form)
+    return TableForms(lemmas, frozenset(kept), left_out)
+
+
+def is_verb(word: str) -> bool:
+    """A Dutch infinitive by the table: a lemma ending in -en with ge- or past forms."""
+    group = table("nl").groups.get(word, ())
+    return word.endswith("en") and any(f.startswith("ge") or f.endswith(("de", "te"))
+                                       or "ge" in f[2:6] for f in group[1:])
+
+
+def own_form(word: str, other: str) -> bool:
+    """Is ``other`` one of the forms of the Dutch lemma ``word`` (verdrink of verdrinken),
+    and not a lemma of its own as well (vlam, the noun, is also 'ik vlam' of vlammen)?"""
+    data = table("nl")
+    return other in data.groups.get(word, ()) and other not in data.groups
+
+
+def lemma_of(word: str, language: str) -> str | None:
+    """The table's lemma of a form (kazen -> kaas), None for a lemma or an unknown word."""
+    return table(language).lemma_of.get(word)
+
+
+def separable_parts(word: str) -> list[tuple[str, str, frozenset[str]]]:
+    """``(verb, particle, finite forms)`` for a Dutch separable verb a term word stands for:
+    instorten -> (instorten, in, {stort, stortte, stortten, storten, ...}); the participle
+    ``neergestort`` stands for neerstorten. In a main clause the particle comes later in the
+    sentence (het dak stortte gisteren in), so the matcher looks for these forms followed by
+    the particle (``separable.py``). Participles (gestort) and -end forms never split."""
+    groups = table("nl").groups
+    found = []
+    for lemma in verb_lemmas(word, "nl"):
+        particle = next((p for p in PARTICLES if lemma.startswith(p)), None)
+        base = lemma[len(particle):] if particle else ""
+        if particle and lemma.endswith("en") and len(base) >= 4 and base in groups:
+            forms = frozenset(f for f in groups[base]
+                              if not f.startswith("ge") and not f.endswith(("end", "ende")))
+            found.append((lemma, particle, forms))
+    return found
+
+
+def verb_stems(word: str) -> set[str]:
+    """The stem a Dutch verb has in front of a compound (betalen -> betaal|pas, storten ->
+    stort|bui): the table's first person, whose -t form is there too."""
+    if not is_verb(word):
+        return set()
+    group = table("nl").groups[word]
+    return {f for f in group if f + "t" in group and len(f) >= 3 and not f.startswith("ge")}
+
+
+def stem_verbs(stem: str, language: str | None) -> list[str]:
+    """The Dutch verbs a wildcard's stem is the stem of (terugroep* -> terugroepen, pin* ->
+    pinnen, brand* -> branden): their forms that the prefix cannot reach (teruggeroepen,
+    gepind) and their split forms (roepen ... terug) are found too."""
+    if language == "en" or len(stem) < 3 or not stem.isalpha():
+        return []
+    verbs = {stem + "en", stem + stem[-1] + "en"}  # terugroep -> terugroepen, pin -> pinnen
+    return sorted(v for v in verbs if is_verb(v))

@@ -1,0 +1,109 @@
+"""Crisis terms get a language (guessed from the terms, or @language), and a wildcard hit on
+a word that merely begins with the stem asks for review instead of pause. Sentences written
+for these tests."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from contentcheck.matching.language import guess_languages
+from contentcheck.matching.terms import crisis_terms_from_cli, parse_terms
+from contentcheck.records import Severity
+from tests.conftest import NOW, run, write_csv
+from tests.test_morphology import crisis_matcher
+
+
+def crisis(text: str):
+    return parse_terms(text, origin="t", list_name="t", category="crisis",
+                       severity=Severity.CRISIS, crisis=True)
+
+
+@pytest.mark.parametrize(("terms", "expected"), [
+    (["brand", "rook", "vlammen"], ["nl", "nl", "nl"]),
+    (["brand", "smoke", "flames"], ["en", "en", "en"]),
+    (["brand", "rook", "smoke"], [None, "nl", "en"]),
+    (["storm", "windstoten"], ["nl", "nl"]),
+    (["Wolfsdorp", "dijkdoorbraak"], ["nl", "nl"]),  # a name takes the file's language
+    (["brand"], [None]),
+])
+def test_guessed_languages(terms: list[str], expected: list[str | None]) -> None:
+    assert [t.language for t in crisis("\n".join(terms)).terms] == expected
+
+
+def test_at_language_overrides_the_guess() -> None:
+    assert [t.language for t in crisis("@language any\nbrand\nrook\n").terms] == [None, None]
+    assert [t.language for t in crisis("brand  @language en\nrook\n").terms] == ["en", "nl"]
+
+
+def test_term_values_are_guessed_together() -> None:
+    assert [t.language for t in crisis_terms_from_cli(["brand", "blussen"]).terms] == ["nl", "nl"]
+
+
+def test_guess_ignores_regex_and_emoji_terms() -> None:
+    assert guess_languages([None, ["brand"], ["rook"]]) == [None, "nl", "nl"]
+
+
+ROWS = [
+    # (terms, text, expected: pause / review / None)
+    (["brand", "rook"], "Our brand is back with a new look this spring.", None),
+    (["brand", "rook"], "We love our brand and our customers.", None),
+    (["brand", "rook"], "Grote brand in de haven van Delfzijl.", "pause"),
+    (["brand", "rook"], "The brand new brand store opens today.", None),
+    # a Dutch file: storm is left out of English posts; a bilingual file keeps it
+    (["storm", "regen"], "The storm is coming, so stay inside with our soup!", None),
+    (["storm", "gale"], "The storm is coming, so stay inside with our soup!", "pause"),
+    (["brand*", "rook"], "Onze brandweer doet een oefening.", "pause"),
+    (["brand*", "rook"], "Het bos brandde de hele nacht.", "pause"),
+    (["brand*", "rook"], "Brandhout in de aanbieding.", "pause"),
+    (["brand*", "rook"], "Nieuwe branding voor onze webshop.", "review"),
+    (["brand*", "rook"], "Soep van brandnetels uit eigen tuin.", "review"),
+    (["brand*", "rook"], "Brandstichting in de wijk.", "pause"),
+    (["pin*", "storing"], "Pinnen kan weer bij alle kassa's.", "pause"),
+    (["pin*", "storing"], "Er was een pinstoring vanochtend.", "pause"),
+    (["pin*", "storing"], "Pinguïns in de dierentuin.", "review"),
+    (["pin*", "storing"], "Pinda's in de aanbieding.", "review"),
+    (["pin*", "storing"], "De pinautomaat doet het weer.", "pause"),
+    (["terugroep*", "kaas"], "Onze terugroepactie loopt nog.", "pause"),
+    (["terugroep*", "kaas"], "Alle pakken zijn teruggeroepen.", "pause"),  # the stem's verb
+    (["terugroep*", "kaas"], "Wij roepen die pakken terug.", "pause"),  # split
+    (["pin*", "storing"], "Gepind bij de bakker?", "pause"),
+    (["brand*", "rook"], "Signeersessie met Anna Brandt in de winkel.", "review"),  # a name
+    (["brand*", "rook"], "We bezorgen nu ook in Brandwijk.", "review"),
+    (["brand*", "rook"], "Brandwijk krijgt een nieuwe winkel.", "pause"),  # sentence start: unknown
+    (["brand*", "rook"], "Volg #BrandweerNL voor nieuws.", "pause"),  # a hashtag is no name
+    (["Brand*", "rook"], "Nieuw in Brandwijk.", "pause"),  # a capitalised term means names
+    (["explo*", "bom"], "Een explosie bij de fabriek.", "pause"),
+    (["explo*", "bom"], "Ga op exploratie in het museum.", "review"),
+]
+
+
+@pytest.mark.parametrize(("terms", "text", "expected"), ROWS)
+def test_wildcards_and_language(terms: list[str], text: str, expected: str | None) -> None:
+    matcher = crisis_matcher(*terms)
+    from contentcheck.matching.language import detect
+
+    language = detect(text)
+    matches = [m for m in matcher.find(text, language=language)]
+    got = None if not matches else "review" if all(m.loose for m in matches) else "pause"
+    assert got == expected, (terms, text, [(m.matched, m.loose) for m in matches])
+
+
+def test_a_loose_wildcard_hit_asks_for_review_in_a_scan(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "kal.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "10:00", "Instagram", "Nieuwe branding voor onze webshop"],
+        ["24-11-2026", "11:00", "Instagram", "De brandweer was er snel"],
+        ["24-11-2026", "12:00", "Instagram", "Our brand is here to stay"],
+    ])
+    result = run("scan", calendar, "--term", "brand*", "--term", "rook", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "json", "--no-shipped-lists",
+                 "--exit-zero")
+    assert result.exit_code == 0, result.stderr
+    posts = {p["text"]: p for p in json.loads(result.stdout)["posts"]}
+    assert posts["Nieuwe branding voor onze webshop"]["status"] == "review"
+    assert "loose reading" in " ".join(posts["Nieuwe branding voor onze webshop"]["reasons"])
+    assert posts["De brandweer was er snel"]["status"] == "pause"
+    assert posts["Our brand is here to stay"]["status"] == "ok"

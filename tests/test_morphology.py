@@ -1,0 +1,215 @@
+"""Word forms from the lemma table: strong and weak past tenses, participles, learned plurals,
+diminutives, English irregular verbs and plurals; and the forms that must stay quiet.
+
+Each row: (crisis term, post text, should it match). The sentences are written for these
+tests; none comes from the development corpus.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from contentcheck.matching.forms import base_words
+from contentcheck.matching.compounds import vocabulary
+from contentcheck.matching.hints import plural_hints
+from contentcheck.matching.lemmas import table_forms
+from contentcheck.matching.matcher import Matcher
+from contentcheck.matching.terms import parse_terms
+from contentcheck.records import Severity
+
+
+def crisis_matcher(*terms: str) -> Matcher:
+    return Matcher.compile(parse_terms("\n".join(terms), origin="t", list_name="t",
+                                       category="crisis", severity=Severity.CRISIS, crisis=True))
+
+
+def hits(term: str, text: str) -> bool:
+    return bool(crisis_matcher(term).find(text))
+
+
+DUTCH_VERBS = [
+    # strong past tenses and participles
+    ("verdrinken", "Een hert verdronk gisteren in de vaart bij Zwolle.", True),
+    ("verdrinken", "Twee koeien zijn verdronken in de uiterwaarden.", True),
+    ("verdrinken", "Het kalf verdrinkt bijna in de modder.", True),
+    ("breken", "De dijk brak halverwege de nacht.", True),
+    ("breken", "Ramen zijn gebroken door de drukgolf.", True),
+    ("steken", "Hij stak een voorbijganger met een schaar.", True),
+    ("steken", "Een man is gestoken in het winkelcentrum.", True),
+    ("schieten", "Een agent schoot op de vluchtauto.", True),
+    ("schieten", "Er is geschoten bij de markt.", True),
+    ("vallen", "Een kraan viel op het dak van de school.", True),
+    ("vallen", "Er zijn bomen gevallen op het spoor.", True),
+    ("vliegen", "Het toestel vloog te laag over de haven.", True),
+    ("roepen", "De fabrikant riep de potjes babyvoeding terug.", True),
+    ("sterven", "Drie mensen stierven bij het ongeluk.", True),
+    ("sterven", "De bestuurder is ter plekke gestorven.", True),
+    # weak past tenses and participles
+    ("ontploffen", "Een gastank ontplofte achter de bakkerij.", True),
+    ("ontploffen", "De accu is ontploft in de garage.", True),
+    ("ontruimen", "Het gemeentehuis werd gisteren ontruimd.", True),
+    ("ontruimen", "Politie ontruimde het plein rond middernacht.", True),
+    ("ontruimen", "Het stadion wordt nu ontruimd.", True),
+    ("evacueren", "Bewoners evacueerden hun huizen in de nacht.", True),
+    ("evacueren", "De wijk is geëvacueerd na het gaslek.", True),
+    ("betalen", "Klanten betaalden dubbel voor hun boodschappen.", True),
+    ("instorten", "Het viaduct is gedeeltelijk ingestort.", True),
+    ("instorten", "Toen de brug instortte, stond er niemand op.", True),
+    ("uitbreken", "Als er paniek uitbreekt, blijf kalm.", True),
+    ("neersteken", "Een conducteur werd neergestoken in de trein.", True),
+    ("terugroepen", "Het merk heeft alle hagelslag teruggeroepen.", True),
+    ("overstromen", "De kelder overstroomde binnen een uur.", True),
+    ("overstromen", "Hele polders zijn overstroomd.", True),
+    ("besmetten", "Honderd kippen zijn besmet met vogelgriep.", True),
+    # a participle typed as the term stands for its verb
+    ("ingestort", "De muur kan ieder moment instorten.", True),
+    ("omgevallen", "Pas op voor omvallende hekken.", True),
+    ("geëvacueerd", "Ze evacueren het hele dorp.", True),
+    # quiet: different words that look alike
+    ("verdrinken", "Verdriet deel je met vrienden.", False),
+    ("ontploffen", "Onze ontbijtbox is ontploft van populariteit? Nee, gewoon lekker.", True),
+    ("breken", "Brekend nieuws: ons brood is brak? Nee hoor.", True),
+    ("steken", "Steek je licht op bij de bibliotheek.", True),
+    ("schieten", "Schoten in de roos: onze taartjes.", False),
+    ("instorten", "Het storten van geld gaat via de app.", False),
+    ("ingestort", "Gestort bedrag staat morgen op je rekening.", False),
+    ("uitbreken", "Breek je hoofd niet over het menu.", False),
+    ("neersteken", "Steek het vuurwerk niet af in de buurt van dieren.", False),
+    ("terugroepen", "Roep je hulp in van onze klantenservice.", False),
+    ("omgevallen", "Wij vallen niet om van de prijzen.", True),  # omvallen, figuratively
+    ("omgevallen", "We vallen je niet lastig om je te storen.", False),
+    ("ontruimen", "Ruim je kast op met onze opbergdozen.", False),
+    ("overstromen", "Stroom bespaar je met onze slimme stekker.", False),
+    ("betalen", "Betaalbaar en lekker: de nieuwe soep.", False),
+]
+
+DUTCH_NOUNS = [
+    ("museum", "Alle musea gaan vandaag dicht.", True),
+    ("museum", "Het museumpje in de haven is ontruimd.", True),
+    ("crisis", "Na alle crises van dit jaar blijft de wijk sterk.", True),
+    ("atlas", "Twee atlassen gestolen uit de bibliotheek.", True),
+    ("kaas", "De kazen uit deze partij zijn teruggehaald.", True),
+    ("kaas", "Een kaasje bij de borrel?", True),
+    ("mes", "Er zijn drie messen gevonden.", True),
+    ("mes", "Het mesje lag onder de bank.", True),
+    ("boom", "Omgewaaide bomen blokkeren de weg.", True),
+    ("boom", "Een boompje in de tuin.", True),
+    ("vliegtuig", "Twee vliegtuigen stonden op de baan.", True),
+    ("vliegtuig", "Een vliegtuigje van papier.", True),
+    ("storing", "Meerdere storingen bij de bank vandaag.", True),
+    ("aanslag", "De aanslagen in de hoofdstad.", True),
+    ("vlucht", "Alle vluchten naar Madrid geschrapt.", True),
+    ("kip", "Verse kippen uit de schuur.", True),
+    ("kip", "Een kippetje van chocolade.", True),
+    ("stad", "Steden in het oosten kregen de meeste regen.", True),
+    ("schip", "Twee schepen botsten op de rivier.", True),
+    ("kind", "Vier kinderen raakten gewond.", True),
+    ("ei", "Een ei met salmonella uit de handel.", True),
+    # quiet
+    ("mes", "Messing kranen voor je badkamer.", False),
+    ("mes", "Mesdag schilderde de zee.", False),
+    ("kaas", "Kazerne open voor publiek.", False),
+    ("boom", "Boomers en millennials houden van koffie.", True),
+    ("vis", "Visueel de mooiste taart van het jaar.", False),
+    ("storing", "Storingsvrij bellen met ons nieuwe abonnement.", True),
+    ("stad", "Stadig aan doen vandaag.", False),
+    ("kind", "Kindly note our new opening hours.", False),
+    ("atlas", "Atlasgebergte op de foto.", True),
+]
+
+ENGLISH = [
+    ("sink", "The ferry sank near the harbour.", True),
+    ("sink", "A fishing boat has sunk off the coast.", True),
+    ("sink", "The ship is sinking fast.", True),
+    ("steal", "Thieves stole the van overnight.", True),
+    ("steal", "The paintings were stolen last week.", True),
+    ("knife", "Two knives were found in the car.", True),
+    ("knife", "He was knifed outside the club.", True),
+    ("pay", "Customers paid twice for their shopping.", True),
+    ("pay", "Paying by card is not possible right now.", True),
+    ("crash", "The plane crashed after take-off.", True),
+    ("crash", "Several crashes on the motorway.", True),
+    ("stab", "A man was stabbed at the station.", True),
+    ("stab", "Two stabbings in one week.", True),
+    ("fly", "The jet flew over the city.", True),
+    ("fly", "Drones have flown over the airport.", True),
+    ("fall", "A tree fell on the road.", True),
+    ("fall", "Tiles have fallen from the roof.", True),
+    ("shoot", "Police are shooting at the car.", True),
+    ("shoot", "A double espresso shot to start the day.", False),
+    ("kill", "Three people were killed in the fire.", True),
+    ("burn", "The barn burnt down overnight.", True),
+    ("child", "Two children were injured.", True),
+    ("mouse", "Mice found in the bakery.", True),
+    ("crisis", "After two crises in a year.", True),
+    ("flood", "The cellar flooded within an hour.", True),
+    # quiet
+    ("pay", "Payday treats for everyone.", False),
+    ("sink", "The new kitchen sinks are in stock.", True),
+    ("steal", "Steel pans on offer.", False),
+    ("knife", "Knitwear for the winter.", False),
+    ("crash", "Crass jokes are not our thing.", False),
+    ("stab", "Stable prices all week.", False),
+    ("fly", "Flying Dutchman beer on tap.", True),
+    ("die", "Diet coke on offer.", False),
+    ("shoot", "Shoots of spring in the garden.", True),
+    ("plane", "Planet-friendly packaging.", False),
+    ("plane", "Explained in five steps.", False),
+]
+
+
+@pytest.mark.parametrize(("term", "text", "expected"), DUTCH_VERBS + DUTCH_NOUNS + ENGLISH)
+def test_forms(term: str, text: str, expected: bool) -> None:
+    assert hits(term, text) == expected, (term, text)
+
+
+def test_a_table_form_is_explained_as_lemma() -> None:
+    findings, _ = crisis_matcher("verdrinken").explain("Een ree verdronk in de sloot.")
+    assert [(f.match.matched, f.rule) for f in findings] == [("verdronk", "lemma")]
+
+
+@pytest.mark.parametrize(("word", "language", "form", "why"), [
+    ("brand", "nl", "brands", "English"),
+    ("storm", "nl", "storms", "English"),
+    ("museum", "nl", "museums", "English"),
+    ("crash", "nl", "crashes", "English"),
+])
+def test_junk_forms_are_left_out_and_said_so(word: str, language: str, form: str, why: str) -> None:
+    found = table_forms(word, language)
+    assert form not in found.forms
+    assert why in found.left_out[form]
+
+
+def test_a_dutch_brand_term_does_not_find_english_brands() -> None:
+    assert not crisis_matcher("@language nl", "brand").find("Our brands are the best.")
+
+
+@pytest.mark.parametrize("verb", ["verdrinken", "ontploffen", "instorten", "uitbreken",
+                                  "betalen", "evacueren", "terugroepen", "overstromen"])
+def test_a_verb_term_is_not_called_a_plural(verb: str) -> None:
+    assert plural_hints(parse_terms(verb, origin="t", list_name="t", category="crisis",
+                                    severity=Severity.CRISIS, crisis=True)) == []
+
+
+@pytest.mark.parametrize(("plural", "singular"), [
+    ("treinen", "trein"), ("kazen", "kaas"), ("messen", "mes"), ("overstromingen", "overstroming"),
+    ("slachtoffers", "slachtoffer"), ("bomen", "boom"), ("crashes", "crash"),
+    ("vlammen", "vlam"),
+])
+def test_a_plural_term_names_the_one_singular(plural: str, singular: str) -> None:
+    assert base_words(plural, None, vocabulary("nl"), vocabulary("en")) == {singular}
+
+
+@pytest.mark.parametrize(("word", "form"), [("station", "stations"), ("flat", "flats"),
+                                            ("app", "apps"), ("camembert", "camemberts"),
+                                            ("laptop", "laptops")])
+def test_dutch_plurals_in_s_that_english_shares_are_kept(word: str, form: str) -> None:
+    assert form in table_forms(word, "nl").forms
+
+
+def test_left_out_forms_are_said() -> None:
+    from contentcheck.matching.hints import term_notes
+
+    notes = term_notes(parse_terms("brand\nrook\n", origin="t", list_name="t",
+                                   category="crisis", severity=Severity.CRISIS, crisis=True))
+    assert any("'brand' does not find brands (a word of English)" in note for note in notes)

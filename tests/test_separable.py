@@ -1,0 +1,64 @@
+"""Dutch separable verbs with the particle later in the sentence, and the prepositions that
+look like particles but begin a phrase of their own. Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.test_morphology import crisis_matcher
+
+ROWS = [
+    # the particle at the end of the clause
+    ("instorten", "Het oude pakhuis stortte vannacht in.", True),
+    ("instorten", "Het dak stort in als de sneeuw blijft liggen.", True),
+    ("instorten", "De tribunes storten bij harde wind in.", True),
+    ("ingestort", "Een deel van de kademuur stortte gisteren in.", True),
+    ("uitbreken", "Er brak vannacht brand uit in een loods.", True),
+    ("uitbreken", "In de stal breekt vaak brand uit.", True),
+    ("uitbreken", "Er brak paniek uit, schrijft de krant.", True),
+    ("neerstorten", "Een sportvliegtuig stortte neer bij Texel.", True),
+    ("neergestort", "Een helikopter stortte neer bij Lelystad.", True),
+    ("neersteken", "De verdachte stak twee reizigers neer.", True),
+    ("neergestoken", "De dader stak twee mensen neer op de markt.", True),
+    ("omvallen", "Tijdens het onweer viel een eik om.", True),
+    ("omgevallen", "Door de wind vielen drie hekken om.", True),
+    ("terugroepen", "Het bedrijf roept de pindakaas terug.", True),
+    ("terugroepen", "De supermarkt riep gisteren alle salades terug.", True),
+    ("terugroepen", "Wij roepen deze partij uit voorzorg terug!", True),
+    ("uitvallen", "Bij de storing viel de stroom uit.", True),
+    ("uitvallen", "Vanochtend vallen alle treinen uit.", True),
+    ("afbranden", "De schuur brandde volledig af.", True),
+    ("wegspoelen", "De stranden spoelden deels weg.", True),
+    ("aanrijden", "Een vrachtwagen rijdt een fietser aan.", True),
+    ("inbreken", "Een dief brak in bij de juwelier.", True),
+    # a particle after other phrases in the clause
+    ("neerstorten", "Het toestel stortte kort na vertrek neer in zee.", True),
+    ("uitbreken", "Er brak brand uit op de derde verdieping.", True),
+    # the same words, but the "particle" begins a phrase or another sentence
+    ("instorten", "Ik stort geld in de pot.", False),
+    ("instorten", "Stort je in het avontuur!", False),
+    ("instorten", "Wij storten het bedrag. In de app zie je het meteen.", False),
+    ("omvallen", "We vallen je niet lastig om je te storen.", False),
+    ("omvallen", "Prijzen vallen mee om dit jaar af te sluiten.", False),
+    ("uitbreken", "Breek je niet het hoofd. Uit voorzorg bellen we je.", False),
+    ("terugroepen", "Roep ons als je vragen hebt. Terug naar school!", False),
+    ("uitvallen", "Vallen je kinderen uit de toon? Lees onze tips.", False),
+    ("uitvallen", "Het valt ons op: uit de hand gelopen feestjes.", False),
+    ("neersteken", "Steek de kaarsjes aan en zet ze neer.", False),
+    ("aanrijden", "We rijden naar je toe. Aan de deur betalen kan.", False),
+    ("inbreken", "Breek het brood in stukken.", False),
+    ("afbranden", "Brand een kaarsje af en toe.", False),
+    # far apart: more than the window of words
+    ("uitbreken", "Er brak een heel erg lange en mooie zonnige dag voor ons allemaal en ook voor jou uit.", False),
+]
+
+
+@pytest.mark.parametrize(("term", "text", "expected"), ROWS)
+def test_separable(term: str, text: str, expected: bool) -> None:
+    assert bool(crisis_matcher(term).find(text)) == expected, (term, text)
+
+
+def test_explain_names_both_parts() -> None:
+    (finding,) = crisis_matcher("instorten").explain("De brug stortte vannacht in.")[0]
+    assert finding.rule == "separable"
+    assert finding.match.matched == "stortte vannacht in"
