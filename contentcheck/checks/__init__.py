@@ -129,10 +129,37 @@ def check_config(overrides: Mapping[str, Mapping[str, Any]], origin: str = "conf
             raise SettingsError(f"{origin}: [checks.{check_id}]: unknown option(s) "
                                 f"{', '.join(sorted(unknown))} "
                                 f"(known: {', '.join(CHECKS[check_id].DEFAULT)})")
+        _check_types(CHECKS[check_id], values, origin)
     for check_id, module in CHECKS.items():
         configs[check_id] = {**module.DEFAULT,
                              **_resolved(module, overrides.get(check_id, {}), origin, resolve)}
     return configs
+
+
+def _type_name(value: Any) -> str:
+    return {bool: "true or false", int: "a whole number", float: "a number", str: "a text",
+            list: "a list", dict: "a table"}.get(type(value), type(value).__name__)
+
+
+def _check_types(module: ModuleType, values: Mapping[str, Any], origin: str) -> None:
+    """Each option of the type its default has (``enabled = "false"`` is a text, and a text is
+    true: it would switch a check on while the team meant off), and a check that keeps a
+    promise (``REQUIRED``) is never switched off."""
+    for key, value in values.items():
+        default = module.DEFAULT[key]
+        where = f"{origin}: [checks.{module.ID}] {key}"
+        if key in getattr(module, "PATHS", ()):
+            continue  # a path or a list of paths; _resolved checks them
+        if isinstance(default, bool):
+            fits = isinstance(value, bool)
+        elif isinstance(default, (int, float)):
+            fits = isinstance(value, (int, float)) and not isinstance(value, bool)
+        else:
+            fits = isinstance(value, type(default))
+        if not fits:
+            raise SettingsError(f"{where} must be {_type_name(default)}, not {value!r}")
+    if getattr(module, "REQUIRED", False) and values.get("enabled") is False:
+        raise SettingsError(f"{origin}: [checks.{module.ID}] cannot be switched off: {module.REQUIRED}")
 
 
 def start_checks(context: CheckContext, configs: Mapping[str, Mapping[str, Any]]

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 ID = "terms"
 DEFAULT: Mapping[str, Any] = {"enabled": True}
 SCOPE = "text"
+# switching it off would silently drop every crisis term while reports still say CRISIS ACTIVE
+REQUIRED = ("crisis terms are always checked; leave word lists out with [scan] shipped_lists "
+            "= false or disabled_categories instead")
 _NONE: Mapping[str, str] = MappingProxyType({})
 
 

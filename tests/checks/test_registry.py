@@ -77,3 +77,21 @@ def test_an_unknown_check_in_the_config_is_one_line_and_exit_2(tmp_path: Path) -
     result = run("scan", _twice(tmp_path), "--config", config, "--now", NOW)
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "[checks.spelling-nl]: unknown check" in result.stderr
+
+
+@pytest.mark.parametrize(("table", "message"), [
+    ({"links": {"enabled": "false"}}, '[checks.links] enabled must be true or false, not \'false\''),
+    ({"sensitive-dates": {"shipped": "no"}}, "[checks.sensitive-dates] shipped must be true or false"),
+    ({"links": {"timeout": "5"}}, "[checks.links] timeout must be a number"),
+    ({"links": {"workers": True}}, "[checks.links] workers must be a whole number"),
+    ({"tone-of-voice": {"names": "Korenaar"}}, "[checks.tone-of-voice] names must be a list"),
+    ({"terms": {"enabled": False}}, "[checks.terms] cannot be switched off: crisis terms are always checked"),
+])
+def test_a_check_option_of_the_wrong_type_is_refused_naming_the_file(table: dict, message: str) -> None:
+    with pytest.raises(SettingsError) as error:
+        check_config(table, "team/contentcheck.toml")
+    assert str(error.value).startswith("team/contentcheck.toml: ") and message in str(error.value)
+
+
+def test_a_whole_number_is_a_number() -> None:
+    assert check_config({"links": {"timeout": 3}})["links"]["timeout"] == 3
