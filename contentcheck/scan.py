@@ -99,6 +99,29 @@ def declared_crises(sources: TermSources, now: datetime,
     return active_crises(sources.state_dir or default_state_dir(), now, problems)
 
 
+def unseen_crises(sources: TermSources, now: datetime) -> list[str]:
+    """Crises a person declared that this scan does not use, said out loud: one active in
+    another state folder (declared from a shell without the team's config), and one active now
+    that a ``--now`` in the past leaves out. Either way a crisis post could look ok."""
+    from contentcheck.crisis import active_crises, active_elsewhere, default_state_dir
+
+    if not sources.active_crises:
+        return []
+    state = sources.state_dir or default_state_dir()
+    real_now = datetime.now(timezone.utc)
+    notes = [f"active crisis {c.name!r} in {c.path} is NOT used by this scan (its state folder "
+             f"is {state}): move the file into {state}/crises/ or point state_dir at one "
+             "shared folder" for c in active_elsewhere(state, real_now)]
+    if abs((real_now - now).total_seconds()) > 60:
+        at_moment = {c.path for c in active_crises(state, now)}
+        notes += [f"crisis {c.name!r} is active now but not at {now:%Y-%m-%d %H:%M} (--now), "
+                  f"so this scan leaves it out" for c in active_crises(state, real_now)
+                  if c.path not in at_moment]
+    for note in notes:  # on stderr at once, not only among the report's warnings at the end
+        log.warning("%s", note)
+    return notes
+
+
 def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[TermSet, TermSet]:
     """The crisis terms (declared crises, files, then --term) and the word lists (shipped, then
     user folders): what a scan, and `explain`, check a text against."""
@@ -275,7 +298,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=problems + term_notes(crisis) + list(lists.warnings)
+        notes=problems + unseen_crises(settings.terms, now) + term_notes(crisis) + list(lists.warnings)
         + [warning for runner in runners for warning in getattr(runner, "warnings", ())],
         unreadable=unreadable,
     )

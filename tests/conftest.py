@@ -120,4 +120,6 @@ def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     """Every test gets its own empty state folder: no crisis declared on this machine leaks in."""
     state = tmp_path_factory.mktemp("state")
     monkeypatch.setenv("CONTENTCHECK_STATE_DIR", str(state))
+    # the per-user state folder (platformdirs) too: a crisis on this machine never leaks in
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))
     return state

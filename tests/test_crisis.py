@@ -268,3 +268,30 @@ def test_non_latin_crisis_names_get_their_own_files(isolated_state: Path) -> Non
     assert cli("add", "広島", "--term", "x").exit_code == 2
     assert crises.find(isolated_state, "東京地震", T0).ended is None
     assert "active    東京地震" in cli("list").stdout
+
+
+def test_a_scan_says_loudly_when_it_does_not_use_an_active_crisis(tmp_path: Path,
+                                                                   isolated_state: Path) -> None:
+    """QA: the on-call person declared the crisis from their home folder, then scanned in the
+    team folder whose config names another state folder: the crisis post looked ok, silently."""
+    from tests.conftest import run
+
+    assert run("crisis", "start", "Treinongeluk", "--term", "trein").exit_code == 0  # $CONTENTCHECK_STATE_DIR
+    team = tmp_path / "team"
+    team.mkdir()
+    (team / "contentcheck.toml").write_text('state_dir = "state"\n', encoding="utf-8")
+    calendar = write_csv(team / "kal.csv", [["Datum", "Tijd", "Bericht"],
+                                            ["25-11-2026", "10:00", "Met de trein"]])
+    import json
+    import subprocess
+    import sys
+
+    args = ["scan", str(calendar), "--config", str(team / "contentcheck.toml"), "--no-shipped-lists",
+            "--format", "json"]
+    done = subprocess.run([sys.executable, "-c", "from contentcheck.cli import main; main()", *args],
+                          capture_output=True, text=True, encoding="utf-8", timeout=60)
+    assert "active crisis 'Treinongeluk'" in done.stderr and "is NOT used by this scan" in done.stderr
+    assert any("is NOT used by this scan" in w for w in json.loads(done.stdout)["warnings"])
+    past = json.loads(run("scan", calendar, "--no-shipped-lists", "--now", NOW, "--format", "json").stdout)
+    assert any("crisis 'Treinongeluk' is active now but not at 2026-11-24 08:00 (--now)" in w
+               for w in past["warnings"])
