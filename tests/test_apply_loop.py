@@ -510,3 +510,16 @@ def test_a_decision_carries_only_while_the_post_is_flagged_for_the_same_reasons(
     again = run("apply", evening)
     assert again.exit_code == 1 and "row 2" in again.stdout
     assert statuses(tmp_path / "kal-checked.xlsx")[2] == "Gepauzeerd"
+
+
+def test_a_changed_scheduled_post_is_listed_to_replace_in_the_scheduler(kalender: Path, tmp_path: Path) -> None:
+    """QA: a change did not appear under "unschedule by hand", so the old crisis text stayed
+    queued in the scheduler next to the new one."""
+    report = tmp_path / "r.xlsx"
+    scan([kalender], report)
+    decide(report, {2: ("change", "Onze vis van de week: krokant!")}, reviewer="Ilse")
+    decide(report, {row: ("pause", None) for row in FLAGGED[1:]}, reviewer="Mo")
+    done = run("apply", report)
+    lines = [line for line in done.stdout.splitlines() if "unschedule by hand" in line]
+    assert any("row 2 " in line and "the old text is still scheduled there: replace it" in line
+               for line in lines), done.stdout

@@ -306,7 +306,7 @@ def _changes(ctx: Context, plan: Plan,
         change = Change(post.sheet, post.row, decided.decision, decided.new_text)
         if change.decision is Decision.CHANGE:
             _check_new_text(ctx, plan, change, decided, labels["new_text"])
-        elif reason := must_unschedule(post, calendar.kind):
+        if reason := must_unschedule(post, calendar.kind, changed=change.decision is Decision.CHANGE):
             ident = scheduler_id(post)
             applied.unschedule.append(f"{_describe(post)}" + (f" id {visible(ident)}" if ident else "")
                                       + f": {reason}")

@@ -23,12 +23,14 @@ def scheduler_id(post: Post) -> str | None:
     return next((value for name, value in post.extra if is_id_header(name)), None)
 
 
-def must_unschedule(post: Post, kind: str) -> str | None:
-    """Why this paused post may still be published from a scheduler, or None."""
+def must_unschedule(post: Post, kind: str, changed: bool = False) -> str | None:
+    """Why this paused (or changed) post may still be published as it was from a scheduler, or
+    None. A changed post's old text stays scheduled there until a person replaces it."""
+    still = "the old text is still scheduled there: replace it" if changed else "it is still scheduled there"
     if kind in BULK_NAMES:
-        return f"if it was uploaded to {BULK_NAMES[kind]} already, it is still scheduled there"
+        return f"if it was uploaded to {BULK_NAMES[kind]} already, {still}"
     if post.status and fold_header(post.status) in SCHEDULED_WORDS:
-        return f"the calendar says {post.status!r}: if it is in the scheduler, it is still scheduled there"
+        return f"the calendar says {post.status!r}: if it is in the scheduler, {still}"
     if scheduler_id(post):
-        return "it has a scheduler id: it is still scheduled there"
+        return f"it has a scheduler id: {still}"
     return None
