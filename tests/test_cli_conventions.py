@@ -180,3 +180,17 @@ def test_a_scan_imports_no_other_command() -> None:
     listing = run("--help").stdout
     for name in ("apply", "checks", "crisis", "explain", "lists", "scan", "watch"):
         assert f"\n  {name} " in listing
+
+
+@pytest.mark.parametrize(("args", "said"), [
+    (("scan", "k.csv", "--format", "pdf"), "Invalid value for '--format'"),
+    (("scan", "k.csv", "--days", "-1"), "Invalid value for '--days'"),
+    (("nosuch",), "No such command 'nosuch'"),
+    (("--bogus",), "No such option '--bogus'"),
+    (("crisis", "start"), "Missing argument 'NAME'"),
+])
+def test_a_usage_error_is_one_line_and_exit_2(args: tuple[str, ...], said: str) -> None:
+    done = subprocess.run(_command(*args), capture_output=True, text=True, timeout=60)
+    assert done.returncode == 2
+    assert done.stderr.count("\n") == 1 and done.stderr.startswith("contentcheck: error: ")
+    assert said in done.stderr and "--help')" in done.stderr

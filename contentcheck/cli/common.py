@@ -58,6 +58,12 @@ def safe_streams() -> None:
                 pass
 
 
+def usage_line(exc: click.UsageError) -> str:
+    """click's usage error as one line that says where the help is."""
+    where = f" (see '{exc.ctx.command_path} --help')" if exc.ctx is not None else ""
+    return f"{exc.format_message()}{where}"
+
+
 def run_guarded(invoke: Callable[[], Any]) -> Any:
     """Run a command body: our own errors become one line and exit 2, a bug a short line
     and exit 3 (``CONTENTCHECK_DEBUG=1`` shows the traceback), as in ``contentcheck scan``."""
@@ -65,6 +71,8 @@ def run_guarded(invoke: Callable[[], Any]) -> Any:
         return invoke()
     except ContentcheckError as exc:
         raise fail(str(exc)) from None
+    except click.UsageError as exc:  # a wrong option or value: one line too, not click's three
+        raise fail(usage_line(exc)) from None
     except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
         raise
     except BrokenPipeError:  # `contentcheck ... | head`: the reader left; leave quietly
