@@ -61,6 +61,19 @@ def as_finding(match: Match, escalations: Mapping[str, str] = _NONE) -> Finding:
                    crisis=match.crisis, suggestion=match.suggestion, details=details)
 
 
+def _worst_per_span(findings: list[Finding]) -> list[Finding]:
+    """One word hit by a typed crisis term and by a kit's tone-deaf word (``trein``) is one
+    pause, not a pause and a review saying the same thing twice: a review finding on exactly
+    the span of a pause finding is left out."""
+    if len(findings) < 2:
+        return findings
+    paused = {(f.field, f.start, f.end) for f in findings if f.status is Status.PAUSE}
+    if not paused:
+        return findings
+    return [f for f in findings
+            if f.status is Status.PAUSE or (f.field, f.start, f.end) not in paused]
+
+
 class TermsRunner:
     """The compiled crisis terms and lists, used for every post of a scan."""
 
@@ -70,7 +83,9 @@ class TermsRunner:
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
         matches = self.checker.match_post(post)
-        return [as_finding(match, self.escalations) for match in matches] if matches else ()
+        if not matches:
+            return ()
+        return _worst_per_span([as_finding(match, self.escalations) for match in matches])
 
     def finish(self) -> tuple[()]:
         return ()

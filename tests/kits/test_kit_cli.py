@@ -194,3 +194,16 @@ def test_the_config_names_kits_and_categories_to_escalate(tmp_path: Path) -> Non
     config.write_text('[scan]\nkits = ["volcano"]\n', encoding="utf-8")
     result = run("scan", str(path), "--config", str(config), "--now", NOW)
     assert result.exit_code == 2 and "unknown kit 'volcano'" in result.stderr
+
+
+def test_a_word_typed_as_a_term_and_in_the_kit_is_one_reason(tmp_path: Path) -> None:
+    """QA: 'trein' typed as a crisis term and in the transport kit (a tone-deaf word) gave a
+    pause and a review reason for the same word, in every report."""
+    from tests.conftest import scan_json, write_csv
+
+    calendar = write_csv(tmp_path / "k.csv", [["Datum", "Tijd", "Bericht"],
+                                               ["25-11-2026", "10:00", "Met de trein naar huis"]])
+    post = scan_json(calendar, "--term", "trein", "--kit", "transport-accident")["posts"][0]
+    assert post["status"] == "pause"
+    about_trein = [m for m in post["matches"] if m["matched"] == "trein"]
+    assert [m["crisis"] for m in about_trein] == [True] and len(post["reasons"]) == 1
