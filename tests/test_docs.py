@@ -90,3 +90,25 @@ def test_every_documented_command_runs(where: str, commands: list[list[str]], tm
             args = [*args, "--now", NOW]
         result = CliRunner().invoke(main, args, catch_exceptions=False)
         assert result.exit_code in (0, 1), f"{where}: contentcheck {shlex.join(args)}\n{result.output}"
+
+
+def test_every_documented_config_is_valid_toml_and_its_checks_load() -> None:
+    """A team copies the examples into contentcheck.toml: each must parse, and each
+    [checks.*] table must be one contentcheck accepts."""
+    import tomllib
+
+    from contentcheck.checks import CHECKS, check_config, documentation
+
+    texts = [doc.read_text(encoding="utf-8") for doc in DOCS]
+    texts += [documentation(check_id) for check_id in CHECKS]
+    blocks = [block for text in texts
+              for block in re.findall(r"```toml\n(.*?)```", text, re.S)]
+    blocks += [re.sub(r"(?m)^ {8}", "", block) for text in texts[len(DOCS):]
+               for block in re.findall(r"::\n\n((?: {8}.*\n|\n)+)", text) if "[checks." in block]
+    assert len(blocks) >= 5
+    for block in blocks:
+        data = tomllib.loads(block)
+        checks = data.get("checks", {})
+        for table in checks.values():
+            table.pop("file", None), table.pop("files", None), table.pop("allow_files", None)
+        check_config(checks, "the documented example")

@@ -18,11 +18,14 @@ Example
     silence on 4 May (04-05-2026 19:58-20:02)". Add dates of your own::
 
         [checks.sensitive-dates]
-        dates = [{date = "03-12", en = "the anniversary of the Zwolle store fire",
-                  nl = "de herdenking van de brand in onze winkel in Zwolle"}]
         file = "our-dates.toml"     # [[date]] tables as in the shipped file; a relative
                                     # path is read from the config file's folder
         shipped = true              # false: only your own dates
+
+        [[checks.sensitive-dates.dates]]
+        date = "12-13"              # month first: 13 December, every year
+        en = "the anniversary of the Zwolle store fire"
+        nl = "de herdenking van de brand in onze winkel in Zwolle"
 
 Known problems
     A post without a date is never flagged; a post with a date but no time counts for the whole
@@ -36,7 +39,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -91,6 +94,19 @@ class Window:
         if self.start is None or self.end is None:
             return 24 * 60
         return (self.end - timedelta(hours=self.start.hour, minutes=self.start.minute)).seconds / 60
+
+    def when(self, local: datetime, shown_in: tzinfo | None) -> str:
+        """The window's day and hours as the reviewer reads the post's own time: a window kept
+        in London time (Armistice Day, 11:00) is shown in the scan's zone (12:00 in Amsterdam),
+        never next to a post time in another zone."""
+        if self.start is None or self.end is None or self.zone is None or shown_in is None:
+            return f"{local:%d-%m-%Y}{self.hours()}"
+        midnight = datetime.combine(local.date(), time(0), tzinfo=self.zone)
+        if midnight.utcoffset() == midnight.astimezone(shown_in).utcoffset():
+            return f"{local:%d-%m-%Y}{self.hours()}"  # the same clock: 24:00 stays 24:00
+        begin = (midnight + timedelta(hours=self.start.hour, minutes=self.start.minute)).astimezone(shown_in)
+        end = (midnight + self.end).astimezone(shown_in)
+        return f"{begin:%d-%m-%Y %H:%M}-{end:%H:%M}"
 
     def hours(self) -> str:
         if self.start is None or self.end is None:
@@ -214,7 +230,7 @@ class DatesRunner:
             matched="", rule=window.en, source=window.source, category=ID,
             severity=Severity.LOW, status=Status.REVIEW,
             details=(("en", window.en), ("nl", window.nl),
-                     ("when", f"{local:%d-%m-%Y}{window.hours()}"))),)
+                     ("when", window.when(local, None if post.all_day else post.scheduled_at.tzinfo)))),)
 
     def finish(self) -> tuple[()]:
         return ()

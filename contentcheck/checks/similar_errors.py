@@ -27,6 +27,7 @@ Known problems
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
@@ -66,9 +67,23 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
         not (after.isalnum() and text[end - 1].isalnum())
 
 
+_BEFORE = re.compile(r"(?:€|\beur|\beuro)\s?$", re.IGNORECASE)
+_AFTER = re.compile(r"^(?:\s?(?:€|euro\b|eur\b)|,-|\.-)", re.IGNORECASE)
+
+
+def _with_currency(text: str, start: int, end: int) -> tuple[int, int]:
+    """A price's span with the currency written next to it (``€ 2,99``, ``2,99 euro``), so
+    the reviewer sees the whole price highlighted."""
+    if before := _BEFORE.search(text, 0, start):
+        start = before.start()
+    if after := _AFTER.match(text[end:]):
+        end += after.end()
+    return start, end
+
+
 def find(error: str, text: str) -> list[tuple[int, int]]:
     """The spans of ``text`` that repeat ``error``, small variations allowed."""
-    key, _ = normalized(error)
+    key = error_key(error)
     return _find(key, text, _squeezed(text)) if key else []
 
 
@@ -87,16 +102,28 @@ def _find(key: str, text: str, squeezed: str) -> list[tuple[int, int]]:
     while at >= 0:
         start, end = where[at], where[at + len(key) - 1] + 1
         if _stands_alone(text, start, end):
-            spans.append((start, end))
+            spans.append(_with_currency(text, start, end))
         at = body.find(key, at + 1)
     return spans
+
+
+_PRICE = re.compile(r"^(?:€|eur|euro)?(\d+(?:\.\d+)?)(?:€|eur|euro|,-|\.-)?$")
+
+
+def error_key(error: str) -> str:
+    """What is looked for: the error as normalized, and for a price only its amount, so
+    "€ 2,99" also finds "2,99 euro", "EUR 2,99" and "voor maar 2.99" (a digit glued on, as
+    in "€ 12,99", still does not count)."""
+    key = normalized(error)[0]
+    price = _PRICE.match(key)
+    return price.group(1) if price and any(c in key for c in "€eur,.") else key
 
 
 class SimilarErrorsRunner:
     """The errors of the active crises, looked for in every field of every post."""
 
     def __init__(self, errors: Sequence[tuple[str, str]]) -> None:
-        keys = [(normalized(error)[0], error, crisis) for error, crisis in errors]
+        keys = [(error_key(error), error, crisis) for error, crisis in errors]
         self.errors = [(key, error, crisis) for key, error, crisis in keys if key]
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:

@@ -70,7 +70,7 @@ def test_a_window_in_another_zone_is_read_in_that_zone(tmp_path: Path) -> None:
     ])
     posts = scan(calendar, now="2026-11-09T08:00")
     assert [p["status"] for p in posts] == ["review", "ok", "review", "ok"]
-    assert "11-11-2026 10:58-11:02" in posts[0]["reasons"][0]
+    assert "11-11-2026 11:58-12:02" in posts[0]["reasons"][0]
 
 
 def test_a_team_adds_its_own_dates_in_the_config_and_a_file(tmp_path: Path) -> None:

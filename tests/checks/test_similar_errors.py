@@ -24,8 +24,12 @@ EXAMPLES = [
     (("Alles over de actie", "https://www.korenaar.nl/actie-oud/", None), ["korenaar.nl/actie-oud"]),
     (("Nu €2,99: zie korenaar.nl/actie-oud", None, "kerstmarkt 2025.jpg"),
      ["€2,99", "korenaar.nl/actie-oud", "kerstmarkt 2025.jpg"]),
+    (("Kerstpakket nu 2,99 euro", None, None), ["2,99 euro"]),
+    (("Kerstpakket voor EUR 2,99", None, None), ["EUR 2,99"]),
+    (("Kerstpakket voor maar 2.99", None, None), ["2.99"]),
     # should stay quiet
     (("Kerstpakket nu €12,99", None, None), []),
+    (("Kerstpakket: 2,999 stuks op voorraad", None, None), []),
     (("Kerstpakket nu € 2,995", None, None), []),
     (("Kerstpakket nu € 3,99", None, None), []),
     (("Bekijk de markt", None, "kerstmarkt-2025.jpeg"), []),
