@@ -25,6 +25,7 @@ from contentcheck.progress import (
 from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
+from contentcheck.wording import channel_shown
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext, Runner
@@ -74,6 +75,11 @@ class ScanResult:
         lines += [f"{c.path}: {note}" for c in self.calendars for note in c.notes]
         lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
         return lines
+
+    def channel_shown(self, channel: str | None, source: str, lang: str) -> str:
+        """A post's channel for a reader; a bulk file without one says which scheduler."""
+        kind = next((c.kind for c in self.calendars if c.path == source), None)
+        return channel_shown(channel, kind, lang)
 
     def summary(self) -> dict[str, Any]:
         counts = Counter(map(attrgetter("status"), self.verdicts))

@@ -98,6 +98,27 @@ REASONS = {
 }
 
 
+# The channel shown for a post whose file names none. A scheduler's bulk file leaves the
+# profile to the upload screen (Hootsuite wants one file per profile), so the report says
+# where the post goes and that the file does not say which profile, rather than "-".
+CHANNEL_WORDS = {
+    "en": {"none": "-", "hootsuite-bulk": "Hootsuite (profile chosen at upload)",
+           "sprout-bulk": "Sprout Social (profile chosen at upload)",
+           "buffer": "Buffer (channel not in the file)"},
+    "nl": {"none": "-", "hootsuite-bulk": "Hootsuite (profiel kies je bij uploaden)",
+           "sprout-bulk": "Sprout Social (profiel kies je bij uploaden)",
+           "buffer": "Buffer (kanaal staat niet in het bestand)"},
+}
+
+
+def channel_shown(channel: str | None, kind: str | None, lang: str) -> str:
+    """A post's channel for a reader: its own, else what its file's kind tells, else "-"."""
+    if channel:
+        return channel
+    table = CHANNEL_WORDS[words(lang)]
+    return table.get(kind or "none", table["none"])
+
+
 def words(lang: str) -> str:
     """The language to phrase in: ``lang`` if contentcheck speaks it, else English."""
     return lang if lang in LANGUAGES else "en"

@@ -34,8 +34,9 @@ def _when(moment: datetime | str | None, zone: tzinfo) -> str:
     return moment.astimezone(zone).strftime("%a %Y-%m-%d %H:%M")
 
 
-def _flag_lines(flag: Flag, zone: tzinfo) -> list[str]:
-    lines = [f"  {flag.status.upper():<6} {_when(flag.scheduled_at, zone)}  {flag.channel or '-'}  "
+def _flag_lines(flag: Flag, zone: tzinfo, result: ScanResult) -> list[str]:
+    channel = result.channel_shown(flag.channel, flag.source, "en")
+    lines = [f"  {flag.status.upper():<6} {_when(flag.scheduled_at, zone)}  {channel}  "
              f"{flag.location}",
              f"         \"{visible(flag.text[:200])}\""]
     lines += [f"         {reason}" for reason in flag.reasons[:3]]
@@ -74,7 +75,7 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     if new:
         lines += ["", f"NEW, not in an earlier notification {since}: {len(new)} ({_counts(new)})"]
         for flag in new[:MAX_LISTED]:
-            lines += _flag_lines(flag, zone)
+            lines += _flag_lines(flag, zone, result)
         if len(new) > MAX_LISTED:
             lines.append(f"  ... and {len(new) - MAX_LISTED} more in the report")
     else:

@@ -50,13 +50,13 @@ def _marked(text: str, verdict: Verdict, field: str) -> str:
     return "".join(out)
 
 
-def _article(verdict: Verdict, labels: dict[str, str], lang: str) -> str:
+def _article(verdict: Verdict, labels: dict[str, str], lang: str, channel: str) -> str:
     post = verdict.post
     when = post.scheduled_at.strftime("%d-%m-%Y" + ("" if post.all_day else " %H:%M")) \
         if post.scheduled_at else labels["undated"]
     status = verdict.status.value
     head = (f'<div class=head><span class="status {status}">{escape(labels[status])}</span> '
-            f'{escape(when)} · {escape(post.channel or "-")} · {escape(post.location())}</div>')
+            f'{escape(when)} · {escape(channel)} · {escape(post.location())}</div>')
     body = [head, f'<div class=text>{_marked(post.text, verdict, post.fields[0].name if post.fields else "")}</div>']
     hit_fields = {m.field for m in verdict.findings}
     for post_field in post.fields[1:]:
@@ -89,11 +89,11 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     parts.append('<p class=counts>' + "".join(
         f'<span class={s.value}>{escape(labels[s.value])}: {summary[s.value]}</span>' for s in Status)
         + "</p>")
-    parts += [_article(v, labels, lang) for v in result.flagged]
+    parts += [_article(v, labels, lang, result.channel_shown(v.post.channel, v.post.source, lang)) for v in result.flagged]
     ok = [v for v in result.verdicts if v.status is Status.OK]
     if ok:
         parts.append(f'<details><summary>{escape(labels["ok"])}: {len(ok)}</summary>')
-        parts += [_article(v, labels, lang) for v in ok]
+        parts += [_article(v, labels, lang, result.channel_shown(v.post.channel, v.post.source, lang)) for v in ok]
         parts.append("</details>")
     warnings = result.warnings()
     if warnings:

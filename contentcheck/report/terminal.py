@@ -49,12 +49,13 @@ def _highlight(text: str, verdict: Verdict, field: str) -> str:
     return "".join(out)
 
 
-def _post_lines(verdict: Verdict, lang: str) -> list[str]:
+def _post_lines(verdict: Verdict, lang: str, result: ScanResult) -> list[str]:
     post, words = verdict.post, WORDS[lang]
     width = max(len(words[s.value]) for s in Status)
     label = click.style(f"{words[verdict.status.value]:<{width}}", **STATUS_STYLE[verdict.status])
     sheet = f" [{post.sheet}]" if post.sheet else ""
-    head = f"{label} {_when(verdict, lang)}  {visible(post.channel or '-')}  " \
+    channel = result.channel_shown(post.channel, post.source, lang)
+    head = f"{label} {_when(verdict, lang)}  {visible(channel)}  " \
            f"{visible(post.source + sheet)} {words['row']} {post.row}"
     lines = [head]
     indent = " " * (width + 1)
@@ -89,7 +90,7 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     for verdict in result.verdicts:
         if verdict.status is Status.OK and not show_ok:
             continue
-        lines += _post_lines(verdict, lang) + [""]
+        lines += _post_lines(verdict, lang, result) + [""]
     summary = result.summary()
     lines.append(words["summary"].format(**summary)
                  + (words["undated"].format(n=summary["undated"]) if summary["undated"] else ""))

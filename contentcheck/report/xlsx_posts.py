@@ -83,10 +83,12 @@ class PostSheet:
     """One sheet of posts; ``add`` writes a row, ``finish`` adds filter and validation."""
 
     def __init__(self, book: Any, name: str, formats: dict[str, Any], labels: dict[str, str],
-                 lang: str, now: datetime, earlier: Callable[[Post], Any] | None = None) -> None:
+                 lang: str, now: datetime, earlier: Callable[[Post], Any] | None = None,
+                 channel: Callable[[Post], str] = lambda post: post.channel or "-") -> None:
         self.sheet = book.add_worksheet(name)
         self.formats, self.labels, self.lang, self.now = formats, labels, lang, now
         self.earlier = earlier  # a person's decision from an earlier apply, carried over
+        self.channel = channel  # the channel a reader sees (a bulk file's scheduler)
         self.row = 0
         sheet = self.sheet
         for column, (key, width) in enumerate(COLUMNS):
@@ -131,7 +133,7 @@ class PostSheet:
                 sheet.write_datetime(row, at["time"], when.replace(tzinfo=None), f["time"])
         else:
             sheet.write_string(row, at["date"], self.labels["undated"], f["warning"])
-        self._text(row, at["channel"], post.channel)
+        self._text(row, at["channel"], self.channel(post))
         # the hits in hashtags, alt text or a first comment are shown (highlighted) under the
         # text, so every flagged row has its highlight in the one cell a reviewer reads
         self._rich(row, at["text"], [(None, post.text, main_field)]

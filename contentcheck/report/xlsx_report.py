@@ -87,11 +87,12 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     formats = _formats(book)
     new = {id(v) for v in result.flagged if is_new(v)} if is_new else set()
     write_summary(book, labels["summary"], result, labels, formats,
-                  new_count=len(new) if is_new else None)
+                  new_count=len(new) if is_new else None, lang=lang)
     indexes = calendar_indexes(result)
     progress = writing(options, len(result.flagged) + len(result.verdicts))
     for name, verdicts in ((labels["flagged"], result.flagged), (labels["all"], result.verdicts)):
-        sheet = PostSheet(book, name, formats, labels, lang, result.now, options.earlier)
+        sheet = PostSheet(book, name, formats, labels, lang, result.now, options.earlier,
+                          lambda post: result.channel_shown(post.channel, post.source, lang))
         for number, verdict in enumerate(verdicts, 1):
             sheet.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
             if number % PROGRESS_STEP == 0:
