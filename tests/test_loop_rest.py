@@ -55,3 +55,100 @@ def test_a_scheduler_export_with_a_profile_column_shows_that_profile(tmp_path: P
     scan(export, "-o", report)
     [row] = flagged_rows(report)
     assert row["Channel"] == "Instagram @supermarkt"
+
+
+# --- everything in the reader's language --------------------------------------------------------
+
+def test_the_nightly_mail_and_webhook_speak_dutch_with_nightly_lang_nl(tmp_path: Path) -> None:
+    from contentcheck.config import load_config
+    from contentcheck.nightly.config import nightly_settings
+    from contentcheck.nightly.runner import run_check
+    from tests.helpers_servers import http_server, smtp_server
+
+    (tmp_path / "crisis.txt").write_text("kip\n", encoding="utf-8")
+    write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                          ["24-11-2026", "12:00", "Instagram", "Onze kip van de week"],
+                                          ["25-11-2026", "12:00", "X", "Oliebollen zijn terug"]])
+    with smtp_server() as (box, port), http_server() as (hook, url):
+        config = tmp_path / "contentcheck.toml"
+        config.write_text(
+            'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\ncrisis = ["crisis.txt"]\n'
+            'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+            '[nightly]\nreport_dir = "reports"\nretries = 0\nlang = "nl"\n'
+            f'[notify.email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+            'sender = "check@example.nl"\nrecipients = ["webcare@example.nl"]\ntimeout = 5\n'
+            f'[notify.webhook]\nurl = "{url}"\nstyle = "slack"\ntimeout = 5\n', encoding="utf-8")
+        loaded = load_config(config)
+        outcome = run_check(nightly_settings(loaded), loaded, scan_now=NOW)
+        [mail] = box.wait_for(1)
+        [request] = hook.wait_for(1)
+    assert outcome.ok
+    assert mail["Subject"] == ("[contentcheck] CRISIS ACTIEF - 1 nieuw gemarkeerd bericht (1 te pauzeren, "
+                               "0 te beoordelen)")
+    body = mail.get_body(("plain",)).get_content()
+    for dutch in ("contentcheck-controle van di 2026-11-24 08:00", "periode: di 2026-11-24",
+                  "NIEUW, niet in een eerder bericht (eerste controle)", "PAUZE  di 2026-11-24 12:00",
+                  "raakt crisisterm 'kip'", "Komende berichten: 2 (1 pauze, 0 beoordelen, 1 ok).",
+                  "Kalender: ", "Rapport: "):
+        assert dutch in body, (dutch, body)
+    for english in ("window", "NEW,", "Upcoming", "matches", "to pause", " row "):
+        assert english not in body, (english, body)
+    assert "1 nieuw gemarkeerd bericht" in request["json"]["text"]
+    assert "Komende berichten" in request["json"]["text"]
+
+
+def dutch_review(tmp_path: Path) -> tuple[Path, Path]:
+    """A Dutch workbook with a crisis post, a post with a sensitive word, and one whose date
+    cannot be read; scanned with --lang nl into a review workbook."""
+    from tests.conftest import write_xlsx
+
+    calendar = write_xlsx(tmp_path / "kalender.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+        ["24-11-2026", "12:00", "Instagram", "Onze kip van de week", "Gepland"],
+        ["25-11-2026", "12:00", "X", "Killer deals bij de kassa", "Gepland"],
+        ["morgen ofzo", "12:00", "X", "Kip met rijst", "Gepland"]]})
+    report = tmp_path / "controle.xlsx"
+    result = run("scan", calendar, "--term", "kip", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--lang", "nl", "-o", report)
+    assert result.exit_code == 1, result.stderr
+    return calendar, report
+
+
+def test_a_dutch_report_says_laag_and_its_warnings_in_dutch(tmp_path: Path) -> None:
+    _, report = dutch_review(tmp_path)
+    book = openpyxl.load_workbook(report)
+    flagged = book.worksheets[1]
+    header = [cell.value for cell in flagged[1]]
+    cells = " ".join(str(c.value) for row in flagged.iter_rows(min_row=2) for c in row if c.value)
+    lists = [row[header.index("Lijst / categorie / ernst")].value
+             for row in flagged.iter_rows(min_row=2)]
+    assert any(value and value.endswith(("laag", "middel", "hoog")) for value in lists), lists
+    for english in ("/ low", "/ medium", "/ high", " row ", "is not a date I can read"):
+        assert english not in cells, english
+    summary = " ".join(str(c.value) for row in book.worksheets[0].iter_rows() for c in row if c.value)
+    assert "kolom 'Datum': 'morgen ofzo' is geen datum die ik kan lezen" in summary
+    assert "is not a date I can read" not in summary
+
+
+def test_apply_speaks_the_language_of_the_dutch_report(tmp_path: Path) -> None:
+    _, report = dutch_review(tmp_path)
+    book = openpyxl.load_workbook(report)
+    sheet = book.worksheets[1]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if "Killer" in str(row[header.index("Bericht")].value):
+            row[header.index("Besluit")].value = "aanpassen"
+            row[header.index("Nieuwe tekst")].value = "Scherpe prijzen bij de kassa"
+    book.save(report)
+    result = run("apply", report)
+    assert result.exit_code == 1, result.stderr  # the kip posts have no decision: listed
+    out = result.stdout
+    for dutch in ("[Planning] rij 3: nieuwe tekst 'Scherpe prijzen bij de kassa'",
+                  "geen besluit: [Planning] rij 2 (24-11-2026 12:00, Instagram)",
+                  "het rapport zei pauze, geen besluit: gepauzeerd",
+                  "met de hand uit de planner: [Planning] rij 2",
+                  "1 aanpassen", "geschreven naar",
+                  "nog te bekijken: 2 gemarkeerd(e) bericht(en) zonder besluit"):
+        assert dutch in out, (dutch, out)
+    for english in (" row ", "written to", "the report said", "to look at", "not decided"):
+        assert english not in out, (english, out)

@@ -75,7 +75,7 @@ def _write(ctx: Context, plan: Plan) -> None:
     paused = PAUSED_STATUS[calendar_language(calendar, ctx.lang)]
     log: list[str] = []
     write_atomically(target, lambda temp: log.extend(
-        writer(applied.source, plan.data, calendar, plan.changes, temp, paused)),
+        writer(applied.source, plan.data, calendar, plan.changes, temp, paused, ctx.lang)),
         what="the checked copy")
     applied.log[len(applied.log):] = log
     applied.target = target

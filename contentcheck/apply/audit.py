@@ -25,6 +25,7 @@ from contentcheck.errors import ContentcheckError
 from contentcheck.report.labels import Decision
 from contentcheck.fileio import write_atomically, write_text_atomically
 from contentcheck.report.output import as_text_cell
+from contentcheck.wording import apply_phrase
 
 if TYPE_CHECKING:
     from contentcheck.records import Post, Verdict
@@ -80,7 +81,8 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def earlier_decisions(copy: Path, source: Path, replace_copy: bool) -> tuple[list[Decided], str | None]:
+def earlier_decisions(copy: Path, source: Path, replace_copy: bool, lang: str = "en"
+                      ) -> tuple[list[Decided], str | None]:
     """The decisions an earlier apply wrote into ``copy``, to build on, and a line for the log.
 
     A copy that is there but not an untouched apply copy of this calendar is refused unless
@@ -106,15 +108,15 @@ def earlier_decisions(copy: Path, source: Path, replace_copy: bool) -> tuple[lis
                 reason = "was edited after apply wrote it"
     if replace_copy:
         dropped = len(data.get("decisions", [])) if reason is None else 0
-        return [], (f"replaces the earlier copy {copy.name} (--replace"
-                    + (f"; its {dropped} decision(s) are not carried over)" if dropped else ")"))
+        return [], apply_phrase(lang, "replaces", copy=copy.name) + (
+            apply_phrase(lang, "dropped", n=dropped) if dropped else ")")
     if reason is not None:
         raise ContentcheckError(f"{copy}: already there and {reason}; apply will not replace "
                                 "it: use --replace to replace it, or -o / --output-dir for "
                                 "another copy")
     reports = ", ".join(dict.fromkeys(Path(r).name for r in data.get("reports", []))) or "?"
-    return decisions, (f"builds on the earlier copy {copy.name} ({len(decisions)} decision(s) "
-                       f"from {reports} stay applied unless this report decides otherwise)")
+    return decisions, apply_phrase(lang, "builds_on", copy=copy.name, n=len(decisions),
+                                   reports=reports)
 
 
 def carried_decisions(calendars: list[str]

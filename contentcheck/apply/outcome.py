@@ -40,6 +40,7 @@ class AppliedCalendar:
     unreviewed: list[str] = field(default_factory=list)
     unschedule: list[str] = field(default_factory=list)
     audit: tuple[Path, Path] | None = None
+    lang: str = "en"  # the report's language: the log and summary lines speak it
 
     @property
     def open_items(self) -> int:

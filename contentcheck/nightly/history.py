@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from contentcheck.decide import reasons_in
 from contentcheck.records import Verdict
 
 HISTORY_NAME = "history.sqlite3"
@@ -92,7 +93,8 @@ class Flag:
     source: str = ""  # the calendar file: a post of a calendar not read this run is not forgotten
 
     @classmethod
-    def from_verdict(cls, verdict: Verdict) -> "Flag":
+    def from_verdict(cls, verdict: Verdict, lang: str = "en") -> "Flag":
+        """``lang``: the language its reasons are kept in, the one its notification speaks."""
         post = verdict.post
         terms = tuple(sorted({finding.rule for finding in verdict.findings}))
         when = post.scheduled_at.isoformat() if post.scheduled_at else None
@@ -101,7 +103,7 @@ class Flag:
         key = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
         return cls(key=key, status=verdict.status.value, location=post.location(),
                    scheduled_at=when, channel=post.channel, text=post.text, terms=terms,
-                   reasons=tuple(verdict.reasons), source=post.source)
+                   reasons=tuple(reasons_in(verdict, lang)), source=post.source)
 
 
 @dataclass(frozen=True)

@@ -24,9 +24,16 @@ from contentcheck.nightly.history import Flag, History, RunRecord
 from contentcheck.nightly.message import failure_message, flag_dict, flagged_message
 from contentcheck.nightly.notify import Delivery, Message, deliver
 from contentcheck.scan import ScanResult
+from contentcheck.report.labels import default_language
 from contentcheck.settings import ScanSettings
+from contentcheck.wording import words
 
 log = logging.getLogger(__name__)
+
+
+def reader_language(job: NightlySettings) -> str:
+    """The language of the reports and messages: the configured one, else the locale's."""
+    return words(job.lang) if job.lang else default_language()
 
 
 @dataclass
@@ -154,7 +161,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
             build_scan_settings(config, now=scan_now), skip_unreadable=True)), stop)
         outcome.unreadable = list(result.unreadable)
         outcome.result = result
-        outcome.flags = [Flag.from_verdict(v) for v in result.flagged]
+        outcome.flags = [Flag.from_verdict(v, reader_language(job)) for v in result.flagged]
         previous, _ = history.previous_keys(job.job)
         pending = {channel: [f for f in outcome.flags
                              if f.key not in history.notified_keys(job.job, channel)]
@@ -209,7 +216,8 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
     for members in groups.values():
         todo = pending[members[0]]
         message = flagged_message(result, flags=outcome.flags, new=todo, previous=previous,
-                                  reports=outcome.reports, zone=job.timezone, job=job.job)
+                                  reports=outcome.reports, zone=job.timezone, job=job.job,
+                                  lang=reader_language(job))
         outcome.message = outcome.message or message
         results = deliver({c: channels[c] for c in members if c in channels}, message, stop)
         outcome.notify_failures += [d.line for d in results if not d.ok]
@@ -279,7 +287,8 @@ def _failed(job: NightlySettings, outcome: RunOutcome, history: History, error: 
                                         finished=datetime.now(job.timezone), error=error)
     except (OSError, sqlite3.Error) as exc:
         log.error("could not record the failed run in %s: %s", history.path, exc)
-    outcome.message = failure_message(error, started=outcome.started, zone=job.timezone, job=job.job)
+    outcome.message = failure_message(error, started=outcome.started, zone=job.timezone, job=job.job,
+                                      lang=reader_language(job))
     results = deliver(job.notify_channels(), outcome.message, stop)
     outcome.notify_failures = [d.line for d in results if not d.ok]
     try:

@@ -14,7 +14,7 @@ from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import default_language
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
-from contentcheck.wording import LABELS
+from contentcheck.wording import LABELS, warning_in
 
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:52rem;
@@ -65,7 +65,7 @@ def _article(verdict: Verdict, labels: dict[str, str], lang: str, channel: str) 
                         f'{_marked(post_field.text, verdict, post_field.name)}</div>')
     reasons = reasons_in(verdict, lang)
     items = [f"<li>{escape(r)}</li>" for r in reasons]
-    items += [f"<li class=warn>{escape(w)}</li>" for w in post.warnings]
+    items += [f"<li class=warn>{escape(w)}</li>" for w in (warning_in(x, lang) for x in post.warnings)]
     if items:
         body.append("<ul>" + "".join(items) + "</ul>")
     return f'<article class={status}>{"".join(body)}</article>'
@@ -95,7 +95,7 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
         parts.append(f'<details><summary>{escape(labels["ok"])}: {len(ok)}</summary>')
         parts += [_article(v, labels, lang, result.channel_shown(v.post.channel, v.post.source, lang)) for v in ok]
         parts.append("</details>")
-    warnings = result.warnings()
+    warnings = result.warnings(lang)
     if warnings:
         parts.append(f'<h2 class=warn>{escape(labels["warnings"])}</h2><ul>'
                      + "".join(f"<li class=warn>{escape(w)}</li>" for w in warnings) + "</ul>")

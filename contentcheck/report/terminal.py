@@ -19,6 +19,7 @@ from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
 from contentcheck.visible import visible
 from contentcheck.wording import TABLE_WORDS as WORDS
+from contentcheck.wording import warning_in
 
 FORMAT = "table"
 SUFFIXES = (".txt",)
@@ -66,7 +67,8 @@ def _post_lines(verdict: Verdict, lang: str, result: ScanResult) -> list[str]:
             lines.append(indent + prefix + _highlight(post_field.text, verdict, post_field.name))
     reasons = verdict.reasons if lang == "en" else reasons_in(verdict, lang)
     lines += [f"{indent}-> {visible(reason)}" for reason in reasons]
-    lines += [click.style(f"{indent}! {visible(warning)}", fg="magenta") for warning in post.warnings]
+    lines += [click.style(f"{indent}! {visible(warning)}", fg="magenta") for warning in
+              (warning_in(w, lang) for w in post.warnings)]
     return lines
 
 
@@ -94,7 +96,7 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     summary = result.summary()
     lines.append(words["summary"].format(**summary)
                  + (words["undated"].format(n=summary["undated"]) if summary["undated"] else ""))
-    warnings = result.warnings()
+    warnings = result.warnings(lang)
     if warnings:
         lines.append(click.style(words["warnings"].format(n=len(warnings)), fg="magenta"))
         lines += [f"  {visible(w)}" for w in warnings]

@@ -19,6 +19,8 @@ from contentcheck.records import Match, Post, Verdict
 from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint
 from contentcheck.report.spans import pieces
+from contentcheck.lists.categories import category_word
+from contentcheck.wording import severity_word, warning_in
 
 # (label key, width), in the order a reviewer reads on a 1366-pixel laptop screen without
 # scrolling sideways: status, how soon it goes live, when, channel, the text with every hit
@@ -26,7 +28,7 @@ from contentcheck.report.spans import pieces
 # calendar's own status, owner and campaign; the evidence; where the post is; the hidden
 # columns `apply` reads last.
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("status", 15), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 50),
+    ("status", 18), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 47),
     ("decision", 12), ("new_text", 34), ("reviewer", 12), ("note", 24),
     ("calendar_status", 12), ("owner", 12), ("campaign", 14),
     ("reason", 70), ("terms", 20), ("lists", 28), ("file", 18), ("sheet", 11), ("row", 6),
@@ -113,8 +115,9 @@ class PostSheet:
         main_field = post.fields[0].name if post.fields else ""
         others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.findings)]
         reasons = reasons_in(verdict, self.lang)
-        reasons += list(post.warnings)
-        lists = sorted({f"{m.source} / {m.category} / {m.severity.value}" for m in verdict.findings})
+        reasons += [warning_in(w, self.lang) for w in post.warnings]
+        lists = sorted({f"{m.source} / {category_word(m.category, self.lang)} / "
+                        f"{severity_word(m.severity.value, self.lang)}" for m in verdict.findings})
         terms = sorted({m.rule for m in verdict.findings})
         shown = post.text + "".join(f"\n{pf.name}: {pf.text}" for pf in others)
         height = max(_lines(shown, COLUMNS[at["text"]][1]),

@@ -80,7 +80,7 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
     if days:
         _day_chart(book, sheet, name, day_first_row, len(days), labels, chart_anchor)
 
-    warnings = result.warnings()
+    warnings = result.warnings(lang)
     sheet.write_string(row, 0, labels["warnings"], formats["header"])
     row += 1
     for warning in warnings or [labels["no_warnings"]]:
