@@ -152,3 +152,59 @@ def test_apply_speaks_the_language_of_the_dutch_report(tmp_path: Path) -> None:
         assert dutch in out, (dutch, out)
     for english in (" row ", "written to", "the report said", "to look at", "not decided"):
         assert english not in out, (english, out)
+
+
+# --- the audit trail in the run history -------------------------------------------------------------
+
+def test_watch_keeps_apply_s_audit_trail_in_its_history(tmp_path: Path) -> None:
+    from contentcheck.config import load_config
+    from contentcheck.nightly.config import nightly_settings
+    from contentcheck.nightly.history import History
+    from contentcheck.nightly.runner import run_check
+    from tests.conftest import write_xlsx
+
+    calendar = write_xlsx(tmp_path / "kalender.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+        ["24-11-2026", "12:00", "Instagram", "Onze kip van de week", "Gepland"],
+        ["24-11-2026", "15:00", "Facebook", "Kipsaté voor het hele gezin", "Gepland"],
+        ["25-11-2026", "12:00", "X", "Verse bloemen bij de kassa", "Gepland"]]})
+    report = tmp_path / "review.xlsx"
+    result = run("scan", calendar, "--term", "kip*", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "-o", report)
+    assert result.exit_code == 1, result.stderr
+    book = openpyxl.load_workbook(report)
+    sheet = book.worksheets[1]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        if row[header.index("Row")].value == 3:
+            for column, value in (("Decision", "publish"), ("Reviewer", "Ilse"),
+                                  ("Note", "over saté, niet de kip")):
+                row[header.index(column)].value = value
+    book.save(report)
+    assert run("apply", report).exit_code == 1  # row 2: no decision, paused and listed
+
+    (tmp_path / "crisis.txt").write_text("kip*\n", encoding="utf-8")
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('state_dir = "state"\n[scan]\ncalendars = ["kalender.xlsx"]\n'
+                      'crisis = ["crisis.txt"]\ntimezone = "Europe/Amsterdam"\n'
+                      'shipped_lists = false\n[nightly]\nreport_dir = "reports"\nretries = 0\n',
+                      encoding="utf-8")
+    loaded = load_config(config)
+    job = nightly_settings(loaded)
+    assert History(job.state_dir).decisions(job.job) == []
+    first = run_check(job, loaded, scan_now=NOW)
+    assert first.ok
+    kept = History(job.state_dir).decisions(job.job)
+    by_row = {d.row: d for d in kept}
+    assert set(by_row) == {2, 3}
+    published = by_row[3]
+    assert (published.decision, published.reviewer, published.note, published.decided_by,
+            published.outcome) == ("publish", "Ilse", "over saté, niet de kip", "Ilse", "applied")
+    assert published.decided_in.startswith("review.xlsx")
+    assert published.first_applied and published.run_id == first.run_id
+    assert published.trail.endswith("kalender-checked.decisions.json")
+    paused = by_row[2]
+    assert (paused.decision, paused.decided_by, paused.reviewer) == ("pause", "contentcheck", None)
+
+    again = run_check(job, loaded, scan_now=NOW)  # the same trail: nothing kept twice
+    assert again.ok and History(job.state_dir).decisions(job.job) == kept

@@ -131,19 +131,14 @@ def carried_decisions(calendars: list[str]
     says nothing once a crisis makes it a pause, nor does a publish of a paused post once a
     second crisis hits it too.
     """
-    from contentcheck.apply.targets import default_target
     from contentcheck.report.report_meta import post_fingerprint, verdict_key
 
     known: dict[tuple[str, str | None, str], Decided] = {}
     for calendar in calendars:
-        trail, _ = audit_paths(default_target(Path(calendar)))
-        try:
-            data = json.loads(trail.read_text(encoding="utf-8"))
-            if Path(data.get("calendar", "")) != Path(calendar).resolve():
-                continue
-            decisions = [Decided.from_dict(entry) for entry in data["decisions"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # no trail, or one that cannot be read: nothing to carry
+        found = read_trail(calendar)
+        if found is None:
+            continue
+        _, _, decisions = found
         for decided in decisions:
             if decided.explicit and decided.fingerprint and decided.outcome == "applied":
                 known[(calendar, decided.sheet, decided.fingerprint)] = decided
@@ -160,6 +155,23 @@ def carried_decisions(calendars: list[str]
             return None  # a trail from before why-keys: only a pause is safe to carry
         return found.decision.value, found.new_text, found.reviewer, found.note
     return lookup
+
+
+def read_trail(calendar: str) -> tuple[Path, str, list[Decided]] | None:
+    """The trail beside ``calendar``'s default copy (``kalender-checked.decisions.json``): its
+    path, when apply wrote it, and its decisions; None when there is none, it cannot be read,
+    or it was made from another calendar. A copy made with ``-o`` elsewhere is not looked for."""
+    from contentcheck.apply.targets import default_target
+
+    trail, _ = audit_paths(default_target(Path(calendar)))
+    try:
+        data = json.loads(trail.read_text(encoding="utf-8"))
+        if Path(data.get("calendar", "")) != Path(calendar).resolve():
+            return None
+        return trail, str(data.get("applied_at", "")), [Decided.from_dict(entry)
+                                                         for entry in data["decisions"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no trail, or one that cannot be read: nothing to carry
 
 
 def write_audit(copy: Path, source: Path, calendar_sha256: str, reports: list[str],

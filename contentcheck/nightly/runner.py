@@ -177,6 +177,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
             calendars=[(c.path, c.sha256) for c in result.calendars]
             + [(path, None) for path, _ in result.unreadable], flags=outcome.flags,
             new_keys=owed)
+        _keep_decisions(job, history, outcome.run_id, result)
         history.forget_unflagged(job.job, {f.key for f in outcome.flags},
                                  [c.path for c in result.calendars])
         if REPORT_ONLY in pending:
@@ -192,6 +193,21 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
              len(outcome.new), ", ".join(map(str, outcome.reports)))
     _notify(job, history, outcome, result, previous, pending, stop)
     return outcome
+
+
+def _keep_decisions(job: NightlySettings, history: History, run_id: int, result: ScanResult) -> None:
+    """The audit trail apply wrote beside each calendar's checked copy, kept in the history:
+    who decided what, when and why stays known to the watcher, and after the copy is gone."""
+    from contentcheck.apply.audit import read_trail
+
+    for calendar in result.calendars:
+        found = read_trail(calendar.path)
+        if found is None:
+            continue
+        trail, applied_at, decisions = found
+        added = history.record_decisions(job.job, run_id, calendar.path, str(trail), applied_at,
+                                         [d.to_dict() for d in decisions])
+        log.info("decisions from %s: %d kept, %d new", trail.name, len(decisions), added)
 
 
 def _paused(scan: Callable[[ScanSettings], ScanResult], settings: ScanSettings) -> ScanResult:
