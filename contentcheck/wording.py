@@ -35,7 +35,7 @@ LABELS: dict[str, dict[str, str]] = {
         "crisis_banner": "CRISIS ACTIVE", "flag_reason_crisis": "hits crisis term", "key": "key",
         "hit_fields": "fields with hits", "fingerprint": "post fingerprint",
         "new": "new", "new_since": "New since the previous run",
-        "flag_reason_list": "sensitive", "all_day": "whole day",
+        "flag_reason_list": "sensitive", "all_day": "whole day", "also_in": "also in",
     },
     "nl": {
         "summary": "Samenvatting", "flagged": "Te beoordelen", "all": "Alle berichten",
@@ -63,7 +63,7 @@ LABELS: dict[str, dict[str, str]] = {
         "crisis_banner": "CRISIS ACTIEF", "flag_reason_crisis": "raakt crisisterm", "key": "sleutel",
         "hit_fields": "velden met treffers", "fingerprint": "vingerafdruk bericht",
         "new": "nieuw", "new_since": "Nieuw sinds de vorige controle",
-        "flag_reason_list": "gevoelig", "all_day": "hele dag",
+        "flag_reason_list": "gevoelig", "all_day": "hele dag", "also_in": "ook in",
     },
 }
 

@@ -208,3 +208,57 @@ def test_watch_keeps_apply_s_audit_trail_in_its_history(tmp_path: Path) -> None:
 
     again = run_check(job, loaded, scan_now=NOW)  # the same trail: nothing kept twice
     assert again.ok and History(job.state_dir).decisions(job.job) == kept
+
+
+# --- one post in several calendars ------------------------------------------------------------------
+
+def test_a_post_in_the_workbook_and_its_hootsuite_export_is_one_row_decided_once(tmp_path: Path) -> None:
+    import json
+
+    from tests.conftest import write_xlsx
+
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+        ["24-11-2026", "12:00", "Instagram", "Onze kip van de week: krokant!", "Gepland"],
+        ["24-11-2026", "18:00", "X", "Vanavond kip aan het spit", "Concept"],
+        ["25-11-2026", "12:00", "Facebook", "Kip, rijst en groente: 3 euro", "Gepland"],
+        ["25-11-2026", "12:00", "LinkedIn", "Kip, rijst en groente: 3 euro", "Gepland"]]})
+    bulk = write_csv(tmp_path / "hootsuite.csv", [
+        ["24/11/2026 12:00", "Onze kip van de week: krokant!", "https://example.nl/kip"],
+        ["25/11/2026 12:00", "Kip, rijst en groente: 3 euro", ""],  # which of the two? apart
+        ["26/11/2026 09:00", "Verse bloemen bij de kassa", ""]],
+        delimiter=",", encoding="utf-8", newline="\n")
+    report = tmp_path / "review.xlsx"
+    scan(calendar, bulk, "-o", report)
+    rows = flagged_rows(report)
+    assert len(rows) == 5  # 6 flagged posts, two of them one post
+    [twin] = [r for r in rows if r["Post text"] == "Onze kip van de week: krokant!"]
+    assert (twin["File"], twin["Sheet"], twin["Row"]) == ("kal.xlsx\nhootsuite.csv", "Planning\n-",
+                                                          "2\n1")
+    assert twin["Channel"] == "Instagram"
+    assert "also in: hootsuite.csv row 1" in twin["Why"]
+    assert sum(r["Post text"] == "Kip, rijst en groente: 3 euro" for r in rows) == 3
+
+    document = json.loads(run("scan", calendar, bulk, "--term", "kip", "--no-shipped-lists",
+                              "--now", NOW, "--timezone", "Europe/Amsterdam",
+                              "--format", "json").stdout)
+    twins = {(Path(p["source"]).name, p["row"]): p["twins"] for p in document["posts"]}
+    assert len(document["posts"]) == 7
+    assert [Path(t).name for t in twins[("kal.xlsx", 2)]] == ["hootsuite.csv row 1"]
+    assert twins[("hootsuite.csv", 1)][0].endswith("kal.xlsx [Planning] row 2")
+    assert twins[("kal.xlsx", 4)] == twins[("hootsuite.csv", 2)] == []
+
+    book = openpyxl.load_workbook(report)
+    sheet = book.worksheets[1]
+    header = [cell.value for cell in sheet[1]]
+    for row in sheet.iter_rows(min_row=2):
+        row[header.index("Decision")].value = "pause"
+        row[header.index("Reviewer")].value = "Ilse"
+    book.save(report)
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    copy = openpyxl.load_workbook(tmp_path / "kal-checked.xlsx").active
+    assert copy["E2"].value == "Gepauzeerd"
+    assert (tmp_path / "hootsuite-checked.csv").read_text(encoding="utf-8") == \
+        "26/11/2026 09:00,Verse bloemen bij de kassa,\n"
+    assert "hootsuite.csv row 1: paused: left out of the upload file" in result.stdout

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime, timedelta
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -70,6 +70,10 @@ def live_in(scheduled: datetime | None, all_day: bool, now: datetime, lang: str)
     return f"{minutes // (24 * 60)} d"
 
 
+def _file_name(post: Post) -> str:
+    return post.source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 @lru_cache(maxsize=256)
 def _role(header: str) -> Role | None:
     return role_of(header)
@@ -109,13 +113,20 @@ class PostSheet:
         sheet.repeat_rows(0)
         sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
 
-    def add(self, verdict: Verdict, key: str, new: bool = False) -> None:
+    def add(self, verdict: Verdict, key: str, new: bool = False,
+            twins: Sequence[tuple[Verdict, str]] = ()) -> None:
+        """One row for a post; ``twins``: the same post in other calendars (verdict and key),
+        named in this row, and given its decision by apply."""
         self.row += 1
         row, post, f, at = self.row, verdict.post, self.formats, INDEX
         main_field = post.fields[0].name if post.fields else ""
         others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.findings)]
         reasons = reasons_in(verdict, self.lang)
         reasons += [warning_in(w, self.lang) for w in post.warnings]
+        everyone = [(verdict, key), *twins]
+        if twins:
+            reasons.append(self.labels["also_in"] + ": " + "; ".join(
+                self._place(other.post) for other, _ in twins))
         lists = sorted({f"{m.source} / {category_word(m.category, self.lang)} / "
                         f"{severity_word(m.severity.value, self.lang)}" for m in verdict.findings})
         terms = sorted({m.rule for m in verdict.findings})
@@ -136,7 +147,8 @@ class PostSheet:
                 sheet.write_datetime(row, at["time"], when.replace(tzinfo=None), f["time"])
         else:
             sheet.write_string(row, at["date"], self.labels["undated"], f["warning"])
-        self._text(row, at["channel"], self.channel(post))
+        own = post if post.channel else next((o.post for o, _ in twins if o.post.channel), post)
+        self._text(row, at["channel"], self.channel(own))
         # the hits in hashtags, alt text or a first comment are shown (highlighted) under the
         # text, so every flagged row has its highlight in the one cell a reviewer reads
         self._rich(row, at["text"], [(None, post.text, main_field)]
@@ -148,15 +160,28 @@ class PostSheet:
         self._text(row, at["terms"], "\n".join(terms))
         self._text(row, at["lists"], "\n".join(lists))
         self._text(row, at["reason"], "\n".join(reasons))
-        self._text(row, at["file"], post.source.replace("\\", "/").rsplit("/", 1)[-1])
-        self._text(row, at["sheet"], post.sheet)
-        sheet.write_number(row, at["row"], post.row, f["cell"])
-        sheet.write_string(row, at["key"], key, f["cell"])
-        fields = sorted({m.field for m in verdict.findings})
-        sheet.write_string(row, at["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
-        sheet.write_string(row, at["fingerprint"], post_fingerprint(post), f["cell"])
+        # every place, one line each; the hidden columns hold one line per place for apply
+        self._text(row, at["file"], "\n".join(_file_name(v.post) for v, _ in everyone))
+        self._text(row, at["sheet"], "\n".join(v.post.sheet or "-" for v, _ in everyone)
+                   if any(v.post.sheet for v, _ in everyone) else None)
+        if twins:
+            sheet.write_string(row, at["row"], "\n".join(str(v.post.row) for v, _ in everyone),
+                               f["cell"])
+        else:
+            sheet.write_number(row, at["row"], post.row, f["cell"])
+        sheet.write_string(row, at["key"], "\n".join(k for _, k in everyone), f["cell"])
+        sheet.write_string(row, at["hit_fields"], "\n".join(
+            json.dumps(sorted({m.field for m in v.findings}), ensure_ascii=False)
+            for v, _ in everyone), f["cell"])
+        sheet.write_string(row, at["fingerprint"],
+                           "\n".join(post_fingerprint(v.post) for v, _ in everyone), f["cell"])
         if self.earlier is not None and (carried := self.earlier(post, verdict)):
             self._carry(row, *carried)
+
+    def _place(self, post: Post) -> str:
+        """``hootsuite.csv row 1``, in the reader's language."""
+        sheet = f" [{post.sheet}]" if post.sheet else ""
+        return f"{_file_name(post)}{sheet} {self.labels['row'].lower()} {post.row}"
 
     def _carry(self, row: int, decision: str, new_text: str | None, reviewer: str | None,
                note: str | None) -> None:
