@@ -95,6 +95,12 @@ def test_the_nightly_mail_and_webhook_speak_dutch_with_nightly_lang_nl(tmp_path:
         assert english not in body, (english, body)
     assert "1 nieuw gemarkeerd bericht" in request["json"]["text"]
     assert "Komende berichten" in request["json"]["text"]
+    import json
+
+    [document] = [json.loads(p.read_text(encoding="utf-8"))
+                  for p in (tmp_path / "reports").glob("*.json")]
+    [new] = document["nightly"]["new"]  # the JSON report stays English, for scripts
+    assert new["reasons"] == ["'kip' in Bericht matches crisis term 'kip' (crisis)"], new
 
 
 def dutch_review(tmp_path: Path) -> tuple[Path, Path]:

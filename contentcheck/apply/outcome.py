@@ -51,6 +51,6 @@ class AppliedCalendar:
 class Refused(ContentcheckError):
     """Nothing written; ``lines`` name every row behind the refusal."""
 
-    def __init__(self, message: str, lines: list[str]) -> None:
+    def __init__(self, message: str, lines: list[str], lang: str = "en") -> None:
         super().__init__(message)
-        self.lines = lines
+        self.lines, self.lang = lines, lang  # the lines are in the report's language

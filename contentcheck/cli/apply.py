@@ -57,6 +57,8 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
     from contentcheck.config import load_config
     from contentcheck.settings import build_term_sources
 
+    from contentcheck.wording import apply_phrase
+
     progress = for_terminal(terminal().quiet)
     try:
         results = apply_review(
@@ -68,10 +70,8 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
     except Refused as refused:
         progress.done()
         for line in refused.lines:
-            click.echo(f"not reviewed: {line}", err=True)  # calendar text made visible already
+            click.echo(f"{apply_phrase(refused.lang, 'not reviewed')}: {line}", err=True)
         raise fail(str(refused)) from None
-    from contentcheck.wording import apply_phrase
-
     lang = results[0].lang if results else "en"
     if not any(applied.target or applied.open_items for applied in results):
         say(apply_phrase(lang, "nothing", report=report))

@@ -108,12 +108,13 @@ class Flag:
     channel: str | None
     text: str
     terms: tuple[str, ...]
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()  # English, as the JSON report and the webhook details keep them
     source: str = ""  # the calendar file: a post of a calendar not read this run is not forgotten
+    said: tuple[str, ...] = ()  # the reasons in the reader's language; empty: ``reasons``
 
     @classmethod
     def from_verdict(cls, verdict: Verdict, lang: str = "en") -> "Flag":
-        """``lang``: the language its reasons are kept in, the one its notification speaks."""
+        """``lang``: the language of ``said``, the reasons its notification shows."""
         post = verdict.post
         terms = tuple(sorted({finding.rule for finding in verdict.findings}))
         when = post.scheduled_at.isoformat() if post.scheduled_at else None
@@ -122,7 +123,8 @@ class Flag:
         key = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
         return cls(key=key, status=verdict.status.value, location=post.location(),
                    scheduled_at=when, channel=post.channel, text=post.text, terms=terms,
-                   reasons=tuple(reasons_in(verdict, lang)), source=post.source)
+                   reasons=tuple(verdict.reasons), source=post.source,
+                   said=tuple(reasons_in(verdict, lang)) if lang != "en" else ())
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ def _flag_lines(flag: Flag, zone: tzinfo, result: ScanResult, lang: str) -> list
     lines = [f"  {status:<6} {_when(flag.scheduled_at, zone, lang)}  {channel}  "
              f"{location_in(flag.location, lang)}",
              f"         \"{visible(flag.text[:200])}\""]
-    lines += [f"         {reason}" for reason in flag.reasons[:3]]
+    lines += [f"         {reason}" for reason in (flag.said or flag.reasons)[:3]]
     return lines
 
 
