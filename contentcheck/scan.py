@@ -25,6 +25,7 @@ from contentcheck.progress import (
 from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
+from contentcheck.wording import channel_shown, warning_in
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext, Runner
@@ -68,12 +69,18 @@ class ScanResult:
             shown = f"{shown}; {errors}" if shown else errors
         return shown
 
-    def warnings(self) -> list[str]:
-        """Notes on the files and warnings on posts, each naming where it applies."""
+    def warnings(self, lang: str = "en") -> list[str]:
+        """Notes on the files and warnings on posts, each naming where it applies, in the
+        reader's language (English for the JSON and CSV reports)."""
         lines = list(self.notes)
         lines += [f"{c.path}: {note}" for c in self.calendars for note in c.notes]
         lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
-        return lines
+        return [warning_in(line, lang) for line in lines]
+
+    def channel_shown(self, channel: str | None, source: str, lang: str) -> str:
+        """A post's channel for a reader; a bulk file without one says which scheduler."""
+        kind = next((c.kind for c in self.calendars if c.path == source), None)
+        return channel_shown(channel, kind, lang)
 
     def summary(self) -> dict[str, Any]:
         counts = Counter(map(attrgetter("status"), self.verdicts))

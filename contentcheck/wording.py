@@ -6,6 +6,8 @@ post reads the same in every output.
 
 from __future__ import annotations
 
+import re
+
 LANGUAGES = ("nl", "en")
 
 LABELS: dict[str, dict[str, str]] = {
@@ -33,7 +35,7 @@ LABELS: dict[str, dict[str, str]] = {
         "crisis_banner": "CRISIS ACTIVE", "flag_reason_crisis": "hits crisis term", "key": "key",
         "hit_fields": "fields with hits", "fingerprint": "post fingerprint",
         "new": "new", "new_since": "New since the previous run",
-        "flag_reason_list": "sensitive", "all_day": "whole day",
+        "flag_reason_list": "sensitive", "all_day": "whole day", "also_in": "also in",
     },
     "nl": {
         "summary": "Samenvatting", "flagged": "Te beoordelen", "all": "Alle berichten",
@@ -61,12 +63,19 @@ LABELS: dict[str, dict[str, str]] = {
         "crisis_banner": "CRISIS ACTIEF", "flag_reason_crisis": "raakt crisisterm", "key": "sleutel",
         "hit_fields": "velden met treffers", "fingerprint": "vingerafdruk bericht",
         "new": "nieuw", "new_since": "Nieuw sinds de vorige controle",
-        "flag_reason_list": "gevoelig", "all_day": "hele dag",
+        "flag_reason_list": "gevoelig", "all_day": "hele dag", "also_in": "ook in",
     },
 }
 
 SEVERITY_WORDS = {"nl": {"low": "laag", "medium": "middel", "high": "hoog", "crisis": "crisis"},
                   "en": {"low": "low", "medium": "medium", "high": "high", "crisis": "crisis"}}
+
+
+
+def severity_word(severity: str, lang: str) -> str:
+    """``low`` as the reader says it (``laag``); English keeps the id scripts read."""
+    return SEVERITY_WORDS[words(lang)].get(severity, severity)
+
 
 TABLE_WORDS = {
     "en": {"pause": "PAUSE", "review": "REVIEW", "ok": "OK", "row": "row", "no_date": "no date",
@@ -96,6 +105,27 @@ REASONS = {
            "escalated": "; naar pauze opgeschaald door {source}",
            "loose": "; losse lezing ({reading}): nakijken, niet pauzeren"},
 }
+
+
+# The channel shown for a post whose file names none. A scheduler's bulk file leaves the
+# profile to the upload screen (Hootsuite wants one file per profile), so the report says
+# where the post goes and that the file does not say which profile, rather than "-".
+CHANNEL_WORDS = {
+    "en": {"none": "-", "hootsuite-bulk": "Hootsuite (profile chosen at upload)",
+           "sprout-bulk": "Sprout Social (profile chosen at upload)",
+           "buffer": "Buffer (channel not in the file)"},
+    "nl": {"none": "-", "hootsuite-bulk": "Hootsuite (profiel kies je bij uploaden)",
+           "sprout-bulk": "Sprout Social (profiel kies je bij uploaden)",
+           "buffer": "Buffer (kanaal staat niet in het bestand)"},
+}
+
+
+def channel_shown(channel: str | None, kind: str | None, lang: str) -> str:
+    """A post's channel for a reader: its own, else what its file's kind tells, else "-"."""
+    if channel:
+        return channel
+    table = CHANNEL_WORDS[words(lang)]
+    return table.get(kind or "none", table["none"])
 
 
 def words(lang: str) -> str:
@@ -152,3 +182,234 @@ SPELLING_WORDS = {
     "en": {"unknown": "{matched}{where} is in neither dictionary (Dutch, English)"},
     "nl": {"unknown": "{matched}{where} staat in geen van beide woordenboeken (Nederlands, Engels)"},
 }
+
+# The nightly notification (e-mail and webhook), in the reader's language.
+DAYS = {"en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
+        "nl": ("ma", "di", "wo", "do", "vr", "za", "zo")}
+
+MESSAGE_WORDS = {
+    "en": {"no_date": "no date", "counts": "{pause} to pause, {review} to review",
+           "subject_new": "{n} {posts} ({counts})",
+           "new_posts": ("new flagged post", "new flagged posts"),
+           "calendars": ("CALENDAR", "CALENDARS"),
+           "subject_still": "nothing new; {n} still flagged ({counts})",
+           "subject_none": "nothing flagged", "subject_crisis": "CRISIS ACTIVE - {subject}",
+           "subject_missing": "{n} {calendars} NOT CHECKED - {subject}",
+           "banner": "CRISIS ACTIVE ({sources}): {terms}",
+           "span": "{start} to {end}", "all": "all posts",
+           "intro": "contentcheck check of {when} ({job}); window: {span}.",
+           "previous": "(previous run {when})", "first": "(first run)",
+           "new": "NEW, not in an earlier notification {since}: {n} ({counts})",
+           "more": "  ... and {n} more in the report", "nothing_new": "Nothing new {since}.",
+           "still": "Still flagged from earlier runs: {n} (notified before; listed in the "
+                    "report, not repeated here).",
+           "upcoming": "Upcoming posts: {upcoming} ({pause} pause, {review} review, {ok} ok).",
+           "calendar": "Calendar: {path} (sha256 {sha})", "report": "Report: {path}",
+           "missing": "NOT CHECKED: {n} calendar(s) could not be read; their posts were NOT "
+                      "checked (the others were):",
+           "failed": "The contentcheck check of {when} ({job}) FAILED:\n\n  {error}\n\n"
+                     "Posts were NOT checked. Fix the cause (a calendar open in Excel, a full "
+                     "disk, a moved file ...) or check the calendar by hand; the watcher keeps "
+                     "running and tries again at the next scheduled time.\n",
+           "failed_subject": "check FAILED: {error}",
+           "pause": "PAUSE", "review": "REVIEW"},
+    "nl": {"no_date": "geen datum", "counts": "{pause} te pauzeren, {review} te beoordelen",
+           "subject_new": "{n} {posts} ({counts})",
+           "new_posts": ("nieuw gemarkeerd bericht", "nieuwe gemarkeerde berichten"),
+           "calendars": ("KALENDER", "KALENDERS"),
+           "subject_still": "niets nieuws; nog {n} gemarkeerd ({counts})",
+           "subject_none": "niets gemarkeerd", "subject_crisis": "CRISIS ACTIEF - {subject}",
+           "subject_missing": "{n} {calendars} NIET GECONTROLEERD - {subject}",
+           "banner": "CRISIS ACTIEF ({sources}): {terms}",
+           "span": "{start} tot {end}", "all": "alle berichten",
+           "intro": "contentcheck-controle van {when} ({job}); periode: {span}.",
+           "previous": "(vorige controle {when})", "first": "(eerste controle)",
+           "new": "NIEUW, niet in een eerder bericht {since}: {n} ({counts})",
+           "more": "  ... en nog {n} in het rapport", "nothing_new": "Niets nieuws {since}.",
+           "still": "Nog gemarkeerd uit eerdere controles: {n} (al gemeld; in het rapport, "
+                    "hier niet herhaald).",
+           "upcoming": "Komende berichten: {upcoming} ({pause} pauze, {review} beoordelen, "
+                       "{ok} ok).",
+           "calendar": "Kalender: {path} (sha256 {sha})", "report": "Rapport: {path}",
+           "missing": "NIET GECONTROLEERD: {n} kalender(s) konden niet gelezen worden; hun "
+                      "berichten zijn NIET gecontroleerd (de andere wel):",
+           "failed": "De contentcheck-controle van {when} ({job}) is MISLUKT:\n\n  {error}\n\n"
+                     "Berichten zijn NIET gecontroleerd. Los de oorzaak op (een kalender open "
+                     "in Excel, een volle schijf, een verplaatst bestand ...) of controleer de "
+                     "kalender met de hand; de controle blijft draaien en probeert het opnieuw "
+                     "op het volgende geplande moment.\n",
+           "failed_subject": "controle MISLUKT: {error}",
+           "pause": "PAUZE", "review": "BEOORDELEN"},
+}
+
+# The warnings and notes a report shows (they are made in English where a file is read, and
+# the JSON and CSV reports keep them so): each pattern with its Dutch phrasing. A warning no
+# pattern knows is shown as it was made.
+WARNING_WORDS_NL: tuple[tuple[str, str], ...] = (
+    (r"(?P<place>.*) row (?P<row>\d+): (?P<rest>.*)", "{place} rij {row}: {rest}"),
+    (r"column (?P<column>'.*'): (?P<value>.*) is not a date I can read",
+     "kolom {column}: {value} is geen datum die ik kan lezen"),
+    (r"column (?P<column>'.*') is empty: the post has no date",
+     "kolom {column} is leeg: het bericht heeft geen datum"),
+    (r"the calendar has no date column: the post has no date",
+     "de kalender heeft geen datumkolom: het bericht heeft geen datum"),
+    (r"column (?P<column>'.*'): (?P<value>.*) is not a time I can read; the whole day is checked",
+     "kolom {column}: {value} is geen tijd die ik kan lezen; de hele dag wordt gecontroleerd"),
+    (r"(?P<file>.*): (?P<rest>sheet .*)", "{file}: {rest}"),
+    (r"sheet (?P<sheet>'.*') skipped: it has no column (?P<column>.*)",
+     "tabblad {sheet} overgeslagen: het heeft geen kolom {column}"),
+    (r"sheet (?P<sheet>'.*') skipped: no calendar header row \(no text column\)",
+     "tabblad {sheet} overgeslagen: geen kopregel van een kalender (geen tekstkolom)"),
+    (r"sheet (?P<sheet>'.*') skipped: it is hidden", "tabblad {sheet} overgeslagen: het is verborgen"),
+    (r"sheet (?P<sheet>'.*') skipped: it is a (?P<kind>.*), not a worksheet",
+     "tabblad {sheet} overgeslagen: het is een {kind}, geen werkblad"),
+    (r"(?P<file>.*): (?P<rest>(line|dates) .*)", "{file}: {rest}"),
+    (r"line (?P<line>\d+): a stray quote inside a field \((?P<message>.*)\); read leniently",
+     "regel {line}: een losse aanhalingsteken in een veld ({message}); soepel gelezen"),
+    (r"dates in column (?P<column>'.*') are month-first \(e\.g\. (?P<example>.*)\); read them as such",
+     "datums in kolom {column} hebben de maand eerst (bijv. {example}); zo gelezen"),
+    (r"dates in column (?P<column>'.*') could be day-first or month-first \(e\.g\. "
+     r"(?P<example>.*)\); read day-first: use --monthfirst if they are month-first",
+     "datums in kolom {column} kunnen dag-eerst of maand-eerst zijn (bijv. {example}); "
+     "dag-eerst gelezen: gebruik --monthfirst als de maand eerst staat"),
+)
+
+
+def location_in(location: str, lang: str) -> str:
+    """``file [sheet] row 4`` (``Post.location``, kept English in JSON) as the reader says it."""
+    if words(lang) != "nl":
+        return location
+    return re.sub(r" row (\d+)$", r" rij \1", location)
+
+
+def warning_in(text: str, lang: str) -> str:
+    """A warning as the reader reads it: Dutch where a pattern knows it, else as it was made.
+
+    A pattern that ends in another warning (``... row 5: <warning>``) phrases that one too."""
+    if words(lang) != "nl":
+        return text
+    for pattern, phrase in WARNING_WORDS_NL:
+        found = re.fullmatch(pattern, text, flags=re.DOTALL)
+        if found:
+            parts = found.groupdict()
+            if "rest" in parts:
+                parts["rest"] = warning_in(parts["rest"], lang)
+            return phrase.format(**parts)
+    return text
+
+# apply's log and summary lines, in the language of the report the decisions were made in.
+# The audit trail (CSV, JSON) stays English for scripts.
+APPLY_WORDS = {
+    "en": {"row": "row {row}", "no_date": "no date",
+           "changed_report": "changed since the report: decisions go only to posts that still "
+                             "say what the reviewer saw",
+           "moved": "{old}: the post is now at {new} (rows moved); its decision goes there",
+           "changed_undecided": "{where}: the report said {status}, nobody decided, and the post "
+                                "changed since: not paused (its new text is checked below)",
+           "undecided": "{post}: the report said {status}, no decision: {what}",
+           "paused": "paused", "as_planned": "publishes as planned",
+           "lost": "{where}: not applied: changed since the decision ({decision}, {decided_in}); "
+                   "decide it again",
+           "outside_any": "not flagged when the report was made (a crisis term added since?)",
+           "outside_after": "after the report's window",
+           "outside_before": "before the report's window",
+           "outside_changed": "not flagged when the report was made (changed since, or a "
+                              "crisis term added since?)",
+           "hit": "'{word}' (crisis term '{term}')", "hits": "{post}, {why}: hits {terms}",
+           "unreviewed_paused": ": paused (--unreviewed pause)",
+           "unreviewed_kept": ": written as it is",
+           "publish": "{where}: publish as planned{who}",
+           "elsewhere": "{where}: the hits in {fields} are still there: change them in the "
+                        "calendar itself",
+           "still_hits": "{where}: the new text still hits {hits}: scan the copy before it "
+                         "goes out",
+           "new_text": "{where}: new text '{new}' (was '{old}')",
+           "left_out": "{where}: paused: left out of the upload file ({text})",
+           "paused_status": "{where}: paused (status {old} -> {new!r})",
+           "added_status": "added a Status column", "added_status_at": "[{sheet}]: added a "
+                                                                       "Status column ({letter})",
+           "lost_parts": "note: the calendar's {parts} are not in the copy (openpyxl cannot "
+                         "copy them); keep the original for those", "and": " and ",
+           "charts": "charts", "images": "images",
+           "unschedule_bulk": "if it was uploaded to {scheduler} already, {still}",
+           "unschedule_status": "the calendar says {status!r}: if it is in the scheduler, {still}",
+           "unschedule_id": "it has a scheduler id: {still}",
+           "still_scheduled": "it is still scheduled there",
+           "still_replace": "the old text is still scheduled there: replace it",
+           "replaces": "replaces the earlier copy {copy} (--replace",
+           "dropped": "; its {n} decision(s) are not carried over)",
+           "builds_on": "builds on the earlier copy {copy} ({n} decision(s) from {reports} stay "
+                        "applied unless this report decides otherwise)",
+           "not decided": "not decided", "not applied": "not applied",
+           "not reviewed": "not reviewed", "unschedule by hand": "unschedule by hand",
+           "pause": "pause", "change": "change", "publish_count": "publish",
+           "paused without a decision": "paused without a decision",
+           "written": "written to {target}", "nothing_to_change": "nothing to change",
+           "audit": " (decisions in {json} and {csv})", "no_decisions": "no decisions",
+           "nothing": "{report}: no decisions filled in and nothing flagged; nothing written",
+           "undecided_count": "{n} flagged post(s) without a decision",
+           "lost_count": "{n} not applied (changed since)",
+           "hits_count": "{n} crisis hit(s) nobody reviewed",
+           "to_look_at": "to look at: {parts}; decide them in the report and apply again (it "
+                         "builds on this copy)"},
+    "nl": {"row": "rij {row}", "no_date": "geen datum",
+           "changed_report": "veranderd sinds het rapport: besluiten gaan alleen naar berichten "
+                             "die nog zeggen wat de beoordelaar zag",
+           "moved": "{old}: het bericht staat nu op {new} (rijen verschoven); het besluit gaat "
+                    "daarheen",
+           "changed_undecided": "{where}: het rapport zei {status}, niemand besliste, en het "
+                                "bericht is sindsdien veranderd: niet gepauzeerd (de nieuwe "
+                                "tekst wordt hieronder gecontroleerd)",
+           "undecided": "{post}: het rapport zei {status}, geen besluit: {what}",
+           "paused": "gepauzeerd", "as_planned": "gaat uit zoals gepland",
+           "lost": "{where}: niet toegepast: veranderd sinds het besluit ({decision}, "
+                   "{decided_in}); beslis opnieuw",
+           "outside_any": "niet gemarkeerd toen het rapport gemaakt werd (sindsdien een "
+                          "crisisterm toegevoegd?)",
+           "outside_after": "na de periode van het rapport",
+           "outside_before": "voor de periode van het rapport",
+           "outside_changed": "niet gemarkeerd toen het rapport gemaakt werd (sindsdien "
+                              "veranderd, of een crisisterm toegevoegd?)",
+           "hit": "'{word}' (crisisterm '{term}')", "hits": "{post}, {why}: raakt {terms}",
+           "unreviewed_paused": ": gepauzeerd (--unreviewed pause)",
+           "unreviewed_kept": ": geschreven zoals het is",
+           "publish": "{where}: publiceren zoals gepland{who}",
+           "elsewhere": "{where}: de treffers in {fields} staan er nog: pas ze aan in de "
+                        "kalender zelf",
+           "still_hits": "{where}: de nieuwe tekst raakt nog {hits}: controleer de kopie "
+                         "voordat hij uitgaat",
+           "new_text": "{where}: nieuwe tekst '{new}' (was '{old}')",
+           "left_out": "{where}: gepauzeerd: weggelaten uit het uploadbestand ({text})",
+           "paused_status": "{where}: gepauzeerd (status {old} -> {new!r})",
+           "added_status": "een kolom Status toegevoegd",
+           "added_status_at": "[{sheet}]: een kolom Status toegevoegd ({letter})",
+           "lost_parts": "let op: de {parts} van de kalender staan niet in de kopie (openpyxl "
+                         "kan ze niet kopiëren); bewaar daarvoor het origineel", "and": " en ",
+           "charts": "grafieken", "images": "afbeeldingen",
+           "unschedule_bulk": "als het al naar {scheduler} is geüpload: {still}",
+           "unschedule_status": "de kalender zegt {status!r}: als het in de planner staat: {still}",
+           "unschedule_id": "het heeft een id van de planner: {still}",
+           "still_scheduled": "het staat daar nog ingepland",
+           "still_replace": "de oude tekst staat daar nog ingepland: vervang hem",
+           "replaces": "vervangt de eerdere kopie {copy} (--replace",
+           "dropped": "; de {n} besluit(en) daarin gaan niet mee)",
+           "builds_on": "bouwt voort op de eerdere kopie {copy} ({n} besluit(en) uit {reports} "
+                        "blijven gelden tenzij dit rapport anders beslist)",
+           "not decided": "geen besluit", "not applied": "niet toegepast",
+           "not reviewed": "niet beoordeeld", "unschedule by hand": "met de hand uit de planner",
+           "pause": "pauze", "change": "aanpassen", "publish_count": "publiceren",
+           "paused without a decision": "gepauzeerd zonder besluit",
+           "written": "geschreven naar {target}", "nothing_to_change": "niets te veranderen",
+           "audit": " (besluiten in {json} en {csv})", "no_decisions": "geen besluiten",
+           "nothing": "{report}: geen besluiten ingevuld en niets gemarkeerd; niets geschreven",
+           "undecided_count": "{n} gemarkeerd(e) bericht(en) zonder besluit",
+           "lost_count": "{n} niet toegepast (sindsdien veranderd)",
+           "hits_count": "{n} crisistreffer(s) die niemand beoordeelde",
+           "to_look_at": "nog te bekijken: {parts}; beslis ze in het rapport en draai apply "
+                         "opnieuw (het bouwt voort op deze kopie)"},
+}
+
+
+def apply_phrase(lang: str, key: str, **values: object) -> str:
+    """One of apply's lines in the reader's language."""
+    return APPLY_WORDS[words(lang)][key].format(**values)

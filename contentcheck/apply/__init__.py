@@ -59,7 +59,8 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
         raise Refused(f"{len(refusals)} row(s) of a bulk file hit a crisis term and were not in "
                       "the report (listed above): nothing written; scan the file with a window "
                       "that covers them and review, or apply with --unreviewed pause (leave "
-                      "them out) or --unreviewed keep (upload them as they are)", refusals)
+                      "them out) or --unreviewed keep (upload them as they are)", refusals,
+                      ctx.lang)
     progress.stage("writing the copies", len(plans), worth_showing=size >= 2**20)
     for plan in plans:  # everything checked: now write
         if plan.decided and any(d.outcome == "applied" for d in plan.decided):
@@ -75,7 +76,7 @@ def _write(ctx: Context, plan: Plan) -> None:
     paused = PAUSED_STATUS[calendar_language(calendar, ctx.lang)]
     log: list[str] = []
     write_atomically(target, lambda temp: log.extend(
-        writer(applied.source, plan.data, calendar, plan.changes, temp, paused)),
+        writer(applied.source, plan.data, calendar, plan.changes, temp, paused, ctx.lang)),
         what="the checked copy")
     applied.log[len(applied.log):] = log
     applied.target = target

@@ -25,6 +25,7 @@ from contentcheck.errors import ContentcheckError
 from contentcheck.report.labels import Decision
 from contentcheck.fileio import write_atomically, write_text_atomically
 from contentcheck.report.output import as_text_cell
+from contentcheck.wording import apply_phrase
 
 if TYPE_CHECKING:
     from contentcheck.records import Post, Verdict
@@ -80,7 +81,8 @@ def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def earlier_decisions(copy: Path, source: Path, replace_copy: bool) -> tuple[list[Decided], str | None]:
+def earlier_decisions(copy: Path, source: Path, replace_copy: bool, lang: str = "en"
+                      ) -> tuple[list[Decided], str | None]:
     """The decisions an earlier apply wrote into ``copy``, to build on, and a line for the log.
 
     A copy that is there but not an untouched apply copy of this calendar is refused unless
@@ -106,15 +108,15 @@ def earlier_decisions(copy: Path, source: Path, replace_copy: bool) -> tuple[lis
                 reason = "was edited after apply wrote it"
     if replace_copy:
         dropped = len(data.get("decisions", [])) if reason is None else 0
-        return [], (f"replaces the earlier copy {copy.name} (--replace"
-                    + (f"; its {dropped} decision(s) are not carried over)" if dropped else ")"))
+        return [], apply_phrase(lang, "replaces", copy=copy.name) + (
+            apply_phrase(lang, "dropped", n=dropped) if dropped else ")")
     if reason is not None:
         raise ContentcheckError(f"{copy}: already there and {reason}; apply will not replace "
                                 "it: use --replace to replace it, or -o / --output-dir for "
                                 "another copy")
     reports = ", ".join(dict.fromkeys(Path(r).name for r in data.get("reports", []))) or "?"
-    return decisions, (f"builds on the earlier copy {copy.name} ({len(decisions)} decision(s) "
-                       f"from {reports} stay applied unless this report decides otherwise)")
+    return decisions, apply_phrase(lang, "builds_on", copy=copy.name, n=len(decisions),
+                                   reports=reports)
 
 
 def carried_decisions(calendars: list[str]
@@ -129,19 +131,14 @@ def carried_decisions(calendars: list[str]
     says nothing once a crisis makes it a pause, nor does a publish of a paused post once a
     second crisis hits it too.
     """
-    from contentcheck.apply.targets import default_target
     from contentcheck.report.report_meta import post_fingerprint, verdict_key
 
     known: dict[tuple[str, str | None, str], Decided] = {}
     for calendar in calendars:
-        trail, _ = audit_paths(default_target(Path(calendar)))
-        try:
-            data = json.loads(trail.read_text(encoding="utf-8"))
-            if Path(data.get("calendar", "")) != Path(calendar).resolve():
-                continue
-            decisions = [Decided.from_dict(entry) for entry in data["decisions"]]
-        except (OSError, ValueError, KeyError, TypeError):
-            continue  # no trail, or one that cannot be read: nothing to carry
+        found = read_trail(calendar)
+        if found is None:
+            continue
+        _, _, decisions = found
         for decided in decisions:
             if decided.explicit and decided.fingerprint and decided.outcome == "applied":
                 known[(calendar, decided.sheet, decided.fingerprint)] = decided
@@ -158,6 +155,23 @@ def carried_decisions(calendars: list[str]
             return None  # a trail from before why-keys: only a pause is safe to carry
         return found.decision.value, found.new_text, found.reviewer, found.note
     return lookup
+
+
+def read_trail(calendar: str) -> tuple[Path, str, list[Decided]] | None:
+    """The trail beside ``calendar``'s default copy (``kalender-checked.decisions.json``): its
+    path, when apply wrote it, and its decisions; None when there is none, it cannot be read,
+    or it was made from another calendar. A copy made with ``-o`` elsewhere is not looked for."""
+    from contentcheck.apply.targets import default_target
+
+    trail, _ = audit_paths(default_target(Path(calendar)))
+    try:
+        data = json.loads(trail.read_text(encoding="utf-8"))
+        if Path(data.get("calendar", "")) != Path(calendar).resolve():
+            return None
+        return trail, str(data.get("applied_at", "")), [Decided.from_dict(entry)
+                                                         for entry in data["decisions"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None  # no trail, or one that cannot be read: nothing to carry
 
 
 def write_audit(copy: Path, source: Path, calendar_sha256: str, reports: list[str],

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from contentcheck.report.labels import Decision
 from contentcheck.visible import visible  # the one helper: re-exported for apply
+from contentcheck.wording import apply_phrase
 
 
 @dataclass(frozen=True)
@@ -17,13 +18,14 @@ class Change:
     decision: Decision
     new_text: str | None = None
 
-    def where(self) -> str:
-        return where(self.sheet, self.row)
+    def where(self, lang: str = "en") -> str:
+        return where(self.sheet, self.row, lang)
 
 
-def where(sheet: str | None, row: int) -> str:
+def where(sheet: str | None, row: int, lang: str = "en") -> str:
     """A calendar row as a person finds it: ``[November] row 4``, or ``row 4`` in a CSV."""
-    return f"[{visible(sheet)}] row {row}" if sheet else f"row {row}"
+    row_words = apply_phrase(lang, "row", row=row)
+    return f"[{visible(sheet)}] {row_words}" if sheet else row_words
 
 
 def _one_line(text: object) -> str:

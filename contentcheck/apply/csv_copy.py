@@ -19,6 +19,7 @@ from contentcheck.calendar.schedulers import BULK_KINDS
 from contentcheck.calendar.model import Calendar
 from contentcheck.errors import CalendarError
 from contentcheck.report.labels import Decision
+from contentcheck.wording import apply_phrase
 
 
 
@@ -51,9 +52,9 @@ def _serialize(fields: list[str], raw: str, original: list[str], delimiter: str)
 
 
 def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[Change],
-                   target: Path, paused_label: str) -> list[str]:
+                   target: Path, paused_label: str, lang: str = "en") -> list[str]:
     """Apply the changes to a copy of ``data`` (the calendar's bytes as read and checked)
-    written at ``target``; returns the change log lines."""
+    written at ``target``; returns the change log lines (in ``lang``)."""
     encoding = calendar.encoding or "utf-8"
     delimiter = calendar.delimiter or ","
     # a UTF-8 file with a stray Windows byte (scan read it with a note): such bytes travel as
@@ -81,20 +82,20 @@ def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[
         if change.decision is Decision.CHANGE:
             column = columns.roles[Role.TEXT]
             old, new = changed_part(fields[column], change.new_text)
-            log.append(f"{change.where()}: new text '{new}' (was '{old}')")
+            log.append(apply_phrase(lang, "new_text", where=change.where(lang), new=new, old=old))
             fields[column] = change.new_text or ""
         elif calendar.kind in BULK_KINDS:
-            log.append(f"{change.where()}: paused: left out of the upload file "
-                       f"({quoted(fields[columns.roles[Role.TEXT]])})")
+            log.append(apply_phrase(lang, "left_out", where=change.where(lang),
+                                    text=quoted(fields[columns.roles[Role.TEXT]])))
             continue
         else:
             column = columns.roles.get(Role.STATUS, len(fields) - 1)
-            log.append(f"{change.where()}: paused (status {quoted(fields[column])} "
-                       f"-> {paused_label!r})")
+            log.append(apply_phrase(lang, "paused_status", where=change.where(lang),
+                                    old=quoted(fields[column]), new=paused_label))
             fields[column] = paused_label
         out.append(_serialize(fields, raw, original, delimiter))
     if add_status:
-        log.insert(0, "added a Status column")
+        log.insert(0, apply_phrase(lang, "added_status"))
     try:
         data = "".join(out).encode(encoding, "surrogateescape")
     except UnicodeEncodeError as exc:

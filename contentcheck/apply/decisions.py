@@ -72,7 +72,9 @@ def _text(value: Any) -> str | None:
 
 
 def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
-              columns: dict[str, int], labels: dict[str, str]) -> ReviewDecision | None:
+              columns: dict[str, int], labels: dict[str, str]) -> list[ReviewDecision]:
+    """The row's decision, once for each place the post occurs (one line per place in the
+    hidden columns: the same post in a workbook and its scheduler export is one row)."""
     def cell(key: str) -> Any:
         index = columns.get(key, len(row))
         return row[index] if index < len(row) else None
@@ -80,7 +82,7 @@ def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
     key = _text(cell("key"))
     raw, new_text = _text(cell("decision")), _text(cell("new_text"))
     if key is None or (raw is None and new_text is None):
-        return None
+        return []
     try:
         decision = parse_decision(raw) if raw else Decision.CHANGE
     except ValueError as exc:
@@ -93,14 +95,25 @@ def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
         raise CalendarError(str(path), f"a new text with decision {raw!r}: choose "
                             f"{labels['decision']} 'change' to use it, or clear it",
                             sheet=sheet, row=number, column=labels["new_text"])
+    keys = key.split("\n")
     try:
-        split_key(key)
+        for one in keys:
+            split_key(one)
     except ValueError:
         raise CalendarError(str(path), f"the hidden key {key!r} was edited", sheet=sheet,
                             row=number, column=labels["key"]) from None
-    return ReviewDecision(key, decision, new_text, _text(cell("reviewer")), _text(cell("note")),
-                          f"sheet {sheet!r} row {number}", sheet, number,
-                          _hit_fields(_text(cell("hit_fields"))), _text(cell("fingerprint")))
+    hit_fields = _lines(_text(cell("hit_fields")), len(keys))
+    fingerprints = _lines(_text(cell("fingerprint")), len(keys))
+    return [ReviewDecision(one, decision, new_text, _text(cell("reviewer")), _text(cell("note")),
+                           f"sheet {sheet!r} row {number}", sheet, number,
+                           _hit_fields(fields), fingerprint)
+            for one, fields, fingerprint in zip(keys, hit_fields, fingerprints)]
+
+
+def _lines(value: str | None, count: int) -> list[str | None]:
+    """A hidden cell's line per place; "not known" for each when the lines do not match up."""
+    lines = value.split("\n") if value else []
+    return list(lines) if len(lines) == count else [None] * count
 
 
 def _hit_fields(value: str | None) -> tuple[str, ...] | None:
@@ -149,16 +162,20 @@ def read_review(path: Path) -> Review:
             if columns is None:
                 continue
             for number, row in enumerate(rows[1:], start=2):
-                found = _read_row(path, sheet_name, number, row, columns, labels)
-                if found is None:
-                    continue
-                earlier = decisions.get(found.key)
-                if earlier and (earlier.decision, earlier.new_text) != (found.decision, found.new_text):
-                    raise CalendarError(str(path), f"this post has a different decision in "
-                                        f"{earlier.where}", sheet=sheet_name, row=number,
-                                        column=labels["decision"])
-                decisions.setdefault(found.key, found)
+                for found in _read_row(path, sheet_name, number, row, columns, labels):
+                    _add(decisions, found, path, sheet_name, number, labels)
         return Review(meta, decisions)
+
+
+def _add(decisions: dict[str, ReviewDecision], found: ReviewDecision, path: Path,
+         sheet_name: str, number: int, labels: dict[str, str]) -> None:
+    """One post's decision; the same post decided otherwise on the other sheet is refused."""
+    earlier = decisions.get(found.key)
+    if earlier and (earlier.decision, earlier.new_text) != (found.decision, found.new_text):
+        raise CalendarError(str(path), f"this post has a different decision in "
+                            f"{earlier.where}", sheet=sheet_name, row=number,
+                            column=labels["decision"])
+    decisions.setdefault(found.key, found)
 
 
 def _rows(path: Path, book: Any, name: str) -> list[list[Any]]:

@@ -40,6 +40,7 @@ class AppliedCalendar:
     unreviewed: list[str] = field(default_factory=list)
     unschedule: list[str] = field(default_factory=list)
     audit: tuple[Path, Path] | None = None
+    lang: str = "en"  # the report's language: the log and summary lines speak it
 
     @property
     def open_items(self) -> int:
@@ -50,6 +51,6 @@ class AppliedCalendar:
 class Refused(ContentcheckError):
     """Nothing written; ``lines`` name every row behind the refusal."""
 
-    def __init__(self, message: str, lines: list[str]) -> None:
+    def __init__(self, message: str, lines: list[str], lang: str = "en") -> None:
         super().__init__(message)
-        self.lines = lines
+        self.lines, self.lang = lines, lang  # the lines are in the report's language

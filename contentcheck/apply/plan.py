@@ -29,10 +29,15 @@ from contentcheck.calendar.schedulers import BULK_KINDS
 from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.progress import SILENT, WORTH_SHOWING_POSTS, Progress
 from contentcheck.records import Post
-from contentcheck.report.labels import Decision
+from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint, split_key
 from contentcheck.scan import PROGRESS_STEP
-from contentcheck.wording import LABELS
+from contentcheck.wording import LABELS, apply_phrase, words
+
+
+def _status(status: str, lang: str) -> str:
+    """The report's status (pause, review) as the reader says it."""
+    return LABELS[words(lang)].get(status, status)
 
 
 @dataclass
@@ -63,16 +68,16 @@ class Plan:
     refusals: list[str]
 
 
-def _when(post: Post) -> str:
+def _when(post: Post, lang: str = "en") -> str:
     if post.scheduled_at is None:
-        return "no date"
+        return apply_phrase(lang, "no_date")
     return post.scheduled_at.strftime("%d-%m-%Y" if post.all_day else "%d-%m-%Y %H:%M")
 
 
-def _describe(post: Post) -> str:
+def _describe(post: Post, lang: str) -> str:
     """``[November] row 4 (24-11-2026 12:00, Instagram) 'Met de trein...'``: enough to find it."""
     channel = f", {post.channel}" if post.channel else ""
-    return f"{where(post.sheet, post.row)} ({_when(post)}{channel}) {quoted(post.text, 50)}"
+    return f"{where(post.sheet, post.row, lang)} ({_when(post, lang)}{channel}) {quoted(post.text, 50)}"
 
 
 class _Locator:
@@ -148,14 +153,14 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
                                 "the new report")
     columns = {Role(k): v for k, v in meta.get("columns", {}).items()}
     calendar = read_calendar(source, ReadOptions(timezone=timezone.utc, columns=columns), data)
-    applied = AppliedCalendar(source, None)
+    lang = ctx.lang
+    applied = AppliedCalendar(source, None, lang=lang)
     if not unchanged:
-        applied.log.append("changed since the report: decisions go only to posts that still "
-                           "say what the reviewer saw")
+        applied.log.append(apply_phrase(lang, "changed_report"))
     locate = _Locator(calendar, unchanged)
     flagged = {split_key(key)[1:]: value for key, value in meta.get("flagged", {}).items()
                if split_key(key)[0] == index}
-    earlier, line = earlier_decisions(target, source, ctx.replace_copy)
+    earlier, line = earlier_decisions(target, source, ctx.replace_copy, lang)
     if line:
         applied.log.append(line)
     # a decision an earlier apply could not give (its post had changed) was listed then; it
@@ -171,8 +176,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         address = (post.sheet, post.row)
         if address not in chosen:
             if address != (decided.sheet, decided.row):
-                applied.log.append(f"{where(decided.sheet, decided.row)}: the post is now at "
-                                   f"{where(*address)} (rows moved); its decision goes there")
+                applied.log.append(apply_phrase(lang, "moved", old=where(decided.sheet, decided.row, lang),
+                                                new=where(*address, lang)))
             chosen[address] = (replace(decided, sheet=post.sheet, row=post.row,
                                        fingerprint=post_fingerprint(post)), post)
         return True
@@ -190,9 +195,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         post = locate.find(sheet, row, fingerprint)
         if post is None:
             if (sheet, row) not in chosen:
-                applied.not_applied.append(
-                    f"{where(sheet, row)}: the report said {status}, nobody decided, and the "
-                    "post changed since: not paused (its new text is checked below)")
+                applied.not_applied.append(apply_phrase(
+                    lang, "changed_undecided", where=where(sheet, row, lang), status=_status(status, lang)))
             continue
         address = (post.sheet, post.row)
         if address in chosen and chosen[address][0].explicit:
@@ -201,8 +205,9 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
             undecided_at.add(address)
         pause = (status == "pause" and ctx.undecided is not Undecided.PUBLISH) or (
             status == "review" and ctx.undecided is Undecided.PAUSE_ALL)
-        applied.undecided.append(f"{_describe(post)}: the report said {status}, no decision: "
-                                 + ("paused" if pause else "publishes as planned"))
+        applied.undecided.append(apply_phrase(
+            lang, "undecided", post=_describe(post, lang), status=_status(status, lang),
+            what=apply_phrase(lang, "paused" if pause else "as_planned")))
         if pause:
             chosen[address] = (Decided(post.sheet, post.row, post_fingerprint(post),
                                        Decision.PAUSE, explicit=False,
@@ -213,9 +218,9 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         if not decided.explicit:
             take(decided)
     for decided in lost:
-        applied.not_applied.append(
-            f"{where(decided.sheet, decided.row)}: not applied: changed since the decision "
-            f"({decided.decision.value}, {decided.decided_in}); decide it again")
+        applied.not_applied.append(apply_phrase(
+            lang, "lost", where=where(decided.sheet, decided.row, lang),
+            decision=DECISION_WORDS[words(lang)][decided.decision], decided_in=decided.decided_in))
     plan = Plan(applied, calendar, data, sha256, target, [], [], [])
     _check_written_rows(ctx, plan, chosen, undecided_at)
     _changes(ctx, plan, chosen)
@@ -238,15 +243,15 @@ def _gone(ctx: Context, post: Post) -> bool:
 def _outside(ctx: Context, post: Post) -> str:
     """Why the report did not cover a row it could have: the window, or a change."""
     if ctx.window is None:
-        return "not flagged when the report was made (a crisis term added since?)"
+        return apply_phrase(ctx.lang, "outside_any")
     start, end = ctx.window
     if post.scheduled_at is None:
-        return "no date"
+        return apply_phrase(ctx.lang, "no_date")
     if end is not None and post.scheduled_at >= end:
-        return "after the report's window"
+        return apply_phrase(ctx.lang, "outside_after")
     if start is not None and post.scheduled_at < start:
-        return "before the report's window"
-    return "not flagged when the report was made (changed since, or a crisis term added since?)"
+        return apply_phrase(ctx.lang, "outside_before")
+    return apply_phrase(ctx.lang, "outside_changed")
 
 
 def _check_written_rows(ctx: Context, plan: Plan,
@@ -273,10 +278,12 @@ def _check_written_rows(ctx: Context, plan: Plan,
         first: dict[str, tuple[str, str]] = {}  # each word once, with the first term found
         for match in hits:
             first.setdefault(match.matched.casefold(), (match.matched, match.term))
-        terms = ", ".join(f"'{word}' (crisis term '{term}')" for word, term in first.values())
-        line = f"{_describe(post)}, {_outside(ctx, post)}: hits {terms}"
+        terms = ", ".join(apply_phrase(ctx.lang, "hit", word=word, term=term)
+                          for word, term in first.values())
+        line = apply_phrase(ctx.lang, "hits", post=_describe(post, ctx.lang),
+                            why=_outside(ctx, post), terms=terms)
         if policy is Unreviewed.PAUSE:
-            plan.applied.unreviewed.append(line + ": paused (--unreviewed pause)")
+            plan.applied.unreviewed.append(line + apply_phrase(ctx.lang, "unreviewed_paused"))
             chosen[address] = (Decided(post.sheet, post.row, post_fingerprint(post),
                                        Decision.PAUSE, explicit=False,
                                        decided_in="crisis hit nobody reviewed "
@@ -284,7 +291,7 @@ def _check_written_rows(ctx: Context, plan: Plan,
         elif policy is Unreviewed.REFUSE:
             plan.refusals.append(f"{plan.applied.source.name} {line}")
         else:
-            plan.applied.unreviewed.append(line + ": written as it is")
+            plan.applied.unreviewed.append(line + apply_phrase(ctx.lang, "unreviewed_kept"))
     ctx.progress.advance(len(posts) % PROGRESS_STEP)
 
 
@@ -301,14 +308,16 @@ def _changes(ctx: Context, plan: Plan,
                                     outcome="applied"))
         if decided.decision is Decision.PUBLISH:
             who = f" ({decided.reviewer})" if decided.reviewer else ""
-            applied.log.append(f"{where(*address)}: publish as planned{who}")
+            applied.log.append(apply_phrase(ctx.lang, "publish", where=where(*address, ctx.lang),
+                                            who=who))
             continue
         change = Change(post.sheet, post.row, decided.decision, decided.new_text)
         if change.decision is Decision.CHANGE:
             _check_new_text(ctx, plan, change, decided, labels["new_text"])
-        if reason := must_unschedule(post, calendar.kind, changed=change.decision is Decision.CHANGE):
+        if reason := must_unschedule(post, calendar.kind, ctx.lang,
+                                     changed=change.decision is Decision.CHANGE):
             ident = scheduler_id(post)
-            applied.unschedule.append(f"{_describe(post)}" + (f" id {visible(ident)}" if ident else "")
+            applied.unschedule.append(_describe(post, ctx.lang) + (f" id {visible(ident)}" if ident else "")
                                       + f": {reason}")
         plan.changes.append(change)
 
@@ -326,12 +335,11 @@ def _check_new_text(ctx: Context, plan: Plan, change: Change, decided: Decided,
                 f"text replaces {main!r}: change that field in the calendar itself, or "
                 "choose pause", sheet=review.sheet, row=review.row, column=new_text_label)
         if elsewhere:
-            plan.applied.log.append(f"{change.where()}: the hits in "
-                                    f"{', '.join(map(repr, elsewhere))} are still there: change "
-                                    "them in the calendar itself")
-    if hits := ctx.rechecker.new_text(change.new_text or ""):
-        plan.applied.log.append(f"{change.where()}: the new text still hits {', '.join(hits)}: "
-                                "scan the copy before it goes out")
+            plan.applied.log.append(apply_phrase(ctx.lang, "elsewhere", where=change.where(ctx.lang),
+                                                 fields=", ".join(map(repr, elsewhere))))
+    if hits := ctx.rechecker.new_text(change.new_text or "", ctx.lang):
+        plan.applied.log.append(apply_phrase(ctx.lang, "still_hits", where=change.where(ctx.lang),
+                                             hits=", ".join(hits)))
 
 
 def window_of(meta: dict[str, Any]) -> tuple[datetime | None, datetime | None] | None:

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
 from contentcheck.settings import TermSources
+from contentcheck.wording import apply_phrase
 
 if TYPE_CHECKING:
     from contentcheck.records import Match, Post
@@ -33,15 +34,17 @@ class Rechecker:
         self._all = Checker(crisis, lists)
         self._crisis = Checker(crisis, TermSet()) if crisis.terms else None
 
-    def new_text(self, text: str) -> list[str]:
+    def new_text(self, text: str, lang: str = "en") -> list[str]:
         """What a text would still hit, e.g. ``'treinen' (crisis term 'trein')``; empty for
         a clean text."""
+        from contentcheck.lists.categories import category_word
         from contentcheck.matching import detect
 
         findings, _ = self._all.explain(text, language=detect(text))
         return list(dict.fromkeys(
-            f"'{f.match.matched}' ({'crisis term' if f.term.crisis else f.term.category} "
-            f"'{f.term.text}')" for f in findings))
+            apply_phrase(lang, "hit", word=f.match.matched, term=f.term.text) if f.term.crisis
+            else f"'{f.match.matched}' ({category_word(f.term.category, lang)} '{f.term.text}')"
+            for f in findings))
 
     def crisis_hits(self, post: Post) -> list[Match]:
         """The crisis terms a calendar row hits, in any of its text fields."""

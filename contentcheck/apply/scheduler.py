@@ -11,6 +11,7 @@ from __future__ import annotations
 from contentcheck.calendar.columns import fold_header
 from contentcheck.calendar.posts import is_id_header
 from contentcheck.records import Post
+from contentcheck.wording import apply_phrase
 
 BULK_NAMES = {"hootsuite-bulk": "Hootsuite", "sprout-bulk": "Sprout Social", "buffer": "Buffer"}
 SCHEDULED_WORDS = frozenset({"scheduled", "ingepland", "gepland", "inplannen", "queued",
@@ -23,14 +24,14 @@ def scheduler_id(post: Post) -> str | None:
     return next((value for name, value in post.extra if is_id_header(name)), None)
 
 
-def must_unschedule(post: Post, kind: str, changed: bool = False) -> str | None:
+def must_unschedule(post: Post, kind: str, lang: str = "en", changed: bool = False) -> str | None:
     """Why this paused (or changed) post may still be published as it was from a scheduler, or
     None. A changed post's old text stays scheduled there until a person replaces it."""
-    still = "the old text is still scheduled there: replace it" if changed else "it is still scheduled there"
+    still = apply_phrase(lang, "still_replace" if changed else "still_scheduled")
     if kind in BULK_NAMES:
-        return f"if it was uploaded to {BULK_NAMES[kind]} already, {still}"
+        return apply_phrase(lang, "unschedule_bulk", scheduler=BULK_NAMES[kind], still=still)
     if post.status and fold_header(post.status) in SCHEDULED_WORDS:
-        return f"the calendar says {post.status!r}: if it is in the scheduler, {still}"
+        return apply_phrase(lang, "unschedule_status", status=post.status, still=still)
     if scheduler_id(post):
-        return f"it has a scheduler id: {still}"
+        return apply_phrase(lang, "unschedule_id", still=still)
     return None

@@ -15,6 +15,7 @@ from contentcheck.calendar.columns import Role
 from contentcheck.calendar.model import Calendar
 from contentcheck.errors import CalendarError
 from contentcheck.report.labels import Decision
+from contentcheck.wording import apply_phrase
 
 
 def _lost_parts(data: bytes) -> list[str]:
@@ -31,9 +32,9 @@ def _lost_parts(data: bytes) -> list[str]:
 
 
 def write_xlsx_copy(source: Path, data: bytes, calendar: Calendar, changes: list[Change],
-                    target: Path, paused_label: str) -> list[str]:
+                    target: Path, paused_label: str, lang: str = "en") -> list[str]:
     """Apply the changes to a copy of ``data`` (the workbook's bytes as read and checked)
-    written at ``target``; returns the change log lines."""
+    written at ``target``; returns the change log lines (in ``lang``)."""
     import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(data), keep_vba=source.suffix.lower() == ".xlsm",
@@ -47,24 +48,25 @@ def write_xlsx_copy(source: Path, data: bytes, calendar: Calendar, changes: list
             old, new = changed_part(cell.value, change.new_text)
             cell.value = change.new_text
             cell.data_type = "s"  # a text starting with "=" stays text
-            log.append(f"{change.where()}: new text '{new}' (was '{old}')")
+            log.append(apply_phrase(lang, "new_text", where=change.where(lang), new=new, old=old))
         elif change.decision is Decision.PAUSE:
             if Role.STATUS not in columns.roles:
                 column = len(columns.headers)
                 sheet.cell(header_row, column + 1, "Status")
                 columns.headers.append("Status")
                 columns.roles[Role.STATUS] = column
-                log.append(f"[{change.sheet}]: added a Status column ({_letter(column)})")
+                log.append(apply_phrase(lang, "added_status_at", sheet=change.sheet,
+                                        letter=_letter(column)))
             cell = _writable(source, sheet, change.row, columns.roles[Role.STATUS] + 1)
             old = cell.value
             cell.value = paused_label
-            log.append(f"{change.where()}: paused (status {quoted(old)} -> "
-                       f"{paused_label!r})")
+            log.append(apply_phrase(lang, "paused_status", where=change.where(lang),
+                                    old=quoted(old), new=paused_label))
     book.save(target)
     lost = _lost_parts(data)
     if lost:
-        log.append(f"note: the calendar's {' and '.join(lost)} are not in the copy "
-                   "(openpyxl cannot copy them); keep the original for those")
+        log.append(apply_phrase(lang, "lost_parts", parts=apply_phrase(lang, "and").join(
+            apply_phrase(lang, part) for part in lost)))
     return log
 
 

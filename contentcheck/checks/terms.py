@@ -30,8 +30,9 @@ from collections.abc import Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
+from contentcheck.lists.categories import category_word
 from contentcheck.records import Finding, Match, Post, Status
-from contentcheck.wording import REASONS, SEVERITY_WORDS, words
+from contentcheck.wording import REASONS, severity_word, words
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
@@ -115,13 +116,8 @@ def describe(finding: Finding, lang: str) -> str:
         text = phrases["crisis"].format(matched=f"'{finding.matched}'", where=where,
                                         rule=finding.rule, source=finding.source)
     else:
-        if lang == "en":
-            category, severity = finding.category, finding.severity.value
-        else:
-            from contentcheck.lists.categories import label
-
-            category = label(finding.category, lang)
-            severity = SEVERITY_WORDS[lang].get(finding.severity.value, finding.severity.value)
+        category = category_word(finding.category, lang)
+        severity = severity_word(finding.severity.value, lang)
         text = phrases["list"].format(matched=f"'{finding.matched}'", where=where,
                                       rule=finding.rule, category=category, severity=severity,
                                       source=finding.source)

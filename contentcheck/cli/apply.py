@@ -57,6 +57,8 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
     from contentcheck.config import load_config
     from contentcheck.settings import build_term_sources
 
+    from contentcheck.wording import apply_phrase
+
     progress = for_terminal(terminal().quiet)
     try:
         results = apply_review(
@@ -68,10 +70,11 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
     except Refused as refused:
         progress.done()
         for line in refused.lines:
-            click.echo(f"not reviewed: {line}", err=True)  # calendar text made visible already
+            click.echo(f"{apply_phrase(refused.lang, 'not reviewed')}: {line}", err=True)
         raise fail(str(refused)) from None
+    lang = results[0].lang if results else "en"
     if not any(applied.target or applied.open_items for applied in results):
-        say(f"{report}: no decisions filled in and nothing flagged; nothing written")
+        say(apply_phrase(lang, "nothing", report=report))
         return
     for applied in results:
         _print(applied)
@@ -80,18 +83,22 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
         undecided_count = sum(len(a.undecided) for a in results)
         lost = sum(len(a.not_applied) for a in results)
         hits = sum(len(a.unreviewed) for a in results)
-        parts = [f"{undecided_count} flagged post(s) without a decision"] if undecided_count else []
-        parts += [f"{lost} not applied (changed since)"] if lost else []
-        parts += [f"{hits} crisis hit(s) nobody reviewed"] if hits else []
-        click.echo(f"to look at: {', '.join(parts)}; decide them in the report and apply "
-                   "again (it builds on this copy)")
+        parts = [apply_phrase(lang, "undecided_count", n=undecided_count)] if undecided_count else []
+        parts += [apply_phrase(lang, "lost_count", n=lost)] if lost else []
+        parts += [apply_phrase(lang, "hits_count", n=hits)] if hits else []
+        click.echo(apply_phrase(lang, "to_look_at", parts=", ".join(parts)))
         raise click.exceptions.Exit(ExitCode.FLAGGED)  # written; some posts listed for a person
+
+
+COUNTED = {"publish": "publish_count"}  # the word a count of decisions is shown with
 
 
 def _print(applied: "AppliedCalendar") -> None:
     """One calendar's log, then what it did not cover, section by section, then its summary."""
     from contentcheck.apply.changes import visible
+    from contentcheck.wording import apply_phrase
 
+    lang = applied.lang
     name = visible(applied.source.name)
     for line in applied.log:
         click.echo(f"{name} {line}")
@@ -100,9 +107,12 @@ def _print(applied: "AppliedCalendar") -> None:
                 ("unschedule by hand", applied.unschedule))
     for title, lines in sections:
         for line in lines:
-            click.echo(f"{name} {title}: {line}")
-    counts = ", ".join(f"{n} {word}" for word, n in sorted(applied.counts.items()))
-    written = f"written to {visible(str(applied.target))}" if applied.target else "nothing to change"
+            click.echo(f"{name} {apply_phrase(lang, title)}: {line}")
+    counts = ", ".join(f"{n} {apply_phrase(lang, COUNTED.get(word, word))}"
+                       for word, n in sorted(applied.counts.items()))
+    written = apply_phrase(lang, "written", target=visible(str(applied.target))) \
+        if applied.target else apply_phrase(lang, "nothing_to_change")
     if applied.audit:
-        written += f" (decisions in {applied.audit[1].name} and {applied.audit[0].name})"
-    click.echo(f"{visible(str(applied.source))}: {counts or 'no decisions'}; {written}")
+        written += apply_phrase(lang, "audit", json=applied.audit[1].name, csv=applied.audit[0].name)
+    click.echo(f"{visible(str(applied.source))}: {counts or apply_phrase(lang, 'no_decisions')}; "
+               f"{written}")

@@ -90,3 +90,9 @@ def label(category_id: str, language: str | None = "en") -> str:
     """A report label for any category id; an unknown (user-made) id is shown as it is."""
     category = CATEGORIES.get(category_id)
     return category.label(language) if category else category_id
+
+
+def category_word(category_id: str, lang: str) -> str:
+    """A category as a reader's report shows it: English keeps the id scripts read (and the
+    reasons have always shown), Dutch the Dutch label."""
+    return category_id if lang != "nl" else label(category_id, lang)

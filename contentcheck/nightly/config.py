@@ -27,7 +27,7 @@ NIGHTLY_KEYS: Keys = {
     "at": str, "crisis_every_minutes": (int, float), "report_dir": str, "reports": list,
     "notify": str, "name": str, "log_file": str, "log_max_kb": int, "log_backups": int,
     "retries": int, "retry_seconds": (int, float), "keep_days": int,
-    "notify_retry_minutes": (int, float),
+    "notify_retry_minutes": (int, float), "lang": str,
 }
 DEFAULT_NOTIFY_RETRY = 2.0  # minutes before the first new try after a failed notification
 
@@ -51,7 +51,7 @@ class NightlySettings:
     log_backups: int = 5
     retries: int = 2  # a calendar being saved by Excel is unreadable for a moment: try again
     retry_seconds: float = 30.0
-    lang: str | None = None  # the report's language ([scan] lang), else the locale's
+    lang: str | None = None  # reports and messages: [nightly] lang, [scan] lang, else the locale's
     keep_days: int = DEFAULT_KEEP_DAYS  # older runs and dated reports are removed; 0: never
 
     @property
@@ -108,7 +108,7 @@ def nightly_settings(config: Config, *, at: str | None = None, crisis_every: flo
         notify_retry=positive(where, "notify_retry_minutes",
                               nightly.get("notify_retry_minutes", DEFAULT_NOTIFY_RETRY)),
         log_file=config.resolve(nightly["log_file"]) if nightly.get("log_file") else None,
-        lang=config.scan.get("lang"),
+        lang=nightly.get("lang") or config.scan.get("lang"),
         log_max_bytes=1024 * int(nightly.get("log_max_kb", 1024)),
         log_backups=int(nightly.get("log_backups", 5)),
         retries=_at_least_zero(where, "retries", nightly.get("retries", 2)),

@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from contentcheck.decide import reasons_in
 from contentcheck.records import Verdict
 
 HISTORY_NAME = "history.sqlite3"
@@ -67,6 +68,25 @@ CREATE TABLE IF NOT EXISTS deliveries (
     subject TEXT NOT NULL,
     error TEXT
 );
+CREATE TABLE IF NOT EXISTS decisions (
+    job TEXT NOT NULL,
+    calendar TEXT NOT NULL,
+    sheet TEXT NOT NULL,
+    row INTEGER NOT NULL,
+    fingerprint TEXT NOT NULL,
+    decision TEXT NOT NULL,
+    new_text TEXT,
+    reviewer TEXT,
+    note TEXT,
+    decided_by TEXT NOT NULL,
+    decided_in TEXT NOT NULL,
+    first_applied TEXT NOT NULL,
+    outcome TEXT NOT NULL,
+    applied_at TEXT NOT NULL,
+    trail TEXT NOT NULL,
+    run_id INTEGER NOT NULL,
+    PRIMARY KEY (job, calendar, sheet, fingerprint, decision, first_applied, outcome)
+);
 CREATE INDEX IF NOT EXISTS runs_by_job ON runs(job, id);
 CREATE INDEX IF NOT EXISTS flags_by_run ON flags(run_id);
 """
@@ -88,11 +108,13 @@ class Flag:
     channel: str | None
     text: str
     terms: tuple[str, ...]
-    reasons: tuple[str, ...] = ()
+    reasons: tuple[str, ...] = ()  # English, as the JSON report and the webhook details keep them
     source: str = ""  # the calendar file: a post of a calendar not read this run is not forgotten
+    said: tuple[str, ...] = ()  # the reasons in the reader's language; empty: ``reasons``
 
     @classmethod
-    def from_verdict(cls, verdict: Verdict) -> "Flag":
+    def from_verdict(cls, verdict: Verdict, lang: str = "en") -> "Flag":
+        """``lang``: the language of ``said``, the reasons its notification shows."""
         post = verdict.post
         terms = tuple(sorted({finding.rule for finding in verdict.findings}))
         when = post.scheduled_at.isoformat() if post.scheduled_at else None
@@ -101,7 +123,8 @@ class Flag:
         key = hashlib.sha256(json.dumps(identity, ensure_ascii=False).encode("utf-8")).hexdigest()
         return cls(key=key, status=verdict.status.value, location=post.location(),
                    scheduled_at=when, channel=post.channel, text=post.text, terms=terms,
-                   reasons=tuple(verdict.reasons), source=post.source)
+                   reasons=tuple(verdict.reasons), source=post.source,
+                   said=tuple(reasons_in(verdict, lang)) if lang != "en" else ())
 
 
 @dataclass(frozen=True)
@@ -119,6 +142,28 @@ class RunRecord:
     new: int
     reports: list[str]
     calendars: list[tuple[str, str | None]]
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    """One decision of an apply's audit trail as the history keeps it: who decided what on
+    which post, when, why, and what became of it. ``decided_by`` is "contentcheck" for a
+    default (a post paused because nobody decided), never a person's name."""
+
+    calendar: str
+    sheet: str | None
+    row: int
+    decision: str
+    new_text: str | None
+    reviewer: str | None
+    note: str | None
+    decided_by: str
+    decided_in: str
+    first_applied: str
+    outcome: str
+    applied_at: str
+    trail: str
+    run_id: int
 
 
 class History:
@@ -170,6 +215,34 @@ class History:
                 [(run_id, f.key, f.status, f.location, f.scheduled_at, f.channel, f.text,
                   json.dumps(f.terms, ensure_ascii=False), int(f.key in new_keys)) for f in flags])
             return run_id
+
+    def record_decisions(self, job: str, run_id: int, calendar: str, trail: str,
+                         applied_at: str, decisions: Iterable[dict[str, Any]]) -> int:
+        """Keep an apply's audit trail (``Decided.to_dict()`` entries); returns how many were
+        not known yet. A decision carried from one apply to the next keeps its first_applied,
+        so it is kept once; a changed outcome is kept as a new line."""
+        rows = [(job, calendar, d.get("sheet") or "", int(d["row"]), d.get("fingerprint") or "",
+                 d["decision"], d.get("new_text"), d.get("reviewer"), d.get("note"),
+                 (d.get("reviewer") or "") if d.get("explicit", True) else "contentcheck",
+                 d.get("decided_in") or "", d.get("first_applied") or applied_at,
+                 d.get("outcome") or "", applied_at, trail, run_id) for d in decisions]
+        with self._connect() as db:
+            before = db.total_changes
+            db.executemany("INSERT OR IGNORE INTO decisions VALUES "
+                           "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            return db.total_changes - before
+
+    def decisions(self, job: str) -> list[DecisionRecord]:
+        """Every decision the history kept for ``job``, oldest first."""
+        with self._connect() as db:
+            return [DecisionRecord(calendar=r[0], sheet=r[1] or None, row=r[2], decision=r[3],
+                                   new_text=r[4], reviewer=r[5], note=r[6], decided_by=r[7],
+                                   decided_in=r[8], first_applied=r[9], outcome=r[10],
+                                   applied_at=r[11], trail=r[12], run_id=r[13])
+                    for r in db.execute(
+                        "SELECT calendar, sheet, row, decision, new_text, reviewer, note, "
+                        "decided_by, decided_in, first_applied, outcome, applied_at, trail, run_id "
+                        "FROM decisions WHERE job = ? ORDER BY first_applied, rowid", (job,))]
 
     def notified_keys(self, job: str, channel: str) -> set[str]:
         """The flagged posts ``channel`` has delivered a notification about."""

@@ -15,89 +15,96 @@ from contentcheck.nightly.history import Flag, RunRecord
 from contentcheck.nightly.notify import Message
 from contentcheck.scan import ScanResult
 from contentcheck.visible import visible
+from contentcheck.wording import DAYS, MESSAGE_WORDS, location_in, words
 
 MAX_LISTED = 50  # a mail listing hundreds of posts is not read; the report has them all
 
 
-def crisis_banner(result: ScanResult) -> str | None:
+def crisis_banner(result: ScanResult, lang: str = "en") -> str | None:
     """``CRISIS ACTIVE: ...`` naming each declared crisis and the other crisis sources."""
     if not result.crisis_active:
         return None
-    return f"CRISIS ACTIVE ({', '.join(result.crisis_sources)}): {result.crisis_terms_shown()}"
+    return MESSAGE_WORDS[words(lang)]["banner"].format(
+        sources=", ".join(result.crisis_sources), terms=result.crisis_terms_shown())
 
 
-def _when(moment: datetime | str | None, zone: tzinfo) -> str:
+def _when(moment: datetime | str | None, zone: tzinfo, lang: str) -> str:
     if moment is None:
-        return "no date"
+        return MESSAGE_WORDS[lang]["no_date"]
     if isinstance(moment, str):
         moment = datetime.fromisoformat(moment)
-    return moment.astimezone(zone).strftime("%a %Y-%m-%d %H:%M")
+    moment = moment.astimezone(zone)
+    return f"{DAYS[lang][moment.weekday()]} {moment:%Y-%m-%d %H:%M}"
 
 
-def _flag_lines(flag: Flag, zone: tzinfo) -> list[str]:
-    lines = [f"  {flag.status.upper():<6} {_when(flag.scheduled_at, zone)}  {flag.channel or '-'}  "
-             f"{flag.location}",
+def _flag_lines(flag: Flag, zone: tzinfo, result: ScanResult, lang: str) -> list[str]:
+    channel = result.channel_shown(flag.channel, flag.source, lang)
+    status = MESSAGE_WORDS[lang].get(flag.status, flag.status.upper())
+    lines = [f"  {status:<6} {_when(flag.scheduled_at, zone, lang)}  {channel}  "
+             f"{location_in(flag.location, lang)}",
              f"         \"{visible(flag.text[:200])}\""]
-    lines += [f"         {reason}" for reason in flag.reasons[:3]]
+    lines += [f"         {reason}" for reason in (flag.said or flag.reasons)[:3]]
     return lines
 
 
-def _counts(flags: list[Flag]) -> str:
+def _counts(flags: list[Flag], lang: str) -> str:
     pause = sum(1 for f in flags if f.status == "pause")
-    review = len(flags) - pause
-    return f"{pause} to pause, {review} to review"
+    return MESSAGE_WORDS[lang]["counts"].format(pause=pause, review=len(flags) - pause)
 
 
 def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
                     previous: RunRecord | None, reports: list[Path], zone: tzinfo,
-                    job: str) -> Message:
-    """The notification of a run that worked (something flagged, or ``notify = "always"``)."""
-    banner = crisis_banner(result)
+                    job: str, lang: str = "en") -> Message:
+    """The notification of a run that worked (something flagged, or ``notify = "always"``),
+    in the reader's language; its ``details`` (for scripts) stay English."""
+    lang = words(lang)
+    say = MESSAGE_WORDS[lang]
+    banner = crisis_banner(result, lang)
     if new:
-        subject = f"{len(new)} new flagged post{'s' if len(new) != 1 else ''} ({_counts(new)})"
+        subject = say["subject_new"].format(n=len(new), posts=say["new_posts"][len(new) != 1],
+                                           counts=_counts(new, lang))
     elif flags:
-        subject = f"nothing new; {len(flags)} still flagged ({_counts(flags)})"
+        subject = say["subject_still"].format(n=len(flags), counts=_counts(flags, lang))
     else:
-        subject = "nothing flagged"
+        subject = say["subject_none"]
     if banner:
-        subject = f"CRISIS ACTIVE - {subject}"
-    missing = missing_lines(result)
+        subject = say["subject_crisis"].format(subject=subject)
+    missing = missing_lines(result, lang)
     if missing:
-        subject = f"{len(result.unreadable)} CALENDAR{'S' if len(result.unreadable) > 1 else ''} " \
-                  f"NOT CHECKED - {subject}"
+        subject = say["subject_missing"].format(
+            n=len(result.unreadable), calendars=say["calendars"][len(result.unreadable) > 1],
+            subject=subject)
     lines = [banner, ""] if banner else []
     lines += missing
     window = result.window.to_dict() if result.window else None
-    span = f"{_when(window['start'], zone)} to {_when(window['end'], zone)}" if window else "all posts"
-    lines.append(f"contentcheck check of {_when(result.now, zone)} ({job}); window: {span}.")
-    since = f"(previous run {_when(previous.started, zone)})" if previous else "(first run)"
+    span = say["span"].format(start=_when(window["start"], zone, lang),
+                              end=_when(window["end"], zone, lang)) if window else say["all"]
+    lines.append(say["intro"].format(when=_when(result.now, zone, lang), job=job, span=span))
+    since = say["previous"].format(when=_when(previous.started, zone, lang)) if previous \
+        else say["first"]
     if new:
-        lines += ["", f"NEW, not in an earlier notification {since}: {len(new)} ({_counts(new)})"]
+        lines += ["", say["new"].format(since=since, n=len(new), counts=_counts(new, lang))]
         for flag in new[:MAX_LISTED]:
-            lines += _flag_lines(flag, zone)
+            lines += _flag_lines(flag, zone, result, lang)
         if len(new) > MAX_LISTED:
-            lines.append(f"  ... and {len(new) - MAX_LISTED} more in the report")
+            lines.append(say["more"].format(n=len(new) - MAX_LISTED))
     else:
-        lines += ["", f"Nothing new {since}."]
+        lines += ["", say["nothing_new"].format(since=since)]
     still = len(flags) - len(new)
     if still:
-        lines.append(f"Still flagged from earlier runs: {still} (notified before; listed in the "
-                     "report, not repeated here).")
-    summary = result.summary()
-    lines += ["", f"Upcoming posts: {summary['upcoming']} ({summary['pause']} pause, "
-                  f"{summary['review']} review, {summary['ok']} ok)."]
-    lines += [f"Calendar: {c.path} (sha256 {c.sha256[:12]})" for c in result.calendars]
-    lines += [f"Report: {path}" for path in reports]
+        lines.append(say["still"].format(n=still))
+    lines += ["", say["upcoming"].format(**result.summary())]
+    lines += [say["calendar"].format(path=c.path, sha=c.sha256[:12]) for c in result.calendars]
+    lines += [say["report"].format(path=path) for path in reports]
     return Message(subject=visible(subject), text=visible("\n".join(lines) + "\n", newlines=True),
                    attachments=_attachments(reports), details=_details(result, new, still, reports))
 
 
-def missing_lines(result: ScanResult) -> list[str]:
+def missing_lines(result: ScanResult, lang: str = "en") -> list[str]:
     """The calendars that could not be read, at the top: their posts were not checked."""
     if not result.unreadable:
         return []
-    lines = [f"NOT CHECKED: {len(result.unreadable)} calendar(s) could not be read; their posts "
-             "were NOT checked (the others were):"]
+    lines = [MESSAGE_WORDS[words(lang)]["missing"].format(n=len(result.unreadable))]
     lines += [f"  {line}" for _, line in result.unreadable]
     return lines + [""]
 
@@ -125,11 +132,11 @@ def flag_dict(flag: Flag) -> dict[str, Any]:
             "reasons": list(flag.reasons)}
 
 
-def failure_message(error: str, *, started: datetime, zone: tzinfo, job: str) -> Message:
+def failure_message(error: str, *, started: datetime, zone: tzinfo, job: str,
+                    lang: str = "en") -> Message:
     """A run that failed: people must know the check did not happen, and why."""
-    text = (f"The contentcheck check of {_when(started, zone)} ({job}) FAILED:\n\n  {error}\n\n"
-            "Posts were NOT checked. Fix the cause (a calendar open in Excel, a full disk, a "
-            "moved file ...) or check the calendar by hand; the watcher keeps running and "
-            "tries again at the next scheduled time.\n")
-    return Message(subject=visible(f"check FAILED: {error[:120]}"), text=visible(text, newlines=True),
+    say = MESSAGE_WORDS[words(lang)]
+    text = say["failed"].format(when=_when(started, zone, words(lang)), job=job, error=error)
+    return Message(subject=visible(say["failed_subject"].format(error=error[:120])),
+                   text=visible(text, newlines=True),
                    details={"error": error})

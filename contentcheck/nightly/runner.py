@@ -24,9 +24,16 @@ from contentcheck.nightly.history import Flag, History, RunRecord
 from contentcheck.nightly.message import failure_message, flag_dict, flagged_message
 from contentcheck.nightly.notify import Delivery, Message, deliver
 from contentcheck.scan import ScanResult
+from contentcheck.report.labels import default_language
 from contentcheck.settings import ScanSettings
+from contentcheck.wording import words
 
 log = logging.getLogger(__name__)
+
+
+def reader_language(job: NightlySettings) -> str:
+    """The language of the reports and messages: the configured one, else the locale's."""
+    return words(job.lang) if job.lang else default_language()
 
 
 @dataclass
@@ -154,7 +161,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
             build_scan_settings(config, now=scan_now), skip_unreadable=True)), stop)
         outcome.unreadable = list(result.unreadable)
         outcome.result = result
-        outcome.flags = [Flag.from_verdict(v) for v in result.flagged]
+        outcome.flags = [Flag.from_verdict(v, reader_language(job)) for v in result.flagged]
         previous, _ = history.previous_keys(job.job)
         pending = {channel: [f for f in outcome.flags
                              if f.key not in history.notified_keys(job.job, channel)]
@@ -170,6 +177,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
             calendars=[(c.path, c.sha256) for c in result.calendars]
             + [(path, None) for path, _ in result.unreadable], flags=outcome.flags,
             new_keys=owed)
+        _keep_decisions(job, history, outcome.run_id, result)
         history.forget_unflagged(job.job, {f.key for f in outcome.flags},
                                  [c.path for c in result.calendars])
         if REPORT_ONLY in pending:
@@ -185,6 +193,21 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
              len(outcome.new), ", ".join(map(str, outcome.reports)))
     _notify(job, history, outcome, result, previous, pending, stop)
     return outcome
+
+
+def _keep_decisions(job: NightlySettings, history: History, run_id: int, result: ScanResult) -> None:
+    """The audit trail apply wrote beside each calendar's checked copy, kept in the history:
+    who decided what, when and why stays known to the watcher, and after the copy is gone."""
+    from contentcheck.apply.audit import read_trail
+
+    for calendar in result.calendars:
+        found = read_trail(calendar.path)
+        if found is None:
+            continue
+        trail, applied_at, decisions = found
+        added = history.record_decisions(job.job, run_id, calendar.path, str(trail), applied_at,
+                                         [d.to_dict() for d in decisions])
+        log.info("decisions from %s: %d kept, %d new", trail.name, len(decisions), added)
 
 
 def _paused(scan: Callable[[ScanSettings], ScanResult], settings: ScanSettings) -> ScanResult:
@@ -209,7 +232,8 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
     for members in groups.values():
         todo = pending[members[0]]
         message = flagged_message(result, flags=outcome.flags, new=todo, previous=previous,
-                                  reports=outcome.reports, zone=job.timezone, job=job.job)
+                                  reports=outcome.reports, zone=job.timezone, job=job.job,
+                                  lang=reader_language(job))
         outcome.message = outcome.message or message
         results = deliver({c: channels[c] for c in members if c in channels}, message, stop)
         outcome.notify_failures += [d.line for d in results if not d.ok]
@@ -279,7 +303,8 @@ def _failed(job: NightlySettings, outcome: RunOutcome, history: History, error: 
                                         finished=datetime.now(job.timezone), error=error)
     except (OSError, sqlite3.Error) as exc:
         log.error("could not record the failed run in %s: %s", history.path, exc)
-    outcome.message = failure_message(error, started=outcome.started, zone=job.timezone, job=job.job)
+    outcome.message = failure_message(error, started=outcome.started, zone=job.timezone, job=job.job,
+                                      lang=reader_language(job))
     results = deliver(job.notify_channels(), outcome.message, stop)
     outcome.notify_failures = [d.line for d in results if not d.ok]
     try:

@@ -15,7 +15,9 @@ from contentcheck.records import Verdict
 from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import csv_delimiter
 from contentcheck.report.output import as_text_cell
+from contentcheck.report.report_meta import calendar_indexes
 from contentcheck.scan import ScanResult
+from contentcheck.twins import Twins, find_twins, places
 
 FORMAT = "csv"
 SUFFIXES = (".csv",)
@@ -23,14 +25,14 @@ TERMINAL = True
 COLUMNS = ("status", "scheduled_at", "all_day", "channel", "text", "other_fields",
            "matched_terms", "matched_text", "matched_fields", "lists", "categories",
            "severities", "suggestions", "reasons", "source", "sheet", "row", "calendar_status",
-           "warnings", "crisis")
+           "warnings", "crisis", "twins")
 
 
 def _unique(values: list[str]) -> str:
     return " | ".join(dict.fromkeys(v for v in values if v))
 
 
-def _row(verdict: Verdict, crisis: str) -> list[object]:
+def _row(verdict: Verdict, crisis: str, twins: Twins) -> list[object]:
     post, matches = verdict.post, verdict.findings
     return [
         verdict.status.value,
@@ -43,7 +45,7 @@ def _row(verdict: Verdict, crisis: str) -> list[object]:
         _unique([m.category for m in matches]), _unique([m.severity.value for m in matches]),
         _unique([m.suggestion or "" for m in matches]), " | ".join(verdict.reasons),
         post.source, post.sheet or "", post.row, post.status or "",
-        " | ".join(post.warnings), crisis,
+        " | ".join(post.warnings), crisis, " | ".join(places(verdict, twins)),
     ]
 
 
@@ -55,8 +57,10 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     writer = csv.writer(buffer, delimiter=options.csv_delimiter or csv_delimiter(),
                         lineterminator="\r\n")
     writer.writerow(COLUMNS)
+    twins = find_twins(result.verdicts, calendar_indexes(result))
     for verdict in result.verdicts:
-        writer.writerow([as_text_cell(v) if isinstance(v, str) else v for v in _row(verdict, crisis)])
+        writer.writerow([as_text_cell(v) if isinstance(v, str) else v
+                         for v in _row(verdict, crisis, twins)])
     return buffer.getvalue()
 
 

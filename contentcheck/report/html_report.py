@@ -14,7 +14,7 @@ from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import default_language
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
-from contentcheck.wording import LABELS
+from contentcheck.wording import LABELS, warning_in
 
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:52rem;
@@ -50,13 +50,13 @@ def _marked(text: str, verdict: Verdict, field: str) -> str:
     return "".join(out)
 
 
-def _article(verdict: Verdict, labels: dict[str, str], lang: str) -> str:
+def _article(verdict: Verdict, labels: dict[str, str], lang: str, channel: str) -> str:
     post = verdict.post
     when = post.scheduled_at.strftime("%d-%m-%Y" + ("" if post.all_day else " %H:%M")) \
         if post.scheduled_at else labels["undated"]
     status = verdict.status.value
     head = (f'<div class=head><span class="status {status}">{escape(labels[status])}</span> '
-            f'{escape(when)} · {escape(post.channel or "-")} · {escape(post.location())}</div>')
+            f'{escape(when)} · {escape(channel)} · {escape(post.location())}</div>')
     body = [head, f'<div class=text>{_marked(post.text, verdict, post.fields[0].name if post.fields else "")}</div>']
     hit_fields = {m.field for m in verdict.findings}
     for post_field in post.fields[1:]:
@@ -65,7 +65,7 @@ def _article(verdict: Verdict, labels: dict[str, str], lang: str) -> str:
                         f'{_marked(post_field.text, verdict, post_field.name)}</div>')
     reasons = reasons_in(verdict, lang)
     items = [f"<li>{escape(r)}</li>" for r in reasons]
-    items += [f"<li class=warn>{escape(w)}</li>" for w in post.warnings]
+    items += [f"<li class=warn>{escape(w)}</li>" for w in (warning_in(x, lang) for x in post.warnings)]
     if items:
         body.append("<ul>" + "".join(items) + "</ul>")
     return f'<article class={status}>{"".join(body)}</article>'
@@ -89,13 +89,13 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     parts.append('<p class=counts>' + "".join(
         f'<span class={s.value}>{escape(labels[s.value])}: {summary[s.value]}</span>' for s in Status)
         + "</p>")
-    parts += [_article(v, labels, lang) for v in result.flagged]
+    parts += [_article(v, labels, lang, result.channel_shown(v.post.channel, v.post.source, lang)) for v in result.flagged]
     ok = [v for v in result.verdicts if v.status is Status.OK]
     if ok:
         parts.append(f'<details><summary>{escape(labels["ok"])}: {len(ok)}</summary>')
-        parts += [_article(v, labels, lang) for v in ok]
+        parts += [_article(v, labels, lang, result.channel_shown(v.post.channel, v.post.source, lang)) for v in ok]
         parts.append("</details>")
-    warnings = result.warnings()
+    warnings = result.warnings(lang)
     if warnings:
         parts.append(f'<h2 class=warn>{escape(labels["warnings"])}</h2><ul>'
                      + "".join(f"<li class=warn>{escape(w)}</li>" for w in warnings) + "</ul>")

@@ -13,7 +13,9 @@ import orjson
 from contentcheck import __version__
 from contentcheck.progress import SILENT, Progress
 from contentcheck.report import ReportOptions, writing
+from contentcheck.report.report_meta import calendar_indexes
 from contentcheck.scan import ScanResult
+from contentcheck.twins import find_twins, places
 
 FORMAT = "json"
 SUFFIXES = (".json",)
@@ -78,9 +80,11 @@ def stream(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None,
 def _posts(result: ScanResult, progress: Progress, batch: int = 2000) -> Iterator[str]:
     """The posts, one compact line each, joined a batch at a time (fewer, larger writes)."""
     verdicts = result.verdicts
+    twins = find_twins(verdicts, calendar_indexes(result))
     for start in range(0, len(verdicts), batch):
         chunk = verdicts[start:start + batch]
-        yield b",\n    ".join([_encode(v.to_dict()) for v in chunk]).decode()
+        yield b",\n    ".join([_encode({**v.to_dict(), "twins": places(v, twins)})
+                                for v in chunk]).decode()
         progress.advance(len(chunk))
         if start + batch < len(verdicts):
             yield ",\n    "

@@ -19,6 +19,7 @@ from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
 from contentcheck.visible import visible
 from contentcheck.wording import TABLE_WORDS as WORDS
+from contentcheck.wording import warning_in
 
 FORMAT = "table"
 SUFFIXES = (".txt",)
@@ -49,12 +50,13 @@ def _highlight(text: str, verdict: Verdict, field: str) -> str:
     return "".join(out)
 
 
-def _post_lines(verdict: Verdict, lang: str) -> list[str]:
+def _post_lines(verdict: Verdict, lang: str, result: ScanResult) -> list[str]:
     post, words = verdict.post, WORDS[lang]
     width = max(len(words[s.value]) for s in Status)
     label = click.style(f"{words[verdict.status.value]:<{width}}", **STATUS_STYLE[verdict.status])
     sheet = f" [{post.sheet}]" if post.sheet else ""
-    head = f"{label} {_when(verdict, lang)}  {visible(post.channel or '-')}  " \
+    channel = result.channel_shown(post.channel, post.source, lang)
+    head = f"{label} {_when(verdict, lang)}  {visible(channel)}  " \
            f"{visible(post.source + sheet)} {words['row']} {post.row}"
     lines = [head]
     indent = " " * (width + 1)
@@ -65,7 +67,8 @@ def _post_lines(verdict: Verdict, lang: str) -> list[str]:
             lines.append(indent + prefix + _highlight(post_field.text, verdict, post_field.name))
     reasons = verdict.reasons if lang == "en" else reasons_in(verdict, lang)
     lines += [f"{indent}-> {visible(reason)}" for reason in reasons]
-    lines += [click.style(f"{indent}! {visible(warning)}", fg="magenta") for warning in post.warnings]
+    lines += [click.style(f"{indent}! {visible(warning)}", fg="magenta") for warning in
+              (warning_in(w, lang) for w in post.warnings)]
     return lines
 
 
@@ -89,11 +92,11 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     for verdict in result.verdicts:
         if verdict.status is Status.OK and not show_ok:
             continue
-        lines += _post_lines(verdict, lang) + [""]
+        lines += _post_lines(verdict, lang, result) + [""]
     summary = result.summary()
     lines.append(words["summary"].format(**summary)
                  + (words["undated"].format(n=summary["undated"]) if summary["undated"] else ""))
-    warnings = result.warnings()
+    warnings = result.warnings(lang)
     if warnings:
         lines.append(click.style(words["warnings"].format(n=len(warnings)), fg="magenta"))
         lines += [f"  {visible(w)}" for w in warnings]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import math
 from datetime import datetime, timedelta
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -19,6 +19,8 @@ from contentcheck.records import Match, Post, Verdict
 from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint
 from contentcheck.report.spans import pieces
+from contentcheck.lists.categories import category_word
+from contentcheck.wording import severity_word, warning_in
 
 # (label key, width), in the order a reviewer reads on a 1366-pixel laptop screen without
 # scrolling sideways: status, how soon it goes live, when, channel, the text with every hit
@@ -26,7 +28,7 @@ from contentcheck.report.spans import pieces
 # calendar's own status, owner and campaign; the evidence; where the post is; the hidden
 # columns `apply` reads last.
 COLUMNS: tuple[tuple[str, int], ...] = (
-    ("status", 15), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 50),
+    ("status", 18), ("live_in", 9), ("date", 10), ("time", 6), ("channel", 11), ("text", 47),
     ("decision", 12), ("new_text", 34), ("reviewer", 12), ("note", 24),
     ("calendar_status", 12), ("owner", 12), ("campaign", 14),
     ("reason", 70), ("terms", 20), ("lists", 28), ("file", 18), ("sheet", 11), ("row", 6),
@@ -68,6 +70,10 @@ def live_in(scheduled: datetime | None, all_day: bool, now: datetime, lang: str)
     return f"{minutes // (24 * 60)} d"
 
 
+def _file_name(post: Post) -> str:
+    return post.source.replace("\\", "/").rsplit("/", 1)[-1]
+
+
 @lru_cache(maxsize=256)
 def _role(header: str) -> Role | None:
     return role_of(header)
@@ -83,10 +89,12 @@ class PostSheet:
     """One sheet of posts; ``add`` writes a row, ``finish`` adds filter and validation."""
 
     def __init__(self, book: Any, name: str, formats: dict[str, Any], labels: dict[str, str],
-                 lang: str, now: datetime, earlier: Callable[[Post], Any] | None = None) -> None:
+                 lang: str, now: datetime, earlier: Callable[[Post], Any] | None = None,
+                 channel: Callable[[Post], str] = lambda post: post.channel or "-") -> None:
         self.sheet = book.add_worksheet(name)
         self.formats, self.labels, self.lang, self.now = formats, labels, lang, now
         self.earlier = earlier  # a person's decision from an earlier apply, carried over
+        self.channel = channel  # the channel a reader sees (a bulk file's scheduler)
         self.row = 0
         sheet = self.sheet
         for column, (key, width) in enumerate(COLUMNS):
@@ -105,14 +113,22 @@ class PostSheet:
         sheet.repeat_rows(0)
         sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
 
-    def add(self, verdict: Verdict, key: str, new: bool = False) -> None:
+    def add(self, verdict: Verdict, key: str, new: bool = False,
+            twins: Sequence[tuple[Verdict, str]] = ()) -> None:
+        """One row for a post; ``twins``: the same post in other calendars (verdict and key),
+        named in this row, and given its decision by apply."""
         self.row += 1
         row, post, f, at = self.row, verdict.post, self.formats, INDEX
         main_field = post.fields[0].name if post.fields else ""
         others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.findings)]
         reasons = reasons_in(verdict, self.lang)
-        reasons += list(post.warnings)
-        lists = sorted({f"{m.source} / {m.category} / {m.severity.value}" for m in verdict.findings})
+        reasons += [warning_in(w, self.lang) for w in post.warnings]
+        everyone = [(verdict, key), *twins]
+        if twins:
+            reasons.append(self.labels["also_in"] + ": " + "; ".join(
+                self._place(other.post) for other, _ in twins))
+        lists = sorted({f"{m.source} / {category_word(m.category, self.lang)} / "
+                        f"{severity_word(m.severity.value, self.lang)}" for m in verdict.findings})
         terms = sorted({m.rule for m in verdict.findings})
         shown = post.text + "".join(f"\n{pf.name}: {pf.text}" for pf in others)
         height = max(_lines(shown, COLUMNS[at["text"]][1]),
@@ -131,7 +147,8 @@ class PostSheet:
                 sheet.write_datetime(row, at["time"], when.replace(tzinfo=None), f["time"])
         else:
             sheet.write_string(row, at["date"], self.labels["undated"], f["warning"])
-        self._text(row, at["channel"], post.channel)
+        own = post if post.channel else next((o.post for o, _ in twins if o.post.channel), post)
+        self._text(row, at["channel"], self.channel(own))
         # the hits in hashtags, alt text or a first comment are shown (highlighted) under the
         # text, so every flagged row has its highlight in the one cell a reviewer reads
         self._rich(row, at["text"], [(None, post.text, main_field)]
@@ -143,15 +160,28 @@ class PostSheet:
         self._text(row, at["terms"], "\n".join(terms))
         self._text(row, at["lists"], "\n".join(lists))
         self._text(row, at["reason"], "\n".join(reasons))
-        self._text(row, at["file"], post.source.replace("\\", "/").rsplit("/", 1)[-1])
-        self._text(row, at["sheet"], post.sheet)
-        sheet.write_number(row, at["row"], post.row, f["cell"])
-        sheet.write_string(row, at["key"], key, f["cell"])
-        fields = sorted({m.field for m in verdict.findings})
-        sheet.write_string(row, at["hit_fields"], json.dumps(fields, ensure_ascii=False), f["cell"])
-        sheet.write_string(row, at["fingerprint"], post_fingerprint(post), f["cell"])
+        # every place, one line each; the hidden columns hold one line per place for apply
+        self._text(row, at["file"], "\n".join(_file_name(v.post) for v, _ in everyone))
+        self._text(row, at["sheet"], "\n".join(v.post.sheet or "-" for v, _ in everyone)
+                   if any(v.post.sheet for v, _ in everyone) else None)
+        if twins:
+            sheet.write_string(row, at["row"], "\n".join(str(v.post.row) for v, _ in everyone),
+                               f["cell"])
+        else:
+            sheet.write_number(row, at["row"], post.row, f["cell"])
+        sheet.write_string(row, at["key"], "\n".join(k for _, k in everyone), f["cell"])
+        sheet.write_string(row, at["hit_fields"], "\n".join(
+            json.dumps(sorted({m.field for m in v.findings}), ensure_ascii=False)
+            for v, _ in everyone), f["cell"])
+        sheet.write_string(row, at["fingerprint"],
+                           "\n".join(post_fingerprint(v.post) for v, _ in everyone), f["cell"])
         if self.earlier is not None and (carried := self.earlier(post, verdict)):
             self._carry(row, *carried)
+
+    def _place(self, post: Post) -> str:
+        """``hootsuite.csv row 1``, in the reader's language."""
+        sheet = f" [{post.sheet}]" if post.sheet else ""
+        return f"{_file_name(post)}{sheet} {self.labels['row'].lower()} {post.row}"
 
     def _carry(self, row: int, decision: str, new_text: str | None, reviewer: str | None,
                note: str | None) -> None:

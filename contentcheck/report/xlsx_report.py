@@ -23,6 +23,7 @@ from contentcheck.report.report_meta import (
 from contentcheck.report.xlsx_posts import PostSheet
 from contentcheck.report.xlsx_summary import write_summary
 from contentcheck.scan import ScanResult
+from contentcheck.twins import find_twins
 from contentcheck.wording import LABELS
 
 STATUS_FILLS = {Status.PAUSE: ("#F8CBAD", "#9C0006"), Status.REVIEW: ("#FFE699", "#7F6000"),
@@ -87,13 +88,19 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     formats = _formats(book)
     new = {id(v) for v in result.flagged if is_new(v)} if is_new else set()
     write_summary(book, labels["summary"], result, labels, formats,
-                  new_count=len(new) if is_new else None)
+                  new_count=len(new) if is_new else None, lang=lang)
     indexes = calendar_indexes(result)
+    twins = find_twins(result.verdicts, indexes)
     progress = writing(options, len(result.flagged) + len(result.verdicts))
     for name, verdicts in ((labels["flagged"], result.flagged), (labels["all"], result.verdicts)):
-        sheet = PostSheet(book, name, formats, labels, lang, result.now, options.earlier)
+        sheet = PostSheet(book, name, formats, labels, lang, result.now, options.earlier,
+                          lambda post: result.channel_shown(post.channel, post.source, lang))
         for number, verdict in enumerate(verdicts, 1):
-            sheet.add(verdict, post_key(indexes[verdict.post.source], verdict.post), id(verdict) in new)
+            group = twins.get(id(verdict), (verdict,))
+            if group[0] is verdict:  # twins are one row, shown with the first of them
+                sheet.add(verdict, post_key(indexes[verdict.post.source], verdict.post),
+                          any(id(v) in new for v in group),
+                          [(v, post_key(indexes[v.post.source], v.post)) for v in group[1:]])
             if number % PROGRESS_STEP == 0:
                 progress.advance(PROGRESS_STEP)
         progress.advance(len(verdicts) % PROGRESS_STEP)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from contentcheck.records import Status
+from contentcheck.records import Status, Verdict
 from contentcheck.scan import ScanResult
 
 VALUE_LAST_COLUMN = 12  # long values span B..M
@@ -17,7 +17,7 @@ def _when(moment: Any) -> str:
 
 
 def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, str],
-                  formats: dict[str, Any], new_count: int | None = None) -> None:
+                  formats: dict[str, Any], new_count: int | None = None, lang: str = "en") -> None:
     sheet = book.add_worksheet(name)
     sheet.set_column(0, 0, 28)
     sheet.set_column(1, 3, 12)  # status counts
@@ -72,7 +72,7 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
         row += 1
     row += 1
 
-    row = _table(sheet, row, labels["by_channel"], labels, formats, _by_channel(result))
+    row = _table(sheet, row, labels["by_channel"], labels, formats, _by_channel(result, lang))
     day_first_row = row + 1
     days = _by(result, lambda v: v.post.scheduled_at.strftime("%Y-%m-%d") if v.post.scheduled_at
                else labels["undated"])
@@ -80,7 +80,7 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
     if days:
         _day_chart(book, sheet, name, day_first_row, len(days), labels, chart_anchor)
 
-    warnings = result.warnings()
+    warnings = result.warnings(lang)
     sheet.write_string(row, 0, labels["warnings"], formats["header"])
     row += 1
     for warning in warnings or [labels["no_warnings"]]:
@@ -97,14 +97,17 @@ def _crisis_names(result: ScanResult) -> str:
     return ", ".join(names)
 
 
-def _by_channel(result: ScanResult) -> list[tuple[str, Counter]]:
+def _by_channel(result: ScanResult, lang: str) -> list[tuple[str, Counter]]:
     """Counts per channel, "TikTok" and "tiktok" together under the spelling used most."""
+    def shown(verdict: Verdict) -> str:
+        return result.channel_shown(verdict.post.channel, verdict.post.source, lang)
+
     spellings: dict[str, Counter] = {}
     for verdict in result.verdicts:
-        channel = verdict.post.channel or "-"
+        channel = shown(verdict)
         spellings.setdefault(channel.casefold(), Counter())[channel] += 1
     display = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
-    return _by(result, lambda v: display[(v.post.channel or "-").casefold()])
+    return _by(result, lambda v: display[shown(v).casefold()])
 
 
 def _by(result: ScanResult, key: Any) -> list[tuple[str, Counter]]:
