@@ -268,3 +268,13 @@ def test_a_post_in_the_workbook_and_its_hootsuite_export_is_one_row_decided_once
     assert (tmp_path / "hootsuite-checked.csv").read_text(encoding="utf-8") == \
         "26/11/2026 09:00,Verse bloemen bij de kassa,\n"
     assert "hootsuite.csv row 1: paused: left out of the upload file" in result.stdout
+
+
+def test_the_dutch_html_report_says_rij(tmp_path: Path) -> None:
+    """QA: the Dutch HTML report said "row 6"."""
+    calendar = write_csv(tmp_path / "k.csv", [["Datum", "Tijd", "Bericht"],
+                                               ["25-11-2026", "10:00", "Met de trein naar huis"]])
+    run("scan", calendar, "--term", "trein", "--now", NOW, "--timezone", "Europe/Amsterdam",
+        "--lang", "nl", "-o", tmp_path / "r.html")
+    page = (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "k.csv rij 2" in page and " row 2" not in page

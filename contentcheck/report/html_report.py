@@ -9,12 +9,12 @@ from html import escape
 from pathlib import Path
 
 from contentcheck.decide import reasons_in
-from contentcheck.records import Status, Verdict
+from contentcheck.records import Post, Status, Verdict
 from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import default_language
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
-from contentcheck.wording import LABELS, warning_in
+from contentcheck.wording import LABELS, TABLE_WORDS, warning_in
 
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:52rem;
@@ -50,13 +50,19 @@ def _marked(text: str, verdict: Verdict, field: str) -> str:
     return "".join(out)
 
 
+def _location(post: "Post", lang: str) -> str:
+    """``kalender.xlsx [November] rij 12`` in the reader's language."""
+    sheet = f" [{post.sheet}]" if post.sheet else ""
+    return f"{post.source}{sheet} {TABLE_WORDS[lang if lang in TABLE_WORDS else 'en']['row']} {post.row}"
+
+
 def _article(verdict: Verdict, labels: dict[str, str], lang: str, channel: str) -> str:
     post = verdict.post
     when = post.scheduled_at.strftime("%d-%m-%Y" + ("" if post.all_day else " %H:%M")) \
         if post.scheduled_at else labels["undated"]
     status = verdict.status.value
     head = (f'<div class=head><span class="status {status}">{escape(labels[status])}</span> '
-            f'{escape(when)} · {escape(channel)} · {escape(post.location())}</div>')
+            f'{escape(when)} · {escape(channel)} · {escape(_location(post, lang))}</div>')
     body = [head, f'<div class=text>{_marked(post.text, verdict, post.fields[0].name if post.fields else "")}</div>']
     hit_fields = {m.field for m in verdict.findings}
     for post_field in post.fields[1:]:
