@@ -305,11 +305,12 @@ APPLY_WORDS = {
                              "say what the reviewer saw",
            "moved": "{old}: the post is now at {new} (rows moved); its decision goes there",
            "changed_undecided": "{where}: the report said {status}, nobody decided, and the post "
-                                "changed since: not paused (its new text is checked below)",
+                                "changed or was deleted since: not paused (a changed text is "
+                                "checked below)",
            "undecided": "{post}: the report said {status}, no decision: {what}",
            "paused": "paused", "as_planned": "publishes as planned",
-           "lost": "{where}: not applied: changed since the decision ({decision}, {decided_in}); "
-                   "decide it again",
+           "lost": "{where}: changed or deleted since the decision ({decision}, {decided_in}); "
+                   "decide it again if it is still there",
            "outside_any": "not flagged when the report was made (a crisis term added since?)",
            "outside_after": "after the report's window",
            "outside_before": "before the report's window",
@@ -358,12 +359,12 @@ APPLY_WORDS = {
            "moved": "{old}: het bericht staat nu op {new} (rijen verschoven); het besluit gaat "
                     "daarheen",
            "changed_undecided": "{where}: het rapport zei {status}, niemand besliste, en het "
-                                "bericht is sindsdien veranderd: niet gepauzeerd (de nieuwe "
-                                "tekst wordt hieronder gecontroleerd)",
+                                "bericht is sindsdien veranderd of verwijderd: niet gepauzeerd "
+                                "(een veranderde tekst wordt hieronder gecontroleerd)",
            "undecided": "{post}: het rapport zei {status}, geen besluit: {what}",
            "paused": "gepauzeerd", "as_planned": "gaat uit zoals gepland",
-           "lost": "{where}: niet toegepast: veranderd sinds het besluit ({decision}, "
-                   "{decided_in}); beslis opnieuw",
+           "lost": "{where}: veranderd of verwijderd sinds het besluit ({decision}, "
+                   "{decided_in}); beslis opnieuw als het er nog staat",
            "outside_any": "niet gemarkeerd toen het rapport gemaakt werd (sindsdien een "
                           "crisisterm toegevoegd?)",
            "outside_after": "na de periode van het rapport",

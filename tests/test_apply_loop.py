@@ -243,7 +243,7 @@ def test_decisions_survive_an_edit_elsewhere_and_skip_changed_posts(kalender: Pa
     result = run("apply", report)
     assert result.exit_code == 1
     assert "changed since the report" in result.stdout
-    assert "[Planning] row 5: not applied: changed since the decision (pause" in result.stdout
+    assert "[Planning] row 5: changed or deleted since the decision (pause" in result.stdout
     copy = statuses(tmp_path / "kal-checked.xlsx")
     assert [copy[r] for r in (2, 3, 4, 6, 7)] == ["Gepauzeerd"] * 5 and copy[5] == "Gepland"
     trail = list(csv.DictReader((tmp_path / "kal-checked.decisions.csv").open(encoding="utf-8-sig")))
@@ -457,7 +457,7 @@ def test_the_next_report_carries_the_decisions_already_made(kalender: Path, tmp_
     again = run("apply", nightly)
     assert again.exit_code == 1 and "not decided" not in again.stdout
     # the morning's pause of row 4 was made on the old text: not applied to the new one
-    assert "[Planning] row 4: not applied: changed since the decision (pause, morning.xlsx" in again.stdout
+    assert "[Planning] row 4: changed or deleted since the decision (pause, morning.xlsx" in again.stdout
     copy = statuses(tmp_path / "kal-checked.xlsx")
     assert copy[4] == "Concept" and [copy[r] for r in (3, 5, 6, 7, 9)] == ["Gepauzeerd"] * 5
     third = run("apply", nightly)  # said once; the trail keeps it, the log does not repeat it
@@ -523,3 +523,18 @@ def test_a_changed_scheduled_post_is_listed_to_replace_in_the_scheduler(kalender
     lines = [line for line in done.stdout.splitlines() if "unschedule by hand" in line]
     assert any("row 2 " in line and "the old text is still scheduled there: replace it" in line
                for line in lines), done.stdout
+
+
+def test_a_decided_post_deleted_from_the_calendar_is_said_once(tmp_path: Path) -> None:
+    """QA: deleting a decided row made apply say both "nobody decided" (publish had been
+    chosen) and "changed since the decision"."""
+    rows = [HEADER, *KIP[:3]]
+    calendar = write_csv(tmp_path / "kal.csv", rows, encoding="utf-8")
+    report = tmp_path / "r.xlsx"
+    scan([calendar], report)
+    decide(report, {2: ("publish", None), 3: ("pause", None), 4: ("pause", None)}, reviewer="Mo")
+    write_csv(calendar, [HEADER, *KIP[1:3]], encoding="utf-8")  # row 2 deleted
+    done = run("apply", report)
+    about_row_2 = [line for line in done.stdout.splitlines() if "row 2:" in line and "publish" in line]
+    assert about_row_2 and "changed or deleted since the decision (publish" in about_row_2[0]
+    assert "nobody decided" not in done.stdout

@@ -190,11 +190,12 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         if not take(decided) and (decided.sheet, decided.row) not in chosen:
             lost.append(decided)
     undecided_at: set[tuple[str | None, int]] = set()
+    lost_at = {(decided.sheet, decided.row) for decided in lost}
     in_order = sorted(flagged.items(), key=lambda item: (item[0][0] or "", item[0][1]))
     for (sheet, row), (status, fingerprint, *_) in in_order:
         post = locate.find(sheet, row, fingerprint)
         if post is None:
-            if (sheet, row) not in chosen:
+            if (sheet, row) not in chosen and (sheet, row) not in lost_at:  # a lost decision says it
                 applied.not_applied.append(apply_phrase(
                     lang, "changed_undecided", where=where(sheet, row, lang), status=_status(status, lang)))
             continue
