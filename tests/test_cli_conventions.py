@@ -194,3 +194,14 @@ def test_a_usage_error_is_one_line_and_exit_2(args: tuple[str, ...], said: str) 
     assert done.returncode == 2
     assert done.stderr.count("\n") == 1 and done.stderr.startswith("contentcheck: error: ")
     assert said in done.stderr and "--help')" in done.stderr
+
+
+def test_apply_on_a_report_of_a_piped_calendar_asks_for_the_file(tmp_path: Path) -> None:
+    data = _calendar(tmp_path).read_bytes()
+    report = tmp_path / "r.xlsx"
+    done = subprocess.run(_command("scan", "-", "--term", "trein", *BASE, "-o", report),
+                          input=data, capture_output=True, timeout=60)
+    assert done.returncode == 1
+    applied = run("apply", report)
+    assert applied.exit_code == 2
+    assert "made from a calendar on standard input (-): name the calendar file with --calendar" in applied.stderr

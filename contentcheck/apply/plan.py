@@ -141,6 +141,9 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
     """Read the calendar once, give each decision to its post, apply the policies; raises
     when the report cannot be trusted for this calendar. Nothing is written here."""
     meta = ctx.review.meta
+    if info.get("given") == "-":
+        raise ContentcheckError("this report was made from a calendar on standard input (-): "
+                                "name the calendar file with --calendar FILE")
     if not source.is_file():
         raise ContentcheckError(f"{source}: the calendar of this report is not there any "
                                 "more; give its place with --calendar")
