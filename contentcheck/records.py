@@ -6,7 +6,7 @@ for the JSON and CSV reports.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
 from typing import Any, NamedTuple
@@ -107,6 +107,8 @@ class Term:
     suggestion: str | None = None
     crisis: bool = False
     origin: str = ""  # "file:line", for messages
+    # what the text means (matching.terms.Pattern), parsed once where the term was read
+    pattern: Any = field(default=None, compare=False, repr=False)
 
 
 @dataclass(frozen=True, slots=True)

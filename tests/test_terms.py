@@ -129,3 +129,15 @@ def test_the_documented_example_parses() -> None:
     assert kinds == ["proximity", "phrase", "word", "word", "word", "regex"]
     assert {t.category for t in termset.terms} == {"weather"}
     assert termset.exceptions == {"stormachtige aanbiedingen"}
+
+
+def test_a_term_keeps_the_pattern_it_was_read_as() -> None:
+    from contentcheck.matching.terms import crisis_terms_from_cli, parse_pattern, parse_terms, pattern_of
+
+    read = parse_terms('"shop till you drop"\nexplo*\n', origin="t.txt", list_name="t",
+                       category="crime", severity=Severity.LOW)
+    typed = crisis_terms_from_cli(["trein", "boston explosion"])
+    for term in (*read.terms, *typed.terms):
+        assert term.pattern is not None and term.pattern == parse_pattern(term.text)
+        assert pattern_of(term) is term.pattern
+    assert [t.pattern.kind for t in read.terms] == ["phrase", "word"]

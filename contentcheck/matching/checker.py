@@ -29,7 +29,7 @@ def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
     phrase is exactly that phrase: they guard a crisis word's wider reach (``!per ongeluk``
     against ``ongeluk``).
     """
-    from contentcheck.matching.terms import parse_pattern
+    from contentcheck.matching.terms import pattern_of
 
     words: set[str] = set()
     phrases: set[str] = set()
@@ -37,7 +37,7 @@ def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
     ends: list[str] = []
     for term in crisis.terms:
         try:
-            pattern = parse_pattern(term.text)
+            pattern = pattern_of(term)
         except ValueError:
             continue
         if pattern.kind == "regex":

@@ -9,7 +9,7 @@ and decides: "add the term 'trein' to find the singular too".
 
 from __future__ import annotations
 
-from contentcheck.matching.terms import TermSet, parse_pattern
+from contentcheck.matching.terms import TermSet, pattern_of
 
 
 def plural_hints(terms: TermSet) -> list[str]:
@@ -21,7 +21,7 @@ def plural_hints(terms: TermSet) -> list[str]:
     words = {}
     for term in terms.terms:
         try:
-            pattern = parse_pattern(term.text)
+            pattern = pattern_of(term)
         except ValueError:
             continue
         if pattern.kind == "word" and not (pattern.words[0].any_before or pattern.words[0].any_after):
@@ -50,7 +50,7 @@ def left_out_forms(terms: TermSet) -> list[str]:
     notes = []
     for term in terms.terms:
         try:
-            pattern = parse_pattern(term.text)
+            pattern = pattern_of(term)
         except ValueError:
             continue
         if not term.crisis or pattern.kind != "word" or pattern.words[0].any_before \

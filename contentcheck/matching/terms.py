@@ -87,6 +87,11 @@ def _chunk_words(chunk: str) -> list[WordSpec]:
 _SYMBOL_WORD = re.compile(r"[^\W_][\w.]*[#+]+")  # C#, F#, C++, Notepad++
 
 
+def pattern_of(term: Term) -> "Pattern":
+    """The term's pattern: kept on the term where it was read, else parsed now."""
+    return term.pattern if term.pattern is not None else parse_pattern(term.text)
+
+
 @lru_cache(maxsize=65_536)
 def parse_pattern(text: str) -> Pattern:
     """Read a term's text; ValueError says what is wrong with it (cached: files are parsed
@@ -255,10 +260,10 @@ def parse_terms(text: str, *, origin: str, list_name: str, category: str,
             term = term.strip()
             if not term:
                 raise ValueError("a suggestion without a term")
-            parse_pattern(term)
+            pattern = parse_pattern(term)
         except ValueError as exc:
             raise TermFileError(origin, str(exc), line=number) from None
-        terms.append(Term(text=term, list_name=list_name, category=here["category"],
+        terms.append(Term(text=term, list_name=list_name, category=here["category"], pattern=pattern,
                           severity=Severity.CRISIS if crisis else here["severity"],
                           language=here["language"] if here.get("language_set") or not crisis
                           else GUESS, suggestion=suggestion.strip() or None,
@@ -329,10 +334,10 @@ def crisis_terms_from_cli(terms: list[str]) -> TermSet:
                     raise ValueError("an exception '!' without a word")
                 exceptions.add(key)
                 continue
-            parse_pattern(term)
+            pattern = parse_pattern(term)
         except ValueError as exc:
             raise TermFileError("--term", str(exc)) from None
-        result.append(Term(text=term, list_name="crisis (--term)", category="crisis",
+        result.append(Term(text=term, list_name="crisis (--term)", category="crisis", pattern=pattern,
                            severity=Severity.CRISIS, crisis=True, origin=f"--term {number}",
                            language=GUESS))
     return TermSet(tuple(_guessed(result)), frozenset(exceptions))
