@@ -9,26 +9,24 @@ import hashlib
 import os
 import stat
 from pathlib import Path
+from types import ModuleType
 
 from contentcheck.calendar.columns import HEADER_NAMES, Role
 from contentcheck.calendar.model import Calendar, ReadOptions, Table
 from contentcheck.calendar.posts import table_to_posts
-from contentcheck.calendar.schedulers import (
-    as_hootsuite,
-    is_hootsuite_bulk,
-    kind_from_header,
-)
-from contentcheck.calendar.textfile import read_text_table
-from contentcheck.calendar.workbook import OLE_MAGIC, ZIP_MAGIC, read_workbook
+from contentcheck.calendar import textfile, workbook
+from contentcheck.calendar.schedulers import kind_from_header
 from contentcheck.errors import CalendarError
 
 __all__ = ["Calendar", "ReadOptions", "load_bytes", "read_calendar", "SUPPORTED"]
 
-WORKBOOK_SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
-                     ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
-TEXT_SUFFIXES = {".csv", ".tsv", ".txt", ".tab"}
+# The readers, one module per kind of file, each with SUFFIXES and MAGIC (kind by extension,
+# else by the first bytes) and read(path, data, calendar) -> tables; the last one reads what
+# no other claims. A calendar format is one module plus one line here.
+READERS = (workbook, textfile)
+SUFFIXES = {suffix: kind for reader in READERS for suffix, kind in reader.SUFFIXES.items()}
 MAX_CALENDAR_BYTES = 256 << 20  # far beyond any real calendar; memory stays bounded
-SUPPORTED = ", ".join(sorted(set(WORKBOOK_SUFFIXES) | TEXT_SUFFIXES))
+SUPPORTED = ", ".join(sorted(SUFFIXES))
 
 
 def load_bytes(path: Path) -> bytes:
@@ -90,18 +88,18 @@ def _stdin_bytes() -> bytes:
     return data
 
 
-def _kind_of(path: Path, data: bytes) -> str:
-    """``xlsx``/``xls``/``ods``/``xlsb`` or ``text``: by extension, and by content otherwise."""
+def _reader_for(path: Path, data: bytes) -> tuple[ModuleType, str]:
+    """The reader of a file and its kind (``xlsx``, ``ods``, ``csv`` ...): by extension, and
+    by content otherwise; a file nobody claims is read as delimited text."""
     suffix = path.suffix.lower()
-    if suffix in WORKBOOK_SUFFIXES:
-        return WORKBOOK_SUFFIXES[suffix]
-    if suffix in TEXT_SUFFIXES:
-        return "text"
-    if data.startswith(ZIP_MAGIC):
-        return "xlsx"
-    if data.startswith(OLE_MAGIC):
-        return "xls"
-    return "text"
+    for reader in READERS:
+        if suffix in reader.SUFFIXES:
+            return reader, reader.SUFFIXES[suffix]
+    for reader in READERS:
+        for magic, kind in reader.MAGIC.items():
+            if data.startswith(magic):
+                return reader, kind
+    return READERS[-1], "csv"
 
 
 def _no_calendar(path: Path, tables: list[Table], options: ReadOptions) -> CalendarError:
@@ -126,21 +124,9 @@ def read_calendar(path: Path | str, options: ReadOptions, data: bytes | None = N
         data = _stdin_bytes() if str(path) == STDIN else load_bytes(path)
     elif not data.strip():
         raise CalendarError(str(path), "is empty")
-    kind = _kind_of(path, data)
+    reader, kind = _reader_for(path, data)
     calendar = Calendar(path=str(path), kind=kind, sha256=hashlib.sha256(data).hexdigest())
-    if kind == "text":
-        table, text_format = read_text_table(path, data)
-        calendar.encoding, calendar.delimiter = text_format.encoding, text_format.delimiter
-        calendar.newline = text_format.newline
-        calendar.notes.extend(text_format.notes)
-        calendar.kind = "csv"
-        if is_hootsuite_bulk(table):
-            table, calendar.kind = as_hootsuite(table), "hootsuite-bulk"
-        tables = [table]
-    else:
-        tables, calendar.notes = read_workbook(path, data)
-        if not tables:
-            raise CalendarError(str(path), "has no visible worksheets")
+    tables = reader.read(path, data, calendar)
     found = False
     for table in tables:
         try:

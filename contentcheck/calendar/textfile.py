@@ -7,6 +7,8 @@ and the delimiter are detected and kept, so a file can be written back the way i
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import codecs
 import csv
 import io
@@ -14,6 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from contentcheck.calendar.model import Table
+
+if TYPE_CHECKING:
+    from contentcheck.calendar.model import Calendar
 from contentcheck.errors import CalendarError
 
 DELIMITERS = (";", ",", "\t", "|")
@@ -151,3 +156,23 @@ def read_text_table(path: Path, data: bytes) -> tuple[Table, TextFormat]:
         rows, _ = _parse(text, delimiter, strict=False)  # a stray quote inside a field: lenient
         notes.append(f"line {line}: a stray quote inside a field ({message}); read leniently")
     return Table(None, rows), TextFormat(encoding, delimiter, newline, tuple(notes))
+
+
+# what this reader reads (calendar.READERS); it also reads a file no other reader claims
+SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".tab": "csv"}
+MAGIC: dict[bytes, str] = {}
+
+
+def read(path: Path, data: bytes, calendar: "Calendar") -> list[Table]:
+    """The reader's face (calendar.READERS): the one table of a delimited text file; a
+    scheduler's bulk-upload file is recognised and read as such."""
+    from contentcheck.calendar.schedulers import as_hootsuite, is_hootsuite_bulk
+
+    table, text_format = read_text_table(path, data)
+    calendar.encoding, calendar.delimiter = text_format.encoding, text_format.delimiter
+    calendar.newline = text_format.newline
+    calendar.notes.extend(text_format.notes)
+    calendar.kind = "csv"
+    if is_hootsuite_bulk(table):
+        table, calendar.kind = as_hootsuite(table), "hootsuite-bulk"
+    return [table]

@@ -7,6 +7,8 @@ xlsx we still look inside the zip ourselves, so a damaged file, a zip bomb or XM
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import io
 import zipfile
 import zlib
@@ -14,12 +16,19 @@ from pathlib import Path
 
 from contentcheck.calendar.formulas import unsaved_formulas
 from contentcheck.calendar.model import Table
+
+if TYPE_CHECKING:
+    from contentcheck.calendar.model import Calendar
 from contentcheck.calendar.ods import ods_merged_ranges
 from contentcheck.calendar.sparse import SPARSE_LIMIT, Extent, far_sheets, read_sparse
 from contentcheck.errors import CalendarError
 
 ZIP_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected .xlsx
+# what this reader reads (calendar.READERS): by extension, else by the file's first bytes
+SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
+            ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
+MAGIC = {ZIP_MAGIC: "xlsx", OLE_MAGIC: "xls"}
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB of XML is far beyond any real calendar
 MAX_RATIO = 200  # real xlsx parts compress 5-20x; bombs compress thousands of times
 _PEEK = 4096
@@ -247,3 +256,11 @@ class closing_workbook:
 def _short(exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."
+
+
+def read(path: Path, data: bytes, calendar: "Calendar") -> list[Table]:
+    """The reader's face (calendar.READERS): every visible sheet as a table."""
+    tables, calendar.notes = read_workbook(path, data)
+    if not tables:
+        raise CalendarError(str(path), "has no visible worksheets")
+    return tables

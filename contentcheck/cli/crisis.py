@@ -230,9 +230,9 @@ def _suggestions(name: str | None, calendars: tuple[Path, ...], ctx: _Context
 
 def _is_calendar(arg: str) -> bool:
     """A calendar file (one that exists, or is named like one), not a crisis name."""
-    from contentcheck.calendar import TEXT_SUFFIXES, WORKBOOK_SUFFIXES
+    from contentcheck.calendar import SUFFIXES
 
-    return Path(arg).exists() or Path(arg).suffix.lower() in {*WORKBOOK_SUFFIXES, *TEXT_SUFFIXES}
+    return Path(arg).exists() or Path(arg).suffix.lower() in SUFFIXES
 
 
 def _picked(picks: str, found: list[Any]) -> list[Any]:
