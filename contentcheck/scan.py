@@ -305,7 +305,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=problems + unseen_crises(settings.terms, now) + term_notes(crisis) + list(lists.warnings)
+        notes=problems + unseen_crises(settings.terms, now) + term_notes(crisis, left_out=False) + list(lists.warnings)
         + [warning for runner in runners for warning in getattr(runner, "warnings", ())],
         unreadable=unreadable,
     )

@@ -69,7 +69,9 @@ def left_out_forms(terms: TermSet) -> list[str]:
     return notes
 
 
-def term_notes(terms: TermSet) -> list[str]:
+def term_notes(terms: TermSet, *, left_out: bool = True) -> list[str]:
     """What to tell the person about the terms as typed: lines that could be read two ways
-    (a hashtag or a comment, ``terms.read_line``), plural hints, and table forms left out."""
-    return list(terms.warnings) + plural_hints(terms) + left_out_forms(terms)
+    (a hashtag or a comment, ``terms.read_line``), plural hints, and (``left_out``) table forms
+    left out. The last is for the person choosing terms (``explain``, ``crisis start``); a
+    scan's report would repeat it for every run and read as noise ("does not find sta")."""
+    return list(terms.warnings) + plural_hints(terms) + (left_out_forms(terms) if left_out else [])
