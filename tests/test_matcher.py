@@ -194,12 +194,13 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
         language = "en" if term == "ass" else "nl" if term == "brand" else None
         seen |= {f.rule for f in matcher.explain(text, language=language)[0]
                  if (f.match.term, f.match.matched) == (term, matched)}
-    crisis = Matcher.compile(parse_terms("spoorwegongeluk\noverstroming\nbrand*\ninstorten\n",
+    crisis = Matcher.compile(parse_terms("spoorwegongeluk\noverstroming\nbrand*\ninstorten\nvuur\n",
                                          origin="t",
                                          list_name="t", category="crisis",
                                          severity=Severity.CRISIS, crisis=True))
     for text in ("Een ongeluk op de A1", "De overstorming van 1953", "Met Anna Brandt",
-                 "De schuur stortte gisteren in."):
+                 "De schuur stortte gisteren in.", "Het oud papier verbrandde snel.",
+                 "Kijk naar het vuurwerk!"):
         seen |= {f.rule for f in crisis.explain(text)[0]}
     assert seen == set(RULES)
 

@@ -150,6 +150,18 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
     return whole_rank > dutch.get(term_part, -1)
 
 
+EVERYDAY = 15_000  # a compound this frequent is an everyday word with a meaning of its own
+
+
+def lexicalised(whole: str) -> bool:
+    """Is this compound an everyday word with a meaning of its own (tankstation, stamboom,
+    vuurwerk), rather than one made up for the occasion (stormschade, messenset)? A compound
+    among the EVERYDAY most frequent Dutch words is used far more than a compound of its parts
+    would be: its meaning has drifted from theirs (a family tree is no tree, fireworks no
+    fire). A crisis term's hit in such a word is a loose reading: review, not pause."""
+    return vocabulary("nl").get(whole, 1 << 30) < EVERYDAY
+
+
 def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:
     """Split a one-case hashtag or code at known words: stormciara -> storm|ciara.
 

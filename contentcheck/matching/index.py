@@ -15,15 +15,17 @@ from dataclasses import dataclass
 from contentcheck.matching import compounds
 from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
-from contentcheck.matching.lemmas import stem_verbs, table_forms, verb_stems
+from contentcheck.matching.lemmas import (derived_forms, prefixed_verbs, stem_verbs, table_forms,
+                                          verb_stems)
 from contentcheck.matching.terms import WordSpec
 
-RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound",
-              "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "wildcard", "compound",
+              "compound-word", "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-name": "a name (capitalised inside a sentence) that begins with the wildcard",
-         "head": "the last part of a compound term on its own"}
+         "head": "the last part of a compound term on its own",
+         "compound-word": "a compound that is an everyday word with a meaning of its own"}
 CACHE_LIMIT = 500_000
 
 
@@ -60,9 +62,11 @@ class Lexicon:
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
     def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
-            fuzzy: bool = False) -> int:
+            fuzzy: bool = False, derive: bool = False) -> int:
         """The id of the unit for one term word (the same word in two lists shares a unit);
-        ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``)."""
+        ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``);
+        ``derive``: the words it is derived into count too (crisis words,
+        ``lemmas.derived_forms``, ``lemmas.prefixed_verbs``)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
@@ -85,6 +89,12 @@ class Lexicon:
             for form in self._stem_forms[uid]:
                 if not form.startswith(unit.norm):
                     self.exact[form].append((uid, "lemma"))  # pin* -> gepind, terugroep* -> teruggeroepen
+            if derive:  # brand* -> verbrand, afgebrande, ontbrand
+                for verb in stem_verbs(unit.norm, language):
+                    for other in prefixed_verbs(verb):
+                        for form in table_forms(other, "nl").forms - self._stem_forms[uid]:
+                            if not form.startswith(unit.norm):
+                                self.exact[form].append((uid, "derived"))
         elif spec.any_before:
             self.suffix[unit.norm].append(uid)
         else:
@@ -100,6 +110,10 @@ class Lexicon:
                     exact[form].append((uid, "lemma"))
                 if heads is not None and home == "nl":
                     heads.add(form)  # kunstmusea, hoofdcrises
+            if derive:
+                homes = list(home_languages(norm, language, dutch, english))
+                for form in derived_forms(norm, homes).keys() - forms - table.keys():
+                    exact[form].append((uid, "derived"))  # storm -> stormde, stabbing -> stabbed
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
             if heads:
@@ -237,7 +251,7 @@ class Lexicon:
                 if blocker:
                     self._suppressed.setdefault(word, []).append((uid, blocker))
                 else:
-                    found[uid] = "compound"
+                    found[uid] = "compound-word" if compounds.lexicalised(word) else "compound"
         if not found and self.fuzzy and not self.is_word(word):
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
                 found[uid] = "fuzzy"

@@ -194,6 +194,61 @@ def verb_stems(word: str) -> set[str]:
     return {f for f in group if f + "t" in group and len(f) >= 3 and not f.startswith("ge")}
 
 
+# in front of a verb: a particle (afbranden) or an inseparable prefix (verbranden, ontbranden)
+VERB_PREFIXES = PARTICLES + ("ver", "ont", "be", "her")
+
+
+def _past(verb: str, form: str) -> bool:
+    """A past tense or participle of a Dutch verb (stormde, gestormd, crashten), or its
+    third person (stormt): the forms that no inflection of the noun reaches."""
+    return form != verb and (form.startswith("ge") or form.endswith(("de", "den", "te", "ten"))
+                             or form == verb[:-2] + "t" or form == verb[:-3] + "t")
+
+
+def noun_verbs(word: str) -> list[str]:
+    """The Dutch verb made from a noun term (storm -> stormen, crash -> crashen, vuur ->
+    vuren): a verb of the table whose stem is the noun itself (stormt, crasht, vuurt)."""
+    groups = table("nl").groups
+    if len(word) < 3 or not word.isalpha() or word not in groups or is_verb(word):
+        return []
+    candidates = [word + "en", word + word[-1] + "en"]
+    if word[-3] == word[-2] and word[-2] in "aeou":  # a long vowel is written once: vuur -> vuren
+        candidates.append(word[:-2] + word[-1] + "en")
+    return [verb for verb in dict.fromkeys(candidates)
+            if is_verb(verb) and word + "t" in groups[verb]]
+
+
+def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
+    """Form -> language of the words a crisis term's word is derived into, which its own
+    inflections do not reach: a Dutch noun's verb in the past (storm -> stormde, gestormd;
+    crash -> crashte, gecrasht) and, for an English -ing form typed as the term, its verb
+    (stabbing -> stab, stabbed; flooding -> flooded), when the word is English only (the
+    Dutch storing is no form of store) and rarer than its verb: an -ing form more frequent
+    than its verb is mostly a noun of its own (a shooting is no photo shoot). Crisis terms only: a post that says
+    the storm *stormed* is about the storm; a list of thousands of words would take in too
+    many everyday verbs. Junk is left out as for any table form (``table_forms``)."""
+    found: dict[str, str] = {}
+    if "nl" in languages:
+        for verb in noun_verbs(word):
+            for form in table_forms(verb, "nl").forms:
+                if _past(verb, form):
+                    found.setdefault(form, "nl")
+    if languages == ["en"] and word.endswith("ing") and word not in table("en").groups.get(word, ())[1:]:
+        verb = lemma_of(word, "en")
+        english = vocabulary("en")
+        if verb and len(verb) >= 3 and word in table("en").groups.get(verb, ()) \
+                and english.get(word, 1 << 30) > english.get(verb, 1 << 30):
+            for form in table_forms(verb, "en").forms:
+                found.setdefault(form, "en")
+    return found
+
+
+def prefixed_verbs(verb: str) -> list[str]:
+    """The verbs of the table made of ``verb`` with a particle or prefix in front (branden ->
+    afbranden, verbranden, ontbranden): a crisis wildcard on the stem means them too."""
+    return [prefix + verb for prefix in VERB_PREFIXES if is_verb(prefix + verb)]
+
+
 def stem_verbs(stem: str, language: str | None) -> list[str]:
     """The Dutch verbs a wildcard's stem is the stem of (terugroep* -> terugroepen, pin* ->
     pinnen, brand* -> branden): their forms that the prefix cannot reach (teruggeroepen,

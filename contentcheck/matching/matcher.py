@@ -155,7 +155,7 @@ class Matcher:
             return
         if pattern.kind == "word":
             word = pattern.words[0]
-            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis)
+            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis, derive=term.crisis)
             self._single[unit].append(index)
             head = compound_head(word.norm) if term.crisis and not (
                 word.any_before or word.any_after) and term.language != "en" else None
@@ -375,10 +375,12 @@ class Matcher:
         """One word behind a hit, in the words of its reading: which form, lemma, compound
         split, typo or slot made it."""
         norm, rule = self.lexicon.units[unit].norm, occ.rule
-        if rule == "compound":
+        if rule in ("compound", "compound-word"):
             return f"compound: '{self.lexicon.compound_split(occ.norm, unit)}' holds '{norm}'"
         if rule == "lemma":
             return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
+        if rule == "derived":
+            return f"derived: '{occ.norm}' is a word made from '{norm}' (its verb)"
         if rule == "fuzzy":
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
         if rule == "slot":
