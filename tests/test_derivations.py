@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from contentcheck.matching.compounds import lexicalised
+from contentcheck.matching.lemmas import participles
 from contentcheck.matching.terms import parse_terms
 from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Severity
@@ -72,6 +73,13 @@ DERIVED = [
     ("brand*", "Hij verbrandde de oude brieven in de tuin.", "nl"),
     ("brand*", "Het gras is verbrand door de zon.", "nl"),
     ("brand*", "Toen ontbrandde de discussie pas echt.", "nl"),
+    ("brand*", "De schuur is tot de grond afgebrand.", "nl"),       # participle the table lacks
+    ("brand*", "Een uitgebrande auto stond langs de weg.", "nl"),
+    ("brand*", "Het hout is zwart gebrand.", "nl"),
+    ("besmet", "De besmetting kwam uit het koelhuis.", "nl"),        # a verb's -ing noun
+    ("besmet", "Let op voedselbesmetting bij warm weer.", "nl"),     # ... and its compounds
+    ("ontruimen", "De ontruiming duurde twee uur.", "nl"),
+    ("betalen", "Betalingen lukken weer.", "nl"),
 ]
 
 
@@ -86,13 +94,14 @@ QUIET = [
     ("kaas", "Het regende de hele dag.", "nl"),
     ("stabbing", "Stable prices all week.", "en"),
     ("brand*", "Het vuur werd gedoofd.", "nl"),
+    ("branden", "Onze nieuwe branding is klaar.", "nl"),             # -ing noun of English
 ]
 
 
 @pytest.mark.parametrize("term,text,language", QUIET)
 def test_derivations_stay_quiet(term: str, text: str, language: str) -> None:
     found = [m for m in crisis_matcher(term).find(text, language=language)
-             if m.matched.lower().startswith(("store", "stab", "shoot", "gedoofd", "regende"))]
+             if m.matched.lower().startswith(("store", "stab", "shoot", "gedoofd", "regende", "branding"))]
     assert found == []
 
 
@@ -110,3 +119,13 @@ def test_explain_names_the_derivation() -> None:
     findings, _ = crisis_matcher("storm").explain("Het stormde.", language="nl")
     assert [f.rule for f in findings] == ["derived"]
     assert "stormde" in findings[0].detail and "storm" in findings[0].detail
+
+
+@pytest.mark.parametrize("verb,expected", [
+    ("branden", {"gebrand", "gebrande"}), ("afbranden", {"afgebrand", "afgebrande"}),
+    ("pinnen", {"gepind", "gepinde"}), ("verbranden", set()),   # no ge- after ver-
+    ("roken", {"gerookt"}),                                      # the table's own
+    ("ontruimen", set()),
+])
+def test_participles(verb: str, expected: set[str]) -> None:
+    assert participles(verb) == expected

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from contentcheck.matching import compounds
 from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
-from contentcheck.matching.lemmas import (derived_forms, prefixed_verbs, stem_verbs, table_forms,
-                                          verb_stems)
+from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
+                                          table_forms, verb_stems)
 from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "wildcard", "compound",
@@ -89,10 +89,12 @@ class Lexicon:
             for form in self._stem_forms[uid]:
                 if not form.startswith(unit.norm):
                     self.exact[form].append((uid, "lemma"))  # pin* -> gepind, terugroep* -> teruggeroepen
-            if derive:  # brand* -> verbrand, afgebrande, ontbrand
+            if derive:  # brand* -> gebrand, verbrand, afgebrande, ontbrand
                 for verb in stem_verbs(unit.norm, language):
-                    for other in prefixed_verbs(verb):
-                        for form in table_forms(other, "nl").forms - self._stem_forms[uid]:
+                    for other in [verb, *prefixed_verbs(verb)]:
+                        forms = (table_forms(other, "nl").forms if other != verb else set()) \
+                            | participles(other)
+                        for form in forms - self._stem_forms[uid]:
                             if not form.startswith(unit.norm):
                                 self.exact[form].append((uid, "derived"))
         elif spec.any_before:
@@ -112,8 +114,11 @@ class Lexicon:
                     heads.add(form)  # kunstmusea, hoofdcrises
             if derive:
                 homes = list(home_languages(norm, language, dutch, english))
-                for form in derived_forms(norm, homes).keys() - forms - table.keys():
-                    exact[form].append((uid, "derived"))  # storm -> stormde, stabbing -> stabbed
+                for form, home in derived_forms(norm, homes).items():
+                    if form not in forms and form not in table:
+                        exact[form].append((uid, "derived"))  # storm -> stormde, stabbing -> stabbed
+                    if heads is not None and home == "nl" and form.endswith(("ing", "ingen")):
+                        heads.add(form)  # besmet -> kruisbesmetting
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
             if heads:
