@@ -129,3 +129,41 @@ def test_explain_names_the_derivation() -> None:
 ])
 def test_participles(verb: str, expected: set[str]) -> None:
     assert participles(verb) == expected
+
+
+def _crisis_file_status(terms: str, text: str, language: str) -> str:
+    """As a scan reads a crisis file: each term gets its guessed language."""
+    from contentcheck.matching.language import guess_languages
+    from contentcheck.matching.terms import parse_pattern
+    from dataclasses import replace
+
+    termset = parse_terms(terms, origin="t", list_name="t", category="crisis",
+                          severity=Severity.CRISIS, crisis=True)
+    words = [[w.norm for w in parse_pattern(t.text).words] for t in termset.terms]
+    guessed = guess_languages(words)
+    termset = type(termset)([replace(t, language=g) for t, g in zip(termset.terms, guessed)],
+                            termset.exceptions)
+    found = Matcher.compile(termset).find(text, language=language)
+    return "quiet" if not found else "review" if all(m.loose for m in found) else "pause"
+
+
+# two English words written as one are an English phrase: review
+@pytest.mark.parametrize("term,text,expected", [
+    ("crash", "Volg een crashcourse Excel in twee avonden.", "review"),
+    ("flat", "Nieuwe flatscreens in de aanbieding.", "review"),
+    ("crash", "Na de treincrash rijden er bussen.", "pause"),                   # a Dutch part
+    ("app", "Alle appgebruikers krijgen een melding.", "pause"),               # a Dutch part
+])
+def test_english_pair_written_as_one(term: str, text: str, expected: str) -> None:
+    assert _status(term, text, "nl") == expected
+
+
+# a word of both languages next to a lower-case word of the other language only
+@pytest.mark.parametrize("terms,text,expected", [
+    ("flat\nrook\nvlammen", "Een flat white en een croissant voor twee euro.", "review"),
+    ("brand\nrook\nvlammen", "Onze brand new keuken staat in de winkel.", "review"),
+    ("flat\nrook\nvlammen", "De flat aan de haven is ontruimd.", "pause"),
+    ("storm\nboom\nwindstoten", "Storm Floor trekt vannacht over het land.", "pause"),  # a name
+])
+def test_homograph_in_a_borrowed_phrase(terms: str, text: str, expected: str) -> None:
+    assert _crisis_file_status(terms, text, "nl") == expected

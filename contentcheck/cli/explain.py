@@ -24,6 +24,8 @@ RULES = {
     "inflection": "an inflected form",
     "compound": "part of a compound",
     "compound-word": "part of a compound that is a word of its own",
+    "compound-english": "part of two English words written as one",
+    "other-language": "a word of both languages in a phrase of the other language",
     "wildcard": "wildcard",
     "phrase": "phrase, words in order",
     "proximity": "words close together",

@@ -20,12 +20,14 @@ from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_v
 from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "wildcard", "compound",
-              "compound-word", "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
+              "compound-word", "compound-english", "other-language", "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-name": "a name (capitalised inside a sentence) that begins with the wildcard",
          "head": "the last part of a compound term on its own",
-         "compound-word": "a compound that is an everyday word with a meaning of its own"}
+         "compound-word": "a compound that is an everyday word with a meaning of its own",
+         "compound-english": "two English words written as one, an English phrase",
+         "other-language": "a word of both languages next to a word of the other language"}
 CACHE_LIMIT = 500_000
 
 
@@ -256,7 +258,9 @@ class Lexicon:
                 if blocker:
                     self._suppressed.setdefault(word, []).append((uid, blocker))
                 else:
-                    found[uid] = "compound-word" if compounds.lexicalised(word) else "compound"
+                    term_part, other = word[span[0]:span[1]], word[:span[0]] + word[span[1]:]
+                    found[uid] = "compound-word" if compounds.lexicalised(word) else \
+                        "compound-english" if compounds.english_pair(term_part, other) else "compound"
         if not found and self.fuzzy and not self.is_word(word):
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
                 found[uid] = "fuzzy"
