@@ -193,7 +193,10 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     that occur in the upcoming posts (those of kits that do not fit are noise)."""
     pause, review = kit.termsets("suggest")
     kit_checker = Checker(pause, TermSet())
-    shared = [t.text for t in crisis.terms if kit_checker.explain(t.text)[0]]
+    # a word the kit derives (besmet -> besmetting) is no word the two share: a food kit's
+    # contamination is not a pandemic's infection
+    shared = [t.text for t in crisis.terms
+              if any(f.rule != "derived" for f in kit_checker.explain(t.text)[0])]
     if not shared:
         return
     add(kit.name, f"kit {kit.name}: {kit.description.split(' (')[0].lower()}; it has "

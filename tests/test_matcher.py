@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Post, PostField, Severity
-from contentcheck.matching.terms import parse_terms
+from contentcheck.matching.terms import TermSet, parse_terms
 
 TERMS = """
 ongeluk
@@ -194,12 +196,12 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
         language = "en" if term == "ass" else "nl" if term == "brand" else None
         seen |= {f.rule for f in matcher.explain(text, language=language)[0]
                  if (f.match.term, f.match.matched) == (term, matched)}
-    crisis = Matcher.compile(parse_terms("spoorwegongeluk\noverstroming\nbrand*\ninstorten\n",
-                                         origin="t",
-                                         list_name="t", category="crisis",
-                                         severity=Severity.CRISIS, crisis=True))
+    crisis = Matcher.compile(TermSet([replace(t, language="nl") for t in parse_terms(
+        "spoorwegongeluk\noverstroming\nbrand*\ninstorten\nvuur\ncrash\nflat\n", origin="t",
+        list_name="t", category="crisis", severity=Severity.CRISIS, crisis=True).terms]))
     for text in ("Een ongeluk op de A1", "De overstorming van 1953", "Met Anna Brandt",
-                 "De schuur stortte gisteren in."):
+                 "De schuur stortte gisteren in.", "Het oud papier verbrandde snel.",
+                 "Kijk naar het vuurwerk!", "Een crashcourse koken", "Een flat white graag"):
         seen |= {f.rule for f in crisis.explain(text)[0]}
     assert seen == set(RULES)
 

@@ -150,6 +150,30 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
     return whole_rank > dutch.get(term_part, -1)
 
 
+EVERYDAY = 15_000  # a compound this frequent is an everyday word with a meaning of its own
+
+
+def lexicalised(whole: str) -> bool:
+    """Is this compound an everyday word with a meaning of its own (tankstation, stamboom,
+    vuurwerk), rather than one made up for the occasion (stormschade, messenset)? A compound
+    among the EVERYDAY most frequent Dutch words is used far more than a compound of its parts
+    would be: its meaning has drifted from theirs (a family tree is no tree, fireworks no
+    fire). A crisis term's hit in such a word is a loose reading: review, not pause."""
+    return vocabulary("nl").get(whole, 1 << 30) < EVERYDAY
+
+
+def english_pair(term_part: str, other: str) -> bool:
+    """Is a compound two English words written as one (crash|course, play|station, flat|screen)
+    rather than a Dutch compound? The other part is a word of English (``word_language``) and
+    the term's word is a common English word too: an English phrase, written together as Dutch
+    spelling does, means what it means in English (a crash course is no crash). A crisis
+    term's hit in it is a loose reading."""
+    from contentcheck.matching.language import SHARED_RANK, word_language
+
+    return (word_language(other) == "en"
+            and vocabulary("en").get(term_part, 1 << 30) < SHARED_RANK)
+
+
 def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:
     """Split a one-case hashtag or code at known words: stormciara -> storm|ciara.
 

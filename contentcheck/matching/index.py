@@ -15,15 +15,19 @@ from dataclasses import dataclass
 from contentcheck.matching import compounds
 from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
-from contentcheck.matching.lemmas import stem_verbs, table_forms, verb_stems
+from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
+                                          table_forms, verb_stems)
 from contentcheck.matching.terms import WordSpec
 
-RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "separable", "wildcard", "compound",
-              "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "wildcard", "compound",
+              "compound-word", "compound-english", "other-language", "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-name": "a name (capitalised inside a sentence) that begins with the wildcard",
-         "head": "the last part of a compound term on its own"}
+         "head": "the last part of a compound term on its own",
+         "compound-word": "a compound that is an everyday word with a meaning of its own",
+         "compound-english": "two English words written as one, an English phrase",
+         "other-language": "a word of both languages next to a word of the other language"}
 CACHE_LIMIT = 500_000
 
 
@@ -60,9 +64,11 @@ class Lexicon:
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
     def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
-            fuzzy: bool = False) -> int:
+            fuzzy: bool = False, derive: bool = False) -> int:
         """The id of the unit for one term word (the same word in two lists shares a unit);
-        ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``)."""
+        ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``);
+        ``derive``: the words it is derived into count too (crisis words,
+        ``lemmas.derived_forms``, ``lemmas.prefixed_verbs``)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
@@ -85,6 +91,14 @@ class Lexicon:
             for form in self._stem_forms[uid]:
                 if not form.startswith(unit.norm):
                     self.exact[form].append((uid, "lemma"))  # pin* -> gepind, terugroep* -> teruggeroepen
+            if derive:  # brand* -> gebrand, verbrand, afgebrande, ontbrand
+                for verb in stem_verbs(unit.norm, language):
+                    for other in [verb, *prefixed_verbs(verb)]:
+                        forms = (table_forms(other, "nl").forms if other != verb else set()) \
+                            | participles(other)
+                        for form in forms - self._stem_forms[uid]:
+                            if not form.startswith(unit.norm):
+                                self.exact[form].append((uid, "derived"))
         elif spec.any_before:
             self.suffix[unit.norm].append(uid)
         else:
@@ -100,6 +114,13 @@ class Lexicon:
                     exact[form].append((uid, "lemma"))
                 if heads is not None and home == "nl":
                     heads.add(form)  # kunstmusea, hoofdcrises
+            if derive:
+                homes = list(home_languages(norm, language, dutch, english))
+                for form, home in derived_forms(norm, homes).items():
+                    if form not in forms and form not in table:
+                        exact[form].append((uid, "derived"))  # storm -> stormde, stabbing -> stabbed
+                    if heads is not None and home == "nl" and form.endswith(("ing", "ingen")):
+                        heads.add(form)  # besmet -> kruisbesmetting
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
             if heads:
@@ -237,7 +258,9 @@ class Lexicon:
                 if blocker:
                     self._suppressed.setdefault(word, []).append((uid, blocker))
                 else:
-                    found[uid] = "compound"
+                    term_part, other = word[span[0]:span[1]], word[:span[0]] + word[span[1]:]
+                    found[uid] = "compound-word" if compounds.lexicalised(word) else \
+                        "compound-english" if compounds.english_pair(term_part, other) else "compound"
         if not found and self.fuzzy and not self.is_word(word):
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
                 found[uid] = "fuzzy"

@@ -194,6 +194,96 @@ def verb_stems(word: str) -> set[str]:
     return {f for f in group if f + "t" in group and len(f) >= 3 and not f.startswith("ge")}
 
 
+# in front of a verb: a particle (afbranden) or an inseparable prefix (verbranden, ontbranden)
+VERB_PREFIXES = PARTICLES + ("ver", "ont", "be", "her")
+
+
+def _past(verb: str, form: str) -> bool:
+    """A past tense or participle of a Dutch verb (stormde, gestormd, crashten), or its
+    third person (stormt): the forms that no inflection of the noun reaches."""
+    return form != verb and (form.startswith("ge") or form.endswith(("de", "den", "te", "ten"))
+                             or form == verb[:-2] + "t" or form == verb[:-3] + "t")
+
+
+def noun_verbs(word: str) -> list[str]:
+    """The Dutch verb made from a noun term (storm -> stormen, crash -> crashen, vuur ->
+    vuren): a verb of the table whose stem is the noun itself (stormt, crasht, vuurt)."""
+    groups = table("nl").groups
+    if len(word) < 3 or not word.isalpha() or word not in groups or is_verb(word):
+        return []
+    candidates = [word + "en", word + word[-1] + "en"]
+    if word[-3] == word[-2] and word[-2] in "aeou":  # a long vowel is written once: vuur -> vuren
+        candidates.append(word[:-2] + word[-1] + "en")
+    return [verb for verb in dict.fromkeys(candidates)
+            if is_verb(verb) and word + "t" in groups[verb]]
+
+
+def verb_nouns(word: str) -> list[str]:
+    """The -ing noun of the Dutch verb a term word stands for (besmet -> besmetten ->
+    besmetting, ontruimen -> ontruiming, betalen -> betaling), when the table has it as a
+    lemma and it is no word of English (branden -> branding is a brand's look, not a fire)."""
+    nl, en = vocabulary("nl"), vocabulary("en")
+    nouns = []
+    for verb in verb_lemmas(word, "nl"):
+        noun = verb[:-2] + "ing"
+        if is_verb(verb) and noun in table("nl").groups \
+                and en.get(noun, 1 << 30) > nl.get(noun, 1 << 30):  # more Dutch than English
+            nouns.append(noun)
+    return nouns
+
+
+def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
+    """Form -> language of the words a crisis term's word is derived into, which its own
+    inflections do not reach: a Dutch noun's verb in the past (storm -> stormde, gestormd;
+    crash -> crashte, gecrasht), a Dutch verb's -ing noun (besmet -> besmetting) and, for an English -ing form typed as the term, its verb
+    (stabbing -> stab, stabbed; flooding -> flooded), when the word is English only (the
+    Dutch storing is no form of store) and rarer than its verb: an -ing form more frequent
+    than its verb is mostly a noun of its own (a shooting is no photo shoot). Crisis terms only: a post that says
+    the storm *stormed* is about the storm; a list of thousands of words would take in too
+    many everyday verbs. Junk is left out as for any table form (``table_forms``)."""
+    found: dict[str, str] = {}
+    if "nl" in languages:
+        for verb in noun_verbs(word):
+            for form in table_forms(verb, "nl").forms:
+                if _past(verb, form):
+                    found.setdefault(form, "nl")
+        for noun in verb_nouns(word):
+            for form in table_forms(noun, "nl").forms:
+                found.setdefault(form, "nl")
+    if languages == ["en"] and word.endswith("ing") and word not in table("en").groups.get(word, ())[1:]:
+        verb = lemma_of(word, "en")
+        english = vocabulary("en")
+        if verb and len(verb) >= 3 and word in table("en").groups.get(verb, ()) \
+                and english.get(word, 1 << 30) > english.get(verb, 1 << 30):
+            for form in table_forms(verb, "en").forms:
+                found.setdefault(form, "en")
+    return found
+
+
+def participles(verb: str) -> set[str]:
+    """A verb's participles: the table's, or, when it lists none (branden, afbranden), the
+    regular ones of a stem that needs no vowel change (brand -> gebrand, gebrande; a particle
+    goes in front: afgebrand). ge- + stem + d, or t after a voiceless consonant ('t kofschip)."""
+    group = table("nl").groups.get(verb, ())
+    particle = next((p for p in PARTICLES if verb.startswith(p) and len(verb) - len(p) > 4), "")
+    own = {f for f in group if f.startswith(particle + "ge")}
+    if own or not verb.endswith("en") or (not particle and verb.startswith(VERB_PREFIXES[-4:])):
+        return own  # verbranden: no ge- after an inseparable prefix (verbrand is in the table)
+    stem = verb[len(particle):-2]
+    if len(stem) >= 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiou":
+        stem = stem[:-1]  # pinnen -> pin
+    elif len(stem) < 3 or stem[-2] in "aeiouy":
+        return set()  # a vowel may change (roken -> rook): only the table knows
+    done = stem if stem[-1] in "dt" else stem + ("t" if stem[-1] in "kfsxp" or stem.endswith("ch") else "d")
+    return {particle + "ge" + done, particle + "ge" + done + "e"}
+
+
+def prefixed_verbs(verb: str) -> list[str]:
+    """The verbs of the table made of ``verb`` with a particle or prefix in front (branden ->
+    afbranden, verbranden, ontbranden): a crisis wildcard on the stem means them too."""
+    return [prefix + verb for prefix in VERB_PREFIXES if is_verb(prefix + verb)]
+
+
 def stem_verbs(stem: str, language: str | None) -> list[str]:
     """The Dutch verbs a wildcard's stem is the stem of (terugroep* -> terugroepen, pin* ->
     pinnen, brand* -> branden): their forms that the prefix cannot reach (teruggeroepen,

@@ -77,6 +77,26 @@ def _as_name(hit: _Raw, text: str) -> _Raw:
     return hit
 
 
+_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+
+
+def _as_other_language(hit: _Raw, text: str, other: str) -> _Raw:
+    """A hit on a word of both languages (flat, brand) right next to a lower-case word of the
+    other language only (*flat white*, *brand new*) is that language's word, in a phrase
+    borrowed into the post: a loose reading. A capitalised neighbour may be a name (storm
+    Floor) and says nothing."""
+    from contentcheck.matching.language import word_language
+
+    term, start, end, rule, why = hit
+    if rule not in ("exact", "inflection", "lemma"):
+        return hit
+    for found in (_WORD_BEFORE.search(text, 0, start), _WORD_AFTER.match(text, end)):
+        if found and found.group(1).islower() and word_language(found.group(1)) == other:
+            return term, start, end, "other-language", why
+    return hit
+
+
 def joined_text(post: Post) -> str:
     """A post's fields as one text, to screen them in one pass."""
     return "\n".join([text for _, text in post.fields])
@@ -155,7 +175,7 @@ class Matcher:
             return
         if pattern.kind == "word":
             word = pattern.words[0]
-            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis)
+            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis, derive=term.crisis)
             self._single[unit].append(index)
             head = compound_head(word.norm) if term.crisis and not (
                 word.any_before or word.any_after) and term.language != "en" else None
@@ -330,6 +350,9 @@ class Matcher:
                 raw += [(term, occ.start, occ.end, occ.rule, ((unit, occ),)) for occ in occs]
                 if self._lower_wild[term]:  # a name that begins with brand*: Brandt, Brandwijk
                     raw[-len(occs):] = [_as_name(hit, text) for hit in raw[-len(occs):]]
+                if self._left_out[term]:  # a word of both languages: flat white, brand new
+                    raw[-len(occs):] = [_as_other_language(hit, text, self._left_out[term])
+                                        for hit in raw[-len(occs):]]
             for term in self._heads.get(unit, ()):
                 raw += [(term, occ.start, occ.end, "head", ((unit, occ._replace(rule="head")),))
                         for occ in occs]
@@ -375,10 +398,12 @@ class Matcher:
         """One word behind a hit, in the words of its reading: which form, lemma, compound
         split, typo or slot made it."""
         norm, rule = self.lexicon.units[unit].norm, occ.rule
-        if rule == "compound":
+        if rule in ("compound", "compound-word", "compound-english"):
             return f"compound: '{self.lexicon.compound_split(occ.norm, unit)}' holds '{norm}'"
         if rule == "lemma":
             return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
+        if rule == "derived":
+            return f"derived: '{occ.norm}' is a word made from '{norm}' (its verb)"
         if rule == "fuzzy":
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
         if rule == "slot":
