@@ -238,7 +238,7 @@ def _run_checks(context: "CheckContext", settings: ScanSettings,
                 ) -> dict[int, list["Finding"]]:
     """Every check on every post, then the checks across posts; findings by post index, in
     registry order (the crisis terms first). A big scan uses every core (``workers.py``)."""
-    from contentcheck.workers import check_in_pool, workers_for
+    from contentcheck.workers import add_finished, check_in_pool, workers_for
 
     progress.stage("checking", len(posts), worth_showing=len(posts) >= WORTH_SHOWING_POSTS)
     workers = workers_for(settings.jobs, len(posts))
@@ -260,10 +260,7 @@ def _run_checks(context: "CheckContext", settings: ScanSettings,
                 if findings:
                     found[index] = findings
         progress.advance(len(chunk))
-    for runner in runners:
-        for index, finding in runner.finish():
-            found.setdefault(index, []).append(finding)
-    return found
+    return add_finished(runners, found)
 
 
 def _sort_key(verdict: Verdict) -> tuple:

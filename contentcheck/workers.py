@@ -119,7 +119,13 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
                 merged.sort(key=lambda f: _POSITION.get(f.check, len(_POSITION)))  # stable
                 found[index] = merged
             progress.advance(len(chunk))
-    for runner in across:
+    return add_finished(across, found)
+
+
+def add_finished(runners: Sequence["Runner"], found: dict[int, list["Finding"]]
+                 ) -> dict[int, list["Finding"]]:
+    """The checks' findings about earlier posts, once every post was seen, after each post's own."""
+    for runner in runners:
         for index, finding in runner.finish():
             found.setdefault(index, []).append(finding)
     return found
