@@ -40,6 +40,40 @@ def run_measured(command: list[str]) -> tuple[float, float, float]:
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
+STAGES = r"""
+import sys, time
+from dataclasses import replace
+from pathlib import Path
+from contentcheck.calendar import ReadOptions, read_calendar
+from contentcheck.config import Config
+from contentcheck.gcpause import paused_gc
+from contentcheck.scan import run_scan
+from contentcheck.settings import build_scan_settings
+calendar, lists, jobs = sys.argv[1], sys.argv[2], int(sys.argv[3])
+settings = build_scan_settings(Config(), calendars=(Path(calendar),), wordlist_dirs=(Path(lists),),
+                               all_posts=True, timezone="Europe/Amsterdam", now="2026-11-24T08:00",
+                               crisis_files=tuple(Path(p) for p in sys.argv[4:]), jobs=jobs)
+with paused_gc():
+    t0 = time.perf_counter()
+    read_calendar(Path(calendar), ReadOptions(timezone=settings.timezone, reference=settings.now.date()))
+    t1 = time.perf_counter()
+    run_scan(settings)
+    t2 = time.perf_counter()
+print(f"{t1 - t0:.3f} {t2 - t1:.3f}")
+"""
+
+
+def stages(calendar: Path, lists: Path, jobs: int, crisis: list[str]) -> tuple[float, float]:
+    """In a fresh process: seconds to read the calendar, and for run_scan (read, compile,
+    check, decide) with ``jobs`` processes."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", STAGES, str(calendar), str(lists), str(jobs),
+                          *crisis[1:]], capture_output=True, text=True, check=True, cwd=ROOT)
+    read, scan = out.stdout.split()
+    return float(read), float(scan)
+
+
 def write_csv(path: Path, posts: list[str]) -> None:
     from bench_scan import CHANNELS, HEADER
 
@@ -77,6 +111,7 @@ def main() -> int:
         for label, extra in (("lists", []), ("crisis", crisis))[:1 if args.no_crisis else 2]:
             digests = set()
             base = None
+            base_check = None
             for count in jobs:
                 out = folder / f"out-{count}.json"
                 command = [contentcheck, "scan", str(calendar), "--wordlists", str(lists),
@@ -92,6 +127,14 @@ def main() -> int:
                 print(f"{label:6} --jobs {count}: wall {wall:6.2f} s ({base / wall:4.2f}x), "
                       f"CPU {cpu:6.2f} s, peak RSS {peak:6.0f} MiB, "
                       f"{args.posts / wall:,.0f} posts/s")
+                timed = [stages(calendar, lists, count, extra) for _ in range(args.runs)]
+                read = min(t[0] for t in timed)
+                scan = min(t[1] for t in timed)
+                check = scan - read
+                base_check = base_check or check
+                print(f"{'':6}   in-process (best of {args.runs}): read {read:.2f} s, "
+                      f"run_scan {scan:.2f} s, of which compile + check + decide "
+                      f"{check:.2f} s ({base_check / check:4.2f}x)")
             print(f"{label:6} JSON reports identical for every --jobs: {len(digests) == 1}")
     return 0
 

@@ -35,7 +35,10 @@ log = logging.getLogger(__name__)
 CHUNK = 5000  # posts per task: large enough that shipping a chunk costs little next to checking it
 _POSITION = {check_id: position for position, check_id in enumerate(CHECKS)}
 
-_runners: list["Runner"] | None = None  # this worker's per-post checks (inherited when forked)
+# What a forked worker inherits from the parent instead of receiving it through a pipe:
+# unpickling 100,000 posts costs more than checking them (bench/README.md).
+_runners: list["Runner"] | None = None  # this worker's per-post checks
+_posts: Sequence["Post"] = ()  # every post of the scan; a task names a range of them
 
 
 def available_cores() -> int:
@@ -60,9 +63,12 @@ def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[st
         _runners = start_checks(context, configs, across=False)
 
 
-def _check_chunk(task: tuple[int, Sequence["Post"]]) -> list[tuple[int, list["Finding"]]]:
-    """The per-post checks' findings for one chunk: (post index, findings) for posts with any."""
-    first, posts = task
+def _check_chunk(task: tuple[int, int | Sequence["Post"]]) -> list[tuple[int, list["Finding"]]]:
+    """The per-post checks' findings for one chunk: (post index, findings) for posts with any.
+    A task is the chunk's first index and its end (forked: the posts are inherited) or its
+    posts (spawned)."""
+    first, chunk = task
+    posts = _posts[first:chunk] if isinstance(chunk, int) else chunk
     runners = _runners or []
     found = []
     for index, post in enumerate(posts, first):
@@ -75,6 +81,11 @@ def _check_chunk(task: tuple[int, Sequence["Post"]]) -> list[tuple[int, list["Fi
 def _chunks(posts: Sequence["Post"]) -> Iterator[tuple[int, Sequence["Post"]]]:
     for first in range(0, len(posts), CHUNK):
         yield first, posts[first:first + CHUNK]
+
+
+def _tasks(posts: Sequence["Post"], forked: bool) -> Iterator[tuple[int, int | Sequence["Post"]]]:
+    for first, chunk in _chunks(posts):
+        yield first, (first + len(chunk) if forked else chunk)
 
 
 def _method() -> str:
@@ -90,11 +101,12 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
     """Every check in ``started`` (id, runner; prepared by the parent) on every post, the
     per-post ones in ``workers`` processes; findings by post index, each post's in registry
     order (as ``scan`` finds them in one process)."""
-    global _runners
+    global _runners, _posts
     method = _method()
     across = [runner for check_id, runner in started if across_posts(check_id)]
     if method == "fork":  # the parent's compiled checks: the workers inherit them
         _runners = [runner for check_id, runner in started if not across_posts(check_id)]
+        _posts = posts
         initargs: tuple[Any, ...] = (None, configs)
     else:
         initargs = (context, configs)
@@ -103,9 +115,9 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
     try:
         pool = multiprocessing.get_context(method).Pool(workers, _start_worker, initargs)
     finally:
-        _runners = None  # the parent keeps no second copy
+        _runners, _posts = None, ()  # the parent keeps no second reference
     with pool:
-        results = pool.imap(_check_chunk, _chunks(posts))
+        results = pool.imap(_check_chunk, _tasks(posts, method == "fork"))
         for first, chunk in _chunks(posts):
             near = {}  # the cross-post checks read the chunk here while the workers check it
             for index, post in enumerate(chunk, first):
