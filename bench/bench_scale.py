@@ -63,6 +63,47 @@ print(f"{t1 - t0:.3f} {t2 - t1:.3f}")
 """
 
 
+MEMORY = r"""
+import resource, sys
+from pathlib import Path
+from contentcheck.calendar import ReadOptions, read_calendar
+from contentcheck.config import Config
+from contentcheck.gcpause import paused_gc
+from contentcheck.report import ReportOptions, json_report
+from contentcheck.scan import run_scan
+from contentcheck.settings import build_scan_settings
+
+calendar, lists, out, stage = sys.argv[1:5]
+settings = build_scan_settings(Config(), calendars=(Path(calendar),), wordlist_dirs=(Path(lists),),
+                               all_posts=True, timezone="Europe/Amsterdam", now="2026-11-24T08:00",
+                               jobs=1)
+with paused_gc():
+    if stage == "read":
+        posts = read_calendar(Path(calendar), ReadOptions(timezone=settings.timezone,
+                                                          reference=settings.now.date())).posts
+    elif stage != "imports":
+        result = run_scan(settings)
+        if stage == "json":
+            json_report.write(result, Path(out), ReportOptions())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+"""
+
+
+def memory(calendar: Path, lists: Path, out: Path) -> None:
+    """Where the peak of a one-process scan with a JSON report is set: the peak RSS (MiB) of
+    a fresh process that stops after each stage."""
+    import subprocess
+
+    found = {}
+    for stage in ("imports", "read", "scan", "json"):
+        found[stage] = subprocess.run(
+            [sys.executable, "-c", MEMORY, str(calendar), str(lists), str(out), stage],
+            capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
+    print(f"peak RSS (MiB, one process, fresh for each stage): imports + lists loaded "
+          f"{found['imports']}; + read the calendar {found['read']}; + run_scan (read, compile, "
+          f"check, decide) {found['scan']}; + JSON report of every post {found['json']}")
+
+
 def stages(calendar: Path, lists: Path, jobs: int, crisis: list[str]) -> tuple[float, float]:
     """In a fresh process: seconds to read the calendar, and for run_scan (read, compile,
     check, decide) with ``jobs`` processes."""
@@ -93,6 +134,8 @@ def main() -> int:
     parser.add_argument("--jobs", default="1,2", help="comma-separated numbers of processes")
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--no-crisis", action="store_true", help="skip the runs with a crisis")
+    parser.add_argument("--memory", action="store_true",
+                        help="only where a one-process scan's peak memory is set")
     args = parser.parse_args()
     from bench_matching import make_posts, make_terms
 
@@ -107,6 +150,9 @@ def main() -> int:
         (lists / "bench.txt").write_text(make_terms(args.terms), encoding="utf-8")
         print(f"{args.posts:,} posts, {args.terms:,} terms (+ the shipped lists), median of "
               f"{args.runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
+        if args.memory:
+            memory(calendar, lists, folder / "out.json")
+            return 0
         crisis = ["--crisis", str(ROOT / "samples" / "crisis-treinongeluk.txt")]
         for label, extra in (("lists", []), ("crisis", crisis))[:1 if args.no_crisis else 2]:
             digests = set()
