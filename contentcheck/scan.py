@@ -235,10 +235,11 @@ PROGRESS_STEP = 5000  # posts between progress updates: often enough to see, rar
 
 def _run_checks(context: "CheckContext", settings: ScanSettings,
                 started: list[tuple[str, "Runner"]], posts: list["Post"], progress: Progress
-                ) -> dict[int, list["Finding"]]:
+                ) -> tuple[dict[int, list["Finding"]], list[str]]:
     """Every check on every post, then the checks across posts; findings by post index, in
-    registry order (the crisis terms first). A big scan uses every core (``workers.py``)."""
-    from contentcheck.workers import add_finished, check_in_pool, workers_for
+    registry order (the crisis terms first), and what the checks noted while they ran. A big
+    scan uses every core (``workers.py``)."""
+    from contentcheck.workers import add_finished, check_in_pool, runner_warnings, workers_for
 
     progress.stage("checking", len(posts), worth_showing=len(posts) >= WORTH_SHOWING_POSTS)
     workers = workers_for(settings.jobs, len(posts))
@@ -260,7 +261,7 @@ def _run_checks(context: "CheckContext", settings: ScanSettings,
                 if findings:
                     found[index] = findings
         progress.advance(len(chunk))
-    return add_finished(runners, found)
+    return add_finished(runners, found), runner_warnings(runners)
 
 
 def _sort_key(verdict: Verdict) -> tuple:
@@ -292,7 +293,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
              if window is None or is_upcoming(post, window)]
     for calendar in calendars:
         log.info("%s: %d posts (%s)", calendar.path, len(calendar.posts), calendar.kind)
-    found = _run_checks(context, settings, started, posts, progress)
+    found, noted = _run_checks(context, settings, started, posts, progress)
     progress.done()
     verdicts = [decide(post, found.get(index, ())) for index, post in enumerate(posts)]
     verdicts.sort(key=_sort_key)
@@ -310,7 +311,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
         notes=problems + unseen_crises(settings.terms, now) + term_notes(crisis, left_out=False) + list(lists.warnings)
-        + [warning for runner in runners for warning in getattr(runner, "warnings", ())],
+        + noted,
         unreadable=unreadable,
     )
 

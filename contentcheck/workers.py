@@ -63,10 +63,16 @@ def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[st
         _runners = start_checks(context, configs, across=False)
 
 
-def _check_chunk(task: tuple[int, int | Sequence["Post"]]) -> list[tuple[int, list["Finding"]]]:
-    """The per-post checks' findings for one chunk: (post index, findings) for posts with any.
-    A task is the chunk's first index and its end (forked: the posts are inherited) or its
-    posts (spawned)."""
+def runner_warnings(runners: Sequence["Runner"]) -> list[str]:
+    """What the checks noted during the run (a ``re:`` term skipped after timing out)."""
+    return [warning for runner in runners for warning in getattr(runner, "warnings", ())]
+
+
+def _check_chunk(task: tuple[int, int | Sequence["Post"]]
+                 ) -> tuple[list[tuple[int, list["Finding"]]], list[str]]:
+    """The per-post checks' findings for one chunk: (post index, findings) for posts with
+    any, and this worker's warnings so far. A task is the chunk's first index and its end
+    (forked: the posts are inherited) or its posts (spawned)."""
     first, chunk = task
     posts = _posts[first:chunk] if isinstance(chunk, int) else chunk
     runners = _runners or []
@@ -75,7 +81,7 @@ def _check_chunk(task: tuple[int, int | Sequence["Post"]]) -> list[tuple[int, li
         findings = [f for runner in runners for f in runner.check(index, post)]
         if findings:
             found.append((index, findings))
-    return found
+    return found, runner_warnings(runners)
 
 
 def _chunks(posts: Sequence["Post"]) -> Iterator[tuple[int, Sequence["Post"]]]:
@@ -97,10 +103,11 @@ def _method() -> str:
 
 def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
                   started: Sequence[tuple[str, "Runner"]], posts: Sequence["Post"],
-                  workers: int, progress: "Progress") -> dict[int, list["Finding"]]:
+                  workers: int, progress: "Progress"
+                  ) -> tuple[dict[int, list["Finding"]], list[str]]:
     """Every check in ``started`` (id, runner; prepared by the parent) on every post, the
     per-post ones in ``workers`` processes; findings by post index, each post's in registry
-    order (as ``scan`` finds them in one process)."""
+    order (as ``scan`` finds them in one process), and the checks' warnings (each once)."""
     global _runners, _posts
     method = _method()
     across = [runner for check_id, runner in started if across_posts(check_id)]
@@ -112,6 +119,7 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
         initargs = (context, configs)
     log.info("checking %d posts in %d processes (%s)", len(posts), workers, method)
     found: dict[int, list[Finding]] = {}
+    warnings: dict[str, None] = dict.fromkeys(runner_warnings(across))
     try:
         pool = multiprocessing.get_context(method).Pool(workers, _start_worker, initargs)
     finally:
@@ -124,14 +132,17 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
                 findings = [f for runner in across for f in runner.check(index, post)]
                 if findings:
                     near[index] = findings
-            for index, findings in next(results):
+            checked, noted = next(results)
+            warnings.update(dict.fromkeys(noted))
+            for index, findings in checked:
                 found[index] = findings
             for index, findings in near.items():
                 merged = found.get(index, []) + findings
                 merged.sort(key=lambda f: _POSITION.get(f.check, len(_POSITION)))  # stable
                 found[index] = merged
             progress.advance(len(chunk))
-    return add_finished(across, found)
+    found = add_finished(across, found)
+    return found, list(dict.fromkeys([*warnings, *runner_warnings(across)]))
 
 
 def add_finished(runners: Sequence["Runner"], found: dict[int, list["Finding"]]
