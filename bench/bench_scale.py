@@ -41,7 +41,7 @@ def run_measured(command: list[str]) -> tuple[float, float, float]:
 
 
 STAGES = r"""
-import sys, time
+import resource, sys, time
 from dataclasses import replace
 from pathlib import Path
 from contentcheck.calendar import ReadOptions, read_calendar
@@ -57,9 +57,13 @@ with paused_gc():
     t0 = time.perf_counter()
     read_calendar(Path(calendar), ReadOptions(timezone=settings.timezone, reference=settings.now.date()))
     t1 = time.perf_counter()
+    me = resource.getrusage(resource.RUSAGE_SELF)
     run_scan(settings)
     t2 = time.perf_counter()
-print(f"{t1 - t0:.3f} {t2 - t1:.3f}")
+    after = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+parent = after.ru_utime + after.ru_stime - me.ru_utime - me.ru_stime
+print(f"{t1 - t0:.3f} {t2 - t1:.3f} {parent:.3f} {workers.ru_utime + workers.ru_stime:.3f}")
 """
 
 
@@ -104,15 +108,17 @@ def memory(calendar: Path, lists: Path, out: Path) -> None:
           f"check, decide) {found['scan']}; + JSON report of every post {found['json']}")
 
 
-def stages(calendar: Path, lists: Path, jobs: int, crisis: list[str]) -> tuple[float, float]:
+def stages(calendar: Path, lists: Path, jobs: int, crisis: list[str]
+           ) -> tuple[float, float, float, float]:
     """In a fresh process: seconds to read the calendar, and for run_scan (read, compile,
-    check, decide) with ``jobs`` processes."""
+    check, decide) with ``jobs`` processes; CPU seconds of run_scan in the main process and
+    in its workers."""
     import subprocess
 
     out = subprocess.run([sys.executable, "-c", STAGES, str(calendar), str(lists), str(jobs),
                           *crisis[1:]], capture_output=True, text=True, check=True, cwd=ROOT)
-    read, scan = out.stdout.split()
-    return float(read), float(scan)
+    read, scan, parent, workers = map(float, out.stdout.split())
+    return read, scan, parent, workers
 
 
 def write_csv(path: Path, posts: list[str]) -> None:
@@ -178,9 +184,18 @@ def main() -> int:
                 scan = min(t[1] for t in timed)
                 check = scan - read
                 base_check = base_check or check
+                parent = min(t[2] for t in timed)
+                workers = min(t[3] for t in timed)
                 print(f"{'':6}   in-process (best of {args.runs}): read {read:.2f} s, "
                       f"run_scan {scan:.2f} s, of which compile + check + decide "
-                      f"{check:.2f} s ({base_check / check:4.2f}x)")
+                      f"{check:.2f} s ({base_check / check:4.2f}x); run_scan CPU: main "
+                      f"process {parent:.2f} s, workers {workers:.2f} s")
+                if workers:
+                    for cores in (count, 16):
+                        print(f"{'':6}   on {cores:2} free cores, run_scan would take "
+                              f"{max(parent, workers / cores):.2f}-"
+                              f"{parent + workers / cores:.2f} s (main process CPU + the "
+                              f"workers' CPU shared by {cores}, with or without overlap)")
             print(f"{label:6} JSON reports identical for every --jobs: {len(digests) == 1}")
     return 0
 

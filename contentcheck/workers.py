@@ -17,9 +17,7 @@ from __future__ import annotations
 
 import gc
 import logging
-import multiprocessing
 import os
-import threading
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -96,6 +94,9 @@ def _tasks(posts: Sequence["Post"], forked: bool) -> Iterator[tuple[int, int | S
 
 def _method() -> str:
     """``fork`` where it exists and is safe (no other thread in this process), else ``spawn``."""
+    import multiprocessing  # here: a small calendar never needs it
+    import threading
+
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         return "fork"
     return "spawn"
@@ -117,6 +118,8 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
         initargs: tuple[Any, ...] = (None, configs)
     else:
         initargs = (context, configs)
+    import multiprocessing
+
     log.info("checking %d posts in %d processes (%s)", len(posts), workers, method)
     found: dict[int, list[Finding]] = {}
     warnings: dict[str, None] = dict.fromkeys(runner_warnings(across))
