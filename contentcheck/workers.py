@@ -56,6 +56,9 @@ def workers_for(jobs: int | None, posts: int) -> int:
 
 def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[str, Any]]) -> None:
     global _runners
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, no traceback per worker
     gc.disable()  # the worker lives for one scan; its objects are acyclic (see gcpause.py)
     if _runners is None:  # spawned: build the checks here, once
         _runners = start_checks(context, configs, across=False)
