@@ -22,6 +22,7 @@ TEXTS = [
     "Wist u dat wij ook op zondag open zijn?",  # tone of voice: u
     "Heb jij je verlanglijstje al klaar?",  # tone of voice: je
     "Win een cadeaubon van 50 euro: deel deze post.",
+    "Helaas, helaas: de winkel is dicht. Onze excusses voor het ongemak.",  # spelling
 ]
 CHANNELS = ["Instagram", "Facebook", "LinkedIn"]
 
@@ -66,6 +67,19 @@ def test_several_processes_write_the_same_report(tmp_path: Path, calendars: list
     assert one == two == three
     assert b'"check":"duplicate-post"' in one  # the check across posts found the far-apart twins
     assert (b'"crisis":true' in one) is crisis
+
+
+def test_every_check_on_gives_the_same_report(tmp_path: Path, calendars: list[Path],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tone of voice (across posts, per channel) and spelling (per post) switched on too."""
+    monkeypatch.setattr(workers, "CHUNK", 150)
+    config = tmp_path / "contentcheck.toml"
+    config.write_text("[checks.tone-of-voice]\nenabled = true\n\n"
+                      "[checks.spelling]\nenabled = true\n", encoding="utf-8")
+    one = _report(tmp_path, calendars, 1, "--config", str(config))
+    assert _report(tmp_path, calendars, 2, "--config", str(config)) == one
+    for check in ("tone-of-voice", "spelling", "duplicate-post"):
+        assert f'"check":"{check}"'.encode() in one, check
 
 
 def test_spawned_workers_build_their_own_checks(tmp_path: Path, calendars: list[Path],
