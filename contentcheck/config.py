@@ -23,7 +23,7 @@ SCAN_KEYS: Keys = {
     "shipped_lists": bool, "disabled_categories": list, "kits": list, "escalate": list,
     "days": (int, float), "until": str,
     "timezone": str, "dayfirst": bool, "format": str, "output": str, "columns": dict,
-    "exit_zero": bool, "lang": str, "csv_delimiter": str,
+    "exit_zero": bool, "lang": str, "csv_delimiter": str, "jobs": int,
 }
 COLUMN_KEYS = ("text", "date", "time", "channel", "status")
 

@@ -233,12 +233,20 @@ def _size(paths: Iterable[Path]) -> int:
 PROGRESS_STEP = 5000  # posts between progress updates: often enough to see, rare enough to cost nothing
 
 
-def _run_checks(runners: list["Runner"], posts: list["Post"], progress: Progress
-                ) -> dict[int, list["Finding"]]:
+def _run_checks(context: "CheckContext", settings: ScanSettings,
+                started: list[tuple[str, "Runner"]], posts: list["Post"], progress: Progress
+                ) -> tuple[dict[int, list["Finding"]], list[str]]:
     """Every check on every post, then the checks across posts; findings by post index, in
-    registry order (the crisis terms first)."""
-    found: dict[int, list[Finding]] = {}
+    registry order (the crisis terms first), and what the checks noted while they ran. A big
+    scan uses every core (``workers.py``)."""
+    from contentcheck.workers import add_finished, check_in_pool, runner_warnings, workers_for
+
     progress.stage("checking", len(posts), worth_showing=len(posts) >= WORTH_SHOWING_POSTS)
+    workers = workers_for(settings.jobs, len(posts))
+    if workers > 1:
+        return check_in_pool(context, settings.checks, started, posts, workers, progress)
+    runners = [runner for _, runner in started]
+    found: dict[int, list[Finding]] = {}
     for first in range(0, len(posts), PROGRESS_STEP):
         chunk = posts[first:first + PROGRESS_STEP]
         if len(runners) == 1:  # the common case, kept lean: it runs for every post
@@ -253,10 +261,7 @@ def _run_checks(runners: list["Runner"], posts: list["Post"], progress: Progress
                 if findings:
                     found[index] = findings
         progress.advance(len(chunk))
-    for runner in runners:
-        for index, finding in runner.finish():
-            found.setdefault(index, []).append(finding)
-    return found
+    return add_finished(runners, found), runner_warnings(runners)
 
 
 def _sort_key(verdict: Verdict) -> tuple:
@@ -268,7 +273,7 @@ def _sort_key(verdict: Verdict) -> tuple:
 def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     """Read every calendar, keep the upcoming posts, run every enabled check on each and
     decide; ``progress`` hears how far it is."""
-    from contentcheck.checks import start_checks
+    from contentcheck.checks import start_each
 
     now = settings.now or datetime.now(settings.timezone)
     window = None
@@ -278,7 +283,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     crises = declared_crises(settings.terms, now, problems)
     crisis, lists = load_terms(settings.terms, crises)
     context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises))
-    runners = start_checks(context, settings.checks)
+    started = start_each(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
     progress.stage("reading", len(settings.calendars),
@@ -288,7 +293,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
              if window is None or is_upcoming(post, window)]
     for calendar in calendars:
         log.info("%s: %d posts (%s)", calendar.path, len(calendar.posts), calendar.kind)
-    found = _run_checks(runners, posts, progress)
+    found, noted = _run_checks(context, settings, started, posts, progress)
     progress.done()
     verdicts = [decide(post, found.get(index, ())) for index, post in enumerate(posts)]
     verdicts.sort(key=_sort_key)
@@ -306,7 +311,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         posts_read=sum(len(c.posts) for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
         notes=problems + unseen_crises(settings.terms, now) + term_notes(crisis, left_out=False) + list(lists.warnings)
-        + [warning for runner in runners for warning in getattr(runner, "warnings", ())],
+        + noted,
         unreadable=unreadable,
     )
 

@@ -51,6 +51,7 @@ class ScanSettings:
     columns: dict[Role, str] = field(default_factory=dict)
     checks: dict[str, dict[str, Any]] = field(default_factory=lambda: check_configs({}))
     skip_unreadable: bool = False  # the nightly check: name an unreadable calendar, check the rest
+    jobs: int | None = None  # processes checking posts; None: every core (workers.py)
 
 
 def check_configs(overrides: dict[str, Any], origin: str = "config",
@@ -174,7 +175,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         columns: dict[Role, str] | None = None,
                         active_crises: bool = True,
                         disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
-                        escalate: tuple[str, ...] = ()) -> ScanSettings:
+                        escalate: tuple[str, ...] = (), jobs: int | None = None) -> ScanSettings:
     """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
@@ -210,4 +211,14 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         all_posts=all_posts, dayfirst=_first(dayfirst, scan.get("dayfirst")),
         columns={**config_columns, **(columns or {})},
         checks=check_configs(config.section("checks"), str(config.path or "config"), config),
+        jobs=_jobs(jobs, scan.get("jobs"), config),
     )
+
+
+def _jobs(flag: int | None, configured: Any, config: "Config") -> int | None:
+    """``--jobs`` over ``[scan] jobs``; None (every core) when neither is given."""
+    jobs = flag if flag is not None else configured
+    if jobs is not None and jobs < 1:
+        where = "--jobs" if flag is not None else f"{config.path}: [scan] jobs"
+        raise SettingsError(f"{where} must be 1 or more, not {jobs!r}")
+    return jobs

@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("lists", "kits", "suggest"),
     ("window", "config", "settings", "crisis", "checks"),
     ("decide",),
-    ("scan", "twins"),
+    ("scan", "twins", "workers"),
     ("report",),
     ("apply",),
     ("nightly",),

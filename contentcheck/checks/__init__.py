@@ -15,7 +15,11 @@ A check is a module with:
   the only place where its reasons are phrased.
 
 A ``Runner`` checks one post at a time (``check``) and may report findings about posts it saw
-earlier once every post was seen (``finish``), as a check across posts must.
+earlier once every post was seen (``finish``), as a check across posts must. Such a check says
+so with ``ACROSS_POSTS = True`` in its module: a big scan checks chunks of posts in several
+processes (``workers.py``) and runs those checks in one process over every post. A check
+without it must find everything in ``check`` (its ``finish`` finds nothing) and keep nothing
+from one post to the next that changes what it finds.
 
 Adding a check is one new module plus one line in ``CHECKS``.
 """
@@ -162,17 +166,33 @@ def _check_types(module: ModuleType, values: Mapping[str, Any], origin: str) -> 
         raise SettingsError(f"{origin}: [checks.{module.ID}] cannot be switched off: {module.REQUIRED}")
 
 
-def start_checks(context: CheckContext, configs: Mapping[str, Mapping[str, Any]]
-                 ) -> list[Runner]:
-    """The enabled checks, prepared for one scan, in registry order (the terms check first)."""
+def across_posts(check_id: str) -> bool:
+    """Whether a check looks across posts (``ACROSS_POSTS``): it must see every post in one
+    process."""
+    return bool(getattr(CHECKS[check_id], "ACROSS_POSTS", False))
+
+
+def start_each(context: CheckContext, configs: Mapping[str, Mapping[str, Any]], *,
+               across: bool | None = None) -> list[tuple[str, Runner]]:
+    """The enabled checks, prepared for one scan, each with its id, in registry order (the
+    terms check first); ``across`` keeps only the checks that look across posts (True) or only
+    the others (False)."""
     runners = []
     for check_id, module in CHECKS.items():
         config = configs.get(check_id, module.DEFAULT)
+        if across is not None and across_posts(check_id) is not across:
+            continue
         if config.get("enabled", True):
             runner = module.start(context, config)
             if runner is not None:
-                runners.append(runner)
+                runners.append((check_id, runner))
     return runners
+
+
+def start_checks(context: CheckContext, configs: Mapping[str, Mapping[str, Any]], *,
+                 across: bool | None = None) -> list[Runner]:
+    """The enabled checks' runners in registry order (see ``start_each``)."""
+    return [runner for _, runner in start_each(context, configs, across=across)]
 
 
 def check_one(post: "Post", context: CheckContext, configs: Mapping[str, Mapping[str, Any]],

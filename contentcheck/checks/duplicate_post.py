@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 ID = "duplicate-post"
 DEFAULT: Mapping[str, Any] = {"enabled": True}
 SCOPE = "post"
+ACROSS_POSTS = True  # finish() reports on earlier posts: every post in one process
 
 
 def _key(post: Post) -> tuple[str, str | None, str, str] | None:

@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 ID = "links"
 DEFAULT: Mapping[str, Any] = {"enabled": False, "timeout": 5.0, "workers": 8, "offline": False}
 SCOPE = "text"
+ACROSS_POSTS = True  # finish() reports on earlier posts: every post in one process
 OFFLINE_ENV = "CONTENTCHECK_OFFLINE"
 _LINK = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”‘’]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»"

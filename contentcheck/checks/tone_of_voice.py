@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 ID = "tone-of-voice"
 DEFAULT: Mapping[str, Any] = {"enabled": False, "form": "consistent", "channels": {}, "names": []}
 SCOPE = "post"
+ACROSS_POSTS = True  # finish() reports on earlier posts: every post in one process
 FORMS = ("u", "je")
 PRONOUNS = {"u": "u", "uw": "u", "uzelf": "u",
             "je": "je", "jij": "je", "jou": "je", "jouw": "je", "jezelf": "je", "jullie": "je"}

@@ -153,6 +153,9 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
               help="Language of the Excel/HTML report [default: config, else your locale].")
 @click.option("--show-ok", is_flag=True, help="List ok posts too in the table.")
 @click.option("--exit-zero", is_flag=True, default=None, help="Exit 0 even when posts are flagged.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
+              help="Processes checking posts [default: [scan] jobs, else every core; "
+                   "a small calendar uses one].")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
          disabled_categories: tuple[str, ...], no_active_crises: bool, kits: tuple[str, ...],
@@ -160,7 +163,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
          days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
          dayfirst: bool | None, format_name: str | None, output: Path | None,
          csv_delimiter: str | None, lang: str | None,
-         show_ok: bool, exit_zero: bool | None, **columns: str | None) -> None:
+         show_ok: bool, exit_zero: bool | None, jobs: int | None,
+         **columns: str | None) -> None:
     """Check the upcoming posts of one or more calendars (.xlsx, .xlsm, .ods, .csv, ...).
 
     Settings come from the defaults, then contentcheck.toml, then these flags.
@@ -176,7 +180,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists, now=now_text, days=days,
         until=until_text, all_posts=all_posts, timezone=timezone_name, dayfirst=dayfirst,
         columns=_column_overrides(columns), active_crises=not no_active_crises,
-        disabled_categories=disabled_categories, kits=kits, escalate=escalate)
+        disabled_categories=disabled_categories, kits=kits, escalate=escalate, jobs=jobs)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or config.scan.get("format"),

@@ -1,0 +1,160 @@
+"""Checking posts on every core: chunks of posts in a process pool, the same findings as one
+process.
+
+Only the checks that read one post at a time run in the workers; the checks that look across
+posts (``ACROSS_POSTS`` in their module: duplicate posts, tone of voice per channel, links
+fetched together) run in the parent over every post, while the workers work, and give their
+cross-post findings at the end, as in one process. Each post's findings are put back in
+registry order, so the report is the same byte for byte whatever the number of workers
+(tests/test_workers.py).
+
+The compiled checks are built once: where the platform forks (Linux), in the parent before
+the workers start, and the workers inherit them; elsewhere (or when the parent runs other
+threads, which a fork does not copy safely) each worker builds them from the check context.
+"""
+
+from __future__ import annotations
+
+import gc
+import logging
+import os
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from contentcheck.checks import CHECKS, CheckContext, across_posts, start_checks
+
+if TYPE_CHECKING:
+    from contentcheck.checks import Runner
+    from contentcheck.progress import Progress
+    from contentcheck.records import Finding, Post
+
+log = logging.getLogger(__name__)
+
+CHUNK = 5000  # posts per task: large enough that shipping a chunk costs little next to checking it
+_POSITION = {check_id: position for position, check_id in enumerate(CHECKS)}
+
+# What a forked worker inherits from the parent instead of receiving it through a pipe:
+# unpickling 100,000 posts costs more than checking them (bench/README.md).
+_runners: list["Runner"] | None = None  # this worker's per-post checks
+_posts: Sequence["Post"] = ()  # every post of the scan; a task names a range of them
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container or ``taskset`` may allow fewer)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
+def workers_for(jobs: int | None, posts: int) -> int:
+    """How many processes to use: ``jobs`` (None: every core), no more than there are chunks
+    of posts, so a small calendar is checked in this process without starting a pool."""
+    wanted = jobs if jobs is not None else available_cores()
+    return max(1, min(wanted, -(-posts // CHUNK)))
+
+
+def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[str, Any]]) -> None:
+    global _runners
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, no traceback per worker
+    gc.disable()  # the worker lives for one scan; its objects are acyclic (see gcpause.py)
+    if _runners is None:  # spawned: build the checks here, once
+        _runners = start_checks(context, configs, across=False)
+
+
+def runner_warnings(runners: Sequence["Runner"]) -> list[str]:
+    """What the checks noted during the run (a ``re:`` term skipped after timing out)."""
+    return [warning for runner in runners for warning in getattr(runner, "warnings", ())]
+
+
+def _check_chunk(task: tuple[int, int | Sequence["Post"]]
+                 ) -> tuple[list[tuple[int, list["Finding"]]], list[str]]:
+    """The per-post checks' findings for one chunk: (post index, findings) for posts with
+    any, and this worker's warnings so far. A task is the chunk's first index and its end
+    (forked: the posts are inherited) or its posts (spawned)."""
+    first, chunk = task
+    posts = _posts[first:chunk] if isinstance(chunk, int) else chunk
+    runners = _runners or []
+    found = []
+    for index, post in enumerate(posts, first):
+        findings = [f for runner in runners for f in runner.check(index, post)]
+        if findings:
+            found.append((index, findings))
+    return found, runner_warnings(runners)
+
+
+def _chunks(posts: Sequence["Post"]) -> Iterator[tuple[int, Sequence["Post"]]]:
+    for first in range(0, len(posts), CHUNK):
+        yield first, posts[first:first + CHUNK]
+
+
+def _tasks(posts: Sequence["Post"], forked: bool) -> Iterator[tuple[int, int | Sequence["Post"]]]:
+    for first, chunk in _chunks(posts):
+        yield first, (first + len(chunk) if forked else chunk)
+
+
+def _method() -> str:
+    """``fork`` where it exists and is safe (no other thread in this process), else ``spawn``."""
+    import multiprocessing  # here: a small calendar never needs it
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return "fork"
+    return "spawn"
+
+
+def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
+                  started: Sequence[tuple[str, "Runner"]], posts: Sequence["Post"],
+                  workers: int, progress: "Progress"
+                  ) -> tuple[dict[int, list["Finding"]], list[str]]:
+    """Every check in ``started`` (id, runner; prepared by the parent) on every post, the
+    per-post ones in ``workers`` processes; findings by post index, each post's in registry
+    order (as ``scan`` finds them in one process), and the checks' warnings (each once)."""
+    global _runners, _posts
+    method = _method()
+    across = [runner for check_id, runner in started if across_posts(check_id)]
+    if method == "fork":  # the parent's compiled checks: the workers inherit them
+        _runners = [runner for check_id, runner in started if not across_posts(check_id)]
+        _posts = posts
+        initargs: tuple[Any, ...] = (None, configs)
+    else:
+        initargs = (context, configs)
+    import multiprocessing
+
+    log.info("checking %d posts in %d processes (%s)", len(posts), workers, method)
+    found: dict[int, list[Finding]] = {}
+    warnings: dict[str, None] = dict.fromkeys(runner_warnings(across))
+    try:
+        pool = multiprocessing.get_context(method).Pool(workers, _start_worker, initargs)
+    finally:
+        _runners, _posts = None, ()  # the parent keeps no second reference
+    with pool:
+        results = pool.imap(_check_chunk, _tasks(posts, method == "fork"))
+        for first, chunk in _chunks(posts):
+            near = {}  # the cross-post checks read the chunk here while the workers check it
+            for index, post in enumerate(chunk, first):
+                findings = [f for runner in across for f in runner.check(index, post)]
+                if findings:
+                    near[index] = findings
+            checked, noted = next(results)
+            warnings.update(dict.fromkeys(noted))
+            for index, findings in checked:
+                found[index] = findings
+            for index, findings in near.items():
+                merged = found.get(index, []) + findings
+                merged.sort(key=lambda f: _POSITION.get(f.check, len(_POSITION)))  # stable
+                found[index] = merged
+            progress.advance(len(chunk))
+    found = add_finished(across, found)
+    return found, list(dict.fromkeys([*warnings, *runner_warnings(across)]))
+
+
+def add_finished(runners: Sequence["Runner"], found: dict[int, list["Finding"]]
+                 ) -> dict[int, list["Finding"]]:
+    """The checks' findings about earlier posts, once every post was seen, after each post's own."""
+    for runner in runners:
+        for index, finding in runner.finish():
+            found.setdefault(index, []).append(finding)
+    return found
