@@ -205,3 +205,18 @@ def test_apply_on_a_report_of_a_piped_calendar_asks_for_the_file(tmp_path: Path)
     applied = run("apply", report)
     assert applied.exit_code == 2
     assert "made from a calendar on standard input (-): name the calendar file with --calendar" in applied.stderr
+
+
+def test_ctrl_c_during_a_scan_is_exit_130_and_one_line(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    calendar = _big_calendar(tmp_path, rows=300_000)
+    child = subprocess.Popen(_command("scan", calendar, *BASE, "--jobs", "1", "-o", tmp_path / "r.json"),
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(1.0)  # reading and checking 300,000 posts takes several seconds
+    child.send_signal(signal.SIGINT)
+    out, err = child.communicate(timeout=60)
+    assert child.returncode == 130, err
+    assert err.strip().splitlines()[-1] == "contentcheck: interrupted"
+    assert not (tmp_path / "r.json").exists()

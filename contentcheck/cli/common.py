@@ -75,6 +75,9 @@ def run_guarded(invoke: Callable[[], Any]) -> Any:
         raise fail(usage_line(exc)) from None
     except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
         raise
+    except KeyboardInterrupt:  # Ctrl-C: the documented 130, not click's "Aborted!" and 1
+        say("contentcheck: interrupted", err=True)
+        raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None
     except BrokenPipeError:  # `contentcheck ... | head`: the reader left; leave quietly
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
