@@ -128,13 +128,22 @@ def _kit_summary(declared: crises.Crisis) -> str:
     return "".join(f"; {part}" for part in parts)
 
 
+def _crisis_input(func: Callable[..., None]) -> Callable[..., None]:
+    """What `crisis start` and `crisis add` both take: terms, a terms file, kits and
+    escalations, and the brand's own errors."""
+    for decorator in reversed((
+            click.option("--term", "terms", multiple=True,
+                         help="A crisis term (word-list syntax). Repeatable."),
+            click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
+                         help="A file of crisis terms, one per line."),
+            kit_options, _error_option)):
+        func = decorator(func)
+    return func
+
+
 @crisis.command()
 @click.argument("name")
-@click.option("--term", "terms", multiple=True, help="A crisis term (word-list syntax). Repeatable.")
-@click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
-              help="A file of crisis terms, one per line.")
-@kit_options
-@_error_option
+@_crisis_input
 @click.option("--until", "until_text", metavar="DATETIME",
               help="Stop counting then by itself (ISO date or date-time; a date counts whole).")
 @_with_context
@@ -157,11 +166,7 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
 
 @crisis.command()
 @click.argument("name")
-@click.option("--term", "terms", multiple=True, help="A crisis term to add. Repeatable.")
-@click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
-              help="A file of crisis terms to add.")
-@kit_options
-@_error_option
+@_crisis_input
 @click.option("--from-suggestions", "picks", metavar="1,3,5",
               help="Add these numbers of `contentcheck crisis suggest NAME CALENDAR...`; name "
                    "the same calendars after NAME.")
