@@ -1,4 +1,4 @@
-"""Each crisis kit's false alarms on ordinary posts: the figure the README's "Kits" section
+"""Each crisis kit's false alarms on ordinary posts: the figure docs/crises-and-kits.md's "Kits" section
 reports. Run from the project folder:
 
     python tools/kit_false_alarms.py                 # the two calendars of ordinary posts
@@ -6,7 +6,7 @@ reports. Run from the project folder:
 
 For every kit, a scan of every post (``--all``) with the shipped lists and only that kit; a post
 counts as a false alarm when the kit makes it pause or go to review while the lists alone leave
-it ok (the lists' own reviews are measured in the README's "False-positive rate").
+it ok (the lists' own reviews are measured in docs/word-lists.md, "False-positive rate").
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def measure(calendars: tuple[Path, ...] = DEFAULT) -> tuple[int, int, dict[str, 
 
 
 def table_rows(quiet: int, per_kit: dict[str, tuple[int, int]]) -> list[str]:
-    """The rows of the README's table."""
+    """The rows of the kit table in docs/crises-and-kits.md."""
     return [f"| {name} | {pause} | {review} | {pause + review} ({(pause + review) / quiet:.1%}) |"
             for name, (pause, review) in per_kit.items()]
 

@@ -1,6 +1,6 @@
 """Word-list and crisis-term files -> Term records, and a term's text -> the pattern it stands for.
 
-File syntax (the README's "Term syntax" has examples): one term per line, UTF-8; ``# `` (a hash
+File syntax (docs/term-syntax.md has examples): one term per line, UTF-8; ``# `` (a hash
 and a space, or a lone ``#``, ``##``, ``#---``) starts a comment at line start or after
 whitespace, while ``#word`` alone on a line is a hashtag term (``read_line`` is the one place
 that tells them apart); blank lines are ignored; ``@category NAME``,
