@@ -308,6 +308,8 @@ APPLY_WORDS = {
                                 "changed or was deleted since: not paused (a changed text is "
                                 "checked below)",
            "undecided": "{post}: the report said {status}, no decision: {what}",
+           "changed_paused": "{post}: changed since the report, which said pause, and still "
+                             "hits {terms}: paused until someone decides on the new text",
            "paused": "paused", "as_planned": "publishes as planned",
            "lost": "{where}: changed or deleted since the decision ({decision}, {decided_in}); "
                    "decide it again if it is still there",
@@ -362,6 +364,8 @@ APPLY_WORDS = {
                                 "bericht is sindsdien veranderd of verwijderd: niet gepauzeerd "
                                 "(een veranderde tekst wordt hieronder gecontroleerd)",
            "undecided": "{post}: het rapport zei {status}, geen besluit: {what}",
+           "changed_paused": "{post}: veranderd sinds het rapport, dat pauze zei, en raakt nog "
+                             "{terms}: gepauzeerd tot iemand over de nieuwe tekst beslist",
            "paused": "gepauzeerd", "as_planned": "gaat uit zoals gepland",
            "lost": "{where}: veranderd of verwijderd sinds het besluit ({decision}, "
                    "{decided_in}); beslis opnieuw als het er nog staat",

@@ -538,3 +538,49 @@ def test_a_decided_post_deleted_from_the_calendar_is_said_once(tmp_path: Path) -
     about_row_2 = [line for line in done.stdout.splitlines() if "row 2:" in line and "publish" in line]
     assert about_row_2 and "changed or deleted since the decision (publish" in about_row_2[0]
     assert "nobody decided" not in done.stdout
+
+
+def test_a_decision_is_never_carried_to_another_post_with_the_same_text(tmp_path: Path) -> None:
+    """QA round 2: "publish" for the post of the 25th was carried to the same text on the 27th
+    (and to the same text on another channel), unpausing a crisis post in a person's name."""
+    same = "Met de kersttrein naar Aken!"
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [HEADER,
+        ["25-11-2026", "09:00", "Instagram", same, "Gepland", "Anna"],
+        ["27-11-2026", "09:00", "Instagram", same, "Gepland", "Anna"],
+        ["25-11-2026", "09:00", "LinkedIn", same, "Gepland", "Anna"]]})
+    base = ("--term", "trein", "--no-shipped-lists", "--now", NOW, "--timezone", "Europe/Amsterdam")
+    first = tmp_path / "r1.xlsx"
+    assert run("scan", calendar, *base, "-o", first).exit_code == 1
+    decide(first, {2: ("publish", None)}, reviewer="Anna")
+    assert run("apply", first).exit_code == 1  # rows 3 and 4: no decision, paused
+    second = tmp_path / "r2.xlsx"
+    assert run("scan", calendar, *base, "-o", second).exit_code == 1
+    sheet = openpyxl.load_workbook(second).worksheets[1]
+    at = report_columns(sheet)
+    carried = {cells[at["Row"] - 1].value: cells[at["Decision"] - 1].value
+               for cells in sheet.iter_rows(min_row=2)}
+    assert carried == {2: "publish", 3: None, 4: None}
+    again = run("apply", second)
+    assert again.exit_code == 1
+    copy = statuses(tmp_path / "kal-checked.xlsx")
+    assert (copy[2], copy[3], copy[4]) == ("Gepland", "Gepauzeerd", "Gepauzeerd")
+    trail = json.loads((tmp_path / "kal-checked.decisions.json").read_text(encoding="utf-8"))
+    assert {d["row"]: d["reviewer"] for d in trail["decisions"] if d["explicit"]} == {2: "Anna"}
+
+
+def test_a_paused_post_edited_after_a_publish_and_still_hitting_stays_paused(kalender: Path,
+                                                                             tmp_path: Path) -> None:
+    """QA round 2: the publish was given on the old text; the new text still hits the crisis
+    term, so the row the report said to pause stays paused (it was written unpaused, and
+    called "not flagged when the report was made")."""
+    report = tmp_path / "r.xlsx"
+    scan([kalender], report)
+    decide(report, {row: ("publish", None) for row in FLAGGED}, reviewer="Mo")
+    book = openpyxl.load_workbook(kalender)
+    book.active["D2"] = "Onze kip van de week: nu ook met saus!"
+    book.save(kalender)
+    done = run("apply", report)
+    assert done.exit_code == 1
+    assert "changed since the report, which said pause, and still hits" in done.stdout
+    assert "not flagged when the report was made" not in done.stdout
+    assert statuses(tmp_path / "kal-checked.xlsx")[2] == "Gepauzeerd"

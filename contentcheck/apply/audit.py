@@ -126,14 +126,17 @@ def carried_decisions(calendars: list[str]
 
     Read from the trail beside each calendar's default copy (``kalender-checked.decisions.json``);
     a copy made with ``-o`` elsewhere is not looked for. A post that changed since gets nothing.
-    A decision carries only while the post is flagged for the same reasons it was decided for
+    A decision carries to the post at the same row that still says the same (rows moved since
+    are decided again), and only while the post is flagged for the same reasons it was decided for
     (``report_meta.verdict_key``): a "publish" given to a post that was only to be reviewed
     says nothing once a crisis makes it a pause, nor does a publish of a paused post once a
     second crisis hits it too.
     """
     from contentcheck.report.report_meta import post_fingerprint, verdict_key
 
-    known: dict[tuple[str, str | None, str], Decided] = {}
+    # keyed by the row too: two posts with the same text (the same message on two days or two
+    # channels) are two posts, and a decision on one is never carried to the other
+    known: dict[tuple[str, str | None, int, str], Decided] = {}
     for calendar in calendars:
         found = read_trail(calendar)
         if found is None:
@@ -141,11 +144,11 @@ def carried_decisions(calendars: list[str]
         _, _, decisions = found
         for decided in decisions:
             if decided.explicit and decided.fingerprint and decided.outcome == "applied":
-                known[(calendar, decided.sheet, decided.fingerprint)] = decided
+                known[(calendar, decided.sheet, decided.row, decided.fingerprint)] = decided
 
     def lookup(post: Post, verdict: "Verdict") -> tuple[str, str | None, str | None, str | None] | None:
         """(decision, new text, reviewer, note) for the report's reviewer columns."""
-        found = known.get((post.source, post.sheet, post_fingerprint(post))) if known else None
+        found = known.get((post.source, post.sheet, post.row, post_fingerprint(post))) if known else None
         if found is None or found.report_status != verdict.status.value:
             return None
         if found.verdict is not None:  # flagged for the same reasons: the same decision holds

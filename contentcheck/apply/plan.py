@@ -119,12 +119,19 @@ def _still_holds(flagged: dict[tuple[str | None, int], list[Any]]) -> Callable[[
     """Whether an earlier apply's decision still counts under this report: only while this
     report flags the post for the same reasons (its why-key), or does not flag it at all. A
     "publish" given before a crisis is no "publish" of the crisis post it became."""
-    now_flagged: dict[tuple[str | None, str], tuple[str, str | None]] = {}
-    for (sheet, _row), (status, fingerprint, *rest) in flagged.items():
-        now_flagged[(sheet, fingerprint)] = (status, rest[0] if rest else None)
+    now_flagged: dict[tuple[str | None, int, str], tuple[str, str | None]] = {}
+    by_text: dict[tuple[str | None, str], list[tuple[str, str | None]]] = {}
+    for (sheet, row), (status, fingerprint, *rest) in flagged.items():
+        now_flagged[(sheet, row, fingerprint)] = (status, rest[0] if rest else None)
+        by_text.setdefault((sheet, fingerprint), []).append((status, rest[0] if rest else None))
 
     def holds(decided: Decided) -> bool:
-        current = now_flagged.get((decided.sheet, decided.fingerprint))
+        current = now_flagged.get((decided.sheet, decided.row, decided.fingerprint))
+        if current is None:  # moved rows: only a post whose text is unique in the sheet
+            same = by_text.get((decided.sheet, decided.fingerprint), [])
+            if len(same) > 1:
+                return False
+            current = same[0] if same else None
         if current is None:
             return True  # not flagged now (or changed, which the locator sorts out)
         status, why = current
@@ -226,7 +233,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
             lang, "lost", where=where(decided.sheet, decided.row, lang),
             decision=DECISION_WORDS[words(lang)][decided.decision], decided_in=decided.decided_in))
     plan = Plan(applied, calendar, data, sha256, target, [], [], [])
-    _check_written_rows(ctx, plan, chosen, undecided_at)
+    said_pause = {address for address, (status, *_) in flagged.items() if status == "pause"}
+    _check_written_rows(ctx, plan, chosen, undecided_at, said_pause)
     _changes(ctx, plan, chosen)
     for decided in lost:
         plan.decided.append(replace(decided, outcome="not applied: changed"))
@@ -260,9 +268,12 @@ def _outside(ctx: Context, post: Post) -> str:
 
 def _check_written_rows(ctx: Context, plan: Plan,
                         chosen: dict[tuple[str | None, int], tuple[Decided, Post]],
-                        undecided_at: set[tuple[str | None, int]]) -> None:
+                        undecided_at: set[tuple[str | None, int]],
+                        said_pause: set[tuple[str | None, int]]) -> None:
     """Every row apply writes unpaused and nobody decided on, checked against the crisis
-    terms: a bulk file re-uploads them all, the report saw only its window."""
+    terms: a bulk file re-uploads them all, the report saw only its window. A row the report
+    said to pause whose text changed since and still hits a crisis term stays paused: any
+    decision was made on the old text."""
     if not ctx.rechecker.has_crisis_terms:
         return
     kind = plan.calendar.kind
@@ -284,6 +295,14 @@ def _check_written_rows(ctx: Context, plan: Plan,
             first.setdefault(match.matched.casefold(), (match.matched, match.term))
         terms = ", ".join(apply_phrase(ctx.lang, "hit", word=word, term=term)
                           for word, term in first.values())
+        if address in said_pause and ctx.undecided is not Undecided.PUBLISH:
+            plan.applied.undecided.append(apply_phrase(
+                ctx.lang, "changed_paused", post=_describe(post, ctx.lang), terms=terms))
+            chosen[address] = (Decided(post.sheet, post.row, post_fingerprint(post),
+                                       Decision.PAUSE, explicit=False,
+                                       decided_in="changed since the report, which said pause, "
+                                       "and still hits a crisis term", report_status="pause"), post)
+            continue
         line = apply_phrase(ctx.lang, "hits", post=_describe(post, ctx.lang),
                             why=_outside(ctx, post), terms=terms)
         if policy is Unreviewed.PAUSE:
