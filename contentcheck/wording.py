@@ -246,6 +246,13 @@ MESSAGE_WORDS = {
 # the JSON and CSV reports keep them so): each pattern with its Dutch phrasing. A warning no
 # pattern knows is shown as it was made.
 WARNING_WORDS_NL: tuple[tuple[str, str], ...] = (
+    (r"active crisis (?P<name>'.*') in (?P<path>.*) is NOT used by this scan \(its state folder "
+     r"is (?P<state>.*)\): move the file into (?P<into>.*) or point state_dir at one shared folder",
+     "actieve crisis {name} in {path} wordt NIET gebruikt door deze controle (de statusmap is "
+     "{state}): zet het bestand in {into} of wijs state_dir naar één gedeelde map"),
+    (r"crisis (?P<name>'.*') is active now but not at (?P<at>.*) \(--now\), so this scan "
+     r"leaves it out",
+     "crisis {name} is nu actief maar niet op {at} (--now), dus deze controle laat hem weg"),
     (r"(?P<place>.*) row (?P<row>\d+): (?P<rest>.*)", "{place} rij {row}: {rest}"),
     (r"column (?P<column>'.*'): (?P<value>.*) is not a date I can read",
      "kolom {column}: {value} is geen datum die ik kan lezen"),

@@ -205,6 +205,9 @@ def test_apply_on_a_report_of_a_piped_calendar_asks_for_the_file(tmp_path: Path)
     applied = run("apply", report)
     assert applied.exit_code == 2
     assert "made from a calendar on standard input (-): name the calendar file with --calendar" in applied.stderr
+    named = run("apply", report, "--calendar", tmp_path / "kalender.csv", "-o", tmp_path / "checked.csv")
+    assert named.exit_code in (0, 1), named.stderr
+    assert (tmp_path / "checked.csv").is_file()
 
 
 def test_ctrl_c_during_a_scan_is_exit_130_and_one_line(tmp_path: Path) -> None:

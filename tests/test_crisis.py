@@ -295,3 +295,15 @@ def test_a_scan_says_loudly_when_it_does_not_use_an_active_crisis(tmp_path: Path
     past = json.loads(run("scan", calendar, "--no-shipped-lists", "--now", NOW, "--format", "json").stdout)
     assert any("crisis 'Treinongeluk' is active now but not at 2026-11-24 08:00 (--now)" in w
                for w in past["warnings"])
+    dutch = run("scan", calendar, "--no-shipped-lists", "--now", NOW, "--lang", "nl").stdout
+    assert "crisis 'Treinongeluk' is nu actief maar niet op 2026-11-24 08:00 (--now)" in dutch
+
+
+def test_crisis_start_and_show_print_real_lines(isolated_state: Path) -> None:
+    """QA round 2: the terminal-safety helper showed the commands' own line breaks as ⏎."""
+    started = cli("start", "Proef", "--term", "trein")
+    shown = cli("show", "Proef")
+    for output in (started.stdout, shown.stdout):
+        assert "⏎" not in output
+    assert shown.stdout.splitlines()[:2] == ["crisis:  Proef", "status:  active"]
+    assert started.stdout.splitlines()[1].startswith("saved in ")

@@ -148,7 +148,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
     """Read the calendar once, give each decision to its post, apply the policies; raises
     when the report cannot be trusted for this calendar. Nothing is written here."""
     meta = ctx.review.meta
-    if info.get("given") == "-":
+    if info.get("given") == "-" and str(source) in (info.get("path"), "-"):
+        # a report of a piped calendar, and no --calendar naming the file
         raise ContentcheckError("this report was made from a calendar on standard input (-): "
                                 "name the calendar file with --calendar FILE")
     if not source.is_file():

@@ -159,8 +159,9 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
     say(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
                f"{_kit_summary(declared)}{_error_count(declared)}; every scan now uses them")
-    say(f"saved in {declared.path}\n  (state folder from {ctx.state_origin}; a check or "
-               "watcher using another state folder does not see it)")
+    say(f"saved in {declared.path}")
+    say(f"  (state folder from {ctx.state_origin}; a check or watcher using another state "
+        "folder does not see it)")
     _hint(declared)
 
 
@@ -329,9 +330,11 @@ def list_(show_all: bool, ctx: _Context) -> None:
 def show(name: str, ctx: _Context) -> None:
     """Show crisis NAME: its status, times, file and terms."""
     item = crises.find(ctx.state_dir, name, ctx.now)
-    say(f"crisis:  {item.name}\nstatus:  {item.status(ctx.now)}\n"
-               f"started: {ctx.show_time(item.started)}\nuntil:   {ctx.show_time(item.until)}\n"
-               f"ended:   {ctx.show_time(item.ended)}\nfile:    {item.path}")
+    for label, value in (("crisis", item.name), ("status", item.status(ctx.now)),
+                         ("started", ctx.show_time(item.started)),
+                         ("until", ctx.show_time(item.until)),
+                         ("ended", ctx.show_time(item.ended)), ("file", item.path)):
+        say(f"{label + ':':<9}{value}")  # one say() a line: a name's own line breaks stay visible
     if item.escalations():
         say(f"escalated to pause: {', '.join(item.escalations())}")
     if item.errors:

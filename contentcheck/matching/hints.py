@@ -62,6 +62,10 @@ def left_out_forms(terms: TermSet) -> list[str]:
         left_out: dict[str, str] = {}
         for language in home_languages(norm, term.language, vocabulary("nl"), vocabulary("en")):
             left_out.update(table_forms(norm, language).left_out)
+        # only forms a person would recognise as the term's own (brands, shot); a table entry
+        # such as "sta" for "station" is noise to them, left out without a word
+        left_out = {form: why for form, why in left_out.items()
+                    if form[:3] == norm[:3] and len(form) >= len(norm) - 2}
         if left_out:
             why = ", ".join(f"{form} ({reason})" for form, reason in sorted(left_out.items()))
             notes.append(f"crisis term '{term.text}' does not find {why}; "
