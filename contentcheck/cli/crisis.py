@@ -37,6 +37,7 @@ class _Context:
         self.config = config
         self.zone = config_zone(config)
         self.now = current_moment(now_text, self.zone)
+        self.now_text = now_text  # repeated in the command a suggestion list prints
         self.state_dir, self.state_origin = crises.state_location(config)
 
     def show_time(self, moment: datetime | None) -> str:
@@ -270,8 +271,9 @@ def suggest(name_and_calendars: tuple[str, ...], ctx: _Context) -> None:
         say(f"{number:3}. {shown:<{width}}  {item.line()}")
     calendars = "".join(f" {a}" for a in args)
     example = ",".join(str(n) for n in range(1, min(3, len(found)) + 1))
+    pinned = f" --now {ctx.now_text}" if ctx.now_text else ""  # the same list, the same numbers
     click.echo(f"\nadd with: contentcheck crisis add {declared.name!r} --from-suggestions "
-               f"{example}{calendars}")
+               f"{example}{calendars}{pinned}")
 
 
 @crisis.command()
