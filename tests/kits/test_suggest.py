@@ -44,6 +44,8 @@ def test_top_ten_on_the_sample_calendar_during_the_sample_crisis(sample_crisis: 
                                        "conductor", "derailment"]
     assert "it has treinongeluk, ontsporing, ontspoor* too" in result.stdout
     assert "row 28" in result.stdout and "translation of 'ontsporing'" in result.stdout
+    # the hint repeats --now: the same list, so the same numbers, for crisis add
+    assert result.stdout.rstrip().endswith("contentkalender.xlsx --now 2026-11-24T08:00")
 
 
 def test_from_suggestions_adds_the_chosen_terms_and_kit(sample_crisis: None,
