@@ -21,7 +21,7 @@ MATCH = [
     ("kaas", "geitenkaas"), ("kaas", "kaasplankje"), ("kaas", "kaasboer"), ("rook", "rookmelder"),
     ("rook", "rookwolk"), ("storm", "stormschade"), ("storm", "stormvloed"), ("boom", "boomstam"),
     ("vuur", "kampvuur"), ("vuur", "vuurzee"), ("flat", "torenflat"),
-    ("flat", "flatgebouw"), ("brand", "huisbrand"), ("brand", "bosbrand"), ("brand", "brandweerkazerne"),
+    ("flat", "flatgebouw"), ("brand", "huisbrand"), ("brand", "bosbrand"),
     ("brand", "brandgevaar"), ("trein", "treinreis"), ("trein", "goederentrein"),
     ("station", "stationshal"), ("station", "stationsplein"), ("ongeluk", "verkeersongeluk"),
     ("ongeluk", "bedrijfsongeluk"), ("besmetting", "kruisbesmetting"), ("vlucht", "vakantievlucht"),

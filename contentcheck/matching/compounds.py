@@ -162,6 +162,28 @@ def lexicalised(whole: str) -> bool:
     return vocabulary("nl").get(whole, 1 << 30) < EVERYDAY
 
 
+def everyday_inside(whole: str, span: tuple[int, int]) -> bool:
+    """Is the term's part at ``span`` read inside an everyday compound: the whole word
+    (``lexicalised``), or an everyday compound that holds the part and starts or ends the word
+    (brandweer|man, vuurwerk|vrije, kerstboom|versiering)? The longest such word is the first
+    part of the split, the rest compound parts: a fireman is no fire, a firework-free new
+    year no fire either. A crisis term's hit there is a loose reading, as in the word alone."""
+    if lexicalised(whole):
+        return True
+    start, end = span
+    for first in range(0, start + 1):
+        if first and not part_or_pair(whole[:first]):
+            continue
+        for last in range(len(whole) - MIN_PART, end - 1, -1):
+            piece = whole[first:last]
+            before, after = piece[:start - first], piece[end - first:]
+            if (before or after) and not (before and after) and lexicalised(piece) \
+                    and compound_ok(piece, whole[start:end], before or after, bool(before)) \
+                    and part_or_pair(whole[last:]):
+                return True
+    return False
+
+
 def english_pair(term_part: str, other: str) -> bool:
     """Is a compound two English words written as one (crash|course, play|station, flat|screen)
     rather than a Dutch compound? The other part is a word of English (``word_language``) and

@@ -121,6 +121,7 @@ class Lexicon:
                         exact[form].append((uid, "derived"))  # storm -> stormde, stabbing -> stabbed
                     if heads is not None and home == "nl" and form.endswith(("ing", "ingen")):
                         heads.add(form)  # besmet -> kruisbesmetting
+                        self.modifiers[form + "s"].append(uid)  # ontploffing|s|gevaar
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
             if heads:
@@ -259,7 +260,7 @@ class Lexicon:
                     self._suppressed.setdefault(word, []).append((uid, blocker))
                 else:
                     term_part, other = word[span[0]:span[1]], word[:span[0]] + word[span[1]:]
-                    found[uid] = "compound-word" if compounds.lexicalised(word) else \
+                    found[uid] = "compound-word" if compounds.everyday_inside(word, span) else \
                         "compound-english" if compounds.english_pair(term_part, other) else "compound"
         if not found and self.fuzzy and not self.is_word(word):
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)

@@ -218,6 +218,65 @@ def noun_verbs(word: str) -> list[str]:
             if is_verb(verb) and word + "t" in groups[verb]]
 
 
+# particles of an end state (down, out, away, over, in, loose): af|gebrand, uit|gebrand, om|gewaaid,
+# in|gestort. Others shift the verb's meaning (aan|gebrand: burnt food, op|gebrand: burnt out)
+END_PARTICLES = ("af", "uit", "weg", "neer", "om", "in", "los")
+
+
+def particle_participles(verb: str) -> set[str]:
+    """The participles of ``verb`` with a particle of an end state in front, for the particle
+    verbs the table knows (branden -> afbranden -> afgebrand, uitbranden -> uitgebrand): the
+    event done to the end. Particles that shift the meaning (aangebrand, opgebrand) are not
+    taken."""
+    return {form for particle in END_PARTICLES if is_verb(particle + verb)
+            for form in participles(particle + verb) if form.startswith(particle + "ge")}
+
+
+INSEPARABLE = ("ont", "be", "ver", "her", "over", "onder")
+
+
+def _participle(verb: str, form: str) -> bool:
+    """A participle (or, for a verb with an inseparable prefix, a past form that looks like
+    one) of a Dutch verb: ge|stormd, af|ge|brand, overstroomd, ontruimde."""
+    if not form.endswith(("d", "t", "de", "te")) or form.endswith(("end", "ende")):
+        return False  # overstromend: overflowing (with joy), the adjective, not the flood
+    return any(form.startswith(p + "ge") for p in ("", *PARTICLES)) or verb.startswith(INSEPARABLE)
+
+
+def _own_adjective(form: str) -> bool:
+    """A participle the table lists as an adjective of its own, with a comparative or
+    superlative (gestoord -> gestoordst: crazy, no outage; besmet -> besmetst)."""
+    groups = table("nl").groups
+    base = next((b for b in (form[:-1], form[:-2]) if form.endswith("e") and b in groups), form)  # besmette
+    return any(f.endswith(("st", "ste", "er")) and f != base for f in groups.get(base, ())[1:])
+
+
+def noun_verb(word: str) -> list[str]:
+    """The Dutch verb a noun of action is made from: -ing (overstroming -> overstromen,
+    ontploffing -> ontploffen) and -atie (evacuatie -> evacueren), only when the table has
+    that verb, so no guessed verb is added."""
+    if word.endswith("ing") and len(word) > 6:
+        verbs = [word[:-3] + "en"]
+    elif word.endswith("atie") and len(word) > 7:
+        verbs = [word[:-4] + "eren"]
+    else:
+        return []
+    return [verb for verb in verbs if verb in table("nl").groups and is_verb(verb)]
+
+
+def _participle_nouns(word: str) -> list[str]:
+    """The -ing noun of a participle term with an inseparable prefix that the table does not
+    link to a verb (vermist -> vermissing): stem + -ing, the consonant doubled after a short
+    vowel, only when the lemma table or the vocabulary has that noun."""
+    if not (word.startswith(("ont", "be", "ver", "her")) and word.endswith(("d", "t"))
+            and lemma_of(word, "nl") is None and len(word) > 5):
+        return []
+    stem = word[:-1]
+    nl = vocabulary("nl")
+    return [noun for noun in (stem + "ing", stem + stem[-1] + "ing")
+            if noun in table("nl").groups or noun in nl]
+
+
 def verb_nouns(word: str) -> list[str]:
     """The -ing noun of the Dutch verb a term word stands for (besmet -> besmetten ->
     besmetting, ontruimen -> ontruiming, betalen -> betaling), when the table has it as a
@@ -229,7 +288,7 @@ def verb_nouns(word: str) -> list[str]:
         if is_verb(verb) and noun in table("nl").groups \
                 and en.get(noun, 1 << 30) > nl.get(noun, 1 << 30):  # more Dutch than English
             nouns.append(noun)
-    return nouns
+    return nouns or _participle_nouns(word)
 
 
 def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
@@ -245,8 +304,16 @@ def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
     if "nl" in languages:
         for verb in noun_verbs(word):
             for form in table_forms(verb, "nl").forms:
-                if _past(verb, form):
-                    found.setdefault(form, "nl")
+                if _past(verb, form) or form in (verb[:-1] + "d", verb[:-1] + "de"):
+                    found.setdefault(form, "nl")  # stormde, brandend (present participle)
+            for form in (verb + "d", verb + "de"):
+                found.setdefault(form, "nl")  # the present participle the table may lack
+            for form in particle_participles(verb):
+                found.setdefault(form, "nl")  # brand -> afgebrand, uitgebrande
+        for verb in noun_verb(word):
+            for form in table_forms(verb, "nl").forms:
+                if (word.endswith("atie") or _participle(verb, form)) and not _own_adjective(form):
+                    found.setdefault(form, "nl")  # overstroming -> overstroomd; evacuatie -> evacueer
         for noun in verb_nouns(word):
             for form in table_forms(noun, "nl").forms:
                 found.setdefault(form, "nl")
