@@ -63,3 +63,21 @@ def test_loose_hit(term: str, text: str, word: str) -> None:
 @pytest.mark.parametrize(("term", "text"), QUIET)
 def test_quiet(term: str, text: str) -> None:
     assert crisis_matcher(term).find(text, language="nl") == []
+
+
+# a lower-case hashtag is cut at known words, two-letter words among them (ik|ga|met|trein|mee)
+HASHTAG_HITS = [("trein", "#ikgamettreinmee"), ("storm", "#watwaaitdestormhard"),
+                ("brand", "#zoishetnaderbrand")]
+HASHTAG_QUIET = [("ass", "#classicrock"), ("hel", "#helpendehand"), ("bom", "#bomenplantdag"),
+                 ("vis", "#zovisueel")]
+
+
+@pytest.mark.parametrize(("term", "tag"), HASHTAG_HITS)
+def test_lower_case_hashtag_is_segmented(term: str, tag: str) -> None:
+    found = crisis_matcher(term).find(f"Leuk weekend {tag}", language="nl")
+    assert [(m.matched, m.loose) for m in found] == [(term, None)]
+
+
+@pytest.mark.parametrize(("term", "tag"), HASHTAG_QUIET)
+def test_lower_case_hashtag_no_false_cut(term: str, tag: str) -> None:
+    assert crisis_matcher(term).find(f"Leuk weekend {tag}", language="nl") == []

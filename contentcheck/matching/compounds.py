@@ -20,6 +20,7 @@ MIN_PART = 3  # no compound part, and no known hashtag piece, is shorter (except
 MAX_SEGMENT = 40  # hashtags longer than this are not segmented (bounded work per token)
 MAX_WORD = 24
 MAX_COMPOUND = 60  # longer "words" are not split into compounds (bounded work per token)
+SHORT_PIECE_RANK = 300  # a two-letter hashtag piece must be this frequent a word (ga, zo, na)
 UNKNOWN_PIECE = 4  # an unknown piece of a hashtag must be at least this long
 COMMON = 30_000  # a hashtag that is a word this frequent is never split (#helpen, #bomen)
 SHORT_WORDS = frozenset(
@@ -218,12 +219,15 @@ def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:
             return 4.0
         if piece in known:
             return 0.7
-        if len(piece) < 2 or (len(piece) < MIN_PART and piece not in SHORT_WORDS):
-            return 0.7 if piece.isdigit() else None
         rank = min(dutch.get(piece, 1 << 30), english.get(piece, 1 << 30))
+        if len(piece) < 2 or (len(piece) < MIN_PART and piece not in SHORT_WORDS
+                               and rank >= SHORT_PIECE_RANK):
+            return 0.7 if piece.isdigit() else None
         if rank < 1 << 30:
             return 0.7 + rank / 200_000
-        return 2.5 if len(piece) >= UNKNOWN_PIECE else None
+        # an unknown piece (a name) costs more the longer it is, so that a run of known words
+        # wins over one long unknown piece (ik|ga|met|trein|mee, not ik|gamettreinmee)
+        return 2.5 + 0.1 * (len(piece) - UNKNOWN_PIECE) if len(piece) >= UNKNOWN_PIECE else None
 
     best: list[tuple[float, int] | None] = [None] * (size + 1)
     best[0] = (0.0, 0)
