@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import run
 from tests.test_morphology import crisis_matcher
 
 # (term, sentence, the word found): a sure hit, pause
@@ -81,3 +82,14 @@ def test_lower_case_hashtag_is_segmented(term: str, tag: str) -> None:
 @pytest.mark.parametrize(("term", "tag"), HASHTAG_QUIET)
 def test_lower_case_hashtag_no_false_cut(term: str, tag: str) -> None:
     assert crisis_matcher(term).find(f"Leuk weekend {tag}", language="nl") == []
+
+
+@pytest.mark.parametrize(("term", "text", "split"), [
+    ("brand", "Brandweerman Sam komt langs", "brandweer|man"),
+    ("vuur", "Een vuurwerkvrije jaarwisseling", "vuurwerk|vrije"),
+    ("storm", "Stormschade in de straat", "storm|schade"),
+])
+def test_explain_names_the_everyday_word_first(term: str, text: str, split: str) -> None:
+    result = run("explain", text, "--term", term, "--no-shipped-lists")
+    assert result.exit_code == 0, result.output
+    assert f"'{split}'" in result.output

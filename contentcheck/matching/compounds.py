@@ -165,12 +165,16 @@ def lexicalised(whole: str) -> bool:
 
 def everyday_inside(whole: str, span: tuple[int, int]) -> bool:
     """Is the term's part at ``span`` read inside an everyday compound: the whole word
-    (``lexicalised``), or an everyday compound that holds the part and starts or ends the word
-    (brandweer|man, vuurwerk|vrije, kerstboom|versiering)? The longest such word is the first
-    part of the split, the rest compound parts: a fireman is no fire, a firework-free new
-    year no fire either. A crisis term's hit there is a loose reading, as in the word alone."""
-    if lexicalised(whole):
-        return True
+    (``lexicalised``), or an everyday compound that holds the part (``everyday_piece``)? A
+    crisis term's hit there is a loose reading, as in the everyday word alone."""
+    return lexicalised(whole) or everyday_piece(whole, span) is not None
+
+
+def everyday_piece(whole: str, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The span of the longest everyday compound (``lexicalised``) inside ``whole`` that holds
+    the term's part at ``span`` and one more part, the rest of the word being compound parts:
+    brandweer in brandweer|man, vuurwerk in vuurwerk|vrije, kerstboom in kerstboom|versiering.
+    A fireman is no fire, a firework-free new year no fire either."""
     start, end = span
     for first in range(0, start + 1):
         if first and not part_or_pair(whole[:first]):
@@ -181,8 +185,8 @@ def everyday_inside(whole: str, span: tuple[int, int]) -> bool:
             if (before or after) and not (before and after) and lexicalised(piece) \
                     and compound_ok(piece, whole[start:end], before or after, bool(before)) \
                     and part_or_pair(whole[last:]):
-                return True
-    return False
+                return first, last
+    return None
 
 
 def english_pair(term_part: str, other: str) -> bool:

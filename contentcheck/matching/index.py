@@ -271,6 +271,10 @@ class Lexicon:
         """The word with a bar where a unit's compound splits it: ``gas|fles``."""
         for found, (start, end) in self._compounds(word):
             if found == uid:
+                piece = compounds.everyday_piece(word, (start, end))
+                if piece:  # the longest everyday word first: brandweer|man, not brand|weerman
+                    return "|".join(p for p in (word[:piece[0]], word[piece[0]:piece[1]],
+                                                word[piece[1]:]) if p)
                 cut = end if start == 0 else start
                 return f"{word[:cut]}|{word[cut:]}"
         return word
