@@ -37,6 +37,7 @@ REVIEW = [
 
 # (term, sentence): nothing found
 QUIET = [
+    ("brand", "Oeps, de rijst is aangebrand"),  # aan- shifts the meaning, and aan|ge is no compound part
     ("brand", "Na een drukke maand voel ik me opgebrand"),  # op-: burnt out
     ("storing", "Laat je niet gestoord worden tijdens het diner"),  # gestoord: an adjective of its own
     ("storing", "Stoort het als we later komen?"),  # storen's finite forms: to bother

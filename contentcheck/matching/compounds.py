@@ -120,6 +120,15 @@ def _inflected(whole: str, cut: int) -> bool:
     return False
 
 
+def _participle_prefix(left: str) -> bool:
+    """Is ``left`` the front of a participle: ge-, or a separable particle and ge- (aange,
+    uitge, opge)? A word of the vocabulary it may be (aange, inge: junk of the word counts),
+    a compound part it is not."""
+    from contentcheck.matching.lemmas import PARTICLES
+
+    return left.endswith("ge") and left[:-2] in ("", *PARTICLES)
+
+
 def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> bool:
     """Is ``whole`` = other + term (or term + other) a real compound?
 
@@ -130,6 +139,8 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
     Dutch words holds a three-letter term by chance (Helmond is no hel|mond); and an inflected
     word is not cut inside its stem (lekkerste is no lek|kerste).
     """
+    if other_is_left and _participle_prefix(other):
+        return False  # aan|ge|brand is the participle of aanbranden, no compound of 'aange'
     if len(term_part) == MIN_PART and len(other) == MIN_PART:
         return False  # 3 + 3 letters without a linking element is mostly chance: mes|dag, kip|per
     base = _left_base(other) if other_is_left else _right_base(other)
