@@ -204,15 +204,25 @@ def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
 
 
 def check_context(now: datetime, crisis: TermSet, lists: TermSet, crises: Iterable["Crisis"],
-                  escalated: dict[str, str] | None = None) -> "CheckContext":
-    """What every check may use: the terms, the errors the declared crises name, and the list
-    categories escalated to pause."""
+                  escalated: dict[str, str] | None = None,
+                  cache_dir: Path | None = None) -> "CheckContext":
+    """What every check may use: the terms, the errors the declared crises name, the list
+    categories escalated to pause, and where compiled terms are kept between runs."""
     from contentcheck.checks import CheckContext
 
     crises = list(crises)
     return CheckContext(now=now, crisis=crisis, lists=lists,
                         errors=tuple((error, c.name) for c in crises for error in c.errors),
-                        escalations=escalated or {})
+                        escalations=escalated or {}, cache_dir=cache_dir)
+
+
+def cache_dir(settings: ScanSettings) -> Path | None:
+    """The state folder's ``cache/``, where compiled terms are kept; None with ``--no-cache``."""
+    from contentcheck.crisis import default_state_dir
+
+    if not settings.cache:
+        return None
+    return (settings.terms.state_dir or default_state_dir()) / "cache"
 
 
 _NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sort last
@@ -282,7 +292,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     problems: list[str] = []
     crises = declared_crises(settings.terms, now, problems)
     crisis, lists = load_terms(settings.terms, crises)
-    context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises))
+    context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises),
+                            cache_dir(settings))
     started = start_each(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())

@@ -52,6 +52,7 @@ class ScanSettings:
     checks: dict[str, dict[str, Any]] = field(default_factory=lambda: check_configs({}))
     skip_unreadable: bool = False  # the nightly check: name an unreadable calendar, check the rest
     jobs: int | None = None  # processes checking posts; None: every core (workers.py)
+    cache: bool = True  # keep compiled terms in the state folder's cache/ (matching/cache.py)
 
 
 def check_configs(overrides: dict[str, Any], origin: str = "config",
@@ -175,7 +176,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         columns: dict[Role, str] | None = None,
                         active_crises: bool = True,
                         disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
-                        escalate: tuple[str, ...] = (), jobs: int | None = None) -> ScanSettings:
+                        escalate: tuple[str, ...] = (), jobs: int | None = None,
+                        cache: bool | None = None) -> ScanSettings:
     """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
@@ -212,6 +214,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         columns={**config_columns, **(columns or {})},
         checks=check_configs(config.section("checks"), str(config.path or "config"), config),
         jobs=_jobs(jobs, scan.get("jobs"), config),
+        cache=bool(_first(cache, scan.get("cache"), True)),
     )
 
 

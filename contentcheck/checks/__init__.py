@@ -62,6 +62,8 @@ class CheckContext:
     extra: Mapping[str, Any] = field(default_factory=dict)
     # list categories whose hits pause, each with who escalated it ("crisis Schietpartij")
     escalations: Mapping[str, str] = field(default_factory=dict)
+    # where compiled terms are kept between runs (matching/cache.py); None: compile every time
+    cache_dir: Path | None = None
 
 
 class Runner(Protocol):

@@ -98,10 +98,11 @@ class TermsRunner:
 
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> TermsRunner | None:
-    """Compile the crisis terms and the lists once; None when there are none."""
-    from contentcheck.matching import Checker
+    """Compile the crisis terms and the lists once, or load them as compiled by an earlier run
+    (``matching/cache.py``); None when there are none."""
+    from contentcheck.matching.cache import compiled_checker
 
-    checker = Checker(context.crisis, context.lists)
+    checker = compiled_checker(context.crisis, context.lists, context.cache_dir)
     return TermsRunner(checker, context.escalations) if checker.matchers else None
 
 

@@ -156,6 +156,9 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
 @click.option("--jobs", "-j", type=click.IntRange(min=1), metavar="N",
               help="Processes checking posts [default: [scan] jobs, else every core; "
                    "a small calendar uses one].")
+@click.option("--no-cache", "no_cache", is_flag=True, default=None,
+              help="Compile the terms afresh instead of loading them as compiled by an "
+                   "earlier run from the state folder's cache/ [default: [scan] cache, else on].")
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
          disabled_categories: tuple[str, ...], no_active_crises: bool, kits: tuple[str, ...],
@@ -163,7 +166,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
          days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
          dayfirst: bool | None, format_name: str | None, output: Path | None,
          csv_delimiter: str | None, lang: str | None,
-         show_ok: bool, exit_zero: bool | None, jobs: int | None,
+         show_ok: bool, exit_zero: bool | None, jobs: int | None, no_cache: bool | None,
          **columns: str | None) -> None:
     """Check the upcoming posts of one or more calendars (.xlsx, .xlsm, .ods, .csv, ...).
 
@@ -180,7 +183,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists, now=now_text, days=days,
         until=until_text, all_posts=all_posts, timezone=timezone_name, dayfirst=dayfirst,
         columns=_column_overrides(columns), active_crises=not no_active_crises,
-        disabled_categories=disabled_categories, kits=kits, escalate=escalate, jobs=jobs)
+        disabled_categories=disabled_categories, kits=kits, escalate=escalate, jobs=jobs,
+        cache=False if no_cache else None)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or config.scan.get("format"),
