@@ -68,7 +68,7 @@ def command_cpu(args: list[str]) -> float:
     """CPU seconds of one ``contentcheck`` process (its children included)."""
     from bench_scale import run_measured
 
-    _, cpu, _ = run_measured([sys.executable, "-m", "contentcheck", *args])
+    _, cpu, _ = run_measured([str(Path(sys.executable).parent / "contentcheck"), *args])
     return cpu
 
 
@@ -94,7 +94,7 @@ def main() -> None:
             calendar = ROOT / "samples" / "contentkalender.csv"
             scan = ["scan", str(calendar), "--crisis", str(crisis), "--all", "--now",
                     "2026-11-24T08:00", "--timezone", "Europe/Amsterdam", "--format", "json",
-                    "-o", str(Path(tmp) / "out.json"), "--config", str(Path(tmp) / "none.toml")]
+                    "-o", str(Path(tmp) / "out.json")]
             env_state = {"CONTENTCHECK_STATE_DIR": str(Path(tmp) / f"state-{count}")}
             import os
 
