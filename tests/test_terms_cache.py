@@ -128,6 +128,19 @@ def test_the_folder_keeps_only_the_newest_entries(isolated_state: Path) -> None:
     assert len(list(folder.glob("terms-*.pickle"))) == cache.KEEP
 
 
+def test_the_folder_stays_within_its_size(isolated_state: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """Entries that together pass MAX_BYTES go, oldest first; the newest always stays."""
+    _, lists = load_terms(TermSources(shipped_lists=False, crisis_terms=("x",)))
+    folder = isolated_state / "cache"
+    monkeypatch.setattr(cache, "MAX_BYTES", 1)
+    for word in ("storm", "brand", "trein"):
+        crisis, _ = load_terms(TermSources(crisis_terms=(word,), shipped_lists=False))
+        cache.compiled_checker(crisis, lists, folder)
+    assert [p.name for p in folder.glob("terms-*.pickle")] == \
+        [f"terms-{cache.cache_key(crisis, lists)}.pickle"]
+
+
 def test_scan_cache_false_in_the_config_switches_it_off(tmp_path: Path, calendar: Path,
                                                         isolated_state: Path) -> None:
     config = tmp_path / "contentcheck.toml"

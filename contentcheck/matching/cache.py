@@ -9,7 +9,8 @@ contentcheck version and Python's, the source of the term engine (``matching/*.p
 files it reads (vocabulary and lemma tables), and every term's text and metadata (list,
 category, severity, language, suggestion, crisis flag, origin) and the exceptions of the
 crisis terms and the lists. A change in any of them is a new key, so a stale entry is never
-used; the newest ``KEEP`` entries are kept, older ones removed.
+used; the ``KEEP`` most recently used entries are kept (within ``MAX_BYTES``), older ones
+removed.
 
 A cache file is never trusted blindly: it is read only from a folder this user owns that no
 one else may write to, only when this user owns the file, only when its header names this
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 KEEP = 4  # entries kept: the watcher's terms, a scan's, and a crisis before and after a change
+MAX_BYTES = 512 * 2**20  # and no more than this in all (100,000 terms: ~210 MiB an entry)
 MAGIC = b"contentcheck-terms-cache 1\n"
 PREFIX, SUFFIX = "terms-", ".pickle"
 _DIGEST_SIZE = 32
@@ -157,7 +159,8 @@ def _store(path: Path, key: str, checker: Checker) -> None:
         if not _owned(folder, folder=True):
             log.debug("%s: not written, the folder is not this user's alone", path)
             return
-        body = pickle.dumps(checker, protocol=pickle.HIGHEST_PROTOCOL)
+        with paused_gc():
+            body = pickle.dumps(checker, protocol=pickle.HIGHEST_PROTOCOL)
         blob = MAGIC + key.encode() + b"\n" + _payload_digest(body) + body
         write_atomically(path, lambda temp: temp.write_bytes(blob), what="the terms cache")
     except (OSError, ContentcheckError, pickle.PicklingError, RecursionError) as exc:
@@ -167,15 +170,22 @@ def _store(path: Path, key: str, checker: Checker) -> None:
 
 
 def _prune(folder: Path) -> None:
-    """Remove all but the ``KEEP`` most recently used entries."""
+    """Keep the ``KEEP`` most recently used entries, fewer when they pass ``MAX_BYTES``
+    together (the newest always stays); remove the rest."""
     entries = []
     for entry in folder.glob(f"{PREFIX}*{SUFFIX}"):
         try:
-            entries.append((entry.stat().st_mtime, entry))
+            info = entry.stat()
         except OSError:
             continue
+        entries.append((info.st_mtime, info.st_size, entry))
     entries.sort(reverse=True)
-    for _, entry in entries[KEEP:]:
+    kept, total = 0, 0
+    for _, size, entry in entries:
+        total += size
+        if kept < 1 or (kept < KEEP and total <= MAX_BYTES):
+            kept += 1
+            continue
         try:
             entry.unlink()
         except OSError as exc:
