@@ -137,7 +137,7 @@ def test_check_with_group_wordlists_and_no_shipped(tmp_path: Path) -> None:
     _write(tmp_path / "x.txt", "@category crime\nheist\n")
     result = _run("--no-shipped", "--wordlists", str(tmp_path), "check")
     assert result.exit_code == 0, result.output
-    assert "checked 1 files, 1 terms" in result.output
+    assert "checked 1 file, 1 term" in result.output
 
 
 def test_reach_shows_the_false_friends_a_term_catches(tmp_path: Path) -> None:

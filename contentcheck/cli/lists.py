@@ -111,7 +111,8 @@ def check(ctx: click.Context, paths: tuple[Path, ...], strict: bool) -> None:
         say(f"contentcheck: error: {error}", err=True)
     errors = sum(p.level == ERROR for p in result.problems)
     warnings = sum(p.level == WARNING for p in result.problems)
-    click.echo(f"checked {result.files} files, {result.terms} terms: "
+    click.echo(f"checked {result.files} file{'s' * (result.files != 1)}, "
+               f"{result.terms} term{'s' * (result.terms != 1)}: "
                f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}")
     if result.unreadable:
         raise click.exceptions.Exit(ExitCode.ERROR)
