@@ -5,8 +5,8 @@
 
 For every number of posts (a UTF-8 ``;`` CSV of bench_scale.py: 8 columns, 3 with text) and
 every word-list size, ``contentcheck scan CAL --wordlists DIR --all --format json -o out.json
---jobs J`` runs in a fresh process with an empty state folder (so the terms are compiled, not
-loaded from the cache), and ``bench/anchor_scan.py`` (csv module, casefold, Aho-Corasick,
+--jobs J`` runs in a fresh process, once with ``--no-cache`` (the terms compiled, as on a first run) and
+then with the terms loaded from the cache of the state folder, for each ``--jobs``; and ``bench/anchor_scan.py`` (csv module, casefold, Aho-Corasick,
 JSON) on the same files. Each row gives wall time, CPU time (the command and its workers) and
 the peak RSS of the largest process (``wait4``; this driver holds no posts, so its own few
 MiB never show). The machine is shared: compare CPU time and ratios from one run.
@@ -100,16 +100,20 @@ def main() -> int:
                                str(source / "bench.txt"), str(out)], dict(os.environ), args.runs)
                 print(f"| {posts:,} | {terms:,} | anchor | {anchor[0]:.2f} | {anchor[1]:.2f} "
                       f"| {anchor[2]:,.0f} | 1.00 |", flush=True)
-                for jobs in numbers(args.jobs):
-                    state = folder / "state"
-                    env = {**os.environ, "CONTENTCHECK_STATE_DIR": str(state)}
-                    command = [contentcheck, "scan", str(calendar), "--wordlists", str(source),
-                               "--all", "--timezone", "Europe/Amsterdam", "--now",
-                               "2026-11-24T08:00", "--format", "json", "-o", str(out),
-                               "--jobs", str(jobs), "--no-cache", "-q"]
-                    wall, cpu, peak = best(command, env, args.runs)
-                    print(f"| {posts:,} | {terms:,} | scan --jobs {jobs} | {wall:.2f} | "
-                          f"{cpu:.2f} | {peak:,.0f} | {cpu / anchor[1]:.2f} |", flush=True)
+                state = folder / f"state-{terms}"  # one per term list: its cache, filled once
+                env = {**os.environ, "CONTENTCHECK_STATE_DIR": str(state)}
+                command = [contentcheck, "scan", str(calendar), "--wordlists", str(source),
+                           "--all", "--timezone", "Europe/Amsterdam", "--now",
+                           "2026-11-24T08:00", "--format", "json", "-o", str(out), "-q"]
+                runs = [("compiled", 1, ["--no-cache"])]
+                runs += [("cached", jobs, []) for jobs in numbers(args.jobs)]
+                for label, jobs, extra in runs:
+                    if label == "cached":
+                        run_measured(command + ["--jobs", "1"], env)  # fills the cache
+                    wall, cpu, peak = best(command + ["--jobs", str(jobs), *extra], env, args.runs)
+                    print(f"| {posts:,} | {terms:,} | scan --jobs {jobs}, terms {label} | "
+                          f"{wall:.2f} | {cpu:.2f} | {peak:,.0f} | {cpu / anchor[1]:.2f} |",
+                          flush=True)
             calendar.unlink()
     return 0
 
