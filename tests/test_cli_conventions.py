@@ -223,3 +223,16 @@ def test_ctrl_c_during_a_scan_is_exit_130_and_one_line(tmp_path: Path) -> None:
     assert child.returncode == 130, err
     assert err.strip().splitlines()[-1] == "contentcheck: interrupted"
     assert not (tmp_path / "r.json").exists()
+
+
+def test_quiet_crisis_start_says_only_what_it_did(tmp_path: Path) -> None:
+    """-q keeps the one line that reports the crisis, and drops where it was saved and the notes
+    on its terms (a plural term, a word of the other language)."""
+    env = {**os.environ, "CONTENTCHECK_STATE_DIR": str(tmp_path / "state")}
+    started = [subprocess.run(_command("crisis", "start", name, "--term", "treinen", *flags),
+                              capture_output=True, text=True, encoding="utf-8", timeout=60, env=env)
+               for name, flags in (("Loud", ()), ("Stil", ("-q",)))]
+    loud, quiet = (done.stdout.splitlines() for done in started)
+    assert all(done.returncode == 0 for done in started)
+    assert any(line.startswith("saved in ") for line in loud) and any("note:" in l for l in loud)
+    assert quiet == [loud[0].replace("'Loud'", "'Stil'")]

@@ -40,6 +40,13 @@ def say(line: object = "", *, err: bool = False) -> None:
     click.echo(visible(line), err=err)
 
 
+def detail(line: object = "") -> None:
+    """A line that explains rather than reports (where a file was saved, a note on a term):
+    left out with ``-q``, which promises only errors and the report itself."""
+    if not terminal().quiet:
+        say(line)
+
+
 def fail(message: str) -> click.exceptions.Exit:
     """Print one line on stderr; raise the result to leave with exit code 2."""
     say(f"contentcheck: error: {message}", err=True)

@@ -20,6 +20,7 @@ from contentcheck.cli.common import (
     config_option,
     config_zone,
     current_moment,
+    detail,
     kit_options,
     now_option,
     say,
@@ -116,7 +117,7 @@ def _hint(declared: crises.Crisis) -> None:
     from contentcheck.matching import term_notes
 
     for hint in term_notes(declared.termset()):
-        say(f"note: {hint}")
+        detail(f"note: {hint}")
 
 
 def _kit_summary(declared: crises.Crisis) -> str:
@@ -160,8 +161,8 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
     say(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
                f"{_kit_summary(declared)}{_error_count(declared)}; every scan now uses them")
-    say(f"saved in {declared.path}")
-    say(f"  (state folder from {ctx.state_origin}; a check or watcher using another state "
+    detail(f"saved in {declared.path}")
+    detail(f"  (state folder from {ctx.state_origin}; a check or watcher using another state "
         "folder does not see it)")
     _hint(declared)
 
