@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -76,6 +77,9 @@ def test_watch_loop_runs_twice_and_mails_only_what_is_new(tmp_path: Path) -> Non
     assert "SIGTERM received: stopping after the current check" in logged
     assert "watcher stopped after" in logged
     assert "watcher stopped after" in log.read_text(encoding="utf-8"), "the rotating log file too"
+    # stamped in the job's time zone, with its offset, whatever the server's clock zone is
+    stamp = datetime.fromisoformat(log.read_text(encoding="utf-8").split(" INFO ")[0])
+    assert stamp.utcoffset() == datetime.now(ZoneInfo("Europe/Amsterdam")).utcoffset()
 
     for mail in (first, second):
         assert mail["Subject"].strip().startswith("[contentcheck] CRISIS ACTIVE - 1 new flagged post")

@@ -11,7 +11,7 @@ import logging.handlers
 import signal
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, tzinfo
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
@@ -32,6 +32,19 @@ log = logging.getLogger("contentcheck.watch")
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class ZonedFormatter(VisibleFormatter):
+    """Log times in the job's time zone with its offset (``2026-11-26 16:42:03+01:00``): the
+    nightly job runs at 06:00 Amsterdam time, and a server clock in UTC would otherwise stamp
+    its lines 05:00 with nothing to say so."""
+
+    def __init__(self, fmt: str, zone: tzinfo) -> None:
+        super().__init__(fmt)
+        self.zone = zone
+
+    def formatTime(self, record: logging.LogRecord, datefmt: str | None = None) -> str:
+        return datetime.fromtimestamp(record.created, self.zone).isoformat(" ", "seconds")
+
+
 def exit_code(outcome: "RunOutcome") -> ExitCode:
     """The worst thing that happened wins: a failed or incomplete check (a calendar not read),
     then a failed notification, then flags."""
@@ -43,7 +56,7 @@ def exit_code(outcome: "RunOutcome") -> ExitCode:
 
 
 def setup_logging(verbose: int, log_file: Path | None, max_bytes: int,
-                  backups: int) -> list[logging.Handler]:
+                  backups: int, zone: tzinfo) -> list[logging.Handler]:
     """Logs to stderr (journald and cron keep it) and, if configured, to a rotating file.
     Returns the handlers, for ``remove_logging`` when the command ends."""
     root = logging.getLogger()
@@ -60,7 +73,7 @@ def setup_logging(verbose: int, log_file: Path | None, max_bytes: int,
             raise ContentcheckError(f"{log_file}: cannot write the log file: "
                                     f"{exc.strerror or exc}") from None
     for handler in handlers:
-        handler.setFormatter(VisibleFormatter(LOG_FORMAT))
+        handler.setFormatter(ZonedFormatter(LOG_FORMAT, zone))
         root.addHandler(handler)
     root.setLevel(logging.INFO if verbose == 0 else logging.DEBUG)
     return handlers
@@ -126,7 +139,8 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
         from contentcheck.scan import run_inputs
 
         check_not_an_input(job.log_file, *run_inputs(settings, config.path))
-    handlers = setup_logging(verbose, job.log_file, job.log_max_bytes, job.log_backups)
+    handlers = setup_logging(verbose, job.log_file, job.log_max_bytes, job.log_backups,
+                             job.timezone)
     try:
         _say_state(config, job)
         with WatchLock(job.state_dir):
