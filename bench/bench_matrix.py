@@ -74,9 +74,14 @@ def main() -> int:
     parser.add_argument("--terms", default="100,10000,100000")
     parser.add_argument("--jobs", default="1,2", help="comma-separated numbers of processes")
     parser.add_argument("--runs", type=int, default=1, help="runs per cell; the least CPU counts")
+    parser.add_argument("--contentcheck", help="the executable to measure (default: the one "
+                        "beside this Python), e.g. an older commit's, for the 'before' column")
     args = parser.parse_args()
     python = sys.executable
-    contentcheck = str(Path(python).with_name("contentcheck"))
+    contentcheck = args.contentcheck or str(Path(python).with_name("contentcheck"))
+    offers = subprocess.run([contentcheck, "scan", "--help"], capture_output=True, text=True,
+                            check=True).stdout  # an older version has no cache and no --jobs
+    cached, pooled = "--no-cache" in offers, "--jobs" in offers
     bench = str(ROOT / "bench")
     print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, best of {args.runs} "
           "(least CPU); peak = RSS of the largest process")
@@ -90,6 +95,8 @@ def main() -> int:
             lists[count].mkdir()
             subprocess.run([python, "-c", MAKE_TERMS, str(lists[count] / "bench.txt"),
                             str(count), bench], check=True, cwd=ROOT)
+        small = folder / "small.csv"
+        subprocess.run([python, "-c", MAKE_CALENDAR, str(small), "10", bench], check=True, cwd=ROOT)
         for posts in numbers(args.posts):
             calendar = folder / f"kalender-{posts}.csv"
             subprocess.run([python, "-c", MAKE_CALENDAR, str(calendar), str(posts), bench],
@@ -100,17 +107,18 @@ def main() -> int:
                                str(source / "bench.txt"), str(out)], dict(os.environ), args.runs)
                 print(f"| {posts:,} | {terms:,} | anchor | {anchor[0]:.2f} | {anchor[1]:.2f} "
                       f"| {anchor[2]:,.0f} | 1.00 |", flush=True)
-                state = folder / f"state-{terms}"  # one per term list: its cache, filled once
+                state = folder / f"state-{terms}"  # one per term list: its cache
                 env = {**os.environ, "CONTENTCHECK_STATE_DIR": str(state)}
                 command = [contentcheck, "scan", str(calendar), "--wordlists", str(source),
                            "--all", "--timezone", "Europe/Amsterdam", "--now",
                            "2026-11-24T08:00", "--format", "json", "-o", str(out), "-q"]
-                runs = [("compiled", 1, ["--no-cache"])]
-                runs += [("cached", jobs, []) for jobs in numbers(args.jobs)]
+                runs = [("compiled", 1, ["--no-cache"] if cached else [])]
+                if cached:  # the cache is keyed by the terms, so any run fills it
+                    run_measured(command[:2] + [str(small)] + command[3:], env)
+                    runs += [("cached", jobs, []) for jobs in numbers(args.jobs)]
                 for label, jobs, extra in runs:
-                    if label == "cached":
-                        run_measured(command + ["--jobs", "1"], env)  # fills the cache
-                    wall, cpu, peak = best(command + ["--jobs", str(jobs), *extra], env, args.runs)
+                    extra = [*extra, "--jobs", str(jobs)] if pooled else extra
+                    wall, cpu, peak = best(command + extra, env, args.runs)
                     print(f"| {posts:,} | {terms:,} | scan --jobs {jobs}, terms {label} | "
                           f"{wall:.2f} | {cpu:.2f} | {peak:,.0f} | {cpu / anchor[1]:.2f} |",
                           flush=True)
