@@ -37,9 +37,9 @@ write_csv(Path(sys.argv[1]), make_posts(int(sys.argv[2])))
 MAKE_TERMS = r"""
 import sys
 sys.path.insert(0, sys.argv[3])
-from bench_matching import make_terms
+from bench_compile_cache import crisis_text  # the word pool, then two-word phrases beyond it
 from pathlib import Path
-Path(sys.argv[1]).write_text(make_terms(int(sys.argv[2])), encoding="utf-8")
+Path(sys.argv[1]).write_text(crisis_text(int(sys.argv[2])), encoding="utf-8")
 """
 
 
