@@ -111,7 +111,7 @@ def main() -> int:
                 env = {**os.environ, "CONTENTCHECK_STATE_DIR": str(state)}
                 command = [contentcheck, "scan", str(calendar), "--wordlists", str(source),
                            "--all", "--timezone", "Europe/Amsterdam", "--now",
-                           "2026-11-24T08:00", "--format", "json", "-o", str(out), "-q"]
+                           "2026-11-24T08:00", "--format", "json", "-o", str(out)]
                 runs = [("compiled", 1, ["--no-cache"] if cached else [])]
                 if cached:  # the cache is keyed by the terms, so any run fills it
                     run_measured(command[:2] + [str(small)] + command[3:], env)
