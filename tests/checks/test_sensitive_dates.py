@@ -132,3 +132,25 @@ def test_a_bad_date_is_one_line_and_exit_2(tmp_path: Path, table: str, message: 
     result = run("scan", str(calendar), "--config", str(config), "--now", NOW)
     assert result.exit_code == 2
     assert message in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_window_far_east_catches_a_post_dated_the_day_before_far_west(tmp_path: Path) -> None:
+    """Time zones lie up to 26 hours apart: a post late on 10 November at UTC-12 falls on
+    12 November on Kiritimati (UTC+14), two calendar days on (the quick day filter must not
+    miss it)."""
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[checks.sensitive-dates]\nshipped = false\n'
+                      'dates = [{date = "11-12", timezone = "Pacific/Kiritimati", '
+                      'en = "a far-east remembrance"}]\n', encoding="utf-8")
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["10-11-2026", "23:00", "X", "Late deal"],  # 12-11 01:00 on Kiritimati
+        ["10-11-2026", "22:30", "X", "Later deal"],  # 12-11 00:30 there
+        ["10-11-2026", "21:30", "X", "Evening deal"],  # 11-11 23:30 there: outside
+    ])
+    result = run("scan", str(calendar), "--now", "2026-11-01T08:00", "--timezone",
+                 "Etc/GMT+12", "--days", "14", "--format", "json", "--no-shipped-lists",
+                 "--exit-zero", "--config", str(config))
+    assert result.exit_code == 0, result.stderr
+    posts = sorted(json.loads(result.stdout)["posts"], key=lambda p: p["row"])
+    assert [p["status"] for p in posts] == ["review", "review", "ok"]
