@@ -27,7 +27,10 @@ def _identity(verdict: Verdict) -> tuple[object, str] | None:
 
 def find_twins(verdicts: Sequence[Verdict], order: dict[str, int]) -> Twins:
     """Each verdict that has twins, mapped to its group: the worst status first, then a post
-    that names its channel, then the calendars in ``order`` (source -> position)."""
+    that names its channel, then the calendars in ``order`` (source -> position: every
+    calendar of the scan; with only one there are no twins, and no post is looked at)."""
+    if len(order) < 2:
+        return {}
     groups: dict[tuple[object, str], list[Verdict]] = {}
     for verdict in verdicts:
         identity = _identity(verdict)
