@@ -42,3 +42,17 @@ def test_a_fast_pattern_is_never_skipped(tmp_path: Path) -> None:
         findings, _ = checker.explain(f"bericht {n} over storm{n} en meer")
         assert [f.match.matched for f in findings] == [f"storm{n}"]
     assert checker.warnings == []
+
+
+def test_a_fast_pattern_outlives_the_budget_on_a_big_calendar(monkeypatch) -> None:
+    """The budget is for slow patterns: a quick one that adds up past it over many posts
+    (the shipped `re:` term passed 5 s at about 700,000 posts) keeps being applied."""
+    from contentcheck.matching import Checker, crisis_terms_from_cli, regex_terms
+    from contentcheck.matching.terms import TermSet
+
+    monkeypatch.setattr(regex_terms, "BUDGET", 0.0005)  # passed within the first posts
+    checker = Checker(crisis_terms_from_cli([r"re:\bbomb(?:ings?|ed)\b"]), TermSet())
+    for n in range(2000):
+        findings, _ = checker.explain(f"bericht {n}: the bombing of {n}")
+        assert [f.match.matched for f in findings] == ["bombing"], n
+    assert checker.warnings == []
