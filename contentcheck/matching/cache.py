@@ -6,7 +6,7 @@ pickled into the state folder's ``cache/`` and loaded by the next run whose key 
 
 The key is a digest of everything that decides what the compiled checker does: the
 contentcheck version and Python's, the source of the term engine (``matching/*.py``), the data
-files it reads (vocabulary and lemma tables), and every term's text and metadata (list,
+files it reads (vocabulary and lemma tables, the shipped kits), and every term's text and metadata (list,
 category, severity, language, suggestion, crisis flag, origin) and the exceptions of the
 crisis terms and the lists. A change in any of them is a new key, so a stale entry is never
 used; the ``KEEP`` most recently used entries are kept (within ``MAX_BYTES``), older ones
@@ -56,9 +56,11 @@ def _engine_digest() -> bytes:
                   .encode())
     engine = Path(__file__).parent
     data = files("contentcheck") / "data"
+    kits = files("contentcheck.wordlists") / "kits"  # their event words (checker.false_friends)
     sources = sorted(engine.glob("*.py")) + sorted(
         (entry for entry in data.iterdir()
-         if entry.name.startswith(("words-", "lemmas-"))), key=lambda p: p.name)
+         if entry.name.startswith(("words-", "lemmas-"))), key=lambda p: p.name) + sorted(
+        (entry for entry in kits.iterdir() if entry.name.endswith(".txt")), key=lambda p: p.name)
     for source in sources:
         digest.update(source.name.encode() + b"\0")
         digest.update(source.read_bytes())

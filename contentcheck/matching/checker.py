@@ -10,6 +10,7 @@ crisis term's wider reach (``!per ongeluk`` against ``ongeluk``) stay.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from contentcheck.matching.matcher import Matcher, joined_text
@@ -20,15 +21,9 @@ if TYPE_CHECKING:
     from contentcheck.matching.spans import Finding, Suppressed
 
 
-def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
-    """The exceptions a crisis term names itself, which must not stop it.
-
-    A one-word exception goes when a crisis term has that very word (``Moordrecht``, also
-    inside ``brand Moordrecht`` or ``"storm velt bomen"``), or when a crisis wildcard covers
-    it (``Moordrecht*`` covers ``!moordrechtse``). Exception *phrases* stay, unless a crisis
-    phrase is exactly that phrase: they guard a crisis word's wider reach (``!per ongeluk``
-    against ``ongeluk``).
-    """
+def _named(crisis: TermSet) -> tuple[set[str], set[str], tuple[str, ...], tuple[str, ...]]:
+    """What the crisis terms name: their words, their phrases, and the starts and ends their
+    wildcards cover (``brand*``, ``*aanslag``)."""
     from contentcheck.matching.terms import pattern_of
 
     words: set[str] = set()
@@ -52,10 +47,61 @@ def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
         phrases.add(" ".join(w.norm for w in pattern.words))
         if pattern.joined:
             words.add(pattern.joined)
+    return words, phrases, tuple(starts), tuple(ends)
+
+
+def overridden(crisis: TermSet, exceptions: frozenset[str]) -> set[str]:
+    """The exceptions a crisis term names itself, which must not stop it.
+
+    A one-word exception goes when a crisis term has that very word (``Moordrecht``, also
+    inside ``brand Moordrecht`` or ``"storm velt bomen"``), or when a crisis wildcard covers
+    it (``Moordrecht*`` covers ``!moordrechtse``). Exception *phrases* stay, unless a crisis
+    phrase is exactly that phrase: they guard a crisis word's wider reach (``!per ongeluk``
+    against ``ongeluk``).
+    """
+    words, phrases, starts, ends = _named(crisis)
     return {exception for exception in exceptions
             if exception in phrases or (" " not in exception and (
-                exception in words or exception.startswith(tuple(starts))
-                or exception.endswith(tuple(ends))))}
+                exception in words or exception.startswith(starts)
+                or exception.endswith(ends)))}
+
+
+def false_friends(crisis: TermSet, exceptions: frozenset[str]) -> frozenset[str]:
+    """The exceptions a crisis wildcard reaches without naming them, that stay false friends.
+
+    ``brand*`` covers ``!brandstof`` (fuel), ``!brandnetel``, ``!brandweer``: the wildcard must
+    find what it covers (``overridden``), but the lists call these words false friends of the
+    stem, so a hit on them is a loose reading (review): the lists' judgement and the typed
+    wildcard disagree, and a person decides. Not when a shipped crisis kit has the word as a
+    word of an event (``brandweer`` in the fire kit: the fire brigade is about the fire), nor
+    when a crisis term names the word itself (``brandstof`` typed as a term pauses).
+    """
+    words, phrases, _, _ = _named(crisis)
+    reached = overridden(crisis, exceptions) - words - phrases
+    return frozenset(reached - _event_words()) if reached else frozenset()
+
+
+@lru_cache(maxsize=1)
+def _event_words() -> frozenset[str]:
+    """The one-word ``@severity crisis`` terms of the shipped crisis kits (folded): words of an
+    event. Read from the kit files as data (``kits`` sits a layer above the engine)."""
+    from importlib.resources import files
+
+    from contentcheck.matching.terms import parse_pattern, parse_terms
+    from contentcheck.records import Severity
+
+    found = set()
+    for entry in (files("contentcheck.wordlists") / "kits").iterdir():
+        if not entry.name.endswith(".txt"):
+            continue
+        parsed = parse_terms(entry.read_text(encoding="utf-8"), origin=entry.name,
+                             list_name=entry.name, category="kit", severity=Severity.LOW)
+        for term in parsed.terms:
+            pattern = parse_pattern(term.text)
+            if term.severity is Severity.CRISIS and pattern.kind == "word" and not (
+                    pattern.words[0].any_before or pattern.words[0].any_after):
+                found.add(pattern.words[0].norm)
+    return frozenset(found)
 
 
 class Checker:
@@ -63,7 +109,8 @@ class Checker:
 
     def __init__(self, crisis: TermSet, lists: TermSet) -> None:
         exceptions = crisis.exceptions | lists.exceptions
-        self.crisis_terms = TermSet(crisis.terms, exceptions - overridden(crisis, exceptions))
+        self.crisis_terms = TermSet(crisis.terms, exceptions - overridden(crisis, exceptions),
+                                    false_friends=false_friends(crisis, exceptions))
         self.list_terms = TermSet(lists.terms, exceptions)
         self.matchers = [Matcher.compile(terms) for terms in (self.crisis_terms, self.list_terms)
                          if terms.terms]

@@ -20,14 +20,19 @@ from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_v
 from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "wildcard", "compound",
-              "compound-word", "compound-english", "other-language", "wildcard-word", "wildcard-name", "head", "fuzzy", "slot")
+              "compound-word", "compound-english", "other-language", "verb-form", "particle", "exclamation", "wildcard-word",
+              "wildcard-excepted", "wildcard-name", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
+         "wildcard-excepted": "a word the word lists keep as a false friend of the wildcard",
          "wildcard-name": "a name (capitalised inside a sentence) that begins with the wildcard",
          "head": "the last part of a compound term on its own",
          "compound-word": "a compound that is an everyday word with a meaning of its own",
          "compound-english": "two English words written as one, an English phrase",
-         "other-language": "a word of both languages next to a word of the other language"}
+         "other-language": "a word of both languages next to a word of the other language",
+         "verb-form": "a form of another word, a verb, by its subject next to it",
+         "particle": "an English particle in another sense than a state",
+         "exclamation": "a word of both languages said alone as an English interjection"}
 CACHE_LIMIT = 500_000
 
 
@@ -57,6 +62,7 @@ class Lexicon:
         self.heads: dict[str, list[int]] = defaultdict(list)
         self.modifiers: dict[str, list[int]] = defaultdict(list)
         self.exceptions: set[str] = set()
+        self.false_friends: set[str] = set()  # ``checker.false_friends`` and their forms
         self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
         self.fuzzy = FuzzyIndex()
         self.rank_hint: dict[int, int] = {}  # unit -> rarity for ``rarest`` (a slot is common)
@@ -132,6 +138,12 @@ class Lexicon:
                     self.modifiers[form].append(uid)
         return uid
 
+    def languages(self, uid: int) -> tuple[str, ...]:
+        """The languages whose forms a unit gets (``forms.home_languages``)."""
+        unit = self.units[uid]
+        return home_languages(unit.norm, unit.language, compounds.vocabulary("nl"),
+                              compounds.vocabulary("en"))
+
     def _table_forms(self, norm: str, language: str | None) -> dict[str, str]:
         """Form -> language of the lemma-table forms of a term word (none for function
         words, short words and when the table is off)."""
@@ -160,9 +172,14 @@ class Lexicon:
     def _prefix_rule(self, uid: int, word: str) -> str:
         """``wildcard`` for a form of the stem or a compound of it, else ``wildcard-word``."""
         stem_forms = self._stem_forms.get(uid)
-        if not stem_forms or word in stem_forms:
+        if stem_forms and word in stem_forms:
             return "wildcard"
         stem = self.units[uid].norm
+        if self.false_friends and any(word.startswith(friend) for friend in self.false_friends
+                                      if friend.startswith(stem)):
+            return "wildcard-excepted"  # brand*: brandstof, brandstofprijzen
+        if not stem_forms:
+            return "wildcard"
         rest = word[len(stem):]
         for link in ("", "s", "e", "en"):
             if rest.startswith(link) and compounds.is_word_or_compound(rest[len(link):]):
@@ -187,6 +204,12 @@ class Lexicon:
         if word.isalpha():
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             self.exceptions |= word_forms(word, None, dutch, english)
+
+    def add_false_friend(self, word: str) -> None:
+        """A word the lists except that a crisis wildcard reaches (brandstof for brand*): a
+        wildcard hit on it, or on a word that begins with it, is loose. Its forms count too."""
+        dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
+        self.false_friends |= word_forms(word, None, dutch, english) if word.isalpha() else {word}
 
     @staticmethod
     def is_word(word: str) -> bool:

@@ -317,6 +317,9 @@ def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
         for noun in verb_nouns(word):
             for form in table_forms(noun, "nl").forms:
                 found.setdefault(form, "nl")
+    if "nl" in languages:
+        for form in place_people(word):
+            found.setdefault(form, "nl")  # Amersfoort -> Amersfoorters, Rotterdam -> Rotterdammer
     if languages == ["en"] and word.endswith("ing") and word not in table("en").groups.get(word, ())[1:]:
         verb = lemma_of(word, "en")
         english = vocabulary("en")
@@ -325,6 +328,29 @@ def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
             for form in table_forms(verb, "en").forms:
                 found.setdefault(form, "en")
     return found
+
+
+def place_people(word: str) -> set[str]:
+    """The people of a Dutch place name: Amersfoort -> Amersfoorter(s), Rotterdam ->
+    Rotterdammer(s) (a short vowel doubles the consonant), Groningen -> Groninger(s) and the
+    adjective Gronings(e). Only for a name, a word neither lemma table knows (kaas, brand and
+    storm are words, and brander is a burner), and only forms that no lemma table gives to
+    another word."""
+    from contentcheck.matching.forms import _short_closed
+
+    if len(word) < 4 or not word.isalpha() or any(
+            word in table(language).groups or word in table(language).lemma_of
+            for language in ("nl", "en")):
+        return set()
+    if word.endswith("en") and len(word) > 5:
+        stem = word[:-2]
+        forms = {stem + "er", stem + "ers", stem + "s", stem + "se"}
+    else:
+        base = word + word[-1] if _short_closed(word) else word
+        forms = {base + "er", base + "ers"}
+    return {form for form in forms if lemma_of(form, "nl") in (None, *forms)
+            and (form not in table("nl").groups or form in forms)
+            and lemma_of(form, "en") is None and form not in table("en").groups}
 
 
 def participles(verb: str) -> set[str]:

@@ -24,6 +24,7 @@ from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
+from contentcheck.matching.readings import CONTEXT, reread, term_readings
 from contentcheck.matching.regex_terms import RegexTerms
 from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
 from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
@@ -97,6 +98,17 @@ def _as_other_language(hit: _Raw, text: str, other: str) -> _Raw:
     return hit
 
 
+def _in_context(hit: _Raw, text: str, rules: frozenset[str]) -> _Raw:
+    """A hit on the bare term word that its neighbours show to be another word (``readings``):
+    a loose reading."""
+    term, start, end, rule, why = hit
+    if rule != "exact":
+        return hit
+    unit, occurrence = why[0]
+    other = reread(rules, text, start, end, occurrence.norm)
+    return (term, start, end, other, ((unit, occurrence._replace(rule=other)),)) if other else hit
+
+
 def joined_text(post: Post) -> str:
     """A post's fields as one text, to screen them in one pass."""
     return "\n".join([text for _, text in post.fields])
@@ -139,6 +151,7 @@ class Matcher:
         self._exception_phrases: list[tuple[int, ...]] = []
         self._left_out: list[str | None] = []  # per term: the post language it is not for
         self._lower_wild: list[bool] = []  # per term: a prefix wildcard typed in lower case
+        self._readings: dict[int, frozenset[str]] = {}  # crisis term -> its context rules
         for word in sorted(termset.exceptions):
             if " " in word:  # "groene aanslag": these words together never count
                 self._exception_phrases.append(tuple(
@@ -154,6 +167,8 @@ class Matcher:
             self._lower_wild.append(pattern.kind == "word" and pattern.words[0].any_after
                                     and term.text == term.text.lower())
             self._add_term(index, term, pattern)
+        for word in termset.false_friends:
+            self.lexicon.add_false_friend(word)
         self.lexicon.finish()
         self._singles = frozenset(self._single) | frozenset(self._heads)  # a hit is a match
         # No term has a digit: then which digits a word holds cannot matter to the screen, and
@@ -176,6 +191,11 @@ class Matcher:
         if pattern.kind == "word":
             word = pattern.words[0]
             unit = self.lexicon.add(word, term.language, fuzzy=term.crisis, derive=term.crisis)
+            if term.crisis and not (word.any_before or word.any_after or word.emoji):
+                rules = term_readings(word.norm, self.lexicon.languages(unit),
+                                      self._left_out[index])
+                if rules:
+                    self._readings[index] = rules
             self._single[unit].append(index)
             head = compound_head(word.norm) if term.crisis and not (
                 word.any_before or word.any_after) and term.language != "en" else None
@@ -353,6 +373,9 @@ class Matcher:
                 if self._left_out[term]:  # a word of both languages: flat white, brand new
                     raw[-len(occs):] = [_as_other_language(hit, text, self._left_out[term])
                                         for hit in raw[-len(occs):]]
+                if term in self._readings:  # het rook (smelled), feeling down, Boom!
+                    raw[-len(occs):] = [_in_context(hit, text, self._readings[term])
+                                        for hit in raw[-len(occs):]]
             for term in self._heads.get(unit, ()):
                 raw += [(term, occ.start, occ.end, "head", ((unit, occ._replace(rule="head")),))
                         for occ in occs]
@@ -403,7 +426,7 @@ class Matcher:
         if rule == "lemma":
             return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
         if rule == "derived":
-            return f"derived: '{occ.norm}' is a word made from '{norm}' (its verb)"
+            return f"derived: '{occ.norm}' is a word made from '{norm}'"
         if rule == "fuzzy":
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
         if rule == "slot":
@@ -412,6 +435,8 @@ class Matcher:
             verb, _, particle = norm.partition(": ")
             return (f"separable: '{occ.norm}', the verb of '{verb}', then its particle"
                     if particle else f"'{occ.norm}'")
+        if rule in CONTEXT:
+            return f"{rule}: '{occ.norm}' {CONTEXT[rule](occ.norm)}"
         if rule == "head":
             same = "" if occ.norm == norm else f" ~ '{norm}'"
             return f"head: '{occ.norm}'{same}, the last part of the term alone"

@@ -34,10 +34,12 @@ class TermSet:
     terms: tuple[Term, ...] = ()
     exceptions: frozenset[str] = field(default_factory=frozenset)
     warnings: tuple[str, ...] = ()  # "file:line: ..." for lines that could be read two ways
+    # exceptions a crisis wildcard reaches: a hit on them is loose (``checker.false_friends``)
+    false_friends: frozenset[str] = field(default_factory=frozenset)
 
     def __add__(self, other: "TermSet") -> "TermSet":
         return TermSet(self.terms + other.terms, self.exceptions | other.exceptions,
-                       self.warnings + other.warnings)
+                       self.warnings + other.warnings, self.false_friends | other.false_friends)
 
     def __len__(self) -> int:
         return len(self.terms)
