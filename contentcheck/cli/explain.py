@@ -35,6 +35,7 @@ RULES = {
     "lemma": "a form from the lemma table",
     "derived": "a word made from the term (its verb, a place's people)",
     "separable": "a separable verb split in the sentence",
+    "separable-you": "a separable verb split in the sentence, said to the reader",
     "wildcard-word": "a word that only begins with the wildcard",
     "wildcard-name": "a name that begins with the wildcard",
     "wildcard-excepted": "a word the lists keep as a false friend of the wildcard",

@@ -19,9 +19,10 @@ from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_v
                                           table_forms, verb_stems)
 from contentcheck.matching.terms import WordSpec
 
-RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "wildcard", "compound",
-              "compound-word", "compound-english", "other-language", "verb-form", "particle", "exclamation", "wildcard-word",
-              "wildcard-excepted", "wildcard-name", "head", "fuzzy", "slot")
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "separable-you",
+              "wildcard", "compound", "compound-word", "compound-english", "other-language",
+              "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
+              "wildcard-name", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-excepted": "a word the word lists keep as a false friend of the wildcard",
@@ -32,7 +33,8 @@ LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "other-language": "a word of both languages next to a word of the other language",
          "verb-form": "a form of another word, a verb, by its subject next to it",
          "particle": "an English particle in another sense than a state",
-         "exclamation": "a word of both languages said alone as an English interjection"}
+         "exclamation": "a word of both languages said alone as an English interjection",
+         "separable-you": "a split verb said to the reader (je, jij, u): a figure of speech"}
 CACHE_LIMIT = 500_000
 
 

@@ -24,7 +24,7 @@ from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
-from contentcheck.matching.readings import CONTEXT, reread, term_readings
+from contentcheck.matching.readings import ADDRESSED, CONTEXT, addressed, reread, term_readings
 from contentcheck.matching.regex_terms import RegexTerms
 from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
 from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
@@ -454,6 +454,9 @@ class Matcher:
             return []
         if multi.kind == "separable":
             chains = separable.chains(text, *(occurrences[unit] for unit in multi.units))
+            return [(multi.term, verb.start, particle.end,
+                     ADDRESSED if addressed(text, verb.start, verb.end) else "separable",
+                     tuple(zip(multi.units, (verb, particle)))) for verb, particle in chains]
         elif multi.kind == "phrase":
             chains = phrases(multi.units, occurrences)
         else:

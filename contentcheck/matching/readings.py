@@ -36,6 +36,9 @@ _AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n])[ \t]*$")
 
 VERB_FORM, PARTICLE, EXCLAMATION = "verb-form", "particle", "exclamation"
+ADDRESSED = "separable-you"
+# the reader as the subject: je valt om van het lachen, stort jij je geld in?
+_YOU = frozenset("je jij u".split())
 
 
 def verb_of_form(word: str) -> str | None:
@@ -83,6 +86,15 @@ def reread(rules: frozenset[str], text: str, start: int, end: int, norm: str) ->
             _SENTENCE_START.search(text, 0, start) is not None):
         return EXCLAMATION  # Boom! Nieuwe laagste prijs
     return None
+
+
+def addressed(text: str, start: int, end: int) -> bool:
+    """Is the verb form at ``start:end`` said to the reader (je, jij, u right before or after
+    it)? A crisis post tells what happened to someone; a split verb addressed to the reader
+    (*je valt om van het lachen*, *stort jij je geld in?*) is a figure of speech or an
+    invitation, so such a separable reading is loose."""
+    before, after = _neighbours(text, start, end)
+    return before in _YOU or after in _YOU
 
 
 def _english_only(word: str) -> bool:
