@@ -109,6 +109,8 @@ WILDCARD = [
     (("brand*",), "De loods brandde tot de ochtend", "brandde", False),
     (("brand*", "brandstof"), "Brandstof lekte uit de tank", "brandstof", False),  # typed: pause
     (("pin*",), "Pinnen lukt weer in alle winkels", "pinnen", False),
+    (("Moordrecht*",), "Onrust in Moordrecht vannacht", "moordrecht", False),  # its own word
+    (("Moordrecht*",), "De Moordrechtse brandweer rukte uit", "moordrechtse", False),
 ]
 
 
@@ -182,4 +184,5 @@ def test_explain_names_the_context(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "verb-form: 'rook' next to a subject: the verb roken" in result.output
     assert "a word the lists keep as a false friend of the wildcard" in result.output
+    assert "'brandstof', an exception of the word lists" in result.output
     assert result.output.count("review, not pause") == 2
