@@ -19,7 +19,7 @@ FUNCTION_WORDS = DUTCH | ENGLISH
 VOWELS = frozenset("aeiou")
 
 
-def _short_closed(word: str) -> bool:
+def short_closed(word: str) -> bool:
     """Ends in one short vowel + one consonant (bom, kat, slag), whose consonant may double."""
     return (len(word) >= 3 and word[-1] not in VOWELS and word[-1] not in "wxyhj"
             and word[-2] in VOWELS and word[-3] not in VOWELS)
@@ -45,7 +45,7 @@ def dutch_forms(word: str, known: Container[str]) -> set[str]:
         return forms
     bases = [word]
     diminutive = word + ("pje" if last == "m" else "tje" if last in "lnrw" else "je")
-    if _short_closed(word):
+    if short_closed(word):
         doubled = word + last
         if doubled + "en" in known or word + "en" not in known:
             bases = [doubled]
@@ -85,7 +85,7 @@ def english_forms(word: str, known: Container[str]) -> set[str]:
     else:
         forms.add(word + "s")
     stem = word[:-1] if word.endswith("e") and len(word) >= 4 else word
-    if _short_closed(word) and len(word) <= 4:
+    if short_closed(word) and len(word) <= 4:
         stem = word + word[-1]  # shop -> shopping, shopped
     forms |= {stem + "ed", stem + "ing", stem + "ings", stem + "er", stem + "ers"}
     if word.endswith("ing") and len(word) > 5:

@@ -336,7 +336,7 @@ def place_people(word: str) -> set[str]:
     adjective Gronings(e). Only for a name, a word neither lemma table knows (kaas, brand and
     storm are words, and brander is a burner), and only forms that no lemma table gives to
     another word."""
-    from contentcheck.matching.forms import _short_closed
+    from contentcheck.matching.forms import short_closed  # forms imports this module
 
     if len(word) < 4 or not word.isalpha() or any(
             word in table(language).groups or word in table(language).lemma_of
@@ -346,7 +346,7 @@ def place_people(word: str) -> set[str]:
         stem = word[:-2]
         forms = {stem + "er", stem + "ers", stem + "s", stem + "se"}
     else:
-        base = word + word[-1] if _short_closed(word) else word
+        base = word + word[-1] if short_closed(word) else word
         forms = {base + "er", base + "ers"}
     return {form for form in forms if lemma_of(form, "nl") in (None, *forms)
             and (form not in table("nl").groups or form in forms)

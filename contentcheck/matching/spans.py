@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from contentcheck.matching.index import LOOSE
 from contentcheck.records import Match, Term
 
-LOOSE_RULES = frozenset({"wildcard-word", "wildcard-name", "head"})  # see index.LOOSE
+LOOSE_RULES = frozenset(LOOSE)  # readings that ask for review (index.LOOSE)
 PROXIMITY = 6  # unquoted words match when at most this many words apart ("within a few")
 
 
