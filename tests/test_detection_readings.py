@@ -2,11 +2,11 @@
 
 A crisis term's hit becomes a loose reading (review, not pause) when its neighbours show it is
 another word: a verb form next to its subject (*het rook naar koffie*: smelled), an English
-particle in another sense (*feeling down*), a word of both languages alone as an English
+particle in another sense (*calm down*), a word of both languages alone as an English
 interjection (*Boom!*), a split verb said to the reader (*je valt om van het lachen*), and a
 crisis wildcard's hit on a word the shipped lists keep as a false friend (``brand*`` on
 *brandstof*; not *brandweer*, a word of the fire kit). A place name also finds its people
-(*Amersfoorters*). Every sentence here was written for these tests.
+(*Apeldoorners*). Every sentence here was written for these tests.
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ CONTEXT = [
     ("down", None, "The app went down just after nine", "down", False),
     ("down", None, "Payments are down across the country", "down", False),
     ("down", None, "De website ligt sinds vanochtend down", "down", False),
-    ("down", None, "Feeling a bit down on Mondays? Try our coffee", "down", True),
+    ("down", None, "Sit down and put your feet up", "down", True),
     ("down", None, "Calm down and grab a cookie", "down", True),
     ("down", None, "Settle down with a good book tonight", "down", True),
     ("down", None, "Slow down and enjoy the long weekend", "down", True),
@@ -81,7 +81,7 @@ def test_context_reading(term: str, language: str | None, text: str, word: str,
 
 # (term, sentence, the split verb found, loose?): a split verb said to the reader is loose
 SEPARABLE = [
-    ("omgevallen", "Je valt om van deze prijzen", "valt om", True),
+    ("omgevallen", "Toen viel je om van verbazing", "viel je om", True),
     ("omgevallen", "Viel jij ook om van de nieuwe smaken?", "viel jij ook om", True),
     ("omgevallen", "Valt u om van verbazing? Dat snappen we.", "valt u om", True),
     ("instorten", "Stort jij je spaargeld in bij ons?", "stort jij je spaargeld in", True),
@@ -101,7 +101,7 @@ def test_split_verb_said_to_the_reader(term: str, text: str, span: str, loose: b
 
 # (terms, sentence, the word found, loose?), with the shipped lists' exceptions
 WILDCARD = [
-    (("brand*",), "Brandstof wordt deze week goedkoper", "brandstof", True),
+    (("brand*",), "Brandstof tanken kan bij de pomp om de hoek", "brandstof", True),
     (("brand*",), "Tank voordelig met onze brandstofpas", "brandstofpas", True),
     (("brand*",), "Brandschone ramen zonder strepen", "brandschone", True),
     (("brand*",), "Dank aan de brandweer voor de snelle inzet", "brandweer", False),
@@ -132,8 +132,8 @@ def test_wildcard_on_a_listed_false_friend(shipped_lists: TermSet, terms: tuple[
 
 # (place, sentence, the word found): a place's people and adjective are about the place
 PEOPLE = [
-    ("Amersfoort", "Amersfoorters, blijf vandaag zoveel mogelijk binnen", "amersfoorters"),
-    ("Rotterdam", "Rotterdammers helpen elkaar na de nacht", "rotterdammers"),
+    ("Apeldoorn", "Apeldoorners, blijf vandaag zoveel mogelijk binnen", "apeldoorners"),
+    ("Amsterdam", "Amsterdammers helpen elkaar na de nacht", "amsterdammers"),
     ("Haarlem", "Een Haarlemmer vertelt wat hij zag", "haarlemmer"),
     ("Groningen", "Een Groninger boer zag de schuur instorten", "groninger"),
     ("Groningen", "Groningse dorpen zijn opnieuw getroffen", "groningse"),
@@ -164,7 +164,7 @@ def test_scan_reads_the_context_on_a_real_calendar(tmp_path: Path) -> None:
     posts = ["Grote brand in de loods, veel rook in de straat",  # pause
              "Het rook vanochtend heerlijk naar vers brood",  # review: smelled
              "Brandstof is deze week in de aanbieding",  # review: a listed false friend
-             "Je valt om van onze nieuwe taarten",  # review: said to the reader
+             "Toen viel je om van onze taarten",  # review: said to the reader
              "Boom! Twee halen, één betalen",  # review: interjection
              "Onze winteractie begint morgen"]  # ok
     calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"]] + [

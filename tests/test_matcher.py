@@ -204,7 +204,7 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
                  "De schuur stortte gisteren in.", "Het oud papier verbrandde snel.",
                  "Kijk naar het vuurwerk!", "Een crashcourse koken", "Een flat white graag",
                  "Het rook naar soep", "Boom! Alles half geld", "De brandstofprijs daalt",
-                 "Je valt om van de prijzen"):
+                 "Toen viel je om van de prijzen"):
         seen |= {f.rule for f in crisis.explain(text)[0]}
     english = Matcher.compile(TermSet([replace(t, language="en") for t in parse_terms(
         "down\n", origin="t", list_name="t", category="crisis", severity=Severity.CRISIS,

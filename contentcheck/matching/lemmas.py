@@ -319,7 +319,7 @@ def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
                 found.setdefault(form, "nl")
     if "nl" in languages:
         for form in place_people(word):
-            found.setdefault(form, "nl")  # Amersfoort -> Amersfoorters, Rotterdam -> Rotterdammer
+            found.setdefault(form, "nl")  # Apeldoorn -> Apeldoorners, Haarlem -> Haarlemmer
     if languages == ["en"] and word.endswith("ing") and word not in table("en").groups.get(word, ())[1:]:
         verb = lemma_of(word, "en")
         english = vocabulary("en")
@@ -331,8 +331,8 @@ def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
 
 
 def place_people(word: str) -> set[str]:
-    """The people of a Dutch place name: Amersfoort -> Amersfoorter(s), Rotterdam ->
-    Rotterdammer(s) (a short vowel doubles the consonant), Groningen -> Groninger(s) and the
+    """The people of a Dutch place name: Apeldoorn -> Apeldoorner(s), Haarlem ->
+    Haarlemmer(s) (a short vowel doubles the consonant), Groningen -> Groninger(s) and the
     adjective Gronings(e). Only for a name, a word neither lemma table knows (kaas, brand and
     storm are words, and brander is a burner), and only forms that no lemma table gives to
     another word."""

@@ -373,7 +373,7 @@ class Matcher:
                 if self._left_out[term]:  # a word of both languages: flat white, brand new
                     raw[-len(occs):] = [_as_other_language(hit, text, self._left_out[term])
                                         for hit in raw[-len(occs):]]
-                if term in self._readings:  # het rook (smelled), feeling down, Boom!
+                if term in self._readings:  # het rook (smelled), calm down, Boom!
                     raw[-len(occs):] = [_in_context(hit, text, self._readings[term])
                                         for hit in raw[-len(occs):]]
             for term in self._heads.get(unit, ()):

@@ -2,7 +2,7 @@
 
 A word can be two words: Dutch ``rook`` is smoke and also a form of *roken* (ik rook: I smoke)
 and the past of *ruiken* (het rook naar wafels: it smelled of waffles); English ``down`` is an
-outage (the app is down) and a mood or a direction (feeling down, calm down); ``Boom!`` alone is
+outage (the app is down) and a mood or a direction (calm down, slow down); ``Boom!`` alone is
 the English interjection, not a Dutch tree. Only the words right around the hit can tell, so
 these rules look at the neighbours of a hit in the original text. Each turns a hit into a loose
 reading (review rather than pause: ``index.LOOSE``), never drops it, so a person still looks.
@@ -81,7 +81,7 @@ def reread(rules: frozenset[str], text: str, start: int, end: int, norm: str) ->
         return VERB_FORM  # het rook naar wafels, ik brand van verlangen, rook jij?
     if PARTICLE in rules and before is not None and before not in _STATE_VERBS \
             and _english_only(before):
-        return PARTICLE  # feeling down, calm down; not: the app is down, de site ligt down
+        return PARTICLE  # calm down, slow down; not: the app is down, de site ligt down
     if EXCLAMATION in rules and text[end:end + 1] == "!" and (
             _SENTENCE_START.search(text, 0, start) is not None):
         return EXCLAMATION  # Boom! Nieuwe laagste prijs
@@ -109,6 +109,6 @@ CONTEXT = {
     VERB_FORM: lambda word: f"next to a subject: the verb {verb_of_form(word) or '?'} "
                             "(or another verb's past), not the noun",
     PARTICLE: lambda word: "after a word of English that is no 'is'/'went': a particle "
-                           "in another sense (feeling down), not a state",
+                           "in another sense (calm down), not a state",
     EXCLAMATION: lambda word: "alone with '!': the English interjection",
 }
