@@ -109,6 +109,8 @@ WILDCARD = [
     (("brand*",), "De loods brandde tot de ochtend", "brandde", False),
     (("brand*", "brandstof"), "Brandstof lekte uit de tank", "brandstof", False),  # typed: pause
     (("pin*",), "Pinnen lukt weer in alle winkels", "pinnen", False),
+    (("*aanslag",), "Kalkaanslag op de douchewand verdwijnt met dit middel", "kalkaanslag", True),
+    (("*aanslag",), "Een bomaanslag op het plein", "bomaanslag", False),
     (("Moordrecht*",), "Onrust in Moordrecht vannacht", "moordrecht", False),  # its own word
     (("Moordrecht*",), "De Moordrechtse brandweer rukte uit", "moordrechtse", False),
 ]

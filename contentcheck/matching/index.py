@@ -188,6 +188,15 @@ class Lexicon:
                 return "wildcard"
         return "wildcard-word"
 
+    def _suffix_rule(self, uid: int, word: str) -> str:
+        """``wildcard``, or ``wildcard-excepted`` for a word that ends with a false friend the
+        wildcard reaches (``*aanslag``: kalkaanslag, the lists' ``!kalkaanslag``)."""
+        end = self.units[uid].norm
+        if self.false_friends and any(word.endswith(friend) for friend in self.false_friends
+                                      if friend.endswith(end) and friend != end):
+            return "wildcard-excepted"
+        return "wildcard"
+
     def add_fixed(self, key: str, forms: frozenset[str], rule: str) -> int:
         """A unit that is exactly these forms, no more (a separable verb's finite forms, its
         particle): ``key`` names it in ``explain``."""
@@ -271,7 +280,7 @@ class Lexicon:
         for size in self._suffix_sizes:
             if size <= len(word):
                 for uid in self.suffix.get(word[-size:], ()):
-                    found.setdefault(uid, "wildcard")
+                    found.setdefault(uid, self._suffix_rule(uid, word))
         for part, uid in self.infix:
             if part in word:
                 found.setdefault(uid, "wildcard")

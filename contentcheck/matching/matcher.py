@@ -436,10 +436,12 @@ class Matcher:
             return (f"separable: '{occ.norm}', the verb of '{verb}', then its particle"
                     if particle else f"'{occ.norm}'")
         if rule == "wildcard-excepted":
-            friend = max((f for f in self.lexicon.false_friends if occ.norm.startswith(f)),
+            friend = max((f for f in self.lexicon.false_friends
+                          if occ.norm.startswith(f) or occ.norm.endswith(f)),
                          key=len, default=occ.norm)
-            return (f"wildcard-excepted: '{occ.norm}' is or begins with '{friend}', an "
-                    f"exception of the word lists: a false friend of '{norm}'")
+            how = "is" if friend == occ.norm else "holds"
+            return (f"wildcard-excepted: '{occ.norm}' {how} '{friend}', an exception of the "
+                    f"word lists: a false friend of '{norm}'")
         if rule in CONTEXT:
             return f"{rule}: '{occ.norm}' {CONTEXT[rule](occ.norm)}"
         if rule == "head":
