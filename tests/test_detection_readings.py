@@ -3,7 +3,7 @@
 A crisis term's hit becomes a loose reading (review, not pause) when its neighbours show it is
 another word: a verb form next to its subject (*het rook naar koffie*: smelled), an English
 particle in another sense (*calm down*), a word of both languages alone as an English
-interjection (*Boom!*), a split verb said to the reader (*je valt om van het lachen*), and a
+interjection (*Boom!*), a split verb said to the reader (*viel je om van verbazing?*), and a
 crisis wildcard's hit on a word the shipped lists keep as a false friend (``brand*`` on
 *brandstof*; not *brandweer*, a word of the fire kit). A place name also finds its people
 (*Apeldoorners*). Every sentence here was written for these tests.
@@ -57,6 +57,7 @@ CONTEXT = [
     ("down", None, "Our webshop is down this morning", "down", False),
     ("down", None, "The app went down just after nine", "down", False),
     ("down", None, "Payments are down across the country", "down", False),
+    ("down", None, "Sorry, it's down for everyone right now", "down", False),
     ("down", None, "De website ligt sinds vanochtend down", "down", False),
     ("down", None, "Sit down and put your feet up", "down", True),
     ("down", None, "Calm down and grab a cookie", "down", True),

@@ -1,7 +1,7 @@
 """Context that turns a crisis term's hit into a loose reading: the same letters, another word.
 
 A word can be two words: Dutch ``rook`` is smoke and also a form of *roken* (ik rook: I smoke)
-and the past of *ruiken* (het rook naar wafels: it smelled of waffles); English ``down`` is an
+and the past of *ruiken* (het rook naar soep: it smelled of soup); English ``down`` is an
 outage (the app is down) and a mood or a direction (calm down, slow down); ``Boom!`` alone is
 the English interjection, not a Dutch tree. Only the words right around the hit can tell, so
 these rules look at the neighbours of a hit in the original text. Each turns a hit into a loose
@@ -26,9 +26,9 @@ _SUBJECTS = frozenset("ik jij hij zij ze we wij jullie u men".split())
 _SUBJECTS_AFTER = _SUBJECTS | {"je", "het"}
 # English adverb particles whose crisis sense is a state (the site is down, the power is out)
 ENGLISH_PARTICLES = frozenset("down out off up over".split())
-# the verbs that say a thing is in that state: is down, went down, stays out
+# the verbs that say a thing is in that state: is down, went down, stays out (``s``: it's down)
 _STATE_VERBS = frozenset("""
-is are was were be been being am 's ’s go goes going went gone stay stays stayed still
+is are was were be been being am s go goes going went gone stay stays stayed still
 """.split())
 
 _BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
@@ -37,7 +37,7 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n])[ \t]*$")
 
 VERB_FORM, PARTICLE, EXCLAMATION = "verb-form", "particle", "exclamation"
 ADDRESSED = "separable-you"
-# the reader as the subject: je valt om van het lachen, stort jij je geld in?
+# the reader as the subject: viel je om van verbazing? stort jij je geld in?
 _YOU = frozenset("je jij u".split())
 
 
@@ -78,7 +78,7 @@ def reread(rules: frozenset[str], text: str, start: int, end: int, norm: str) ->
     if VERB_FORM in rules and (
             before in _SUBJECTS or after in _SUBJECTS_AFTER
             or (before == "het" and norm not in table("nl").groups)):
-        return VERB_FORM  # het rook naar wafels, ik brand van verlangen, rook jij?
+        return VERB_FORM  # het rook naar soep, ik brand van verlangen, rook jij?
     if PARTICLE in rules and before is not None and before not in _STATE_VERBS \
             and _english_only(before):
         return PARTICLE  # calm down, slow down; not: the app is down, de site ligt down
@@ -91,7 +91,7 @@ def reread(rules: frozenset[str], text: str, start: int, end: int, norm: str) ->
 def addressed(text: str, start: int, end: int) -> bool:
     """Is the verb form at ``start:end`` said to the reader (je, jij, u right before or after
     it)? A crisis post tells what happened to someone; a split verb addressed to the reader
-    (*je valt om van het lachen*, *stort jij je geld in?*) is a figure of speech or an
+    (*viel je om van verbazing?*, *stort jij je geld in?*) is a figure of speech or an
     invitation, so such a separable reading is loose."""
     before, after = _neighbours(text, start, end)
     return before in _YOU or after in _YOU
