@@ -14,9 +14,12 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 TIMEOUT = 0.25  # seconds one pattern may take on one text
 STRIKES = 3  # time-outs before a pattern is skipped for the rest of the run
@@ -51,10 +54,13 @@ class RegexTerms:
         return bool(self._patterns)
 
     def may_match(self, text: str) -> bool:
-        """Whether some pattern finds something (a time-out counts as maybe)."""
+        """Whether some pattern finds something (a time-out counts as maybe). It runs on every
+        post, so one ``search`` that stops at the first hit, not every span (an empty hit is a
+        maybe too: the closer read leaves it out)."""
         for pattern in self._patterns:
-            hits = self._hits(pattern, text)
-            if hits is None or hits:
+            found = self._timed(pattern, lambda limit: pattern.compiled.search(
+                text, timeout=limit) is not None, False)
+            if found is None or found:
                 return True
         return False
 
@@ -68,18 +74,23 @@ class RegexTerms:
 
     def _hits(self, pattern: _Pattern, text: str) -> list[tuple[int, int]] | None:
         """The spans one pattern finds in a text; None when it ran out of time."""
+        return self._timed(pattern, lambda limit: [
+            hit.span() for hit in pattern.compiled.finditer(text, timeout=limit)
+            if hit.end() > hit.start()], [])
+
+    def _timed(self, pattern: _Pattern, run: Callable[[float], _T], nothing: _T) -> _T | None:
+        """``run(time limit)`` with its time charged to the pattern: None when it ran out of
+        time, ``nothing`` once the pattern is skipped for having cost too much."""
         if pattern.skipped:
-            return []
+            return nothing
         began = time.perf_counter()
         try:
             quick = pattern.spent <= SLOW_PER_TEXT * pattern.texts  # so far: no budget applies
-            limit = TIMEOUT if quick else max(0.001, min(TIMEOUT, BUDGET - pattern.spent))
-            hits: list[tuple[int, int]] | None = [
-                hit.span() for hit in pattern.compiled.finditer(text, timeout=limit)
-                if hit.end() > hit.start()]
+            result: _T | None = run(TIMEOUT if quick else
+                                    max(0.001, min(TIMEOUT, BUDGET - pattern.spent)))
         except TimeoutError:
             pattern.strikes += 1
-            hits = None
+            result = None
         pattern.spent += time.perf_counter() - began
         pattern.texts += 1
         if pattern.strikes >= STRIKES or (pattern.spent >= BUDGET
@@ -89,4 +100,4 @@ class RegexTerms:
                        f"{pattern.spent:.1f} s); skipped for the rest of this run: simplify it")
             self.warnings.append(warning)
             log.warning("%s", warning)
-        return hits
+        return result
