@@ -19,6 +19,7 @@ from contentcheck.records import Match, Post, Verdict
 from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint
 from contentcheck.report.spans import pieces
+from contentcheck.report.xlsx_rows import RowWriter
 from contentcheck.lists.categories import category_word
 from contentcheck.wording import severity_word, warning_in
 
@@ -70,8 +71,16 @@ def live_in(scheduled: datetime | None, all_day: bool, now: datetime, lang: str)
     return f"{minutes // (24 * 60)} d"
 
 
-def _file_name(post: Post) -> str:
-    return post.source.replace("\\", "/").rsplit("/", 1)[-1]
+def _hit_fields(verdict: Verdict) -> str:
+    """The fields with hits, as the JSON list apply reads."""
+    if not verdict.findings:
+        return "[]"
+    return json.dumps(sorted({m.field for m in verdict.findings}), ensure_ascii=False)
+
+
+@lru_cache(maxsize=256)
+def _file_name(source: str) -> str:
+    return source.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 @lru_cache(maxsize=256)
@@ -88,13 +97,16 @@ def _lines(text: str, width: int) -> int:
 class PostSheet:
     """One sheet of posts; ``add`` writes a row, ``finish`` adds filter and validation."""
 
-    def __init__(self, book: Any, name: str, formats: dict[str, Any], labels: dict[str, str],
-                 lang: str, now: datetime, earlier: Callable[[Post], Any] | None = None,
+    def __init__(self, book: Any, name: str, rows: int, formats: dict[str, Any],
+                 labels: dict[str, str], lang: str, now: datetime,
+                 earlier: Callable[[Post], Any] | None = None,
                  channel: Callable[[Post], str] = lambda post: post.channel or "-") -> None:
         self.sheet = book.add_worksheet(name)
+        self.name, self.rows = name, rows  # the rows this sheet will have, header not counted
         self.formats, self.labels, self.lang, self.now = formats, labels, lang, now
         self.earlier = earlier  # a person's decision from an earlier apply, carried over
         self.channel = channel  # the channel a reader sees (a bulk file's scheduler)
+        self.out: RowWriter | None = None  # set by xlsx_report when the rows are written
         self.row = 0
         sheet = self.sheet
         for column, (key, width) in enumerate(COLUMNS):
@@ -112,95 +124,100 @@ class PostSheet:
         sheet.fit_to_pages(1, 0)
         sheet.repeat_rows(0)
         sheet.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
+        self._filter_and_validation()
 
     def add(self, verdict: Verdict, key: str, new: bool = False,
             twins: Sequence[tuple[Verdict, str]] = ()) -> None:
         """One row for a post; ``twins``: the same post in other calendars (verdict and key),
-        named in this row, and given its decision by apply."""
+        named in this row, and given its decision by apply. Most posts have no findings: each
+        step below costs next to nothing for them (a million rows are written in seconds)."""
         self.row += 1
-        row, post, f, at = self.row, verdict.post, self.formats, INDEX
+        row, post, f, at, findings = self.row, verdict.post, self.formats, INDEX, verdict.findings
         main_field = post.fields[0].name if post.fields else ""
-        others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in verdict.findings)]
-        reasons = reasons_in(verdict, self.lang)
-        reasons += [warning_in(w, self.lang) for w in post.warnings]
+        others = [pf for pf in post.fields[1:] if any(m.field == pf.name for m in findings)] \
+            if findings else []
+        reasons = reasons_in(verdict, self.lang) if findings else []
+        if post.warnings:
+            reasons += [warning_in(w, self.lang) for w in post.warnings]
         everyone = [(verdict, key), *twins]
         if twins:
             reasons.append(self.labels["also_in"] + ": " + "; ".join(
                 self._place(other.post) for other, _ in twins))
-        lists = sorted({f"{m.source} / {category_word(m.category, self.lang)} / "
-                        f"{severity_word(m.severity.value, self.lang)}" for m in verdict.findings})
-        terms = sorted({m.rule for m in verdict.findings})
         shown = post.text + "".join(f"\n{pf.name}: {pf.text}" for pf in others)
         height = max(_lines(shown, COLUMNS[at["text"]][1]),
                      _lines("\n".join(reasons), COLUMNS[at["reason"]][1]))
-        self.sheet.set_row(row, LINE_HEIGHT * min(height, MAX_LINES))
-        sheet = self.sheet
+        out = self.out
+        out.row(row, LINE_HEIGHT * min(height, MAX_LINES))
         status = self.labels[verdict.status.value] + (f" · {self.labels['new']}" if new else "")
-        sheet.write_string(row, at["status"], status, f[verdict.status.value])
+        out.string(at["status"], status, f[verdict.status.value])
         when = post.scheduled_at
         if when is not None:
             soon = live_in(when, post.all_day, self.now, self.lang)
             urgent = not post.all_day and timedelta(0) <= when - self.now < SOON
-            sheet.write_string(row, at["live_in"], soon, f["urgent" if urgent else "cell"])
-            sheet.write_datetime(row, at["date"], when.replace(tzinfo=None), f["date"])
+            out.string(at["live_in"], soon, f["urgent" if urgent else "cell"])
+            moment = when.replace(tzinfo=None)
+            out.datetime_cell(at["date"], moment, f["date"])
             if not post.all_day:
-                sheet.write_datetime(row, at["time"], when.replace(tzinfo=None), f["time"])
+                out.datetime_cell(at["time"], moment, f["time"])
         else:
-            sheet.write_string(row, at["date"], self.labels["undated"], f["warning"])
+            out.string(at["date"], self.labels["undated"], f["warning"])
         own = post if post.channel else next((o.post for o, _ in twins if o.post.channel), post)
-        self._text(row, at["channel"], self.channel(own))
+        self._text(at["channel"], self.channel(own))
         # the hits in hashtags, alt text or a first comment are shown (highlighted) under the
         # text, so every flagged row has its highlight in the one cell a reviewer reads
-        self._rich(row, at["text"], [(None, post.text, main_field)]
-                   + [(f"{pf.name}: ", pf.text, pf.name) for pf in others], verdict.findings)
-        self._text(row, at["calendar_status"], post.status)
-        extra = {_role(name): value for name, value in post.extra}
-        self._text(row, at["owner"], extra.get(Role.OWNER))
-        self._text(row, at["campaign"], extra.get(Role.CAMPAIGN))
-        self._text(row, at["terms"], "\n".join(terms))
-        self._text(row, at["lists"], "\n".join(lists))
-        self._text(row, at["reason"], "\n".join(reasons))
+        if findings:
+            self._rich(at["text"], [(None, post.text, main_field)]
+                       + [(f"{pf.name}: ", pf.text, pf.name) for pf in others], findings)
+        else:
+            self._text(at["text"], post.text)
+        self._text(at["calendar_status"], post.status)
+        if post.extra:
+            extra = {_role(name): value for name, value in post.extra}
+            self._text(at["owner"], extra.get(Role.OWNER))
+            self._text(at["campaign"], extra.get(Role.CAMPAIGN))
+        if findings:
+            self._text(at["terms"], "\n".join(sorted({m.rule for m in findings})))
+            self._text(at["lists"], "\n".join(sorted({
+                f"{m.source} / {category_word(m.category, self.lang)} / "
+                f"{severity_word(m.severity.value, self.lang)}" for m in findings})))
+        self._text(at["reason"], "\n".join(reasons))
         # every place, one line each; the hidden columns hold one line per place for apply
-        self._text(row, at["file"], "\n".join(_file_name(v.post) for v, _ in everyone))
-        self._text(row, at["sheet"], "\n".join(v.post.sheet or "-" for v, _ in everyone)
+        self._text(at["file"], "\n".join(_file_name(v.post.source) for v, _ in everyone))
+        self._text(at["sheet"], "\n".join(v.post.sheet or "-" for v, _ in everyone)
                    if any(v.post.sheet for v, _ in everyone) else None)
         if twins:
-            sheet.write_string(row, at["row"], "\n".join(str(v.post.row) for v, _ in everyone),
-                               f["cell"])
+            out.string(at["row"], "\n".join(str(v.post.row) for v, _ in everyone), f["cell"])
         else:
-            sheet.write_number(row, at["row"], post.row, f["cell"])
-        sheet.write_string(row, at["key"], "\n".join(k for _, k in everyone), f["cell"])
-        sheet.write_string(row, at["hit_fields"], "\n".join(
-            json.dumps(sorted({m.field for m in v.findings}), ensure_ascii=False)
-            for v, _ in everyone), f["cell"])
-        sheet.write_string(row, at["fingerprint"],
-                           "\n".join(post_fingerprint(v.post) for v, _ in everyone), f["cell"])
+            out.number_cell(at["row"], post.row, f["cell"])
+        out.string(at["key"], "\n".join(k for _, k in everyone), f["cell"])
+        out.string(at["hit_fields"], "\n".join(_hit_fields(v) for v, _ in everyone), f["cell"])
+        out.string(at["fingerprint"],
+                   "\n".join(post_fingerprint(v.post) for v, _ in everyone), f["cell"])
         if self.earlier is not None and (carried := self.earlier(post, verdict)):
-            self._carry(row, *carried)
+            self._carry(*carried)
 
     def _place(self, post: Post) -> str:
         """``hootsuite.csv row 1``, in the reader's language."""
         sheet = f" [{post.sheet}]" if post.sheet else ""
-        return f"{_file_name(post)}{sheet} {self.labels['row'].lower()} {post.row}"
+        return f"{_file_name(post.source)}{sheet} {self.labels['row'].lower()} {post.row}"
 
-    def _carry(self, row: int, decision: str, new_text: str | None, reviewer: str | None,
+    def _carry(self, decision: str, new_text: str | None, reviewer: str | None,
                note: str | None) -> None:
         """A decision made in an earlier apply on this very post: filled in, so the reviewer
         sees it and does not type it again (apply reads it as this report's decision)."""
         word = DECISION_WORDS[self.lang][Decision(decision)]
         style, at = self.formats["reviewer"], INDEX
-        self.sheet.write_string(row, at["decision"], word, style)
+        self.out.string(at["decision"], word, style)
         for key, value in (("new_text", new_text), ("reviewer", reviewer), ("note", note)):
             if value:
-                self.sheet.write_string(row, at[key], _fit(value), style)
+                self.out.string(at[key], _fit(value), style)
 
-    def _text(self, row: int, column: int, value: str | None) -> None:
+    def _text(self, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""
         if value:
-            value = _fit(value)
-            self.sheet.write_string(row, column, value, self.formats["cell"])
+            self.out.string(column, _fit(value), self.formats["cell"])
 
-    def _rich(self, row: int, column: int, parts: list[tuple[str | None, str, str]],
+    def _rich(self, column: int, parts: list[tuple[str | None, str, str]],
               matches: tuple[Match, ...]) -> None:
         """Write text with every matched span bold and coloured, in the cell itself."""
         fragments: list[Any] = []
@@ -220,29 +237,29 @@ class PostSheet:
         if not plain:
             return
         if len(plain) > CELL_LIMIT:  # Excel cannot hold it: the start, plainly, and say so
-            self.sheet.write_string(row, column, _fit(plain),
-                                    self.formats["cell"])
+            self.out.string(column, _fit(plain), self.formats["cell"])
             return
         if not highlighted:
-            self.sheet.write_string(row, column, plain, self.formats["cell"])
-        elif len(fragments) == 2:  # the whole text is one hit: a rich string needs 3+ fragments
+            self.out.string(column, plain, self.formats["cell"])
+        elif len(fragments) == 2:  # the whole text is one hit: shown in a bold cell
             style = "crisis_hit_cell" if fragments[0] is self.formats["crisis_hit"] else "hit_cell"
-            self.sheet.write_string(row, column, plain, self.formats[style])
+            self.out.string(column, plain, self.formats[style])
         else:
-            self.sheet.write_rich_string(row, column, *fragments, self.formats["cell"])
+            self.out.rich(column, fragments, self.formats["cell"])
 
-    def finish(self) -> None:
-        last = max(self.row, 1)
-        self.sheet.autofilter(0, 0, last, LAST_SHOWN)
-        if not self.row:
+    def _filter_and_validation(self) -> None:
+        """The filter over every row, the decision dropdown and its colours (the rows are
+        written later, straight into the sheet's part: xlsx_rows)."""
+        self.sheet.autofilter(0, 0, max(self.rows, 1), LAST_SHOWN)
+        if not self.rows:
             return
         words = DECISION_WORDS[self.lang]
         column = INDEX["decision"]
-        self.sheet.data_validation(1, column, self.row, column, {
+        self.sheet.data_validation(1, column, self.rows, column, {
             "validate": "list", "source": [w for w in words.values()],
             "input_title": self.labels["decision"], "input_message": " / ".join(words.values()),
             "error_type": "warning"})
         for decision, word in words.items():
-            self.sheet.conditional_format(1, column, self.row, column, {
+            self.sheet.conditional_format(1, column, self.rows, column, {
                 "type": "cell", "criteria": "==", "value": f'"{word}"',
                 "format": self.formats[f"decided_{decision.value}"]})

@@ -7,10 +7,14 @@ A hidden sheet keeps what ``contentcheck apply`` needs to trust the reviewer's d
 
 from __future__ import annotations
 
+import io
+from collections.abc import Callable, Iterable, Iterator
+from functools import partial
+from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
-from contentcheck.records import Status
+from contentcheck.records import Post, Status, Verdict
 from contentcheck.report import ReportOptions, writing
 from contentcheck.report.labels import Decision, default_language
 from contentcheck.report.report_meta import (
@@ -20,7 +24,14 @@ from contentcheck.report.report_meta import (
     meta_rows,
     post_key,
 )
-from contentcheck.report.xlsx_posts import PostSheet
+from contentcheck.report.xlsx_posts import COLUMNS, PostSheet
+from contentcheck.report.xlsx_rows import (
+    Filler,
+    RowWriter,
+    run_properties,
+    splice,
+    style_index,
+)
 from contentcheck.report.xlsx_summary import write_summary
 from contentcheck.scan import ScanResult
 from contentcheck.twins import find_twins
@@ -32,6 +43,11 @@ DECISION_FILLS = {Decision.PAUSE: "#F8CBAD", Decision.CHANGE: "#FFE699", Decisio
 
 
 PROGRESS_STEP = 2000  # rows between progress updates
+SHEET_ROWS = 1_048_576  # Excel's rows in a sheet
+# the highlights inside a cell's text (rich-text runs), as XlsxWriter format properties
+RUN_FONTS = {"hit": {"bold": True, "font_color": "#9C5700", "underline": 1},
+             "crisis_hit": {"bold": True, "font_color": "#C00000", "underline": 1},
+             "field_name": {"italic": True, "font_color": "#595959"}}
 FORMAT = "xlsx"
 SUFFIXES = (".xlsx",)
 TERMINAL = False  # a workbook needs a file: --format xlsx goes with -o
@@ -53,12 +69,9 @@ def _formats(book: Any) -> dict[str, Any]:
         "number": book.add_format({"valign": "top", "num_format": "0"}),
         "warning": book.add_format({**top, "font_color": "#7030A0", "italic": True}),
         "urgent": book.add_format({**top, "bold": True, "font_color": "#C00000"}),
-        "hit": book.add_format({"bold": True, "font_color": "#9C5700", "underline": 1}),
-        "crisis_hit": book.add_format({"bold": True, "font_color": "#C00000", "underline": 1}),
-        "hit_cell": book.add_format({**top, "bold": True, "font_color": "#9C5700", "underline": 1}),
-        "crisis_hit_cell": book.add_format({**top, "bold": True, "font_color": "#C00000",
-                                            "underline": 1}),
-        "field_name": book.add_format({"italic": True, "font_color": "#595959"}),
+        **{name: book.add_format(font) for name, font in RUN_FONTS.items()},
+        "hit_cell": book.add_format({**top, **RUN_FONTS["hit"]}),
+        "crisis_hit_cell": book.add_format({**top, **RUN_FONTS["crisis_hit"]}),
         "label": book.add_format({"bold": True, "valign": "top"}),
         "title": book.add_format({"bold": True, "font_size": 16}),
         "banner": book.add_format({"bold": True, "font_color": "#FFFFFF", "bg_color": "#C00000",
@@ -76,37 +89,103 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     """Write the report workbook to ``path`` (callers write to a temporary file and move it).
 
     ``is_new`` (from the nightly history) marks the flagged posts that were not flagged in the
-    previous run, so a reviewer starts with what changed.
+    previous run, so a reviewer starts with what changed. The workbook is laid out by
+    XlsxWriter in memory with the post sheets' headers only; the rows are then streamed into
+    the file (xlsx_rows), one sheet after the other, each a pass over the verdicts.
     """
     import xlsxwriter
 
     lang, is_new = options.lang or default_language(), options.is_new
     labels = LABELS[lang]
-    book = xlsxwriter.Workbook(str(path), {"constant_memory": True, "strings_to_formulas": False,
-                                           "strings_to_urls": False, "strings_to_numbers": False})
+    layout = io.BytesIO()
+    # (ZIP64 only comes into play for a part past 2 GiB: never the layout's own parts)
+    book = xlsxwriter.Workbook(layout, {"in_memory": True, "use_zip64": True,
+                                        "strings_to_formulas": False, "strings_to_urls": False,
+                                        "strings_to_numbers": False})
     book.set_properties({"title": labels["title"], "comments": "contentcheck"})
     formats = _formats(book)
-    new = {id(v) for v in result.flagged if is_new(v)} if is_new else set()
+    flagged = result.flagged
+    new = {id(v) for v in flagged if is_new(v)} if is_new else set()
     write_summary(book, labels["summary"], result, labels, formats,
                   new_count=len(new) if is_new else None, lang=lang)
     indexes = calendar_indexes(result)
-    twins = find_twins(result.verdicts, indexes)
-    progress = writing(options, len(result.flagged) + len(result.verdicts))
-    for name, verdicts in ((labels["flagged"], result.flagged), (labels["all"], result.verdicts)):
-        sheet = PostSheet(book, name, formats, labels, lang, result.now, options.earlier,
-                          lambda post: result.channel_shown(post.channel, post.source, lang))
-        for number, verdict in enumerate(verdicts, 1):
-            group = twins.get(id(verdict), (verdict,))
-            if group[0] is verdict:  # twins are one row, shown with the first of them
-                sheet.add(verdict, post_key(indexes[verdict.post.source], verdict.post),
-                          any(id(v) in new for v in group),
-                          [(v, post_key(indexes[v.post.source], v.post)) for v in group[1:]])
-            if number % PROGRESS_STEP == 0:
-                progress.advance(PROGRESS_STEP)
-        progress.advance(len(verdicts) % PROGRESS_STEP)
-        sheet.finish()
+    # the same post in two calendars is one row; one calendar has no twins (and no pass)
+    twins = find_twins(result.verdicts, indexes) if len(result.calendars) > 1 else {}
+    shown_later = {id(v) for group in twins.values() for v in group[1:]}
+
+    def rows(verdicts: Iterable[Verdict]) -> Iterator[tuple[Verdict, str, bool, list]]:
+        for verdict in verdicts:
+            if id(verdict) not in shown_later:
+                group = twins.get(id(verdict), (verdict,))
+                yield (verdict, post_key(indexes[verdict.post.source], verdict.post),
+                       any(id(v) in new for v in group),
+                       [(v, post_key(indexes[v.post.source], v.post)) for v in group[1:]])
+
+    channels: dict[tuple[str | None, str], str] = {}
+
+    def channel(post: Post) -> str:
+        place = (post.channel, post.source)
+        if place not in channels:
+            channels[place] = result.channel_shown(post.channel, post.source, lang)
+        return channels[place]
+
+    counts = {"flagged": len(flagged) - sum(id(v) in shown_later for v in flagged),
+              "all": len(result.verdicts) - len(shown_later)}
+    sheets = {kind: [PostSheet(book, name, size, formats, labels, lang, result.now,
+                               options.earlier, channel)
+                     for name, size in sheet_sizes(labels[kind], counts[kind])]
+              for kind in ("flagged", "all")}
     meta = book.add_worksheet(META_SHEET)
     for row, chunk in enumerate(meta_rows(build_meta(result, lang))):
         meta.write_string(row, 0, chunk)
     meta.very_hidden()
+    styles = {id(f): style_index(f) for f in formats.values()}  # before closing: see style_index
+    runs = {id(formats[name]): run_properties(font) for name, font in RUN_FONTS.items()}
     book.close()
+
+    progress = writing(options, counts["flagged"] + counts["all"])
+
+    def fillers() -> dict[str, Filler]:
+        found = {}
+        for kind, verdicts in (("flagged", flagged), ("all", result.verdicts)):
+            source = _Shared(lambda verdicts=verdicts: rows(verdicts))
+            for sheet in sheets[kind]:
+                found[sheet.name] = (sheet.rows, len(COLUMNS),
+                                     partial(_fill, sheet, source, styles, runs, progress))
+        return found
+
+    splice(layout, str(path), fillers)
+
+
+class _Shared:
+    """One pass over a kind's rows, shared by its sheets (a sheet takes the next rows); the
+    pass starts when the first sheet is written, so only one pass is open at a time."""
+
+    def __init__(self, start: Callable[[], Iterator[Any]]) -> None:
+        self.start, self.rows = start, None
+
+    def take(self, count: int) -> Iterator[Any]:
+        if self.rows is None:
+            self.rows = self.start()
+        return islice(self.rows, count)
+
+
+def _fill(sheet: PostSheet, source: _Shared, styles: dict[int, int], runs: dict[int, str],
+          progress: Any, out: IO[bytes]) -> None:
+    """Write a post sheet's rows into its part."""
+    sheet.out, sheet.row = RowWriter(out, styles, runs), 0
+    for number, (verdict, key, new, twins) in enumerate(source.take(sheet.rows), 1):
+        sheet.add(verdict, key, new, twins)
+        if number % PROGRESS_STEP == 0:
+            progress.advance(PROGRESS_STEP)
+    sheet.out.flush()
+    progress.advance(sheet.rows % PROGRESS_STEP)
+
+
+def sheet_sizes(name: str, rows: int) -> list[tuple[str, int]]:
+    """A post sheet's name and rows, split into "name (2)", "name (3)" ... past Excel's
+    1,048,576 rows a sheet (the header is one of them)."""
+    per_sheet = SHEET_ROWS - 1
+    sizes = [min(per_sheet, rows - start) for start in range(0, rows, per_sheet)] or [0]
+    return [(name if part == 0 else f"{name} ({part + 1})", size)
+            for part, size in enumerate(sizes)]

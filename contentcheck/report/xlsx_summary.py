@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from contentcheck.records import Status, Verdict
+from contentcheck.records import Status
 from contentcheck.scan import ScanResult
 
 VALUE_LAST_COLUMN = 12  # long values span B..M
@@ -54,7 +54,7 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
     line("", labels["how_to"])
     row += 1
 
-    counts = Counter(v.status for v in result.verdicts)
+    counts, by_channel, days = _tally(result, lang, labels["undated"])
     chart_anchor = row
     sheet.write_string(row, 0, labels["counts"], formats["header"])
     sheet.write_string(row, 1, labels["count"], formats["header"])
@@ -72,10 +72,8 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
         row += 1
     row += 1
 
-    row = _table(sheet, row, labels["by_channel"], labels, formats, _by_channel(result, lang))
+    row = _table(sheet, row, labels["by_channel"], labels, formats, by_channel)
     day_first_row = row + 1
-    days = _by(result, lambda v: v.post.scheduled_at.strftime("%Y-%m-%d") if v.post.scheduled_at
-               else labels["undated"])
     row = _table(sheet, row, labels["by_day"], labels, formats, days)
     if days:
         _day_chart(book, sheet, name, day_first_row, len(days), labels, chart_anchor)
@@ -97,24 +95,34 @@ def _crisis_names(result: ScanResult) -> str:
     return ", ".join(names)
 
 
-def _by_channel(result: ScanResult, lang: str) -> list[tuple[str, Counter]]:
-    """Counts per channel, "TikTok" and "tiktok" together under the spelling used most."""
-    def shown(verdict: Verdict) -> str:
-        return result.channel_shown(verdict.post.channel, verdict.post.source, lang)
-
-    spellings: dict[str, Counter] = {}
+def _tally(result: ScanResult, lang: str, undated: str
+           ) -> tuple[Counter, list[tuple[str, Counter]], list[tuple[str, Counter]]]:
+    """In one pass over the verdicts: the statuses, and the statuses per channel and per day.
+    Channels are counted case-blind ("TikTok" and "tiktok" together) under the spelling
+    used most."""
+    statuses: Counter = Counter()
+    channels: dict[str, dict[str, Counter]] = {}  # folded -> spelling -> statuses
+    days: dict[str, Counter] = {}
+    shown: dict[tuple[str | None, str], str] = {}
+    day_names: dict[Any, str] = {}
     for verdict in result.verdicts:
-        channel = shown(verdict)
-        spellings.setdefault(channel.casefold(), Counter())[channel] += 1
-    display = {key: counter.most_common(1)[0][0] for key, counter in spellings.items()}
-    return _by(result, lambda v: display[shown(v).casefold()])
-
-
-def _by(result: ScanResult, key: Any) -> list[tuple[str, Counter]]:
-    groups: dict[str, Counter] = {}
-    for verdict in result.verdicts:
-        groups.setdefault(key(verdict), Counter())[verdict.status] += 1
-    return sorted(groups.items())
+        post, status = verdict.post, verdict.status
+        statuses[status] += 1
+        place = (post.channel, post.source)
+        channel = shown.get(place)
+        if channel is None:
+            channel = shown[place] = result.channel_shown(post.channel, post.source, lang)
+        channels.setdefault(channel.casefold(), {}).setdefault(channel, Counter())[status] += 1
+        when = post.scheduled_at
+        day = day_names.get(when.date()) if when is not None else undated
+        if day is None:
+            day = day_names[when.date()] = when.strftime("%Y-%m-%d")
+        days.setdefault(day, Counter())[status] += 1
+    by_channel = []
+    for spellings in channels.values():
+        name = max(spellings, key=lambda spelling: spellings[spelling].total())  # first of ties
+        by_channel.append((name, sum(spellings.values(), Counter())))
+    return statuses, sorted(by_channel), sorted(days.items())
 
 
 def _table(sheet: Any, row: int, title: str, labels: dict[str, str], formats: dict[str, Any],
