@@ -129,8 +129,9 @@ class PostSheet:
     def add(self, verdict: Verdict, key: str, new: bool = False,
             twins: Sequence[tuple[Verdict, str]] = ()) -> None:
         """One row for a post; ``twins``: the same post in other calendars (verdict and key),
-        named in this row, and given its decision by apply. Most posts have no findings: each
-        step below costs next to nothing for them (a million rows are written in seconds)."""
+        named in this row, and given its decision by apply. Cells go left to right (Excel
+        wants a row's cells in order). Most posts have no findings: each step below costs
+        next to nothing for them."""
         self.row += 1
         row, post, f, at, findings = self.row, verdict.post, self.formats, INDEX, verdict.findings
         main_field = post.fields[0].name if post.fields else ""
@@ -170,17 +171,19 @@ class PostSheet:
                        + [(f"{pf.name}: ", pf.text, pf.name) for pf in others], findings)
         else:
             self._text(at["text"], post.text)
+        if self.earlier is not None and (carried := self.earlier(post, verdict)):
+            self._carry(*carried)
         self._text(at["calendar_status"], post.status)
         if post.extra:
             extra = {_role(name): value for name, value in post.extra}
             self._text(at["owner"], extra.get(Role.OWNER))
             self._text(at["campaign"], extra.get(Role.CAMPAIGN))
+        self._text(at["reason"], "\n".join(reasons))
         if findings:
             self._text(at["terms"], "\n".join(sorted({m.rule for m in findings})))
             self._text(at["lists"], "\n".join(sorted({
                 f"{m.source} / {category_word(m.category, self.lang)} / "
                 f"{severity_word(m.severity.value, self.lang)}" for m in findings})))
-        self._text(at["reason"], "\n".join(reasons))
         # every place, one line each; the hidden columns hold one line per place for apply
         self._text(at["file"], "\n".join(_file_name(v.post.source) for v, _ in everyone))
         self._text(at["sheet"], "\n".join(v.post.sheet or "-" for v, _ in everyone)
@@ -193,8 +196,6 @@ class PostSheet:
         out.string(at["hit_fields"], "\n".join(_hit_fields(v) for v, _ in everyone), f["cell"])
         out.string(at["fingerprint"],
                    "\n".join(post_fingerprint(v.post) for v, _ in everyone), f["cell"])
-        if self.earlier is not None and (carried := self.earlier(post, verdict)):
-            self._carry(*carried)
 
     def _place(self, post: Post) -> str:
         """``hootsuite.csv row 1``, in the reader's language."""
@@ -215,7 +216,8 @@ class PostSheet:
     def _text(self, column: int, value: str | None) -> None:
         """A plain text cell; nothing at all for an empty value (the column gives the format)."""
         if value:
-            self.out.string(column, _fit(value), self.formats["cell"])
+            self.out.string(column, value if len(value) <= CELL_LIMIT else _fit(value),
+                            self.formats["cell"])
 
     def _rich(self, column: int, parts: list[tuple[str | None, str, str]],
               matches: tuple[Match, ...]) -> None:

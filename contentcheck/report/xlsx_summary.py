@@ -100,24 +100,21 @@ def _tally(result: ScanResult, lang: str, undated: str
     """In one pass over the verdicts: the statuses, and the statuses per channel and per day.
     Channels are counted case-blind ("TikTok" and "tiktok" together) under the spelling
     used most."""
+    seen: Counter = Counter()  # (channel, source, date, status): one count per kind of post
+    for verdict in result.verdicts:
+        post = verdict.post
+        when = post.scheduled_at
+        seen[post.channel, post.source, when.date() if when is not None else None,
+             verdict.status] += 1
     statuses: Counter = Counter()
     channels: dict[str, dict[str, Counter]] = {}  # folded -> spelling -> statuses
     days: dict[str, Counter] = {}
-    shown: dict[tuple[str | None, str], str] = {}
-    day_names: dict[Any, str] = {}
-    for verdict in result.verdicts:
-        post, status = verdict.post, verdict.status
-        statuses[status] += 1
-        place = (post.channel, post.source)
-        channel = shown.get(place)
-        if channel is None:
-            channel = shown[place] = result.channel_shown(post.channel, post.source, lang)
-        channels.setdefault(channel.casefold(), {}).setdefault(channel, Counter())[status] += 1
-        when = post.scheduled_at
-        day = day_names.get(when.date()) if when is not None else undated
-        if day is None:
-            day = day_names[when.date()] = when.strftime("%Y-%m-%d")
-        days.setdefault(day, Counter())[status] += 1
+    for (channel, source, day, status), count in seen.items():
+        statuses[status] += count
+        shown = result.channel_shown(channel, source, lang)
+        channels.setdefault(shown.casefold(), {}).setdefault(shown, Counter())[status] += count
+        name = day.strftime("%Y-%m-%d") if day is not None else undated
+        days.setdefault(name, Counter())[status] += count
     by_channel = []
     for spellings in channels.values():
         name = max(spellings, key=lambda spelling: spellings[spelling].total())  # first of ties
