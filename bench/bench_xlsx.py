@@ -6,7 +6,8 @@ Writes the CSV calendar of bench_scale.py (UTF-8 `;`, 8 columns) and a ``--terms
 (0: the shipped lists only), then measures, in one run, as CPU time (user + sys):
 
 * the report stage alone, in a fresh process: ``run_scan`` once, then
-  ``xlsx_report.write`` (CPU seconds, and the peak RSS it adds, from ``VmHWM``);
+  ``xlsx_report.write`` (CPU seconds; the RSS before it and the peak RSS, ``VmHWM``, after:
+  the peak never falls, so what the report adds is at most their difference);
 * the anchor of shared/PERFORMANCE.md in that same process: XlsxWriter in constant-memory
   mode writing as many rows of 8 plain strings;
 * the whole command in a fresh process,
@@ -45,9 +46,9 @@ settings = build_scan_settings(Config(), calendars=(Path(calendar),),
                                jobs=1)
 
 
-def hwm() -> int:
+def memory(field: str) -> int:  # VmHWM (the peak so far) or VmRSS (now), in MiB
     with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) // 1024 for line in status if line.startswith("VmHWM:"))
+        return next(int(line.split()[1]) // 1024 for line in status if line.startswith(field))
 
 
 def anchor(rows: int) -> float:
@@ -66,7 +67,7 @@ def anchor(rows: int) -> float:
 with paused_gc():  # as the CLI runs it
     result = run_scan(settings)
     flagged, total = len(result.flagged), len(result.verdicts)
-    before = hwm()
+    before, resident = memory("VmHWM:"), memory("VmRSS:")
     profiler = cProfile.Profile() if profile else None
     started = time.process_time()
     if profiler:
@@ -75,9 +76,10 @@ with paused_gc():  # as the CLI runs it
     if profiler:
         profiler.disable()
     report = time.process_time() - started
-    added = hwm() - before
+    peak = memory("VmHWM:")
     plain = anchor(total)
-print(f"{report:.2f} {added} {plain:.2f} {total} {flagged} {out.stat().st_size // 2**20}")
+print(f"{report:.2f} {peak - before} {plain:.2f} {total} {flagged} {out.stat().st_size // 2**20} "
+      f"{resident} {peak}")
 if profiler:
     pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(25)
 """
@@ -118,9 +120,10 @@ def main() -> int:
                 print(done.stderr)
         report = statistics.median(float(s[0]) for s in stages)
         plain = statistics.median(float(s[2]) for s in stages)
-        _, added, _, total, flagged, size = stages[-1]
+        _, added, _, total, flagged, size, resident, peak = stages[-1]
         print(f"report stage: {report:.2f} s CPU ({total} rows in all posts, {flagged} flagged; "
-              f"{size} MiB; peak RSS +{added} MiB); anchor, XlsxWriter constant_memory, "
+              f"{size} MiB; RSS {resident} MiB before it, peak {peak} MiB after it, "
+              f"+{added} MiB over the scan's peak); anchor, XlsxWriter constant_memory, "
               f"{total} x 8 plain strings: {plain:.2f} s ({report / plain:.2f}x the anchor)")
         if args.no_command:
             return 0
