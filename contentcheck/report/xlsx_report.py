@@ -109,8 +109,7 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     write_summary(book, labels["summary"], result, labels, formats,
                   new_count=len(new) if is_new else None, lang=lang)
     indexes = calendar_indexes(result)
-    # the same post in two calendars is one row; one calendar has no twins (and no pass)
-    twins = find_twins(result.verdicts, indexes) if len(result.calendars) > 1 else {}
+    twins = find_twins(result.verdicts, indexes)  # the same post in two calendars: one row
     shown_later = {id(v) for group in twins.values() for v in group[1:]}
 
     def rows(verdicts: Iterable[Verdict]) -> Iterator[tuple[Verdict, str, bool, list]]:
