@@ -116,3 +116,31 @@ def test_a_part_past_the_zip_limit_is_written_with_zip64(calendar: Path, tmp_pat
     assert [r["Row"] for r in rows_of(book["All posts"])] == [3, 6, 8, 2, 4, 5, 7, 9]
     with zipfile.ZipFile(out) as archive:  # the sheet parts carry ZIP64 sizes
         assert archive.getinfo("xl/worksheets/sheet2.xml").extra
+
+
+def test_summary_counts_channels_case_blind_and_days_in_one_pass(tmp_path: Path) -> None:
+    """The summary's tables, counted in one pass over the posts: "tiktok" and "TikTok" are one
+    channel under the spelling used most, each day and the undated posts a row."""
+    calendar = write_csv(tmp_path / "k.csv", [
+        HEADER,
+        ["24-11-2026", "09:00", "TikTok", "Met de trein", ""],
+        ["24-11-2026", "10:00", "tiktok", "Een fijne dag", ""],
+        ["25-11-2026", "11:00", "TikTok", "Nog een fijne dag", ""],
+        ["25-11-2026", "12:00", "Instagram", "Weer de trein", ""],
+        ["n.t.b.", "", "Instagram", "Ooit", ""]])
+    out = tmp_path / "r.xlsx"
+    scan(calendar, out)
+    sheet = openpyxl.load_workbook(out)["Summary"]
+    rows = [[c.value for c in row[:4]] for row in sheet.iter_rows()]
+
+    def table(title: str) -> list[list]:
+        start = next(n for n, row in enumerate(rows) if row[0] == title)
+        assert rows[start][1:] == ["pause", "review", "ok"]
+        end = next(n for n in range(start + 1, len(rows)) if rows[n][0] is None)
+        return rows[start + 1:end]
+
+    assert table("Posts by channel") == [["Instagram", 1, 0, 1], ["TikTok", 1, 0, 2]]
+    assert table("Posts by day") == [["2026-11-24", 1, 0, 1], ["2026-11-25", 1, 0, 1],
+                                     ["no date", 0, 0, 1]]
+    counts = {row[0]: row[1] for row in rows if row[0] in ("pause", "review", "ok", "Total")}
+    assert counts == {"pause": 2, "review": 0, "ok": 3, "Total": 5}
