@@ -1,7 +1,8 @@
 """The post sheets of the Excel report: one row per post, matched words highlighted in the cell.
 
-Rows are written strictly in order (XlsxWriter's constant-memory mode), so a sheet of 100,000
-posts costs a few megabytes of memory, not hundreds.
+A sheet is laid out on its XlsxWriter worksheet when it is made (columns, header, panes, filter,
+the decision dropdown for the rows it will have); its rows go left to right, top to bottom,
+into a ``xlsx_rows.RowWriter``, so a sheet of 1,000,000 posts holds no row once written.
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def _lines(text: str, width: int) -> int:
 
 
 class PostSheet:
-    """One sheet of posts; ``add`` writes a row, ``finish`` adds filter and validation."""
+    """One sheet of ``rows`` posts: laid out when made; ``add`` writes the next row to ``out``."""
 
     def __init__(self, book: Any, name: str, rows: int, formats: dict[str, Any],
                  labels: dict[str, str], lang: str, now: datetime,
