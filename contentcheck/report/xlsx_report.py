@@ -108,20 +108,9 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     book.set_properties({"title": labels["title"], "comments": "contentcheck"})
     formats = _formats(book)
     flagged = result.flagged
-    new = {id(v) for v in flagged if is_new(v)} if is_new else set()
+    places = _Places(result, is_new)
     write_summary(book, labels["summary"], result, labels, formats,
-                  new_count=len(new) if is_new else None, lang=lang)
-    indexes = calendar_indexes(result)
-    twins = find_twins(result.verdicts, indexes)  # the same post in two calendars: one row
-    shown_later = {id(v) for group in twins.values() for v in group[1:]}
-
-    def rows(verdicts: Iterable[Verdict]) -> Iterator[tuple[Verdict, str, bool, list]]:
-        for verdict in verdicts:
-            if id(verdict) not in shown_later:
-                group = twins.get(id(verdict), (verdict,))
-                yield (verdict, post_key(indexes[verdict.post.source], verdict.post),
-                       any(id(v) in new for v in group),
-                       [(v, post_key(indexes[v.post.source], v.post)) for v in group[1:]])
+                  new_count=len(places.new) if is_new else None, lang=lang)
 
     channels: dict[tuple[str | None, str], str] = {}
 
@@ -131,8 +120,8 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
             channels[place] = result.channel_shown(post.channel, post.source, lang)
         return channels[place]
 
-    counts = {"flagged": len(flagged) - sum(id(v) in shown_later for v in flagged),
-              "all": len(result.verdicts) - len(shown_later)}
+    counts = {"flagged": len(flagged) - sum(places.key(v) in places.shown_later for v in flagged),
+              "all": len(result.verdicts) - len(places.shown_later)}
     sheets = {kind: [PostSheet(book, name, size, formats, labels, lang, result.now,
                                options.earlier, channel)
                      for name, size in sheet_sizes(labels[kind], counts[kind])]
@@ -150,13 +139,45 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     def fillers() -> dict[str, Filler]:
         found = {}
         for kind, verdicts in (("flagged", flagged), ("all", result.verdicts)):
-            source = _Shared(lambda verdicts=verdicts: rows(verdicts))
+            source = _Shared(lambda verdicts=verdicts: places.rows(verdicts))
             for sheet in sheets[kind]:
                 found[sheet.name] = (sheet.rows, len(COLUMNS),
-                                     partial(_fill, sheet, source, styles, runs, progress))
+                                     partial(_fill, sheet, source, styles, runs, progress,
+                                             sheet is sheets[kind][-1]))
         return found
 
     splice(layout, str(path), fillers)
+
+
+class _Places:
+    """Which row each post is, by its key (calendar, sheet, row): twins shown with the first
+    of them, and the posts new since the last run. Keys, not objects: a pass over the verdicts
+    may read them back from disk as new objects (a scan too big to keep in memory)."""
+
+    def __init__(self, result: ScanResult, is_new: Callable[[Verdict], bool] | None) -> None:
+        self.indexes = calendar_indexes(result)
+        self.groups: dict[str, list[tuple[Verdict, str]]] = {}  # first twin's key -> group
+        for group in find_twins(result.verdicts, self.indexes).values():
+            first = self.key(group[0])
+            if first not in self.groups:
+                self.groups[first] = [(v, self.key(v)) for v in group]
+        self.shown_later = {key for group in self.groups.values() for _, key in group[1:]}
+        self.new = {self.key(v) for v in result.flagged if is_new(v)} if is_new else set()
+
+    def key(self, verdict: Verdict) -> str:
+        return post_key(self.indexes[verdict.post.source], verdict.post)
+
+    def rows(self, verdicts: Iterable[Verdict]) -> Iterator[tuple[Verdict, str, bool, list]]:
+        """(verdict, key, new, twins) for each row, in the verdicts' order."""
+        for verdict in verdicts:
+            key = self.key(verdict)
+            if key in self.shown_later:
+                continue
+            group = self.groups.get(key)
+            if group is None:
+                yield verdict, key, key in self.new, []
+            else:
+                yield (verdict, key, any(k in self.new for _, k in group), group[1:])
 
 
 class _Shared:
@@ -171,10 +192,14 @@ class _Shared:
             self.rows = self.start()
         return islice(self.rows, count)
 
+    def left(self) -> bool:
+        return next(self.rows, None) is not None
+
 
 def _fill(sheet: PostSheet, source: _Shared, styles: dict[int, int], runs: dict[int, str],
-          progress: Any, out: IO[bytes]) -> None:
-    """Write a post sheet's rows into its part."""
+          progress: Any, last: bool, out: IO[bytes]) -> None:
+    """Write a post sheet's rows into its part. The rows were counted before the sheets were
+    laid out: a post more or less than counted is a bug, never a post left out unsaid."""
     sheet.out, sheet.row = RowWriter(out, styles, runs), 0
     for number, (verdict, key, new, twins) in enumerate(source.take(sheet.rows), 1):
         sheet.add(verdict, key, new, twins)
@@ -182,6 +207,8 @@ def _fill(sheet: PostSheet, source: _Shared, styles: dict[int, int], runs: dict[
             progress.advance(PROGRESS_STEP)
     sheet.out.flush()
     progress.advance(sheet.rows % PROGRESS_STEP)
+    if sheet.row != sheet.rows or (last and source.left()):
+        raise ValueError(f"{sheet.name}: {sheet.rows} posts counted, not as many written")
 
 
 def sheet_sizes(name: str, rows: int) -> list[tuple[str, int]]:
