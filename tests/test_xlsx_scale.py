@@ -93,8 +93,8 @@ def test_apply_reads_a_decision_on_a_continued_sheet(calendar: Path, tmp_path: P
 def test_text_that_xml_or_excel_escapes_comes_back_as_written(tmp_path: Path) -> None:
     texts = ["Tom & Jerry <3 > alles", "regel een\nregel twee", "letterlijk _x0041_ in de tekst",
              "tab\tin de trein", "🚆" * 20_000]
-    calendar = write_csv(tmp_path / "k.csv", [HEADER] + [
-        [f"2{4 + n}-11-2026", "12:00", "X", text, ""] for n, text in enumerate(texts)], encoding="utf-8")
+    rows = [[f"2{4 + n}-11-2026", "12:00", "X", text, ""] for n, text in enumerate(texts)]
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *rows], encoding="utf-8")
     out = tmp_path / "r.xlsx"
     scan(calendar, out)
     every = {r["Row"]: r["Post text"] for r in rows_of(openpyxl.load_workbook(out)["All posts"])}

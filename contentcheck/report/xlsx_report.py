@@ -108,7 +108,7 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     book.set_properties({"title": labels["title"], "comments": "contentcheck"})
     formats = _formats(book)
     flagged = result.flagged
-    places = _Places(result, is_new)
+    places = _Places(result, flagged, is_new)
     write_summary(book, labels["summary"], result, labels, formats,
                   new_count=len(places.new) if is_new else None, lang=lang)
 
@@ -154,7 +154,8 @@ class _Places:
     of them, and the posts new since the last run. Keys, not objects: a pass over the verdicts
     may read them back from disk as new objects (a scan too big to keep in memory)."""
 
-    def __init__(self, result: ScanResult, is_new: Callable[[Verdict], bool] | None) -> None:
+    def __init__(self, result: ScanResult, flagged: list[Verdict],
+                 is_new: Callable[[Verdict], bool] | None) -> None:
         self.indexes = calendar_indexes(result)
         self.groups: dict[str, list[tuple[Verdict, str]]] = {}  # first twin's key -> group
         for group in find_twins(result.verdicts, self.indexes).values():
@@ -162,7 +163,7 @@ class _Places:
             if first not in self.groups:
                 self.groups[first] = [(v, self.key(v)) for v in group]
         self.shown_later = {key for group in self.groups.values() for _, key in group[1:]}
-        self.new = {self.key(v) for v in result.flagged if is_new(v)} if is_new else set()
+        self.new = {self.key(v) for v in flagged if is_new(v)} if is_new else set()
 
     def key(self, verdict: Verdict) -> str:
         return post_key(self.indexes[verdict.post.source], verdict.post)
