@@ -63,9 +63,27 @@ CONTEXT = [
     ("down", None, "Calm down and grab a cookie", "down", True),
     ("down", None, "Settle down with a good book tonight", "down", True),
     ("down", None, "Slow down and enjoy the long weekend", "down", True),
-    # boom alone with '!' is the English interjection; a tree is said in a sentence
-    ("boom", "nl", "Boom! Alles voor de helft", "boom", True),
-    ("boom", "nl", "Wat een deal. Boom! Op is op", "boom", True),
+    # boom alone with '!' is the English interjection; a tree is said in a sentence, and a
+    # sentence going on in Dutch makes it the Dutch word (a tree, a fire: an alarm)
+    ("boom", "nl", "Boom! Deals die je niet wilt missen", "boom", True),
+    ("boom", "nl", "Wat een deal. Boom! Sale all weekend", "boom", True),
+    ("boom", "nl", "Boom! Twee gewonden op de A2", "boom", False),
+    ("boom", "nl", "Boom! Alles voor de helft", "boom", False),
+    ("brand", "nl", "Brand! Blijf binnen en sluit de ramen", "brand", False),
+    # the verb sits next to its subject at the start of a clause; a noun after a verb and a
+    # plural or inverted subject (zagen we rook, ziet u rook) is what was seen: the event
+    ("rook", "nl", "Toen zagen we rook boven de loods", "rook", False),
+    ("rook", "nl", "Ziet u rook? Bel dan meteen 112", "rook", False),
+    ("rook", "nl", "Zie jij rook of vlammen, blijf dan binnen", "rook", False),
+    ("rook", "nl", "Ze zagen rook het gebouw uit komen", "rook", False),
+    ("rook", "nl", "Het was stil en het rook naar dennen", "rook", True),
+    ("storm", "nl", "Voor morgen voorspelt men storm langs de kust", "storm", False),
+    ("brand", "nl", "Gisteravond zagen we brand bij de haven", "brand", False),
+    # an outage headline: a noun, an adverb or remain before down is still the state
+    ("down", None, "Payments down since this morning", "down", False),
+    ("down", None, "Mobile banking down for some users", "down", False),
+    ("down", None, "The app is currently down", "down", False),
+    ("down", None, "Systems remain down tonight", "down", False),
     ("boom", "nl", "Een boom ligt over het fietspad", "boom", False),
     ("boom", "nl", "Boom op de weg bij Ede!", "boom", False),
     ("boom", "nl", "Kijk uit, boom!", "boom", False),
@@ -168,7 +186,7 @@ def test_scan_reads_the_context_on_a_real_calendar(tmp_path: Path) -> None:
              "Het rook vanochtend heerlijk naar vers brood",  # review: smelled
              "Brandstof is deze week in de aanbieding",  # review: a listed false friend
              "Toen viel je om van onze taarten",  # review: said to the reader
-             "Boom! Twee halen, één betalen",  # review: interjection
+             "Boom! Deals die je niet wilt missen",  # review: the English interjection
              "Onze winteractie begint morgen"]  # ok
     calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"]] + [
         ["2026-11-25", f"{9 + n}:00", "Instagram", text] for n, text in enumerate(posts)])
@@ -189,3 +207,16 @@ def test_explain_names_the_context(tmp_path: Path) -> None:
     assert "a word the lists keep as a false friend of the wildcard" in result.output
     assert "'brandstof', an exception of the word lists" in result.output
     assert result.output.count("review, not pause") == 2
+
+
+@pytest.mark.parametrize(("term", "text", "loose"), [
+    ("omgevallen", "Viel je om van verbazing bij onze prijzen?", True),
+    ("omgevallen", "Je valt om van deze deal", True),
+    ("ingestort", "Stort jij je spaargeld in voor de actie?", True),
+    # je before a noun is "your": what happened to the reader's house or power is the event
+    ("uitgevallen", "Valt je stroom uit? Kijk op onze storingskaart", False),
+    ("ingestort", "Stort je schuur in door de storm? Meld het bij ons", False),
+])
+def test_a_split_verb_said_to_the_reader(term: str, text: str, loose: bool) -> None:
+    (found,) = Matcher.compile(crisis(term, language="nl")).find(text)
+    assert (found.loose is not None) is loose, found

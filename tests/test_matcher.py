@@ -203,7 +203,7 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
     for text in ("Een ongeluk op de A1", "De overstorming van 1953", "Met Anna Brandt",
                  "De schuur stortte gisteren in.", "Het oud papier verbrandde snel.",
                  "Kijk naar het vuurwerk!", "Een crashcourse koken", "Een flat white graag",
-                 "Het rook naar soep", "Boom! Alles half geld", "De brandstofprijs daalt",
+                 "Het rook naar soep", "Boom! Deals van de week", "De brandstofprijs daalt",
                  "Toen viel je om van de prijzen"):
         seen |= {f.rule for f in crisis.explain(text)[0]}
     english = Matcher.compile(TermSet([replace(t, language="en") for t in parse_terms(

@@ -462,7 +462,7 @@ class Matcher:
         if multi.kind == "separable":
             chains = separable.chains(text, *(occurrences[unit] for unit in multi.units))
             return [(multi.term, verb.start, particle.end,
-                     ADDRESSED if addressed(text, verb.start, verb.end) else "separable",
+                     ADDRESSED if addressed(text, verb.start, verb.end, particle.start) else "separable",
                      tuple(zip(multi.units, (verb, particle)))) for verb, particle in chains]
         elif multi.kind == "phrase":
             chains = phrases(multi.units, occurrences)

@@ -19,16 +19,39 @@ from contentcheck.matching.compounds import vocabulary
 from contentcheck.matching.language import SHARED_RANK
 from contentcheck.matching.lemmas import is_verb, lemma_of, noun_verbs, table
 
-# subject pronouns: right before or after a finite verb form (ik rook, het rook, rook jij).
-# Not ``je`` before the word (je rook: your smoke), and ``het`` before it only for a word the
-# lemma table knows as a verb form alone (het rook; het vuur is the fire, vuur a lemma too)
-_SUBJECTS = frozenset("ik jij hij zij ze we wij jullie u men".split())
+# subject pronouns of a singular verb form (ik rook, het rook, rook jij): the term word is the
+# stem, so never a plural subject (zagen we rook: rook is what they saw). Not ``je`` before
+# the word (je rook: your smoke), and ``het`` before it only for a word the lemma table knows
+# as a verb form alone (het rook; het vuur is the fire, vuur a lemma too)
+_SUBJECTS = frozenset("ik jij hij zij ze u men".split())
 _SUBJECTS_AFTER = _SUBJECTS | {"je", "het"}
+# words after which a clause starts with its subject (en het rook naar soep, toen ik rook)
+_CLAUSE_OPENERS = frozenset("""
+en maar want of dus dat omdat doordat zodat terwijl nadat voordat toen als wanneer
+""".split())
+# words that follow a subject after its verb, never a noun after an article: rook het naar
+# soep, rook je dat ook?
+_AFTER_SUBJECT = frozenset("""
+naar al ook niet nog er wel echt meteen even dan dat dit hier daar zo heerlijk lekker toen
+""".split())
 # English adverb particles whose crisis sense is a state (the site is down, the power is out)
 ENGLISH_PARTICLES = frozenset("down out off up over".split())
-# the verbs that say a thing is in that state: is down, went down, stays out (``s``: it's down)
-_STATE_VERBS = frozenset("""
-is are was were be been being am s go goes going went gone stay stays stayed still
+# English verbs whose particle verb is a mood, a direction or a manner, not a thing out of
+# order: calm down, slow down, sit down, turn off, work out. Only these: after a noun or any
+# other word (payments down, network down, systems remain down) the particle is the outage.
+_PHRASAL_VERBS = frozenset("""
+calm calms calmed calming slow slows slowed slowing sit sits sat sitting lie lies lay lying
+cool cools cooled cooling wind winds wound winding settle settles settled settling
+feel feels felt feeling let lets letting turn turns turned turning put puts putting
+write writes wrote written writing narrow narrows narrowed narrowing count counts counted
+counting mark marks marked marking price prices priced pricing dress dresses dressed dressing
+water watered chill chills chilled chilling hang hangs hung hanging work works worked working
+try tries tried trying check checks checked checking hand hands handed handing sell sells
+sold selling sort sorts sorted sorting figure figures figured figuring stand stands stood
+standing pick picks picked picking show shows showed shown showing give gives gave given
+giving take takes took taken taking look looks looked looking dig digs dug digging kick kicks
+kicked kicking start starts started starting think thinks thought thinking tone tones toned
+toning cut cuts cutting back backs backed backing wash washes washed washing
 """.split())
 
 _BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
@@ -71,44 +94,82 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None
     return (before.group(1).lower() if before else None, after.group(1).lower() if after else None)
 
 
+def _opens_clause(text: str, start: int) -> bool:
+    """Does the word at ``start`` begin a clause: first in a sentence, or right after a
+    conjunction (en, maar, toen, omdat ...)? There a Dutch clause has its subject and verb
+    side by side; after anything else (zagen we rook, ziet u rook) the verb came earlier."""
+    if _SENTENCE_START.search(text, 0, start) is not None:
+        return True
+    before = _BEFORE.search(text, 0, start)
+    return before is not None and before.group(1).lower() in _CLAUSE_OPENERS
+
+
 def reread(rules: frozenset[str], text: str, start: int, end: int, norm: str) -> str | None:
     """The loose rule a hit of the bare term word (``norm``) at ``start:end`` takes in its
     context, or None when the context says nothing."""
     before, after = _neighbours(text, start, end)
-    if VERB_FORM in rules and (
-            before in _SUBJECTS or after in _SUBJECTS_AFTER
-            or (before == "het" and norm not in table("nl").groups)):
+    if VERB_FORM in rules and _verb_next_to_subject(text, start, end, norm, before, after):
         return VERB_FORM  # het rook naar soep, ik brand van verlangen, rook jij?
-    if PARTICLE in rules and before is not None and before not in _STATE_VERBS \
-            and _english_only(before):
-        return PARTICLE  # calm down, slow down; not: the app is down, de site ligt down
+    if PARTICLE in rules and before in _PHRASAL_VERBS:
+        return PARTICLE  # calm down, slow down; not: the app is down, payments down
     if EXCLAMATION in rules and text[end:end + 1] == "!" and (
-            _SENTENCE_START.search(text, 0, start) is not None):
-        return EXCLAMATION  # Boom! Nieuwe laagste prijs
+            _SENTENCE_START.search(text, 0, start) is not None) and not _dutch_follows(text, end + 1):
+        return EXCLAMATION  # Boom! New lowest price; not: Boom! Twee doden op de A2
     return None
 
 
-def addressed(text: str, start: int, end: int) -> bool:
+def _verb_next_to_subject(text: str, start: int, end: int, norm: str, before: str | None,
+                          after: str | None) -> bool:
+    """Subject and verb side by side at the start of a clause: *het rook*, *ik rook*, *en hij
+    rook*, or inverted, the verb first: *rook jij?*."""
+    if before in _SUBJECTS or (before == "het" and norm not in table("nl").groups):
+        found = _BEFORE.search(text, 0, start)
+        return found is not None and _opens_clause(text, found.start(1))
+    if after in _SUBJECTS:  # only a verb is followed by its subject: vanochtend rook ik gas
+        return True
+    if after not in ("je", "het"):
+        return False
+    # je and het may also begin the next noun phrase (zagen rook het huis uit komen): the
+    # verb reading needs the clause to start here, or a word after them that no noun takes
+    pronoun = _AFTER.match(text, end)
+    assert pronoun is not None
+    following = _AFTER.match(text, pronoun.end())
+    return _opens_clause(text, start) or following is None or (
+        following.group(1).lower() in _AFTER_SUBJECT)
+
+
+def _dutch_follows(text: str, position: int) -> bool:
+    """Is the word after an exclamation a word of Dutch only? Then the post goes on in Dutch
+    and the word before the ``!`` is the Dutch word (Brand! Blijf binnen)."""
+    from contentcheck.matching.language import word_language
+
+    following = _AFTER.match(text, position)
+    return following is not None and word_language(following.group(1).lower()) == "nl"
+
+
+def addressed(text: str, start: int, end: int, particle: int) -> bool:
     """Is the verb form at ``start:end`` said to the reader (je, jij, u right before or after
     it)? A crisis post tells what happened to someone; a split verb addressed to the reader
     (*viel je om van verbazing?*, *stort jij je geld in?*) is a figure of speech or an
-    invitation, so such a separable reading is loose."""
+    invitation, so such a separable reading is loose. After the verb, ``je`` followed by
+    another word than the particle (at ``particle``) is *your*: *valt je stroom uit?* is the
+    outage."""
     before, after = _neighbours(text, start, end)
-    return before in _YOU or after in _YOU
-
-
-def _english_only(word: str) -> bool:
-    """A word of English that Dutch does not share (feeling, calm), by frequency."""
-    english, dutch = vocabulary("en"), vocabulary("nl")
-    rank = english.get(word)
-    return rank is not None and 3 * rank < dutch.get(word, 1 << 30)
+    if before in _YOU:
+        return True
+    if after == "je":
+        pronoun = _AFTER.match(text, end)
+        assert pronoun is not None
+        following = _AFTER.match(text, pronoun.end())
+        return following is None or following.start(1) == particle
+    return after in _YOU
 
 
 # how ``explain`` says why a context rule took a hit (after "verb-form: 'rook' ")
 CONTEXT = {
     VERB_FORM: lambda word: f"next to a subject: the verb {verb_of_form(word) or '?'} "
                             "(or another verb's past), not the noun",
-    PARTICLE: lambda word: "after a word of English that is no 'is'/'went': a particle "
-                           "in another sense (calm down), not a state",
+    PARTICLE: lambda word: "after a verb whose particle verb is a mood or a direction "
+                           "(calm down, slow down), not a thing out of order",
     EXCLAMATION: lambda word: "alone with '!': the English interjection",
 }
