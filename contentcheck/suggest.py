@@ -194,9 +194,11 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     pause, review = kit.termsets("suggest")
     kit_checker = Checker(pause, TermSet())
     # a word the kit derives (besmet -> besmetting) is no word the two share: a food kit's
-    # contamination is not a pandemic's infection
+    # contamination is not a pandemic's infection; nor is an English compound that holds a
+    # kit word (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit)
     shared = [t.text for t in crisis.terms
-              if any(f.rule != "derived" for f in kit_checker.explain(t.text)[0])]
+              if any(f.rule != "derived" and not f.rule.startswith("compound-en")
+                     for f in kit_checker.explain(t.text)[0])]
     if not shared:
         return
     add(kit.name, f"kit {kit.name}: {kit.description.split(' (')[0].lower()}; it has "

@@ -207,9 +207,11 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
                  "Toen viel je om van de prijzen"):
         seen |= {f.rule for f in crisis.explain(text)[0]}
     english = Matcher.compile(TermSet([replace(t, language="en") for t in parse_terms(
-        "down\n", origin="t", list_name="t", category="crisis", severity=Severity.CRISIS,
-        crisis=True).terms]))
-    seen |= {f.rule for f in english.explain("Calm down, it is only Monday")[0]}
+        "down\nfire\nplane\n", origin="t", list_name="t", category="crisis",
+        severity=Severity.CRISIS, crisis=True).terms]))
+    for text in ("Calm down, it is only Monday", "An airplane overhead", "Thanks, firefighters",
+                 "That joke may backfire"):
+        seen |= {f.rule for f in english.explain(text)[0]}
     assert seen == set(RULES)
 
 

@@ -144,7 +144,7 @@ ENGLISH = [
     ("crisis", "After two crises in a year.", True),
     ("flood", "The cellar flooded within an hour.", True),
     # quiet
-    ("pay", "Payday treats for everyone.", False),
+    ("pay", "Payday treats for everyone.", True),  # review: an English compound, pay in front
     ("sink", "The new kitchen sinks are in stock.", True),
     ("steal", "Steel pans on offer.", False),
     ("knife", "Knitwear for the winter.", False),

@@ -198,5 +198,17 @@ def word_forms(word: str, language: str | None, dutch: Mapping[str, int],
         forms |= {f for f in nl_forms if not both or f in dutch or f not in english}
     if "en" in languages:
         forms |= {f for f in english_forms(word, english)
-                  if not both or f in english or f not in dutch}
+                  if not both or (f in english or f not in dutch) and not _dutch_word(f, dutch, english)}
     return forms
+
+
+def _dutch_word(form: str, dutch: Mapping[str, int], english: Mapping[str, int]) -> bool:
+    """Is an English rule form of a word of both languages rather a Dutch word of its own: a
+    lemma of the Dutch table (or a form of one) more frequent in Dutch than in English?
+    ``brand`` + -er is *brander*, a burner in Dutch, no one who brands."""
+    from contentcheck.matching.lemmas import table
+
+    if form not in dutch or dutch[form] >= english.get(form, 1 << 30):
+        return False
+    data = table("nl")
+    return form in data.groups or form in data.lemma_of

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from contentcheck.matching import compounds
+from contentcheck.matching import compounds, english_compounds
 from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
@@ -20,7 +20,8 @@ from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_v
 from contentcheck.matching.terms import WordSpec
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "separable-you",
-              "wildcard", "compound", "compound-word", "compound-english", "other-language",
+              "wildcard", "compound", "compound-en", "compound-word", "compound-english",
+              "compound-en-verb", "compound-en-modifier", "other-language",
               "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
               "wildcard-name", "head", "fuzzy", "slot")
 # readings that ask for review rather than pause when they hit a crisis term
@@ -30,6 +31,8 @@ LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "head": "the last part of a compound term on its own",
          "compound-word": "a compound that is an everyday word with a meaning of its own",
          "compound-english": "two English words written as one, an English phrase",
+         "compound-en-verb": "an English compound that is a verb of its own",
+         "compound-en-modifier": "an English compound whose head is another word",
          "other-language": "a word of both languages next to a word of the other language",
          "verb-form": "a form of another word, a verb, by its subject next to it",
          "particle": "an English particle in another sense than a state",
@@ -48,6 +51,7 @@ class Unit:
     language: str | None
     compound: bool  # may be part of a Dutch compound (gasexplosie)
     emoji: bool
+    english: bool = False  # may be part of an English compound (airplane): crisis words only
 
 
 class Lexicon:
@@ -63,6 +67,8 @@ class Lexicon:
         self.infix: list[tuple[str, int]] = []
         self.heads: dict[str, list[int]] = defaultdict(list)
         self.modifiers: dict[str, list[int]] = defaultdict(list)
+        self.en_heads: dict[str, list[int]] = defaultdict(list)  # ``english_compounds``
+        self.en_modifiers: dict[str, list[int]] = defaultdict(list)
         self.exceptions: set[str] = set()
         self.false_friends: set[str] = set()  # ``checker.false_friends`` and their forms
         self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
@@ -72,11 +78,12 @@ class Lexicon:
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
     def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
-            fuzzy: bool = False, derive: bool = False) -> int:
+            fuzzy: bool = False, derive: bool = False, english: bool = False) -> int:
         """The id of the unit for one term word (the same word in two lists shares a unit);
         ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``);
         ``derive``: the words it is derived into count too (crisis words,
-        ``lemmas.derived_forms``, ``lemmas.prefixed_verbs``)."""
+        ``lemmas.derived_forms``, ``lemmas.prefixed_verbs``); ``english``: an English word
+        is found in English closed compounds too (crisis words, ``english_compounds``)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
@@ -84,7 +91,11 @@ class Lexicon:
                     and len(spec.norm) >= compounds.MIN_PART and language in (None, "nl")
                     and (spec.norm in compounds.vocabulary("nl")
                          or spec.norm not in compounds.vocabulary("en")))
-        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji)
+        english = (english and not emoji and not wild
+                   and english_compounds.takes_compounds(spec.norm)
+                   and "en" in home_languages(spec.norm, language, compounds.vocabulary("nl"),
+                                              compounds.vocabulary("en")))
+        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji, english)
         if unit in self._ids:
             return self._ids[unit]
         uid = self._ids[unit] = len(self.units)
@@ -132,6 +143,10 @@ class Lexicon:
                         self.modifiers[form + "s"].append(uid)  # ontploffing|s|gevaar
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
+            if unit.english:
+                for form in forms | {f for f, home in table.items() if home == "en"}:
+                    self.en_heads[form].append(uid)  # air|plane, air|planes
+                self.en_modifiers[norm].append(uid)  # fire|fighters
             if heads:
                 for form in heads:
                     self.heads[form].append(uid)
@@ -296,6 +311,16 @@ class Lexicon:
                     term_part, other = word[span[0]:span[1]], word[:span[0]] + word[span[1]:]
                     found[uid] = "compound-word" if compounds.everyday_inside(word, span) else \
                         "compound-english" if compounds.english_pair(term_part, other) else "compound"
+        if self.en_heads and 2 * compounds.MIN_PART <= len(word) <= compounds.MAX_COMPOUND \
+                and word.isalpha():
+            for uid, span, rule in english_compounds.splits(word, self.en_heads, self.en_modifiers):
+                if uid in found:
+                    continue
+                blocker = self._exception_over(word, span) if exceptions else None
+                if blocker:
+                    self._suppressed.setdefault(word, []).append((uid, blocker))
+                else:
+                    found[uid] = rule
         if not found and self.fuzzy and not self.is_word(word):
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
                 found[uid] = "fuzzy"
@@ -309,6 +334,15 @@ class Lexicon:
                 if piece:  # the longest everyday word first: brandweer|man, not brand|weerman
                     return "|".join(p for p in (word[:piece[0]], word[piece[0]:piece[1]],
                                                 word[piece[1]:]) if p)
+                cut = end if start == 0 else start
+                return f"{word[:cut]}|{word[cut:]}"
+        return word
+
+    def english_split(self, word: str, uid: int) -> str:
+        """The word with a bar where a unit's English compound splits it: ``air|plane``."""
+        for found, (start, end), _ in english_compounds.splits(word, self.en_heads,
+                                                                self.en_modifiers):
+            if found == uid:
                 cut = end if start == 0 else start
                 return f"{word[:cut]}|{word[cut:]}"
         return word

@@ -172,15 +172,24 @@ def separable_parts(word: str) -> list[tuple[str, str, frozenset[str]]]:
     instorten -> (instorten, in, {stort, stortte, stortten, storten, ...}); the participle
     ``neergestort`` stands for neerstorten. In a main clause the particle comes later in the
     sentence (het dak stortte gisteren in), so the matcher looks for these forms followed by
-    the particle (``separable.py``). Participles (gestort) and -end forms never split."""
+    the particle (``separable.py``). Participles (gestort) and -end forms never split.
+
+    The finite forms come from the base verb's group and from the particle verb's own group
+    with the particle taken off (omval -> val): the table lists some stems (val, the fall) as
+    a noun lemma of their own and not among the verb's forms, but *val ... om* is omvallen;
+    the stem is also the verb's when its -t form is (valt: val, for uitvallen too)."""
     groups = table("nl").groups
     found = []
     for lemma in verb_lemmas(word, "nl"):
         particle = next((p for p in PARTICLES if lemma.startswith(p)), None)
         base = lemma[len(particle):] if particle else ""
         if particle and lemma.endswith("en") and len(base) >= 4 and base in groups:
-            forms = frozenset(f for f in groups[base]
-                              if not f.startswith("ge") and not f.endswith(("end", "ende")))
+            stems = [f[len(particle):] for f in groups[lemma] if f.startswith(particle)]
+            stem = base[:-3] if base[-3] == base[-4] else base[:-2]  # vallen -> val
+            if stem + "t" in groups[base]:
+                stems.append(stem)  # valt is the verb's: so is val (ik val, val ... om)
+            forms = frozenset(f for f in (*groups[base], *stems) if len(f) >= 3
+                              and not f.startswith("ge") and not f.endswith(("end", "ende")))
             found.append((lemma, particle, forms))
     return found
 

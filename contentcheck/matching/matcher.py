@@ -190,7 +190,8 @@ class Matcher:
             return
         if pattern.kind == "word":
             word = pattern.words[0]
-            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis, derive=term.crisis)
+            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis, derive=term.crisis,
+                                    english=term.crisis)
             if term.crisis and not (word.any_before or word.any_after or word.emoji):
                 rules = term_readings(word.norm, self.lexicon.languages(unit),
                                       self._left_out[index])
@@ -354,10 +355,11 @@ class Matcher:
                 offset = match.start()
                 for piece in info.pieces:
                     rule_of_split = "hashtag-split" if piece.split else None
-                    for unit, rule in piece.hits:
+                    for unit, rule in piece.hits:  # a loose piece stays loose: #fireworksnight
                         occurrences[unit].append(Occurrence(
                             offset + piece.start, offset + piece.end, base + piece.first,
-                            base + piece.last, rule_of_split or rule, piece.norm))
+                            base + piece.last, rule if rule in LOOSE else rule_of_split or rule,
+                            piece.norm))
                 if suppressed is not None:
                     for piece, unit, exception in info.suppressed:
                         suppressed.append(Suppressed(
@@ -423,6 +425,9 @@ class Matcher:
         norm, rule = self.lexicon.units[unit].norm, occ.rule
         if rule in ("compound", "compound-word", "compound-english"):
             return f"compound: '{self.lexicon.compound_split(occ.norm, unit)}' holds '{norm}'"
+        if rule.startswith("compound-en"):
+            split = self.lexicon.english_split(occ.norm, unit)
+            return f"English compound: '{split}' holds '{norm}'"
         if rule == "lemma":
             return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
         if rule == "derived":
