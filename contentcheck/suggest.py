@@ -195,9 +195,10 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     kit_checker = Checker(pause, TermSet())
     # a word the kit derives (besmet -> besmetting) is no word the two share: a food kit's
     # contamination is not a pandemic's infection; nor is an English compound that holds a
-    # kit word (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit)
+    # kit word (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit), nor an
+    # emoji that one kit's word may stand for (💥 for bom)
     shared = [t.text for t in crisis.terms
-              if any(f.rule != "derived" and not f.rule.startswith("compound-en")
+              if any(f.rule not in ("derived", "emoji-word") and not f.rule.startswith("compound-en")
                      for f in kit_checker.explain(t.text)[0])]
     if not shared:
         return
@@ -208,5 +209,5 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     for post in posts:
         for field_ in post.fields:
             for finding in words_checker.explain(field_.text)[0]:
-                if not _caught(checker, finding.match.matched):
+                if finding.rule != "emoji-word" and not _caught(checker, finding.match.matched):
                     add(finding.term.text.strip('"'), f"in kit {kit.name}", 8, f"row {post.row}")

@@ -210,7 +210,7 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
         "down\nfire\nplane\n", origin="t", list_name="t", category="crisis",
         severity=Severity.CRISIS, crisis=True).terms]))
     for text in ("Calm down, it is only Monday", "An airplane overhead", "Thanks, firefighters",
-                 "That joke may backfire"):
+                 "That joke may backfire", "Ready to go ✈️"):
         seen |= {f.rule for f in english.explain(text)[0]}
     assert seen == set(RULES)
 

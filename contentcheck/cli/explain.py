@@ -47,6 +47,7 @@ RULES = {
     "exclamation": "said alone as an English interjection",
     "head": "the last part of a compound term",
     "fuzzy": "one typo away",
+    "emoji-word": "an emoji for the term",
 }
 
 

@@ -23,7 +23,7 @@ RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "
               "wildcard", "compound", "compound-en", "compound-word", "compound-english",
               "compound-en-verb", "compound-en-modifier", "other-language",
               "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
-              "wildcard-name", "head", "fuzzy", "slot")
+              "wildcard-name", "head", "fuzzy", "slot", "emoji-word")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-excepted": "a word the word lists keep as a false friend of the wildcard",
@@ -37,7 +37,8 @@ LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "verb-form": "a form of another word, a verb, by its subject next to it",
          "particle": "an English particle in another sense than a state",
          "exclamation": "a word of both languages said alone as an English interjection",
-         "separable-you": "a split verb said to the reader (je, jij, u): a figure of speech"}
+         "separable-you": "a split verb said to the reader (je, jij, u): a figure of speech",
+         "emoji-word": "an emoji for the term: emoji are often decoration"}
 CACHE_LIMIT = 500_000
 
 
@@ -299,21 +300,9 @@ class Lexicon:
         for part, uid in self.infix:
             if part in word:
                 found.setdefault(uid, "wildcard")
-        if self.heads and 2 * compounds.MIN_PART <= len(word) <= compounds.MAX_COMPOUND \
-                and word.isalpha():
-            for uid, span in self._compounds(word):
-                if uid in found:
-                    continue
-                blocker = self._exception_over(word, span) if exceptions else None
-                if blocker:
-                    self._suppressed.setdefault(word, []).append((uid, blocker))
-                else:
-                    term_part, other = word[span[0]:span[1]], word[:span[0]] + word[span[1]:]
-                    found[uid] = "compound-word" if compounds.everyday_inside(word, span) else \
-                        "compound-english" if compounds.english_pair(term_part, other) else "compound"
-        if self.en_heads and 2 * compounds.MIN_PART <= len(word) <= compounds.MAX_COMPOUND \
-                and word.isalpha():
-            for uid, span, rule in english_compounds.splits(word, self.en_heads, self.en_modifiers):
+        if (self.heads or self.en_heads) and word.isalpha() \
+                and 2 * compounds.MIN_PART <= len(word) <= compounds.MAX_COMPOUND:
+            for uid, span, rule in self._compound_hits(word):
                 if uid in found:
                     continue
                 blocker = self._exception_over(word, span) if exceptions else None
@@ -325,6 +314,19 @@ class Lexicon:
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
                 found[uid] = "fuzzy"
         return tuple(sorted(found.items(), key=lambda item: RULE_ORDER.index(item[1])))
+
+    def _compound_hits(self, word: str) -> list[tuple[int, tuple[int, int], str]]:
+        """``(unit, span, rule)`` of the Dutch compounds (``_compounds``), then the English
+        ones (``english_compounds``) of a word."""
+        found = []
+        for uid, span in self._compounds(word) if self.heads else ():
+            term_part, other = word[span[0]:span[1]], word[:span[0]] + word[span[1]:]
+            found.append((uid, span, "compound-word" if compounds.everyday_inside(word, span) else
+                          "compound-english" if compounds.english_pair(term_part, other) else
+                          "compound"))
+        if self.en_heads:
+            found += english_compounds.splits(word, self.en_heads, self.en_modifiers)
+        return found
 
     def compound_split(self, word: str, uid: int) -> str:
         """The word with a bar where a unit's compound splits it: ``gas|fles``."""

@@ -20,6 +20,7 @@ from contentcheck.errors import TermFileError
 from contentcheck.matching import separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.compounds import compound_head
+from contentcheck.matching.emoji_words import emoji_for
 from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
@@ -198,6 +199,14 @@ class Matcher:
                 if rules:
                     self._readings[index] = rules
             self._single[unit].append(index)
+            if term.crisis and not (word.any_before or word.emoji) and word.norm.isalpha():
+                # ✈️ for vliegtuig: a loose reading (``emoji_words``), never a pause
+                meanings: dict[str, set[str]] = defaultdict(set)
+                for emoji, meant in emoji_for(word.norm, self.lexicon.languages(unit)).items():
+                    meanings[meant].add(emoji)
+                for meant, emoji in meanings.items():
+                    self._single[self.lexicon.add_fixed(
+                        f"emoji for '{meant}'", frozenset(emoji), "emoji-word")].append(index)
             head = compound_head(word.norm) if term.crisis and not (
                 word.any_before or word.any_after) and term.language != "en" else None
             if head:
@@ -434,6 +443,8 @@ class Matcher:
             return f"derived: '{occ.norm}' is a word made from '{norm}'"
         if rule == "fuzzy":
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
+        if rule == "emoji-word":
+            return f"{norm}: '{occ.norm}' (Unicode CLDR name or keyword)"
         if rule == "slot":
             return f"slot: '{occ.norm}' stands for {norm}"
         if rule == "separable":
