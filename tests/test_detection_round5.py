@@ -67,6 +67,9 @@ ENGLISH_COMPOUNDS = [
     ("plane", "en", "Our explanation of the new rules", "explanation", QUIET),
     ("fire", "en", "Sapphire earrings on sale", "sapphire", QUIET),
     ("knife", "en", "Knitwear for the winter", "knitwear", QUIET),
+    # a word more frequent than its other part is a word of its own: no import + ant
+    ("ant", "en", "An important update for all members", "important", QUIET),
+    ("ice", "en", "Charge your device overnight", "device", QUIET),
     # a Dutch term gets no English compounds: brand is fire in Dutch, firebrand is not brand
     ("brand", "nl", "A real firebrand of a speaker", "firebrand", QUIET),
     ("storm", "nl", "A thunderstorm is coming", "thunderstorm", QUIET),

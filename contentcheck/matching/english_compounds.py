@@ -64,6 +64,14 @@ def _english_word(whole: str) -> bool:
     return dutch_rank is None or vocabulary("en").get(whole, 1 << 30) < dutch_rank
 
 
+def _own_word(whole: str, other: str) -> bool:
+    """Is ``whole`` more frequent than the other part it would be made of? Then it is a word
+    of its own, no compound (important is no import + ant, device no dev + ice); a compound
+    is rarer than its parts (airplane, wildfire, fireplace)."""
+    english = vocabulary("en")
+    return english.get(whole, 1 << 30) < english.get(other, 1 << 30)
+
+
 def splits(word: str, heads: Mapping[str, list[int]], modifiers: Mapping[str, list[int]]
            ) -> list[tuple[int, tuple[int, int], str]]:
     """``(unit, span of the term's part, rule)`` for the English compounds ``word`` is of a
@@ -74,10 +82,10 @@ def splits(word: str, heads: Mapping[str, list[int]], modifiers: Mapping[str, li
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         left, right = word[:cut], word[cut:]
         units = heads.get(right, ())
-        if units and _part(left):
+        if units and _part(left) and not _own_word(word, left):
             rule = OWN_VERB if _own_verb(word) else HEAD
             found += [(uid, (cut, len(word)), rule) for uid in units]
         units = modifiers.get(left, ())
-        if units and _part(right):
+        if units and _part(right) and not _own_word(word, right):
             found += [(uid, (0, cut), MODIFIER) for uid in units]
     return found
