@@ -198,7 +198,8 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     # kit word (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit), nor an
     # emoji that one kit's word may stand for (💥 for bom)
     shared = [t.text for t in crisis.terms
-              if any(f.rule not in ("derived", "emoji-word") and not f.rule.startswith("compound-en")
+              if any(f.rule not in ("derived", "emoji-word")
+                     and not f.rule.startswith("compound-en")
                      for f in kit_checker.explain(t.text)[0])]
     if not shared:
         return

@@ -1,4 +1,4 @@
-"""Emoji that stand for a crisis term: ✈️ for ``vliegtuig``/``plane``, 🔥 for ``brand``/``fire``.
+"""Emoji that stand for a crisis term: ✈️ for ``vliegtuig`` or ``plane``, 🔥 for ``brand``.
 
 A post may say the word with a picture (*Ready for take-off ✈️*). Emoji are mostly decoration,
 so such a hit is a loose reading: review, never pause. The emoji's meaning comes from the

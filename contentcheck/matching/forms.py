@@ -198,7 +198,8 @@ def word_forms(word: str, language: str | None, dutch: Mapping[str, int],
         forms |= {f for f in nl_forms if not both or f in dutch or f not in english}
     if "en" in languages:
         forms |= {f for f in english_forms(word, english)
-                  if not both or (f in english or f not in dutch) and not _dutch_word(f, dutch, english)}
+                  if not both or (f in english or f not in dutch)
+                  and not _dutch_word(f, dutch, english)}
     return forms
 
 
