@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from contentcheck.cli.explain import explain
@@ -90,3 +91,17 @@ def test_explain_uses_the_config_as_scan_does(tmp_path: Path) -> None:
     alias = run(text, "--config", str(config), "--no-active-crises", "--no-shipped-lists",
                 "--disable-category", "brand-safety")
     assert "1 match:" in alias.output and "term 'treinongeluk'" in alias.output
+
+
+@pytest.mark.parametrize(("text", "decision"), [
+    ("Dikke rook boven de haven", "PAUSE"),
+    ("Het rook vanochtend naar verse koffie", "REVIEW"),  # a loose reading: review, not pause
+    ("Een rustige ochtend in de winkel", "OK"),
+])
+def test_explain_ends_with_the_decision_a_scan_makes(text: str, decision: str) -> None:
+    result = run(text, "--term", "rook", "--no-shipped-lists", "--now", "2026-11-26T08:00")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    at = lines.index(f"decision: {decision} (what a scan decides for this text)")
+    assert all(line.startswith("  - ") for line in lines[at + 1:])
+    assert (len(lines) > at + 1) is (decision != "OK")  # the reasons, one a line

@@ -18,6 +18,7 @@ from contentcheck.cli.common import GuardedCommand, crisis_options, list_options
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
     from contentcheck.config import Config
+    from contentcheck.records import Finding, Post
 
 RULES = {
     "exact": "the word itself",
@@ -166,8 +167,22 @@ def _other_checks(text: str, channel: str | None, config: "Config",
     configs = check_configs(config.section("checks"), str(config.path or "config"), config)
     post = Post(source="explain", sheet=None, row=1, scheduled_at=context.now, channel=channel,
                 status=None, fields=(PostField("text", text),))
-    findings = check_one(post, context, configs, leave_out=("terms",))
-    click.echo(f"\nother checks: {len(findings)} finding{'s' if len(findings) != 1 else ''}"
-               + (":" if findings else ""))
-    for finding in findings:
+    findings = check_one(post, context, configs)
+    others = [finding for finding in findings if finding.check != "terms"]
+    click.echo(f"\nother checks: {len(others)} finding{'s' if len(others) != 1 else ''}"
+               + (":" if others else ""))
+    for finding in others:
         say(f"  - [{finding.check}, {finding.status.value}] {describe(finding, 'en')}")
+    _decision(post, findings)
+
+
+def _decision(post: "Post", findings: list["Finding"]) -> None:
+    """What a scan decides for this text, with its reasons: the matches above only add up to
+    a decision through the rules of ``decide`` (a loose reading, an escalated category)."""
+    from contentcheck.decide import decide
+
+    verdict = decide(post, findings)
+    say("")
+    say(f"decision: {verdict.status.value.upper()} (what a scan decides for this text)")
+    for reason in verdict.reasons:
+        say(f"  - {reason}")
