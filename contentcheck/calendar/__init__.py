@@ -1,40 +1,42 @@
 """Reading content calendars: workbooks, CSV exports and scheduler bulk files -> posts.
 
-``read_calendar`` is the one entry point; it never writes to the file it reads.
+``stream_calendar`` hands the posts over a chunk at a time (a scan of 1,000,000 posts never
+holds them all); ``read_calendar`` collects them, for apply, explain and the tests. Neither
+ever writes to the file it reads.
 """
 
 from __future__ import annotations
 
-import hashlib
-import os
 import stat
+from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 from contentcheck.calendar.columns import HEADER_NAMES, Role
 from contentcheck.calendar.model import Calendar, ReadOptions, Table
-from contentcheck.calendar.posts import table_to_posts
+from contentcheck.calendar.posts import sheet_stream
 from contentcheck.calendar import textfile, workbook
 from contentcheck.calendar.schedulers import kind_from_header
+from contentcheck.calendar.source import (MAX_CALENDAR_BYTES, ByteSource, open_regular,
+                                          read_capped)
 from contentcheck.errors import CalendarError
+from contentcheck.records import Post
 
-__all__ = ["Calendar", "ReadOptions", "load_bytes", "read_calendar", "SUPPORTED"]
+__all__ = ["Calendar", "CalendarStream", "ReadOptions", "load_bytes", "read_calendar",
+           "stream_calendar", "SUPPORTED"]
 
 # The readers, one module per kind of file, each with SUFFIXES and MAGIC (kind by extension,
 # else by the first bytes) and read(path, data, calendar) -> tables; the last one reads what
-# no other claims. A calendar format is one module plus one line here.
+# no other claims. A reader with STREAMS = True reads the file itself (read(path, source,
+# calendar), a ByteSource) and has finish(calendar, tables) for what only the end tells.
+# A calendar format is one module plus one line here.
 READERS = (workbook, textfile)
 SUFFIXES = {suffix: kind for reader in READERS for suffix, kind in reader.SUFFIXES.items()}
-MAX_CALENDAR_BYTES = 256 << 20  # far beyond any real calendar; memory stays bounded
 SUPPORTED = ", ".join(sorted(SUFFIXES))
 
 
-def load_bytes(path: Path) -> bytes:
-    """The file's bytes, read once: only a regular file, and never more than MAX_CALENDAR_BYTES.
-
-    A pipe or a device (``/dev/zero``, a FIFO) is refused before it is read, since it may never
-    end or never start; the file is opened without blocking and checked again through the open
-    handle, so a path swapped for a pipe in between is caught too."""
+def _stat(path: Path) -> None:
+    """A missing file or a folder, named before anything is opened."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -43,25 +45,14 @@ def load_bytes(path: Path) -> bytes:
         raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
         raise CalendarError(str(path), f"is a folder; give a calendar file ({SUPPORTED})")
-    try:
-        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except PermissionError:
-        raise CalendarError(str(path), "cannot be opened: permission denied "
-                            "(is it open and locked in another program?)") from None
-    except OSError as exc:
-        raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
-    with os.fdopen(handle, "rb") as stream:
-        info = os.fstat(stream.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            raise CalendarError(str(path), "is not a regular file (a pipe, device or socket); "
-                                "give a saved calendar file")
-        if info.st_size > MAX_CALENDAR_BYTES:
-            raise CalendarError(str(path), f"is {info.st_size >> 20} MiB; a calendar is at most "
-                                f"{MAX_CALENDAR_BYTES >> 20} MiB")
-        try:
-            data = stream.read(MAX_CALENDAR_BYTES + 1)
-        except OSError as exc:
-            raise CalendarError(str(path), f"cannot be read: {exc.strerror or exc}") from None
+
+
+def load_bytes(path: Path) -> bytes:
+    """The file's bytes, read once: only a regular file, and never more than MAX_CALENDAR_BYTES
+    (``source.open_regular`` says why a pipe or a device is refused)."""
+    _stat(path)
+    with open_regular(path) as stream:
+        data = read_capped(path, stream, MAX_CALENDAR_BYTES + 1)
     if len(data) > MAX_CALENDAR_BYTES:  # it grew while being read
         raise CalendarError(str(path), f"is larger than {MAX_CALENDAR_BYTES >> 20} MiB")
     if not data.strip():
@@ -88,18 +79,27 @@ def _stdin_bytes() -> bytes:
     return data
 
 
-def _reader_for(path: Path, data: bytes) -> tuple[ModuleType, str]:
+def _reader_for(path: Path, start: bytes) -> tuple[ModuleType, str]:
     """The reader of a file and its kind (``xlsx``, ``ods``, ``csv`` ...): by extension, and
-    by content otherwise; a file nobody claims is read as delimited text."""
+    by its first bytes otherwise; a file nobody claims is read as delimited text."""
     suffix = path.suffix.lower()
     for reader in READERS:
         if suffix in reader.SUFFIXES:
             return reader, reader.SUFFIXES[suffix]
     for reader in READERS:
         for magic, kind in reader.MAGIC.items():
-            if data.startswith(magic):
+            if start.startswith(magic):
                 return reader, kind
     return READERS[-1], "csv"
+
+
+def _first_bytes(path: Path) -> bytes:
+    """The start of a file whose extension names no reader, for its magic number."""
+    suffix = path.suffix.lower()
+    if any(suffix in reader.SUFFIXES for reader in READERS):
+        return b""
+    with open_regular(path) as stream:
+        return read_capped(path, stream, 16)
 
 
 def _no_calendar(path: Path, tables: list[Table], options: ReadOptions) -> CalendarError:
@@ -112,41 +112,88 @@ def _no_calendar(path: Path, tables: list[Table], options: ReadOptions) -> Calen
                          f"such as {examples}{where}; name it with --text-column")
 
 
-def read_calendar(path: Path | str, options: ReadOptions, data: bytes | None = None) -> Calendar:
-    """Read every calendar sheet of a file into posts.
+class CalendarStream:
+    """A calendar being read: ``calendar`` (its kind, sheets and notes; complete, with its
+    SHA-256, once ``chunks`` is exhausted) and its posts in chunks, sheet after sheet."""
+
+    def __init__(self, calendar: Calendar, reader: ModuleType, tables: list[Table],
+                 options: ReadOptions, chunk: int | None) -> None:
+        self.calendar = calendar
+        self._reader, self._tables, self._options, self._chunk = reader, tables, options, chunk
+        self.source: ByteSource | None = None
+
+    def chunks(self) -> Iterator[list[Post]]:
+        calendar, path = self.calendar, Path(self.calendar.path)
+        found = False
+        for table in self._tables:
+            try:
+                sheet = sheet_stream(table, str(path), self._options, self._chunk)
+            except KeyError as missing:
+                calendar.notes.append(f"sheet {table.name!r} skipped: it has no column {missing}")
+                continue
+            if sheet is None:
+                if table.name is not None:
+                    calendar.notes.append(f"sheet {table.name!r} skipped: no calendar header "
+                                          "row (no text column)")
+                continue
+            found = True
+            calendar.layouts[table.name] = (sheet.header_row, sheet.columns)
+            if calendar.kind == "csv":
+                calendar.kind = kind_from_header(sheet.columns.headers) or "csv"
+            for chunk in sheet.chunks:
+                calendar.read += len(chunk)
+                yield chunk
+            calendar.notes.extend(sheet.notes)
+            if table.name is not None:
+                calendar.sheets.append(table.name)
+        if not found:
+            raise _no_calendar(path, self._tables, self._options)
+        if getattr(self._reader, "STREAMS", False):
+            self._reader.finish(calendar, self._tables)
+        if self.source is not None:
+            calendar.sha256 = self.source.sha256
+
+
+def stream_calendar(path: Path | str, options: ReadOptions, data: bytes | None = None,
+                    chunk: int | None = None) -> CalendarStream:
+    """Open a calendar for reading its posts a chunk at a time (``chunk`` posts, default
+    ``posts.CHUNK``): a text file is read from disk as it goes, a workbook whole.
 
     ``data``: the file's bytes when the caller already read them (apply hashes and copies the
     very bytes it checks). Raises CalendarError (with file, sheet, row, column where known)
-    for anything unreadable.
+    for anything unreadable, here or while the chunks are read.
     """
+    import hashlib
+
     path = Path(path)
-    if data is None:
-        data = _stdin_bytes() if str(path) == STDIN else load_bytes(path)
-    elif not data.strip():
+    if data is None and str(path) == STDIN:
+        data = _stdin_bytes()
+    elif data is not None and not data.strip():
         raise CalendarError(str(path), "is empty")
-    reader, kind = _reader_for(path, data)
-    calendar = Calendar(path=str(path), kind=kind, sha256=hashlib.sha256(data).hexdigest())
-    tables = reader.read(path, data, calendar)
-    found = False
-    for table in tables:
-        try:
-            sheet = table_to_posts(table, str(path), options)
-        except KeyError as missing:
-            calendar.notes.append(f"sheet {table.name!r} skipped: it has no column {missing}")
-            continue
-        if sheet is None:
-            if table.name is not None:
-                calendar.notes.append(f"sheet {table.name!r} skipped: no calendar header row "
-                                      "(no text column)")
-            continue
-        found = True
-        calendar.layouts[table.name] = (sheet.header_row, sheet.columns)
-        if calendar.kind == "csv":
-            calendar.kind = kind_from_header(sheet.columns.headers) or "csv"
-        calendar.posts.extend(sheet.posts)
-        calendar.notes.extend(sheet.notes)
-        if table.name is not None:
-            calendar.sheets.append(table.name)
-    if not found:
-        raise _no_calendar(path, tables, options)
-    return calendar
+    if data is None:
+        _stat(path)
+    reader, kind = _reader_for(path, data if data is not None else _first_bytes(path))
+    calendar = Calendar(path=str(path), kind=kind)
+    source = None
+    if getattr(reader, "STREAMS", False):
+        source = ByteSource(path, data)
+        tables = reader.read(path, source, calendar)
+    else:
+        data = load_bytes(path) if data is None else data
+        calendar.sha256 = hashlib.sha256(data).hexdigest()
+        tables = reader.read(path, data, calendar)
+    stream = CalendarStream(calendar, reader, tables, options, chunk)
+    stream.source = source
+    return stream
+
+
+def read_calendar(path: Path | str, options: ReadOptions, data: bytes | None = None) -> Calendar:
+    """Read every calendar sheet of a file into posts (``stream_calendar``, collected).
+
+    ``data``: the file's bytes when the caller already read them. Raises CalendarError (with
+    file, sheet, row, column where known) for anything unreadable.
+    """
+    stream = stream_calendar(path, options, data)
+    for chunk in stream.chunks():
+        stream.calendar.posts.extend(chunk)
+    return stream.calendar

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date, tzinfo
+from itertools import chain
 from typing import Any
 
 from contentcheck.calendar.columns import ColumnMap, Role
@@ -12,12 +14,24 @@ from contentcheck.records import Post
 
 @dataclass
 class Table:
-    """The cells of one sheet (or of a CSV file); ``rows[i]`` is row ``i + first_row`` as a
-    person sees it in Excel."""
+    """The cells of one sheet (or of a CSV file); the ``i``-th row is row ``i + first_row`` as a
+    person sees it in Excel. ``rows`` is a list (a sheet) or rows read from the file each time
+    they are iterated (a text file: ``textfile.TextRows``)."""
 
     name: str | None
-    rows: list[list[Any]]
+    rows: list[list[Any]] | Iterable[list[Any]]
     first_row: int = 1
+
+
+@dataclass
+class HeadedRows:
+    """Rows with a made-up header row on top, iterable as often as ``rest`` is."""
+
+    head: list[list[Any]]
+    rest: Iterable[list[Any]]
+
+    def __iter__(self) -> Iterator[list[Any]]:
+        return chain(self.head, self.rest)
 
 
 @dataclass(frozen=True)
@@ -40,6 +54,7 @@ class Calendar:
     path: str
     kind: str  # "xlsx", "ods", "xls", "csv", "hootsuite-bulk", "sprout-bulk", "buffer"
     posts: list[Post] = field(default_factory=list)
+    read: int = 0  # posts read: a streamed scan (calendar.stream_calendar) keeps none in posts
     notes: list[str] = field(default_factory=list)
     sheets: list[str] = field(default_factory=list)  # sheets read as calendars
     encoding: str | None = None
@@ -53,4 +68,4 @@ class Calendar:
     def to_dict(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "sheets": self.sheets,
                 "encoding": self.encoding, "delimiter": self.delimiter, "sha256": self.sha256,
-                "posts": len(self.posts), "notes": self.notes}
+                "posts": len(self.posts) or self.read, "notes": self.notes}

@@ -8,14 +8,16 @@ A row with any text is a post, even when its date cannot be read (it gets a warn
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from itertools import chain, islice
 from datetime import date, datetime, time
 from typing import Any
 
 import regex
 
-from contentcheck.calendar.columns import (ColumnMap, Role, build_column_map, column_letter,
-                                           find_header_row, fold_header)
+from contentcheck.calendar.columns import (HEADER_SEARCH_ROWS, ColumnMap, Role, build_column_map,
+                                           column_letter, find_header_row, fold_header)
 from contentcheck.calendar.dates import DateError, date_order_votes, to_date, to_time
 from contentcheck.calendar.model import ReadOptions, Table
 from contentcheck.records import Post, PostField
@@ -65,16 +67,20 @@ def _is_blank_or_section(row: list[Any]) -> bool:
     return not filled or bool(SECTION_ROW.match(cell_text(filled[0])))
 
 
-def _choose_dayfirst(table: Table, columns: ColumnMap, header_index: int,
-                     options: ReadOptions) -> tuple[bool, str | None]:
+def _date_texts(rows: Iterable[list[Any]], index: int) -> set[str]:
+    """The distinct text cells of the date column: what the day-first vote reads."""
+    return {row[index] for row in rows if index < len(row) and isinstance(row[index], str)}
+
+
+def _choose_dayfirst(texts: set[str], columns: ColumnMap, options: ReadOptions
+                     ) -> tuple[bool, str | None]:
     """Day-first unless told otherwise, or unless the file's own dates can only be month-first."""
     if options.dayfirst is not None:
         return options.dayfirst, None
     index = columns.roles.get(Role.DATE)
     if index is None:
         return True, None
-    texts = sorted({row[index] for row in table.rows[header_index + 1:]
-                    if index < len(row) and isinstance(row[index], str)})
+    texts = sorted(texts)
     only_dayfirst, only_monthfirst, either = date_order_votes(texts)
     if only_monthfirst and not only_dayfirst:
         example = next(t for t in texts if date_order_votes([t])[1])
@@ -186,59 +192,223 @@ def _make_names_unique(columns: ColumnMap) -> None:
             columns.headers[index] = f"{header} ({column_letter(index)})"
 
 
+CHUNK = 5000  # posts handed over at a time: a big calendar is never all posts at once
+BUFFER_ROWS = 20_000  # rows held while the dates cannot yet tell day-first from month-first
+HEAD_ROWS = HEADER_SEARCH_ROWS + 2  # the header's search area, and the row under it
+
+
+@dataclass
+class SheetStream:
+    """The posts of one table in chunks, and how its columns were read. ``columns`` and
+    ``notes`` are final once ``chunks`` is exhausted (a row past the header's width, the
+    dates' order)."""
+
+    chunks: Iterator[list[Post]]
+    columns: ColumnMap
+    header_row: int
+    notes: list[str]
+
+
+class _Rows:
+    """Builds a table's posts row by row; ``extend`` names columns past the header's width
+    as rows reach them."""
+
+    def __init__(self, columns: ColumnMap, source: str, table: Table, options: ReadOptions) -> None:
+        self.columns, self.source, self.options = columns, source, options
+        self.sheet, self.first_row = table.name, table.first_row
+        self.dayfirst = True
+        self.schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
+        self._layout()
+
+    def _layout(self) -> None:
+        columns = self.columns
+        at = columns.roles.get  # column indexes, looked up once: the loop runs for every row
+        self.date_at, self.time_at = at(Role.DATE), at(Role.TIME)
+        self.channel_at, self.status_at = at(Role.CHANNEL), at(Role.STATUS)
+        extra_at = [(columns.headers[i], i) for i in (at(Role.OWNER), at(Role.CAMPAIGN))
+                    if i is not None]
+        self.extra_at = extra_at + [(name, i) for i, name in enumerate(columns.headers)
+                                    if is_id_header(name)]
+        self.text_at = [(columns.headers[i], i) for i in columns.text_columns]
+        # every row padded to this width (most already are): plain indexing in the loop
+        self.width = max([len(columns.headers), *(i + 1 for i in columns.roles.values())])
+        self.named = len(columns.headers)
+
+    def extend(self, width: int) -> None:
+        """A row longer than every row before it: its extra columns are named and scanned."""
+        _name_columns_past_the_header(self.columns, [[None] * width])
+        self._layout()
+
+    def posts(self, numbered: Iterable[tuple[int, list[Any]]]) -> Iterator[Post]:
+        """The posts of the rows (index in the table, cells), in order."""
+        columns, options, schedules = self.columns, self.options, self.schedules
+        date_at, time_at, channel_at, status_at = (self.date_at, self.time_at, self.channel_at,
+                                                   self.status_at)
+        extra_at, text_at, width, named = self.extra_at, self.text_at, self.width, self.named
+        padding = [None] * width
+        source, sheet, first_row, dayfirst = self.source, self.sheet, self.first_row, self.dayfirst
+        for index, row in numbered:
+            if not row:
+                continue  # an empty row (a sheet read cell by cell has one per row number)
+            if len(row) > named:
+                self.extend(len(row))
+                extra_at, text_at, width, named = self.extra_at, self.text_at, self.width, self.named
+                padding = [None] * width
+            if len(row) < width:
+                row = row + padding[len(row):]
+            fields = tuple([PostField(name, text) for name, i in text_at
+                            if (text := cell_text(row[i]))])
+            if not fields or (len(fields) == 1 and _is_blank_or_section(row)):
+                continue  # no text to check (a date or channel only), or a "Week 48" section row
+            raw = (None if date_at is None else row[date_at],
+                   None if time_at is None else row[time_at])
+            if raw not in schedules:  # calendars repeat the same dates and times: parse each once
+                warnings: list[str] = []
+                moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
+                schedules[raw] = (moment, all_day, tuple(warnings))
+            moment, all_day, date_warnings = schedules[raw]
+            yield Post(
+                source=source, sheet=sheet, row=index + first_row,
+                scheduled_at=moment, all_day=all_day,
+                channel=None if channel_at is None else cell_text(row[channel_at]) or None,
+                status=None if status_at is None else cell_text(row[status_at]) or None,
+                fields=fields, warnings=date_warnings,
+                extra=tuple([(name, value) for name, i in extra_at if (value := cell_text(row[i]))]),
+            )
+
+
+def _in_chunks(posts: Iterator[Post], size: int) -> Iterator[list[Post]]:
+    while chunk := list(islice(posts, size)):
+        yield chunk
+
+
+def _columns(header: list[Any], below: Iterable[list[Any]], options: ReadOptions
+             ) -> tuple[ColumnMap, bool] | None:
+    """The column map of a header row, named past its width as far as the rows ``below`` reach,
+    by a second header row under it, uniquely; and whether that row is such a sub-header."""
+    columns = build_column_map(header, options.columns)
+    if Role.TEXT not in columns.roles:
+        return None
+    below = list(below)
+    _name_columns_past_the_header(columns, below)
+    sub = bool(below) and _is_sub_header(below[0], columns)
+    if sub:
+        _name_by_sub_header(columns, below[0])
+    _make_names_unique(columns)
+    return columns, sub
+
+
+def _renamed_later(columns: ColumnMap) -> bool:
+    """Whether a column the rows may still reach could be named like one already named (a
+    header that reads "column K"): then the names are settled over every row first."""
+    return any(name.casefold().startswith("column ")
+               and name.casefold() != f"column {column_letter(i)}".casefold()
+               for i, name in enumerate(columns.headers))
+
+
+def sheet_stream(table: Table, source: str, options: ReadOptions,
+                 chunk: int | None = None) -> SheetStream | None:
+    """The posts of a table in chunks, or None when the table holds no calendar (no header
+    row). A sheet in memory is read as a whole; rows read from a file are read once, and a
+    second time only when a whole-file question stays open past ``BUFFER_ROWS`` rows (dates
+    that could be month-first) or a header could clash with a column named later.
+
+    Raises KeyError(name) when a column named in the options is not in the header row.
+    """
+    size = chunk or CHUNK
+    in_memory = isinstance(table.rows, list)
+    head = table.rows[:HEAD_ROWS] if in_memory else list(islice(table.rows, HEAD_ROWS))
+    header_index = find_header_row(head, options.columns)
+    if header_index is None:
+        return None
+    if in_memory:
+        found = _columns(head[header_index], table.rows[header_index + 1:], options)
+    else:
+        found = _columns(head[header_index], head[header_index + 1:header_index + 2], options)
+    if found is None:
+        return None
+    columns, sub = found
+    notes: list[str] = []
+    first = header_index + 1 + sub
+    rows = _Rows(columns, source, table, options)
+    if in_memory or _renamed_later(columns):
+        posts = _whole(table, header_index, first, rows, notes)
+    else:
+        posts = _streamed(table, header_index, first, rows, notes)
+    return SheetStream(_in_chunks(posts, size), columns, header_index + table.first_row, notes)
+
+
+def _whole(table: Table, header_index: int, first: int, rows: _Rows, notes: list[str]
+           ) -> Iterator[Post]:
+    """The posts once every row was looked at: the column names and the dates' order are
+    settled over the whole table first (a file's rows are read twice)."""
+    columns = rows.columns
+    date_at = columns.roles.get(Role.DATE)
+    texts: set[str] = set()
+    if not isinstance(table.rows, list):
+        width = 0
+        for row in islice(table.rows, header_index + 1, None):
+            width = max(width, len(row))
+            if date_at is not None and date_at < len(row) and isinstance(row[date_at], str):
+                texts.add(row[date_at])
+        if width > len(columns.headers):  # settled as a sheet in memory would be
+            header = next(islice(table.rows, header_index, None))
+            below = [[None] * width]
+            second = next(islice(table.rows, header_index + 1, None), None)
+            settled = _columns(header, [second or [], *below] if second is not None else below,
+                               rows.options)
+            assert settled is not None
+            columns.headers, columns.text_columns = settled[0].headers, settled[0].text_columns
+            rows._layout()
+    elif date_at is not None:
+        texts = _date_texts(table.rows[header_index + 1:], date_at)
+    dayfirst, note = _choose_dayfirst(texts, columns, rows.options)
+    notes += [note] if note else []
+    rows.dayfirst = dayfirst
+    yield from rows.posts(enumerate(islice(table.rows, first, None), first))
+
+
+def _streamed(table: Table, header_index: int, first: int, rows: _Rows, notes: list[str]
+              ) -> Iterator[Post]:
+    """The posts of rows read from a file, in one reading: rows wait (at most
+    ``BUFFER_ROWS``) until a date that can only be day-first settles the dates' order."""
+    columns, options = rows.columns, rows.options
+    date_at = columns.roles.get(Role.DATE)
+    numbered = enumerate(islice(iter(table.rows), first, None), first)
+    if options.dayfirst is not None or date_at is None:
+        rows.dayfirst = options.dayfirst if options.dayfirst is not None else True
+        yield from rows.posts(numbered)
+        return
+    texts: set[str] = set()
+    if first > header_index + 1:  # the sub-header row votes too, as in a whole table
+        texts = _date_texts([next(islice(iter(table.rows), header_index + 1, None))], date_at)
+    waiting: list[tuple[int, list[Any]]] = []
+    settled = any(date_order_votes([t])[0] for t in texts)
+    for index, row in numbered:
+        waiting.append((index, row))
+        if date_at < len(row):
+            text = row[date_at]
+            if isinstance(text, str) and text not in texts:
+                texts.add(text)
+                settled = settled or bool(date_order_votes([text])[0])
+        if settled:
+            break
+        if len(waiting) >= BUFFER_ROWS:  # open for too long: settle it over the whole file
+            yield from _whole(table, header_index, first, rows, notes)
+            return
+    dayfirst, note = _choose_dayfirst(texts, columns, options)
+    notes += [note] if note else []
+    rows.dayfirst = dayfirst
+    yield from rows.posts(chain(waiting, numbered))
+
+
 def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPosts | None:
     """The posts of a table, or None when the table holds no calendar (no header row).
 
     Raises KeyError(name) when a column named in the options is not in the header row.
     """
-    header_index = find_header_row(table.rows, options.columns)
-    if header_index is None:
+    stream = sheet_stream(table, source, options)
+    if stream is None:
         return None
-    columns = build_column_map(table.rows[header_index], options.columns)
-    if Role.TEXT not in columns.roles:
-        return None
-    _name_columns_past_the_header(columns, table.rows[header_index + 1:])
-    dayfirst, note = _choose_dayfirst(table, columns, header_index, options)
-    notes = [note] if note else []
-    first = header_index + 1
-    if first < len(table.rows) and _is_sub_header(table.rows[first], columns):
-        _name_by_sub_header(columns, table.rows[first])
-        first += 1
-    _make_names_unique(columns)
-    posts: list[Post] = []
-    schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
-    at = columns.roles.get  # column indexes, looked up once: this loop runs for every row
-    date_at, time_at, channel_at, status_at = (at(Role.DATE), at(Role.TIME), at(Role.CHANNEL),
-                                               at(Role.STATUS))
-    extra_at = [(columns.headers[i], i) for i in (at(Role.OWNER), at(Role.CAMPAIGN)) if i is not None]
-    extra_at += [(name, i) for i, name in enumerate(columns.headers) if is_id_header(name)]
-    text_at = [(columns.headers[i], i) for i in columns.text_columns]
-    # every row padded to this width (most already are): plain indexing in the loop below
-    width = max([len(columns.headers), *(i + 1 for i in columns.roles.values())])
-    padding = [None] * width
-    sheet, first_row = table.name, table.first_row
-    for index in range(first, len(table.rows)):
-        row = table.rows[index]
-        if not row:
-            continue  # an empty row (a sheet read cell by cell has one per row number)
-        if len(row) < width:
-            row = row + padding[len(row):]
-        fields = tuple([PostField(name, text) for name, i in text_at
-                        if (text := cell_text(row[i]))])
-        if not fields or (len(fields) == 1 and _is_blank_or_section(row)):
-            continue  # no text to check (a date or channel only), or a "Week 48" section row
-        raw = (None if date_at is None else row[date_at], None if time_at is None else row[time_at])
-        if raw not in schedules:  # calendars repeat the same dates and times: parse each once
-            warnings: list[str] = []
-            moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
-            schedules[raw] = (moment, all_day, tuple(warnings))
-        moment, all_day, date_warnings = schedules[raw]
-        posts.append(Post(
-            source=source, sheet=sheet, row=index + first_row,
-            scheduled_at=moment, all_day=all_day,
-            channel=None if channel_at is None else cell_text(row[channel_at]) or None,
-            status=None if status_at is None else cell_text(row[status_at]) or None,
-            fields=fields, warnings=date_warnings,
-            extra=tuple([(name, value) for name, i in extra_at if (value := cell_text(row[i]))]),
-        ))
-    return SheetPosts(posts, columns, header_index + table.first_row, notes)
+    posts = [post for chunk in stream.chunks for post in chunk]
+    return SheetPosts(posts, stream.columns, stream.header_row, stream.notes)

@@ -13,7 +13,7 @@ from datetime import datetime
 
 from contentcheck.calendar.columns import Role, fold_header
 from contentcheck.calendar.dates import DateError, to_date
-from contentcheck.calendar.model import Table
+from contentcheck.calendar.model import HeadedRows, Table
 
 HOOTSUITE_HEADER = ["Date", "Message", "Link"]
 # files a scheduler uploads whole: a paused post is left out of them
@@ -46,7 +46,9 @@ def as_hootsuite(table: Table) -> Table:
 
     The made-up header is "row 0", so every data row keeps the row number Excel shows for it.
     """
-    return Table(table.name, [HOOTSUITE_HEADER] + table.rows, first_row=0)
+    rows = table.rows
+    headed = [HOOTSUITE_HEADER] + rows if isinstance(rows, list) else HeadedRows([HOOTSUITE_HEADER], rows)
+    return Table(table.name, headed, first_row=0)
 
 
 def kind_from_header(header: list) -> str | None:

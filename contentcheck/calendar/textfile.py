@@ -1,8 +1,13 @@
-"""Reading delimited text calendars (.csv/.tsv/.txt) into a table.
+"""Reading delimited text calendars (.csv/.tsv/.txt) into a table, streamed from the file.
 
 Exports come from Excel in a Dutch locale (``;``, Windows-1252), Google Sheets (``,``, UTF-8),
 schedulers (UTF-8 with or without BOM) and Excel's "Unicode text" (UTF-16, tabs). The encoding
 and the delimiter are detected and kept, so a file can be written back the way it came.
+
+The file is decoded and parsed a block at a time (``TextRows``): a calendar of 1,000,000
+posts is never one string nor one list of rows. What the whole file decides is decided as the
+whole file would: the encoding (a stray byte far down a UTF-8 file), a stray quote (read
+leniently from the start) and every error with its line.
 """
 
 from __future__ import annotations
@@ -12,10 +17,13 @@ from typing import TYPE_CHECKING
 import codecs
 import csv
 import io
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from contentcheck.calendar.model import Table
+from contentcheck.calendar.source import ByteSource
 
 if TYPE_CHECKING:
     from contentcheck.calendar.model import Calendar
@@ -23,6 +31,8 @@ from contentcheck.errors import CalendarError
 
 DELIMITERS = (";", ",", "\t", "|")
 SAMPLE_LINES = 50
+SAMPLE_CHARS = 65536  # the start of the text, where the line ends are looked at
+STRICT, LENIENT, CP1252 = "strict", "lenient", "cp1252"  # how UTF-8 bytes are decoded
 
 
 @dataclass(frozen=True)
@@ -44,50 +54,139 @@ def _cp1252_byte(error: UnicodeDecodeError) -> tuple[str, int]:
 codecs.register_error("contentcheck-cp1252", _cp1252_byte)
 
 
-def _undecodable_lines(data: bytes) -> list[int]:
-    """The numbers of the lines (up to six) that are not valid UTF-8, for the note."""
-    found = []
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        try:
-            line.decode("utf-8")
-        except UnicodeDecodeError:
-            found.append(number)
-            if len(found) > 5:
+class _Decided(Exception):
+    """The first byte that is not UTF-8 decided how the whole file is decoded: read it again
+    from the start that way."""
+
+
+def _real_non_ascii(text: str) -> bool:
+    """Whether a text has a character beyond ASCII other than U+FFFD (what a bad byte becomes)."""
+    return not text.isascii() and len(text) - len(text.encode("ascii", "ignore")) > text.count("\ufffd")
+
+
+def _lines(blocks: Iterator[bytes]) -> Iterator[bytes]:
+    """The bytes in pieces that end at a line end (the last piece may not): UTF-8 and
+    Windows-1252 never put ``\\n`` inside a character, so each piece decodes on its own."""
+    tail = b""
+    for block in blocks:
+        cut = block.rfind(b"\n") + 1
+        if not cut:
+            tail += block
+            continue
+        yield tail + block[:cut]
+        tail = block[cut:]
+    if tail:
+        yield tail
+
+
+class TextDecoder:
+    """The text of a calendar file, piece by piece, each piece ending at a line end.
+
+    UTF-16 or UTF-8 (BOM optional), else Windows-1252. A UTF-8 file with a few stray
+    Windows-1252 bytes (a pasted "é") stays UTF-8, those bytes read as Windows-1252 and named
+    in a note, instead of turning every emoji and accent of the file into mojibake. Which of
+    the two a file is, the first bad byte decides by looking at the whole file, once."""
+
+    def __init__(self, path: Path, source: ByteSource) -> None:
+        self.path = path
+        self.source = source
+        self.encoding = ""
+        self.mode = STRICT
+        self.first_bad_line = 0
+        self.notes: list[str] = []
+
+    def pieces(self) -> Iterator[str]:
+        """The text from the start; raises ``_Decided`` once, when the first byte that is not
+        UTF-8 turns up, after which the pieces start again decoded as the whole file says."""
+        blocks = self.source.blocks()
+        start = b""
+        for block in blocks:  # the first 64 KiB: the byte-order mark and binary data
+            start += block
+            if len(start) >= 65536:
                 break
-    return found
+        if start.startswith((b"\xff\xfe", b"\xfe\xff")):
+            yield from self._utf16(chain([start], blocks))
+            return
+        if b"\x00" in start[:65536]:
+            raise CalendarError(str(self.path), "is not a text file (it holds binary data); "
+                                "expected a CSV export")
+        sig = start.startswith(b"\xef\xbb\xbf")
+        self.encoding = self.encoding or ("utf-8-sig" if sig else "utf-8")
+        line, first = 1, True
+        for piece in _lines(chain([start], blocks)):
+            encoding = "utf-8-sig" if first and sig else "utf-8"
+            first = False
+            if self.mode == CP1252:
+                try:
+                    yield piece.decode("cp1252")
+                except UnicodeDecodeError:
+                    raise CalendarError(str(self.path), "is neither UTF-8 nor Windows-1252 text",
+                                        row=self.first_bad_line) from None
+            elif self.mode == LENIENT:
+                yield piece.decode(encoding, errors="contentcheck-cp1252")
+            else:
+                try:
+                    yield piece.decode(encoding)
+                except UnicodeDecodeError as exc:
+                    self.first_bad_line = line + piece[:exc.start].count(b"\n")
+                    self._decide()
+                    raise _Decided from None
+                line += piece.count(b"\n")
 
-
-def decode(path: Path, data: bytes) -> tuple[str, str, list[str]]:
-    """The text, the encoding name, and notes: UTF-16 or UTF-8 (BOM optional), else
-    Windows-1252. A UTF-8 file with a few stray Windows-1252 bytes (a pasted "é") stays UTF-8,
-    those bytes read as Windows-1252 and named in a note, instead of turning every emoji and
-    accent of the file into mojibake."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    def _utf16(self, blocks: Iterator[bytes]) -> Iterator[str]:
+        self.encoding = "utf-16"
+        decoder = codecs.getincrementaldecoder("utf-16")()
+        tail = ""
         try:
-            return data.decode("utf-16"), "utf-16", []
+            for block in blocks:
+                text = tail + decoder.decode(block)
+                cut = text.rfind("\n") + 1
+                if cut:
+                    yield text[:cut]
+                tail = text[cut:]
+            tail += decoder.decode(b"", final=True)
         except UnicodeDecodeError:
-            raise CalendarError(str(path), "starts like UTF-16 text but is not") from None
-    if b"\x00" in data[:65536]:
-        raise CalendarError(str(path), "is not a text file (it holds binary data); "
-                            "expected a CSV export")
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    try:
-        return data.decode(encoding), encoding, []
-    except UnicodeDecodeError as exc:
-        first_bad = exc.start
-    lenient = data.decode(encoding, errors="replace")  # C speed, unlike a regex over the bytes
-    stray = lenient.count("\ufffd")
-    non_ascii = len(lenient) - len(lenient.encode("ascii", "ignore"))
-    if non_ascii > stray:  # real UTF-8 characters besides the bad bytes: a UTF-8 file
-        text = data.decode(encoding, errors="contentcheck-cp1252")
-        lines = _undecodable_lines(data)
-        shown = ", ".join(map(str, lines[:5])) + (" ..." if len(lines) > 5 else "")
-        return text, encoding, [f"line(s) {shown}: bytes that are not UTF-8, read as Windows-1252"]
-    try:
-        return data.decode("cp1252"), "cp1252", []
-    except UnicodeDecodeError:
-        line = data[:first_bad].count(b"\n") + 1
-        raise CalendarError(str(path), "is neither UTF-8 nor Windows-1252 text", row=line) from None
+            raise CalendarError(str(self.path), "starts like UTF-16 text but is not") from None
+        if tail:
+            yield tail
+
+    def _decide(self) -> None:
+        """UTF-8 with stray bytes when the file has real UTF-8 characters besides the bad
+        bytes, else Windows-1252; the lines with bad bytes (up to six) for the note."""
+        real, bad_lines, line = False, [], 1
+        for number, piece in enumerate(_lines(self.source.blocks())):
+            encoding = "utf-8-sig" if number == 0 and self.encoding == "utf-8-sig" else "utf-8"
+            real = real or _real_non_ascii(piece.decode(encoding, errors="replace"))
+            if len(bad_lines) <= 5:
+                try:
+                    piece.decode("utf-8")
+                except UnicodeDecodeError:
+                    for offset, text in enumerate(piece.split(b"\n")):
+                        try:
+                            text.decode("utf-8")
+                        except UnicodeDecodeError:
+                            bad_lines.append(line + offset)
+                            if len(bad_lines) > 5:
+                                break
+            line += piece.count(b"\n")
+            if real and len(bad_lines) > 5:
+                break
+        if not real:
+            self.mode, self.encoding = CP1252, "cp1252"
+            return
+        self.mode = LENIENT
+        shown = ", ".join(map(str, bad_lines[:5])) + (" ..." if len(bad_lines) > 5 else "")
+        self.notes.append(f"line(s) {shown}: bytes that are not UTF-8, read as Windows-1252")
+
+    def text(self) -> Iterator[str]:
+        """``pieces`` that starts again by itself when the encoding is decided: for a look at
+        the start of the file."""
+        while True:
+            try:
+                yield from self.pieces()
+                return
+            except _Decided:
+                continue
 
 
 def detect_delimiter(text: str, suffix: str) -> str:
@@ -115,64 +214,123 @@ def detect_delimiter(text: str, suffix: str) -> str:
     return best
 
 
-def _parse(text: str, delimiter: str, *, strict: bool
-           ) -> tuple[list[list[str]], tuple[int, str] | None]:
-    """The records, and (line, message) of the first error when strict parsing fails."""
-    try:  # the common case at C speed; a file with an error is read again, row by row
-        return list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter,
-                               strict=strict)), None
-    except csv.Error:
-        pass
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=strict)
-    rows: list[list[str]] = []
-    line = 1
-    try:
-        for row in reader:
-            rows.append(row)
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        return rows, (line, str(exc))
-    return rows, None
+def _head(decoder: TextDecoder) -> str:
+    """The start of the text: enough for the delimiter (the first lines), the line ends (the
+    first 64 K characters) and to know it holds any text at all."""
+    head = ""
+    for piece in decoder.text():
+        head += piece
+        if (len(head) >= SAMPLE_CHARS and len(head.splitlines()) > SAMPLE_LINES
+                and head.strip()):
+            break
+    return head
 
 
-def read_text_table(path: Path, data: bytes) -> tuple[Table, TextFormat]:
-    """The whole file as one table, with its detected format."""
-    text, encoding, notes = decode(path, data)
-    if not text.strip():
-        raise CalendarError(str(path), "holds no text (only blank lines)")
-    newline = "\r\n" if "\r\n" in text[:65536] else "\n"
-    delimiter = detect_delimiter(text, path.suffix.lower())
-    rows, problem = _parse(text, delimiter, strict=True)
-    if problem is not None:
-        line, message = problem
+def _split(pieces: Iterator[str]) -> Iterator[str]:
+    """The text's lines as ``io.StringIO(text, newline="")`` gives them, a piece at a time."""
+    for piece in pieces:
+        yield from io.StringIO(piece, newline="")
+
+
+class TextRows:
+    """The records of a text calendar, parsed from the start on every iteration (a table's
+    ``rows``). A stray quote inside a field switches to lenient parsing with a note, as the
+    whole file would have been read; an unclosed quote or a field past csv's limit is the
+    one-line error, whichever chunk of posts it is in."""
+
+    def __init__(self, path: Path, decoder: TextDecoder, delimiter: str) -> None:
+        self.path = path
+        self.decoder = decoder
+        self.delimiter = delimiter
+        self.strict = True
+        self.stray: str | None = None  # the note on a stray quote
+
+    @property
+    def notes(self) -> list[str]:
+        return self.decoder.notes + ([self.stray] if self.stray else [])
+
+    def __iter__(self) -> Iterator[list[str]]:
+        done = 0  # records handed out by this iteration: a restart skips them
+        while True:
+            try:
+                for row in self._records(done):
+                    done += 1
+                    yield row
+                return
+            except _Decided:  # the encoding is known now: again from the start
+                continue
+
+    def _records(self, skip: int) -> Iterator[list[str]]:
+        reader = csv.reader(_split(self.decoder.pieces()), delimiter=self.delimiter,
+                            strict=self.strict)
+        parsed, line = 0, 1
+        try:
+            for row in reader:
+                parsed += 1
+                line = reader.line_num + 1
+                if parsed > skip:
+                    yield row
+        except csv.Error as exc:
+            if not self.strict:
+                return  # as before: lenient parsing ends at its first error
+            self._strict_error(str(exc), line, parsed)
+            self.strict = False
+            yield from self._records(max(skip, parsed))
+
+    def _strict_error(self, message: str, line: int, parsed: int) -> None:
         if "field limit" in message:  # csv's own limit (131,072 characters) is far past any post
-            raise CalendarError(str(path), "a field is longer than "
+            raise CalendarError(str(self.path), "a field is longer than "
                                 f"{csv.field_size_limit():,} characters; no post is that long "
                                 "(is a quote missing?)", row=line)
         if "end of data" in message:  # an opened quote never closed: it ate the rows after it
-            raise CalendarError(str(path), f"is not valid CSV: a quote opened on line {line} is "
-                                "never closed, so every row after it would be lost",
-                                row=len(rows) + 1)
-        rows, _ = _parse(text, delimiter, strict=False)  # a stray quote inside a field: lenient
-        notes.append(f"line {line}: a stray quote inside a field ({message}); read leniently")
-    return Table(None, rows), TextFormat(encoding, delimiter, newline, tuple(notes))
+            raise CalendarError(str(self.path), f"is not valid CSV: a quote opened on line {line} "
+                                "is never closed, so every row after it would be lost",
+                                row=parsed + 1)
+        # a stray quote inside a field: lenient
+        self.stray = f"line {line}: a stray quote inside a field ({message}); read leniently"
+
+
+def read_text_table(path: Path, source: ByteSource) -> tuple[Table, TextFormat, TextRows]:
+    """The file as one table whose rows are read as they are needed, with its detected format
+    (the notes come with the rows: some are known only once every row was read)."""
+    decoder = TextDecoder(path, source)
+    head = _head(decoder)
+    if not head.strip():
+        raise CalendarError(str(path), "holds no text (only blank lines)")
+    newline = "\r\n" if "\r\n" in head[:SAMPLE_CHARS] else "\n"
+    rows = TextRows(path, decoder, detect_delimiter(head, path.suffix.lower()))
+    return Table(None, rows), TextFormat(decoder.encoding, rows.delimiter, newline), rows
 
 
 # what this reader reads (calendar.READERS); it also reads a file no other reader claims
 SUFFIXES = {".csv": "csv", ".tsv": "csv", ".txt": "csv", ".tab": "csv"}
 MAGIC: dict[bytes, str] = {}
+STREAMS = True  # read(path, source, calendar) reads the file itself, a block at a time
 
 
-def read(path: Path, data: bytes, calendar: "Calendar") -> list[Table]:
+def read(path: Path, source: ByteSource, calendar: "Calendar") -> list[Table]:
     """The reader's face (calendar.READERS): the one table of a delimited text file; a
-    scheduler's bulk-upload file is recognised and read as such."""
+    scheduler's bulk-upload file is recognised and read as such. The encoding and the notes
+    are final once the rows were read (``finish``)."""
     from contentcheck.calendar.schedulers import as_hootsuite, is_hootsuite_bulk
 
-    table, text_format = read_text_table(path, data)
+    table, text_format, rows = read_text_table(path, source)
     calendar.encoding, calendar.delimiter = text_format.encoding, text_format.delimiter
     calendar.newline = text_format.newline
-    calendar.notes.extend(text_format.notes)
     calendar.kind = "csv"
     if is_hootsuite_bulk(table):
         table, calendar.kind = as_hootsuite(table), "hootsuite-bulk"
     return [table]
+
+
+def finish(calendar: "Calendar", tables: list[Table]) -> None:
+    """What is known once every row was read: the encoding (a late stray byte decides it) and
+    the notes on the file, before the notes on its posts."""
+    rows = _rows_of(tables[0])
+    calendar.encoding = rows.decoder.encoding
+    calendar.notes[:0] = rows.notes
+
+
+def _rows_of(table: Table) -> TextRows:
+    rows = table.rows
+    return rows if isinstance(rows, TextRows) else rows.rest  # type: ignore[union-attr]
