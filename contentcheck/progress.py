@@ -40,3 +40,5 @@ SILENT = Silent()
 
 WORTH_SHOWING_POSTS = 20_000  # fewer posts are checked or written before a bar would help
 WORTH_SHOWING_BYTES = 20 * 2**20  # calendars smaller than this are read in a moment
+# calendars smaller than this (some 5,000 to 20,000 posts) are read and checked in a moment
+WORTH_SHOWING_CHECK_BYTES = 2**20

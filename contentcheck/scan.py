@@ -5,23 +5,18 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from contentcheck.calendar import Calendar, ReadOptions, read_calendar
+from contentcheck.calendar import Calendar, ReadOptions, stream_calendar
 from contentcheck.decide import decide
 from contentcheck.errors import CalendarError
 from contentcheck.matching import TermSet, term_notes
-from contentcheck.progress import (
-    SILENT,
-    WORTH_SHOWING_BYTES,
-    WORTH_SHOWING_POSTS,
-    Progress,
-)
+from contentcheck.progress import SILENT, WORTH_SHOWING_CHECK_BYTES, Progress
 from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
@@ -30,18 +25,24 @@ from contentcheck.wording import channel_shown, warning_in
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext, Runner
     from contentcheck.crisis import Crisis
+    from contentcheck.twins import Twins
+    from contentcheck.verdicts import StoredVerdicts
 
 log = logging.getLogger(__name__)
 
 
 @dataclass
 class ScanResult:
-    """What a scan found, in the order a reviewer reads it: pause, review, ok; then by date."""
+    """What a scan found, in the order a reviewer reads it: pause, review, ok; then by date.
+
+    ``verdicts`` is a list, or for a scan the sequence of ``verdicts.StoredVerdicts`` (sized,
+    iterable as often as needed, ok verdicts merged from disk): read it by iterating, never by
+    index. ``flagged`` is always a list."""
 
     now: datetime
     window: Window | None  # None: --all
     calendars: list[Calendar]
-    verdicts: list[Verdict]
+    verdicts: Sequence[Verdict] | "StoredVerdicts"
     crises: list[dict[str, Any]] = field(default_factory=list)  # active declared crises
     crisis_terms: list[str] = field(default_factory=list)
     crisis_sources: list[str] = field(default_factory=list)
@@ -51,9 +52,17 @@ class ScanResult:
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
     notes: list[str] = field(default_factory=list)  # about the terms (a crisis term in the plural)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # skipped: (path, error line)
+    # gathered while the posts went by, for a scan whose ok verdicts are not all in memory:
+    # the posts' warnings in report order, the number of undated posts, and the twins
+    post_warnings: list[str] | None = None
+    undated: int | None = None
+    twins: "Twins | None" = None
 
     @property
     def flagged(self) -> list[Verdict]:
+        stored = getattr(self.verdicts, "flagged", None)
+        if stored is not None:
+            return stored
         return [v for v in self.verdicts if v.status is not Status.OK]
 
     @property
@@ -74,7 +83,10 @@ class ScanResult:
         reader's language (English for the JSON and CSV reports)."""
         lines = list(self.notes)
         lines += [f"{c.path}: {note}" for c in self.calendars for note in c.notes]
-        lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
+        if self.post_warnings is not None:
+            lines += self.post_warnings
+        else:
+            lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
         return [warning_in(line, lang) for line in lines]
 
     def channel_shown(self, channel: str | None, source: str, lang: str) -> str:
@@ -82,17 +94,36 @@ class ScanResult:
         kind = next((c.kind for c in self.calendars if c.path == source), None)
         return channel_shown(channel, kind, lang)
 
+    def twins_found(self) -> "Twins":
+        """The same post in several calendars (``twins.py``): found by the scan as it went, or
+        here for verdicts given as a list."""
+        if self.twins is not None:
+            return self.twins
+        from contentcheck.twins import find_twins
+
+        return find_twins(self.verdicts, {c.path: i for i, c in enumerate(self.calendars)})
+
     def summary(self) -> dict[str, Any]:
-        counts = Counter(map(attrgetter("status"), self.verdicts))
+        flagged = self.flagged
+        counts = Counter(map(attrgetter("status"), flagged))
+        undated = self.undated
+        if undated is None:
+            undated = [v.post.scheduled_at for v in self.verdicts].count(None)
         return {
             "posts_read": self.posts_read,
             "upcoming": len(self.verdicts),
             "pause": counts[Status.PAUSE],
             "review": counts[Status.REVIEW],
-            "ok": counts[Status.OK],
-            "undated": [v.post.scheduled_at for v in self.verdicts].count(None),
+            "ok": len(self.verdicts) - len(flagged),
+            "undated": undated,
             "crisis_active": self.crisis_active,
         }
+
+    def close(self) -> None:
+        """Remove the temporary files of the ok verdicts, if any (also done at exit)."""
+        close = getattr(self.verdicts, "close", None)
+        if close is not None:
+            close()
 
 
 def declared_crises(sources: TermSources, now: datetime,
@@ -225,10 +256,6 @@ def cache_dir(settings: ScanSettings) -> Path | None:
     return (settings.terms.state_dir or default_state_dir()) / "cache"
 
 
-_NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sort last
-_RANK = {status: status.rank for status in Status}
-
-
 def _size(paths: Iterable[Path]) -> int:
     """The calendars' total size, for deciding whether reading is worth a progress bar."""
     total = 0
@@ -241,48 +268,140 @@ def _size(paths: Iterable[Path]) -> int:
 
 
 PROGRESS_STEP = 5000  # posts between progress updates: often enough to see, rare enough to cost nothing
+POOL_BATCH = 100_000  # posts checked by one pool of processes (see _Checking)
 
 
-def _run_checks(context: "CheckContext", settings: ScanSettings,
-                started: list[tuple[str, "Runner"]], posts: list["Post"], progress: Progress
-                ) -> tuple[dict[int, list["Finding"]], list[str]]:
-    """Every check on every post, then the checks across posts; findings by post index, in
-    registry order (the crisis terms first), and what the checks noted while they ran. A big
-    scan uses every core (``workers.py``)."""
-    from contentcheck.workers import add_finished, check_in_pool, runner_warnings, workers_for
+class _Checking:
+    """Checks and decides the posts as the calendars hand them over, a chunk at a time, and
+    keeps the verdicts in a ``VerdictStore``; what the summary and the reports need besides
+    (warnings, undated posts, twins) is gathered on the way, in a few numbers per post."""
 
-    progress.stage("checking", len(posts), worth_showing=len(posts) >= WORTH_SHOWING_POSTS)
-    workers = workers_for(settings.jobs, len(posts))
-    if workers > 1:
-        return check_in_pool(context, settings.checks, started, posts, workers, progress)
-    runners = [runner for _, runner in started]
-    found: dict[int, list[Finding]] = {}
-    for first in range(0, len(posts), PROGRESS_STEP):
-        chunk = posts[first:first + PROGRESS_STEP]
+    def __init__(self, context: "CheckContext", settings: ScanSettings,
+                 started: list[tuple[str, "Runner"]], several: bool) -> None:
+        from contentcheck.verdicts import VerdictStore
+        from contentcheck.workers import workers_for
+
+        self.context, self.settings, self.started = context, settings, started
+        self.runners = [runner for _, runner in started]
+        self.store = VerdictStore()
+        self.index = 0  # the scan's index of the next post
+        self.pending: list[Post] = []  # posts waiting for a pool of processes
+        self.pending_start = 0
+        self.pooled = workers_for(settings.jobs, POOL_BATCH) > 1
+        self.noted: dict[str, None] = {}
+        self.warned: list[tuple[int, Any, list[str]]] = []  # index, key without rank, lines
+        self.undated = 0
+        self.recount = False
+        self.identities: dict[int, list[int]] | None = {} if several else None
+        self.sources: dict[str, int] = {}
+
+    def add(self, posts: list[Post]) -> None:
+        """Check and decide these posts (in a pool: once a batch is full)."""
+        if self.pooled:
+            if not self.pending:
+                self.pending_start = self.index
+            self.pending += posts
+            self.index += len(posts)
+            if len(self.pending) >= POOL_BATCH:
+                self.flush()
+            return
+        found = self._check_here(posts, self.index)
+        self._decide(posts, self.index, found)
+        self.index += len(posts)
+
+    def flush(self) -> None:
+        """The posts waiting for the pool, checked and decided."""
+        from contentcheck.workers import check_in_pool, workers_for
+
+        posts, start = self.pending, self.pending_start
+        self.pending = []
+        if not posts:
+            return
+        workers = workers_for(self.settings.jobs, len(posts))
+        if workers > 1:
+            found, noted = check_in_pool(self.context, self.settings.checks, self.started,
+                                         posts, workers, start)
+            self.noted.update(dict.fromkeys(noted))
+        else:
+            found = self._check_here(posts, start)
+        self._decide(posts, start, found)
+
+    def _check_here(self, posts: list[Post], start: int) -> dict[int, list["Finding"]]:
+        runners = self.runners
+        found: dict[int, list[Finding]] = {}
         if len(runners) == 1:  # the common case, kept lean: it runs for every post
             check = runners[0].check
-            for index, post in enumerate(chunk, first):
+            for index, post in enumerate(posts, start):
                 findings = check(index, post)
                 if findings:
                     found[index] = list(findings)
         else:
-            for index, post in enumerate(chunk, first):
+            for index, post in enumerate(posts, start):
                 findings = [f for runner in runners for f in runner.check(index, post)]
                 if findings:
                     found[index] = findings
-        progress.advance(len(chunk))
-    return add_finished(runners, found), runner_warnings(runners)
+        return found
+
+    def _decide(self, posts: list[Post], start: int, found: dict[int, list["Finding"]]) -> None:
+        add, get = self.store.add, found.get
+        identities = self.identities
+        for index, post in enumerate(posts, start):
+            add(index, decide(post, get(index, ())))
+            if post.warnings:
+                self.warned.append((index, (post.scheduled_at or _NO_DATE, post.source,
+                                            post.sheet or "", post.row),
+                                    [f"{post.location()}: {w}" for w in post.warnings]))
+            if post.scheduled_at is None:
+                self.undated += 1
+            elif identities is not None:
+                text = " ".join(post.text.casefold().split())
+                if text:
+                    identities.setdefault(hash((post.scheduled_at, text)), []).append(index)
+
+    def drop(self, start: int) -> None:
+        """Forget the posts from ``start`` on: their calendar turned out unreadable."""
+        self.pending = [p for i, p in enumerate(self.pending, self.pending_start) if i < start]
+        self.store.drop(start, self.index)
+        self.warned = [w for w in self.warned if w[0] < start]
+        for indexes in (self.identities or {}).values():
+            indexes[:] = [i for i in indexes if i < start]
+        self.recount = True  # the undated posts, from the verdicts (rare: the nightly check only)
+
+    def finish(self, calendars: list[Calendar]) -> tuple["StoredVerdicts", list[str], list[str], int, "Twins"]:
+        """Every post was seen: the checks across posts add their findings, the twins are
+        found, and the verdicts come out in report order."""
+        from contentcheck.twins import find_twins
+        from contentcheck.workers import add_finished, runner_warnings
+
+        self.flush()
+        late = add_finished([r for _, r in self.started], {})
+        self.store.redecide({i: f for i, f in late.items() if not self.store._is_dropped(i)})
+        twins: Twins = {}
+        if self.identities:
+            wanted = {i for group in self.identities.values() if len(group) > 1 for i in group}
+            if wanted:
+                held = self.store.pull(wanted)
+                order = {c.path: n for n, c in enumerate(calendars)}
+                twins = find_twins([held[i] for i in sorted(held)], order)
+        verdicts = self.store.close_reading()
+        status = {i: v.status for i, v in self.store.flagged.items()}
+        rank = {s: s.rank for s in Status}
+        self.warned.sort(key=lambda w: (rank[status.get(w[0], Status.OK)], *w[1], w[0]))
+        lines = [line for _, _, found in self.warned for line in found]
+        noted = [*self.noted, *runner_warnings(self.runners)]
+        undated = self.undated
+        if self.recount:
+            undated = sum(1 for v in verdicts if v.post.scheduled_at is None)
+        return verdicts, lines, list(dict.fromkeys(noted)), undated, twins
 
 
-def _sort_key(verdict: Verdict) -> tuple:
-    post = verdict.post
-    return (_RANK[verdict.status], post.scheduled_at or _NO_DATE, post.source, post.sheet or "",
-            post.row)
+_NO_DATE = datetime.max.replace(tzinfo=timezone.utc)  # posts without a date sort last
 
 
 def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     """Read every calendar, keep the upcoming posts, run every enabled check on each and
-    decide; ``progress`` hears how far it is."""
+    decide, a chunk of posts at a time; ``progress`` hears how far it is. The ok verdicts of
+    a big scan wait in temporary files (``verdicts.py``) until the result is closed."""
     from contentcheck.checks import start_each
 
     now = settings.now or datetime.now(settings.timezone)
@@ -297,17 +416,16 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     started = start_each(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
-    progress.stage("reading", len(settings.calendars),
-                   worth_showing=_size(settings.calendars) >= WORTH_SHOWING_BYTES)
-    calendars, unreadable = _read_calendars(settings, options, progress)
-    posts = [post for calendar in calendars for post in calendar.posts
-             if window is None or is_upcoming(post, window)]
-    for calendar in calendars:
-        log.info("%s: %d posts (%s)", calendar.path, len(calendar.posts), calendar.kind)
-    found, noted = _run_checks(context, settings, started, posts, progress)
+    size = _size(settings.calendars)
+    progress.stage("checking", size, worth_showing=size >= WORTH_SHOWING_CHECK_BYTES)
+    checking = _Checking(context, settings, started, several=len(settings.calendars) > 1)
+    try:
+        calendars, unreadable = _read_calendars(settings, options, window, checking, progress)
+        verdicts, post_warnings, noted, undated, twins = checking.finish(calendars)
+    except BaseException:
+        checking.store.close()
+        raise
     progress.done()
-    verdicts = [decide(post, found.get(index, ())) for index, post in enumerate(posts)]
-    verdicts.sort(key=_sort_key)
     list_sizes = Counter(term.list_name for term in lists.terms)
     return ScanResult(
         now=now, window=window, calendars=calendars, verdicts=verdicts,
@@ -319,31 +437,47 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         + (["--term"] if settings.terms.crisis_terms else [])
         + [f"kit {kit}" for kit in settings.terms.kits],
         lists=dict(sorted(list_sizes.items())),
-        posts_read=sum(len(c.posts) for c in calendars),
+        posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
         notes=problems + unseen_crises(settings.terms, now) + term_notes(crisis, left_out=False) + list(lists.warnings)
         + noted,
         unreadable=unreadable,
+        post_warnings=post_warnings, undated=undated, twins=twins,
     )
 
 
-def _read_calendars(settings: ScanSettings, options: "ReadOptions",
-                    progress: Progress) -> tuple[list[Calendar], list[tuple[str, str]]]:
-    """Every calendar; with ``skip_unreadable`` (the nightly check) one that cannot be read is
-    named and skipped so the others are still checked, unless none can be read at all."""
+def _read_calendars(settings: ScanSettings, options: "ReadOptions", window: Window | None,
+                    checking: _Checking, progress: Progress
+                    ) -> tuple[list[Calendar], list[tuple[str, str]]]:
+    """Every calendar, its upcoming posts checked chunk by chunk; with ``skip_unreadable``
+    (the nightly check) one that cannot be read is named and skipped, its posts forgotten, so
+    the others are still checked, unless none can be read at all."""
     calendars: list[Calendar] = []
     unreadable: list[tuple[str, str]] = []
     first: CalendarError | None = None
     for path in settings.calendars:
+        start = checking.index
         try:
-            calendars.append(read_calendar(path, options))
+            stream = stream_calendar(path, options)
+            done = 0
+            for chunk in stream.chunks():
+                posts = chunk if window is None else [p for p in chunk if is_upcoming(p, window)]
+                checking.add(posts)
+                read = stream.source.read if stream.source is not None else 0
+                progress.advance(read - done)
+                done = read
+            calendar = stream.calendar
+            progress.advance(max(_size([path]) - done, 0))  # a workbook: read whole
         except CalendarError as exc:
             if not settings.skip_unreadable:
                 raise
             log.error("%s (skipped; the other calendars are checked)", exc)
             unreadable.append((str(path), str(exc)))
             first = first or exc
-        progress.advance()
+            checking.drop(start)
+            continue
+        log.info("%s: %d posts (%s)", calendar.path, calendar.read, calendar.kind)
+        calendars.append(calendar)
     if first is not None and not calendars:
         raise first
     return calendars, unreadable

@@ -25,7 +25,6 @@ from contentcheck.checks import CHECKS, CheckContext, across_posts, start_checks
 
 if TYPE_CHECKING:
     from contentcheck.checks import Runner
-    from contentcheck.progress import Progress
     from contentcheck.records import Finding, Post
 
 log = logging.getLogger(__name__)
@@ -36,7 +35,8 @@ _POSITION = {check_id: position for position, check_id in enumerate(CHECKS)}
 # What a forked worker inherits from the parent instead of receiving it through a pipe:
 # unpickling 100,000 posts costs more than checking them (bench/README.md).
 _runners: list["Runner"] | None = None  # this worker's per-post checks
-_posts: Sequence["Post"] = ()  # every post of the scan; a task names a range of them
+_posts: Sequence["Post"] = ()  # the posts of this batch; a task names a range of them
+_start = 0  # the scan's index of the batch's first post
 
 
 def available_cores() -> int:
@@ -75,7 +75,7 @@ def _check_chunk(task: tuple[int, int | Sequence["Post"]]
     any, and this worker's warnings so far. A task is the chunk's first index and its end
     (forked: the posts are inherited) or its posts (spawned)."""
     first, chunk = task
-    posts = _posts[first:chunk] if isinstance(chunk, int) else chunk
+    posts = _posts[first - _start:chunk - _start] if isinstance(chunk, int) else chunk
     runners = _runners or []
     found = []
     for index, post in enumerate(posts, first):
@@ -85,13 +85,15 @@ def _check_chunk(task: tuple[int, int | Sequence["Post"]]
     return found, runner_warnings(runners)
 
 
-def _chunks(posts: Sequence["Post"]) -> Iterator[tuple[int, Sequence["Post"]]]:
+def _chunks(posts: Sequence["Post"], start: int = 0) -> Iterator[tuple[int, Sequence["Post"]]]:
+    """The posts in tasks: (the first one's index in the scan, the posts)."""
     for first in range(0, len(posts), CHUNK):
-        yield first, posts[first:first + CHUNK]
+        yield start + first, posts[first:first + CHUNK]
 
 
-def _tasks(posts: Sequence["Post"], forked: bool) -> Iterator[tuple[int, int | Sequence["Post"]]]:
-    for first, chunk in _chunks(posts):
+def _tasks(posts: Sequence["Post"], forked: bool, start: int
+           ) -> Iterator[tuple[int, int | Sequence["Post"]]]:
+    for first, chunk in _chunks(posts, start):
         yield first, (first + len(chunk) if forked else chunk)
 
 
@@ -107,17 +109,19 @@ def _method() -> str:
 
 def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
                   started: Sequence[tuple[str, "Runner"]], posts: Sequence["Post"],
-                  workers: int, progress: "Progress"
+                  workers: int, start: int = 0
                   ) -> tuple[dict[int, list["Finding"]], list[str]]:
-    """Every check in ``started`` (id, runner; prepared by the parent) on every post, the
-    per-post ones in ``workers`` processes; findings by post index, each post's in registry
-    order (as ``scan`` finds them in one process), and the checks' warnings (each once)."""
-    global _runners, _posts
+    """Every check in ``started`` (id, runner; prepared by the parent) on every post of a
+    batch (the first has index ``start`` in the scan), the per-post ones in ``workers``
+    processes; findings by post index, each post's in registry order (as ``scan`` finds them
+    in one process), and the checks' warnings (each once). The checks across posts give
+    their findings about earlier posts once the last batch was checked (``add_finished``)."""
+    global _runners, _posts, _start
     method = _method()
     across = [runner for check_id, runner in started if across_posts(check_id)]
     if method == "fork":  # the parent's compiled checks: the workers inherit them
         _runners = [runner for check_id, runner in started if not across_posts(check_id)]
-        _posts = posts
+        _posts, _start = posts, start
         initargs: tuple[Any, ...] = (None, configs)
     else:
         initargs = (context, configs)
@@ -129,10 +133,10 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
     try:
         pool = multiprocessing.get_context(method).Pool(workers, _start_worker, initargs)
     finally:
-        _runners, _posts = None, ()  # the parent keeps no second reference
+        _runners, _posts, _start = None, (), 0  # the parent keeps no second reference
     with pool:
-        results = pool.imap(_check_chunk, _tasks(posts, method == "fork"))
-        for first, chunk in _chunks(posts):
+        results = pool.imap(_check_chunk, _tasks(posts, method == "fork", start))
+        for first, chunk in _chunks(posts, start):
             near = {}  # the cross-post checks read the chunk here while the workers check it
             for index, post in enumerate(chunk, first):
                 findings = [f for runner in across for f in runner.check(index, post)]
@@ -146,8 +150,6 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
                 merged = found.get(index, []) + findings
                 merged.sort(key=lambda f: _POSITION.get(f.check, len(_POSITION)))  # stable
                 found[index] = merged
-            progress.advance(len(chunk))
-    found = add_finished(across, found)
     return found, list(dict.fromkeys([*warnings, *runner_warnings(across)]))
 
 

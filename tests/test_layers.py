@@ -19,7 +19,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("lists", "kits", "suggest"),
     ("window", "config", "settings", "crisis", "checks"),
     ("decide",),
-    ("scan", "twins", "workers"),
+    ("scan", "twins", "workers", "verdicts"),
     ("report",),
     ("apply",),
     ("nightly",),

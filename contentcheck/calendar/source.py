@@ -67,12 +67,14 @@ class ByteSource:
         self.path = path
         self.data = data
         self.sha256 = "" if data is None else hashlib.sha256(data).hexdigest()
+        self.read = 0  # bytes read by the latest pass, for a progress bar
 
     def blocks(self) -> Iterator[bytes]:
         """The bytes in blocks; "is empty" when they hold only white space, and "is larger
         than" when the file grew past the cap while it was read."""
         if self.data is not None:
             for start in range(0, len(self.data), BLOCK):
+                self.read = min(start + BLOCK, len(self.data))
                 yield self.data[start:start + BLOCK]
             return
         digest = hashlib.sha256()
@@ -88,6 +90,7 @@ class ByteSource:
                                         f"is larger than {MAX_CALENDAR_BYTES >> 20} MiB")
                 content = content or bool(block.strip())
                 digest.update(block)
+                self.read = total
                 yield block
         if not content:
             raise CalendarError(str(self.path), "is empty")

@@ -10,14 +10,14 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import TextIO
 
 from contentcheck.records import Verdict
-from contentcheck.report import ReportOptions, write_text
+from contentcheck.report import ReportOptions
 from contentcheck.report.labels import csv_delimiter
 from contentcheck.report.output import as_text_cell
-from contentcheck.report.report_meta import calendar_indexes
 from contentcheck.scan import ScanResult
-from contentcheck.twins import Twins, find_twins, places
+from contentcheck.twins import Twins, places
 
 FORMAT = "csv"
 SUFFIXES = (".csv",)
@@ -49,22 +49,30 @@ def _row(verdict: Verdict, crisis: str, twins: Twins) -> list[object]:
     ]
 
 
-def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
-    """The report as CSV text: CRLF, and the delimiter the reader's Excel splits at (``;``
-    where numbers have a decimal comma, as in Dutch, else ``,``; or as asked)."""
+def stream(result: ScanResult, out: TextIO, options: ReportOptions) -> None:
+    """The report as CSV into ``out``, a row per post as the verdicts are read (a big scan
+    merges them from disk): CRLF, and the delimiter the reader's Excel splits at (``;`` where
+    numbers have a decimal comma, as in Dutch, else ``,``; or as asked)."""
     crisis = ", ".join(result.crisis_sources)
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=options.csv_delimiter or csv_delimiter(),
+    writer = csv.writer(out, delimiter=options.csv_delimiter or csv_delimiter(),
                         lineterminator="\r\n")
     writer.writerow(COLUMNS)
-    twins = find_twins(result.verdicts, calendar_indexes(result))
+    twins = result.twins_found()
     for verdict in result.verdicts:
         writer.writerow([as_text_cell(v) if isinstance(v, str) else v
                          for v in _row(verdict, crisis, twins)])
+
+
+def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
+    """The report as CSV text (``stream``)."""
+    buffer = io.StringIO()
+    stream(result, buffer, options)
     return buffer.getvalue()
 
 
 def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     """The file starts with a UTF-8 byte-order mark: without it Excel reads "café" as
     "cafÃ©"; Python's ``utf-8-sig``, pandas and LibreOffice skip it."""
-    write_text(path, "\ufeff" + render(result, options))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.write("\ufeff")
+        stream(result, handle, options)

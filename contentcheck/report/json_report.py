@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -13,9 +14,8 @@ import orjson
 from contentcheck import __version__
 from contentcheck.progress import SILENT, Progress
 from contentcheck.report import ReportOptions, writing
-from contentcheck.report.report_meta import calendar_indexes
 from contentcheck.scan import ScanResult
-from contentcheck.twins import find_twins, places
+from contentcheck.twins import places
 
 FORMAT = "json"
 SUFFIXES = (".json",)
@@ -41,7 +41,7 @@ def to_document(result: ScanResult, *, posts: bool = True) -> dict[str, Any]:
                    "terms": result.crisis_terms},
         "lists": result.lists,
         "calendars": [calendar.to_dict() for calendar in result.calendars],
-        "posts": [verdict.to_dict() for verdict in result.verdicts] if posts else [],
+        "posts": [verdict.to_dict() for verdict in result.verdicts] if posts else [],  # small uses
         "warnings": result.warnings(),
         "summary": result.summary(),
     }
@@ -78,16 +78,18 @@ def stream(result: ScanResult, out: TextIO, extra: dict[str, Any] | None = None,
 
 
 def _posts(result: ScanResult, progress: Progress, batch: int = 2000) -> Iterator[str]:
-    """The posts, one compact line each, joined a batch at a time (fewer, larger writes)."""
-    verdicts = result.verdicts
-    twins = find_twins(verdicts, calendar_indexes(result))
-    for start in range(0, len(verdicts), batch):
-        chunk = verdicts[start:start + batch]
+    """The posts, one compact line each, joined a batch at a time (fewer, larger writes);
+    the verdicts are read once, in order (a big scan merges them from disk)."""
+    twins = result.twins_found()
+    verdicts = iter(result.verdicts)
+    first = True
+    while chunk := list(islice(verdicts, batch)):
+        if not first:
+            yield ",\n    "
+        first = False
         yield b",\n    ".join([_encode({**v.to_dict(), "twins": places(v, twins)})
                                 for v in chunk]).decode()
         progress.advance(len(chunk))
-        if start + batch < len(verdicts):
-            yield ",\n    "
 
 
 def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:

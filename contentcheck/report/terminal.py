@@ -6,6 +6,7 @@ it during an incident is usually Dutch.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -13,7 +14,7 @@ import click
 from contentcheck.calendar.dates import DUTCH_WEEKDAYS
 from contentcheck.decide import reasons_in
 from contentcheck.records import Status, Verdict
-from contentcheck.report import ReportOptions, write_text
+from contentcheck.report import ReportOptions
 from contentcheck.report.labels import default_language
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
@@ -72,8 +73,9 @@ def _post_lines(verdict: Verdict, lang: str, result: ScanResult) -> list[str]:
     return lines
 
 
-def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
-    """The table with colours (click drops them where the output is no terminal)."""
+def _pieces(result: ScanResult, options: ReportOptions, batch: int = 500) -> Iterator[str]:
+    """The table in pieces of whole lines, each line ending in ``\n``: a big scan's posts are
+    read once, in order, and never all held as text."""
     lang = options.lang if options.lang in WORDS else default_language()
     show_ok = options.show_ok
     words = WORDS[lang]
@@ -89,10 +91,11 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
         lines.append(click.style(f"{words['crisis']} ({visible(', '.join(result.crisis_sources))}): "
                                  f"{visible(result.crisis_terms_shown())}", fg="red", bold=True))
     lines.append("")
-    for verdict in result.verdicts:
-        if verdict.status is Status.OK and not show_ok:
-            continue
+    for number, verdict in enumerate(result.verdicts if show_ok else result.flagged, 1):
         lines += _post_lines(verdict, lang, result) + [""]
+        if number % batch == 0:
+            yield "".join(line + "\n" for line in lines)
+            lines = []
     summary = result.summary()
     lines.append(words["summary"].format(**summary)
                  + (words["undated"].format(n=summary["undated"]) if summary["undated"] else ""))
@@ -100,9 +103,15 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     if warnings:
         lines.append(click.style(words["warnings"].format(n=len(warnings)), fg="magenta"))
         lines += [f"  {visible(w)}" for w in warnings]
-    return "\n".join(lines) + "\n"
+    yield "".join(line + "\n" for line in lines)
+
+
+def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
+    """The table with colours (click drops them where the output is no terminal)."""
+    return "".join(_pieces(result, options))
 
 
 def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
     """The table as plain text: a file gets no colour codes."""
-    write_text(path, click.unstyle(render(result, options)))
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        handle.writelines(click.unstyle(piece) for piece in _pieces(result, options))
