@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from operator import attrgetter
@@ -65,6 +65,26 @@ class ScanResult:
             return stored
         return [v for v in self.verdicts if v.status is not Status.OK]
 
+    def iter_flagged(self) -> Iterator[Verdict]:
+        """The flagged verdicts in order, without a list of them all (a big scan's are on disk)."""
+        stored = getattr(self.verdicts, "iter_flagged", None)
+        if stored is not None:
+            return stored()
+        return (v for v in self.verdicts if v.status is not Status.OK)
+
+    @property
+    def any_flagged(self) -> bool:
+        """Whether a post is paused or to review (the exit code), without listing them."""
+        counts = self.counts()
+        return bool(counts[Status.PAUSE] or counts[Status.REVIEW])
+
+    def counts(self) -> Counter[Status]:
+        """How many posts are paused, to review and ok."""
+        stored = getattr(self.verdicts, "counts", None)
+        if stored is not None:
+            return Counter(stored)
+        return Counter(map(attrgetter("status"), self.verdicts))
+
     @property
     def crisis_active(self) -> bool:
         return bool(self.crisis_terms or self.crisis_errors)
@@ -104,8 +124,7 @@ class ScanResult:
         return find_twins(self.verdicts, {c.path: i for i, c in enumerate(self.calendars)})
 
     def summary(self) -> dict[str, Any]:
-        flagged = self.flagged
-        counts = Counter(map(attrgetter("status"), flagged))
+        counts = self.counts()
         undated = self.undated
         if undated is None:
             undated = [v.post.scheduled_at for v in self.verdicts].count(None)
@@ -114,7 +133,7 @@ class ScanResult:
             "upcoming": len(self.verdicts),
             "pause": counts[Status.PAUSE],
             "review": counts[Status.REVIEW],
-            "ok": len(self.verdicts) - len(flagged),
+            "ok": counts[Status.OK],
             "undated": undated,
             "crisis_active": self.crisis_active,
         }
@@ -289,7 +308,8 @@ class _Checking:
         self.pending_start = 0
         self.pooled = workers_for(settings.jobs, POOL_BATCH) > 1
         self.noted: dict[str, None] = {}
-        self.warned: list[tuple[int, Any, list[str]]] = []  # index, key without rank, lines
+        # posts with warnings: index, status, the rest of the report order, the lines
+        self.warned: list[tuple[int, Status, Any, list[str]]] = []
         self.undated = 0
         self.recount = False
         self.identities: dict[int, list[int]] | None = {} if several else None
@@ -346,10 +366,11 @@ class _Checking:
         add, get = self.store.add, found.get
         identities = self.identities
         for index, post in enumerate(posts, start):
-            add(index, decide(post, get(index, ())))
+            verdict = decide(post, get(index, ()))
+            add(index, verdict)
             if post.warnings:
-                self.warned.append((index, (post.scheduled_at or _NO_DATE, post.source,
-                                            post.sheet or "", post.row),
+                self.warned.append((index, verdict.status, (post.scheduled_at or _NO_DATE,
+                                    post.source, post.sheet or "", post.row),
                                     [f"{post.location()}: {w}" for w in post.warnings]))
             if post.scheduled_at is None:
                 self.undated += 1
@@ -375,7 +396,10 @@ class _Checking:
 
         self.flush()
         late = add_finished([r for _, r in self.started], {})
-        self.store.redecide({i: f for i, f in late.items() if not self.store._is_dropped(i)})
+        late = {i: f for i, f in late.items() if not self.store.is_dropped(i)}
+        self.store.redecide(late)
+        self.warned = [(i, self.store.held[i].status if i in late else status, rest, lines)
+                       for i, status, rest, lines in self.warned]
         twins: Twins = {}
         if self.identities:
             wanted = {i for group in self.identities.values() if len(group) > 1 for i in group}
@@ -384,10 +408,9 @@ class _Checking:
                 order = {c.path: n for n, c in enumerate(calendars)}
                 twins = find_twins([held[i] for i in sorted(held)], order)
         verdicts = self.store.close_reading()
-        status = {i: v.status for i, v in self.store.flagged.items()}
         rank = {s: s.rank for s in Status}
-        self.warned.sort(key=lambda w: (rank[status.get(w[0], Status.OK)], *w[1], w[0]))
-        lines = [line for _, _, found in self.warned for line in found]
+        self.warned.sort(key=lambda w: (rank[w[1]], *w[2], w[0]))
+        lines = [line for *_, found in self.warned for line in found]
         noted = [*self.noted, *runner_warnings(self.runners)]
         undated = self.undated
         if self.recount:

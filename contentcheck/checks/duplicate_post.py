@@ -22,7 +22,10 @@ Known problems
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Iterator, Mapping, Sequence
+from datetime import datetime
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.records import Finding, Post, Severity, Status
@@ -44,38 +47,70 @@ def _key(post: Post) -> tuple[str, str | None, str, str] | None:
             " ".join(post.text.casefold().split()))
 
 
-def _when(post: Post) -> str:
-    moment = post.scheduled_at
+def _when(moment: datetime | None, all_day: bool) -> str:
     if moment is None:
         return "-"
-    return f"{moment:%d-%m-%Y}" + ("" if post.all_day else f" {moment:%H:%M}")
+    return f"{moment:%d-%m-%Y}" + ("" if all_day else f" {moment:%H:%M}")
 
 
 class DuplicateRunner:
-    """Groups the posts by file, channel and text; reports the groups of two or more."""
+    """Groups the posts by file, channel and text; reports the groups of two or more.
+
+    A calendar of 1,000,000 posts is checked a chunk at a time, so no post is kept: each one
+    leaves two hashes of its key (128 bits: a false match is beyond any real calendar), its
+    row, its time and the names it is reported with, some 60 bytes; the groups are found by
+    sorting the hashes once every post was seen."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, str | None, str, str], list[tuple[int, Post]]] = {}
+        self.first_hash, self.second_hash = array("q"), array("q")
+        self.indexes, self.rows = array("q"), array("q")
+        self.moments: list[datetime | None] = []  # shared by the posts of one time
+        self.all_day = bytearray()
+        self.channels: list[str] = []  # each name once (interned below)
+        self.fields: list[str] = []
+        self._names: dict[str, str] = {}
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
         key = _key(post)
         if key is not None:
-            self.groups.setdefault(key, []).append((index, post))
+            names = self._names
+            channel, name = post.channel or "", post.fields[0].name
+            self.first_hash.append(hash(key))
+            self.second_hash.append(hash((key, 1)))
+            self.indexes.append(index)
+            self.rows.append(post.row)
+            self.moments.append(post.scheduled_at)
+            self.all_day.append(post.all_day)
+            self.channels.append(names.setdefault(channel, channel))
+            self.fields.append(names.setdefault(name, name))
         return ()
 
+    def _groups(self) -> Iterator[list[int]]:
+        """The positions of the posts that share a key, two or more, each group in the order
+        the posts were read. The hashes sorted once show which repeat (a list of ints, freed
+        at once: sorting positions by hash would hold twice as much)."""
+        first, second = self.first_hash, self.second_hash
+        ordered = sorted(first)
+        repeated = {h for h, after in zip(ordered, islice(ordered, 1, None)) if h == after}
+        del ordered
+        groups: dict[tuple[int, int], list[int]] = {}
+        for position, value in enumerate(first):
+            if value in repeated:
+                groups.setdefault((value, second[position]), []).append(position)
+        return (group for group in groups.values() if len(group) > 1)
+
     def finish(self) -> Iterator[tuple[int, Finding]]:
-        for group in self.groups.values():
-            if len(group) < 2:
-                continue
-            for index, post in group:
-                twins = [other for i, other in group if i != index]
-                yield index, Finding(
-                    check=ID, field=post.fields[0].name, start=0, end=0, matched="",
+        for group in self._groups():
+            for position in group:
+                twins = [other for other in group if other != position]
+                yield self.indexes[position], Finding(
+                    check=ID, field=self.fields[position], start=0, end=0, matched="",
                     rule="scheduled twice", source=ID, category=ID, severity=Severity.LOW,
                     status=Status.REVIEW,
-                    details=(("channel", post.channel or ""),
-                             ("rows", ", ".join(str(t.row) for t in twins)),
-                             ("when", ", ".join(_when(t) for t in twins))))
+                    details=(("channel", self.channels[position]),
+                             ("rows", ", ".join(str(self.rows[t]) for t in twins)),
+                             ("when", ", ".join(_when(self.moments[t], bool(self.all_day[t]))
+                                                for t in twins))))
 
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> DuplicateRunner:

@@ -118,21 +118,23 @@ class ToneRunner:
         self.form = form  # None: the calendar's majority
         self.channels = channels
         self.names = names
-        self.seen: list[tuple[int, Post, list[Use]]] = []
+        # what finish needs of a post with a pronoun, not the post: a big calendar is checked
+        # a chunk at a time (index, file, channel, the pronouns)
+        self.seen: list[tuple[int, str, str | None, list[Use]]] = []
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
         found = uses(post, self.names)
         if found and not _is_english(post):
-            self.seen.append((index, post, found))
+            self.seen.append((index, post.source, post.channel, found))
         return ()
 
     def _majorities(self) -> dict[str, str | None]:
         """Per calendar file, the form most of its posts use (None on a tie)."""
         votes: dict[str, Counter[str]] = {}
-        for _, post, found in self.seen:
+        for _, source, _, found in self.seen:
             forms = Counter(use.form for use in found)
             if len(forms) == 1:  # a mixed post does not vote
-                votes.setdefault(post.source, Counter())[next(iter(forms))] += 1
+                votes.setdefault(source, Counter())[next(iter(forms))] += 1
         majorities: dict[str, str | None] = {}
         for source, counter in votes.items():
             ranked = counter.most_common()
@@ -142,14 +144,14 @@ class ToneRunner:
 
     def finish(self) -> Iterator[tuple[int, Finding]]:
         majorities = self._majorities()
-        for index, post, found in self.seen:
-            channel = (post.channel or "").casefold().strip()
+        for index, source, post_channel, found in self.seen:
+            channel = (post_channel or "").casefold().strip()
             if channel in self.channels:
                 expected, scope = self.channels[channel], "channel"
             elif self.form is not None:
                 expected, scope = self.form, "team"
             else:
-                expected, scope = majorities.get(post.source), "calendar"
+                expected, scope = majorities.get(source), "calendar"
             forms = Counter(use.form for use in found)
             mixed = len(forms) > 1
             if expected is None and mixed:  # no form set or won: the post's own minority
@@ -163,7 +165,7 @@ class ToneRunner:
                         matched=use.word, rule=f"form {expected}", source=ID, category=ID,
                         severity=Severity.LOW, status=Status.REVIEW,
                         details=(("used", use.form), ("expected", expected), ("scope", scope),
-                                 ("channel", post.channel or ""), ("mixed", "yes" if mixed else "")))
+                                 ("channel", post_channel or ""), ("mixed", "yes" if mixed else "")))
 
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> ToneRunner:

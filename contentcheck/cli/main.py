@@ -206,11 +206,14 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     progress = for_terminal(terminal().quiet)
     with paused_gc():  # a scan makes many objects that live to the end: no collector passes
         result = run_scan(settings, progress)
-        _deliver(result, report_format, output, show_ok, lang, progress,
-                 csv_delimiter or config.scan.get("csv_delimiter"))
+        try:
+            _deliver(result, report_format, output, show_ok, lang, progress,
+                     csv_delimiter or config.scan.get("csv_delimiter"))
+        finally:
+            result.close()  # a big scan's temporary files
     progress.done()
     exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
-    flagged = bool(result.flagged) and not exit_zero
+    flagged = result.any_flagged and not exit_zero
     raise click.exceptions.Exit(ExitCode.FLAGGED if flagged else ExitCode.CLEAN)
 
 

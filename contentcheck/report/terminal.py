@@ -91,7 +91,7 @@ def _pieces(result: ScanResult, options: ReportOptions, batch: int = 500) -> Ite
         lines.append(click.style(f"{words['crisis']} ({visible(', '.join(result.crisis_sources))}): "
                                  f"{visible(result.crisis_terms_shown())}", fg="red", bold=True))
     lines.append("")
-    for number, verdict in enumerate(result.verdicts if show_ok else result.flagged, 1):
+    for number, verdict in enumerate(result.verdicts if show_ok else result.iter_flagged(), 1):
         lines += _post_lines(verdict, lang, result) + [""]
         if number % batch == 0:
             yield "".join(line + "\n" for line in lines)

@@ -1,0 +1,190 @@
+"""A big scan streams: posts read, checked and decided a chunk at a time, ok verdicts in
+temporary files, and the reports the same bytes as when everything fits in memory.
+
+Real files (a cp1252 CSV and an openpyxl workbook with the same posts: twins), run through
+the CLI; the chunk sizes are made small so a few hundred posts cross many chunks, runs and
+read blocks.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from contentcheck import scan, verdicts, workers
+from contentcheck.calendar import ReadOptions, posts, read_calendar, source
+from contentcheck.config import Config
+from contentcheck.settings import build_scan_settings
+from tests.conftest import AMSTERDAM, NOW, run, write_csv, write_xlsx
+
+TEXTS = [
+    "Met de trein naar de kerstmarkt? Plan je reis op tijd.",  # --term trein: pause
+    "Killer deals dit weekend in al onze winkels!",  # a shipped word list: review
+    "Nieuwe wintercollectie: warme truien voor het hele gezin.",
+    "Win een cadeaubon van 50 euro: deel deze post.",
+]
+CHANNELS = ["Instagram", "Facebook", "LinkedIn"]
+
+
+def _rows(count: int) -> list[list[object]]:
+    start = dt.datetime(2026, 11, 24, 9, 0)
+    rows: list[list[object]] = [["Datum", "Tijd", "Kanaal", "Tekst", "Eigenaar"]]
+    for number in range(count):
+        moment = start + dt.timedelta(minutes=37 * number)
+        text = f"{TEXTS[number % len(TEXTS)]} ({number})"
+        if number % 97 == 0:  # the same post again, far apart: in different chunks and runs
+            text = "Dubbel ingepland: onze kerstactie start vandaag!"
+        day = "" if number % 53 == 0 else f"{moment:%d-%m-%Y}"  # undated: a warning each
+        rows.append([day, f"{moment:%H:%M}", CHANNELS[number % 3], text, "Sanne"])
+    return rows
+
+
+@pytest.fixture
+def calendars(tmp_path: Path) -> list[Path]:
+    csv_path = write_csv(tmp_path / "kalender.csv", _rows(600))
+    xlsx_path = write_xlsx(tmp_path / "export.xlsx", {"Planning": _rows(450)})
+    return [csv_path, xlsx_path]
+
+
+@pytest.fixture
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the scan's temporary files go: checked empty afterwards."""
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def _small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Chunks of 25 posts, 40 verdicts held, pools of 120, blocks of 2 KiB."""
+    monkeypatch.setattr(posts, "CHUNK", 25)
+    monkeypatch.setattr(verdicts, "HOLD", 40)
+    monkeypatch.setattr(scan, "POOL_BATCH", 120)
+    monkeypatch.setattr(workers, "CHUNK", 50)
+    monkeypatch.setattr(source, "BLOCK", 2048)
+
+
+def _report(tmp_path: Path, calendars: list[Path], report_format: str, jobs: int,
+            name: str, *extra: str) -> bytes:
+    suffix = {"json": "json", "csv": "csv", "table": "txt"}[report_format]
+    out = tmp_path / f"{name}.{suffix}"
+    result = run("scan", *calendars, "--term", "trein", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--all", "--format", report_format, "-o", out,
+                 "--jobs", str(jobs), *extra)
+    assert result.exit_code == 1, result.output  # posts are flagged
+    return out.read_bytes()
+
+
+@pytest.mark.parametrize("report_format,extra", [("json", ()), ("csv", ()),
+                                                 ("table", ()), ("table", ("--show-ok",))])
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_streamed_scan_writes_the_same_report(tmp_path: Path, calendars: list[Path],
+                                              scratch: Path, monkeypatch: pytest.MonkeyPatch,
+                                              report_format: str, extra: tuple[str, ...],
+                                              jobs: int) -> None:
+    whole = _report(tmp_path, calendars, report_format, jobs, "whole", *extra)
+    _small(monkeypatch)
+    streamed = _report(tmp_path, calendars, report_format, jobs, "streamed", *extra)
+    assert streamed == whole
+    assert list(scratch.iterdir()) == []  # the temporary runs are gone
+
+
+def test_duplicates_twins_and_warnings_are_found_across_chunks(
+        tmp_path: Path, calendars: list[Path], scratch: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    _small(monkeypatch)
+    report = json.loads(_report(tmp_path, calendars, "json", 1, "streamed"))
+    by_row = {(Path(p["source"]).name, p["row"]): p for p in report["posts"]}
+    first = by_row[("kalender.csv", 2)]  # post 0: also posts 97, 194 ... (rows 99, 196 ...)
+    duplicate = [m for m in first["matches"] if m["check"] == "duplicate-post"]
+    assert duplicate and duplicate[0]["details"]["rows"] == "293, 584"  # the same channel only
+    assert first["status"] == "review"
+    twins = by_row[("kalender.csv", 4)]["twins"]  # post 2 is in both calendars
+    assert twins == [f"{calendars[1]} [Planning] row 4"]
+    undated = [w for w in report["warnings"] if "is empty: the post has no date" in w]
+    assert len(undated) == 12 + 9 and report["summary"]["undated"] == 21
+    assert report["summary"]["upcoming"] == 1050 == len(report["posts"])
+    statuses = [p["status"] for p in report["posts"]]
+    assert statuses == sorted(statuses, key=["pause", "review", "ok"].index)
+
+
+def test_the_verdicts_wait_on_disk_and_are_removed(calendars: list[Path], scratch: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    _small(monkeypatch)
+    settings = build_scan_settings(Config(), calendars=tuple(calendars), terms=("trein",),
+                                   all_posts=True, timezone="Europe/Amsterdam", now=NOW, jobs=1)
+    result = scan.run_scan(settings)
+    stored = result.verdicts
+    assert stored.spilled and stored.folder is not None and stored.folder.parent == scratch
+    assert len(stored) == 1050 == sum(1 for _ in stored) == sum(1 for _ in stored)  # twice
+    assert [id(v) for v in result.flagged] == [id(v) for v in list(stored)[:len(result.flagged)]]
+    result.close()
+    assert list(scratch.iterdir()) == []
+
+
+def test_ctrl_c_while_checking_leaves_no_temporary_files(calendars: list[Path], scratch: Path,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    _small(monkeypatch)
+
+    class Interrupted:
+        """A person pressing Ctrl-C once the scan has written runs."""
+
+        def stage(self, label: str, total: int, *, worth_showing: bool) -> None:
+            pass
+
+        def advance(self, steps: int = 1) -> None:
+            if any(scratch.iterdir()):
+                raise KeyboardInterrupt
+
+        def done(self) -> None:
+            pass
+
+    settings = build_scan_settings(Config(), calendars=tuple(calendars), all_posts=True,
+                                   timezone="Europe/Amsterdam", now=NOW, jobs=1)
+    with pytest.raises(KeyboardInterrupt):
+        scan.run_scan(settings, Interrupted())
+    assert list(scratch.iterdir()) == []
+
+
+def test_a_csv_error_in_a_later_chunk_is_one_line_and_no_report(
+        tmp_path: Path, scratch: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _small(monkeypatch)
+    rows = _rows(500)
+    rows[480][3] = "\x00QUOTE"
+    path = write_csv(tmp_path / "kapot.csv", rows)
+    path.write_bytes(path.read_bytes().replace(b"\x00QUOTE", b'"nooit gesloten'))
+    out = tmp_path / "report.json"
+    result = run("scan", path, "--now", NOW, "--all", "--format", "json", "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == (f"contentcheck: error: {path}, row 481: is not valid CSV: a quote "
+                             "opened on line 481 is never closed, so every row after it would "
+                             "be lost\n")
+    assert not out.exists() and list(tmp_path.glob("*.json")) == []
+    assert list(scratch.iterdir()) == []
+
+
+def test_the_whole_file_decides_though_it_is_read_in_blocks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A stray Windows-1252 byte far down a UTF-8 file, and US dates whose order only the
+    last rows show, read in blocks of 2 KiB with at most 50 rows waiting for the dates."""
+    monkeypatch.setattr(source, "BLOCK", 2048)
+    monkeypatch.setattr(posts, "BUFFER_ROWS", 50)
+    options = ReadOptions(timezone=AMSTERDAM, reference=dt.date(2026, 11, 24))
+    rows = [["Date", "Channel", "Post"]]
+    rows += [[f"{1 + n % 12}/1/2027", "X", f"Crème brûlée nummer {n}"] for n in range(300)]
+    rows += [["12/24/2026", "X", "Kerstavond: CAFE"]]
+    path = write_csv(tmp_path / "us.csv", rows, delimiter=",", encoding="utf-8")
+    path.write_bytes(path.read_bytes().replace(b"CAFE", "café".encode("cp1252")))
+    calendar = read_calendar(path, options)
+    assert calendar.encoding == "utf-8"
+    assert calendar.notes == [
+        "line(s) 302: bytes that are not UTF-8, read as Windows-1252",
+        "dates in column 'Date' are month-first (e.g. '12/24/2026'); read them as such"]
+    assert calendar.posts[-1].text == "Kerstavond: café"
+    assert calendar.posts[-1].scheduled_at == dt.datetime(2026, 12, 24, tzinfo=AMSTERDAM)
+    assert calendar.posts[0].scheduled_at == dt.datetime(2027, 1, 1, tzinfo=AMSTERDAM)
+    assert len(calendar.posts) == 301 and calendar.read == 301
