@@ -195,6 +195,10 @@ def _make_names_unique(columns: ColumnMap) -> None:
 CHUNK = 5000  # posts handed over at a time: a big calendar is never all posts at once
 BUFFER_ROWS = 20_000  # rows held while the dates cannot yet tell day-first from month-first
 HEAD_ROWS = HEADER_SEARCH_ROWS + 2  # the header's search area, and the row under it
+# distinct channels, statuses and extra cells a sheet shares between its posts (a column of
+# post IDs would fill it once, then nothing more is shared): a post held until the report
+# is some 250 bytes smaller
+SHARED = 10_000
 
 
 @dataclass
@@ -247,6 +251,7 @@ class _Rows:
         extra_at, text_at, width, named = self.extra_at, self.text_at, self.width, self.named
         padding = [None] * width
         source, sheet, first_row, dayfirst = self.source, self.sheet, self.first_row, self.dayfirst
+        shared: dict[Any, Any] = {}
         for index, row in numbered:
             if not row:
                 continue  # an empty row (a sheet read cell by cell has one per row number)
@@ -267,13 +272,17 @@ class _Rows:
                 moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
                 schedules[raw] = (moment, all_day, tuple(warnings))
             moment, all_day, date_warnings = schedules[raw]
+            channel = None if channel_at is None else cell_text(row[channel_at]) or None
+            status = None if status_at is None else cell_text(row[status_at]) or None
+            extra = tuple([(name, value) for name, i in extra_at if (value := cell_text(row[i]))])
+            if len(shared) < SHARED:  # channels, statuses, owners repeat: one object each
+                channel = shared.setdefault(channel, channel)
+                status = shared.setdefault(status, status)
+                extra = shared.setdefault(extra, extra)
             yield Post(
                 source=source, sheet=sheet, row=index + first_row,
-                scheduled_at=moment, all_day=all_day,
-                channel=None if channel_at is None else cell_text(row[channel_at]) or None,
-                status=None if status_at is None else cell_text(row[status_at]) or None,
-                fields=fields, warnings=date_warnings,
-                extra=tuple([(name, value) for name, i in extra_at if (value := cell_text(row[i]))]),
+                scheduled_at=moment, all_day=all_day, channel=channel, status=status,
+                fields=fields, warnings=date_warnings, extra=extra,
             )
 
 

@@ -58,31 +58,28 @@ class DuplicateRunner:
 
     A calendar of 1,000,000 posts is checked a chunk at a time, so no post is kept: each one
     leaves two hashes of its key (128 bits: a false match is beyond any real calendar), its
-    row, its time and the names it is reported with, some 60 bytes; the groups are found by
-    sorting the hashes once every post was seen."""
+    row, and numbers for its time and its channel, 32 bytes; the groups are found by sorting
+    the hashes once every post was seen."""
 
     def __init__(self) -> None:
         self.first_hash, self.second_hash = array("q"), array("q")
-        self.indexes, self.rows = array("q"), array("q")
-        self.moments: list[datetime | None] = []  # shared by the posts of one time
-        self.all_day = bytearray()
-        self.channels: list[str] = []  # each name once (interned below)
-        self.fields: list[str] = []
-        self._names: dict[str, str] = {}
+        self.indexes, self.rows = array("L"), array("L")
+        self.whens, self.names = array("L"), array("L")  # numbers in the tables below
+        self._whens: dict[tuple[Any, ...], int] = {}  # (moment, its zone, all day): they repeat
+        self._names: dict[tuple[str, str], int] = {}  # (channel, field name)
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
         key = _key(post)
         if key is not None:
-            names = self._names
-            channel, name = post.channel or "", post.fields[0].name
+            moment = post.scheduled_at  # the zone too: one instant reads differently per zone
+            when = (moment, moment and moment.tzinfo, post.all_day)
+            names = (post.channel or "", post.fields[0].name)
             self.first_hash.append(hash(key))
             self.second_hash.append(hash((key, 1)))
             self.indexes.append(index)
             self.rows.append(post.row)
-            self.moments.append(post.scheduled_at)
-            self.all_day.append(post.all_day)
-            self.channels.append(names.setdefault(channel, channel))
-            self.fields.append(names.setdefault(name, name))
+            self.whens.append(self._whens.setdefault(when, len(self._whens)))
+            self.names.append(self._names.setdefault(names, len(self._names)))
         return ()
 
     def _groups(self) -> Iterator[list[int]]:
@@ -100,17 +97,19 @@ class DuplicateRunner:
         return (group for group in groups.values() if len(group) > 1)
 
     def finish(self) -> Iterator[tuple[int, Finding]]:
+        whens = [_when(moment, all_day) for moment, _, all_day in self._whens]
+        names = list(self._names)
         for group in self._groups():
             for position in group:
                 twins = [other for other in group if other != position]
+                channel, field = names[self.names[position]]
                 yield self.indexes[position], Finding(
-                    check=ID, field=self.fields[position], start=0, end=0, matched="",
+                    check=ID, field=field, start=0, end=0, matched="",
                     rule="scheduled twice", source=ID, category=ID, severity=Severity.LOW,
                     status=Status.REVIEW,
-                    details=(("channel", self.channels[position]),
+                    details=(("channel", channel),
                              ("rows", ", ".join(str(self.rows[t]) for t in twins)),
-                             ("when", ", ".join(_when(self.moments[t], bool(self.all_day[t]))
-                                                for t in twins))))
+                             ("when", ", ".join(whens[self.whens[t]] for t in twins))))
 
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> DuplicateRunner:
