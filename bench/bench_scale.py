@@ -70,7 +70,7 @@ print(f"{t1 - t0:.3f} {t2 - t1:.3f} {parent:.3f} {workers.ru_utime + workers.ru_
 MEMORY = r"""
 import sys
 from pathlib import Path
-from contentcheck.calendar import ReadOptions, read_calendar
+from contentcheck.calendar import ReadOptions, stream_calendar
 from contentcheck.config import Config
 from contentcheck.gcpause import paused_gc
 from contentcheck.report import ReportOptions, json_report
@@ -82,9 +82,10 @@ settings = build_scan_settings(Config(), calendars=(Path(calendar),), wordlist_d
                                all_posts=True, timezone="Europe/Amsterdam", now="2026-11-24T08:00",
                                jobs=1)
 with paused_gc():
-    if stage == "read":
-        posts = read_calendar(Path(calendar), ReadOptions(timezone=settings.timezone,
-                                                          reference=settings.now.date())).posts
+    if stage == "read":  # the posts as the scan reads them: a chunk at a time
+        stream = stream_calendar(Path(calendar), ReadOptions(timezone=settings.timezone,
+                                                             reference=settings.now.date()))
+        posts = sum(len(chunk) for chunk in stream.chunks())
     elif stage != "imports":
         result = run_scan(settings)
         if stage == "json":
@@ -106,7 +107,7 @@ def memory(calendar: Path, lists: Path, out: Path) -> None:
             [sys.executable, "-c", MEMORY, str(calendar), str(lists), str(out), stage],
             capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
     print(f"peak RSS (MiB, one process, fresh for each stage): imports and settings "
-          f"{found['imports']}; + read the calendar {found['read']}; + run_scan (read, compile, "
+          f"{found['imports']}; + read the calendar (streamed) {found['read']}; + run_scan (read, compile, "
           f"check, decide) {found['scan']}; + JSON report of every post {found['json']}")
 
 

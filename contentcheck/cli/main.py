@@ -304,6 +304,7 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
 
 def _to_stdout(result: "ScanResult", report_format: str, options: "ReportOptions") -> None:
     """The report file's bytes on standard output, for a pipe (``-o - | jq``)."""
+    import shutil
     import tempfile
 
     module = reporter(report_format)
@@ -311,7 +312,8 @@ def _to_stdout(result: "ScanResult", report_format: str, options: "ReportOptions
         temp = Path(folder) / f"report{module.SUFFIXES[0]}"
         module.write(result, temp, options)
         stream = click.get_binary_stream("stdout")
-        stream.write(temp.read_bytes())
+        with temp.open("rb") as report:  # in blocks: a big scan's report is never held whole
+            shutil.copyfileobj(report, stream)
         stream.flush()
 
 
