@@ -338,6 +338,7 @@ class _Checking:
         if not posts:
             return
         workers = workers_for(self.settings.jobs, len(posts))
+        self.store.make_room(len(posts))
         if workers > 1:
             found, noted = check_in_pool(self.context, self.settings.checks, self.started,
                                          posts, workers, start)

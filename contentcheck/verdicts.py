@@ -115,6 +115,12 @@ class VerdictStore:
         if len(self.held) > self.hold:
             self._spill()
 
+    def make_room(self, coming: int) -> None:
+        """Write the verdicts held now if ``coming`` more (a pool's batch of posts, in memory
+        until they are decided) would pass ``HOLD``: posts and verdicts stay within it."""
+        if self.held and len(self.held) + coming > self.hold:
+            self._spill()
+
     def _spill(self) -> None:
         """The verdicts held, sorted, into a new run file."""
         if self.folder is None:
