@@ -396,6 +396,8 @@ class _Checking:
         from contentcheck.workers import add_finished, runner_warnings
 
         self.flush()
+        if self.store.runs:  # a big scan: the checks' last work (sorting every post's hash) gets the room
+            self.store.make_room(self.store.hold)
         late = add_finished([r for _, r in self.started], {})
         late = {i: f for i, f in late.items() if not self.store.is_dropped(i)}
         self.store.redecide(late)
