@@ -107,7 +107,8 @@ def memory(calendar: Path, lists: Path, out: Path) -> None:
             [sys.executable, "-c", MEMORY, str(calendar), str(lists), str(out), stage],
             capture_output=True, text=True, check=True, cwd=ROOT).stdout.strip()
     print(f"peak RSS (MiB, one process, fresh for each stage): imports and settings "
-          f"{found['imports']}; + read the calendar (streamed) {found['read']}; + run_scan (read, compile, "
+          f"{found['imports']}; + read the calendar (streamed) {found['read']}; "
+          f"+ run_scan (read, compile, "
           f"check, decide) {found['scan']}; + JSON report of every post {found['json']}")
 
 

@@ -389,14 +389,15 @@ class _Checking:
             indexes[:] = [i for i in indexes if i < start]
         self.recount = True  # the undated posts, from the verdicts (rare: the nightly check only)
 
-    def finish(self, calendars: list[Calendar]) -> tuple["StoredVerdicts", list[str], list[str], int, "Twins"]:
+    def finish(self, calendars: list[Calendar]
+               ) -> tuple["StoredVerdicts", list[str], list[str], int, "Twins"]:
         """Every post was seen: the checks across posts add their findings, the twins are
         found, and the verdicts come out in report order."""
         from contentcheck.twins import find_twins
         from contentcheck.workers import add_finished, runner_warnings
 
         self.flush()
-        if self.store.runs:  # a big scan: the checks' last work (sorting every post's hash) gets the room
+        if self.store.runs:  # a big scan: the checks' last work (sorting hashes) gets the room
             self.store.make_room(self.store.hold)
         late = add_finished([r for _, r in self.started], {})
         late = {i: f for i, f in late.items() if not self.store.is_dropped(i)}

@@ -217,7 +217,8 @@ class _Rows:
     """Builds a table's posts row by row; ``extend`` names columns past the header's width
     as rows reach them."""
 
-    def __init__(self, columns: ColumnMap, source: str, table: Table, options: ReadOptions) -> None:
+    def __init__(self, columns: ColumnMap, source: str, table: Table,
+                 options: ReadOptions) -> None:
         self.columns, self.source, self.options = columns, source, options
         self.sheet, self.first_row = table.name, table.first_row
         self.dayfirst = True
@@ -257,7 +258,8 @@ class _Rows:
                 continue  # an empty row (a sheet read cell by cell has one per row number)
             if len(row) > named:
                 self.extend(len(row))
-                extra_at, text_at, width, named = self.extra_at, self.text_at, self.width, self.named
+                extra_at, text_at = self.extra_at, self.text_at
+                width, named = self.width, self.named
                 padding = [None] * width
             if len(row) < width:
                 row = row + padding[len(row):]

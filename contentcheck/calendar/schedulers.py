@@ -47,7 +47,8 @@ def as_hootsuite(table: Table) -> Table:
     The made-up header is "row 0", so every data row keeps the row number Excel shows for it.
     """
     rows = table.rows
-    headed = [HOOTSUITE_HEADER] + rows if isinstance(rows, list) else HeadedRows([HOOTSUITE_HEADER], rows)
+    headed = ([HOOTSUITE_HEADER] + rows if isinstance(rows, list)
+              else HeadedRows([HOOTSUITE_HEADER], rows))  # rows read from the file
     return Table(table.name, headed, first_row=0)
 
 

@@ -61,7 +61,9 @@ class _Decided(Exception):
 
 def _real_non_ascii(text: str) -> bool:
     """Whether a text has a character beyond ASCII other than U+FFFD (what a bad byte becomes)."""
-    return not text.isascii() and len(text) - len(text.encode("ascii", "ignore")) > text.count("\ufffd")
+    if text.isascii():
+        return False
+    return len(text) - len(text.encode("ascii", "ignore")) > text.count("\ufffd")
 
 
 def _lines(blocks: Iterator[bytes]) -> Iterator[bytes]:

@@ -165,7 +165,8 @@ class ToneRunner:
                         matched=use.word, rule=f"form {expected}", source=ID, category=ID,
                         severity=Severity.LOW, status=Status.REVIEW,
                         details=(("used", use.form), ("expected", expected), ("scope", scope),
-                                 ("channel", post_channel or ""), ("mixed", "yes" if mixed else "")))
+                                 ("channel", post_channel or ""),
+                                 ("mixed", "yes" if mixed else "")))
 
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> ToneRunner:
