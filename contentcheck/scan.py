@@ -296,17 +296,18 @@ class _Checking:
     (warnings, undated posts, twins) is gathered on the way, in a few numbers per post."""
 
     def __init__(self, context: "CheckContext", settings: ScanSettings,
-                 started: list[tuple[str, "Runner"]], several: bool) -> None:
-        from contentcheck.verdicts import VerdictStore
+                 started: list[tuple[str, "Runner"]], several: bool, size: int) -> None:
+        from contentcheck.verdicts import VerdictStore, hold_for
         from contentcheck.workers import workers_for
 
         self.context, self.settings, self.started = context, settings, started
         self.runners = [runner for _, runner in started]
-        self.store = VerdictStore()
+        self.store = VerdictStore(hold_for(size))
         self.index = 0  # the scan's index of the next post
         self.pending: list[Post] = []  # posts waiting for a pool of processes
         self.pending_start = 0
         self.pooled = workers_for(settings.jobs, POOL_BATCH) > 1
+        self.batch = min(POOL_BATCH, self.store.hold)  # posts waiting count as held
         self.noted: dict[str, None] = {}
         # posts with warnings: index, status, the rest of the report order, the lines
         self.warned: list[tuple[int, Status, Any, list[str]]] = []
@@ -322,7 +323,7 @@ class _Checking:
                 self.pending_start = self.index
             self.pending += posts
             self.index += len(posts)
-            if len(self.pending) >= POOL_BATCH:
+            if len(self.pending) >= self.batch:
                 self.flush()
             return
         found = self._check_here(posts, self.index)
@@ -445,7 +446,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
                           columns=dict(settings.columns), reference=now.date())
     size = _size(settings.calendars)
     progress.stage("checking", size, worth_showing=size >= WORTH_SHOWING_CHECK_BYTES)
-    checking = _Checking(context, settings, started, several=len(settings.calendars) > 1)
+    checking = _Checking(context, settings, started, several=len(settings.calendars) > 1,
+                         size=size)
     try:
         calendars, unreadable = _read_calendars(settings, options, window, checking, progress)
         verdicts, post_warnings, noted, undated, twins = checking.finish(calendars)

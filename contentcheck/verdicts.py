@@ -35,6 +35,16 @@ from contentcheck.records import Finding, Post, PostField, Severity, Status, Ver
 log = logging.getLogger(__name__)
 
 HOLD = 100_000  # verdicts held in memory before they go to disk
+# A bigger input holds fewer at a time: its memory goes to what grows with it too (the
+# matcher's word caches, the checks' numbers per post); 100,000 posts of the benchmark are
+# 25 MB of CSV and stay in memory.
+BIG_INPUT = 32 << 20
+HOLD_BIG = 50_000
+
+
+def hold_for(input_bytes: int) -> int:
+    """How many verdicts a scan of calendars of ``input_bytes`` holds in memory."""
+    return HOLD if input_bytes <= BIG_INPUT else HOLD_BIG
 BATCH = 256  # records per marshal batch: what a run holds in memory while it is merged
 
 NO_DATE = float("inf")  # posts without a date sort last
