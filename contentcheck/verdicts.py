@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from contentcheck.decide import decide
+from contentcheck.errors import ContentcheckError
 from contentcheck.records import Finding, Post, PostField, Severity, Status, Verdict
 
 log = logging.getLogger(__name__)
@@ -139,7 +140,17 @@ class VerdictStore:
             self._spill()
 
     def _spill(self) -> None:
-        """The verdicts held, sorted, into a new run file."""
+        """The verdicts held, sorted, into a new run file; a temporary folder that cannot be
+        written (missing, read-only, full) is the user's one-line error."""
+        try:
+            self._write_run()
+        except OSError as exc:
+            where = self.folder or Path(tempfile.gettempdir())
+            raise ContentcheckError(f"cannot write the scan's temporary files in {where}: "
+                                    f"{exc.strerror or exc}; point TMPDIR at a folder with "
+                                    "room") from None
+
+    def _write_run(self) -> None:
         if self.folder is None:
             self.folder = Path(tempfile.mkdtemp(prefix="contentcheck-scan-"))
             self._remove = weakref.finalize(self, shutil.rmtree, str(self.folder), True)

@@ -188,3 +188,17 @@ def test_the_whole_file_decides_though_it_is_read_in_blocks(
     assert calendar.posts[-1].scheduled_at == dt.datetime(2026, 12, 24, tzinfo=AMSTERDAM)
     assert calendar.posts[0].scheduled_at == dt.datetime(2027, 1, 1, tzinfo=AMSTERDAM)
     assert len(calendar.posts) == 301 and calendar.read == 301
+
+
+def test_a_temporary_folder_that_cannot_be_written_is_one_line(
+        tmp_path: Path, calendars: list[Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    _small(monkeypatch)
+    missing = tmp_path / "no-such-folder"
+    monkeypatch.setattr(tempfile, "tempdir", str(missing))
+    out = tmp_path / "report.json"
+    result = run("scan", *calendars, "--now", NOW, "--all", "--format", "json", "-o", out)
+    assert result.exit_code == 2
+    assert result.stderr == (f"contentcheck: error: cannot write the scan's temporary files in "
+                             f"{missing}: No such file or directory; point TMPDIR at a folder "
+                             "with room\n")
+    assert not out.exists()
