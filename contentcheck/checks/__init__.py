@@ -17,7 +17,10 @@ A check is a module with:
 A ``Runner`` checks one post at a time (``check``) and may report findings about posts it saw
 earlier once every post was seen (``finish``), as a check across posts must. Such a check says
 so with ``ACROSS_POSTS = True`` in its module: a big scan checks chunks of posts in several
-processes (``workers.py``) and runs those checks in one process over every post. A check
+processes (``workers.py``) and runs those checks in one process over every post. Such a
+check keeps what ``finish`` needs of each post in a few numbers, never the post itself: a
+scan hands the posts over a chunk at a time and lets them go (``duplicate_post.py`` keeps
+32 bytes a post). A check
 without it must find everything in ``check`` (its ``finish`` finds nothing) and keep nothing
 from one post to the next that changes what it finds.
 
