@@ -202,3 +202,30 @@ def test_a_temporary_folder_that_cannot_be_written_is_one_line(
                              f"{missing}: No such file or directory; point TMPDIR at a folder "
                              "with room\n")
     assert not out.exists()
+
+
+def _cells(path: Path) -> dict[str, list[list[object]]]:
+    import openpyxl
+
+    book = openpyxl.load_workbook(path)
+    return {sheet.title: [[cell.value for cell in row] for row in sheet.iter_rows()]
+            for sheet in book.worksheets if sheet.title != "_contentcheck"}  # it has a time
+
+
+def test_the_excel_report_reads_streamed_verdicts_alike(tmp_path: Path, calendars: list[Path],
+                                                        scratch: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Excel report reads the verdicts twice (flagged, then every post) and the flagged
+    list: the same cells whether they come from memory or from the runs on disk."""
+    def report(name: str) -> dict[str, list[list[object]]]:
+        out = tmp_path / f"{name}.xlsx"
+        result = run("scan", *calendars, "--term", "trein", "--now", NOW, "--timezone",
+                     "Europe/Amsterdam", "--all", "--lang", "en", "-o", out, "--jobs", "1")
+        assert result.exit_code == 1, result.output
+        return _cells(out)
+
+    whole = report("whole")
+    _small(monkeypatch)
+    assert report("streamed") == whole
+    assert len(whole["All posts"]) < 1050  # the 450 twins are one row each with their pair
+    assert list(scratch.iterdir()) == []
