@@ -493,8 +493,9 @@ def _read_calendars(settings: ScanSettings, options: "ReadOptions", window: Wind
                 posts = chunk if window is None else [p for p in chunk if is_upcoming(p, window)]
                 checking.add(posts)
                 read = stream.source.read if stream.source is not None else 0
-                progress.advance(read - done)
-                done = read
+                if read > done:  # a second pass over the file (rare) does not count again
+                    progress.advance(read - done)
+                    done = read
             calendar = stream.calendar
             progress.advance(max(_size([path]) - done, 0))  # a workbook: read whole
         except CalendarError as exc:
