@@ -307,7 +307,7 @@ class _Checking:
         self.pending: list[Post] = []  # posts waiting for a pool of processes
         self.pending_start = 0
         self.pooled = workers_for(settings.jobs, POOL_BATCH) > 1
-        self.batch = min(POOL_BATCH, self.store.hold)  # posts waiting count as held
+        self.batch = POOL_BATCH  # posts waiting for a pool: the held verdicts make room (flush)
         self.noted: dict[str, None] = {}
         # posts with warnings: index, status, the rest of the report order, the lines
         self.warned: list[tuple[int, Status, Any, list[str]]] = []
