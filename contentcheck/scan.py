@@ -287,7 +287,9 @@ def _size(paths: Iterable[Path]) -> int:
 
 
 PROGRESS_STEP = 5000  # posts between progress updates: often enough to see, rare enough to cost nothing
-POOL_BATCH = 100_000  # posts checked by one pool of processes (see _Checking)
+# posts checked by one pool of processes; the verdicts held are written first (flush), so a
+# batch and the verdicts held stay within HOLD + POOL_BATCH posts (bench/README.md, "Memory")
+POOL_BATCH = 100_000
 
 
 class _Checking:
@@ -307,14 +309,12 @@ class _Checking:
         self.pending: list[Post] = []  # posts waiting for a pool of processes
         self.pending_start = 0
         self.pooled = workers_for(settings.jobs, POOL_BATCH) > 1
-        self.batch = POOL_BATCH  # posts waiting for a pool: the held verdicts make room (flush)
         self.noted: dict[str, None] = {}
         # posts with warnings: index, status, the rest of the report order, the lines
         self.warned: list[tuple[int, Status, Any, list[str]]] = []
         self.undated = 0
         self.recount = False
         self.identities: dict[int, list[int]] | None = {} if several else None
-        self.sources: dict[str, int] = {}
 
     def add(self, posts: list[Post]) -> None:
         """Check and decide these posts (in a pool: once a batch is full)."""
@@ -323,7 +323,7 @@ class _Checking:
                 self.pending_start = self.index
             self.pending += posts
             self.index += len(posts)
-            if len(self.pending) >= self.batch:
+            if len(self.pending) >= POOL_BATCH:
                 self.flush()
             return
         found = self._check_here(posts, self.index)
