@@ -263,8 +263,8 @@ class TextRows:
                 continue
 
     def _records(self, skip: int) -> Iterator[list[str]]:
-        reader = csv.reader(_split(self.decoder.pieces()), delimiter=self.delimiter,
-                            strict=self.strict)
+        lines = _split(self.decoder.pieces())
+        reader = csv.reader(lines, delimiter=self.delimiter, strict=self.strict)
         parsed, line = 0, 1
         try:
             for row in reader:
@@ -273,8 +273,10 @@ class TextRows:
                 if parsed > skip:
                     yield row
         except csv.Error as exc:
-            if not self.strict:
-                return  # as before: lenient parsing ends at its first error
+            if not self.strict:  # as before: lenient parsing ends at its first error
+                for _ in lines:  # the rest is still read: the file's SHA-256 covers it all
+                    pass
+                return
             self._strict_error(str(exc), line, parsed)
             self.strict = False
             yield from self._records(max(skip, parsed))
