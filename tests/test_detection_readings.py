@@ -206,7 +206,9 @@ def test_explain_names_the_context(tmp_path: Path) -> None:
     assert "verb-form: 'rook' next to a subject: the verb roken" in result.output
     assert "a word the lists keep as a false friend of the wildcard" in result.output
     assert "'brandstof', an exception of the word lists" in result.output
-    assert result.output.count("review, not pause") == 2
+    matches = result.output.split("\ndecision: ")[0]  # the decision repeats the reasons
+    assert matches.count("review, not pause") == 2
+    assert "decision: REVIEW" in result.output
 
 
 @pytest.mark.parametrize(("term", "text", "loose"), [
