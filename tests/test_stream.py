@@ -229,3 +229,27 @@ def test_the_excel_report_reads_streamed_verdicts_alike(tmp_path: Path, calendar
     assert report("streamed") == whole
     assert len(whole["All posts"]) < 1050  # the 450 twins are one row each with their pair
     assert list(scratch.iterdir()) == []
+
+
+def test_a_nightly_check_removes_its_temporary_files(calendars: list[Path], scratch: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """The watcher runs for weeks: each check's spilled verdicts go when the check is done,
+    not whenever garbage collection gets to them."""
+    from contentcheck.config import load_config
+    from contentcheck.nightly.config import nightly_settings
+    from contentcheck.nightly.runner import run_check
+
+    _small(monkeypatch)
+    folder = calendars[0].parent
+    config = folder / "contentcheck.toml"
+    config.write_text('state_dir = "state"\n[scan]\ncalendars = ["kalender.csv", "export.xlsx"]\n'
+                      'timezone = "Europe/Amsterdam"\nshipped_lists = false\ndays = 60\n'
+                      '[nightly]\nreport_dir = "reports"\nretries = 0\nreports = ["json"]\n',
+                      encoding="utf-8")
+    loaded = load_config(config)
+    outcome = run_check(nightly_settings(loaded), loaded, scan_now=NOW)
+    assert outcome.ok and outcome.result is not None and outcome.result.verdicts.spilled
+    assert list(scratch.iterdir()) == []
+    (report,) = (folder / "reports").glob("*.json")
+    document = json.loads(report.read_text(encoding="utf-8"))
+    assert len(document["posts"]) == document["summary"]["upcoming"] > 40 * 10  # spilled runs

@@ -68,6 +68,7 @@ class ByteSource:
         self.data = data
         self.sha256 = "" if data is None else hashlib.sha256(data).hexdigest()
         self.read = 0  # bytes read by the latest pass, for a progress bar
+        self._identity: tuple[int, int, int] | None = None  # the file as the first pass saw it
 
     def blocks(self) -> Iterator[bytes]:
         """The bytes in blocks; "is empty" when they hold only white space, and "is larger
@@ -80,6 +81,7 @@ class ByteSource:
         digest = hashlib.sha256()
         total, content = 0, False
         with open_regular(self.path) as stream:
+            self._same_file(stream)
             while True:
                 block = read_capped(self.path, stream, BLOCK)
                 if not block:
@@ -92,6 +94,20 @@ class ByteSource:
                 digest.update(block)
                 self.read = total
                 yield block
+            self._same_file(stream)
         if not content:
             raise CalendarError(str(self.path), "is empty")
         self.sha256 = digest.hexdigest()
+
+    def _same_file(self, stream: BinaryIO) -> None:
+        """A calendar is read in several passes (its head, then all of it, rarely a second
+        time); one saved or replaced in between would give posts of two versions under one
+        SHA-256. Refuse that: the same inode, size and modification time on every open and
+        at the end of every pass."""
+        info = os.fstat(stream.fileno())
+        identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+        if self._identity is None:
+            self._identity = identity
+        elif identity != self._identity:
+            raise CalendarError(str(self.path), "changed while it was being read (saved by "
+                                "another program?); check it again")

@@ -156,6 +156,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     history = History(job.state_dir)
     outcome = RunOutcome(ok=False, reason=reason, started=started)
     log.info("check started (%s)", reason)
+    result: ScanResult | None = None
     try:
         result = _scan_with_retries(job, lambda: _paused(run_scan, replace(
             build_scan_settings(config, now=scan_now), skip_unreadable=True)), stop)
@@ -185,14 +186,26 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
         outcome.ok = True
         prune(job, history, started)
     except (ContentcheckError, OSError, sqlite3.Error) as exc:
+        _close(result)
         return _failed(job, outcome, history, _describe(exc), stop)
     except Exception as exc:  # a bug: still tell people the check did not happen
         log.exception("check failed unexpectedly")
+        _close(result)
         return _failed(job, outcome, history, f"internal error: {type(exc).__name__}: {exc}", stop)
     log.info("check done: %d flagged, %d not notified yet; reports: %s", len(outcome.flags),
              len(outcome.new), ", ".join(map(str, outcome.reports)))
-    _notify(job, history, outcome, result, previous, pending, stop)
+    try:
+        _notify(job, history, outcome, result, previous, pending, stop)
+    finally:
+        _close(result)
     return outcome
+
+
+def _close(result: ScanResult | None) -> None:
+    """The temporary files of a big scan's verdicts, removed when the check is done: a watcher
+    runs for weeks, and garbage collection is no promise of when."""
+    if result is not None:
+        result.close()
 
 
 def _keep_decisions(job: NightlySettings, history: History, run_id: int, result: ScanResult) -> None:

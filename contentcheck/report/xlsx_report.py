@@ -37,7 +37,6 @@ from contentcheck.report.xlsx_rows import (
 )
 from contentcheck.report.xlsx_summary import write_summary
 from contentcheck.scan import ScanResult
-from contentcheck.twins import find_twins
 from contentcheck.wording import LABELS
 
 STATUS_FILLS = {Status.PAUSE: ("#F8CBAD", "#9C0006"), Status.REVIEW: ("#FFE699", "#7F6000"),
@@ -158,7 +157,7 @@ class _Places:
                  is_new: Callable[[Verdict], bool] | None) -> None:
         self.indexes = calendar_indexes(result)
         self.groups: dict[str, list[tuple[Verdict, str]]] = {}  # first twin's key -> group
-        for group in find_twins(result.verdicts, self.indexes).values():
+        for group in result.twins_found().values():  # found as the scan went
             first = self.key(group[0])
             if first not in self.groups:
                 self.groups[first] = [(v, self.key(v)) for v in group]
