@@ -174,6 +174,21 @@ def test_a_stray_quote_inside_a_field_is_read_leniently(tmp_path: Path) -> None:
     assert any("line 2: a stray quote" in note for note in calendar.notes)
 
 
+def test_after_a_stray_quote_a_huge_field_is_an_error_not_the_end_of_the_file(
+        tmp_path: Path) -> None:
+    """Lenient reading once ended quietly at its first error: every row after a field past
+    csv's size limit was dropped without a word."""
+    from contentcheck.errors import CalendarError
+
+    path = tmp_path / "stray-then-huge.csv"
+    huge = "x" * 200_000
+    path.write_text(f'Datum;Bericht\r\n24-11-2026;"Scherm"van 5 inch\r\n'
+                    f'25-11-2026;{huge}\r\n26-11-2026;trein naar huis\r\n', encoding="utf-8")
+    with pytest.raises(CalendarError, match="longer than 131,072 characters") as error:
+        read_calendar(path, OPTIONS)
+    assert error.value.row == 3
+
+
 def test_fields_past_the_header_are_scanned(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "long.csv", [["Datum", "Tijd", "Bericht"],
                                              ["25-11-2026", "10:00", "Gewoon", "Extra: slachtprijzen"]])

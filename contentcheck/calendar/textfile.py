@@ -273,10 +273,10 @@ class TextRows:
                 if parsed > skip:
                     yield row
         except csv.Error as exc:
-            if not self.strict:  # as before: lenient parsing ends at its first error
-                for _ in lines:  # the rest is still read: the file's SHA-256 covers it all
-                    pass
-                return
+            if not self.strict:  # never end quietly: the rows after it would be lost unseen
+                if "field limit" in str(exc):
+                    self._strict_error(str(exc), line, parsed)
+                raise CalendarError(str(self.path), f"is not valid CSV: {exc}", row=line) from None
             self._strict_error(str(exc), line, parsed)
             self.strict = False
             yield from self._records(max(skip, parsed))
