@@ -182,11 +182,12 @@ def test_after_a_stray_quote_a_huge_field_is_an_error_not_the_end_of_the_file(
 
     path = tmp_path / "stray-then-huge.csv"
     huge = "x" * 200_000
-    path.write_text(f'Datum;Bericht\r\n24-11-2026;"Scherm"van 5 inch\r\n'
+    filler = "".join(f"24-11-2026;Post {n}\r\n" for n in range(3000))  # past the head's rows
+    path.write_text(f'Datum;Bericht\r\n24-11-2026;"Scherm"van 5 inch\r\n{filler}'
                     f'25-11-2026;{huge}\r\n26-11-2026;trein naar huis\r\n', encoding="utf-8")
     with pytest.raises(CalendarError, match="longer than 131,072 characters") as error:
         read_calendar(path, OPTIONS)
-    assert error.value.row == 3
+    assert error.value.row == 3003
 
 
 def test_fields_past_the_header_are_scanned(tmp_path: Path) -> None:
