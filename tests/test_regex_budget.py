@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import NOW, write_csv
 
 SLOW = "re:(a|aa)+b"  # backtracks exponentially on a long run of a's without a b
@@ -58,3 +60,32 @@ def test_a_fast_pattern_outlives_the_budget_on_a_big_calendar(monkeypatch) -> No
         findings, _ = checker.explain(f"bericht {n}: the bombing of {n}")
         assert [f.match.matched for f in findings] == ["bombing"], n
     assert checker.warnings == []
+
+
+@pytest.mark.parametrize(("pattern", "text", "found"), [
+    (r"re:\bbomb(?:ings?|ed)\b", "After the BOMBING of the bridge", ["BOMBING"]),
+    (r"re:\bbomb(?:ings?|ed)\b", "A Bombed-out station", ["Bombed"]),
+    (r"re:\bbomb(?:ings?|ed)\b", "Bath bombs and bombers", []),
+    (r"re:\bcode\s+(rood|oranje)\b", "Vandaag CODE  Oranje voor de kust", ["CODE  Oranje"]),
+    (r"re:(?i)\bstorm\d+\b", "Zie STORM12 en storm", ["STORM12"]),
+    (r"re:\bstraße\b", "Die Straße war dicht", ["Straße"]),  # not plain ASCII: no shortcut
+])
+def test_the_cheap_letter_test_never_hides_a_match(pattern: str, text: str, found: list[str]) -> None:
+    """A pattern whose matches all start with the same letters is tried only on texts that
+    hold them (case folded); the matches are the same as without the shortcut."""
+    from contentcheck.matching import Checker, crisis_terms_from_cli
+    from contentcheck.matching.terms import TermSet
+
+    checker = Checker(crisis_terms_from_cli([pattern]), TermSet())
+    assert [f.match.matched for f in checker.explain(text)[0]] == found
+
+
+@pytest.mark.parametrize(("source", "needle"), [
+    (r"\bbomb(?:ings?|ed)\b", "bomb"), (r"\bCode\s+(rood|oranje)", "code"),
+    (r"(a|aa)+b", None), (r"a|bc", None), (r"ab?c", None), (r"\p{L}+x", None),
+    (r"\bstraße", None), (r"^\s*x", None),
+])
+def test_the_letters_every_match_starts_with(source: str, needle: str | None) -> None:
+    from contentcheck.matching.regex_terms import required_start
+
+    assert required_start(source) == needle
