@@ -12,7 +12,6 @@ with in bench_matrix.py, in the same run. Needs the ``bench`` extra (``pip insta
 from __future__ import annotations
 
 import csv
-import json
 import sys
 import unicodedata
 from pathlib import Path
@@ -21,8 +20,12 @@ TEXT_COLUMNS = (3, 4, 5)  # Bericht, Hashtags, Link: the text-bearing cells of t
 
 
 def fold(text: str) -> str:
-    """Casefolded, without diacritics: ``Café`` -> ``cafe``."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Casefolded, without diacritics: ``Café`` -> ``cafe`` (ASCII text, most of it, skips the
+    decomposition: the careful fast path of shared/PERFORMANCE.md)."""
+    folded = text.casefold()
+    if folded.isascii():
+        return folded
+    decomposed = unicodedata.normalize("NFKD", folded)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -39,6 +42,7 @@ def plain_terms(path: Path) -> list[str]:
 
 def main(calendar: str, terms: str, out: str) -> int:
     import ahocorasick
+    import orjson
 
     automaton = ahocorasick.Automaton()
     for word in plain_terms(Path(terms)):
@@ -59,8 +63,8 @@ def main(calendar: str, terms: str, out: str) -> int:
                         hits.append(word)
             posts.append({"row": number, "date": row[0], "time": row[1], "channel": row[2],
                           "text": row[3], "hits": hits})
-    with open(out, "w", encoding="utf-8") as handle:
-        json.dump({"posts": posts}, handle, ensure_ascii=False)
+    with open(out, "wb") as handle:  # orjson, as contentcheck writes its JSON
+        handle.write(orjson.dumps({"posts": posts}))
     return 0
 
 
