@@ -112,3 +112,18 @@ def test_ctrl_c_stops_the_watcher_cleanly(tmp_path: Path) -> None:
     logged = stderr_path.read_text(encoding="utf-8")
     assert "SIGINT received" in logged and "watcher stopped after 0 checks" in logged
     assert "Traceback" not in logged
+
+
+def test_watch_verbose_logs_only_contentcheck_lines(tmp_path: Path) -> None:
+    """-v is for contentcheck's own lines; a library's debug chatter (filelock's lock
+    messages) would bury them in a log that runs for weeks."""
+    write_csv(tmp_path / "kalender.csv", ROWS)
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\n'
+                      'shipped_lists = false\n', encoding="utf-8")
+    done = subprocess.run(watcher_command(config, "--once", "-v"), capture_output=True,
+                          text=True, timeout=60, cwd=tmp_path)
+    assert done.returncode in (0, 1), done.stderr
+    logged = [line.split()[3] for line in done.stderr.splitlines() if line[:4].isdigit()]
+    assert "contentcheck.nightly.runner:" in logged
+    assert all(name.startswith("contentcheck") for name in logged), logged

@@ -75,7 +75,8 @@ def setup_logging(verbose: int, log_file: Path | None, max_bytes: int,
     for handler in handlers:
         handler.setFormatter(ZonedFormatter(LOG_FORMAT, zone))
         root.addHandler(handler)
-    root.setLevel(logging.INFO if verbose == 0 else logging.DEBUG)
+    root.setLevel(logging.INFO)  # other libraries' debug lines (filelock ...) stay out
+    logging.getLogger("contentcheck").setLevel(logging.INFO if verbose == 0 else logging.DEBUG)
     return handlers
 
 
