@@ -39,9 +39,37 @@ def _when(verdict: Verdict, lang: str) -> str:
     return f"{day} {moment:%d-%m-%Y}" + ("" if verdict.post.all_day else f" {moment:%H:%M}")
 
 
+LONG = 600  # characters of a field shown whole on a terminal
+CONTEXT = 100  # characters kept on each side of a hit in a longer field
+CUT = " … "
+
+
+def _shortened(parts: list[tuple[str, bool | None]]) -> list[tuple[str, bool | None]]:
+    """A field of 18,000 characters would bury the table: past ``LONG`` characters only the
+    hits are kept, each with ``CONTEXT`` characters around it, the cuts marked with "…"
+    (the reports keep the whole text)."""
+    if sum(len(piece) for piece, _ in parts) <= LONG:
+        return parts
+    last = len(parts) - 1
+    out: list[tuple[str, bool | None]] = []
+    for number, (piece, crisis) in enumerate(parts):
+        if crisis is not None or len(piece) <= 2 * CONTEXT + len(CUT):
+            out.append((piece, crisis))
+        elif last == 0:  # no hit in this field: its start
+            out.append((piece[:LONG].rstrip() + CUT.rstrip(), None))
+        else:
+            head = piece[:CONTEXT] if number > 0 else ""
+            tail = piece[-CONTEXT:] if number < last else ""
+            if head and tail:
+                out.append((head + CUT + tail, None))
+            else:
+                out.append(("… " + tail.lstrip() if tail else head.rstrip() + " …", None))
+    return out
+
+
 def _highlight(text: str, verdict: Verdict, field: str) -> str:
     out = []
-    for piece, crisis in pieces(text, verdict.findings, field):
+    for piece, crisis in _shortened(list(pieces(text, verdict.findings, field))):
         piece = visible(piece)  # line breaks as ⏎, escape sequences shown, never obeyed
         if crisis is None:
             out.append(piece)
