@@ -389,3 +389,22 @@ def test_a_report_whose_hidden_sheet_was_damaged(tmp_path: Path) -> None:
     book.save(report)
     result = run("apply", report)
     assert result.exit_code == 2 and "hidden '_contentcheck' sheet cannot be read" in result.stderr
+
+
+def test_apply_quiet_leaves_out_the_row_log_but_not_what_needs_a_person(tmp_path: Path) -> None:
+    """-q: a report of 50,000 decisions printed 38,000 lines; the row log is in the audit
+    trail, and what a person must still do (undecided posts, unschedule by hand) stays."""
+    calendar = write_xlsx(tmp_path / "kalender.xlsx", {"November": [HEADER, *ROWS]})
+    report = tmp_path / "rapport.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    decide(report, {at[min(at)]: ("publish", None)})  # the other flagged posts stay undecided
+    result = run("apply", report, "-q")
+    assert result.exit_code == 1, result.stderr
+    assert "publish as planned" not in result.stdout  # the row log
+    assert "paused (status" not in result.stdout
+    assert "not decided: [November] row" in result.stdout
+    assert "unschedule by hand: [November] row" in result.stdout
+    assert "1 publish; written to" in result.stdout
+    loud = run("apply", report, "--replace")
+    assert "row 2: publish as planned" in loud.stdout and "paused (status" in loud.stdout

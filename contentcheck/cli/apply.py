@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from contentcheck.cli.common import ExitCode, GuardedCommand, fail, say
+from contentcheck.cli.common import ExitCode, GuardedCommand, fail, say, terminal
 
 if TYPE_CHECKING:
     from contentcheck.apply import AppliedCalendar
@@ -52,7 +52,6 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
     that a person still has to look at.
     """
     from contentcheck.apply import Refused, Undecided, Unreviewed, apply_review
-    from contentcheck.cli.common import terminal
     from contentcheck.cli.progress import for_terminal
     from contentcheck.config import load_config
     from contentcheck.settings import build_term_sources
@@ -100,8 +99,9 @@ def _print(applied: "AppliedCalendar") -> None:
 
     lang = applied.lang
     name = visible(applied.source.name)
-    for line in applied.log:
-        click.echo(f"{name} {line}")
+    if not terminal().quiet:  # -q: what needs a person and the summary (the audit has every row)
+        for line in applied.log:
+            click.echo(f"{name} {line}")
     sections = (("not decided", applied.undecided), ("not applied", applied.not_applied),
                 ("not reviewed", applied.unreviewed),
                 ("unschedule by hand", applied.unschedule))
