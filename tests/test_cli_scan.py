@@ -266,6 +266,26 @@ def test_an_over_long_post_is_cut_in_the_excel_report(tmp_path: Path) -> None:
     assert len(text) <= 32_767 and text.endswith("[... cut: too long for Excel]")
 
 
+def test_a_hit_far_down_an_over_long_post_stays_visible_in_the_excel_report(tmp_path: Path) -> None:
+    """Cutting only the end hid a hit past Excel's 32,767 characters: the reviewer read the
+    reason and could not find the word. The cell now holds the hits with text around them."""
+    from openpyxl.cell.rich_text import CellRichText, TextBlock
+
+    filler = "Alles over onze nieuwe collectie, de aanbiedingen en de openingstijden. " * 600
+    text = "Begin. " + filler + "Met de trein naar de kerstmarkt! " + filler + "Einde."
+    path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", text]])
+    out = tmp_path / "r.xlsx"
+    result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "-o", out)
+    assert result.exit_code == 1, result.stderr
+    cell = openpyxl.load_workbook(out, rich_text=True)["Flagged"]["F2"].value
+    assert isinstance(cell, CellRichText) and len(text) > 80_000
+    shown = str(cell)
+    assert len(shown) < 2_000 and shown.count("[...]") == 2
+    bold = [run.text for run in cell if isinstance(run, TextBlock) and run.font.b]
+    assert bold == ["trein"]
+
+
 def test_explain_agrees_with_scan_on_crisis_terms_over_exceptions() -> None:
     out = run("explain", "Goedemorgen Moordrecht!", "--term", "Moordrecht").stdout
     assert "1 match:" in out and "term 'Moordrecht'" in out and "'moord'" not in out.split("suppressed")[0]

@@ -48,6 +48,31 @@ CELL_LIMIT = 32_767  # Excel's longest cell text
 CUT_MARK = " [... cut: too long for Excel]"
 
 
+EXCERPT = 400  # characters kept on each side of a hit when a text is too long for a cell
+EXCERPT_MARK = " [...] "
+
+
+def _excerpts(fragments: list[Any]) -> list[Any]:
+    """A text too long for a cell (Excel holds 32,767 characters) as its hits with
+    ``EXCERPT`` characters around each, the cuts marked: cutting only its end would hide a
+    hit far down the text from the reviewer, who would see a reason but no highlighted word.
+    ``fragments`` as for ``rich``: a string right after a format is a hit or a field name
+    and is kept whole."""
+    strings = [i for i, f in enumerate(fragments) if isinstance(f, str)]
+    first, last = strings[0], strings[-1]
+    out: list[Any] = []
+    for index, fragment in enumerate(fragments):
+        styled = index > 0 and not isinstance(fragments[index - 1], str)
+        if not isinstance(fragment, str) or styled or len(fragment) <= 2 * EXCERPT + len(EXCERPT_MARK):
+            out.append(fragment)
+            continue
+        head = fragment[:EXCERPT] if index != first else ""
+        tail = fragment[-EXCERPT:] if index != last else ""
+        out.append(head + EXCERPT_MARK + tail if head and tail else
+                   (EXCERPT_MARK.lstrip() + tail if tail else head + EXCERPT_MARK.rstrip()))
+    return out
+
+
 def _fit(text: str) -> str:
     """Text Excel can hold: the start of an over-long text, and a word that it was cut."""
     return text if len(text) <= CELL_LIMIT else text[: CELL_LIMIT - len(CUT_MARK)] + CUT_MARK
@@ -239,6 +264,10 @@ class PostSheet:
         plain = "".join(p for p in fragments if isinstance(p, str))
         if not plain:
             return
+        if len(plain) > CELL_LIMIT and highlighted:  # the hits, with text around them
+            fragments = _excerpts(fragments)
+            shortened = "".join(p for p in fragments if isinstance(p, str))
+            plain = shortened if len(shortened) <= CELL_LIMIT else plain
         if len(plain) > CELL_LIMIT:  # Excel cannot hold it: the start, plainly, and say so
             self.out.string(column, _fit(plain), self.formats["cell"])
             return
