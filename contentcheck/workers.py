@@ -59,6 +59,7 @@ def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[st
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, no traceback per worker
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's "clean up" handler is not ours
     gc.disable()  # the worker lives for one scan; its objects are acyclic (see gcpause.py)
     if _runners is None:  # spawned: build the checks here, once
         _runners = start_checks(context, configs, across=False)

@@ -253,3 +253,40 @@ def test_a_nightly_check_removes_its_temporary_files(calendars: list[Path], scra
     (report,) = (folder / "reports").glob("*.json")
     document = json.loads(report.read_text(encoding="utf-8"))
     assert len(document["posts"]) == document["summary"]["upcoming"] > 40 * 10  # spilled runs
+
+
+def test_sigterm_mid_scan_cleans_up_like_ctrl_c(tmp_path: Path) -> None:
+    """`kill`, `timeout` and `systemctl stop` send SIGTERM: the scan stops with exit 143 and
+    one line, its spilled verdicts are removed and no worker prints a traceback (the folder
+    of 50 MB runs was left behind, and every kill left another)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    rows = [["Datum", "Tijd", "Kanaal", "Bericht"]]
+    rows += [[f"{24 + n % 6}-11-2026", f"{8 + n % 12}:{n % 60:02d}", CHANNELS[n % 3],
+              f"{TEXTS[n % len(TEXTS)]} ({n})"] for n in range(250_000)]
+    calendar = write_csv(tmp_path / "groot.csv", rows)
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    child = subprocess.Popen(
+        [sys.executable, "-c", "from contentcheck.cli import main; main()", "scan", str(calendar),
+         "--all", "--term", "trein", "-q", "--jobs", "2", "-o", str(tmp_path / "out.json")],
+        env={**os.environ, "TMPDIR": str(scratch)}, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while not any(scratch.glob("contentcheck-scan-*")):  # verdicts are being spilled
+            assert child.poll() is None and time.monotonic() < deadline, child.communicate()
+            time.sleep(0.02)
+        child.send_signal(signal.SIGTERM)
+        _, stderr = child.communicate(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+    assert child.returncode == 143, stderr
+    assert stderr.strip() == "contentcheck: terminated" and "Traceback" not in stderr
+    assert list(scratch.iterdir()) == []
+    assert not (tmp_path / "out.json").exists()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,6 +33,7 @@ class ExitCode(IntEnum):
     INTERNAL = 3  # a bug: CONTENTCHECK_DEBUG=1 shows the traceback
     NOTIFY_FAILED = 4  # watch: checked, but a notification failed; its posts go out next run
     INTERRUPTED = 130  # Ctrl-C
+    TERMINATED = 143  # SIGTERM: kill, timeout, systemctl stop (128 + 15, as the shell says)
 
 
 def say(line: object = "", *, err: bool = False) -> None:
@@ -71,6 +73,23 @@ def usage_line(exc: click.UsageError) -> str:
     return f"{exc.format_message()}{where}"
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, so every ``finally`` and every cleanup made for
+    Ctrl-C runs (a scan's spilled verdicts, a pool's workers) instead of the process dying
+    with its temporary files left behind."""
+
+
+def terminate_cleanly() -> None:
+    """SIGTERM raises ``Terminated`` (``watch`` puts its own handler over this one)."""
+    import signal
+
+    def handler(number: int, frame: object) -> None:
+        raise Terminated
+
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, handler)
+
+
 def run_guarded(invoke: Callable[[], Any]) -> Any:
     """Run a command body: our own errors become one line and exit 2, a bug a short line
     and exit 3 (``CONTENTCHECK_DEBUG=1`` shows the traceback), as in ``contentcheck scan``."""
@@ -82,6 +101,9 @@ def run_guarded(invoke: Callable[[], Any]) -> Any:
         raise fail(usage_line(exc)) from None
     except (click.exceptions.Exit, click.ClickException, click.Abort, SystemExit):
         raise
+    except Terminated:  # SIGTERM: cleaned up on the way out like Ctrl-C (temporary files)
+        say("contentcheck: terminated", err=True)
+        raise click.exceptions.Exit(ExitCode.TERMINATED) from None
     except KeyboardInterrupt:  # Ctrl-C: the documented 130, not click's "Aborted!" and 1
         say("contentcheck: interrupted", err=True)
         raise click.exceptions.Exit(ExitCode.INTERRUPTED) from None

@@ -21,6 +21,7 @@ from contentcheck.cli.common import (
     say,
     list_options,
     safe_streams,
+    terminate_cleanly,
     terminal,
     usage_line,
 )
@@ -40,7 +41,7 @@ Exit codes:
   0  nothing flagged          1  posts to pause or review (lists check: problems)
   2  bad input or settings     3  internal error (CONTENTCHECK_DEBUG=1 shows it)
   4  watch: a notification failed (its posts go out with the next run)
-  130 interrupted (Ctrl-C)
+  130 interrupted (Ctrl-C)    143 terminated (SIGTERM), cleaned up
 \b
 Environment:
   CONTENTCHECK_STATE_DIR  where declared crises and the nightly history live
@@ -98,6 +99,7 @@ LAZY_COMMANDS = {"apply": "contentcheck.cli.apply", "checks": "contentcheck.cli.
 def main() -> None:
     """Check scheduled social posts against crisis terms and sensitive word lists."""
     safe_streams()
+    terminate_cleanly()
 
 
 def _column_overrides(values: dict[str, str | None]) -> dict["Role", str]:
