@@ -190,6 +190,31 @@ def test_after_a_stray_quote_a_huge_field_is_an_error_not_the_end_of_the_file(
     assert error.value.row == 3003
 
 
+def test_rows_swallowed_by_a_quote_opened_by_mistake_are_named(tmp_path: Path) -> None:
+    """A quote opened at the start of a field and closed lines later reads the rows in
+    between as part of that field: their posts are never checked on their own. It is valid
+    CSV, so it cannot be refused, but it must not pass in silence."""
+    path = tmp_path / "quote.csv"
+    path.write_text('Datum;Tijd;Kanaal;Bericht\r\n'
+                    '24-11-2026;09:00;X;"Begin van een citaat\r\n'
+                    '25-11-2026;10:00;X;Met de trein naar huis\r\n'
+                    '26-11-2026;11:00;X;Nog een post"\r\n'
+                    '27-11-2026;12:00;X;Gewoon weer verder\r\n', encoding="utf-8")
+    calendar = read_calendar(path, OPTIONS)
+    assert len(calendar.posts) == 2
+    assert any(note.startswith("row 2 (lines 2-4): a quoted field holds 2 line(s) that look "
+                               "like rows of their own") for note in calendar.notes), calendar.notes
+
+
+def test_a_post_with_line_breaks_is_no_swallowed_row(tmp_path: Path) -> None:
+    path = write_csv(tmp_path / "lines.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "09:00", "X", "Regel een\nRegel twee; met een puntkomma\nRegel drie"]])
+    calendar = read_calendar(path, OPTIONS)
+    assert [p.text.count("\n") for p in calendar.posts] == [2]
+    assert not any("look like rows" in note for note in calendar.notes)
+
+
 def test_fields_past_the_header_are_scanned(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "long.csv", [["Datum", "Tijd", "Bericht"],
                                              ["25-11-2026", "10:00", "Gewoon", "Extra: slachtprijzen"]])

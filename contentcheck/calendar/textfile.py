@@ -234,6 +234,9 @@ def _split(pieces: Iterator[str]) -> Iterator[str]:
         yield from io.StringIO(piece, newline="")
 
 
+MAX_SWALLOWED_NOTES = 5  # notes on rows swallowed by a quote, then a count
+
+
 class TextRows:
     """The records of a text calendar, parsed from the start on every iteration (a table's
     ``rows``). A stray quote inside a field switches to lenient parsing with a note, as the
@@ -246,10 +249,32 @@ class TextRows:
         self.delimiter = delimiter
         self.strict = True
         self.stray: str | None = None  # the note on a stray quote
+        self.swallowed: dict[int, str] = {}  # line -> note: rows read into a quoted field
 
     @property
     def notes(self) -> list[str]:
-        return self.decoder.notes + ([self.stray] if self.stray else [])
+        swallowed = list(self.swallowed.values())
+        if len(swallowed) > MAX_SWALLOWED_NOTES:
+            swallowed[MAX_SWALLOWED_NOTES:] = [f"... and {len(swallowed) - MAX_SWALLOWED_NOTES} "
+                                               "more quoted fields like these"]
+        return self.decoder.notes + ([self.stray] if self.stray else []) + swallowed
+
+    def _check_spanning(self, row: list[str], first: int, last: int, number: int,
+                        width: int) -> None:
+        """A record over several lines is a post with line breaks, or rows swallowed by a
+        quote opened by mistake (``"Begin van citaat`` closed three lines on): then the lines
+        inside the field look like rows of their own, with the calendar's delimiters. Say
+        so, naming the row: those posts are read as part of this one, not checked apart."""
+        needed = max(2, width - 1)
+        for field in row:
+            inner = field.split("\n")[1:]
+            rows = sum(1 for text in inner if text.count(self.delimiter) >= needed)
+            if rows:
+                self.swallowed.setdefault(first, (
+                    f"row {number} (lines {first}-{last}): a quoted field holds {rows} line(s) "
+                    f"that look like rows of their own (a quote opened by mistake?); they are "
+                    f"read as part of this row, not as posts: check the quotes there"))
+                return
 
     def __iter__(self) -> Iterator[list[str]]:
         done = 0  # records handed out by this iteration: a restart skips them
@@ -265,10 +290,13 @@ class TextRows:
     def _records(self, skip: int) -> Iterator[list[str]]:
         lines = _split(self.decoder.pieces())
         reader = csv.reader(lines, delimiter=self.delimiter, strict=self.strict)
-        parsed, line = 0, 1
+        parsed, line, width = 0, 1, 0
         try:
             for row in reader:
                 parsed += 1
+                if reader.line_num > line:  # one record over several lines
+                    self._check_spanning(row, line, reader.line_num, parsed, width)
+                width = width or len(row)  # the header's
                 line = reader.line_num + 1
                 if parsed > skip:
                     yield row
