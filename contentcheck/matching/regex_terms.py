@@ -44,13 +44,16 @@ class RegexTerms:
 
     def __init__(self) -> None:
         self._patterns: list[_Pattern] = []
+        self._needles = False  # some pattern has letters every match starts with
         self.warnings: list[str] = []
 
     def add(self, term: int, text: str, source: str) -> None:
         import regex
 
+        needle = required_start(source)
         self._patterns.append(_Pattern(term, text, regex.compile(source, regex.IGNORECASE),
-                                       needle=required_start(source)))
+                                       needle=needle))
+        self._needles = self._needles or needle is not None
 
     def __bool__(self) -> bool:
         return bool(self._patterns)
@@ -59,12 +62,10 @@ class RegexTerms:
         """Whether some pattern finds something (a time-out counts as maybe). It runs on every
         post, so one ``search`` that stops at the first hit, not every span (an empty hit is a
         maybe too: the closer read leaves it out)."""
-        folded = None
+        folded = self._folded(text)
         for pattern in self._patterns:
-            if pattern.needle is not None:
-                folded = text.casefold() if folded is None else folded
-                if pattern.needle not in folded:
-                    continue  # no hit can start without these letters
+            if pattern.needle is not None and pattern.needle not in folded:
+                continue  # no hit can start without these letters
             found = self._timed(pattern, lambda limit: pattern.compiled.search(
                 text, timeout=limit) is not None, False)
             if found is None or found:
@@ -73,16 +74,21 @@ class RegexTerms:
 
     def find(self, text: str) -> list[tuple[int, int, int, str]]:
         """(term, start, end, description) of every non-empty hit."""
+        folded = self._folded(text)
         found = []
         for pattern in self._patterns:
+            if pattern.needle is not None and pattern.needle not in folded:
+                continue
             for start, end in self._hits(pattern, text) or ():
                 found.append((pattern.term, start, end, f"regex: {pattern.compiled.pattern}"))
         return found
 
+    def _folded(self, text: str) -> str:
+        """The text casefolded once for every pattern's letter test (only when one has it)."""
+        return text.casefold() if self._needles else ""
+
     def _hits(self, pattern: _Pattern, text: str) -> list[tuple[int, int]] | None:
         """The spans one pattern finds in a text; None when it ran out of time."""
-        if pattern.needle is not None and pattern.needle not in text.casefold():
-            return []
         return self._timed(pattern, lambda limit: [
             hit.span() for hit in pattern.compiled.finditer(text, timeout=limit)
             if hit.end() > hit.start()], [])
