@@ -20,8 +20,9 @@ import os
 import subprocess
 import sys
 import tempfile
-import time
 from pathlib import Path
+
+from bench_scale import run_measured  # this script's folder is on sys.path when run
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -41,20 +42,6 @@ from bench_compile_cache import crisis_text  # the word pool, then two-word phra
 from pathlib import Path
 Path(sys.argv[1]).write_text(crisis_text(int(sys.argv[2])), encoding="utf-8")
 """
-
-
-def run_measured(command: list[str], env: dict[str, str]) -> tuple[float, float, float]:
-    """Wall seconds, CPU seconds (with the workers it waited for), peak RSS in MiB of its
-    largest process."""
-    started = time.perf_counter()
-    pid = os.posix_spawn(command[0], command, env,
-                         file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-                                       (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
-    _, status, usage = os.wait4(pid, 0)
-    wall = time.perf_counter() - started
-    if os.waitstatus_to_exitcode(status) not in (0, 1):
-        raise SystemExit(f"{' '.join(command)} failed")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def best(command: list[str], env: dict[str, str], runs: int) -> tuple[float, float, float]:

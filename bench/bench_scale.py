@@ -26,11 +26,12 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 
 
-def run_measured(command: list[str]) -> tuple[float, float, float]:
+def run_measured(command: list[str], env: dict[str, str] | None = None
+                 ) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (the command and the workers it waited for), peak RSS in MiB
-    of its largest process."""
+    of its largest process; ``env`` replaces the environment."""
     started = time.perf_counter()
-    pid = os.posix_spawn(command[0], command, os.environ,
+    pid = os.posix_spawn(command[0], command, os.environ if env is None else env,
                          file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
                                        (os.POSIX_SPAWN_OPEN, 2, os.devnull, os.O_WRONLY, 0)])
     _, status, usage = os.wait4(pid, 0)
