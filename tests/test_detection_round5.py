@@ -7,7 +7,6 @@ Every sentence here was written for these tests.
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -17,14 +16,9 @@ from contentcheck.matching.forms import word_forms
 from contentcheck.matching.compounds import vocabulary
 from contentcheck.records import Severity
 from tests.conftest import NOW, run, write_csv
+from tests.test_detection_readings import crisis
 
 PAUSE, REVIEW, QUIET = "pause", "review", "quiet"
-
-
-def crisis(*terms: str, language: str | None = None) -> TermSet:
-    parsed = parse_terms("\n".join(terms), origin="t", list_name="t", category="crisis",
-                         severity=Severity.CRISIS, crisis=True)
-    return TermSet(tuple(replace(t, language=language) for t in parsed.terms))
 
 
 def verdict(terms: TermSet, text: str, word: str) -> str:
