@@ -33,3 +33,26 @@ def pieces(text: str, findings: Iterable[Finding], field: str) -> list[tuple[str
     if position < len(text):
         result.append((text[position:], None))
     return result
+
+
+def excerpts(parts: list[tuple[str, bool]], context: int, mark: str) -> list[str]:
+    """A long text's pieces cut down to what is kept whole (a hit, a field name: ``True``)
+    with ``context`` characters of the plain text on each side, every cut shown by ``mark``;
+    the first and last plain pieces keep only their side towards a hit. For the reports that
+    must show a very long post in little room (a terminal line, an Excel cell) without losing
+    a hit far down it."""
+    last = len(parts) - 1
+    out = []
+    for number, (text, whole) in enumerate(parts):
+        if whole or len(text) <= 2 * context + len(mark):
+            out.append(text)
+            continue
+        head = text[:context] if number > 0 else ""
+        tail = text[-context:] if number < last else ""
+        if head and tail:
+            out.append(head + mark + tail)
+        elif tail:
+            out.append(mark.lstrip() + tail.lstrip())
+        else:
+            out.append(head.rstrip() + mark.rstrip())
+    return out

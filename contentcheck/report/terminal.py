@@ -16,7 +16,7 @@ from contentcheck.decide import reasons_in
 from contentcheck.records import Status, Verdict
 from contentcheck.report import ReportOptions
 from contentcheck.report.labels import default_language
-from contentcheck.report.spans import pieces
+from contentcheck.report.spans import excerpts, pieces
 from contentcheck.scan import ScanResult
 from contentcheck.visible import visible
 from contentcheck.wording import TABLE_WORDS as WORDS
@@ -47,24 +47,13 @@ CUT = " … "
 def _shortened(parts: list[tuple[str, bool | None]]) -> list[tuple[str, bool | None]]:
     """A field of 18,000 characters would bury the table: past ``LONG`` characters only the
     hits are kept, each with ``CONTEXT`` characters around it, the cuts marked with "…"
-    (the reports keep the whole text)."""
+    (the reports keep the whole text); a field without a hit shows its start."""
     if sum(len(piece) for piece, _ in parts) <= LONG:
         return parts
-    last = len(parts) - 1
-    out: list[tuple[str, bool | None]] = []
-    for number, (piece, crisis) in enumerate(parts):
-        if crisis is not None or len(piece) <= 2 * CONTEXT + len(CUT):
-            out.append((piece, crisis))
-        elif last == 0:  # no hit in this field: its start
-            out.append((piece[:LONG].rstrip() + CUT.rstrip(), None))
-        else:
-            head = piece[:CONTEXT] if number > 0 else ""
-            tail = piece[-CONTEXT:] if number < last else ""
-            if head and tail:
-                out.append((head + CUT + tail, None))
-            else:
-                out.append(("… " + tail.lstrip() if tail else head.rstrip() + " …", None))
-    return out
+    if len(parts) == 1 and parts[0][1] is None:
+        return [(parts[0][0][:LONG].rstrip() + CUT.rstrip(), None)]
+    texts = excerpts([(piece, crisis is not None) for piece, crisis in parts], CONTEXT, CUT)
+    return [(text, crisis) for text, (_, crisis) in zip(texts, parts)]
 
 
 def _highlight(text: str, verdict: Verdict, field: str) -> str:

@@ -19,7 +19,7 @@ from contentcheck.decide import reasons_in
 from contentcheck.records import Match, Post, Verdict
 from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint
-from contentcheck.report.spans import pieces
+from contentcheck.report.spans import excerpts, pieces
 from contentcheck.report.xlsx_rows import RowWriter
 from contentcheck.lists.categories import category_word
 from contentcheck.wording import severity_word, warning_in
@@ -54,22 +54,16 @@ EXCERPT_MARK = " [...] "
 
 def _excerpts(fragments: list[Any]) -> list[Any]:
     """A text too long for a cell (Excel holds 32,767 characters) as its hits with
-    ``EXCERPT`` characters around each, the cuts marked: cutting only its end would hide a
-    hit far down the text from the reviewer, who would see a reason but no highlighted word.
-    ``fragments`` as for ``rich``: a string right after a format is a hit or a field name
-    and is kept whole."""
-    strings = [i for i, f in enumerate(fragments) if isinstance(f, str)]
-    first, last = strings[0], strings[-1]
-    out: list[Any] = []
-    for index, fragment in enumerate(fragments):
-        styled = index > 0 and not isinstance(fragments[index - 1], str)
-        if not isinstance(fragment, str) or styled or len(fragment) <= 2 * EXCERPT + len(EXCERPT_MARK):
-            out.append(fragment)
-            continue
-        head = fragment[:EXCERPT] if index != first else ""
-        tail = fragment[-EXCERPT:] if index != last else ""
-        out.append(head + EXCERPT_MARK + tail if head and tail else
-                   (EXCERPT_MARK.lstrip() + tail if tail else head + EXCERPT_MARK.rstrip()))
+    ``EXCERPT`` characters around each (``spans.excerpts``): cutting only its end would hide
+    a hit far down the text from the reviewer, who would see a reason but no highlighted
+    word. ``fragments`` as for ``rich``: a string right after a format is a hit or a field
+    name and is kept whole."""
+    at = [i for i, fragment in enumerate(fragments) if isinstance(fragment, str)]
+    texts = excerpts([(fragments[i], i > 0 and not isinstance(fragments[i - 1], str))
+                      for i in at], EXCERPT, EXCERPT_MARK)
+    out = list(fragments)
+    for i, text in zip(at, texts):
+        out[i] = text
     return out
 
 
