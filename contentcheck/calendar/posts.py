@@ -29,16 +29,6 @@ SECTION_ROW = regex.compile(
     regex.IGNORECASE)
 
 
-@dataclass
-class SheetPosts:
-    """The posts of one table, how its columns were read, and notes for the reader."""
-
-    posts: list[Post]
-    columns: ColumnMap
-    header_row: int
-    notes: list[str]
-
-
 def is_id_header(header: Any) -> bool:
     """"ID", "Post ID", "Message ID": a scheduler's own number for the post, which apply names
     so a person can find the post there and unschedule it."""
@@ -411,15 +401,3 @@ def _streamed(table: Table, header_index: int, first: int, rows: _Rows, notes: l
     notes += [note] if note else []
     rows.dayfirst = dayfirst
     yield from rows.posts(chain(waiting, numbered))
-
-
-def table_to_posts(table: Table, source: str, options: ReadOptions) -> SheetPosts | None:
-    """The posts of a table, or None when the table holds no calendar (no header row).
-
-    Raises KeyError(name) when a column named in the options is not in the header row.
-    """
-    stream = sheet_stream(table, source, options)
-    if stream is None:
-        return None
-    posts = [post for chunk in stream.chunks for post in chunk]
-    return SheetPosts(posts, stream.columns, stream.header_row, stream.notes)
