@@ -25,7 +25,8 @@ from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
-from contentcheck.matching.readings import ADDRESSED, CONTEXT, addressed, reread, term_readings
+from contentcheck.matching.readings import (ADDRESSED, CONTEXT, WORD_AFTER, WORD_BEFORE,
+                                            addressed, reread, term_readings)
 from contentcheck.matching.regex_terms import RegexTerms
 from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
 from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
@@ -79,10 +80,6 @@ def _as_name(hit: _Raw, text: str) -> _Raw:
     return hit
 
 
-_WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
-_WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-
-
 def _as_other_language(hit: _Raw, text: str, other: str) -> _Raw:
     """A hit on a word of both languages (flat, brand) right next to a lower-case word of the
     other language only (*flat white*, *brand new*) is that language's word, in a phrase
@@ -93,7 +90,7 @@ def _as_other_language(hit: _Raw, text: str, other: str) -> _Raw:
     term, start, end, rule, why = hit
     if rule not in ("exact", "inflection", "lemma"):
         return hit
-    for found in (_WORD_BEFORE.search(text, 0, start), _WORD_AFTER.match(text, end)):
+    for found in (WORD_BEFORE.search(text, 0, start), WORD_AFTER.match(text, end)):
         if found and found.group(1).islower() and word_language(found.group(1)) == other:
             return term, start, end, "other-language", why
     return hit

@@ -54,8 +54,9 @@ kicked kicking start starts started starting think thinks thought thinking tone 
 toning cut cuts cutting back backs backed backing wash washes washed washing
 """.split())
 
-_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
-_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
+# the word right before a position and right after one, in the same clause (blanks between)
+WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
+WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n])[ \t]*$")
 
 VERB_FORM, PARTICLE, EXCLAMATION = "verb-form", "particle", "exclamation"
@@ -90,7 +91,7 @@ def term_readings(word: str, languages: tuple[str, ...], other_language: str | N
 
 def _neighbours(text: str, start: int, end: int) -> tuple[str | None, str | None]:
     """The words right before and after a span in the same clause (only blanks between)."""
-    before, after = _BEFORE.search(text, 0, start), _AFTER.match(text, end)
+    before, after = WORD_BEFORE.search(text, 0, start), WORD_AFTER.match(text, end)
     return (before.group(1).lower() if before else None, after.group(1).lower() if after else None)
 
 
@@ -100,7 +101,7 @@ def _opens_clause(text: str, start: int) -> bool:
     side by side; after anything else (zagen we rook, ziet u rook) the verb came earlier."""
     if _SENTENCE_START.search(text, 0, start) is not None:
         return True
-    before = _BEFORE.search(text, 0, start)
+    before = WORD_BEFORE.search(text, 0, start)
     return before is not None and before.group(1).lower() in _CLAUSE_OPENERS
 
 
@@ -123,7 +124,7 @@ def _verb_next_to_subject(text: str, start: int, end: int, norm: str, before: st
     """Subject and verb side by side at the start of a clause: *het rook*, *ik rook*, *en hij
     rook*, or inverted, the verb first: *rook jij?*."""
     if before in _SUBJECTS or (before == "het" and norm not in table("nl").groups):
-        found = _BEFORE.search(text, 0, start)
+        found = WORD_BEFORE.search(text, 0, start)
         return found is not None and _opens_clause(text, found.start(1))
     if after in _SUBJECTS:  # only a verb is followed by its subject: vanochtend rook ik gas
         return True
@@ -131,9 +132,9 @@ def _verb_next_to_subject(text: str, start: int, end: int, norm: str, before: st
         return False
     # je and het may also begin the next noun phrase (zagen rook het huis uit komen): the
     # verb reading needs the clause to start here, or a word after them that no noun takes
-    pronoun = _AFTER.match(text, end)
+    pronoun = WORD_AFTER.match(text, end)
     assert pronoun is not None
-    following = _AFTER.match(text, pronoun.end())
+    following = WORD_AFTER.match(text, pronoun.end())
     return _opens_clause(text, start) or following is None or (
         following.group(1).lower() in _AFTER_SUBJECT)
 
@@ -143,7 +144,7 @@ def _dutch_follows(text: str, position: int) -> bool:
     and the word before the ``!`` is the Dutch word (Brand! Blijf binnen)."""
     from contentcheck.matching.language import word_language
 
-    following = _AFTER.match(text, position)
+    following = WORD_AFTER.match(text, position)
     return following is not None and word_language(following.group(1).lower()) == "nl"
 
 
@@ -158,9 +159,9 @@ def addressed(text: str, start: int, end: int, particle: int) -> bool:
     if before in _YOU:
         return True
     if after == "je":
-        pronoun = _AFTER.match(text, end)
+        pronoun = WORD_AFTER.match(text, end)
         assert pronoun is not None
-        following = _AFTER.match(text, pronoun.end())
+        following = WORD_AFTER.match(text, pronoun.end())
         return following is None or following.start(1) == particle
     return after in _YOU
 
