@@ -20,6 +20,7 @@ from contentcheck.progress import SILENT, WORTH_SHOWING_CHECK_BYTES, Progress
 from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
+from contentcheck.twins import identity
 from contentcheck.wording import channel_shown, warning_in
 
 if TYPE_CHECKING:
@@ -377,9 +378,9 @@ class _Checking:
             if post.scheduled_at is None:
                 self.undated += 1
             elif identities is not None:
-                text = " ".join(post.text.casefold().split())
-                if text:
-                    identities.setdefault(hash((post.scheduled_at, text)), []).append(index)
+                shared = identity(post)
+                if shared is not None:
+                    identities.setdefault(hash(shared), []).append(index)
 
     def drop(self, start: int) -> None:
         """Forget the posts from ``start`` on: their calendar turned out unreadable."""

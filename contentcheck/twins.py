@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from contentcheck.records import Verdict
+from contentcheck.records import Post, Verdict
 
 Twins = dict[int, tuple[Verdict, ...]]  # id(verdict) -> its group, the row to show first
 
 
-def _identity(verdict: Verdict) -> tuple[object, str] | None:
-    post = verdict.post
+def identity(post: Post) -> tuple[object, str] | None:
+    """What twins share: the moment and the text, case and spacing aside; None for a post
+    without a date or text (the scan hashes this to find candidates as it goes)."""
     text = " ".join(post.text.casefold().split())
     if post.scheduled_at is None or not text:
         return None
@@ -33,9 +34,9 @@ def find_twins(verdicts: Sequence[Verdict], order: dict[str, int]) -> Twins:
         return {}
     groups: dict[tuple[object, str], list[Verdict]] = {}
     for verdict in verdicts:
-        identity = _identity(verdict)
-        if identity is not None:
-            groups.setdefault(identity, []).append(verdict)
+        shared = identity(verdict.post)
+        if shared is not None:
+            groups.setdefault(shared, []).append(verdict)
     twins: Twins = {}
     for group in groups.values():
         sources = [v.post.source for v in group]
