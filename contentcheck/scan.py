@@ -181,25 +181,28 @@ def unseen_crises(sources: TermSources, now: datetime) -> list[str]:
 
 
 def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[TermSet, TermSet]:
-    """The crisis terms (declared crises, files, then --term) and the word lists (shipped, then
-    user folders): what a scan, and `explain`, check a text against."""
+    """The crisis terms (declared crises, files, then --term, kits, then the typed terms'
+    translations) and the word lists (shipped, then user folders): what a scan, and
+    `explain`, check a text against."""
     from contentcheck.lists.load import load_lists
     from contentcheck.matching import crisis_terms_from_cli, load_crisis_file
 
     from contentcheck.kits import kit_terms
+    from contentcheck.translations import translated
 
-    crisis, kit_review = TermSet(), TermSet()
+    crisis, kit_review, typed = TermSet(), TermSet(), TermSet()
     for declared in crises:
-        crisis = crisis + declared.typed_termset()
+        own = declared.typed_termset()
         pause, review = declared.kit_termsets()
-        crisis, kit_review = crisis + pause, kit_review + review
-    for path in sources.crisis_files:
-        crisis = crisis + load_crisis_file(Path(path))
-    if sources.crisis_terms:
-        crisis = crisis + crisis_terms_from_cli(list(sources.crisis_terms))
+        crisis, kit_review, typed = crisis + own + pause, kit_review + review, typed + own
+    for own in [load_crisis_file(Path(path)) for path in sources.crisis_files] + (
+            [crisis_terms_from_cli(list(sources.crisis_terms))] if sources.crisis_terms else []):
+        crisis, typed = crisis + own, typed + own
     if sources.kits:
         pause, review = kit_terms(sources.kits, "--kit")
         crisis, kit_review = crisis + pause, kit_review + review
+    if sources.translations:  # a typed term's translation is a crisis term too (translations.py)
+        crisis = crisis + translated(typed, known=crisis.terms)
     lists = load_lists(sources.wordlist_dirs, shipped=sources.shipped_lists,
                        disabled_categories=sources.disabled_categories)
     return crisis, lists + TermSet(kit_review.terms)  # a kit's exceptions guard its pause words
@@ -432,6 +435,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     decide, a chunk of posts at a time; ``progress`` hears how far it is. The ok verdicts of
     a big scan wait in temporary files (``verdicts.py``) until the result is closed."""
     from contentcheck.checks import start_each
+    from contentcheck.translations import typed_only
 
     now = settings.now or datetime.now(settings.timezone)
     window = None
@@ -469,7 +473,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=problems + unseen_crises(settings.terms, now) + term_notes(crisis, left_out=False) + list(lists.warnings)
+        notes=problems + unseen_crises(settings.terms, now) + term_notes(typed_only(crisis), left_out=False) + list(lists.warnings)
         + noted,
         unreadable=unreadable,
         post_warnings=post_warnings, undated=undated, twins=twins,

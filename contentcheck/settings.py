@@ -34,6 +34,7 @@ class TermSources:
     active_crises: bool = True
     kits: tuple[str, ...] = ()  # shipped crisis kits (--kit), as if a crisis used them
     escalate: tuple[str, ...] = ()  # list categories whose hits pause (--escalate)
+    translations: bool = True  # a typed crisis term's NL<->EN translation counts (translations.py)
 
 
 @dataclass(frozen=True)
@@ -109,10 +110,11 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
                        terms: tuple[str, ...] = (), wordlist_dirs: tuple[Path, ...] = (),
                        shipped_lists: bool | None = None, active_crises: bool = True,
                        disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
-                       escalate: tuple[str, ...] = ()) -> TermSources:
+                       escalate: tuple[str, ...] = (),
+                       translations: bool | None = None) -> TermSources:
     """The config's crisis files, terms, word-list folders and switched-off categories, with
     the flags' added on top (an on-call person's ``--term`` comes on top of the team's crisis
-    file); ``--no-shipped-lists`` replaces the config's choice."""
+    file); ``--no-shipped-lists`` and ``--no-translations`` replace the config's choice."""
     scan = config.scan
     return TermSources(
         crisis_files=tuple(config.resolve(p) for p in scan.get("crisis", [])) + tuple(crisis_files),
@@ -124,6 +126,7 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
         active_crises=active_crises,
         kits=_kit_names(tuple(scan.get("kits", [])) + tuple(kits)),
         escalate=_categories(tuple(scan.get("escalate", [])) + tuple(escalate)),
+        translations=bool(_first(translations, scan.get("translations"), True)),
     )
 
 
@@ -177,7 +180,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         active_crises: bool = True,
                         disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
                         escalate: tuple[str, ...] = (), jobs: int | None = None,
-                        cache: bool | None = None) -> ScanSettings:
+                        cache: bool | None = None,
+                        translations: bool | None = None) -> ScanSettings:
     """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
@@ -206,7 +210,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                                  wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists,
                                  active_crises=active_crises,
                                  disabled_categories=disabled_categories, kits=kits,
-                                 escalate=escalate),
+                                 escalate=escalate, translations=translations),
         now=start,
         days=DEFAULT_DAYS if days is None else float(days),
         until=end,

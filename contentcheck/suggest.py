@@ -16,10 +16,8 @@ term would change.
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from contentcheck.kits import Kit, shipped_kits
 from contentcheck.matching import Checker, TermSet, parse_pattern, vocabulary
@@ -51,19 +49,12 @@ class Suggestion:
         return f"{self.why}{seen}"
 
 
-@lru_cache(maxsize=1)
 def translations() -> dict[str, set[str]]:
-    """Folded word -> its translations, both ways, from the shipped table."""
-    from importlib.resources import files
+    """Folded word -> its translations, both ways: the table a scan translates typed crisis
+    terms with (``contentcheck.translations``)."""
+    from contentcheck.translations import shipped_table
 
-    table: dict[str, set[str]] = defaultdict(set)
-    text = files("contentcheck.wordlists").joinpath("kits", "translations.tsv").read_text("utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            dutch, english = line.split("\t")
-            table[fold(dutch)].add(english)
-            table[fold(english)].add(dutch)
-    return dict(table)
+    return shipped_table().both_ways()
 
 
 def _words(crisis: TermSet) -> dict[str, str]:

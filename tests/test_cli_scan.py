@@ -37,7 +37,7 @@ def test_json_contract(dutch_calendar: Path) -> None:
     assert rows[("December", 5)]["scheduled_at"] is None and rows[("December", 5)]["warnings"]
     assert rows[("December", 6)]["status"] == "ok" and rows[("December", 6)]["matches"] == []
     assert doc["summary"]["pause"] == 5 and doc["summary"]["upcoming"] == 7
-    assert doc["crisis"]["active"] is True and doc["crisis"]["terms"] == ["trein"]
+    assert doc["crisis"]["active"] is True and doc["crisis"]["terms"] == ["trein", "train"]
 
 
 def test_posts_are_ordered_pause_review_ok_then_by_date(tmp_path: Path) -> None:

@@ -50,7 +50,7 @@ def test_flags_override_and_add_up(team_folder: Path, tmp_path: Path) -> None:
     doc = json.loads(result.stdout)
     assert doc["window"]["end"] == "2026-12-01T08:00:00+01:00"
     assert [(p["row"], p["status"]) for p in doc["posts"]] == [(2, "pause"), (3, "pause"), (4, "ok")]
-    assert doc["crisis"]["terms"] == ["trein", "storm"]
+    assert doc["crisis"]["terms"] == ["trein", "storm", "train"]  # and trein's translation
 
 
 @pytest.mark.parametrize("text,fragment", [

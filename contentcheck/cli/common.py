@@ -260,6 +260,9 @@ crisis_options = _options(
                  help="A crisis term, e.g. --term trein --term 'boston explosion'. Repeatable."),
     click.option("--no-active-crises", is_flag=True,
                  help="Ignore the crises declared with `contentcheck crisis start`."),
+    click.option("--no-translations", "no_translations", is_flag=True, default=None,
+                 help="Do not let a typed crisis term's English or Dutch translation count "
+                      "(trein -> train) [default: [scan] translations, else on]."),
     kit_options,
 )
 

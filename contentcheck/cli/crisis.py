@@ -25,7 +25,7 @@ from contentcheck.cli.common import (
     now_option,
     say,
 )
-from contentcheck.errors import SettingsError
+from contentcheck.errors import SettingsError, TermFileError
 
 
 class _Context:
@@ -355,6 +355,16 @@ def show(name: str, ctx: _Context) -> None:
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
         say(f"dropped kit terms: {', '.join(item.dropped)}")
+    if ctx.config.scan.get("translations", True):
+        from contentcheck.translations import translations_of
+
+        try:
+            pairs = translations_of(item.typed_termset(), known=item.termset().terms)
+        except TermFileError:  # a hand-edited term that cannot be read: a scan names it
+            pairs = []
+        if pairs:
+            say(f"translations (pause, {len(pairs)}): "
+                + ", ".join(f"{new.text} ({typed.text})" for typed, new in pairs))
 
 
 if __name__ == "__main__":

@@ -87,7 +87,8 @@ def _highlight(text: str, start: int, end: int) -> str:
 @click.option("--channel", metavar="NAME",
               help="The channel the text is for (the other checks may depend on it).")
 def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-            no_active_crises: bool, kits: tuple[str, ...], escalate: tuple[str, ...],
+            no_active_crises: bool, no_translations: bool | None, kits: tuple[str, ...],
+            escalate: tuple[str, ...],
             wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
             disabled_categories: tuple[str, ...], config_path: Path | None,
             now_text: str | None, language: str, channel: str | None) -> None:
@@ -101,7 +102,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     sources = build_term_sources(
         config, crisis_files=crisis_files, terms=terms, wordlist_dirs=wordlist_dirs,
         shipped_lists=shipped_lists, active_crises=not no_active_crises,
-        disabled_categories=disabled_categories, kits=kits, escalate=escalate)
+        disabled_categories=disabled_categories, kits=kits, escalate=escalate,
+        translations=False if no_translations else None)
     zone = resolve_timezone(config.scan.get("timezone"))
     now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
     crises = declared_crises(sources, now)
@@ -116,8 +118,9 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
     _say_hidden(text)
     from contentcheck.matching import term_notes
+    from contentcheck.translations import typed_only
 
-    for hint in term_notes(crisis_terms):
+    for hint in term_notes(typed_only(crisis_terms)):
         say(f"note:     {hint}")
     findings, suppressed = checker.explain(text, language=lang)
     every_language, _ = checker.explain(text, language=None) if lang else ([], [])

@@ -9,7 +9,7 @@ loaded when first used (PEP 562), so importing the face costs nothing until a sc
   parsed in one place (``read_line`` tells a comment from a hashtag term);
 - ``Checker``: the crisis terms and the word lists compiled together, each with its
   exceptions (``checker``); ``Matcher``: one compiled term set (``matcher``);
-- ``detect``: a post's language (``language``); ``vocabulary``: the word list that tells a
+- ``detect``: a post's language, ``word_language``: a word's (``language``); ``vocabulary``: the word list that tells a
   real compound from a false split (``compounds``);
 - ``plural_hints``, ``term_notes``: notes on crisis terms typed in a form that misses others,
   and on lines that could be read two ways (``hints``).
@@ -25,6 +25,7 @@ _FACE = {
     "load_crisis_file": "terms", "crisis_terms_from_cli": "terms", "read_text_file": "terms",
     "Checker": "checker", "Matcher": "matcher", "detect": "language", "vocabulary": "compounds",
     "plural_hints": "hints", "term_notes": "hints", "read_line": "terms",
+    "word_language": "language",
 }
 __all__ = sorted(_FACE)
 
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from contentcheck.matching.checker import Checker
     from contentcheck.matching.compounds import vocabulary
     from contentcheck.matching.hints import plural_hints, term_notes
-    from contentcheck.matching.language import detect
+    from contentcheck.matching.language import detect, word_language
     from contentcheck.matching.matcher import Matcher
     from contentcheck.matching.terms import (TermSet, crisis_terms_from_cli, load_crisis_file,
                                              parse_pattern, parse_terms, read_line,

@@ -1,0 +1,165 @@
+"""A typed crisis term's translation into the other language (NL<->EN) is a crisis term too.
+
+The on-call person types the crisis terms in one language (``trein*``, ``ontsporing``), but a
+Dutch brand's calendar holds English posts as well ("Trains, trams and tractors"), and the
+other way round. A translation that names the event is the same word to a reader, so at scan
+time every typed crisis term that the shipped table (``wordlists/kits/translations.tsv``)
+translates also finds its translation, as a crisis term of the other language (``@en`` for a
+Dutch term's translation, ``@nl`` for an English one's), with its own word forms and
+compounds. A wildcard translates by its stem word (``trein*`` -> ``train``), a phrase or a
+hashtag by the table's phrase (``#vliegramp`` -> ``"air disaster"``). The reports and
+``explain`` name the term it came from: ``train: translation of 'trein*'``.
+
+Not translated: the terms of a kit (a kit has both languages already), a regular expression,
+an emoji, a term typed in the other language than the table entry's (``brand`` in an English
+file is no fire), and a translation that is also a word of the typed term's own language no
+less than of its own: ``fire`` is never translated to ``brand``, or "our brand" in an English
+post would pause (the false-friend rule; also ``storing`` and ``platform``). A team switches
+it off with ``[scan] translations = false`` or ``--no-translations``.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from contentcheck.errors import TermFileError
+from contentcheck.matching import TermSet, parse_pattern, vocabulary, word_language
+from contentcheck.records import Term
+
+log = logging.getLogger(__name__)
+
+TABLE_PATH = ("kits", "translations.tsv")
+OTHER = {"nl": "en", "en": "nl"}
+MARK = ": translation of "  # in a translation's list name: "train: translation of 'trein*'"
+DIRECTIONS = {"nl": "nl>en", "en": "en>nl"}  # a one-way pair: from the language of its key
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """The keys a word or phrase is looked up by: its folded words with spaces, and written
+    as one (``auto-ongeluk``: ``auto ongeluk``, ``autoongeluk``; ``#planecrash``:
+    ``planecrash``). A wildcard stands for its stem word; an emoji or a regular expression has
+    no key."""
+    try:
+        pattern = parse_pattern(text)
+    except ValueError:
+        return ()
+    if pattern.kind == "regex" or any(word.emoji for word in pattern.words):
+        return ()
+    words = [word.norm for word in pattern.words]
+    return tuple(dict.fromkeys((" ".join(words), "".join(words))))
+
+
+def term_text(translation: str) -> str:
+    """A translation as a term: several words are an exact phrase (``"plane crash"``)."""
+    return f'"{translation}"' if " " in translation.strip() else translation.strip()
+
+
+@dataclass(frozen=True)
+class Table:
+    """The NL<->EN pairs, looked up by a term's keys: language -> key -> translations (into
+    the other language), in the table's order."""
+
+    by_language: Mapping[str, Mapping[str, tuple[str, ...]]]
+
+    @classmethod
+    def parse(cls, text: str, origin: str) -> "Table":
+        """``Dutch<TAB>English`` lines, with ``nl>en`` or ``en>nl`` in a third column for a
+        pair that goes one way only (``rook`` -> smoke: "het rook naar koffie" is no smoke);
+        ``#`` comments and blank lines are skipped. A line that is not a pair is an error
+        naming the line (the shipped table is tested)."""
+        found: dict[str, dict[str, list[str]]] = {"nl": defaultdict(list), "en": defaultdict(list)}
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            parts = [part.strip() for part in line.split("\t")]
+            way = parts.pop() if len(parts) == 3 and parts[2] in DIRECTIONS.values() else None
+            if len(parts) != 2 or not all(parts) or not all(_keys(part) for part in parts):
+                raise TermFileError(origin, "expected 'Dutch<TAB>English', and 'nl>en' or "
+                                            "'en>nl' after a tab for one way only", line=number)
+            for language, word, other in (("nl", parts[0], parts[1]), ("en", parts[1], parts[0])):
+                if way not in (None, DIRECTIONS[language]):
+                    continue
+                for key in _keys(word):
+                    if other not in found[language][key]:
+                        found[language][key].append(other)
+        return cls({language: {key: tuple(values) for key, values in keys.items()}
+                    for language, keys in found.items()})
+
+    def of(self, text: str, language: str) -> tuple[str, ...]:
+        """The translations of a word or phrase of ``language`` (nl or en)."""
+        table = self.by_language[language]
+        return next((table[key] for key in _keys(text) if key in table), ())
+
+    def both_ways(self) -> dict[str, set[str]]:
+        """Folded word or phrase -> its translations, either language (``crisis suggest``)."""
+        merged: dict[str, set[str]] = defaultdict(set)
+        for keys in self.by_language.values():
+            for key, values in keys.items():
+                merged[key].update(values)
+        return dict(merged)
+
+
+@lru_cache(maxsize=1)
+def shipped_table() -> Table:
+    """The table shipped with the kits, read once."""
+    from importlib.resources import files
+
+    path = files("contentcheck.wordlists").joinpath(*TABLE_PATH)
+    return Table.parse(path.read_text("utf-8"), "wordlists/" + "/".join(TABLE_PATH))
+
+
+def _shared(translation: str, source: str) -> bool:
+    """Whether every word of a translation is also a word of the typed term's language, at
+    least as much as of its own (``brand`` for English ``fire``, ``platform``, ``storing``):
+    there it means something else, and a post in that language would pause for it."""
+    words = [word for key in _keys(translation)[:1] for word in key.split()]
+    ranks = vocabulary(source)
+    return bool(words) and all(word in ranks and word_language(word) != OTHER[source]
+                               for word in words)
+
+
+def translations_of(typed: TermSet, table: Table | None = None,
+                    known: Iterable[Term] = ()) -> list[tuple[Term, Term]]:
+    """(typed term, its translation) for the typed crisis terms, each translation a crisis
+    term of the other language that names the term it comes from. A translation the crisis
+    has already (typed, or a kit's: ``known``) or that another term brought is left out, so
+    one word is one hit."""
+    table = table or shipped_table()
+    seen = {key for term in (*typed.terms, *known) for key in _keys(term.text)[:1]}
+    pairs: list[tuple[Term, Term]] = []
+    for term in typed.terms:
+        for source in ((term.language,) if term.language in OTHER else ("nl", "en")):
+            for translation in table.of(term.text, source):
+                text = term_text(translation)
+                key = _keys(text)[:1]
+                if not key or key[0] in seen or _shared(translation, source):
+                    continue
+                seen.add(key[0])
+                pairs.append((term, replace(
+                    term, text=text, pattern=parse_pattern(text), language=OTHER[source],
+                    suggestion=None,
+                    list_name=f"{term.list_name}, {translation}{MARK}'{term.text}'")))
+    return pairs
+
+
+def is_translation(term: Term) -> bool:
+    """Whether a crisis term was made here (its list names the term it translates)."""
+    return MARK in term.list_name
+
+
+def typed_only(terms: TermSet) -> TermSet:
+    """The terms without the translations: the notes on terms as typed (a plural, a line
+    read two ways) are for what the person typed, not for the table's words."""
+    return replace(terms, terms=tuple(t for t in terms.terms if not is_translation(t)))
+
+
+def translated(typed: TermSet, table: Table | None = None, known: Iterable[Term] = ()) -> TermSet:
+    """The translations of the typed crisis terms as crisis terms (``translations_of``)."""
+    added = tuple(translation for _, translation in translations_of(typed, table, known))
+    if added:
+        log.debug("crisis terms translated: %s", ", ".join(t.text for t in added))
+    return TermSet(added)
