@@ -113,13 +113,13 @@ def shipped_table() -> Table:
 
 
 def _shared(translation: str, source: str) -> bool:
-    """Whether every word of a translation is also a word of the typed term's language, at
-    least as much as of its own (``brand`` for English ``fire``, ``platform``, ``storing``):
-    there it means something else, and a post in that language would pause for it."""
-    words = [word for key in _keys(translation)[:1] for word in key.split()]
-    ranks = vocabulary(source)
-    return bool(words) and all(word in ranks and word_language(word) != OTHER[source]
-                               for word in words)
+    """Whether a one-word translation is also a word of the typed term's language, at least
+    as much as of its own (``brand`` for English ``fire``, ``storing``, ``machinist``): there
+    it means something else, and a post in that language whose language is not told (a short
+    one) would pause for it. A phrase (``"bus crash"``) reads as the other language."""
+    words = _keys(translation)[:1]
+    return bool(words) and " " not in words[0] and words[0] in vocabulary(source) \
+        and word_language(words[0]) != OTHER[source]
 
 
 def translations_of(typed: TermSet, table: Table | None = None,
