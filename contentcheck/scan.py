@@ -195,8 +195,11 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
         own = declared.typed_termset()
         pause, review = declared.kit_termsets()
         crisis, kit_review, typed = crisis + own + pause, kit_review + review, typed + own
-    for own in [load_crisis_file(Path(path)) for path in sources.crisis_files] + (
-            [crisis_terms_from_cli(list(sources.crisis_terms))] if sources.crisis_terms else []):
+    for path in sources.crisis_files:
+        own = load_crisis_file(Path(path))
+        crisis, typed = crisis + own, typed + own
+    if sources.crisis_terms:
+        own = crisis_terms_from_cli(list(sources.crisis_terms))
         crisis, typed = crisis + own, typed + own
     if sources.kits:
         pause, review = kit_terms(sources.kits, "--kit")
@@ -473,8 +476,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=problems + unseen_crises(settings.terms, now) + term_notes(typed_only(crisis), left_out=False) + list(lists.warnings)
-        + noted,
+        notes=problems + unseen_crises(settings.terms, now)
+        + term_notes(typed_only(crisis), left_out=False) + list(lists.warnings) + noted,
         unreadable=unreadable,
         post_warnings=post_warnings, undated=undated, twins=twins,
     )

@@ -14,8 +14,10 @@ Not translated: the terms of a kit (a kit has both languages already), a regular
 an emoji, a term typed in the other language than the table entry's (``brand`` in an English
 file is no fire), and a translation that is also a word of the typed term's own language no
 less than of its own: ``fire`` is never translated to ``brand``, or "our brand" in an English
-post would pause (the false-friend rule; also ``storing`` and ``platform``). A team switches
-it off with ``[scan] translations = false`` or ``--no-translations``.
+post would pause (the false-friend rule; also ``outage`` -> ``storing``, ``train driver`` ->
+``machinist``). A pair whose one side has an everyday other meaning goes one way only in the
+table (``rook`` finds smoke; ``smoke`` never finds "het rook naar koffie"). A team switches it
+off with ``[scan] translations = false`` or ``--no-translations``.
 """
 
 from __future__ import annotations

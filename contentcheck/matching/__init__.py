@@ -9,8 +9,8 @@ loaded when first used (PEP 562), so importing the face costs nothing until a sc
   parsed in one place (``read_line`` tells a comment from a hashtag term);
 - ``Checker``: the crisis terms and the word lists compiled together, each with its
   exceptions (``checker``); ``Matcher``: one compiled term set (``matcher``);
-- ``detect``: a post's language, ``word_language``: a word's (``language``); ``vocabulary``: the word list that tells a
-  real compound from a false split (``compounds``);
+- ``detect``: a post's language, ``word_language``: a word's (``language``);
+  ``vocabulary``: the word list that tells a real compound from a false split (``compounds``);
 - ``plural_hints``, ``term_notes``: notes on crisis terms typed in a form that misses others,
   and on lines that could be read two ways (``hints``).
 """
