@@ -38,6 +38,8 @@ TABLE_PATH = ("kits", "translations.tsv")
 OTHER = {"nl": "en", "en": "nl"}
 MARK = ": translation of "  # in a translation's list name: "train: translation of 'trein*'"
 DIRECTIONS = {"nl": "nl>en", "en": "en>nl"}  # a one-way pair: from the language of its key
+NOUN = "noun"  # the English side is meant as a noun: its verb's forms are another word
+FLAGS = frozenset((*DIRECTIONS.values(), NOUN))
 
 
 def _keys(text: str) -> tuple[str, ...]:
@@ -66,30 +68,37 @@ class Table:
     the other language), in the table's order."""
 
     by_language: Mapping[str, Mapping[str, tuple[str, ...]]]
+    nouns: frozenset[str] = frozenset()  # English translations meant as a noun only
 
     @classmethod
     def parse(cls, text: str, origin: str) -> "Table":
-        """``Dutch<TAB>English`` lines, with ``nl>en`` or ``en>nl`` in a third column for a
-        pair that goes one way only (``rook`` -> smoke: "het rook naar koffie" is no smoke);
-        ``#`` comments and blank lines are skipped. A line that is not a pair is an error
-        naming the line (the shipped table is tested)."""
+        """``Dutch<TAB>English`` lines, with flags in a third column: ``nl>en`` or ``en>nl`` for
+        a pair that goes one way only (``rook`` -> smoke: "het rook naar koffie" is no smoke),
+        ``noun`` when the English word is meant as a noun whose verb is another word (``trein``
+        -> train, not *training*). ``#`` comments and blank lines are skipped. A line that is
+        not a pair is an error naming the line (the shipped table is tested)."""
         found: dict[str, dict[str, list[str]]] = {"nl": defaultdict(list), "en": defaultdict(list)}
+        nouns: set[str] = set()
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             parts = [part.strip() for part in line.split("\t")]
-            way = parts.pop() if len(parts) == 3 and parts[2] in DIRECTIONS.values() else None
-            if len(parts) != 2 or not all(parts) or not all(_keys(part) for part in parts):
-                raise TermFileError(origin, "expected 'Dutch<TAB>English', and 'nl>en' or "
-                                            "'en>nl' after a tab for one way only", line=number)
+            flags = set(parts.pop().split()) if len(parts) == 3 else set()
+            if len(parts) != 2 or not all(parts) or not all(_keys(part) for part in parts) \
+                    or not flags <= FLAGS or len(flags & set(DIRECTIONS.values())) > 1:
+                raise TermFileError(origin, "expected 'Dutch<TAB>English', and after a tab "
+                                            "'nl>en' or 'en>nl' for one way only, 'noun' for an "
+                                            "English noun", line=number)
+            if NOUN in flags:
+                nouns.add(parts[1])
             for language, word, other in (("nl", parts[0], parts[1]), ("en", parts[1], parts[0])):
-                if way not in (None, DIRECTIONS[language]):
+                if flags & set(DIRECTIONS.values()) - {DIRECTIONS[language]}:
                     continue
                 for key in _keys(word):
                     if other not in found[language][key]:
                         found[language][key].append(other)
         return cls({language: {key: tuple(values) for key, values in keys.items()}
-                    for language, keys in found.items()})
+                    for language, keys in found.items()}, frozenset(nouns))
 
     def of(self, text: str, language: str) -> tuple[str, ...]:
         """The translations of a word or phrase of ``language`` (nl or en)."""
@@ -122,6 +131,16 @@ def _shared(translation: str, source: str) -> bool:
     words = _keys(translation)[:1]
     return bool(words) and " " not in words[0] and words[0] in vocabulary(source) \
         and word_language(words[0]) != OTHER[source]
+
+
+def verb_forms(noun: str) -> frozenset[str]:
+    """The English verb forms of a word meant as a noun that are words of their own
+    (``train``: trained, training, trainer, trainers): the translation of ``trein`` is no
+    *training*. Kept out of a translated noun's hits as exceptions."""
+    stem = noun[:-1] if noun.endswith("e") else noun
+    forms = {stem + "ed", stem + "ing", stem + "ings", stem + "er", stem + "ers"}
+    english = vocabulary("en")
+    return frozenset(form for form in forms if form in english)
 
 
 def translations_of(typed: TermSet, table: Table | None = None,
@@ -160,8 +179,14 @@ def typed_only(terms: TermSet) -> TermSet:
 
 
 def translated(typed: TermSet, table: Table | None = None, known: Iterable[Term] = ()) -> TermSet:
-    """The translations of the typed crisis terms as crisis terms (``translations_of``)."""
+    """The translations of the typed crisis terms as crisis terms (``translations_of``); a
+    noun's verb forms are exceptions (``verb_forms``), unless a term names them."""
+    table = table or shipped_table()
     added = tuple(translation for _, translation in translations_of(typed, table, known))
     if added:
         log.debug("crisis terms translated: %s", ", ".join(t.text for t in added))
-    return TermSet(added)
+    named = {key for term in (*typed.terms, *known) for key in _keys(term.text)}
+    exceptions = frozenset(form for term in added if term.language == "en"
+                           and term.text in table.nouns
+                           for form in verb_forms(term.text)) - named
+    return TermSet(added, exceptions)

@@ -62,6 +62,11 @@ QUIET = [
     (["attack"], "Kalkaanslag in de waterkoker? Dit helpt echt"),
     (["death"], "Doodgewoon lekker: onze appeltaart met slagroom"),
     (["train driver"], "De machinist van de koffiemachine: onze barista Sem"),
+    # a noun's translation is no verb: trein is no training, rook no smoked salmon
+    (["trein*", "ontsporing"], "Our new training programme for staff starts in January"),
+    (["trein", "ontsporing"], "New trainers in the sports department, from 49 euros"),
+    (["rook", "brand"], "Smoked salmon bagels for breakfast this Sunday"),
+    (["brand", "rook"], "We are fired up for the winter sale"),
 ]
 
 
@@ -236,5 +241,18 @@ def test_a_line_that_is_no_pair_names_its_line() -> None:
     assert error.value.line == 3 and "mine.tsv" in str(error.value)
     with pytest.raises(TermFileError):
         Table.parse("trein\ttrain\tboth\n", "mine.tsv")
-    one_way = Table.parse("rook\tsmoke\tnl>en\n", "mine.tsv")
+    with pytest.raises(TermFileError):
+        Table.parse("trein\ttrain\tnl>en en>nl\n", "mine.tsv")
+    one_way = Table.parse("rook\tsmoke\tnl>en noun\n", "mine.tsv")
     assert one_way.of("rook", "nl") == ("smoke",) and one_way.of("smoke", "en") == ()
+    assert one_way.nouns == {"smoke"}
+    typed = crisis_terms_from_cli(["rook", "vlammen"])
+    assert translated(typed, one_way).exceptions == {"smoked", "smoking", "smoker", "smokers"}
+
+
+def test_a_nouns_verb_form_counts_when_a_term_names_it(tmp_path: Path) -> None:
+    """The exceptions a noun's translation brings never silence a term the team typed."""
+    text = "Smoking is not allowed near the barbecue area"
+    path = _calendar_csv(tmp_path, [text])
+    assert _statuses(scan_json(path, "--term", "rook", "--term", "brand"))[text] == "ok"
+    assert _statuses(scan_json(path, "--term", "rook", "--term", "smoking"))[text] == "pause"
