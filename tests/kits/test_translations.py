@@ -59,6 +59,7 @@ QUIET = [
     (["schip"], "We ship for free to every address in the country"),
     (["smoke"], "Het rook heerlijk naar verse koffie in de winkel vanochtend"),
     (["accident"], "Per ongeluk te veel taart besteld? Deel het met de buren!"),
+    (["disaster"], "Later besteld? Geen ramp, we bezorgen ook op zaterdag"),
     (["attack"], "Kalkaanslag in de waterkoker? Dit helpt echt"),
     (["death"], "Doodgewoon lekker: onze appeltaart met slagroom"),
     (["train driver"], "De machinist van de koffiemachine: onze barista Sem"),
