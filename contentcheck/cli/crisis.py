@@ -112,12 +112,33 @@ def crisis() -> None:
     """
 
 
-def _hint(declared: crises.Crisis) -> None:
-    """Say so when a term is typed in the plural (it does not find the singular)."""
+def _hint(declared: crises.Crisis, ctx: _Context) -> None:
+    """Say so when a term is typed in the plural (it does not find the singular), and which
+    translations its terms bring (a scan finds them too)."""
     from contentcheck.matching import term_notes
 
     for hint in term_notes(declared.termset()):
         detail(f"note: {hint}")
+    line = _translations(declared, ctx)
+    if line:
+        detail(line)
+
+
+def _translations(declared: crises.Crisis, ctx: _Context) -> str | None:
+    """"translations (pause, 1): train (trein*)": the typed terms' translations that a scan
+    with this config adds (contentcheck.translations), or None."""
+    if not ctx.config.scan.get("translations", True):
+        return None
+    from contentcheck.translations import translations_of
+
+    try:
+        pairs = translations_of(declared.typed_termset(), known=declared.termset().terms)
+    except TermFileError:  # a hand-edited term that cannot be read: a scan names it
+        return None
+    if not pairs:
+        return None
+    return (f"translations (pause, {len(pairs)}): "
+            + ", ".join(f"{new.text} ({typed.text})" for typed, new in pairs))
 
 
 def _kit_summary(declared: crises.Crisis) -> str:
@@ -164,7 +185,7 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
     detail(f"saved in {declared.path}")
     detail(f"  (state folder from {ctx.state_origin}; a check or watcher using another state "
         "folder does not see it)")
-    _hint(declared)
+    _hint(declared, ctx)
 
 
 @crisis.command()
@@ -195,7 +216,7 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
     say(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
                f"{len(updated.terms)} in all{_kit_summary(updated)}{_error_count(updated)} "
                f"({updated.path})")
-    _hint(updated)
+    _hint(updated, ctx)
 
 
 @crisis.command()
@@ -355,16 +376,9 @@ def show(name: str, ctx: _Context) -> None:
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
         say(f"dropped kit terms: {', '.join(item.dropped)}")
-    if ctx.config.scan.get("translations", True):
-        from contentcheck.translations import translations_of
-
-        try:
-            pairs = translations_of(item.typed_termset(), known=item.termset().terms)
-        except TermFileError:  # a hand-edited term that cannot be read: a scan names it
-            pairs = []
-        if pairs:
-            say(f"translations (pause, {len(pairs)}): "
-                + ", ".join(f"{new.text} ({typed.text})" for typed, new in pairs))
+    line = _translations(item, ctx)
+    if line:
+        say(line)
 
 
 if __name__ == "__main__":

@@ -175,12 +175,20 @@ def test_explain_and_the_reports_say_what_the_translation_is_of(tmp_path: Path) 
     assert any("train: translation of 'trein*'" in cell for cell in cells)
 
 
-def test_crisis_show_lists_the_translations_and_not_the_kits(tmp_path: Path) -> None:
-    assert run("crisis", "start", "Treinongeluk", "--term", "trein*", "--kit",
-               "transport-accident", "--now", "2026-11-24T07:00").exit_code == 0
-    shown = run("crisis", "show", "Treinongeluk", "--now", NOW).output
+def test_crisis_start_add_and_show_list_the_translations_and_not_the_kits(tmp_path: Path) -> None:
+    started = run("crisis", "start", "Treinongeluk", "--term", "trein*", "--kit",
+                  "transport-accident", "--now", "2026-11-24T07:00")
+    assert started.exit_code == 0
     # the kit's ontsporing is not translated (the kit has derailment itself)
-    assert "translations (pause, 1): train (trein*)" in shown
+    assert "translations (pause, 1): train (trein*)" in started.output
+    added = run("crisis", "add", "Treinongeluk", "--term", "machinist", "--now", NOW)
+    assert "translations (pause, 2): train (trein*), \"train driver\" (machinist)" in added.output
+    shown = run("crisis", "show", "Treinongeluk", "--now", NOW).output
+    assert "translations (pause, 2): train (trein*), \"train driver\" (machinist)" in shown
+    config = tmp_path / "contentcheck.toml"
+    config.write_text("[scan]\ntranslations = false\n", encoding="utf-8")
+    quiet = run("crisis", "show", "Treinongeluk", "--now", NOW, "--config", config)
+    assert quiet.exit_code == 0 and "translations" not in quiet.output
 
 
 def test_a_plural_hint_is_for_the_typed_term_only(tmp_path: Path) -> None:
