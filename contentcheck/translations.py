@@ -6,8 +6,9 @@ other way round. A translation that names the event is the same word to a reader
 time every typed crisis term that the shipped table (``wordlists/kits/translations.tsv``)
 translates also finds its translation, as a crisis term of the other language (``@en`` for a
 Dutch term's translation, ``@nl`` for an English one's), with its own word forms and
-compounds. A wildcard translates by its stem word (``trein*`` -> ``train``), a phrase or a
-hashtag by the table's phrase (``#vliegramp`` -> ``"air disaster"``). The reports and
+compounds. A wildcard translates by its stem word (``trein*`` -> ``train``), a word the table
+lacks by its lemma (``aardbevingen`` -> ``earthquake``), a phrase or a hashtag by the table's
+phrase (``#vliegramp`` -> ``"air disaster"``). The reports and
 ``explain`` name the term it came from: ``train: translation of 'trein*'``.
 
 Not translated: the terms of a kit (a kit has both languages already), a regular expression,
@@ -29,7 +30,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from contentcheck.errors import TermFileError
-from contentcheck.matching import TermSet, parse_pattern, vocabulary, word_language
+from contentcheck.matching import TermSet, lemma_of, parse_pattern, vocabulary, word_language
 from contentcheck.records import Term
 
 log = logging.getLogger(__name__)
@@ -101,9 +102,15 @@ class Table:
                     for language, keys in found.items()}, frozenset(nouns))
 
     def of(self, text: str, language: str) -> tuple[str, ...]:
-        """The translations of a word or phrase of ``language`` (nl or en)."""
+        """The translations of a word or phrase of ``language`` (nl or en); for a word the
+        table does not have, those of its lemma (``aardbevingen``: ``aardbeving``'s)."""
         table = self.by_language[language]
-        return next((table[key] for key in _keys(text) if key in table), ())
+        keys = _keys(text)
+        found = next((table[key] for key in keys if key in table), ())
+        if found or len(keys) != 1 or " " in keys[0] or "*" in text:
+            return found
+        lemma = lemma_of(keys[0], language)
+        return table.get(lemma, ()) if lemma else ()
 
     def both_ways(self) -> dict[str, set[str]]:
         """Folded word or phrase -> its translations, either language (``crisis suggest``)."""

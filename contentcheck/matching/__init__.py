@@ -11,6 +11,7 @@ loaded when first used (PEP 562), so importing the face costs nothing until a sc
   exceptions (``checker``); ``Matcher``: one compiled term set (``matcher``);
 - ``detect``: a post's language, ``word_language``: a word's (``language``);
   ``vocabulary``: the word list that tells a real compound from a false split (``compounds``);
+- ``lemma_of``: a word form's lemma in the lemma table (``lemmas``);
 - ``plural_hints``, ``term_notes``: notes on crisis terms typed in a form that misses others,
   and on lines that could be read two ways (``hints``).
 """
@@ -25,7 +26,7 @@ _FACE = {
     "load_crisis_file": "terms", "crisis_terms_from_cli": "terms", "read_text_file": "terms",
     "Checker": "checker", "Matcher": "matcher", "detect": "language", "vocabulary": "compounds",
     "plural_hints": "hints", "term_notes": "hints", "read_line": "terms",
-    "word_language": "language",
+    "word_language": "language", "lemma_of": "lemmas",
 }
 __all__ = sorted(_FACE)
 
@@ -34,6 +35,7 @@ if TYPE_CHECKING:
     from contentcheck.matching.compounds import vocabulary
     from contentcheck.matching.hints import plural_hints, term_notes
     from contentcheck.matching.language import detect, word_language
+    from contentcheck.matching.lemmas import lemma_of
     from contentcheck.matching.matcher import Matcher
     from contentcheck.matching.terms import (TermSet, crisis_terms_from_cli, load_crisis_file,
                                              parse_pattern, parse_terms, read_line,

@@ -37,6 +37,9 @@ FINDS = [
     (["gehackt"], "Our webshop account was hacked overnight, please ignore the mails", "pause"),
     (["slachtoffers"], "Raising money for the victims: every euro helps", "pause"),
     (["storing", "pinnen"], "Card payments work again after this morning's outage", "pause"),
+    # a word the table lacks is translated by its lemma: the plural typed under stress
+    (["aardbevingen", "Groningen"], "Earthquakes again: our shops in the north stay open", "pause"),
+    (["earthquakes"], "Na de aardbeving in het noorden blijven onze winkels open", "pause"),
     # English typed, Dutch post
     (["earthquake"], "Aardbevingsbestendige kasten nu in de aanbieding", "pause"),
     (["derailment"], "Na de ontsporing rijden er vandaag bussen naar Gouda", "pause"),
@@ -202,8 +205,9 @@ def test_the_cache_key_follows_the_table_and_the_switch(tmp_path: Path) -> None:
     typed = crisis_terms_from_cli(["trein*"])
     one = Table.parse("trein\ttrain\n", "one.tsv")
     two = Table.parse("trein\ttrain\ntrein\trailway train\n", "two.tsv")
-    keys = {cache_key(typed + translated(typed, table), TermSet()) for table in (one, two)}
-    assert len(keys) == 2 and cache_key(typed, TermSet()) not in keys
+    noun = Table.parse("trein\ttrain\tnoun\n", "noun.tsv")  # the same term, exceptions added
+    keys = {cache_key(typed + translated(typed, table), TermSet()) for table in (one, two, noun)}
+    assert len(keys) == 3 and cache_key(typed, TermSet()) not in keys
     # a scan with the cache on: the switch never gets a checker compiled for the other setting
     text = "Trains, trams and tractors: the new toy corner opens on Saturday"
     path = _calendar_csv(tmp_path, [text])
