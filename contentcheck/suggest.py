@@ -7,8 +7,9 @@ Typed under stress, a crisis misses words. Four sources, all offline:
   (``#KipVanDeWeek``, ``kippenpoot`` for ``kip``);
 - the shipped kits: a kit whose words of the event overlap the crisis terms (add it whole),
   and kit words that occur in the upcoming posts;
-- translations of the crisis terms into the other language (NL<->EN), from a small table
-  shipped with the kits (``wordlists/kits/translations.tsv``).
+- translations of the crisis terms into the other language (NL<->EN), from the table a scan
+  translates typed terms with (``contentcheck.translations``): suggested when a scan does not
+  add them by itself (translations switched off, or a kit's word).
 
 Words already caught by the crisis are never suggested, so the list shows only what adding a
 term would change.
@@ -23,6 +24,7 @@ from contentcheck.kits import Kit, shipped_kits
 from contentcheck.matching import Checker, TermSet, parse_pattern, vocabulary
 from contentcheck.records import Post
 from contentcheck.text import fold, is_emoji, iter_groups, split_group
+from contentcheck.translations import translations_of
 
 MIN_WORD = 3  # crisis words shorter than this (NS, 🚂) relate to nothing by their parts
 _LINKS = ("s", "e", "en", "-")  # Dutch linking sounds between compound parts
@@ -47,14 +49,6 @@ class Suggestion:
             plural = "s" if len(self.rows) > 1 else ""
             seen = f"; in {len(self.rows)} upcoming post{plural} ({shown})"
         return f"{self.why}{seen}"
-
-
-def translations() -> dict[str, set[str]]:
-    """Folded word -> its translations, both ways: the table a scan translates typed crisis
-    terms with (``contentcheck.translations``)."""
-    from contentcheck.translations import shipped_table
-
-    return shipped_table().both_ways()
 
 
 def _words(crisis: TermSet) -> dict[str, str]:
@@ -137,9 +131,12 @@ def _term_text(group: str) -> str:
 
 
 def suggest(crisis: TermSet, kits_in_use: Iterable[str], posts: Sequence[Post],
-            limit: int = 20) -> list[Suggestion]:
-    """Ranked suggestions for a crisis with these terms, given the upcoming posts."""
-    checker = Checker(crisis, TermSet()) if crisis.terms else None
+            limit: int = 20, automatic: TermSet = TermSet()) -> list[Suggestion]:
+    """Ranked suggestions for a crisis with these terms, given the upcoming posts.
+    ``automatic``: the terms a scan adds by itself (the typed terms' translations,
+    ``contentcheck.translations``); what they catch is caught, and not suggested."""
+    caught = crisis + automatic
+    checker = Checker(caught, TermSet()) if caught.terms else None
     words = _words(crisis)
     found: dict[str, Suggestion] = {}
 
@@ -169,11 +166,11 @@ def suggest(crisis: TermSet, kits_in_use: Iterable[str], posts: Sequence[Post],
             continue
         _kit_suggestions(kit, crisis, checker, posts, add)
 
-    # translations of the crisis words
-    for word, term in words.items():
-        for other in sorted(translations().get(word, ())):
-            if fold(other) not in words and not _caught(checker, other):
-                add(other, f"translation of '{term}'", 5)
+    # translations of the crisis terms, as a scan makes them when it translates
+    for term, translation in translations_of(crisis):
+        other = translation.text.strip('"')
+        if fold(other) not in words and not _caught(checker, other):
+            add(other, f"translation of '{term.text}'", 5)
     ranked = sorted(found.values(), key=lambda s: (-s.score, s.kit is None, s.term.casefold()))
     return ranked[:limit]
 

@@ -112,14 +112,6 @@ class Table:
         lemma = lemma_of(keys[0], language)
         return table.get(lemma, ()) if lemma else ()
 
-    def both_ways(self) -> dict[str, set[str]]:
-        """Folded word or phrase -> its translations, either language (``crisis suggest``)."""
-        merged: dict[str, set[str]] = defaultdict(set)
-        for keys in self.by_language.values():
-            for key, values in keys.items():
-                merged[key].update(values)
-        return dict(merged)
-
 
 @lru_cache(maxsize=1)
 def shipped_table() -> Table:

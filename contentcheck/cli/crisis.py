@@ -124,17 +124,22 @@ def _hint(declared: crises.Crisis, ctx: _Context) -> None:
         detail(line)
 
 
-def _translations(declared: crises.Crisis, ctx: _Context) -> str | None:
-    """"translations (pause, 1): train (trein*)": the typed terms' translations that a scan
-    with this config adds (contentcheck.translations), or None."""
+def _translation_pairs(declared: crises.Crisis, ctx: _Context) -> list[tuple[Any, Any]]:
+    """(typed term, translation) for what a scan with this config adds to the crisis's terms
+    (contentcheck.translations); none when the config switches translations off."""
     if not ctx.config.scan.get("translations", True):
-        return None
+        return []
     from contentcheck.translations import translations_of
 
     try:
-        pairs = translations_of(declared.typed_termset(), known=declared.termset().terms)
+        return translations_of(declared.typed_termset(), known=declared.termset().terms)
     except TermFileError:  # a hand-edited term that cannot be read: a scan names it
-        return None
+        return []
+
+
+def _translations(declared: crises.Crisis, ctx: _Context) -> str | None:
+    """"translations (pause, 1): train (trein*)", or None."""
+    pairs = _translation_pairs(declared, ctx)
     if not pairs:
         return None
     return (f"translations (pause, {len(pairs)}): "
@@ -254,7 +259,10 @@ def _suggestions(name: str | None, calendars: tuple[Path, ...], ctx: _Context
         settings = build_scan_settings(ctx.config, calendars=calendars,
                                        now=ctx.now.isoformat(), active_crises=False)
         posts = [verdict.post for verdict in run_scan(settings).verdicts]
-    return declared, suggest(declared.termset(), declared.kits, posts)
+    from contentcheck.matching import TermSet
+
+    automatic = TermSet(tuple(new for _, new in _translation_pairs(declared, ctx)))
+    return declared, suggest(declared.termset(), declared.kits, posts, automatic=automatic)
 
 
 def _is_calendar(arg: str) -> bool:

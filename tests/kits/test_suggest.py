@@ -34,22 +34,37 @@ def sample_crisis() -> None:
     assert started.exit_code == 0, started.stderr
 
 
-def test_top_ten_on_the_sample_calendar_during_the_sample_crisis(sample_crisis: None) -> None:
+def translations_off(config: Path) -> None:
+    """``translations = false`` in the test's ./contentcheck.toml: scans add no translations,
+    so suggest proposes them."""
+    config.write_text(config.read_text(encoding="utf-8") + "translations = false\n",
+                      encoding="utf-8")
+
+
+def test_top_ten_on_the_sample_calendar_during_the_sample_crisis(sample_crisis: None,
+                                                                 amsterdam_config: Path) -> None:
     result = cli("suggest", "Treinongeluk", str(SAMPLES / "contentkalender.xlsx"))
     assert result.exit_code == 0, result.stderr
     # the kit for train accidents first; a kit phrase in the queue (row 28: "Volgende halte:
-    # kerstmarkt!"); the English words the crisis file lacks. Nothing the crisis already
-    # catches (train, railway, treinkaartjes), no names (Mehmet) or parts of words (producten).
-    assert numbered(result.stdout) == ["--kit transport-accident", "volgende halte",
-                                       "conductor", "derailment"]
+    # kerstmarkt!"). Nothing the crisis already catches (train, railway, treinkaartjes, and
+    # conductor and derailment: every scan finds the translations of conducteur and
+    # ontsporing), no names (Mehmet) or parts of words (producten).
+    assert numbered(result.stdout) == ["--kit transport-accident", "volgende halte"]
     assert "it has treinongeluk, ontsporing, ontspoor* too" in result.stdout
-    assert "row 28" in result.stdout and "translation of 'ontsporing'" in result.stdout
+    assert "row 28" in result.stdout and "translation of" not in result.stdout
     # the hint repeats --now: the same list, so the same numbers, for crisis add
     assert result.stdout.rstrip().endswith("contentkalender.xlsx --now 2026-11-24T08:00")
+    translations_off(amsterdam_config)  # then the English words the crisis file lacks
+    result = cli("suggest", "Treinongeluk", str(SAMPLES / "contentkalender.xlsx"))
+    assert numbered(result.stdout) == ["--kit transport-accident", "volgende halte",
+                                       "conductor", "derailment"]
+    assert "translation of 'ontsporing'" in result.stdout
 
 
 def test_from_suggestions_adds_the_chosen_terms_and_kit(sample_crisis: None,
-                                                        isolated_state: Path) -> None:
+                                                        isolated_state: Path,
+                                                        amsterdam_config: Path) -> None:
+    translations_off(amsterdam_config)
     calendar = str(SAMPLES / "contentkalender.xlsx")
     added = cli("add", "Treinongeluk", "--from-suggestions", "1,4", calendar)
     assert added.exit_code == 0, added.stderr
@@ -73,8 +88,8 @@ def test_related_words_in_the_queue_that_the_crisis_misses(tmp_path: Path) -> No
     assert cli("start", "Salmonella", "--term", "kip", "--term", "salmonella").exit_code == 0
     result = cli("suggest", str(calendar))  # the only active crisis
     assert result.exit_code == 0, result.stderr
-    assert numbered(result.stdout) == ["--kit food-safety", "kipdij", "smullen", "wings",
-                                       "chicken"]
+    # not chicken: every scan finds kip's translation (and so the chicken wings) already
+    assert numbered(result.stdout) == ["--kit food-safety", "kipdij", "smullen", "wings"]
     # kip|dij: three letters next to a three-letter term, which the matcher leaves alone
     assert "compound part of 'kip'; in 1 upcoming post (row 4)" in result.stdout
     assert "kipburger" not in result.stdout  # the crisis term catches it already
@@ -82,8 +97,10 @@ def test_related_words_in_the_queue_that_the_crisis_misses(tmp_path: Path) -> No
     assert "kippendijen" not in result.stdout and "stationery" not in result.stdout
 
 
-def test_without_a_calendar_kits_and_translations_only() -> None:
+def test_without_a_calendar_kits_and_translations_only(amsterdam_config: Path) -> None:
     assert cli("start", "Brand Moerdijk", "--term", "brand", "--term", "explosie").exit_code == 0
+    assert numbered(cli("suggest", "Brand Moerdijk").stdout) == ["--kit fire-explosion"]
+    translations_off(amsterdam_config)
     result = cli("suggest", "Brand Moerdijk")
     assert numbered(result.stdout) == ["--kit fire-explosion", "explosion", "fire"]
 
