@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from functools import partial
 from typing import Any, NamedTuple
 
 
@@ -67,6 +68,11 @@ class PostField(NamedTuple):
 
     name: str
     text: str
+
+
+# A PostField from its (name, text) pair without the named tuple's Python-level ``__new__``:
+# readers and decoders make one for every text cell of a big calendar.
+field_of = partial(tuple.__new__, PostField)
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,20 +215,22 @@ class Verdict:
     reasons: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
+        # made for every post of a JSON report: attributes read once, ``_value_`` rather
+        # than the enum's ``value`` property
         post = self.post
-        fields = dict(post.fields)  # (name, text) pairs
+        fields, moment, findings = post.fields, post.scheduled_at, self.findings
         return {
             "source": post.source,
             "sheet": post.sheet,
             "row": post.row,
-            "scheduled_at": post.scheduled_at.isoformat() if post.scheduled_at else None,
+            "scheduled_at": moment.isoformat() if moment else None,
             "all_day": post.all_day,
             "channel": post.channel,
             "calendar_status": post.status,
-            "text": post.fields[0].text if post.fields else "",
-            "fields": fields,
-            "status": self.status.value,
+            "text": fields[0][1] if fields else "",
+            "fields": dict(fields),  # (name, text) pairs
+            "status": self.status._value_,
             "reasons": list(self.reasons),
-            "matches": [f.to_dict() for f in self.findings],
+            "matches": [f.to_dict() for f in findings] if findings else [],
             "warnings": list(post.warnings),
         }

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from contentcheck.crisis import Crisis
     from contentcheck.twins import Twins
     from contentcheck.verdicts import StoredVerdicts
+    from contentcheck.workers import CheckPool
 
 log = logging.getLogger(__name__)
 
@@ -316,6 +317,7 @@ class _Checking:
         self.pending: list[Post] = []  # posts waiting for a pool of processes
         self.pending_start = 0
         self.pooled = workers_for(settings.jobs, POOL_BATCH) > 1
+        self.pool: "CheckPool | None" = None  # one for the whole scan, once a batch needs it
         self.noted: dict[str, None] = {}
         # posts with warnings: index, status, the rest of the report order, the lines
         self.warned: list[tuple[int, Status, Any, list[str]]] = []
@@ -339,21 +341,29 @@ class _Checking:
 
     def flush(self) -> None:
         """The posts waiting for the pool, checked and decided."""
-        from contentcheck.workers import check_in_pool, workers_for
+        from contentcheck.workers import CheckPool, workers_for
 
         posts, start = self.pending, self.pending_start
         self.pending = []
         if not posts:
             return
-        workers = workers_for(self.settings.jobs, len(posts))
         self.store.make_room(len(posts))
-        if workers > 1:
-            found, noted = check_in_pool(self.context, self.settings.checks, self.started,
-                                         posts, workers, start)
+        if self.pool is None and workers_for(self.settings.jobs, len(posts)) > 1:
+            # started once, with the first full batch; later batches reuse its warm workers
+            self.pool = CheckPool(self.context, self.settings.checks, self.started, posts,
+                                  workers_for(self.settings.jobs, len(posts)), start)
+        if self.pool is not None:
+            found, noted = self.pool.check(posts, start)
             self.noted.update(dict.fromkeys(noted))
         else:
             found = self._check_here(posts, start)
         self._decide(posts, start, found)
+
+    def close(self) -> None:
+        """Stop the pool of processes, if one was started."""
+        if self.pool is not None:
+            self.pool.close()
+            self.pool = None
 
     def _check_here(self, posts: list[Post], start: int) -> dict[int, list["Finding"]]:
         runners = self.runners
@@ -405,6 +415,7 @@ class _Checking:
         from contentcheck.workers import add_finished, runner_warnings
 
         self.flush()
+        self.close()  # every post was checked: the workers can go
         if self.store.runs:  # a big scan: the checks' last work (sorting hashes) gets the room
             self.store.make_room(self.store.hold)
         late = add_finished([r for _, r in self.started], {})
@@ -460,6 +471,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         calendars, unreadable = _read_calendars(settings, options, window, checking, progress)
         verdicts, post_warnings, noted, undated, twins = checking.finish(calendars)
     except BaseException:
+        checking.close()
         checking.store.close()
         raise
     progress.done()

@@ -31,7 +31,7 @@ from typing import Any
 
 from contentcheck.decide import decide
 from contentcheck.errors import ContentcheckError
-from contentcheck.records import Finding, Post, PostField, Severity, Status, Verdict
+from contentcheck.records import Finding, Post, Severity, Status, Verdict, field_of
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,6 @@ _STATUS = {status.value: status for status in Status}
 _SEVERITY = {severity.value: severity for severity in Severity}
 
 Key = tuple[Any, ...]
-_field = tuple.__new__  # a PostField from its (name, text), without the Python-level __new__
 
 
 def sort_key(verdict: Verdict, index: int) -> Key:
@@ -104,7 +103,7 @@ class _Codec:
             moment = datetime(*when[:7], tzinfo=self.zones[when[8]], fold=when[7])
             stamp = when[9]
         post = Post(source, sheet, row, moment, channel, status,
-                    tuple([_field(PostField, f) for f in fields]), warnings, extra, all_day)
+                    tuple([field_of(f) for f in fields]), warnings, extra, all_day)
         if findings:
             findings = tuple([Finding(*f[:8], _SEVERITY[f[8]], _STATUS[f[9]], *f[10:])
                               for f in findings])

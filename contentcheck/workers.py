@@ -22,10 +22,11 @@ from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.checks import CHECKS, CheckContext, across_posts, start_checks
+from contentcheck.records import Post, field_of
 
 if TYPE_CHECKING:
     from contentcheck.checks import Runner
-    from contentcheck.records import Finding, Post
+    from contentcheck.records import Finding
 
 log = logging.getLogger(__name__)
 
@@ -74,9 +75,13 @@ def _check_chunk(task: tuple[int, int | Sequence["Post"]]
                  ) -> tuple[list[tuple[int, list["Finding"]]], list[str]]:
     """The per-post checks' findings for one chunk: (post index, findings) for posts with
     any, and this worker's warnings so far. A task is the chunk's first index and its end
-    (forked: the posts are inherited) or its posts (spawned)."""
+    (forked: the posts are inherited) or its posts (spawned, or a later batch)."""
+    global _posts
     first, chunk = task
-    posts = _posts[first - _start:chunk - _start] if isinstance(chunk, int) else chunk
+    if isinstance(chunk, int):
+        posts: Sequence[Post] = _posts[first - _start:chunk - _start]
+    else:
+        posts, _posts = _decoded(chunk), ()  # the inherited batch is done: let it go
     runners = _runners or []
     found = []
     for index, post in enumerate(posts, first):
@@ -92,10 +97,26 @@ def _chunks(posts: Sequence["Post"], start: int = 0) -> Iterator[tuple[int, Sequ
         yield start + first, posts[first:first + CHUNK]
 
 
-def _tasks(posts: Sequence["Post"], forked: bool, start: int
-           ) -> Iterator[tuple[int, int | Sequence["Post"]]]:
+def _tasks(posts: Sequence["Post"], inherited: bool, start: int
+           ) -> Iterator[tuple[int, int | list[tuple[Any, ...]]]]:
     for first, chunk in _chunks(posts, start):
-        yield first, (first + len(chunk) if forked else chunk)
+        yield first, (first + len(chunk) if inherited else _encoded(chunk))
+
+
+def _encoded(posts: Sequence["Post"]) -> list[tuple[Any, ...]]:
+    """Posts as plain tuples, which pickle in C: a frozen dataclass is pickled and rebuilt
+    field by field in Python (2.9 s for 100,000 posts, bench/README.md)."""
+    return [(p.source, p.sheet, p.row, p.scheduled_at, p.channel, p.status,
+             tuple([tuple(f) for f in p.fields]), p.warnings, p.extra, p.all_day)
+            for p in posts]
+
+
+def _decoded(records: Sequence[tuple[Any, ...]]) -> list["Post"]:
+    """The posts of ``_encoded`` records, equal to the ones sent."""
+    return [Post(source, sheet, row, moment, channel, status,
+                 tuple([field_of(f) for f in fields]), warnings, extra, all_day)
+            for source, sheet, row, moment, channel, status, fields, warnings, extra, all_day
+            in records]
 
 
 def _method() -> str:
@@ -108,35 +129,49 @@ def _method() -> str:
     return "spawn"
 
 
-def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
-                  started: Sequence[tuple[str, "Runner"]], posts: Sequence["Post"],
-                  workers: int, start: int = 0
-                  ) -> tuple[dict[int, list["Finding"]], list[str]]:
-    """Every check in ``started`` (id, runner; prepared by the parent) on every post of a
-    batch (the first has index ``start`` in the scan), the per-post ones in ``workers``
-    processes; findings by post index, each post's in registry order (as ``scan`` finds them
-    in one process), and the checks' warnings (each once). The checks across posts give
-    their findings about earlier posts once the last batch was checked (``add_finished``)."""
-    global _runners, _posts, _start
-    method = _method()
-    across = [runner for check_id, runner in started if across_posts(check_id)]
-    if method == "fork":  # the parent's compiled checks: the workers inherit them
-        _runners = [runner for check_id, runner in started if not across_posts(check_id)]
-        _posts, _start = posts, start
-        initargs: tuple[Any, ...] = (None, configs)
-    else:
-        initargs = (context, configs)
-    import multiprocessing
+class CheckPool:
+    """One pool of processes for a whole scan, batch after batch: the workers keep their
+    word caches warm (a new pool per batch of 100,000 posts cost 6.5 s of CPU per 1,000,000
+    posts, bench/README.md). Forked, the workers inherit the compiled checks and the first
+    batch of posts; later batches travel to them pickled (``Post.__reduce__``: a post is
+    rebuilt by its constructor, not field by field)."""
 
-    log.info("checking %d posts in %d processes (%s)", len(posts), workers, method)
-    found: dict[int, list[Finding]] = {}
-    warnings: dict[str, None] = dict.fromkeys(runner_warnings(across))
-    try:
-        pool = multiprocessing.get_context(method).Pool(workers, _start_worker, initargs)
-    finally:
-        _runners, _posts, _start = None, (), 0  # the parent keeps no second reference
-    with pool:
-        results = pool.imap(_check_chunk, _tasks(posts, method == "fork", start))
+    def __init__(self, context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
+                 started: Sequence[tuple[str, "Runner"]], posts: Sequence["Post"],
+                 workers: int, start: int = 0) -> None:
+        global _runners, _posts, _start
+        method = _method()
+        self.across = [runner for check_id, runner in started if across_posts(check_id)]
+        self._first: Sequence["Post"] | None = None
+        if method == "fork":  # the parent's compiled checks: the workers inherit them
+            _runners = [runner for check_id, runner in started if not across_posts(check_id)]
+            _posts, _start = posts, start
+            self._first = posts
+            initargs: tuple[Any, ...] = (None, configs)
+        else:
+            initargs = (context, configs)
+        import multiprocessing
+
+        log.info("checking in %d processes (%s)", workers, method)
+        try:
+            self._pool = multiprocessing.get_context(method).Pool(workers, _start_worker,
+                                                                   initargs)
+        finally:
+            _runners, _posts, _start = None, (), 0  # the parent keeps no second reference
+
+    def check(self, posts: Sequence["Post"], start: int = 0
+              ) -> tuple[dict[int, list["Finding"]], list[str]]:
+        """Every check on every post of a batch (the first has index ``start`` in the scan),
+        the per-post ones in the workers; findings by post index, each post's in registry
+        order (as ``scan`` finds them in one process), and the checks' warnings (each once).
+        The checks across posts give their findings about earlier posts once the last batch
+        was checked (``add_finished``)."""
+        inherited = posts is self._first
+        self._first = None
+        across = self.across
+        found: dict[int, list[Finding]] = {}
+        warnings: dict[str, None] = dict.fromkeys(runner_warnings(across))
+        results = self._pool.imap(_check_chunk, _tasks(posts, inherited, start))
         for first, chunk in _chunks(posts, start):
             near = {}  # the cross-post checks read the chunk here while the workers check it
             for index, post in enumerate(chunk, first):
@@ -151,7 +186,24 @@ def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]
                 merged = found.get(index, []) + findings
                 merged.sort(key=lambda f: _POSITION.get(f.check, len(_POSITION)))  # stable
                 found[index] = merged
-    return found, list(dict.fromkeys([*warnings, *runner_warnings(across)]))
+        return found, list(dict.fromkeys([*warnings, *runner_warnings(across)]))
+
+    def close(self) -> None:
+        """Stop the workers (also after an error or Ctrl-C: none is left behind)."""
+        self._pool.terminate()
+        self._pool.join()
+
+
+def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
+                  started: Sequence[tuple[str, "Runner"]], posts: Sequence["Post"],
+                  workers: int, start: int = 0
+                  ) -> tuple[dict[int, list["Finding"]], list[str]]:
+    """``CheckPool.check`` of one batch in a pool of its own."""
+    pool = CheckPool(context, configs, started, posts, workers, start)
+    try:
+        return pool.check(posts, start)
+    finally:
+        pool.close()
 
 
 def add_finished(runners: Sequence["Runner"], found: dict[int, list["Finding"]]

@@ -107,3 +107,47 @@ def test_jobs_below_one_is_refused(tmp_path: Path, calendars: list[Path]) -> Non
     result = run("scan", calendars[0], "--config", config)
     assert result.exit_code == 2
     assert "[scan] jobs must be 1 or more" in result.output
+
+
+def test_one_pool_checks_every_batch_with_the_same_report(tmp_path: Path, calendars: list[Path],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """Batches of 300 posts (1,600 posts in all): the first batch's posts are inherited by the
+    forked workers, the later ones are sent to the same workers; one pool, the same report."""
+    from contentcheck import scan
+
+    monkeypatch.setattr(workers, "CHUNK", 100)
+    one = _report(tmp_path, calendars, 1, "--crisis", str(CRISIS))
+    started: list[int] = []
+    real = workers.CheckPool.__init__
+
+    def counted(self: workers.CheckPool, *args: object, **kwargs: object) -> None:
+        started.append(1)
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(workers.CheckPool, "__init__", counted)
+    monkeypatch.setattr(scan, "POOL_BATCH", 300)
+    assert _report(tmp_path, calendars, 2, "--crisis", str(CRISIS)) == one
+    assert started == [1]
+
+
+def test_posts_sent_to_a_worker_arrive_equal() -> None:
+    """What a later batch sends through the pipe: every field of a post, the zone of its
+    moment the same object."""
+    from zoneinfo import ZoneInfo
+
+    from contentcheck.records import Post, PostField
+
+    zone = ZoneInfo("Europe/Amsterdam")
+    posts = [
+        Post("kalender.csv", None, 2, dt.datetime(2026, 11, 24, 9, 0, tzinfo=zone), "Instagram",
+             "Gepland", (PostField("Tekst", "Met de trein"), PostField("Hashtags", "#kerst")),
+             (), (("Eigenaar", "Sanne"),), False),
+        Post("tweede.xlsx", "Planning", 7, None, None, None, (PostField("Tekst", "Zonder datum"),),
+             ("column 'Datum' is empty: the post has no date",), (), True),
+    ]
+    import pickle
+
+    back = workers._decoded(pickle.loads(pickle.dumps(workers._encoded(posts))))  # the pipe
+    assert back == posts
+    assert back[0].scheduled_at.tzinfo is zone and isinstance(back[0].fields[0], PostField)
+    assert back[0].fields[1].name == "Hashtags" and back[1].warnings == posts[1].warnings

@@ -20,7 +20,7 @@ from contentcheck.calendar.columns import (HEADER_SEARCH_ROWS, ColumnMap, Role, 
                                            column_letter, find_header_row, fold_header)
 from contentcheck.calendar.dates import DateError, date_order_votes, to_date, to_time
 from contentcheck.calendar.model import ReadOptions, Table
-from contentcheck.records import Post, PostField
+from contentcheck.records import Post, field_of
 
 SECTION_ROW = regex.compile(
     r"^(?:week|wk|w)\s*\d{1,2}\b|^(?:q[1-4]|kwartaal\s*\d)\b|"
@@ -47,6 +47,10 @@ def cell_text(value: Any) -> str:
     if isinstance(value, (datetime, date, time)):
         return value.isoformat()
     return str(value).strip()
+
+
+def _text(value: Any) -> str:
+    return value.strip() if type(value) is str else cell_text(value)
 
 
 def _is_blank_or_section(row: list[Any]) -> bool:
@@ -253,8 +257,10 @@ class _Rows:
                 padding = [None] * width
             if len(row) < width:
                 row = row + padding[len(row):]
-            fields = tuple([PostField(name, text) for name, i in text_at
-                            if (text := cell_text(row[i]))])
+            # a text cell's str.strip() in place, without a call of cell_text: every cell
+            texts = [(name, value.strip() if type(value) is str else cell_text(value))
+                     for name, i in text_at for value in (row[i],)]
+            fields = tuple([field_of(pair) for pair in texts if pair[1]])
             if not fields or (len(fields) == 1 and _is_blank_or_section(row)):
                 continue  # no text to check (a date or channel only), or a "Week 48" section row
             raw = (None if date_at is None else row[date_at],
@@ -264,9 +270,9 @@ class _Rows:
                 moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
                 schedules[raw] = (moment, all_day, tuple(warnings))
             moment, all_day, date_warnings = schedules[raw]
-            channel = None if channel_at is None else cell_text(row[channel_at]) or None
-            status = None if status_at is None else cell_text(row[status_at]) or None
-            extra = tuple([(name, value) for name, i in extra_at if (value := cell_text(row[i]))])
+            channel = None if channel_at is None else _text(row[channel_at]) or None
+            status = None if status_at is None else _text(row[status_at]) or None
+            extra = tuple([(name, value) for name, i in extra_at if (value := _text(row[i]))])
             if len(shared) < SHARED:  # channels, statuses, owners repeat: one object each
                 channel = shared.setdefault(channel, channel)
                 status = shared.setdefault(status, status)
