@@ -56,37 +56,66 @@ _SEVERITY = {severity.value: severity for severity in Severity}
 Key = tuple[Any, ...]
 
 
-def sort_key(verdict: Verdict, index: int) -> Key:
-    """The report order: pause, review, ok; then by date, source, sheet, row; then the order
-    the posts were read in. The moment as a POSIX timestamp orders as the aware datetimes do
-    (to the microsecond) and compares faster: a merge compares every verdict a few times."""
-    post = verdict.post
-    moment = post.scheduled_at
-    return (_RANK[verdict.status], NO_DATE if moment is None else moment.timestamp(),
-            post.source, post.sheet or "", post.row, index)
+def keyed(held: dict[int, Verdict]) -> list[tuple[Key, Verdict]]:
+    """The held verdicts with their keys, in report order: pause, review, ok; then by date,
+    source, sheet, row; then the order the posts were read in (the index). The moment as a
+    POSIX timestamp orders as the aware datetimes do (to the microsecond) and compares
+    faster: a merge compares every verdict a few times. Each moment object's timestamp is
+    computed once (posts share one per date and time; every verdict here is alive while this
+    runs, so an object's id is its own)."""
+    stamps: dict[int, float] = {}
+    keyed = []
+    for index, verdict in held.items():
+        post = verdict.post
+        moment = post.scheduled_at
+        if moment is None:
+            stamp = NO_DATE
+        else:
+            stamp = stamps.get(id(moment))
+            if stamp is None:
+                stamp = stamps[id(moment)] = moment.timestamp()
+        keyed.append(((_RANK[verdict.status], stamp, post.source, post.sheet or "", post.row,
+                       index), verdict))
+    keyed.sort()  # unique keys: the index ends them
+    return keyed
+
+
+MOMENTS = 65_536  # moments a codec keeps by number (calendars repeat their dates and times)
 
 
 class _Codec:
     """Verdicts as plain tuples for ``marshal`` and back; a post's time zone is a number in the
-    table of the zones seen, so each comes back the very same object."""
+    table of the zones seen, so each comes back the very same object. So is its moment, the
+    first ``MOMENTS`` moment objects seen (a calendar's posts share one per date and time):
+    no datetime is taken apart and built again for them."""
 
     def __init__(self) -> None:
         self.zones: list[tzinfo | None] = []
         self._zone_numbers: dict[int, int] = {}
+        self.moments: list[datetime] = []
+        self._moment_numbers: dict[int, int] = {}
+
+    def _when(self, moment: datetime, stamp: float) -> tuple[Any, ...]:
+        """(number, timestamp) of a moment in the table, or its parts and its zone's number."""
+        number = self._moment_numbers.get(id(moment))
+        if number is None and len(self.moments) < MOMENTS:
+            number = self._moment_numbers[id(moment)] = len(self.moments)
+            self.moments.append(moment)  # kept alive: its id stays its own
+        if number is not None:
+            return number, stamp
+        zone = moment.tzinfo
+        number = self._zone_numbers.get(id(zone))
+        if number is None:
+            number = self._zone_numbers[id(zone)] = len(self.zones)
+            self.zones.append(zone)  # kept alive: its id stays its own
+        return (moment.year, moment.month, moment.day, moment.hour, moment.minute,
+                moment.second, moment.microsecond, moment.fold, number, stamp)
 
     def encode(self, key: Key, verdict: Verdict) -> tuple[Any, ...]:
-        """The record of a verdict whose ``sort_key`` is ``key`` (its timestamp and index)."""
+        """The record of a verdict whose key (``keyed``) is ``key``: its timestamp and index."""
         post = verdict.post
         moment = post.scheduled_at
-        when = None
-        if moment is not None:
-            zone = moment.tzinfo
-            number = self._zone_numbers.get(id(zone))
-            if number is None:
-                number = self._zone_numbers[id(zone)] = len(self.zones)
-                self.zones.append(zone)  # kept alive: its id stays its own
-            when = (moment.year, moment.month, moment.day, moment.hour, moment.minute,
-                    moment.second, moment.microsecond, moment.fold, number, key[1])
+        when = None if moment is None else self._when(moment, key[1])
         findings = tuple([(f.check, f.field, f.start, f.end, f.matched, f.rule, f.source,
                            f.category, f.severity.value, f.status.value, f.crisis, f.suggestion,
                            f.details) for f in verdict.findings])
@@ -95,13 +124,16 @@ class _Codec:
                 verdict.status.value, findings, verdict.reasons)
 
     def decode(self, record: tuple[Any, ...]) -> tuple[Key, Verdict]:
-        """The verdict and its ``sort_key``, read from the record (not recomputed)."""
+        """The verdict and its key (``keyed``), read from the record (not recomputed)."""
         (index, source, sheet, row, when, channel, status, fields, warnings, extra, all_day,
          verdict_status, findings, reasons) = record
         moment, stamp = None, NO_DATE
         if when is not None:
-            moment = datetime(*when[:7], tzinfo=self.zones[when[8]], fold=when[7])
-            stamp = when[9]
+            if len(when) == 2:
+                moment, stamp = self.moments[when[0]], when[1]
+            else:
+                moment = datetime(*when[:7], tzinfo=self.zones[when[8]], fold=when[7])
+                stamp = when[9]
         post = Post(source, sheet, row, moment, channel, status,
                     tuple([field_of(f) for f in fields]), warnings, extra, all_day)
         if findings:
@@ -153,7 +185,7 @@ class VerdictStore:
         if self.folder is None:
             self.folder = Path(tempfile.mkdtemp(prefix="contentcheck-scan-"))
             self._remove = weakref.finalize(self, shutil.rmtree, str(self.folder), True)
-        held = sorted([(sort_key(v, i), v) for i, v in self.held.items()])  # unique keys
+        held = keyed(self.held)
         path = self.folder / f"run-{len(self.runs):05d}"
         encode = self.codec.encode
         with path.open("wb") as out:
@@ -206,7 +238,7 @@ class VerdictStore:
 
     def close_reading(self) -> "StoredVerdicts":
         """The verdicts in report order, as a sequence that reads the runs each time."""
-        memory = sorted([(sort_key(v, i), v) for i, v in self.held.items()])  # unique keys
+        memory = keyed(self.held)
         counts = self.written + Counter(v.status for v in self.held.values())
         if self.runs and self.dropped:  # count what the runs really give
             counts = Counter(v.status for path in self.runs for _, v in self._read_run(path))

@@ -93,6 +93,17 @@ def test_streamed_scan_writes_the_same_report(tmp_path: Path, calendars: list[Pa
     assert list(scratch.iterdir()) == []  # the temporary runs are gone
 
 
+def test_moments_past_the_codec_table_come_back_the_same(tmp_path: Path, calendars: list[Path],
+                                                       scratch: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """The first 100 moments go to disk as numbers in the codec's table, the other 900 or so
+    taken apart and rebuilt: the report is the same bytes either way."""
+    whole = _report(tmp_path, calendars, "json", 1, "whole")
+    _small(monkeypatch)
+    monkeypatch.setattr(verdicts, "MOMENTS", 100)
+    assert _report(tmp_path, calendars, "json", 1, "streamed") == whole
+
+
 def test_duplicates_twins_and_warnings_are_found_across_chunks(
         tmp_path: Path, calendars: list[Path], scratch: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
