@@ -119,6 +119,12 @@ class Term:
     # what the text means (matching.terms.Pattern), parsed once where the term was read
     pattern: Any = field(default=None, compare=False, repr=False)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickled as its constructor's arguments: the terms cache loads thousands of terms,
+        and a frozen dataclass is otherwise rebuilt field by field in Python."""
+        return Term, (self.text, self.list_name, self.category, self.severity, self.language,
+                      self.suggestion, self.crisis, self.origin, self.pattern)
+
 
 @dataclass(slots=True)
 class Match:

@@ -41,10 +41,14 @@ ACROSS_POSTS = True  # finish() reports on earlier posts: every post in one proc
 
 
 def _key(post: Post) -> tuple[str, str | None, str, str] | None:
-    if not post.channel or not post.text.strip():
+    """File, sheet, channel and the main text ignoring case and spacing; None for a post
+    without a channel or text (``str.split`` and ``str.strip`` know the same whitespace, so
+    an empty joined text is a blank one)."""
+    channel, fields = post.channel, post.fields
+    if not channel or not fields:
         return None
-    return (post.source, post.sheet, post.channel.casefold().strip(),
-            " ".join(post.text.casefold().split()))
+    text = " ".join(fields[0][1].casefold().split())
+    return (post.source, post.sheet, channel.casefold().strip(), text) if text else None
 
 
 def _when(moment: datetime | None, all_day: bool) -> str:
@@ -73,13 +77,14 @@ class DuplicateRunner:
         if key is not None:
             moment = post.scheduled_at  # the zone too: one instant reads differently per zone
             when = (moment, moment and moment.tzinfo, post.all_day)
-            names = (post.channel or "", post.fields[0].name)
+            names = (post.channel, post.fields[0][0])
             self.first_hash.append(hash(key))
             self.second_hash.append(hash((key, 1)))
             self.indexes.append(index)
             self.rows.append(post.row)
-            self.whens.append(self._whens.setdefault(when, len(self._whens)))
-            self.names.append(self._names.setdefault(names, len(self._names)))
+            whens, known = self._whens, self._names
+            self.whens.append(whens.setdefault(when, len(whens)))
+            self.names.append(known.setdefault(names, len(known)))
         return ()
 
     def _groups(self) -> Iterator[list[int]]:
