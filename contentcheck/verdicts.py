@@ -115,13 +115,17 @@ class _Codec:
         """The record of a verdict whose key (``keyed``) is ``key``: its timestamp and index."""
         post = verdict.post
         moment = post.scheduled_at
-        when = None if moment is None else self._when(moment, key[1])
+        when = None
+        if moment is not None:  # most often a moment met before: its number, without a call
+            number = self._moment_numbers.get(id(moment))
+            when = (number, key[1]) if number is not None else self._when(moment, key[1])
         findings = tuple([(f.check, f.field, f.start, f.end, f.matched, f.rule, f.source,
-                           f.category, f.severity.value, f.status.value, f.crisis, f.suggestion,
-                           f.details) for f in verdict.findings])
+                           f.category, f.severity._value_, f.status._value_, f.crisis,
+                           f.suggestion, f.details) for f in verdict.findings]
+                         ) if verdict.findings else ()
         return (key[-1], post.source, post.sheet, post.row, when, post.channel, post.status,
-                tuple([tuple(f) for f in post.fields]), post.warnings, post.extra, post.all_day,
-                verdict.status.value, findings, verdict.reasons)
+                tuple(map(tuple, post.fields)), post.warnings, post.extra, post.all_day,
+                verdict.status._value_, findings, verdict.reasons)
 
     def decode(self, record: tuple[Any, ...]) -> tuple[Key, Verdict]:
         """The verdict and its key (``keyed``), read from the record (not recomputed)."""
@@ -135,7 +139,7 @@ class _Codec:
                 moment = datetime(*when[:7], tzinfo=self.zones[when[8]], fold=when[7])
                 stamp = when[9]
         post = Post(source, sheet, row, moment, channel, status,
-                    tuple([field_of(f) for f in fields]), warnings, extra, all_day)
+                    tuple(map(field_of, fields)), warnings, extra, all_day)
         if findings:
             findings = tuple([Finding(*f[:8], _SEVERITY[f[8]], _STATUS[f[9]], *f[10:])
                               for f in findings])

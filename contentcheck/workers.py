@@ -107,14 +107,14 @@ def _encoded(posts: Sequence["Post"]) -> list[tuple[Any, ...]]:
     """Posts as plain tuples, which pickle in C: a frozen dataclass is pickled and rebuilt
     field by field in Python (2.9 s for 100,000 posts, bench/README.md)."""
     return [(p.source, p.sheet, p.row, p.scheduled_at, p.channel, p.status,
-             tuple([tuple(f) for f in p.fields]), p.warnings, p.extra, p.all_day)
+             tuple(map(tuple, p.fields)), p.warnings, p.extra, p.all_day)
             for p in posts]
 
 
 def _decoded(records: Sequence[tuple[Any, ...]]) -> list["Post"]:
     """The posts of ``_encoded`` records, equal to the ones sent."""
     return [Post(source, sheet, row, moment, channel, status,
-                 tuple([field_of(f) for f in fields]), warnings, extra, all_day)
+                 tuple(map(field_of, fields)), warnings, extra, all_day)
             for source, sheet, row, moment, channel, status, fields, warnings, extra, all_day
             in records]
 
