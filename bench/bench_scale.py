@@ -138,6 +138,18 @@ def write_csv(path: Path, posts: list[str]) -> None:
                           f"https://example.nl/p/{index}", "Gepland", "Sanne"])
 
 
+def bench_files(folder: Path, posts: int, terms_text: str) -> tuple[Path, Path]:
+    """The benchmark's calendar of ``posts`` posts, and a folder of lists holding the terms."""
+    from bench_matching import make_posts
+
+    calendar = folder / "kalender.csv"
+    write_csv(calendar, make_posts(posts))
+    lists = folder / "lists"
+    lists.mkdir()
+    (lists / "bench.txt").write_text(terms_text, encoding="utf-8")
+    return calendar, lists
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, default=100_000)
@@ -148,17 +160,13 @@ def main() -> int:
     parser.add_argument("--memory", action="store_true",
                         help="only where a one-process scan's peak memory is set")
     args = parser.parse_args()
-    from bench_matching import make_posts, make_terms
+    from bench_matching import make_terms
 
     contentcheck = str(Path(sys.executable).with_name("contentcheck"))
     jobs = [int(j) for j in args.jobs.split(",")]
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        calendar = folder / "kalender.csv"
-        write_csv(calendar, make_posts(args.posts))
-        lists = folder / "lists"
-        lists.mkdir()
-        (lists / "bench.txt").write_text(make_terms(args.terms), encoding="utf-8")
+        calendar, lists = bench_files(folder, args.posts, make_terms(args.terms))
         print(f"{args.posts:,} posts, {args.terms:,} terms (+ the shipped lists), median of "
               f"{args.runs} runs, {os.cpu_count()} cores, Python {sys.version.split()[0]}")
         if args.memory:
