@@ -194,18 +194,6 @@ class CheckPool:
         self._pool.join()
 
 
-def check_in_pool(context: CheckContext, configs: Mapping[str, Mapping[str, Any]],
-                  started: Sequence[tuple[str, "Runner"]], posts: Sequence["Post"],
-                  workers: int, start: int = 0
-                  ) -> tuple[dict[int, list["Finding"]], list[str]]:
-    """``CheckPool.check`` of one batch in a pool of its own."""
-    pool = CheckPool(context, configs, started, posts, workers, start)
-    try:
-        return pool.check(posts, start)
-    finally:
-        pool.close()
-
-
 def add_finished(runners: Sequence["Runner"], found: dict[int, list["Finding"]]
                  ) -> dict[int, list["Finding"]]:
     """The checks' findings about earlier posts, once every post was seen, after each post's own."""
