@@ -359,11 +359,15 @@ class _Checking:
             found = self._check_here(posts, start)
         self._decide(posts, start, found)
 
-    def close(self) -> None:
-        """Stop the pool of processes, if one was started."""
+    def close(self, *, failed: bool = False) -> None:
+        """Let the pool of processes go, if one was started (stopped at once after a
+        failure)."""
         if self.pool is not None:
-            self.pool.close()
-            self.pool = None
+            pool, self.pool = self.pool, None
+            if failed:
+                pool.terminate()
+            else:
+                pool.close()
 
     def _check_here(self, posts: list[Post], start: int) -> dict[int, list["Finding"]]:
         runners = self.runners
@@ -471,7 +475,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         calendars, unreadable = _read_calendars(settings, options, window, checking, progress)
         verdicts, post_warnings, noted, undated, twins = checking.finish(calendars)
     except BaseException:
-        checking.close()
+        checking.close(failed=True)
         checking.store.close()
         raise
     progress.done()

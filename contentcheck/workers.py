@@ -61,6 +61,8 @@ def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[st
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, no traceback per worker
     signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's "clean up" handler is not ours
+    if hasattr(signal, "pthread_sigmask"):  # blocked while the pool started (_started_pool)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     gc.disable()  # the worker lives for one scan; its objects are acyclic (see gcpause.py)
     if _runners is None:  # spawned: build the checks here, once
         _runners = start_checks(context, configs, across=False)
@@ -154,8 +156,7 @@ class CheckPool:
 
         log.info("checking in %d processes (%s)", workers, method)
         try:
-            self._pool = multiprocessing.get_context(method).Pool(workers, _start_worker,
-                                                                   initargs)
+            self._pool = _started_pool(multiprocessing.get_context(method), workers, initargs)
         finally:
             _runners, _posts, _start = None, (), 0  # the parent keeps no second reference
 
@@ -189,9 +190,31 @@ class CheckPool:
         return found, list(dict.fromkeys([*warnings, *runner_warnings(across)]))
 
     def close(self) -> None:
-        """Stop the workers (also after an error or Ctrl-C: none is left behind)."""
+        """Every batch was checked: the workers finish and go. No signal is sent, so a worker
+        still starting (the others did all the work) ends as soon as it is up."""
+        self._pool.close()
+        self._pool.join()
+
+    def terminate(self) -> None:
+        """Stop the workers now, after an error or Ctrl-C: none is left behind."""
         self._pool.terminate()
         self._pool.join()
+
+
+def _started_pool(context: Any, workers: int, initargs: tuple[Any, ...]) -> Any:
+    """A pool whose workers start with SIGTERM blocked until they reset its handler: a
+    SIGTERM from ``terminate`` that reached a worker still running the parent's handler
+    was lost when the worker reset it, and the worker then waited for a task forever while
+    ``terminate`` waited for it (a hang, seen once in the tests)."""
+    import signal
+
+    if not hasattr(signal, "pthread_sigmask"):  # Windows: no signal masks, no fork
+        return context.Pool(workers, _start_worker, initargs)
+    before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
+    try:  # forked and spawned workers inherit the mask; a SIGTERM meanwhile waits
+        return context.Pool(workers, _start_worker, initargs)
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)
 
 
 def add_finished(runners: Sequence["Runner"], found: dict[int, list["Finding"]]
