@@ -64,7 +64,7 @@ def keyed(held: dict[int, Verdict]) -> list[tuple[Key, Verdict]]:
     computed once (posts share one per date and time; every verdict here is alive while this
     runs, so an object's id is its own)."""
     stamps: dict[int, float] = {}
-    keyed = []
+    pairs: list[tuple[Key, Verdict]] = []
     for index, verdict in held.items():
         post = verdict.post
         moment = post.scheduled_at
@@ -74,10 +74,10 @@ def keyed(held: dict[int, Verdict]) -> list[tuple[Key, Verdict]]:
             stamp = stamps.get(id(moment))
             if stamp is None:
                 stamp = stamps[id(moment)] = moment.timestamp()
-        keyed.append(((_RANK[verdict.status], stamp, post.source, post.sheet or "", post.row,
+        pairs.append(((_RANK[verdict.status], stamp, post.source, post.sheet or "", post.row,
                        index), verdict))
-    keyed.sort()  # unique keys: the index ends them
-    return keyed
+    pairs.sort()  # unique keys: the index ends them
+    return pairs
 
 
 MOMENTS = 65_536  # moments a codec keeps by number (calendars repeat their dates and times)

@@ -50,6 +50,7 @@ def cell_text(value: Any) -> str:
 
 
 def _text(value: Any) -> str:
+    """``cell_text`` with its common case (a str) taken before the call: every cell."""
     return value.strip() if type(value) is str else cell_text(value)
 
 
@@ -257,7 +258,7 @@ class _Rows:
                 padding = [None] * width
             if len(row) < width:
                 row = row + padding[len(row):]
-            # a text cell's str.strip() in place, without a call of cell_text: every cell
+            # _text inlined: no call per text cell
             texts = [(name, value.strip() if type(value) is str else cell_text(value))
                      for name, i in text_at for value in (row[i],)]
             fields = tuple([field_of(pair) for pair in texts if pair[1]])
