@@ -57,6 +57,8 @@ def is_dutch_word(word: str) -> bool:
     return len(word) >= MIN_PART and word in vocabulary("nl")
 
 
+# words the language guess counts as Dutch that are content words too: snel|trein, winkel|brand
+MARKER_PARTS = frozenset("snel winkel korting nieuw".split())
 SHORT_PART_RANK = 6_000  # a three-letter part must be this frequent (dag, kom, set, kap; not dec, els)
 LEXICALISED = 10_000  # a word this frequent holds a three-letter term by chance (Helmond)
 # endings that inflect a word rather than make a compound: lekker|ste is no lek + kerste
@@ -73,7 +75,8 @@ def is_part(word: str) -> bool:
     from contentcheck.matching.language import DUTCH
 
     rank = vocabulary("nl").get(word)
-    return rank is not None and word not in DUTCH and (len(word) > MIN_PART or rank < SHORT_PART_RANK)
+    return rank is not None and (word not in DUTCH or word in MARKER_PARTS) \
+        and (len(word) > MIN_PART or rank < SHORT_PART_RANK)
 
 
 @lru_cache(maxsize=65_536)

@@ -18,10 +18,11 @@ from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_langua
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
                                           table_forms, verb_stems)
 from contentcheck.matching.terms import WordSpec
+from contentcheck.matching.wild_compounds import WildHeads
 
 RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "separable-you",
-              "wildcard", "compound", "compound-en", "compound-word", "compound-english",
-              "compound-en-verb", "compound-en-modifier", "other-language",
+              "wildcard", "compound", "wildcard-compound", "compound-en", "compound-word",
+              "compound-english", "compound-en-verb", "compound-en-modifier", "other-language",
               "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
               "wildcard-name", "head", "fuzzy", "slot", "emoji-word")
 # readings that ask for review rather than pause when they hit a crisis term
@@ -70,6 +71,7 @@ class Lexicon:
         self.modifiers: dict[str, list[int]] = defaultdict(list)
         self.en_heads: dict[str, list[int]] = defaultdict(list)  # ``english_compounds``
         self.en_modifiers: dict[str, list[int]] = defaultdict(list)
+        self.wild = WildHeads()  # prefix wildcards as a compound's last part (rivier|dijken)
         self.exceptions: set[str] = set()
         self.false_friends: set[str] = set()  # ``checker.false_friends`` and their forms
         self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
@@ -87,6 +89,7 @@ class Lexicon:
         is found in English closed compounds too (crisis words, ``english_compounds``)."""
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
+        wild_compound = compound and not emoji and spec.any_after and not spec.any_before
         # Dutch compounds for Dutch words, and for words Dutch has borrowed (vlekkenkiller)
         compound = (compound and not emoji and not wild and spec.norm.isalpha()
                     and len(spec.norm) >= compounds.MIN_PART and language in (None, "nl")
@@ -108,6 +111,9 @@ class Lexicon:
         elif spec.any_after:
             self.prefix[unit.norm].append(uid)
             self._stem_forms[uid] = self._forms_of_stem(unit.norm, language)
+            if wild_compound and unit.norm.isalpha() and len(unit.norm) >= compounds.MIN_PART:
+                self.wild.add(unit.norm, uid, language in (None, "nl"), language in (None, "en")
+                              and english_compounds.takes_compounds(unit.norm))
             for form in self._stem_forms[uid]:
                 if not form.startswith(unit.norm):
                     self.exact[form].append((uid, "lemma"))  # pin* -> gepind, terugroep* -> teruggeroepen
@@ -265,6 +271,7 @@ class Lexicon:
         self._suffix_sizes = sorted({len(k) for k in self.suffix})
         self.exact = dict(self.exact)
         self.fuzzy.finish()
+        self.wild.finish()
 
     def hits(self, word: str) -> tuple[tuple[int, str], ...]:
         """``(unit id, rule)`` for every unit that this folded word is (cached per word)."""
@@ -300,7 +307,7 @@ class Lexicon:
         for part, uid in self.infix:
             if part in word:
                 found.setdefault(uid, "wildcard")
-        if (self.heads or self.en_heads) and word.isalpha() \
+        if (self.heads or self.en_heads or self.wild) and word.isalpha() \
                 and 2 * compounds.MIN_PART <= len(word) <= compounds.MAX_COMPOUND:
             for uid, span, rule in self._compound_hits(word):
                 if uid in found:
@@ -326,6 +333,8 @@ class Lexicon:
                           "compound"))
         if self.en_heads:
             found += english_compounds.splits(word, self.en_heads, self.en_modifiers)
+        if self.wild:
+            found += self.wild.hits(word, self._prefix_rule)
         return found
 
     def compound_split(self, word: str, uid: int) -> str:
@@ -338,7 +347,7 @@ class Lexicon:
                                                 word[piece[1]:]) if p)
                 cut = end if start == 0 else start
                 return f"{word[:cut]}|{word[cut:]}"
-        return word
+        return self.wild.split(word, uid, self._prefix_rule) or word
 
     def english_split(self, word: str, uid: int) -> str:
         """The word with a bar where a unit's English compound splits it: ``air|plane``."""
@@ -347,7 +356,7 @@ class Lexicon:
             if found == uid:
                 cut = end if start == 0 else start
                 return f"{word[:cut]}|{word[cut:]}"
-        return word
+        return self.wild.split(word, uid, self._prefix_rule) or word
 
     def _compounds(self, word: str) -> list[tuple[int, tuple[int, int]]]:
         """Units that are a part of this word where the other part is a Dutch word."""

@@ -73,7 +73,7 @@ def _as_name(hit: _Raw, text: str) -> _Raw:
     start of a sentence or in a hashtag, case tells nothing."""
     term, start, end, rule, why = hit
     word = text[start:end]
-    if (rule == "wildcard" and word[:1].isupper() and word[1:2].islower()
+    if (rule in ("wildcard", "wildcard-compound") and word[:1].isupper() and word[1:2].islower()
             and text[start - 1:start] not in ("#", "@") and start
             and not _SENTENCE_START.search(text, 0, start)):
         return term, start, end, "wildcard-name", why
@@ -431,6 +431,9 @@ class Matcher:
         norm, rule = self.lexicon.units[unit].norm, occ.rule
         if rule in ("compound", "compound-word", "compound-english"):
             return f"compound: '{self.lexicon.compound_split(occ.norm, unit)}' holds '{norm}'"
+        if rule == "wildcard-compound":
+            split = self.lexicon.compound_split(occ.norm, unit)
+            return f"compound: '{split}', a part that matches '{norm}*'"
         if rule.startswith("compound-en"):
             split = self.lexicon.english_split(occ.norm, unit)
             return f"English compound: '{split}' holds '{norm}'"
