@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from contentcheck.matching import compounds, english_compounds
+from contentcheck.matching import compounds, english_compounds, places
 from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
@@ -20,7 +20,7 @@ from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_v
 from contentcheck.matching.terms import WordSpec
 from contentcheck.matching.wild_compounds import WildHeads
 
-RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "separable", "separable-you",
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "place", "separable", "separable-you",
               "wildcard", "compound", "wildcard-compound", "compound-en", "compound-word",
               "compound-english", "compound-en-verb", "compound-en-modifier", "other-language",
               "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
@@ -142,9 +142,10 @@ class Lexicon:
                     heads.add(form)  # kunstmusea, hoofdcrises
             if derive:
                 homes = list(home_languages(norm, language, dutch, english))
+                place = places.people(norm) if "nl" in homes else set()
                 for form, home in derived_forms(norm, homes).items():
-                    if form not in forms and form not in table:
-                        exact[form].append((uid, "derived"))  # storm -> stormde, stabbing -> stabbed
+                    if form not in forms and form not in table:  # storm -> stormde; Meppelers
+                        exact[form].append((uid, "place" if form in place else "derived"))
                     if heads is not None and home == "nl" and form.endswith(("ing", "ingen")):
                         heads.add(form)  # besmet -> kruisbesmetting
                         self.modifiers[form + "s"].append(uid)  # ontploffing|s|gevaar

@@ -327,7 +327,9 @@ def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
             for form in table_forms(noun, "nl").forms:
                 found.setdefault(form, "nl")
     if "nl" in languages:
-        for form in place_people(word):
+        from contentcheck.matching.places import people
+
+        for form in people(word):
             found.setdefault(form, "nl")  # Apeldoorn -> Apeldoorners, Haarlem -> Haarlemmer
     if languages == ["en"] and word.endswith("ing") and word not in table("en").groups.get(word, ())[1:]:
         verb = lemma_of(word, "en")

@@ -439,6 +439,8 @@ class Matcher:
             return f"English compound: '{split}' holds '{norm}'"
         if rule == "lemma":
             return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
+        if rule == "place":
+            return f"place: '{occ.norm}', the people or adjective of '{norm}' (place names)"
         if rule == "derived":
             return f"derived: '{occ.norm}' is a word made from '{norm}'"
         if rule == "fuzzy":

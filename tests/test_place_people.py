@@ -1,0 +1,93 @@
+"""A place's people and adjective for a crisis term naming a town (issue 11), from OpenTaal's
+word list (contentcheck/data/places-nl.txt), with the rule for names the data lacks.
+
+Every sentence here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from contentcheck.matching.compounds import vocabulary
+from contentcheck.matching.lemmas import table
+from contentcheck.matching.places import people
+from tests.conftest import run
+from tests.test_detection_readings import crisis
+from tests.test_detection_round5 import PAUSE, QUIET, verdict
+
+DATA = Path(__file__).resolve().parents[1] / "contentcheck" / "data" / "places-nl.txt"
+
+# (crisis term, sentence, word, verdict)
+ROWS = [
+    ("Meppel", "Alle Meppelers worden gevraagd binnen te blijven", "meppelers", PAUSE),
+    ("Meppel", "Een Meppeler ondernemer zag de rook als eerste", "meppeler", PAUSE),
+    ("Meppel", "De Meppelse brandweer is ter plaatse", "meppelse", PAUSE),
+    ("Meppel", "Meppelders helpen elkaar vandaag", "meppelders", PAUSE),
+    ("Zutphen", "Zutphenaren staan in de rij voor zandzakken", "zutphenaren", PAUSE),
+    ("Zutphen", "Een Zutphenaar filmde de ravage", "zutphenaar", PAUSE),
+    ("Zutphen", "Het Zutphense centrum is afgesloten", "zutphense", PAUSE),
+    ("Borne", "Bornse scholen blijven morgen dicht", "bornse", PAUSE),
+    ("Borne", "Honderden Borners kwamen naar de wake", "borners", PAUSE),
+    ("Moerdijk", "De Moerdijkse haven ligt stil na de explosie", "moerdijkse", PAUSE),
+    ("Hoofddorp", "Hoofddorpers melden een harde knal", "hoofddorpers", PAUSE),
+    ("Hoofddorp", "Een Hoofddorper buurtbewoner belde 112", "hoofddorper", PAUSE),
+    ("Hoofddorp", "De Hoofddorpse politie zoekt getuigen", "hoofddorpse", PAUSE),
+    ("Groningen", "Groningers zijn de bevingen beu", "groningers", PAUSE),
+    ("Zwolle", "Zwollenaren kunnen hun auto nergens kwijt", "zwollenaren", PAUSE),
+    ("Haarlem", "De Haarlemmers leven mee", "haarlemmers", PAUSE),
+    ("Apeldoorn", "Apeldoorners, blijf weg bij het plein", "apeldoorners", PAUSE),  # the rule
+    # a name that is a word too keeps its people, not the word's forms
+    ("Leiden", "Leidenaren worden gevraagd de binnenstad te mijden", "leidenaren", PAUSE),
+    ("Leiden", "De Leidse markt gaat niet door", "leidse", PAUSE),
+    ("Leiden", "Onze leider van het jaar is bekend", "leider", QUIET),
+    ("Kampen", "Kampenaren houden hun adem in", "kampenaren", PAUSE),
+    # a form that is a word of its own stays out: a town whose -er form is a common word
+    ("Kampen", "Met de kamper naar de Veluwe", "kamper", QUIET),
+    ("Kampen", "Kampers opgelet: de camping is open", "kampers", QUIET),
+    ("Hoorn", "Een hoornaar in de tuin", "hoornaar", QUIET),
+    ("Best", "De Bestse kermis gaat niet door", "bestse", PAUSE),
+    ("Bergen", "Zeven bergers van de reddingsdienst", "bergers", QUIET),
+    # no place, no people
+    ("storm", "De stormers van Ajax", "stormers", QUIET),
+    ("kaas", "Kazers uit de regio", "kazers", QUIET),
+]
+
+
+@pytest.mark.parametrize(("term", "text", "word", "expected"), ROWS)
+def test_place_people(term: str, text: str, word: str, expected: str) -> None:
+    assert verdict(crisis(term, language="nl"), text, word) == expected
+
+
+def test_the_data_holds_no_word_of_its_own() -> None:
+    """Every line is a name and its forms, folded; no form is a word of English or a form the
+    Dutch lemma table gives to a word other than a place's (kamper, bests)."""
+    lines = DATA.read_text("utf-8").splitlines()
+    assert len(lines) > 4000
+    english = vocabulary("en")
+    for line in lines:
+        name, *forms = line.split()
+        assert forms and line == line.lower() and line.isascii(), line
+        for form in forms:
+            assert form not in english or english[form] > 30_000, line
+            lemma = table("nl").lemma_of.get(form)
+            assert lemma in (None, form) or lemma[:3] == name[:3], line
+
+
+def test_people_reads_the_data_and_falls_back_on_the_rule() -> None:
+    assert {"zutphenaar", "zutphenaren", "zutphense"} <= people("zutphen")
+    assert "apeldoorners" in people("apeldoorn")
+    assert people("xyzzydorp") == {"xyzzydorper", "xyzzydorpers"}  # no data: the rule
+    assert people("kaas") == set()
+
+
+def test_explain_names_the_place_reading(tmp_path: Path) -> None:
+    terms = tmp_path / "meppel.txt"
+    terms.write_text("Meppel\nexplosie\n", encoding="utf-8")
+    result = run("explain", "Meppelers horen een harde knal", "--crisis", terms,
+                 "--no-shipped-lists")
+    assert result.exit_code == 0, result.output
+    assert "place: 'meppelers', the people or adjective of 'meppel' (place names)" \
+        in result.output
+    assert "PAUSE" in result.output
