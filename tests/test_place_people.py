@@ -90,4 +90,5 @@ def test_explain_names_the_place_reading(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "place: 'meppelers', the people or adjective of 'meppel' (place names)" \
         in result.output
+    assert "term 'Meppel' (the people or adjective of a place)" in result.output
     assert "PAUSE" in result.output

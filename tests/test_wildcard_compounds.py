@@ -94,6 +94,7 @@ def test_explain_names_the_split_and_the_wildcard(tmp_path: Path) -> None:
                  "--no-shipped-lists")
     assert result.exit_code == 0, result.output
     assert "compound: 'rivier|dijken', a part that matches 'dijk*'" in result.output
+    assert "term 'dijk*' (a compound whose last part the wildcard matches)" in result.output
     assert "PAUSE" in result.output
 
 

@@ -43,6 +43,8 @@ RULES = {
     "wildcard-word": "a word that only begins with the wildcard",
     "wildcard-name": "a name that begins with the wildcard",
     "wildcard-excepted": "a word the lists keep as a false friend of the wildcard",
+    "wildcard-compound": "a compound whose last part the wildcard matches",
+    "place": "the people or adjective of a place",
     "verb-form": "a form of a verb, by the subject next to it",
     "particle": "an English particle in another sense",
     "exclamation": "said alone as an English interjection",
