@@ -45,6 +45,7 @@ RULES = {
     "wildcard-excepted": "a word the lists keep as a false friend of the wildcard",
     "wildcard-compound": "a compound whose last part the wildcard matches",
     "place": "the people or adjective of a place",
+    "reversed": "a two-word phrase the other way round, in one clause",
     "verb-form": "a form of a verb, by the subject next to it",
     "particle": "an English particle in another sense",
     "exclamation": "said alone as an English interjection",

@@ -24,7 +24,7 @@ RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "place", "sepa
               "wildcard", "compound", "wildcard-compound", "compound-en", "compound-word",
               "compound-english", "compound-en-verb", "compound-en-modifier", "other-language",
               "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
-              "wildcard-name", "head", "fuzzy", "slot", "emoji-word")
+              "wildcard-name", "head", "fuzzy", "slot", "reversed", "emoji-word")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-excepted": "a word the word lists keep as a false friend of the wildcard",
@@ -249,6 +249,12 @@ class Lexicon:
     def is_word(word: str) -> bool:
         """Is this a word of the Dutch or English vocabulary?"""
         return word in compounds.vocabulary("nl") or word in compounds.vocabulary("en")
+
+    @staticmethod
+    def rank_of(word: str) -> int:
+        """The word's frequency rank in the more frequent of both vocabularies."""
+        return min(compounds.vocabulary("nl").get(word, 1 << 30),
+                   compounds.vocabulary("en").get(word, 1 << 30))
 
     def rarest(self, units: tuple[int, ...]) -> int:
         """The unit least likely to be in a post (by word frequency; a wildcard or emoji

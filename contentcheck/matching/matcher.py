@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
-from contentcheck.matching import separable
+from contentcheck.matching import reordered, separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.emoji_words import emoji_for
@@ -228,6 +228,8 @@ class Matcher:
                     self._add_multi(index, term, "phrase", parts, compound=False)
             return
         self._add_multi(index, term, pattern.kind, pattern.words)
+        if term.crisis and pattern.kind == "phrase":
+            self._add_reversed(index, term, pattern.words)  # "hoog water": het water staat hoog
         if pattern.joined:
             self._single[self.lexicon.add(WordSpec(pattern.joined), term.language)].append(index)
 
@@ -238,6 +240,21 @@ class Matcher:
             self._slot() if kind == "phrase" and w.norm in SLOT and len(words) > 2 else
             self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
             for w in words))
+
+    def _add_reversed(self, index: int, term: Term, words: tuple[WordSpec, ...]) -> None:
+        """A crisis phrase of an adjective and a noun, also the other way round
+        (``reordered``): the noun, then the adjective said of it."""
+        if any(w.any_before or w.any_after for w in words):
+            return
+        languages = (term.language,) if term.language in ("nl", "en") else ("nl", "en")
+        forms = reordered.reversible([w.norm for w in words], languages)
+        if not forms:
+            return
+        noun = self.lexicon.add(words[1], term.language, compound=False)  # no waterprijzen
+        adjective = self.lexicon.add_fixed(f"'{words[0].norm} {words[1].norm}' the other way round",
+                                           forms, reordered.RULE)
+        self.lexicon.rank_hint[adjective] = min(self.lexicon.rank_of(form) for form in forms)
+        self._add_units(index, reordered.RULE, (noun, adjective))
 
     def _slot(self) -> int:
         """The unit any article or possessive of a phrase stands for (``slots.py``)."""
@@ -447,6 +464,8 @@ class Matcher:
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
         if rule == "emoji-word":
             return f"{norm}: '{occ.norm}' (Unicode CLDR name or keyword)"
+        if rule == reordered.RULE:
+            return f"reversed: '{occ.norm}' said of the word before it, {norm}"
         if rule == "slot":
             return f"slot: '{occ.norm}' stands for {norm}"
         if rule == "separable":
@@ -482,6 +501,8 @@ class Matcher:
             return [(multi.term, verb.start, particle.end,
                      ADDRESSED if addressed(text, verb.start, verb.end, particle.start) else "separable",
                      tuple(zip(multi.units, (verb, particle)))) for verb, particle in chains]
+        elif multi.kind == reordered.RULE:
+            chains = reordered.chains(text, *(occurrences[unit] for unit in multi.units))
         elif multi.kind == "phrase":
             chains = phrases(multi.units, occurrences)
         else:
