@@ -62,17 +62,20 @@ def detect(text: str) -> str | None:
 def left_out_of(term_language: str | None, words: Iterable[str] | None) -> str | None:
     """The post language a term is not used for, or None: a Dutch term is left out of an
     English post only when every word of it is an English word too (``brand``, ``"in brand"``),
-    because there it would mean something else; ``slachtprijzen`` and ``moordend`` exist only in
+    because there it would mean something else, and no loan word that means the same in both
+    (``hack``, ``down``: ``loans``); ``slachtprijzen`` and ``moordend`` exist only in
     Dutch and are found in an English post as well. ``words`` None (a regular expression, whose
     words cannot be told) keeps the term to posts in its own language."""
     other = OTHER.get(term_language) if term_language else None
     if other is None or words is None:
         return other
+    from contentcheck.matching.loans import same_in_both
+
     ranks = vocabulary(other)
     for word in words:
         rank = ranks.get(word)
-        if rank is None or rank >= SHARED_RANK:
-            return None
+        if rank is None or rank >= SHARED_RANK or same_in_both(word):
+            return None  # a word of the term's language only, or a loan word (hack, down)
     return other
 
 
@@ -93,12 +96,19 @@ def guess_languages(terms: list[list[str] | None]) -> list[str | None]:
     gets the language of the other terms when they are all of one language: in a Dutch file,
     ``brand`` is fire, and an English post about "our brand" is not paused for it (see
     ``left_out_of``). When the terms are of both languages, the team writes in both, and such
-    a term applies to every post. ``@language`` in the file overrides the guess.
+    a term applies to every post. A loan word (``down`` in a Dutch file, ``loans``) tells
+    nothing of the team's language and is left out of that vote. ``@language`` in the file
+    overrides the guess.
     """
     own: list[str | None] = []
     for words in terms:
         found = {word_language(w) for w in words} if words else {None}
         own.append(found.pop() if len(found) == 1 else None)
-    decided = {language for language in own if language}
+    from contentcheck.matching.loans import same_in_both
+
+    # a loan word says nothing of the team's language: a Dutch team types down and hack too
+    decided = {language for language, words in zip(own, terms)
+               if language and not all(same_in_both(w) and w in vocabulary(OTHER[language])
+                                       for w in words)}
     single = decided.pop() if len(decided) == 1 else None
     return [language or (single if words else None) for language, words in zip(own, terms)]

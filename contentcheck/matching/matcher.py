@@ -19,6 +19,7 @@ from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
 from contentcheck.matching import reordered, separable
 from contentcheck.matching.language import left_out_of
+from contentcheck.matching.loans import loan
 from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.emoji_words import emoji_for
 from contentcheck.matching.lemmas import separable_parts, stem_verbs
@@ -188,7 +189,9 @@ class Matcher:
             return
         if pattern.kind == "word":
             word = pattern.words[0]
-            unit = self.lexicon.add(word, term.language, fuzzy=term.crisis, derive=term.crisis,
+            # a loan word's forms are those of both languages: hack -> hackers, crash -> crashed
+            forms_of = None if term.crisis and loan(word.norm) else term.language
+            unit = self.lexicon.add(word, forms_of, fuzzy=term.crisis, derive=term.crisis,
                                     english=term.crisis)
             if term.crisis and not (word.any_before or word.any_after or word.emoji):
                 rules = term_readings(word.norm, self.lexicon.languages(unit),

@@ -1,0 +1,37 @@
+"""Words of both languages that mean the same in both: loan words (``hack``, ``down``, ``crash``).
+
+A crisis term is left out of a post in the other language when its words are words of that
+language too (``language.left_out_of``): the Dutch ``brand`` is fire, an English *brand* is a
+brand name. But many words Dutch and English share are one word: Dutch took ``hack``,
+``down``, ``crash``, ``shock`` from English with their meaning, and *Onze webshop ligt down*
+says what *our webshop is down* says. Such a word keeps the English spelling, with letter
+groups native Dutch words do not have (``ck``, ``sh``, ``ea``, ``ow``, ``oa``, ``ay``,
+``ey``, ``qu``, a ``y`` after a consonant or a ``w`` at the end): Dutch spells its own words
+*schok*, *hakken*. A false friend is spelled natively in both (``brand``, ``boom``, ``rook``,
+``war``, ``pin``, ``flat``, ``door``, ``slim``, ``arm``) and stays out of the other language's
+posts as before. Measured against FreeDict's Dutch-English dictionary (bench/README.md; GPL,
+so used to check the rule, not shipped): of the shared words it holds with such a spelling,
+27 of 36 are translated as themselves and the other nine mean the same too (*sorry*,
+*ticket*, *cash*, *theater*). Shared words of native spelling that mean the same
+(``storm``, ``water``) are left to the translations table (``contentcheck.translations``).
+"""
+
+from __future__ import annotations
+
+import re
+
+# letter groups of English spelling that native Dutch words do not have (a Dutch word joining
+# two parts may: bus|halte, but a word of both languages is hardly ever such a compound)
+ENGLISH_SPELLING = re.compile(r"ck|sh|ea|ow|oa|ay|ey|qu|[^aeiouy]y$|w$")
+
+
+def same_in_both(word: str) -> bool:
+    """Does this word, if a word of both languages, mean the same in both (a loan)?"""
+    return ENGLISH_SPELLING.search(word) is not None
+
+
+def loan(word: str) -> bool:
+    """A word of both languages that means the same in both (hack, down, crash)."""
+    from contentcheck.matching.compounds import vocabulary
+
+    return word in vocabulary("nl") and word in vocabulary("en") and same_in_both(word)
