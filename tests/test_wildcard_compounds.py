@@ -52,6 +52,11 @@ ROWS = [
     ("eten*", "nl", "Met een gerust geweten op vakantie", "geweten", QUIET),
     ("mes*", "nl", "Op dagmes hebben we geen dagmenu", "dagmes", QUIET),
     ("dijk*", "nl", "Het duurt eindeloos lang", "eindeloos", QUIET),
+    # an s that begins the last word is no linking s: nep|spinnen (spiders), no neps|pinnen
+    ("pin*", "nl", "Nepspinnen en snoep voor de buurtkinderen", "nepspinnen", QUIET),
+    ("pin", "nl", "Nepspinnen en snoep voor de buurtkinderen", "nepspinnen", QUIET),
+    ("pin*", "nl", "Betaalpinnen werkt weer overal", "betaalpinnen", PAUSE),
+    ("slachtoffer", "nl", "Herdenking van de oorlogsslachtoffers", "oorlogsslachtoffers", PAUSE),
     # a word that merely ends with the stem's letters inside a word of its own
     ("lijk*", "nl", "Dat is natuurlijk gratis", "natuurlijk", QUIET),
     ("hack*", "nl", "Een shack aan het strand", "shack", QUIET),

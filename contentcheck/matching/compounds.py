@@ -144,6 +144,9 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
     """
     if other_is_left and _participle_prefix(other):
         return False  # aan|ge|brand is the participle of aanbranden, no compound of 'aange'
+    if other_is_left and other.endswith("s") and "s" + term_part in vocabulary("nl") \
+            and is_part(other[:-1]):
+        return False  # nep|spinnen, no neps|pinnen: the s begins a word rather than links one
     if len(term_part) == MIN_PART and len(other) == MIN_PART:
         return False  # 3 + 3 letters without a linking element is mostly chance: mes|dag, kip|per
     base = _left_base(other) if other_is_left else _right_base(other)
