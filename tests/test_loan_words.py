@@ -34,7 +34,10 @@ def verdict(terms: TermSet, text: str, word: str) -> str:
 ROWS = [
     # a loan keeps its English spelling: the same word in an English post
     ("hack*", "nl", "Our systems were hacked last night, we are sorry", "hacked", PAUSE),
-    ("hack*", "nl", "Hackers love weak passwords, so change yours", "hackers", REVIEW),
+    ("hack*", "nl", "Hackers love weak passwords, so change yours", "hackers", PAUSE),
+    ("hack*", "nl", "Een hacker heeft onze klantgegevens ingezien", "hacker", PAUSE),
+    # a native word's -er noun is a word of its own (a burner), as before
+    ("brand*", "nl", "Een nieuwe brander voor de barbecue", "brander", REVIEW),
     ("hack", "nl", "The hack was found by our own team", "hack", PAUSE),
     ("crash", "nl", "The app crashed again this morning, we are on it", "crashed", PAUSE),
     ("crash", "nl", "Our servers crashed during the sale", "crashed", PAUSE),

@@ -17,6 +17,7 @@ from contentcheck.matching.fuzzy import FuzzyIndex
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
                                           table_forms, verb_stems)
+from contentcheck.matching.loans import agent_nouns
 from contentcheck.matching.terms import WordSpec
 from contentcheck.matching.wild_compounds import WildHeads
 
@@ -192,7 +193,7 @@ class Lexicon:
         forms = set(word_forms(stem, language, dutch, english)) | set(self._table_forms(stem, language))
         for verb in stem_verbs(stem, language):
             forms |= set(table_forms(verb, "nl").forms)
-        return frozenset(forms)
+        return frozenset(forms | agent_nouns(stem))  # a loan's doers: hack* -> hackers
 
     def _prefix_rule(self, uid: int, word: str) -> str:
         """``wildcard`` for a form of the stem or a compound of it, else ``wildcard-word``."""

@@ -35,3 +35,18 @@ def loan(word: str) -> bool:
     from contentcheck.matching.compounds import vocabulary
 
     return word in vocabulary("nl") and word in vocabulary("en") and same_in_both(word)
+
+
+def agent_nouns(stem: str) -> set[str]:
+    """The English -er nouns of a loan verb, which keep its meaning (hack -> hacker, hackers):
+    a wildcard typed for the loan means its doers too. Only for a stem the English lemma table
+    knows as a verb (hacked, hacking) and nouns of the English vocabulary."""
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.lemmas import table
+
+    if not loan(stem):
+        return set()
+    forms = table("en").groups.get(stem, ())
+    if not any(f.endswith("ed") for f in forms) or not any(f.endswith("ing") for f in forms):
+        return set()
+    return {noun for noun in (stem + "er", stem + "ers") if noun in vocabulary("en")}
