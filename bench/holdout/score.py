@@ -40,6 +40,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 POSTS_CSV = os.path.join(HERE, "posts.csv")
 SCENARIOS = ["flood", "derailment", "shooting", "databreach", "heatwave", "explosion"]
+TITLE = "Held-out corpus measurement"  # bench/holdout2/score.py sets these four for its folder
 NONE = "none"
 NOW = "2026-03-02T08:00"
 TIMEZONE = "Europe/Amsterdam"
@@ -54,8 +55,8 @@ RUN_TIMEOUT_S = 300
 
 # --------------------------------------------------------------------------- corpus
 
-def load_posts(path: str = POSTS_CSV) -> list[dict]:
-    with open(path, encoding="utf-8-sig", newline="") as f:
+def load_posts(path: str | None = None) -> list[dict]:
+    with open(path or POSTS_CSV, encoding="utf-8-sig", newline="") as f:
         posts = list(csv.DictReader(f))
     for p in posts:
         p["debatable"] = int(p.get("debatable") or 0)
@@ -336,7 +337,7 @@ def main(argv: list[str]) -> None:
     records: list[dict] = []
     problems: list[str] = []
 
-    print("Held-out corpus measurement")
+    print(TITLE)
     print(f"  detector : {' '.join(cmd)}")
     print(f"  now      : {NOW} {TIMEZONE}")
     print(f"  corpus   : {len(posts)} posts, {len(posts) - len(none_posts)} in scenarios, "
