@@ -11,23 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from contentcheck.matching import Matcher, TermSet, parse_terms
-from contentcheck.matching.forms import word_forms
+from contentcheck.matching import Matcher, parse_terms
 from contentcheck.matching.compounds import vocabulary
+from contentcheck.matching.forms import word_forms
 from contentcheck.records import Severity
 from tests.conftest import NOW, run, write_csv
+from tests.helpers_detection import PAUSE, QUIET, REVIEW, verdict
 from tests.test_detection_readings import crisis
-
-PAUSE, REVIEW, QUIET = "pause", "review", "quiet"
-
-
-def verdict(terms: TermSet, text: str, word: str) -> str:
-    """pause / review / quiet for the hit on ``word`` (lower case) in ``text``."""
-    found = {m.matched.lower(): m.loose for m in Matcher.compile(terms).find(text)}
-    if word not in found:
-        return QUIET
-    return REVIEW if found[word] else PAUSE
-
 
 # (term, term language, sentence, word, verdict): English closed compounds
 ENGLISH_COMPOUNDS = [

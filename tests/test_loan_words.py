@@ -12,23 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from contentcheck.matching import Matcher, TermSet
-from contentcheck.matching.language import detect, guess_languages
+from contentcheck.matching.language import guess_languages
 from contentcheck.matching.loans import loan, same_in_both
 from tests.conftest import NOW, run, write_csv
+from tests.helpers_detection import PAUSE, QUIET, REVIEW, verdict
 from tests.test_detection_readings import crisis
-
-PAUSE, REVIEW, QUIET = "pause", "review", "quiet"
-
-
-def verdict(terms: TermSet, text: str, word: str) -> str:
-    """pause / review / quiet for the hit on ``word`` in ``text``, read in its language."""
-    found = {m.matched.lower(): m.loose
-             for m in Matcher.compile(terms).find(text, language=detect(text))}
-    if word not in found:
-        return QUIET
-    return REVIEW if found[word] else PAUSE
-
 
 # (term, term language, sentence, word, verdict)
 ROWS = [
@@ -67,7 +55,7 @@ ROWS = [
 
 @pytest.mark.parametrize(("term", "language", "text", "word", "expected"), ROWS)
 def test_loan_words(term: str, language: str, text: str, word: str, expected: str) -> None:
-    assert verdict(crisis(term, language=language), text, word) == expected
+    assert verdict(crisis(term, language=language), text, word, in_its_language=True) == expected
 
 
 @pytest.mark.parametrize(("word", "expected"), [

@@ -14,8 +14,8 @@ from contentcheck.matching.compounds import vocabulary
 from contentcheck.matching.lemmas import table
 from contentcheck.matching.places import people
 from tests.conftest import run
+from tests.helpers_detection import PAUSE, QUIET, verdict
 from tests.test_detection_readings import crisis
-from tests.test_detection_round5 import PAUSE, QUIET, verdict
 
 DATA = Path(__file__).resolve().parents[1] / "contentcheck" / "data" / "places-nl.txt"
 

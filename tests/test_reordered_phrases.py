@@ -13,9 +13,8 @@ import pytest
 from contentcheck.matching import Matcher, TermSet, parse_terms
 from contentcheck.records import Severity
 from tests.conftest import run
+from tests.helpers_detection import PAUSE, QUIET, REVIEW
 from tests.test_detection_readings import crisis
-
-PAUSE, REVIEW, QUIET = "pause", "review", "quiet"
 
 
 def verdict(terms: TermSet, text: str) -> str:

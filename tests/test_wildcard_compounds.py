@@ -13,9 +13,8 @@ import pytest
 
 from contentcheck.matching import Matcher
 from tests.conftest import NOW, run, write_csv
+from tests.helpers_detection import PAUSE, QUIET, REVIEW, verdict
 from tests.test_detection_readings import crisis
-from tests.test_detection_round5 import PAUSE, QUIET, REVIEW, verdict
-
 
 # (wildcard, term language, sentence, word, verdict)
 ROWS = [
