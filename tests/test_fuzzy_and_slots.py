@@ -26,7 +26,7 @@ FUZZY = [
     ("overstroming", "De overstromingen van vorig jaar.", True),  # a form, not fuzzy
     # quiet: real words one edit away, two edits, short words
     ("overstroming", "Overstromend water in de kelder.", False),
-    ("explosie", "Een explosief feest!", False),
+    ("explosie", "Een explosief feest!", True),  # no typo: the adjective, derived (derivations.py)
     ("explosie", "Een exploosje.", False),
     ("brandweer", "Brandwerend glas in de aanbieding.", False),
     ("steekpartij", "Een steekpartijtje? Nee, een taartje.", True),  # a diminutive form

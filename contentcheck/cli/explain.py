@@ -37,7 +37,7 @@ RULES = {
     "emoji": "emoji",
     "regex": "regular expression",
     "lemma": "a form from the lemma table",
-    "derived": "a word made from the term (its verb, a place's people)",
+    "derived": "a word derived from the term (its verb, noun or adjective, a place's people)",
     "separable": "a separable verb split in the sentence",
     "separable-you": "a separable verb split in the sentence, said to the reader",
     "wildcard-word": "a word that only begins with the wildcard",

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from contentcheck.matching import compounds, english_compounds, places
 from contentcheck.matching.fuzzy import FuzzyIndex
+from contentcheck.matching.derivations import derivations
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
                                           table_forms, verb_stems)
@@ -75,6 +76,7 @@ class Lexicon:
         self.wild = WildHeads()  # prefix wildcards as a compound's last part (rivier|dijken)
         self.exceptions: set[str] = set()
         self.false_friends: set[str] = set()  # ``checker.false_friends`` and their forms
+        self.derived_via: dict[tuple[int, str], tuple[str, ...]] = {}  # ``derivations``, for explain
         self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
         self.fuzzy = FuzzyIndex()
         self.rank_hint: dict[int, int] = {}  # unit -> rarity for ``rarest`` (a slot is common)
@@ -150,6 +152,12 @@ class Lexicon:
                     if heads is not None and home == "nl" and form.endswith(("ing", "ingen")):
                         heads.add(form)  # besmet -> kruisbesmetting
                         self.modifiers[form + "s"].append(uid)  # ontploffing|s|gevaar
+                for form, (via, _home) in derivations(norm, homes).items():
+                    if form in forms or form in table:
+                        continue
+                    if (uid, "derived") not in exact[form]:
+                        exact[form].append((uid, "derived"))  # explosie -> explodeerde
+                    self.derived_via.setdefault((uid, form), via)
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
             if unit.english:

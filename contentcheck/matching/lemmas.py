@@ -261,16 +261,13 @@ def _own_adjective(form: str) -> bool:
 
 
 def noun_verb(word: str) -> list[str]:
-    """The Dutch verb a noun of action is made from: -ing (overstroming -> overstromen,
-    ontploffing -> ontploffen) and -atie (evacuatie -> evacueren), only when the table has
-    that verb, so no guessed verb is added."""
-    if word.endswith("ing") and len(word) > 6:
-        verbs = [word[:-3] + "en"]
-    elif word.endswith("atie") and len(word) > 7:
-        verbs = [word[:-4] + "eren"]
-    else:
+    """The Dutch verb an -ing noun of action is made from (overstroming -> overstromen,
+    ontploffing -> ontploffen), only when the table has that verb, so no guessed verb is
+    added. Learned nouns (evacuatie -> evacueren) are ``derivations``' job."""
+    if not word.endswith("ing") or len(word) <= 6:
         return []
-    return [verb for verb in verbs if verb in table("nl").groups and is_verb(verb)]
+    verb = word[:-3] + "en"
+    return [verb] if verb in table("nl").groups and is_verb(verb) else []
 
 
 def _participle_nouns(word: str) -> list[str]:
@@ -321,8 +318,8 @@ def derived_forms(word: str, languages: list[str]) -> dict[str, str]:
                 found.setdefault(form, "nl")  # brand -> afgebrand, uitgebrande
         for verb in noun_verb(word):
             for form in table_forms(verb, "nl").forms:
-                if (word.endswith("atie") or _participle(verb, form)) and not _own_adjective(form):
-                    found.setdefault(form, "nl")  # overstroming -> overstroomd; evacuatie -> evacueer
+                if _participle(verb, form) and not _own_adjective(form):
+                    found.setdefault(form, "nl")  # overstroming -> overstroomd
         for noun in verb_nouns(word):
             for form in table_forms(noun, "nl").forms:
                 found.setdefault(form, "nl")

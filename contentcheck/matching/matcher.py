@@ -21,6 +21,7 @@ from contentcheck.matching import reordered, separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.loans import loan
 from contentcheck.matching.compounds import compound_head
+from contentcheck.matching.derivations import split_verbs
 from contentcheck.matching.emoji_words import emoji_for
 from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.slots import SLOT
@@ -215,7 +216,8 @@ class Matcher:
                 # split verbs for crisis terms only: a list of thousands of words holds many
                 # separable verbs of everyday verbs (aankomen: komt ... aan), each a phrase
                 # that common posts would have to be checked for
-                verbs = stem_verbs(word.norm, term.language) if word.any_after else [word.norm]
+                verbs = stem_verbs(word.norm, term.language) if word.any_after else \
+                    [word.norm, *split_verbs(word.norm)]  # uitdroging: droogt ... uit
                 for verb, particle, forms in [p for v in verbs for p in separable_parts(v)]:
                     self._add_units(index, "separable", (
                         self.lexicon.add_fixed(f"{verb}: {particle}", forms, "separable"),
@@ -462,7 +464,12 @@ class Matcher:
         if rule == "place":
             return f"place: '{occ.norm}', the people or adjective of '{norm}' (place names)"
         if rule == "derived":
-            return f"derived: '{occ.norm}' is a word made from '{norm}'"
+            path = self.lexicon.derived_via.get((unit, occ.norm))
+            if path is None:
+                return f"derived: '{occ.norm}' is a word made from '{norm}'"
+            via = [w for w in path if w != occ.norm]
+            return f"derived: '{occ.norm}' is derived from '{norm}'" + (
+                f" via '{' -> '.join(via)}'" if via else "")
         if rule == "fuzzy":
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
         if rule == "emoji-word":

@@ -1,0 +1,218 @@
+"""A crisis term's word in another word class: noun <-> verb <-> adjective (issue 11).
+
+A crisis term is typed as one word class; a post writes the event in another: ``explosie`` ->
+*explodeerde*, *explosieve*; ``evacuatie`` -> *evacueren*; ``exploderen`` -> *explosie*;
+``uitdroging`` -> *droogt ... uit*; ``explosion`` -> *exploded*, *explosive*; ``derailment`` ->
+*derailed*; ``payment`` -> *paying*. The derived words are found once, at compile time, and
+their forms go into the lexicon as ``derived`` (matching stays one lookup per word); each form
+remembers the word it is a form of, so ``explain`` can say "explodeerde: derived from explosie
+via exploderen".
+
+Data before rules, no guessed words:
+
+* **English** derivations are irregular (explode/explosion, pay/payment), so they come from
+  a table, contentcheck/data/derivations-en.txt, made from MorphyNet by
+  tools/make_derivations.py: suffix derivations that name the same event, its result, its agent
+  or its quality (-ion, -ment, -age, -ure, -ive, -ous, -er of a verb ...).
+* **Dutch** has no such table on PyPI (CELEX is not free), but its learned derivations are
+  regular: a suffix rule *proposes* a word (explo|sie -> explo|deren, explo|sief; evacu|atie ->
+  evacu|eren; chem|ie -> chem|isch), and it is kept only when the lemma table knows it as a verb,
+  a noun or an adjective (with comparative forms). An -ing noun's prefixed verb (overstroming ->
+  overstromen, uitdroging -> uitdrogen) comes from the table too.
+* Every derived word's forms come from the lemma table (``lemmas.table_forms``, which leaves
+  out another language's words and forms that are mostly another word), so *explosieve* and
+  *hackers* are found as terms' own forms are.
+
+What is left out, and why (docs/term-syntax.md): an -ing noun's bare verb in its finite
+forms (*storing* -> *stoort*: bothers; the prefixed verbs name the event: *overstroomt*), a
+-te or -heid noun's adjective (*warmte* -> *warm*, *droogte* -> *droog*: the adjective is
+three to four times as frequent and mostly says something else: warme soep, droge wijn),
+*hitte* -> *heet* (no rule and no table links them; *heet* is also "is called"), a word far
+more frequent than the term it would come from (*closure* -> *close*, *statement* -> *state*:
+a base is a word of its own when it is more than ``UP_RATIO`` times as frequent), and a word
+more common in the other language (*dier*, an animal in Dutch, for ``die``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from functools import lru_cache
+from importlib.resources import files
+
+from contentcheck.matching.compounds import vocabulary
+from contentcheck.matching.language import OTHER
+from contentcheck.matching.lemmas import INSEPARABLE, PARTICLES, is_verb, table, table_forms
+
+# Dutch learned derivations: noun ending -> verb ending (evacu|atie -> evacu|eren,
+# explo|sie -> explo|deren, infec|tie -> infec|teren, produc|tie -> produc|eren; not -itie ->
+# -eren: pos|itie is no pos|eren)
+NOUN_VERB = (("atie", "eren"), ("ctie", "cteren"), ("ctie", "ceren"),
+             ("sie", "deren"), ("sie", "seren"), ("ssie", "tteren"), ("tie", "teren"))
+# noun ending -> adjective ending (explo|sie -> explo|sief, destruc|tie -> destruc|tief,
+# chem|ie -> chem|isch, epidem|ie -> epidem|isch)
+NOUN_ADJECTIVE = (("sie", "sief"), ("tie", "tief"), ("ie", "isch"))
+# a derived word more frequent than this many times the term is mostly a word of its own
+# (closure -> close 14x, statement -> state, passage -> pass); payment -> pay is 6x, and a
+# payment outage is about paying
+UP_RATIO = 8
+NOT_RANKED = 1 << 30
+
+
+def _groups(language: str) -> Mapping[str, tuple[str, ...]]:
+    return table(language).groups
+
+
+def _is_noun(word: str) -> bool:
+    """A Dutch noun by the table: a lemma that is neither a verb nor an adjective."""
+    return word in _groups("nl") and not is_verb(word) and not _is_adjective(word)
+
+
+def _is_adjective(word: str) -> bool:
+    """A Dutch adjective by the table: its group has a comparative (explosief -> explosiever,
+    chemisch -> chemischer)."""
+    return any(form.startswith(word[:-1]) and form.endswith("er") and len(form) > len(word)
+               for form in _groups("nl").get(word, ())[1:])
+
+
+def _swap(word: str, pairs: tuple[tuple[str, str], ...], reverse: bool = False) -> Iterator[str]:
+    """The words a suffix rule proposes for ``word`` (``reverse``: from the second ending to
+    the first)."""
+    for old, new in pairs:
+        if reverse:
+            old, new = new, old
+        if word.endswith(old) and len(word) - len(old) >= 3:
+            yield word[:-len(old)] + new
+
+
+def _dutch_neighbours(word: str) -> Iterator[tuple[str, str]]:
+    """``(word, class)`` one derivation step away, each known to the table."""
+    for verb in _swap(word, NOUN_VERB):
+        if is_verb(verb):
+            yield verb, "verb"
+    for adjective in _swap(word, NOUN_ADJECTIVE):
+        if _is_adjective(adjective):
+            yield adjective, "adjective"
+    for noun in (*_swap(word, NOUN_VERB, reverse=True), *_swap(word, NOUN_ADJECTIVE, reverse=True)):
+        if _is_noun(noun):
+            yield noun, "noun"
+
+
+def dutch_family(word: str) -> dict[str, str]:
+    """Derived word -> the word it was reached through, for a Dutch term word: explosie ->
+    {exploderen: explosie, explosief: explosie}; exploderen -> {explosie: exploderen,
+    explosief: explosie}. Two steps at most (verb -> noun -> adjective)."""
+    found: dict[str, str] = {}
+    frontier = [word]
+    for _ in range(2):
+        step = []
+        for source in frontier:
+            for derived, _class in _dutch_neighbours(source):
+                if derived != word and derived not in found:
+                    found[derived] = source
+                    step.append(derived)
+        frontier = step
+    return found
+
+
+def ing_verb(word: str) -> str | None:
+    """The prefixed verb of a Dutch -ing noun (overstroming -> overstromen, uitdroging ->
+    uitdrogen, vergiftiging -> vergiftigen), when the table has it. A bare verb is left to its
+    participles (``lemmas.derived_forms``): storen, of storing, is to bother."""
+    if not word.endswith("ing") or len(word) < 8:
+        return None
+    verb = word[:-3] + "en"
+    if not verb.startswith((*PARTICLES, *INSEPARABLE)) or not is_verb(verb):
+        return None
+    return verb
+
+
+@lru_cache(maxsize=1)
+def _english_edges() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """base -> derived words, and derived word -> base, of derivations-en.txt."""
+    text = (files("contentcheck") / "data" / "derivations-en.txt").read_text("utf-8")
+    down: dict[str, tuple[str, ...]] = {}
+    up: dict[str, str] = {}
+    for line in text.splitlines():
+        base, *derived = line.split()
+        down[base] = tuple(derived)
+        for word in derived:
+            up.setdefault(word, base)
+    return down, up
+
+
+def english_family(word: str) -> dict[str, str]:
+    """Derived word -> the word it was reached through, for an English term word: its base
+    (derailment -> derail, payment -> pay), the base's other derivations (payment -> payer)
+    and its own, two steps down (explode -> explosion -> explosive)."""
+    down, up = _english_edges()
+    found: dict[str, str] = {}
+    base = up.get(word)
+    starts = [word]
+    if base:
+        found[base] = word
+        starts.append(base)
+    for start in starts:
+        for child in down.get(start, ()):
+            found.setdefault(child, start)
+            for grandchild in down.get(child, ()):
+                found.setdefault(grandchild, child)
+    found.pop(word, None)
+    return found
+
+
+def _own_word(word: str, derived: str, language: str) -> bool:
+    """Is ``derived`` mostly a word of its own rather than ``word``'s: more common in the
+    other language (dier, an animal, for die), or, for an English table word, far more
+    frequent than the term (close for closure). The Dutch rules take learned suffixes only,
+    whose words keep their meaning however frequent (exploderen -> explosie, 8x)."""
+    own, other = vocabulary(language), vocabulary(OTHER[language])
+    rank = own.get(derived, NOT_RANKED)
+    if language == "en" and UP_RATIO * rank < own.get(word, NOT_RANKED):
+        return True
+    return other.get(derived, NOT_RANKED) < rank
+
+
+def _path(word: str, derived: str, family: Mapping[str, str]) -> tuple[str, ...]:
+    """The words from the term to ``derived``, the term left out: (explosie, explosief) for
+    exploderen -> explosief."""
+    path = [derived]
+    while family.get(path[-1], word) != word:
+        path.append(family[path[-1]])
+    return tuple(reversed(path))
+
+
+def derivations(word: str, languages: list[str] | tuple[str, ...]
+                ) -> dict[str, tuple[tuple[str, ...], str]]:
+    """Form -> (the words it is derived through, language) for a crisis term's word: every
+    form of every derived word (``explosie`` -> explodeerde: (exploderen,); ``exploderen`` ->
+    explosieve: (explosie, explosief); ``explosion`` -> exploded: (explode,))."""
+    if len(word) < 4 or not word.isalpha():
+        return {}
+    found: dict[str, tuple[tuple[str, ...], str]] = {}
+    for language in languages:
+        if language == "nl":
+            family = dutch_family(word)
+            verb = ing_verb(word)
+            if verb:
+                family.setdefault(verb, word)
+        elif language == "en":
+            family = english_family(word)
+        else:
+            continue
+        for derived in family:
+            if _own_word(word, derived, language):
+                continue
+            forms = table_forms(derived, language).forms or {derived}
+            for form in sorted(forms):
+                if language == "nl" and derived == ing_verb(word) and form.endswith(("end", "ende")):
+                    continue  # overstromend: overflowing (with joy), not the flood
+                found.setdefault(form, (_path(word, derived, family), language))
+    return found
+
+
+def split_verbs(word: str) -> list[str]:
+    """The verbs of a Dutch term word whose particle may stand later in the sentence (the
+    ``separable`` reading): an -ing noun's particle verb (uitdroging -> uitdrogen: *droogt ...
+    uit*)."""
+    verb = ing_verb(word)
+    return [verb] if verb and verb.startswith(PARTICLES) else []
