@@ -11,11 +11,13 @@ dependency: this tool keeps the edges the matcher uses, one line per base word,
 
 * suffix derivations only (a prefix makes another word: *overpay*, *misfire*);
 * suffixes that name the same event, its result, its agent or its quality: -ion, -ment,
-  -age, -ure, -al, -ant, -ee, -ive, -ous (explosion, payment, leakage, failure, arrival,
-  contaminant, evacuee, explosive, infectious); -er/-or only from a base MorphyNet tags as a
-  verb (hacker, shooter, leaker: the agent; from a noun, -er makes another thing: a planer,
-  a stationer, a burner). -ing and -ed are inflections, which the lemma table gives already;
-  -y, -ly, -ic, -ist, -less and the like make words of their own (cheesy, deadly, flighty);
+  -age, -ure, -ant, -ive, -ous (explosion, payment, leakage, failure, contaminant,
+  explosive, infectious), -al only for a noun (arrival, survival; the -al adjectives drift:
+  accidental, personal, postal); -er/-or only from a base MorphyNet tags as a verb (hacker,
+  shooter, leaker: the agent; from a noun, -er makes another thing: a planer, a stationer,
+  a burner). Not -ee: its base is mostly another sense of the word (trainee of train, to
+  teach). -ing and -ed are inflections, which the lemma table gives already; -y, -ly, -ic,
+  -ist, -less and the like make words of their own (cheesy, deadly, flighty);
 * both words plain letters, 3+ letters, in the shipped English vocabulary
   (contentcheck/data/words-en.txt).
 
@@ -32,7 +34,7 @@ from importlib.resources import files
 from pathlib import Path
 
 PLAIN = re.compile(r"[a-z]{3,}")
-SUFFIXES = frozenset("ion ation ition tion sion ment age ure al ant ee ive ative ous ious".split())
+SUFFIXES = frozenset("ion ation ition tion sion ment age ure ant ive ative ous ious".split())
 AGENT = frozenset(("er", "or"))
 
 
@@ -49,7 +51,8 @@ def main() -> int:
             affix = how.get("affix", "")
             if how.get("affix_type") != "suffix" or not PLAIN.fullmatch(word) or word not in known:
                 continue
-            if affix in SUFFIXES or (affix in AGENT and entry.get("pos") == "V"):
+            if affix in SUFFIXES or (affix in AGENT and entry.get("pos") == "V") \
+                    or (affix == "al" and how.get("pos") == "N"):
                 edges[base].add(word)
     lines = [" ".join([base, *sorted(words)]) for base, words in sorted(edges.items())]
     out.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -44,17 +44,18 @@ from contentcheck.matching.language import OTHER
 from contentcheck.matching.lemmas import INSEPARABLE, PARTICLES, is_verb, table, table_forms
 
 # Dutch learned derivations: noun ending -> verb ending (evacu|atie -> evacu|eren,
-# explo|sie -> explo|deren, infec|tie -> infec|teren, produc|tie -> produc|eren; not -itie ->
-# -eren: pos|itie is no pos|eren)
-NOUN_VERB = (("atie", "eren"), ("ctie", "cteren"), ("ctie", "ceren"),
-             ("sie", "deren"), ("sie", "seren"), ("ssie", "tteren"), ("tie", "teren"))
-# noun ending -> adjective ending (explo|sie -> explo|sief, destruc|tie -> destruc|tief,
-# chem|ie -> chem|isch, epidem|ie -> epidem|isch)
-NOUN_ADJECTIVE = (("sie", "sief"), ("tie", "tief"), ("ie", "isch"))
+# explo|sie -> explo|deren, infec|tie -> infec|teren, produc|tie -> produc|eren, adop|tie ->
+# adop|teren, execu|tie -> execu|teren). Not -sie -> -seren (pas|sie, passion, is no
+# pas|seren, to pass), -itie -> -eren (pos|itie is no pos|eren) or any -tie -> -teren
+# (forma|tie is no forma|teren, to format)
+NOUN_VERB = (("atie", "eren"), ("ctie", "cteren"), ("ctie", "ceren"), ("ptie", "pteren"),
+             ("utie", "uteren"), ("sie", "deren"))
 # a derived word more frequent than this many times the term is mostly a word of its own
 # (closure -> close 14x, statement -> state, passage -> pass); payment -> pay is 6x, and a
 # payment outage is about paying
 UP_RATIO = 8
+# English nouns of an event or its result, whose base names the same event
+EVENT_NOUNS = ("ion", "ment", "age", "ure")
 NOT_RANKED = 1 << 30
 
 
@@ -85,16 +86,26 @@ def _swap(word: str, pairs: tuple[tuple[str, str], ...], reverse: bool = False) 
 
 
 def _dutch_neighbours(word: str) -> Iterator[tuple[str, str]]:
-    """``(word, class)`` one derivation step away, each known to the table."""
+    """``(word, class)`` one derivation step away, each known to the table.
+
+    Adjectives only where the family is sure: -sie -> -sief when the -deren verb exists too
+    (explosie, exploderen, explosief: the s/d alternation of one Latin stem; pas|sie, passion,
+    has no pas|deren, and passief is passive), and -ie -> -isch from the noun (chemie ->
+    chemisch, epidemie -> epidemisch; not back: optisch is no optie, statisch no statie).
+    -tie -> -tief pairs have drifted apart (positie, positief; relatie, relatief; definitie,
+    definitief) and are not taken."""
     for verb in _swap(word, NOUN_VERB):
         if is_verb(verb):
             yield verb, "verb"
-    for adjective in _swap(word, NOUN_ADJECTIVE):
-        if _is_adjective(adjective):
-            yield adjective, "adjective"
-    for noun in (*_swap(word, NOUN_VERB, reverse=True), *_swap(word, NOUN_ADJECTIVE, reverse=True)):
+    for noun in _swap(word, NOUN_VERB, reverse=True):
         if _is_noun(noun):
             yield noun, "noun"
+    if word.endswith("sie") and is_verb(word[:-3] + "deren") and _is_adjective(word + "f"):
+        yield word + "f", "adjective"  # explosie -> explosief
+    if word.endswith("sief") and is_verb(word[:-4] + "deren") and _is_noun(word[:-1]):
+        yield word[:-1], "noun"  # explosief -> explosie
+    if word.endswith("ie") and len(word) > 5 and _is_adjective(word[:-2] + "isch"):
+        yield word[:-2] + "isch", "adjective"  # chemie -> chemisch
 
 
 def dutch_family(word: str) -> dict[str, str]:
@@ -141,12 +152,14 @@ def _english_edges() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
 
 
 def english_family(word: str) -> dict[str, str]:
-    """Derived word -> the word it was reached through, for an English term word: its base
-    (derailment -> derail, payment -> pay), the base's other derivations (payment -> payer)
-    and its own, two steps down (explode -> explosion -> explosive)."""
+    """Derived word -> the word it was reached through, for an English term word: the base
+    of a noun of the event (derailment -> derail, payment -> pay), the base's other
+    derivations (payment -> payer) and the word's own, two steps down (explode -> explosion
+    -> explosive). Only a noun of the event leads back to its base: the base of an agent or
+    a quality is mostly another word (player -> play, personal -> person, active -> act)."""
     down, up = _english_edges()
     found: dict[str, str] = {}
-    base = up.get(word)
+    base = up.get(word) if word.endswith(EVENT_NOUNS) else None
     starts = [word]
     if base:
         found[base] = word
