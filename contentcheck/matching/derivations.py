@@ -41,7 +41,12 @@ from importlib.resources import files
 
 from contentcheck.matching.compounds import vocabulary
 from contentcheck.matching.language import OTHER
-from contentcheck.matching.lemmas import INSEPARABLE, PARTICLES, is_verb, table, table_forms
+from contentcheck.matching.lemmas import (INSEPARABLE, PARTICLES, is_verb, table, table_forms,
+                                          verb_lemmas)
+
+# prefixes of a Dutch verb whose -ing noun names its event (over|stroming, uit|droging,
+# mis|handeling): the verb is specific; a bare verb has senses of its own (storen, of storing)
+ING_PREFIXES = (*PARTICLES, *INSEPARABLE, "mis")
 
 # Dutch learned derivations: noun ending -> verb ending (evacu|atie -> evacu|eren,
 # explo|sie -> explo|deren, infec|tie -> infec|teren, produc|tie -> produc|eren, adop|tie ->
@@ -132,7 +137,7 @@ def ing_verb(word: str) -> str | None:
     if not word.endswith("ing") or len(word) < 8:
         return None
     verb = word[:-3] + "en"
-    if not verb.startswith((*PARTICLES, *INSEPARABLE)) or not is_verb(verb):
+    if not verb.startswith(ING_PREFIXES) or not is_verb(verb):
         return None
     return verb
 
@@ -205,6 +210,11 @@ def derivations(word: str, languages: list[str] | tuple[str, ...]
     for language in languages:
         if language == "nl":
             family = dutch_family(word)
+            for verb in verb_lemmas(word, "nl"):  # a participle term: geëvacueerd -> evacuatie
+                if verb != word:
+                    family.setdefault(verb, word)
+                    for derived, source in dutch_family(verb).items():
+                        family.setdefault(derived, source)
             verb = ing_verb(word)
             if verb:
                 family.setdefault(verb, word)
@@ -216,11 +226,21 @@ def derivations(word: str, languages: list[str] | tuple[str, ...]
             if _own_word(word, derived, language):
                 continue
             forms = table_forms(derived, language).forms or {derived}
+            if language == "nl" and derived.endswith("eren"):
+                forms = forms | _eren_participles(derived)
             for form in sorted(forms):
                 if language == "nl" and derived == ing_verb(word) and form.endswith(("end", "ende")):
                     continue  # overstromend: overflowing (with joy), not the flood
                 found.setdefault(form, (_path(word, derived, family), language))
     return found
+
+
+def _eren_participles(verb: str) -> set[str]:
+    """The participles of a learned -eren verb that the table lacks, which are regular
+    (infecteren -> geïnfecteerd, vaccineren -> gevaccineerd), when the vocabulary has them."""
+    dutch = vocabulary("nl")
+    done = "ge" + verb[:-4] + "eerd"
+    return {form for form in (done, done + "e") if form in dutch}
 
 
 def split_verbs(word: str) -> list[str]:
