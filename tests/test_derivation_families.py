@@ -116,7 +116,20 @@ DUTCH_ING_PAUSE = [
 ]
 
 
-@pytest.mark.parametrize("term,text", DUTCH_PAUSE + DUTCH_ING_PAUSE)
+# ---- Dutch: a derived noun is a compound part as the term's own word is -------------------
+DUTCH_COMPOUND_PAUSE = [
+    ("exploderen", "Gasexplosie in de haven van Delfzijl."),
+    ("exploderen", "Explosiegevaar bij de oude loods."),
+    ("exploderen", "Twee tankexplosies in een week."),
+    ("evacueren", "Het evacuatieplan ligt klaar bij de brandweer."),
+    ("evacueren", "De evacuatieroute loopt langs de dijk."),
+    ("infecteren", "Een blaasinfectie is snel verholpen."),
+    ("demonstreren", "De boerendemonstratie trok duizenden mensen."),
+    ("arresteren", "De arrestatieteams stonden klaar."),
+]
+
+
+@pytest.mark.parametrize("term,text", DUTCH_PAUSE + DUTCH_ING_PAUSE + DUTCH_COMPOUND_PAUSE)
 def test_dutch_derived_word_pauses(term: str, text: str) -> None:
     assert _status(term, text, "nl") == "pause", (term, text)
 
@@ -373,6 +386,12 @@ def test_dutch_family_words_are_what_the_table_says() -> None:
 def test_explain_names_the_derivation(term: str, text: str, detail: str) -> None:
     findings, _ = crisis_matcher(term).explain(text)
     assert [(f.rule, f.detail) for f in findings] == [("derived", detail)]
+
+
+def test_explain_names_the_derived_part_of_a_compound() -> None:
+    findings, _ = crisis_matcher("exploderen").explain("Gasexplosie bij de haven.")
+    assert [(f.rule, f.detail) for f in findings] == [
+        ("compound", "compound: 'gas|explosie' holds 'explosie', derived from 'exploderen'")]
 
 
 def test_explain_names_the_split_verb_of_an_ing_noun() -> None:

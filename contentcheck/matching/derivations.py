@@ -68,7 +68,7 @@ def _groups(language: str) -> Mapping[str, tuple[str, ...]]:
     return table(language).groups
 
 
-def _is_noun(word: str) -> bool:
+def is_noun(word: str) -> bool:
     """A Dutch noun by the table: a lemma that is neither a verb nor an adjective."""
     return word in _groups("nl") and not is_verb(word) and not _is_adjective(word)
 
@@ -103,11 +103,11 @@ def _dutch_neighbours(word: str) -> Iterator[tuple[str, str]]:
         if is_verb(verb):
             yield verb, "verb"
     for noun in _swap(word, NOUN_VERB, reverse=True):
-        if _is_noun(noun):
+        if is_noun(noun):
             yield noun, "noun"
     if word.endswith("sie") and is_verb(word[:-3] + "deren") and _is_adjective(word + "f"):
         yield word + "f", "adjective"  # explosie -> explosief
-    if word.endswith("sief") and is_verb(word[:-4] + "deren") and _is_noun(word[:-1]):
+    if word.endswith("sief") and is_verb(word[:-4] + "deren") and is_noun(word[:-1]):
         yield word[:-1], "noun"  # explosief -> explosie
     if word.endswith("ie") and len(word) > 5 and _is_adjective(word[:-2] + "isch"):
         yield word[:-2] + "isch", "adjective"  # chemie -> chemisch

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from contentcheck.matching import compounds, english_compounds, places
 from contentcheck.matching.fuzzy import FuzzyIndex
-from contentcheck.matching.derivations import derivations
+from contentcheck.matching.derivations import derivations, is_noun
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
                                           table_forms, verb_stems)
@@ -152,12 +152,16 @@ class Lexicon:
                     if heads is not None and home == "nl" and form.endswith(("ing", "ingen")):
                         heads.add(form)  # besmet -> kruisbesmetting
                         self.modifiers[form + "s"].append(uid)  # ontploffing|s|gevaar
-                for form, (via, _home) in derivations(norm, homes).items():
+                for form, (via, home) in derivations(norm, homes).items():
                     if form in forms or form in table:
                         continue
                     if (uid, "derived") not in exact[form]:
                         exact[form].append((uid, "derived"))  # explosie -> explodeerde
                     self.derived_via.setdefault((uid, form), via)
+                    if heads is not None and home == "nl" and is_noun(via[-1]):
+                        heads.add(form)  # exploderen -> gas|explosie
+                        if form == via[-1]:
+                            self.modifiers[form].append(uid)  # explosie|gevaar
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
             if unit.english:

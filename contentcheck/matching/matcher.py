@@ -452,7 +452,11 @@ class Matcher:
         split, typo or slot made it."""
         norm, rule = self.lexicon.units[unit].norm, occ.rule
         if rule in ("compound", "compound-word", "compound-english"):
-            return f"compound: '{self.lexicon.compound_split(occ.norm, unit)}' holds '{norm}'"
+            split = self.lexicon.compound_split(occ.norm, unit)
+            part = next((p for p in split.split("|")
+                         if (unit, p) in self.lexicon.derived_via), None)  # gas|explosie
+            held = f"'{part}', derived from '{norm}'" if part else f"'{norm}'"
+            return f"compound: '{split}' holds {held}"
         if rule == "wildcard-compound":
             split = self.lexicon.compound_split(occ.norm, unit)
             return f"compound: '{split}', a part that matches '{norm}*'"
