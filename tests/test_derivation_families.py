@@ -78,6 +78,10 @@ DUTCH_PAUSE = [
     ("allergie", "Allergische reacties na het eten van de taart."),
     ("allergie", "Ben je allergisch voor noten? Lees dit."),
     ("economie", "De economische schade is groot."),
+    ("onveilig", "De onveiligheid rond het station neemt toe."),
+    ("ziek", "De ziekte verspreidt zich snel onder het vee."),
+    ("ziek", "Twee nieuwe ziektes gemeld bij de GGD."),
+    ("droog", "De droogte houdt nog weken aan."),
 ]
 
 # ---- Dutch: an -ing noun and its prefixed verb, joined and split ---------------------------
@@ -306,6 +310,8 @@ def test_refused_derivations_stay_quiet(term: str, text: str, language: str) -> 
     ("positie", set()), ("relatie", set()), ("passie", set()),
     ("optisch", set()), ("warmte", set()), ("hitte", set()), ("storing", set()),
     ("kaas", set()), ("brand", set()),
+    ("onveilig", {"onveiligheid"}), ("ziek", {"ziekte"}), ("droog", {"droogte"}),
+    ("droogte", set()), ("onveiligheid", set()),  # not back: droog is said of wine
 ])
 def test_dutch_family(word: str, family: set[str]) -> None:
     assert set(dutch_family(word)) == family

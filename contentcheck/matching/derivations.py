@@ -75,9 +75,10 @@ def is_noun(word: str) -> bool:
 
 def _is_adjective(word: str) -> bool:
     """A Dutch adjective by the table: its group has a comparative (explosief -> explosiever,
-    chemisch -> chemischer)."""
-    return any(form.startswith(word[:-1]) and form.endswith("er") and len(form) > len(word)
-               for form in _groups("nl").get(word, ())[1:])
+    chemisch -> chemischer, droog -> droger: a long vowel is written once)."""
+    return len(word) >= 3 and any(
+        form.startswith(word[:-2]) and form.endswith("er") and len(form) > len(word)
+        for form in _groups("nl").get(word, ())[1:])
 
 
 def _swap(word: str, pairs: tuple[tuple[str, str], ...], reverse: bool = False) -> Iterator[str]:
@@ -98,7 +99,9 @@ def _dutch_neighbours(word: str) -> Iterator[tuple[str, str]]:
     has no pas|deren, and passief is passive), and -ie -> -isch from the noun (chemie ->
     chemisch, epidemie -> epidemisch; not back: optisch is no optie, statisch no statie).
     -tie -> -tief pairs have drifted apart (positie, positief; relatie, relatief; definitie,
-    definitief) and are not taken."""
+    definitief) and are not taken. An adjective's -heid or -te noun names its state
+    (onveilig -> onveiligheid, ziek -> ziekte); not back: the adjective of a -te noun is
+    mostly said of other things (warmte -> warm: warme soep)."""
     for verb in _swap(word, NOUN_VERB):
         if is_verb(verb):
             yield verb, "verb"
@@ -111,6 +114,10 @@ def _dutch_neighbours(word: str) -> Iterator[tuple[str, str]]:
         yield word[:-1], "noun"  # explosief -> explosie
     if word.endswith("ie") and len(word) > 5 and _is_adjective(word[:-2] + "isch"):
         yield word[:-2] + "isch", "adjective"  # chemie -> chemisch
+    if _is_adjective(word):
+        for noun in (word + "heid", word + "te"):
+            if is_noun(noun):
+                yield noun, "noun"  # onveilig -> onveiligheid, ziek -> ziekte
 
 
 def dutch_family(word: str) -> dict[str, str]:
