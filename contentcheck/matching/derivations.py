@@ -28,9 +28,10 @@ forms (*storing* -> *stoort*: bothers; the prefixed verbs name the event: *overs
 -te or -heid noun's adjective (*warmte* -> *warm*, *droogte* -> *droog*: the adjective is
 three to four times as frequent and mostly says something else: warme soep, droge wijn),
 *hitte* -> *heet* (no rule and no table links them; *heet* is also "is called"), a word far
-more frequent than the term it would come from (*closure* -> *close*, *statement* -> *state*:
-a base is a word of its own when it is more than ``UP_RATIO`` times as frequent), and a word
-more common in the other language (*dier*, an animal in Dutch, for ``die``).
+more frequent than the term it would come from (*closure* -> *close*, *shortage* -> *short*:
+an English base is a word of its own when it is more than ``UP_RATIO`` times as frequent;
+*statement* -> *state*, 7 times, is a known cost), and a word more common in the other
+language (*dier*, an animal in Dutch, for ``die``).
 """
 
 from __future__ import annotations
@@ -55,9 +56,9 @@ ING_PREFIXES = (*PARTICLES, *INSEPARABLE, "mis")
 # (forma|tie is no forma|teren, to format)
 NOUN_VERB = (("atie", "eren"), ("ctie", "cteren"), ("ctie", "ceren"), ("ptie", "pteren"),
              ("utie", "uteren"), ("sie", "deren"))
-# a derived word more frequent than this many times the term is mostly a word of its own
-# (closure -> close 14x, statement -> state, passage -> pass); payment -> pay is 6x, and a
-# payment outage is about paying
+# an English derived word more frequent than this many times the term is mostly a word of its
+# own (closure -> close 14x, shortage -> short); payment -> pay is 6x, and a payment outage is
+# about paying (statement -> state, 7x, gets through: a known cost)
 UP_RATIO = 8
 # English nouns of an event or its result, whose base names the same event
 EVENT_NOUNS = ("ion", "ment", "age", "ure")
@@ -206,6 +207,38 @@ def _path(word: str, derived: str, family: Mapping[str, str]) -> tuple[str, ...]
     return tuple(reversed(path))
 
 
+def _family(word: str, language: str) -> dict[str, str]:
+    """Derived word -> the word it was reached through, in one language: the Dutch rules
+    (``dutch_family``; a participle term stands for its verb: geëvacueerd -> evacuatie; an -ing
+    noun's prefixed verb), or the English table (``english_family``)."""
+    if language == "en":
+        return english_family(word)
+    if language != "nl":
+        return {}
+    family = dutch_family(word)
+    for verb in verb_lemmas(word, "nl"):
+        if verb != word:
+            family.setdefault(verb, word)
+            for derived, source in dutch_family(verb).items():
+                family.setdefault(derived, source)
+    verb = ing_verb(word)
+    if verb:
+        family.setdefault(verb, word)
+    return family
+
+
+def _forms(derived: str, language: str, ing: str | None) -> set[str]:
+    """A derived word's forms: the lemma table's (junk left out, ``lemmas.table_forms``), the
+    regular participles of a learned -eren verb; not the present participle of an -ing noun's
+    verb (overstromend: overflowing, with joy)."""
+    forms = set(table_forms(derived, language).forms or {derived})
+    if language == "nl" and derived.endswith("eren"):
+        forms |= _eren_participles(derived)
+    if derived == ing:
+        forms = {form for form in forms if not form.endswith(("end", "ende"))}
+    return forms
+
+
 def derivations(word: str, languages: list[str] | tuple[str, ...]
                 ) -> dict[str, tuple[tuple[str, ...], str]]:
     """Form -> (the words it is derived through, language) for a crisis term's word: every
@@ -214,31 +247,14 @@ def derivations(word: str, languages: list[str] | tuple[str, ...]
     if len(word) < 4 or not word.isalpha():
         return {}
     found: dict[str, tuple[tuple[str, ...], str]] = {}
+    ing = ing_verb(word)
     for language in languages:
-        if language == "nl":
-            family = dutch_family(word)
-            for verb in verb_lemmas(word, "nl"):  # a participle term: geëvacueerd -> evacuatie
-                if verb != word:
-                    family.setdefault(verb, word)
-                    for derived, source in dutch_family(verb).items():
-                        family.setdefault(derived, source)
-            verb = ing_verb(word)
-            if verb:
-                family.setdefault(verb, word)
-        elif language == "en":
-            family = english_family(word)
-        else:
-            continue
+        family = _family(word, language)
         for derived in family:
-            if _own_word(word, derived, language):
-                continue
-            forms = table_forms(derived, language).forms or {derived}
-            if language == "nl" and derived.endswith("eren"):
-                forms = forms | _eren_participles(derived)
-            for form in sorted(forms):
-                if language == "nl" and derived == ing_verb(word) and form.endswith(("end", "ende")):
-                    continue  # overstromend: overflowing (with joy), not the flood
-                found.setdefault(form, (_path(word, derived, family), language))
+            if not _own_word(word, derived, language):
+                path = _path(word, derived, family)
+                for form in sorted(_forms(derived, language, ing)):
+                    found.setdefault(form, (path, language))
     return found
 
 

@@ -76,7 +76,8 @@ class Lexicon:
         self.wild = WildHeads()  # prefix wildcards as a compound's last part (rivier|dijken)
         self.exceptions: set[str] = set()
         self.false_friends: set[str] = set()  # ``checker.false_friends`` and their forms
-        self.derived_via: dict[tuple[int, str], tuple[str, ...]] = {}  # ``derivations``, for explain
+        # (unit, form) -> the words a derived form comes through (``derivations``, for explain)
+        self.derived_via: dict[tuple[int, str], tuple[str, ...]] = {}
         self._stem_forms: dict[int, frozenset[str]] = {}  # prefix wildcard -> its word's forms
         self.fuzzy = FuzzyIndex()
         self.rank_hint: dict[int, int] = {}  # unit -> rarity for ``rarest`` (a slot is common)
