@@ -175,7 +175,6 @@ ENGLISH_PAUSE = [
     ("infect", "An infection spread through the ward."),
     ("infect", "Infections are rising again."),
     ("contamination", "The water was contaminated with bacteria."),
-    ("contamination", "A contaminant was found in the milk."),
     ("contamination", "The leak contaminates the river."),
     ("contaminate", "Contamination of the well is confirmed."),
     ("eruption", "The volcano erupted overnight."),
@@ -269,7 +268,10 @@ QUIET = [
     ("closure", "Close the lid and shake well.", "en"),
     ("closure", "We are closed on Sunday.", "en"),
     ("shortage", "A short walk from the station.", "en"),
-    # -ee and the -al adjectives drift: trainee of train (to teach), accidental, postal
+    # a base far more frequent: out is no outage
+    ("outage", "Find out more on our website.", "en"),
+    ("outage", "Check out the new menu.", "en"),
+    # -ant, -ee and the -al adjectives drift: protestant, trainee of train (to teach), postal
     ("train", "Meet our new trainee in the bakery.", "en"),
     ("accident", "An accidental discovery: salted caramel.", "en"),
     ("post", "Postal rates go up next month.", "en"),
@@ -327,6 +329,7 @@ def test_dutch_family(word: str, family: set[str]) -> None:
     ("leak", {"leakage", "leaker"}),
     ("player", set()), ("personal", set()), ("train", set()), ("station", set()),
     ("storm", set()), ("fire", set()), ("crash", set()),
+    ("protest", set()),  # -ant: a protestant is no protester
 ])
 def test_english_family(word: str, family: set[str]) -> None:
     assert set(english_family(word)) == family

@@ -11,12 +11,12 @@ dependency: this tool keeps the edges the matcher uses, one line per base word,
 
 * suffix derivations only (a prefix makes another word: *overpay*, *misfire*);
 * suffixes that name the same event, its result, its agent or its quality: -ion, -ment,
-  -age, -ure, -ant, -ive, -ous (explosion, payment, leakage, failure, contaminant,
-  explosive, infectious), -al only for a noun (arrival, survival; the -al adjectives drift:
+  -age, -ure, -ive, -ous (explosion, payment, leakage, failure, explosive, infectious), -al
+  only for a noun (arrival, survival; the -al adjectives drift:
   accidental, personal, postal); -er/-or only from a base MorphyNet tags as a verb (hacker,
   shooter, leaker: the agent; from a noun, -er makes another thing: a planer, a stationer,
   a burner). Not -ee: its base is mostly another sense of the word (trainee of train, to
-  teach). -ing and -ed are inflections, which the lemma table gives already; -y, -ly, -ic,
+  teach), nor -ant (protestant of protest, servant of serve). -ing and -ed are inflections, which the lemma table gives already; -y, -ly, -ic,
   -ist, -less and the like make words of their own (cheesy, deadly, flighty);
 * both words plain letters, 3+ letters, in the shipped English vocabulary
   (contentcheck/data/words-en.txt).
@@ -34,7 +34,7 @@ from importlib.resources import files
 from pathlib import Path
 
 PLAIN = re.compile(r"[a-z]{3,}")
-SUFFIXES = frozenset("ion ation ition tion sion ment age ure ant ive ative ous ious".split())
+SUFFIXES = frozenset("ion ation ition tion sion ment age ure ive ative ous ious".split())
 AGENT = frozenset(("er", "or"))
 
 
