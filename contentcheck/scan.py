@@ -206,7 +206,8 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
         pause, review = kit_terms(sources.kits, "--kit")
         crisis, kit_review = crisis + pause, kit_review + review
     if sources.translations:  # a typed term's translation is a crisis term too (translations.py)
-        crisis = crisis + translated(typed, known=crisis.terms)
+        pause, review = translated(typed, known=crisis.terms)
+        crisis, kit_review = crisis + pause, kit_review + review
     lists = load_lists(sources.wordlist_dirs, shipped=sources.shipped_lists,
                        disabled_categories=sources.disabled_categories)
     return crisis, lists + TermSet(kit_review.terms)  # a kit's exceptions guard its pause words

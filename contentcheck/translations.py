@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from contentcheck.errors import TermFileError
 from contentcheck.matching import TermSet, lemma_of, parse_pattern, vocabulary, word_language
-from contentcheck.records import Term
+from contentcheck.records import Severity, Term
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +40,8 @@ OTHER = {"nl": "en", "en": "nl"}
 MARK = ": translation of "  # in a translation's list name: "train: translation of 'trein*'"
 DIRECTIONS = {"nl": "nl>en", "en": "en>nl"}  # a one-way pair: from the language of its key
 NOUN = "noun"  # the English side is meant as a noun: its verb's forms are another word
-FLAGS = frozenset((*DIRECTIONS.values(), NOUN))
+REVIEW = "review"  # a side with an everyday sense of its own: its translation's hits ask review
+FLAGS = frozenset((*DIRECTIONS.values(), NOUN, REVIEW))
 
 
 def _keys(text: str) -> tuple[str, ...]:
@@ -70,16 +71,20 @@ class Table:
 
     by_language: Mapping[str, Mapping[str, tuple[str, ...]]]
     nouns: frozenset[str] = frozenset()  # English translations meant as a noun only
+    reviewed: frozenset[tuple[str, str]] = frozenset()  # (language, word): asks for review
 
     @classmethod
     def parse(cls, text: str, origin: str) -> "Table":
         """``Dutch<TAB>English`` lines, with flags in a third column: ``nl>en`` or ``en>nl`` for
         a pair that goes one way only (``rook`` -> smoke: "het rook naar koffie" is no smoke),
         ``noun`` when the English word is meant as a noun whose verb is another word (``trein``
-        -> train, not *training*). ``#`` comments and blank lines are skipped. A line that is
+        -> train, not *training*), ``review`` when the English word has an everyday sense of its
+        own that a reader does not take for the event (``recall`` a memory, the *Dead* Sea): a hit of
+        that translation asks for review instead of a pause. ``#`` comments and blank lines are skipped. A line that is
         not a pair is an error naming the line (the shipped table is tested)."""
         found: dict[str, dict[str, list[str]]] = {"nl": defaultdict(list), "en": defaultdict(list)}
         nouns: set[str] = set()
+        reviewed: set[tuple[str, str]] = set()
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
@@ -89,9 +94,12 @@ class Table:
                     or not flags <= FLAGS or len(flags & set(DIRECTIONS.values())) > 1:
                 raise TermFileError(origin, "expected 'Dutch<TAB>English', and after a tab "
                                             "'nl>en' or 'en>nl' for one way only, 'noun' for an "
-                                            "English noun", line=number)
+                                            "English noun, 'review' for an everyday word",
+                                    line=number)
             if NOUN in flags:
                 nouns.add(parts[1])
+            if REVIEW in flags:  # the English side: recall, dead (the Dutch ones are plain)
+                reviewed.add(("en", parts[1]))
             for language, word, other in (("nl", parts[0], parts[1]), ("en", parts[1], parts[0])):
                 if flags & set(DIRECTIONS.values()) - {DIRECTIONS[language]}:
                     continue
@@ -99,7 +107,7 @@ class Table:
                     if other not in found[language][key]:
                         found[language][key].append(other)
         return cls({language: {key: tuple(values) for key, values in keys.items()}
-                    for language, keys in found.items()}, frozenset(nouns))
+                    for language, keys in found.items()}, frozenset(nouns), frozenset(reviewed))
 
     def of(self, text: str, language: str) -> tuple[str, ...]:
         """The translations of a word or phrase of ``language`` (nl or en); for a word the
@@ -144,12 +152,15 @@ def verb_forms(noun: str) -> frozenset[str]:
 
 def translations_of(typed: TermSet, table: Table | None = None,
                     known: Iterable[Term] = ()) -> list[tuple[Term, Term]]:
-    """(typed term, its translation) for the typed crisis terms, each translation a crisis
-    term of the other language that names the term it comes from. A translation the crisis
-    has already (typed, or a kit's: ``known``) or that another term brought is left out, so
-    one word is one hit."""
+    """(typed term, its translation) for the typed crisis terms, each translation a term of
+    the other language that names the term it comes from: a crisis term, or for a ``review``
+    pair a review word (``crisis=False``, severity high). A translation the crisis has already
+    (typed, or a kit's: ``known``) or that another term brought is left out, so one word is
+    one hit; so is one the crisis file names as an exception (``!train``): the team's way to
+    keep out one translation without losing the others."""
     table = table or shipped_table()
     seen = {key for term in (*typed.terms, *known) for key in _keys(term.text)[:1]}
+    seen |= typed.exceptions
     pairs: list[tuple[Term, Term]] = []
     for term in typed.terms:
         for source in ((term.language,) if term.language in OTHER else ("nl", "en")):
@@ -159,9 +170,11 @@ def translations_of(typed: TermSet, table: Table | None = None,
                 if not key or key[0] in seen or _shared(translation, source):
                     continue
                 seen.add(key[0])
+                review = (OTHER[source], translation) in table.reviewed
                 pairs.append((term, replace(
                     term, text=text, pattern=parse_pattern(text), language=OTHER[source],
-                    suggestion=None,
+                    suggestion=None, crisis=term.crisis and not review,
+                    severity=Severity.HIGH if review else term.severity,
                     list_name=f"{term.list_name}, {translation}{MARK}'{term.text}'")))
     return pairs
 
@@ -177,9 +190,11 @@ def typed_only(terms: TermSet) -> TermSet:
     return replace(terms, terms=tuple(t for t in terms.terms if not is_translation(t)))
 
 
-def translated(typed: TermSet, table: Table | None = None, known: Iterable[Term] = ()) -> TermSet:
-    """The translations of the typed crisis terms as crisis terms (``translations_of``); a
-    noun's verb forms are exceptions (``verb_forms``), unless a term names them."""
+def translated(typed: TermSet, table: Table | None = None, known: Iterable[Term] = ()
+               ) -> tuple[TermSet, TermSet]:
+    """The translations of the typed crisis terms (``translations_of``) as (crisis terms,
+    review words), like a kit's; a noun's verb forms are exceptions (``verb_forms``), unless
+    a term names them."""
     table = table or shipped_table()
     added = tuple(translation for _, translation in translations_of(typed, table, known))
     if added:
@@ -188,4 +203,5 @@ def translated(typed: TermSet, table: Table | None = None, known: Iterable[Term]
     exceptions = frozenset(form for term in added if term.language == "en"
                            and term.text in table.nouns
                            for form in verb_forms(term.text)) - named
-    return TermSet(added, exceptions)
+    return (TermSet(tuple(t for t in added if t.crisis), exceptions),
+            TermSet(tuple(t for t in added if not t.crisis), exceptions))

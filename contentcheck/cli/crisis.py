@@ -138,12 +138,14 @@ def _translation_pairs(declared: crises.Crisis, ctx: _Context) -> list[tuple[Any
 
 
 def _translations(declared: crises.Crisis, ctx: _Context) -> str | None:
-    """"translations (pause, 1): train (trein*)", or None."""
+    """"translations (pause, 1): train (trein*)", with "; (review, 1): dead (doden)" for the
+    translations that ask for review, or None."""
     pairs = _translation_pairs(declared, ctx)
-    if not pairs:
-        return None
-    return (f"translations (pause, {len(pairs)}): "
-            + ", ".join(f"{new.text} ({typed.text})" for typed, new in pairs))
+    parts = [f"({label}, {len(chosen)}): " + ", ".join(f"{new.text} ({typed.text})"
+                                                     for typed, new in chosen)
+             for label, chosen in (("pause", [p for p in pairs if p[1].crisis]),
+                                   ("review", [p for p in pairs if not p[1].crisis])) if chosen]
+    return "translations " + "; ".join(parts) if parts else None
 
 
 def _kit_summary(declared: crises.Crisis) -> str:

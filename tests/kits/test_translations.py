@@ -33,7 +33,8 @@ FINDS = [
     (["#vliegramp"], "Our thoughts are with everyone after the air disaster", "pause"),
     (["kip", "salmonella"], "Crispy chicken wings for the match tonight", "pause"),
     (["uitvaart"], "Funeral flowers: order before noon for delivery tomorrow", "pause"),
-    (["terugroepactie"], "Recall notice for our hazelnut cookies, best before May", "pause"),
+    # recall has an everyday sense (recall a memory): its hits ask for review (`review` flag)
+    (["terugroepactie"], "Recall notice for our hazelnut cookies, best before May", "review"),
     (["gehackt"], "Our webshop account was hacked overnight, please ignore the mails", "pause"),
     (["slachtoffers"], "Raising money for the victims: every euro helps", "pause"),
     (["storing", "pinnen"], "Card payments work again after this morning's outage", "pause"),
@@ -206,7 +207,7 @@ def test_the_cache_key_follows_the_table_and_the_switch(tmp_path: Path) -> None:
     one = Table.parse("trein\ttrain\n", "one.tsv")
     two = Table.parse("trein\ttrain\ntrein\trailway train\n", "two.tsv")
     noun = Table.parse("trein\ttrain\tnoun\n", "noun.tsv")  # the same term, exceptions added
-    keys = {cache_key(typed + translated(typed, table), TermSet()) for table in (one, two, noun)}
+    keys = {cache_key(typed + translated(typed, table)[0], TermSet()) for table in (one, two, noun)}
     assert len(keys) == 3 and cache_key(typed, TermSet()) not in keys
     # a scan with the cache on: the switch never gets a checker compiled for the other setting
     text = "Trains, trams and tractors: the new toy corner opens on Saturday"
@@ -260,7 +261,7 @@ def test_a_line_that_is_no_pair_names_its_line() -> None:
     assert one_way.of("rook", "nl") == ("smoke",) and one_way.of("smoke", "en") == ()
     assert one_way.nouns == {"smoke"}
     typed = crisis_terms_from_cli(["rook", "vlammen"])
-    assert translated(typed, one_way).exceptions == {"smoked", "smoking", "smoker", "smokers"}
+    assert translated(typed, one_way)[0].exceptions == {"smoked", "smoking", "smoker", "smokers"}
 
 
 def test_a_nouns_verb_form_counts_when_a_term_names_it(tmp_path: Path) -> None:
@@ -269,3 +270,43 @@ def test_a_nouns_verb_form_counts_when_a_term_names_it(tmp_path: Path) -> None:
     path = _calendar_csv(tmp_path, [text])
     assert _statuses(scan_json(path, "--term", "rook", "--term", "brand"))[text] == "ok"
     assert _statuses(scan_json(path, "--term", "rook", "--term", "smoking"))[text] == "pause"
+
+
+# A Dutch term naming one event whose translation is also an everyday English word of another
+# sense: the translation's hit asks for review, not a pause (the table's `review` flag). Found
+# by QA: each of these paused before.
+EVERYDAY_SENSE = [
+    ("terugroepactie", "Can you recall your first paycheck? Tell us below"),
+    ("neergestort", "Our new banking app has crashed all download records this week"),
+    ("doden", "Dead Sea mud masks, now two for one"),
+    ("schietpartij", "Behind the scenes: we are shooting our spring campaign today"),
+]
+
+
+@pytest.mark.parametrize(("typed", "text"), EVERYDAY_SENSE)
+def test_a_translation_with_an_everyday_sense_asks_for_review(tmp_path: Path, typed: str,
+                                                              text: str) -> None:
+    path = _calendar_csv(tmp_path, [text])
+    assert _statuses(scan_json(path, "--term", typed))[text] == "review"
+    assert _statuses(scan_json(path, "--term", typed, "--no-translations"))[text] == "ok"
+
+
+def test_review_pairs_are_listed_apart_by_crisis_start(tmp_path: Path) -> None:
+    started = run("crisis", "start", "Schietpartij", "--term", "schietpartij", "--term", "mes",
+                  "--now", "2026-11-24T07:00")
+    assert started.exit_code == 0, started.stderr
+    assert "translations (pause, 1): knife (mes); (review, 1): shooting (schietpartij)" \
+        in started.output
+
+
+def test_an_exception_in_the_crisis_file_keeps_one_translation_out(tmp_path: Path) -> None:
+    # the way to keep one unwanted translation (train for trein) without losing them all
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("trein\nconducteur\n!train\n", encoding="utf-8")
+    texts = ["Train your brain: join our free money workshop on Thursday",
+             "The conductor of our new orchestra podcast says hi"]
+    path = _calendar_csv(tmp_path, texts)
+    statuses = _statuses(scan_json(path, "--crisis", crisis))
+    assert statuses[texts[0]] == "ok" and statuses[texts[1]] == "review"
+    shown = run("explain", texts[0], "--crisis", crisis, "--language", "en")
+    assert shown.exit_code == 0 and "decision: OK" in shown.output
