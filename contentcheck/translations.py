@@ -38,6 +38,8 @@ log = logging.getLogger(__name__)
 TABLE_PATH = ("kits", "translations.tsv")
 OTHER = {"nl": "en", "en": "nl"}
 MARK = ": translation of "  # in a translation's list name: "train: translation of 'trein*'"
+SAME = ": the same word in "  # "bus: the same word in English"
+LANGUAGE = {"nl": "Dutch", "en": "English"}
 DIRECTIONS = {"nl": "nl>en", "en": "en>nl"}  # a one-way pair: from the language of its key
 NOUN = "noun"  # the English side is meant as a noun: its verb's forms are another word
 REVIEW = "review"  # a side with an everyday sense of its own: its translation's hits ask review
@@ -157,16 +159,28 @@ def translations_of(typed: TermSet, table: Table | None = None,
     pair a review word (``crisis=False``, severity high). A translation the crisis has already
     (typed, or a kit's: ``known``) or that another term brought is left out, so one word is
     one hit; so is one the crisis file names as an exception (``!train``): the team's way to
-    keep out one translation without losing the others."""
+    keep out one translation without losing the others. A word the table pairs with itself
+    (``bus``, ``virus``: the same word and meaning in both) gives the typed term again in the
+    other language, so a language guess does not leave it out of the other language's posts
+    (as it must for a false friend: ``brand``)."""
     table = table or shipped_table()
     seen = {key for term in (*typed.terms, *known) for key in _keys(term.text)[:1]}
     seen |= typed.exceptions
     pairs: list[tuple[Term, Term]] = []
+    same_seen: set[tuple[str, str]] = set()
     for term in typed.terms:
         for source in ((term.language,) if term.language in OTHER else ("nl", "en")):
             for translation in table.of(term.text, source):
                 text = term_text(translation)
                 key = _keys(text)[:1]
+                if key and key == _keys(term.text)[:1] and term.language == source:
+                    # the same word in both (bus, storm, virus): the typed term, as typed,
+                    # finds the other language's posts too; no language guess leaves it out
+                    if (key[0], source) not in same_seen and key[0] not in typed.exceptions:
+                        same_seen.add((key[0], source))
+                        pairs.append((term, replace(term, language=OTHER[source], list_name=(
+                            f"{term.list_name}, {term.text}{SAME}{LANGUAGE[OTHER[source]]}"))))
+                    continue
                 if not key or key[0] in seen or _shared(translation, source):
                     continue
                 seen.add(key[0])
@@ -181,7 +195,7 @@ def translations_of(typed: TermSet, table: Table | None = None,
 
 def is_translation(term: Term) -> bool:
     """Whether a crisis term was made here (its list names the term it translates)."""
-    return MARK in term.list_name
+    return MARK in term.list_name or SAME in term.list_name
 
 
 def typed_only(terms: TermSet) -> TermSet:

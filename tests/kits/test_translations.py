@@ -310,3 +310,20 @@ def test_an_exception_in_the_crisis_file_keeps_one_translation_out(tmp_path: Pat
     assert statuses[texts[0]] == "ok" and statuses[texts[1]] == "review"
     shown = run("explain", texts[0], "--crisis", crisis, "--language", "en")
     assert shown.exit_code == 0 and "decision: OK" in shown.output
+
+
+def test_a_word_the_same_in_both_languages_finds_the_other_languages_posts(tmp_path: Path) -> None:
+    # a Dutch crisis file: its words are read as Dutch, so `brand` stays out of English posts;
+    # `virus` and `bus` mean the same in English, and the table pairs them with themselves
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("uitbraak\nbesmetting\nvirus\nbrand\nbus\nziekenhuis\n", encoding="utf-8")
+    texts = ["Beat the winter virus with our vitamin smoothies, order today",
+             "Bus, tram or bike? However you come, we will see you at the start line",
+             "Our brand new spring collection is online tomorrow morning"]
+    path = _calendar_csv(tmp_path, texts)
+    statuses = _statuses(scan_json(path, "--crisis", crisis))
+    assert [statuses[t] for t in texts] == ["pause", "pause", "ok"]
+    off = _statuses(scan_json(path, "--crisis", crisis, "--no-translations"))
+    assert [off[t] for t in texts] == ["ok", "ok", "ok"]
+    shown = run("explain", texts[1], "--crisis", crisis)
+    assert "bus: the same word in English" in shown.output
