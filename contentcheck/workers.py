@@ -55,12 +55,21 @@ def workers_for(jobs: int | None, posts: int) -> int:
     return max(1, min(wanted, -(-posts // CHUNK)))
 
 
+def _stop_worker(signum: int, frame: Any) -> None:
+    """SIGTERM in a worker (``terminate``, or ``timeout``/``systemctl stop`` signalling the
+    whole process group): leave by an exception, not by the default instant death. A worker
+    waits for its next batch holding the pool's task-queue lock; killed outright it never
+    releases it, and the parent's clean-up waits for that lock for ever (a hang). Raised,
+    ``SystemExit`` unwinds the ``with lock:`` and the worker ends with status 143."""
+    raise SystemExit(128 + signum)
+
+
 def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[str, Any]]) -> None:
     global _runners
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C: the parent stops the pool, no traceback per worker
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the parent's "clean up" handler is not ours
+    signal.signal(signal.SIGTERM, _stop_worker)  # the parent's "clean up" handler is not ours
     if hasattr(signal, "pthread_sigmask"):  # blocked while the pool started (_started_pool)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     gc.disable()  # the worker lives for one scan; its objects are acyclic (see gcpause.py)
@@ -196,9 +205,34 @@ class CheckPool:
         self._pool.join()
 
     def terminate(self) -> None:
-        """Stop the workers now, after an error or Ctrl-C: none is left behind."""
-        self._pool.terminate()
-        self._pool.join()
+        """Stop the workers now, after an error, Ctrl-C or SIGTERM: none is left behind."""
+        _terminate(self._pool)
+
+
+def _terminate(pool: Any) -> None:
+    """``pool.terminate()``, made safe when workers died by a signal of their own (``timeout``
+    and ``systemctl stop`` send SIGTERM to every process of the scan). An idle worker waits
+    for its next batch holding the task queue's read lock; one that dies there never releases
+    it, and ``Pool.terminate`` first waits for that lock: for ever. So the pool stops making
+    new workers, the workers are killed (none can finish a batch now), the lock a dead
+    worker may have held is released, and then the pool is terminated as usual. Uses the
+    pool's internals (stable from Python 3.8 to 3.13)."""
+    from multiprocessing.pool import TERMINATE
+
+    handler = pool._worker_handler
+    handler._state = TERMINATE
+    pool._change_notifier.put(None)
+    handler.join()
+    for process in pool._pool:
+        if process.exitcode is None:
+            process.kill()
+    for process in pool._pool:
+        process.join()
+    lock = pool._inqueue._rlock  # now free (taken here) or held by a dead worker: free it
+    lock.acquire(False)
+    lock.release()
+    pool.terminate()
+    pool.join()
 
 
 def _started_pool(context: Any, workers: int, initargs: tuple[Any, ...]) -> Any:
@@ -212,9 +246,16 @@ def _started_pool(context: Any, workers: int, initargs: tuple[Any, ...]) -> Any:
         return context.Pool(workers, _start_worker, initargs)
     before = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})
     try:  # forked and spawned workers inherit the mask; a SIGTERM meanwhile waits
-        return context.Pool(workers, _start_worker, initargs)
-    finally:
+        pool = context.Pool(workers, _start_worker, initargs)
+    except BaseException:
         signal.pthread_sigmask(signal.SIG_SETMASK, before)
+        raise
+    try:
+        signal.pthread_sigmask(signal.SIG_SETMASK, before)  # a SIGTERM that waited: raised here
+    except BaseException:
+        _terminate(pool)  # not left to the garbage collector's Pool.terminate, which can hang
+        raise
+    return pool
 
 
 def add_finished(runners: Sequence["Runner"], found: dict[int, list["Finding"]]
