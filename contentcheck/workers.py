@@ -73,6 +73,10 @@ def _start_worker(context: CheckContext | None, configs: Mapping[str, Mapping[st
     if hasattr(signal, "pthread_sigmask"):  # blocked while the pool started (_started_pool)
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
     gc.disable()  # the worker lives for one scan; its objects are acyclic (see gcpause.py)
+    if _runners is None and context is None:
+        # forked to replace a worker that died (a signal): the parent has let the compiled
+        # checks go, so this one cannot work; it leaves quietly, the scan is stopping
+        raise SystemExit(0)
     if _runners is None:  # spawned: build the checks here, once
         _runners = start_checks(context, configs, across=False)
 
@@ -210,29 +214,29 @@ class CheckPool:
 
 
 def _terminate(pool: Any) -> None:
-    """``pool.terminate()``, made safe when workers died by a signal of their own (``timeout``
-    and ``systemctl stop`` send SIGTERM to every process of the scan). An idle worker waits
-    for its next batch holding the task queue's read lock; one that dies there never releases
-    it, and ``Pool.terminate`` first waits for that lock: for ever. So the pool stops making
-    new workers, the workers are killed (none can finish a batch now), the lock a dead
-    worker may have held is released, and then the pool is terminated as usual. Uses the
-    pool's internals (stable from Python 3.8 to 3.13)."""
+    """Stop a pool now, without ``Pool.terminate``, which is not safe when workers died by a
+    signal of their own (``timeout`` and ``systemctl stop`` send SIGTERM to every process of
+    the scan): a worker killed while it held one of the queues' locks (waiting for its next
+    batch, or sending a result) never releases it, and ``Pool.terminate`` waits for those
+    locks: for ever. So the pool stops making new workers, its workers are killed and
+    reaped, and its own clean-up is cancelled; its helper threads are daemons that end with
+    the process, and no batch is waited for. Uses the pool's internals (stable from Python
+    3.8 to 3.13)."""
     from multiprocessing.pool import TERMINATE
 
+    pool._terminate.cancel()  # the clean-up the garbage collector or exit would run
+    pool._state = TERMINATE
     handler = pool._worker_handler
     handler._state = TERMINATE
     pool._change_notifier.put(None)
-    handler.join()
+    handler.join()  # it makes no new workers now
+    pool._task_handler._state = TERMINATE
+    pool._result_handler._state = TERMINATE
     for process in pool._pool:
         if process.exitcode is None:
             process.kill()
     for process in pool._pool:
         process.join()
-    lock = pool._inqueue._rlock  # now free (taken here) or held by a dead worker: free it
-    lock.acquire(False)
-    lock.release()
-    pool.terminate()
-    pool.join()
 
 
 def _started_pool(context: Any, workers: int, initargs: tuple[Any, ...]) -> Any:

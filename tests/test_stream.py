@@ -363,5 +363,5 @@ def test_sigterm_to_the_whole_process_group_never_hangs_a_jobs_2_scan(tmp_path: 
                 os.killpg(child.pid, signal.SIGKILL)
                 child.wait()
         assert list(scratch.iterdir()) == []
-    assert all(code in (0, 143) for code, _ in outcomes), outcomes
+    assert all(code in (0, 1, 143) for code, _ in outcomes), outcomes  # 1: done, flagged
     assert all(err in ("", "contentcheck: terminated") for _, err in outcomes), outcomes
