@@ -107,3 +107,20 @@ def test_a_loose_wildcard_hit_asks_for_review_in_a_scan(tmp_path: Path) -> None:
     assert "loose reading" in " ".join(posts["Nieuwe branding voor onze webshop"]["reasons"])
     assert posts["De brandweer was er snel"]["status"] == "pause"
     assert posts["Our brand is here to stay"]["status"] == "ok"
+
+
+def test_a_word_of_the_other_language_under_at_language_is_named(tmp_path: Path) -> None:
+    """A crisis file copied from an English one keeps `@language en`; the Dutch word typed
+    under it finds no Dutch post. QA: it was dropped without a word; now the scan says so."""
+    crisis_file = tmp_path / "crisis.txt"
+    crisis_file.write_text("@language en\nexplosie\nfire\n", encoding="utf-8")
+    text = "Explosie bij de fabriek: onze winkel blijft vandaag dicht"
+    path = write_csv(tmp_path / "kalender.csv",
+                     [["Datum", "Tijd", "Kanaal", "Bericht"], ["25-11-2026", "09:00", "X", text]])
+    result = run("scan", path, "--crisis", crisis_file, "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--format", "json", "--exit-zero")
+    assert result.exit_code == 0, result.stderr
+    warnings = json.loads(result.stdout)["warnings"]
+    assert any("'explosie' is read as English (@language en) but is a Dutch word" in w
+               for w in warnings), warnings
+    assert not any("'fire'" in w for w in warnings)

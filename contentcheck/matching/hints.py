@@ -73,9 +73,36 @@ def left_out_forms(terms: TermSet) -> list[str]:
     return notes
 
 
+def language_hints(terms: TermSet) -> list[str]:
+    """One line per one-word crisis term read in one language whose word belongs to the other
+    only (a Dutch ``explosie`` under ``@language en``, copied from an English file): it finds
+    no post in its own language, and the person would never know."""
+    from contentcheck.matching.language import OTHER, word_language
+
+    hints = []
+    for term in terms.terms:
+        if not term.crisis or term.language not in OTHER:
+            continue
+        try:
+            pattern = pattern_of(term)
+        except ValueError:
+            continue
+        if pattern.kind != "word" or not pattern.words[0].norm.isalpha():
+            continue
+        own = word_language(pattern.words[0].norm)
+        if own == OTHER[term.language]:
+            names = {"nl": "Dutch", "en": "English"}
+            hints.append(f"crisis term '{term.text}' is read as {names[term.language]} "
+                         f"(@language {term.language}) but is a {names[own]} word: it finds "
+                         f"no {names[own]} post; put it under @language {own} or remove "
+                         "the @language line")
+    return hints
+
+
 def term_notes(terms: TermSet, *, left_out: bool = True) -> list[str]:
     """What to tell the person about the terms as typed: lines that could be read two ways
     (a hashtag or a comment, ``terms.read_line``), plural hints, and (``left_out``) table forms
     left out. The last is for the person choosing terms (``explain``, ``crisis start``); a
     scan's report would repeat it for every run and read as noise ("does not find sta")."""
-    return list(terms.warnings) + plural_hints(terms) + (left_out_forms(terms) if left_out else [])
+    return (list(terms.warnings) + plural_hints(terms) + language_hints(terms)
+            + (left_out_forms(terms) if left_out else []))
