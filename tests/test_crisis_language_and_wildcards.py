@@ -124,3 +124,22 @@ def test_a_word_of_the_other_language_under_at_language_is_named(tmp_path: Path)
     assert any("'explosie' is read as English (@language en) but is a Dutch word" in w
                for w in warnings), warnings
     assert not any("'fire'" in w for w in warnings)
+
+
+@pytest.mark.parametrize(("typed", "named"), [
+    ("e*", "has only 1 letter(s) beside its wildcard"),
+    ("*s", "has only 1 letter(s) beside its wildcard"),
+    ("@en", "is a word of nearly every post ('en')"),
+    ("the", "is a word of nearly every post ('the')"),
+])
+def test_a_crisis_term_that_reaches_every_post_is_named(tmp_path: Path, typed: str,
+                                                       named: str) -> None:
+    """Typed in a hurry (QA: `e*` paused 23 of 29 sample posts without a word): kept as typed,
+    but the scan says which term and why."""
+    path = write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                 ["25-11-2026", "09:00", "X", "Een fijne week"]])
+    result = run("scan", path, "--term", typed, "--term", "treinramp", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "json", "--exit-zero")
+    warnings = json.loads(result.stdout)["warnings"]
+    assert any(f"crisis term '{typed}' {named}" in w for w in warnings), warnings
+    assert not any("treinramp" in w for w in warnings)

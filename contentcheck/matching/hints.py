@@ -99,10 +99,40 @@ def language_hints(terms: TermSet) -> list[str]:
     return hints
 
 
+SHORT_STEM = 3  # a wildcard's letters below this reach a large part of the vocabulary
+
+
+def reach_hints(terms: TermSet) -> list[str]:
+    """One line per crisis term of one word that would pause a large part of any calendar:
+    a wildcard of one or two letters (``e*``, ``*ion`` is fine, ``*s`` is not) or a function
+    word (``en``, ``the``: ``--term @en`` read as the word *en*). Typed in a hurry; the person
+    is told which, the term is kept as typed."""
+    from contentcheck.matching.forms import FUNCTION_WORDS
+
+    hints = []
+    for term in terms.terms:
+        try:
+            pattern = pattern_of(term)
+        except ValueError:
+            continue
+        if not term.crisis or pattern.kind != "word" or pattern.words[0].emoji:
+            continue
+        word = pattern.words[0]
+        if (word.any_before or word.any_after) and len(word.norm) < SHORT_STEM:
+            hints.append(f"crisis term '{term.text}' has only {len(word.norm)} letter(s) "
+                         "beside its wildcard: it matches a large part of every calendar; "
+                         "type more of the word")
+        elif not (word.any_before or word.any_after) and word.norm in FUNCTION_WORDS:
+            hints.append(f"crisis term '{term.text}' is a word of nearly every post "
+                         f"('{word.norm}'); was it meant as a term? (a language goes after "
+                         "a term: 'train @en')")
+    return hints
+
+
 def term_notes(terms: TermSet, *, left_out: bool = True) -> list[str]:
     """What to tell the person about the terms as typed: lines that could be read two ways
     (a hashtag or a comment, ``terms.read_line``), plural hints, and (``left_out``) table forms
     left out. The last is for the person choosing terms (``explain``, ``crisis start``); a
     scan's report would repeat it for every run and read as noise ("does not find sta")."""
     return (list(terms.warnings) + plural_hints(terms) + language_hints(terms)
-            + (left_out_forms(terms) if left_out else []))
+            + reach_hints(terms) + (left_out_forms(terms) if left_out else []))
