@@ -169,11 +169,12 @@ def translations_of(typed: TermSet, table: Table | None = None,
     pairs: list[tuple[Term, Term]] = []
     same_seen: set[tuple[str, str]] = set()
     for term in typed.terms:
+        own = _keys(term.text)[:1]
         for source in ((term.language,) if term.language in OTHER else ("nl", "en")):
             for translation in table.of(term.text, source):
                 text = term_text(translation)
                 key = _keys(text)[:1]
-                if key and key == _keys(term.text)[:1] and term.language == source:
+                if key and key == own and term.language == source:
                     # the same word in both (bus, storm, virus): the typed term, as typed,
                     # finds the other language's posts too; no language guess leaves it out
                     if (key[0], source) not in same_seen and key[0] not in typed.exceptions:

@@ -56,11 +56,12 @@ def workers_for(jobs: int | None, posts: int) -> int:
 
 
 def _stop_worker(signum: int, frame: Any) -> None:
-    """SIGTERM in a worker (``terminate``, or ``timeout``/``systemctl stop`` signalling the
-    whole process group): leave by an exception, not by the default instant death. A worker
-    waits for its next batch holding the pool's task-queue lock; killed outright it never
-    releases it, and the parent's clean-up waits for that lock for ever (a hang). Raised,
-    ``SystemExit`` unwinds the ``with lock:`` and the worker ends with status 143."""
+    """SIGTERM in a worker (``timeout``/``systemctl stop`` signalling the whole process
+    group): leave by an exception, not by the default instant death. A worker waits for its
+    next batch holding the pool's task-queue lock; raised, ``SystemExit`` unwinds the ``with
+    lock:`` and the worker ends with status 143, so the queues stay usable while the parent
+    stops (``_terminate`` no longer waits for them, but the pool's own threads still read
+    and write them)."""
     raise SystemExit(128 + signum)
 
 

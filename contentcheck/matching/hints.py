@@ -9,7 +9,10 @@ and decides: "add the term 'trein' to find the singular too".
 
 from __future__ import annotations
 
-from contentcheck.matching.terms import TermSet, pattern_of
+from collections.abc import Iterator
+
+from contentcheck.matching.terms import TermSet, WordSpec, pattern_of
+from contentcheck.records import Term
 
 
 def plural_hints(terms: TermSet) -> list[str]:
@@ -40,6 +43,20 @@ def plural_hints(terms: TermSet) -> list[str]:
     return hints
 
 
+def _one_word_crisis_terms(terms: TermSet) -> Iterator[tuple[Term, WordSpec]]:
+    """The crisis terms of one word (a wildcard too), each with its word; a term that cannot
+    be read is left to the error that names it."""
+    for term in terms.terms:
+        if not term.crisis:
+            continue
+        try:
+            pattern = pattern_of(term)
+        except ValueError:
+            continue
+        if pattern.kind == "word":
+            yield term, pattern.words[0]
+
+
 def left_out_forms(terms: TermSet) -> list[str]:
     """One line per crisis term whose lemma table gave forms that were left out as junk
     (``lemmas.table_forms``): they are not added silently, the person sees which and why."""
@@ -48,15 +65,10 @@ def left_out_forms(terms: TermSet) -> list[str]:
     from contentcheck.matching.lemmas import table_forms
 
     notes = []
-    for term in terms.terms:
-        try:
-            pattern = pattern_of(term)
-        except ValueError:
+    for term, word in _one_word_crisis_terms(terms):
+        if word.any_before or word.any_after:
             continue
-        if not term.crisis or pattern.kind != "word" or pattern.words[0].any_before \
-                or pattern.words[0].any_after:
-            continue
-        norm = pattern.words[0].norm
+        norm = word.norm
         if len(norm) <= 2 or norm in FUNCTION_WORDS or not norm.isalpha():
             continue
         left_out: dict[str, str] = {}
@@ -80,16 +92,10 @@ def language_hints(terms: TermSet) -> list[str]:
     from contentcheck.matching.language import OTHER, word_language
 
     hints = []
-    for term in terms.terms:
-        if not term.crisis or term.language not in OTHER:
+    for term, word in _one_word_crisis_terms(terms):
+        if term.language not in OTHER or not word.norm.isalpha():
             continue
-        try:
-            pattern = pattern_of(term)
-        except ValueError:
-            continue
-        if pattern.kind != "word" or not pattern.words[0].norm.isalpha():
-            continue
-        own = word_language(pattern.words[0].norm)
+        own = word_language(word.norm)
         if own == OTHER[term.language]:
             names = {"nl": "Dutch", "en": "English"}
             hints.append(f"crisis term '{term.text}' is read as {names[term.language]} "
@@ -110,14 +116,9 @@ def reach_hints(terms: TermSet) -> list[str]:
     from contentcheck.matching.forms import FUNCTION_WORDS
 
     hints = []
-    for term in terms.terms:
-        try:
-            pattern = pattern_of(term)
-        except ValueError:
+    for term, word in _one_word_crisis_terms(terms):
+        if word.emoji:
             continue
-        if not term.crisis or pattern.kind != "word" or pattern.words[0].emoji:
-            continue
-        word = pattern.words[0]
         if (word.any_before or word.any_after) and len(word.norm) < SHORT_STEM:
             hints.append(f"crisis term '{term.text}' has only {len(word.norm)} letter(s) "
                          "beside its wildcard: it matches a large part of every calendar; "
