@@ -26,6 +26,25 @@ from pathlib import Path
 PLAIN = re.compile(r"[a-z]{2,}")
 
 
+def past_plurals(lemma: str, forms: set[str]) -> set[str]:
+    """The plural past a Dutch weak verb's table lacks while it has the singular (simplemma
+    has *overstroomde* but not *overstroomden*, *degradeerde* but not *degradeerden*): the
+    singular + n, for a singular made of the verb's own stem (*overstroom* and *overstroomt*
+    are there too), never a superlative (*groenste*). A stem in -t or -d is left alone: its
+    past (*zette*) has the shape of an inflected participle (*aangezette*)."""
+    if not lemma.endswith("en"):
+        return set()
+    every = forms | {lemma}
+    found = set()
+    for form in forms:
+        stem = form[:-2]
+        if (form.endswith(("de", "te")) and not form.endswith("ste") and stem in every
+                and stem + "t" in every and not stem.endswith(("t", "d"))
+                and form + "n" not in every):
+            found.add(form + "n")
+    return found
+
+
 def main() -> int:
     from simplemma.strategies.dictionaries.dictionary_factory import (
         _load_dictionary_from_disk)  # the shipped tables, as simplemma itself reads them
@@ -42,6 +61,9 @@ def main() -> int:
             form_text, lemma_text = fold(form.decode("utf-8")), fold(lemma.decode("utf-8"))
             if PLAIN.fullmatch(form_text) and PLAIN.fullmatch(lemma_text):
                 groups[lemma_text].add(form_text)
+        if language == "nl":
+            for lemma, forms in groups.items():
+                forms |= past_plurals(lemma, forms)
         lines = []
         for lemma in sorted(groups):
             forms = sorted(groups[lemma] - {lemma})
