@@ -48,6 +48,18 @@ ROWS = [
     ("aanrijden", "We rijden naar je toe. Aan de deur betalen kan.", False),
     ("inbreken", "Breek het brood in stukken.", False),
     ("afbranden", "Brand een kaarsje af en toe.", False),
+    # particles that also begin verbs that never split (onderzoeken, volgen, voorkomen):
+    # split when the table has the participle with ge- inside (ondergelopen, volgelopen)
+    ("ondergelopen", "De kelder liep vannacht helemaal onder.", True),
+    ("ondergelopen", "Na de wolkbreuk liepen alle tunnels in de stad onder.", True),
+    ("onderlopen", "Als het zo blijft regenen, loopt de garage onder.", True),
+    ("volgelopen", "Onze kelder liep in een uur vol.", True),
+    ("leeglopen", "Het stuwmeer liep binnen twee dagen leeg.", True),
+    ("kapotgegaan", "De pomp ging gisteren kapot.", True),
+    ("ondergelopen", "Loop even onder de brug door en je ziet ons.", False),
+    ("volgelopen", "Loop vol verwachting onze winkel binnen.", False),
+    ("onderzocht", "We zochten onder de bank en vonden de sleutels.", False),
+    ("ondergelopen", "Liep je onder? Nee, onze regenjas houdt je droog.", True),
     # far apart: more than the window of words
     ("uitbreken", "Er brak een heel erg lange en mooie zonnige dag voor ons allemaal en ook voor jou uit.", False),
 ]

@@ -29,6 +29,22 @@ from contentcheck.matching.language import OTHER, SHARED_RANK
 # separable-verb particles: instorten = in + storten, uitbreken = uit + breken
 PARTICLES = ("terug", "neer", "door", "over", "mee", "uit", "aan", "weg", "toe", "vast",
              "los", "af", "in", "om", "op", "na", "bij")
+# more particles that split off a verb (de kelder liep onder, liep vol, de lift ging stuk),
+# which also begin verbs that never split (onderzoeken: onderzocht; volgen; voorkomen:
+# voorkwam), so a verb counts as split by one of these only when the table has its
+# participle with the ge- inside (ondergelopen, volgelopen, kapotgegaan)
+SPLIT_ONLY = ("onder", "voor", "achter", "tegen", "vol", "leeg", "kapot", "stuk", "dicht",
+              "open", "samen")
+
+
+def split_particle(lemma: str, forms: tuple[str, ...] = ()) -> str | None:
+    """The particle a Dutch verb splits off (instorten -> in, onderlopen -> onder), or None:
+    one of ``PARTICLES``, or of ``SPLIT_ONLY`` when a form of ``forms`` has ge- after it."""
+    particle = next((p for p in PARTICLES if lemma.startswith(p)), None)
+    if particle:
+        return particle
+    return next((p for p in SPLIT_ONLY if lemma.startswith(p)
+                 and any(f.startswith(p + "ge") for f in forms)), None)
 
 
 class _Groups(Mapping[str, tuple[str, ...]]):
@@ -95,7 +111,7 @@ def looks_like_verb_form(word: str) -> bool:
     noun in the plural (treinen) leaves its singular to the person (``hints``)."""
     if word.endswith(("end", "ende", "de", "te", "den", "ten")):
         return False
-    if word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES):
+    if word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES + SPLIT_ONLY):
         return True
     return word.startswith(("ont", "be", "ver", "her")) and word.endswith(("d", "t"))
 
@@ -107,7 +123,7 @@ def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
     lemmas = [word] if word in data.groups else []
     if language == "nl" and looks_like_verb_form(word):
         lemma = data.lemma_of.get(word)
-        if lemma and lemma not in lemmas and lemma.endswith("en"):
+        if lemma and lemma not in lemmas and lemma.endswith(("en", "aan")):
             lemmas.append(lemma)
     return tuple(lemmas)
 
@@ -181,9 +197,9 @@ def separable_parts(word: str) -> list[tuple[str, str, frozenset[str]]]:
     groups = table("nl").groups
     found = []
     for lemma in verb_lemmas(word, "nl"):
-        particle = next((p for p in PARTICLES if lemma.startswith(p)), None)
+        particle = split_particle(lemma, groups.get(lemma, ()))
         base = lemma[len(particle):] if particle else ""
-        if particle and lemma.endswith("en") and len(base) >= 4 and base in groups:
+        if particle and lemma.endswith(("en", "aan")) and len(base) >= 4 and base in groups:
             stems = [f[len(particle):] for f in groups[lemma] if f.startswith(particle)]
             stem = base[:-3] if base[-3] == base[-4] else base[:-2]  # vallen -> val
             if stem + "t" in groups[base]:
