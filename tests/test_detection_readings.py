@@ -84,6 +84,20 @@ CONTEXT = [
     ("down", None, "Mobile banking down for some users", "down", False),
     ("down", None, "The app is currently down", "down", False),
     ("down", None, "Systems remain down tonight", "down", False),
+    # Dutch has borrowed down as an outage and as a mood: the outage is said with liggen or
+    # gaan, or of a thing; the mood of a person (QA round 6: voel je je down? paused)
+    ("down", "en", "Voel je je een beetje down? Trakteer jezelf op een taartje.", "down", True),
+    ("down", "en", "Ben je down? Bel een vriend of kom langs.", "down", True),
+    ("down", "en", "Ik ben zo down van dit grijze weer.", "down", True),
+    ("down", "en", "Ze is een beetje down na de vakantie.", "down", True),
+    ("down", "en", "Wie zich down voelt, vindt hier troost.", "down", True),
+    ("down", "en", "Onze webshop ligt down, we werken eraan.", "down", False),
+    ("down", "en", "De site is al een uur down.", "down", False),
+    ("down", "en", "Gaat de app vaker down dan normaal?", "down", False),
+    ("down", "en", "Platform down sinds negen uur, excuses!", "down", False),
+    ("down", "en", "Mobiel bankieren is down.", "down", False),
+    ("down", "en", "Alles ligt helemaal down bij de bank.", "down", False),
+    ("down", "en", "Is de website down? Probeer het later.", "down", False),
     ("boom", "nl", "Een boom ligt over het fietspad", "boom", False),
     ("boom", "nl", "Boom op de weg bij Ede!", "boom", False),
     ("boom", "nl", "Kijk uit, boom!", "boom", False),
@@ -196,6 +210,21 @@ def test_scan_reads_the_context_on_a_real_calendar(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     status = {p["text"]: p["status"] for p in json.loads(out.read_text("utf-8"))["posts"]}
     assert [status[text] for text in posts] == ["pause", "review", "review", "review", "review", "ok"]
+
+
+def test_a_dutch_mood_down_does_not_pause_a_scan(tmp_path: Path) -> None:
+    """QA round 6: a storing crisis's ``down`` paused *voel je je down?* (a UTF-8 CSV with a
+    BOM, as Dutch Excel writes it); the outage in the next post still pauses."""
+    posts = ["Voel je je een beetje down? Trakteer jezelf op een taartje van de bakker.",
+             "Onze app ligt down: betalen kan even alleen met pin."]
+    calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"]] + [
+        ["25-11-2026", f"{9 + n}:00", "LinkedIn", text] for n, text in enumerate(posts)],
+        encoding="utf-8-sig")
+    result = run("scan", calendar, "--term", "down", "--term", "storing", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "json", "--exit-zero")
+    assert result.exit_code == 0, result.stderr
+    status = {p["text"]: p["status"] for p in json.loads(result.stdout)["posts"]}
+    assert [status[text] for text in posts] == ["review", "pause"]
 
 
 def test_explain_names_the_context(tmp_path: Path) -> None:

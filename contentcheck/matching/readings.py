@@ -54,6 +54,51 @@ kicked kicking start starts started starting think thinks thought thinking tone 
 toning cut cuts cutting back backs backed backing wash washes washed washing
 """.split())
 
+# Dutch has borrowed ``down`` in two senses: an outage (de webshop ligt down, de site is
+# down, platform down) and a mood (voel je je down?, ik ben een beetje down). The outage is
+# said with liggen or gaan, or of a thing with zijn or blijven; the mood of a person, after a
+# reflexive, a degree word or a verb of feeling
+_OUTAGE_VERBS = frozenset("ligt liggen lag lagen gelegen gaat gaan ging gingen gegaan".split())
+_STATE_VERBS = frozenset("is was zijn waren blijft blijven bleef bleven geweest".split())
+_PERSONS = frozenset("ik jij je hij zij ze we wij u jullie men iemand niemand".split())
+_MOOD_BEFORE = _PERSONS | frozenset("""
+me mij zich ons jezelf mezelf zichzelf onszelf uzelf ben bent word wordt werd raak raakt
+raakte voel voelt voelen voelde voelden gevoeld beetje wat erg zo heel best nogal echt te
+behoorlijk flink enorm super vreselijk ontzettend lekker zwaar zeer vaak snel niet
+""".split())
+_CLAUSE_WORDS = re.compile(r"[^\W\d_]+|[.!?:;,\n]")
+
+
+def _dutch_mood(text: str, start: int) -> bool:
+    """Is a Dutch ``down`` at ``start`` the mood rather than the outage? The outage has a form
+    of liggen or gaan among the three words before it (ligt down, gaat de site down), or is
+    said of a thing (is down after a noun; platform down); anything said of a person, after a
+    reflexive, a degree word or a verb of feeling (voel je je down, ik ben een beetje down,
+    ze is down) is the mood."""
+    words: list[str] = []
+    for token in reversed(_CLAUSE_WORDS.findall(text, 0, start)[-4:]):
+        if not token[0].isalpha():
+            break
+        words.insert(0, token.lower())
+    if not words:
+        return False
+    if any(word in _OUTAGE_VERBS for word in words[-3:]):
+        return False
+    if words[-1] in _STATE_VERBS:
+        return len(words) > 1 and words[-2] in _PERSONS
+    return words[-1] in _MOOD_BEFORE
+
+
+def _dutch_context(before: str | None, after: str | None) -> bool:
+    """Does the hit stand among Dutch words (a word of Dutch only, or one of the Dutch words
+    the mood and outage rules look at, right before or after it)?"""
+    from contentcheck.matching.language import word_language
+
+    dutch = _MOOD_BEFORE | _OUTAGE_VERBS | _STATE_VERBS
+    return any(word is not None and (word in dutch or word_language(word) == "nl")
+               for word in (before, after))
+
+
 # the word right before a position and right after one, in the same clause (blanks between)
 WORD_BEFORE = re.compile(r"([^\W\d_]+)[ \t]+$")
 WORD_AFTER = re.compile(r"[ \t]+([^\W\d_]+)")
@@ -113,6 +158,9 @@ def reread(rules: frozenset[str], text: str, start: int, end: int, norm: str) ->
         return VERB_FORM  # het rook naar soep, ik brand van verlangen, rook jij?
     if PARTICLE in rules and before in _PHRASAL_VERBS:
         return PARTICLE  # calm down, slow down; not: the app is down, payments down
+    if PARTICLE in rules and norm == "down" and _dutch_context(before, after) \
+            and _dutch_mood(text, start):
+        return PARTICLE  # voel je je down?; not: de webshop ligt down, platform down
     if EXCLAMATION in rules and text[end:end + 1] == "!" and (
             _SENTENCE_START.search(text, 0, start) is not None) and not _dutch_follows(text, end + 1):
         return EXCLAMATION  # Boom! New lowest price; not: Boom! Twee doden op de A2
@@ -171,6 +219,7 @@ CONTEXT = {
     VERB_FORM: lambda word: f"next to a subject: the verb {verb_of_form(word) or '?'} "
                             "(or another verb's past), not the noun",
     PARTICLE: lambda word: "after a verb whose particle verb is a mood or a direction "
-                           "(calm down, slow down), not a thing out of order",
+                           "(calm down, slow down; in Dutch: voel je je down), not a thing "
+                           "out of order",
     EXCLAMATION: lambda word: "alone with '!': the English interjection",
 }
