@@ -179,19 +179,26 @@ def translations_of(typed: TermSet, table: Table | None = None,
                     # finds the other language's posts too; no language guess leaves it out
                     if (key[0], source) not in same_seen and key[0] not in typed.exceptions:
                         same_seen.add((key[0], source))
-                        pairs.append((term, replace(term, language=OTHER[source], list_name=(
-                            f"{term.list_name}, {term.text}{SAME}{LANGUAGE[OTHER[source]]}"))))
+                        pairs.append((term, _as_review(replace(
+                            term, language=OTHER[source], list_name=(
+                                f"{term.list_name}, {term.text}{SAME}{LANGUAGE[OTHER[source]]}")),
+                            (OTHER[source], translation) in table.reviewed)))
                     continue
                 if not key or key[0] in seen or _shared(translation, source):
                     continue
                 seen.add(key[0])
-                review = (OTHER[source], translation) in table.reviewed
-                pairs.append((term, replace(
+                pairs.append((term, _as_review(replace(
                     term, text=text, pattern=parse_pattern(text), language=OTHER[source],
-                    suggestion=None, crisis=term.crisis and not review,
-                    severity=Severity.HIGH if review else term.severity,
-                    list_name=f"{term.list_name}, {translation}{MARK}'{term.text}'")))
+                    suggestion=None, list_name=f"{term.list_name}, {translation}{MARK}'{term.text}'"),
+                    (OTHER[source], translation) in table.reviewed)))
     return pairs
+
+
+def _as_review(term: Term, review: bool) -> Term:
+    """A translation of a ``review`` pair as a review word (not a crisis term, severity high),
+    so it never pauses on its own: *Memorial Day*, *killed it*, *by storm*; the same for a
+    word the table pairs with itself (``storm``: the typed term in the other language)."""
+    return replace(term, crisis=False, severity=Severity.HIGH) if review and term.crisis else term
 
 
 def is_translation(term: Term) -> bool:

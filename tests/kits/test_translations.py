@@ -280,6 +280,11 @@ EVERYDAY_SENSE = [
     ("neergestort", "Our new banking app has crashed all download records this week"),
     ("doden", "Dead Sea mud masks, now two for one"),
     ("schietpartij", "Behind the scenes: we are shooting our spring campaign today"),
+    # QA round 7: these paused
+    ("herdenking", "Memorial Day deals: thirty percent off every grill"),
+    ("omgekomen", "You killed it at the marathon, now refuel with our shakes"),
+    ("gewond", "Injured your back? Our physio team has room this week"),
+    ("gewonden", "Injured players get a free recovery drink at the club bar"),
 ]
 
 
@@ -327,3 +332,18 @@ def test_a_word_the_same_in_both_languages_finds_the_other_languages_posts(tmp_p
     assert [off[t] for t in texts] == ["ok", "ok", "ok"]
     shown = run("explain", texts[1], "--crisis", crisis)
     assert "bus: the same word in English" in shown.output
+
+
+def test_a_review_pair_of_the_same_word_never_pauses_on_its_own(tmp_path: Path) -> None:
+    # `storm` pairs with itself and is flagged `review` (take the town by storm): in a Dutch
+    # crisis file it still pauses a Dutch post, and an English post asks for review only
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("storm\nwindkracht\n", encoding="utf-8")
+    texts = ["Our new sneakers took the whole city by storm",
+             "Storm warning: our store in Leiden closes early today",
+             "Zware storm in Leiden: de winkel gaat vandaag eerder dicht"]
+    path = _calendar_csv(tmp_path, texts)
+    statuses = _statuses(scan_json(path, "--crisis", crisis))
+    assert [statuses[t] for t in texts] == ["review", "review", "pause"]
+    off = _statuses(scan_json(path, "--crisis", crisis, "--no-translations"))
+    assert [off[t] for t in texts] == ["ok", "ok", "pause"]
