@@ -49,6 +49,21 @@ ROWS = [
     ("Hoorn", "Een hoornaar in de tuin", "hoornaar", QUIET),
     ("Best", "De Bestse kermis gaat niet door", "bestse", PAUSE),
     ("Bergen", "Zeven bergers van de reddingsdienst", "bergers", QUIET),
+    # irregular names and names of several words, from the curated table (QA round 6)
+    ("Gouda", "Gouwenaars helpen vandaag de getroffen gezinnen", "gouwenaars", PAUSE),
+    ("Den Haag", "Hagenaars helpen elkaar na de brand in het centrum", "hagenaars", PAUSE),
+    ("'s-Hertogenbosch", "Bosschenaren staan klaar voor de getroffen buren", "bosschenaren", PAUSE),
+    ("Den Bosch", "Een Bosschenaar filmde de overstroming", "bosschenaar", PAUSE),
+    ("Dordrecht", "Dordtenaren vullen zandzakken bij de Merwede", "dordtenaren", PAUSE),
+    ("Gorinchem", "Gorcummers blijven vandaag binnen", "gorcummers", PAUSE),
+    ("Lelystad", "Lelystedelingen worden opgeroepen ramen dicht te doen", "lelystedelingen", PAUSE),
+    ("Almere", "De Almeerse brandweer rukte massaal uit", "almeerse", PAUSE),
+    ("Alphen aan den Rijn", "Alphenaren leggen bloemen bij het gemeentehuis", "alphenaren", PAUSE),
+    ("Nijmegen", "Het Nijmeegse ziekenhuis vraagt om bloed", "nijmeegse", PAUSE),
+    # a product named after the town is left out of the table: everyday shop words
+    ("Gouda", "Goudse kaas nu twee halen, één betalen", "goudse", QUIET),
+    ("'s-Hertogenbosch", "Bossche bollen, vers van de bakker", "bossche", QUIET),
+    ("Den Haag", "Haagse hopjes bij de kassa", "haagse", QUIET),
     # no place, no people
     ("storm", "De stormers van Ajax", "stormers", QUIET),
     ("kaas", "Kazers uit de regio", "kazers", QUIET),
@@ -80,6 +95,26 @@ def test_people_reads_the_data_and_falls_back_on_the_rule() -> None:
     assert "apeldoorners" in people("apeldoorn")
     assert people("xyzzydorp") == {"xyzzydorper", "xyzzydorpers"}  # no data: the rule
     assert people("kaas") == set()
+
+
+def test_the_curated_table_reads_and_holds_no_word_of_its_own() -> None:
+    """places-irregular-nl.txt: a name, a tab, its forms; no form is a common English word or
+    a form the Dutch lemma table gives to another word."""
+    from contentcheck.matching.places import _irregular, name_key, people_of_name
+
+    table_ = _irregular()
+    assert len(table_) >= 20
+    english = vocabulary("en")
+    for key, forms in table_.items():
+        assert key.isalpha() and forms, key
+        for form in forms:
+            assert form == form.lower() and form.isalpha(), form
+            assert form not in english or english[form] > 30_000, form
+            lemma = table("nl").lemma_of.get(form)
+            assert lemma in (None, form) or lemma[:4] == form[:4], form  # delftse: delfts
+    assert name_key(["'s-Hertogenbosch"]) == name_key(["s", "hertogenbosch"]) == "shertogenbosch"
+    assert "hagenaars" in people_of_name(["den", "haag"])
+    assert people_of_name(["den", "helder", "zee"]) == frozenset()
 
 
 def test_explain_names_the_place_reading(tmp_path: Path) -> None:

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
-from contentcheck.matching import reordered, separable
+from contentcheck.matching import places, reordered, separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.loans import loan
 from contentcheck.matching.compounds import compound_head
@@ -233,6 +233,10 @@ class Matcher:
                     self._add_multi(index, term, "phrase", parts, compound=False)
             return
         self._add_multi(index, term, pattern.kind, pattern.words)
+        people = places.people_of_name(w.norm for w in pattern.words) if term.crisis else ()
+        if people:  # Den Haag -> Hagenaars, 's-Hertogenbosch -> Bosschenaren
+            name = " ".join(w.norm for w in pattern.words)
+            self._single[self.lexicon.add_fixed(name, frozenset(people), "place")].append(index)
         if term.crisis and pattern.kind == "phrase":
             self._add_reversed(index, term, pattern.words)  # "hoog water": het water staat hoog
         if pattern.joined:

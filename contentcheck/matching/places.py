@@ -7,12 +7,49 @@ OpenTaal's word list by tools/make_places.py (one line per name, ``name form for
 that is a word of its own, such as *kamper* for ``Kampen``, is left out there). A name the data
 does not hold falls back on the rule of ``lemmas.place_people`` (-er, -ers, and for -en names
 the adjective), which adds nothing for a word either lemma table knows. Read on first use.
+
+OpenTaal lacks the irregular names (*Gouwenaar* for Gouda, *Hagenaar* for Den Haag,
+*Dordtenaar*, *Lelystedeling*) and has no entry for a name of several words: those come from a
+small table curated by hand after the Taalunie's geographical names,
+contentcheck/data/places-irregular-nl.txt (``name<TAB>forms``), keyed by the name's letters
+(``Den Haag``, ``'s-Hertogenbosch``: denhaag, shertogenbosch), so a term of several words finds
+them too (``people_of_name``).
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
+
+from contentcheck.text import fold
+
+_NOT_A_LETTER = re.compile(r"[^a-z]")
+
+
+def name_key(words: Iterable[str]) -> str:
+    """A place name's key: its folded letters, without spaces or signs (Den Haag -> denhaag,
+    's-Hertogenbosch -> shertogenbosch)."""
+    return _NOT_A_LETTER.sub("", fold(" ".join(words)))
+
+
+@lru_cache(maxsize=None)
+def _irregular() -> dict[str, frozenset[str]]:
+    """Name key -> the forms of the curated table of irregular and multi-word names."""
+    text = (files("contentcheck") / "data" / "places-irregular-nl.txt").read_text("utf-8")
+    found: dict[str, frozenset[str]] = {}
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, forms = line.partition("\t")
+            found[name_key([name])] = frozenset(forms.split())
+    return found
+
+
+def people_of_name(words: Iterable[str]) -> frozenset[str]:
+    """The people and adjective of a place name of several words (den haag -> hagenaars), from
+    the curated table only: no rule guesses the people of a phrase."""
+    return _irregular().get(name_key(words), frozenset())
 
 
 @lru_cache(maxsize=None)
@@ -28,6 +65,9 @@ def people(word: str) -> set[str]:
     from contentcheck.matching.lemmas import place_people
 
     line = _places().get(word)
+    irregular = _irregular().get(word)
     if line is not None:
-        return set(line.split()[1:])
+        return set(line.split()[1:]) | (irregular or set())
+    if irregular is not None:
+        return set(irregular)  # gouda: the curated table, no rule
     return place_people(word)
