@@ -186,7 +186,7 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     # kit word (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit), nor an
     # emoji that one kit's word may stand for (💥 for bom)
     shared = [t.text for t in crisis.terms
-              if any(f.rule not in ("derived", "emoji-word")
+              if any(f.rule not in ("derived", "derived-sense", "emoji-word")
                      and not f.rule.startswith("compound-en")
                      for f in kit_checker.explain(t.text)[0])]
     if not shared:

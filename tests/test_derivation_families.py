@@ -215,6 +215,68 @@ def test_derived_split_verb_said_to_the_reader_asks_for_review(term: str, text: 
     assert _status(term, text, "nl") == "review", (term, text)
 
 
+# ---- a derived verb with an everyday sense of its own (contentcheck/data/derived-senses.txt):
+# its present forms, imperative and infinitive are a review; a past or a participle still
+# reports the event and pauses (QA round 6: these paused) -----------------------------------
+OTHER_SENSE = [
+    ("afsluiting", "Sluit nu je hypotheek af met 0,2% rentekorting.", "nl", "review"),
+    ("afsluiting", "Wie dit jaar een verzekering afsluit, krijgt een cadeau.", "nl", "review"),
+    ("afsluiting", "Rijkswaterstaat sloot de A2 af na het ongeluk.", "nl", "pause"),
+    ("ontvoering", "Laat je ontvoeren naar Toscane: 8 dagen vanaf 599 euro.", "nl", "review"),
+    ("ontvoering", "Laat je ontvoeren door onze smaken.", "nl", "review"),
+    ("ontvoering", "Een zakenman werd gisteren ontvoerd.", "nl", "pause"),
+    ("ontvoering", "De daders ontvoerden het meisje bij school.", "nl", "pause"),
+    ("ontsnapping", "Ontsnap aan de winter: boek nu je zonvakantie.", "nl", "review"),
+    ("ontsnapping", "Even ontsnappen aan de drukte? Kom naar onze tuin.", "nl", "review"),
+    ("ontsnapping", "Twee gevangenen ontsnapten uit de gevangenis.", "nl", "pause"),
+    ("afzetting", "Zet je kinderen af bij onze kidsclub en shop rustig verder.", "nl", "review"),
+    ("uitzetting", "Zet je telefoon uit en geniet van de stilte.", "nl", "review"),
+    ("verduistering", "Verduister je slaapkamer met deze gordijnen.", "nl", "review"),
+    ("executie", "Wij executeren je order binnen een seconde.", "nl", "review"),
+    ("execution", "We execute your trades in milliseconds.", "en", "review"),
+    ("execution", "Our executive chef has a new winter menu.", "en", "review"),
+    ("execution", "The prisoner was executed at dawn.", "en", "pause"),
+    ("seizure", "Seize the day with our new running shoes.", "en", "review"),
+    ("seizure", "Seizing the moment: our spring sale starts now.", "en", "review"),
+    ("seizure", "Police seized forty kilos of fireworks.", "en", "pause"),
+    # a verb that is not listed keeps pausing in every form, figures of speech included
+    ("ontploffing", "Laat je tuin ontploffen van kleur met deze zadenmix.", "nl", "pause"),
+    ("evacuatie", "We evacueren de hele wintercollectie: alles moet weg.", "nl", "pause"),
+    ("explosion", "Prices explode this weekend only!", "en", "pause"),
+    ("payment", "Paying has never been this easy at our tills.", "en", "pause"),
+]
+
+
+@pytest.mark.parametrize("term,text,language,expected", OTHER_SENSE)
+def test_a_derived_verb_with_an_everyday_sense_pauses_only_as_a_report(
+        term: str, text: str, language: str, expected: str) -> None:
+    assert _status(term, text, language) == expected, (term, text)
+
+
+def test_a_derived_verb_in_another_sense_does_not_pause_a_scan(tmp_path: Path) -> None:
+    """QA round 6, on a real calendar: a CSV as Dutch Excel writes it (UTF-8 with a BOM)."""
+    texts = {"afsluiting": "Sluit nu je hypotheek af met 0,2% rentekorting.",
+             "ontvoering": "Laat je ontvoeren naar Toscane: 8 dagen vanaf 599 euro.",
+             "execution": "We execute your trades in milliseconds.",
+             "seizure": "Seize the day with our new running shoes."}
+    for typed, text in texts.items():
+        calendar = write_csv(tmp_path / f"{typed}.csv", [
+            ["Datum", "Tijd", "Kanaal", "Bericht"], ["25-11-2026", "09:00", "LinkedIn", text]],
+            encoding="utf-8-sig")
+        (post,) = scan_json(calendar, "--term", typed)["posts"]
+        assert post["status"] == "review", (typed, post["reasons"])
+
+
+def test_the_other_sense_list_reads_and_names_verbs_the_families_reach() -> None:
+    from contentcheck.matching.derivations import _other_senses
+
+    listed = _other_senses()
+    assert ("nl", "afsluiten") in listed and ("en", "seize") in listed
+    for language, verb in listed:
+        assert language in ("nl", "en") and verb.isalpha(), verb
+        assert verb in table(language).groups, verb
+
+
 # ---- quiet: what the rules refuse (another word, a drifted pair, a bare verb) -------------
 QUIET = [
     # -tie/-tief, -sie/-seren, -itie: the pairs drifted apart

@@ -38,6 +38,7 @@ RULES = {
     "regex": "regular expression",
     "lemma": "a form from the lemma table",
     "derived": "a word derived from the term (its verb, noun or adjective, a place's people)",
+    "derived-sense": "a derived verb with an everyday sense of its own, not a report",
     "separable": "a separable verb split in the sentence",
     "separable-you": "a separable verb split in the sentence, said to the reader",
     "wildcard-word": "a word that only begins with the wildcard",

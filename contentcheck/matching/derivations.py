@@ -258,6 +258,51 @@ def derivations(word: str, languages: list[str] | tuple[str, ...]
     return found
 
 
+@lru_cache(maxsize=1)
+def _other_senses() -> frozenset[tuple[str, str]]:
+    """(language, verb) of contentcheck/data/derived-senses.txt: the verbs a crisis noun is
+    derived from whose everyday sense is not the event (afsluiten: a mortgage; seize: the day)."""
+    text = (files("contentcheck") / "data" / "derived-senses.txt").read_text("utf-8")
+    return frozenset((line.split("\t")[0], line.split("\t")[1]) for line in text.splitlines()
+                     if line.strip() and not line.startswith("#"))
+
+
+def has_other_sense(verb: str, language: str) -> bool:
+    """Is ``verb`` listed as a verb with an everyday sense of its own (``derived-senses.txt``)?"""
+    return (language, verb) in _other_senses()
+
+
+def present_forms(verb: str) -> set[str]:
+    """The forms of a Dutch verb that report nothing done: the infinitive, the stem (an
+    imperative, the first person) and its -t form (sluiten -> sluit; zetten -> zet, zet;
+    lopen -> loop, loopt)."""
+    stem = verb[:-3] if len(verb) > 4 and verb[-3] == verb[-4] else verb[:-2]
+    found = {verb, stem, stem + "t"}
+    group = table("nl").groups.get(verb, ())
+    found |= {f for f in group if f + "t" in group} | {f + "t" for f in group if f + "t" in group}
+    return found
+
+
+def reports(form: str, verb: str, language: str) -> bool:
+    """Does a form of ``verb`` report something done (a past or a participle: afgesloten,
+    sloot, ontvoerde; seized, executed), rather than invite or plan (sluit af, ontvoeren,
+    seize, executing)?"""
+    if language == "en":
+        return not (form.endswith("ing") or form in (verb, verb + "s", verb + "es"))
+    return form not in present_forms(verb) and not form.endswith(("end", "ende"))
+
+
+def other_sense(via: tuple[str, ...], form: str, language: str) -> bool:
+    """Is a derived form a loose reading: reached through a verb with an everyday sense of its
+    own (``has_other_sense``), and not a report of something done by that verb? *Sluit je
+    hypotheek af*, *Seize the day*, *executive chef* (through execute) are; *de A2 werd
+    afgesloten*, *police seized* are not."""
+    for word in via:
+        if has_other_sense(word, language):
+            return not (word == via[-1] and reports(form, word, language))
+    return False
+
+
 def _eren_participles(verb: str) -> set[str]:
     """The participles of a learned -eren verb that the table lacks, which are regular
     (infecteren -> geïnfecteerd, vaccineren -> gevaccineerd), when the vocabulary has them."""

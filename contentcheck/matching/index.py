@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from contentcheck.matching import compounds, english_compounds, places
 from contentcheck.matching.fuzzy import FuzzyIndex
-from contentcheck.matching.derivations import derivations, is_noun
+from contentcheck.matching.derivations import derivations, is_noun, other_sense
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
                                           table_forms, verb_stems)
@@ -22,7 +22,9 @@ from contentcheck.matching.loans import agent_nouns
 from contentcheck.matching.terms import WordSpec
 from contentcheck.matching.wild_compounds import WildHeads
 
-RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", "place", "separable", "separable-you",
+DERIVED_SENSE = "derived-sense"
+RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", DERIVED_SENSE, "place",
+              "separable", "separable-you",
               "wildcard", "compound", "wildcard-compound", "compound-en", "compound-word",
               "compound-english", "compound-en-verb", "compound-en-modifier", "other-language",
               "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
@@ -41,6 +43,8 @@ LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "particle": "an English particle in another sense than a state",
          "exclamation": "a word of both languages said alone as an English interjection",
          "separable-you": "a split verb said to the reader (je, jij, u): a figure of speech",
+         DERIVED_SENSE: "a derived verb with an everyday sense of its own, not reporting "
+                        "something done",
          "emoji-word": "an emoji for the term: emoji are often decoration"}
 CACHE_LIMIT = 500_000
 
@@ -156,8 +160,9 @@ class Lexicon:
                 for form, (via, home) in derivations(norm, homes).items():
                     if form in forms or form in table:
                         continue
-                    if (uid, "derived") not in exact[form]:
-                        exact[form].append((uid, "derived"))  # explosie -> explodeerde
+                    rule = DERIVED_SENSE if other_sense(via, form, home) else "derived"
+                    if (uid, "derived") not in exact[form] and (uid, rule) not in exact[form]:
+                        exact[form].append((uid, rule))  # explosie -> explodeerde
                     self.derived_via.setdefault((uid, form), via)
                     if heads is not None and home == "nl" and is_noun(via[-1]):
                         heads.add(form)  # exploderen -> gas|explosie

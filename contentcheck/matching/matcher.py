@@ -21,12 +21,12 @@ from contentcheck.matching import places, reordered, separable
 from contentcheck.matching.language import left_out_of
 from contentcheck.matching.loans import loan
 from contentcheck.matching.compounds import compound_head
-from contentcheck.matching.derivations import split_verbs
+from contentcheck.matching.derivations import has_other_sense, present_forms, split_verbs
 from contentcheck.matching.emoji_words import emoji_for
 from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.slots import SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
-from contentcheck.matching.index import CACHE_LIMIT, LOOSE, Lexicon
+from contentcheck.matching.index import CACHE_LIMIT, DERIVED_SENSE, LOOSE, Lexicon
 from contentcheck.matching.readings import (ADDRESSED, CONTEXT, WORD_AFTER, WORD_BEFORE,
                                             addressed, reread, term_readings)
 from contentcheck.matching.regex_terms import RegexTerms
@@ -49,6 +49,8 @@ class _Multi:
     kind: str  # phrase or proximity
     units: tuple[int, ...]
 
+
+SPLIT_SENSE = "separable-sense"  # a split verb's present forms, for ``_add_split``
 
 # a hit before the close reading is done: (term, start, end, rule, why); ``why`` is the
 # (unit, occurrence) pairs behind it or a regex's description, turned into words only by explain
@@ -219,9 +221,8 @@ class Matcher:
                 verbs = stem_verbs(word.norm, term.language) if word.any_after else \
                     [word.norm, *split_verbs(word.norm)]  # uitdroging: droogt ... uit
                 for verb, particle, forms in [p for v in verbs for p in separable_parts(v)]:
-                    self._add_units(index, "separable", (
-                        self.lexicon.add_fixed(f"{verb}: {particle}", forms, "separable"),
-                        self.lexicon.add_fixed(particle, frozenset([particle]), "separable")))
+                    self._add_split(index, verb, particle, forms, verb != word.norm and
+                                    has_other_sense(verb, "nl"))
             if word.norm.isalpha() and not (word.any_before or word.any_after or
                                             self.lexicon.is_word(word.norm)):
                 # a joined name also matches its two words written apart (stormciara: storm
@@ -241,6 +242,20 @@ class Matcher:
             self._add_reversed(index, term, pattern.words)  # "hoog water": het water staat hoog
         if pattern.joined:
             self._single[self.lexicon.add(WordSpec(pattern.joined), term.language)].append(index)
+
+    def _add_split(self, index: int, verb: str, particle: str, forms: frozenset[str],
+                   other_sense: bool) -> None:
+        """A separable verb split over the sentence (``separable``): its finite forms, then
+        its particle. A derived verb with an everyday sense of its own (afsluiting ->
+        afsluiten) pauses only in a past form (*sloot de weg af*); its present forms (*sluit
+        je hypotheek af*) are a loose reading (``derivations.other_sense``)."""
+        particle_unit = self.lexicon.add_fixed(particle, frozenset([particle]), "separable")
+        now = frozenset(forms & present_forms(verb[len(particle):])) if other_sense else frozenset()
+        for kind, group in (("separable", forms - now), (SPLIT_SENSE, now)):
+            if group:
+                self._add_units(index, kind, (self.lexicon.add_fixed(
+                    f"{verb}: {particle}" + (" (present)" if kind == SPLIT_SENSE else ""),
+                    group, "separable"), particle_unit))
 
     def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...],
                    compound: bool = True) -> None:
@@ -471,7 +486,7 @@ class Matcher:
             return f"lemma: '{occ.norm}' is a form of '{norm}' (lemma table)"
         if rule == "place":
             return f"place: '{occ.norm}', the people or adjective of '{norm}' (place names)"
-        if rule == "derived":
+        if rule in ("derived", DERIVED_SENSE):
             path = self.lexicon.derived_via.get((unit, occ.norm))
             if path is None:
                 return f"derived: '{occ.norm}' is a word made from '{norm}'"
@@ -514,10 +529,11 @@ class Matcher:
                      ) -> list[_Raw]:
         if any(unit not in occurrences for unit in multi.units):
             return []
-        if multi.kind == "separable":
+        if multi.kind in ("separable", SPLIT_SENSE):
             chains = separable.chains(text, *(occurrences[unit] for unit in multi.units))
+            plain = "separable" if multi.kind == "separable" else DERIVED_SENSE
             return [(multi.term, verb.start, particle.end,
-                     ADDRESSED if addressed(text, verb.start, verb.end, particle.start) else "separable",
+                     ADDRESSED if addressed(text, verb.start, verb.end, particle.start) else plain,
                      tuple(zip(multi.units, (verb, particle)))) for verb, particle in chains]
         elif multi.kind == reordered.RULE:
             chains = reordered.chains(text, *(occurrences[unit] for unit in multi.units))
