@@ -133,3 +133,52 @@ def test_crisis_start_keeps_a_hashtag_term(tmp_path: Path, isolated_state: Path)
     assert result.exit_code == 0, result.stderr
     shown = run("crisis", "show", "dijk").stdout
     assert "#dijkdoorbraak" in shown and "C#" in shown
+
+
+# (--term value, the term read, its language); QA round 7: "train @en" was two words
+TERM_LANGUAGES = [
+    ("train @en", "train", "en"),
+    ("train @EN", "train", "en"),
+    ("brand @nl", "brand", "nl"),
+    ("brand @language nl", "brand", "nl"),
+    ("storm @any", "storm", None),
+    ('"hoog water" @nl', '"hoog water"', "nl"),
+    ("#PrayForBoston @en", "#PrayForBoston", "en"),
+]
+
+
+@pytest.mark.parametrize(("value", "text", "language"), TERM_LANGUAGES)
+def test_a_term_on_the_command_line_takes_a_language_at_its_end(value: str, text: str,
+                                                                language: str | None) -> None:
+    from contentcheck.matching.terms import crisis_terms_from_cli
+
+    (term,) = crisis_terms_from_cli([value]).terms
+    assert (term.text, term.language) == (text, language)
+
+
+def test_a_language_at_the_end_of_a_file_line_and_an_unknown_one(tmp_path: Path) -> None:
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("train @en\nbrand\n", encoding="utf-8")
+    terms = {t.text: t.language for t in load_crisis_file(crisis).terms}
+    assert terms["train"] == "en"
+    crisis.write_text("storm\ntrein @fr\n", encoding="utf-8")
+    result = run("explain", "Storm", "--crisis", crisis)
+    assert result.exit_code == 2
+    assert "crisis.txt, line 2: unknown language 'fr'" in result.stderr
+    assert "Traceback" not in result.stderr
+    result = run("explain", "Storm", "--term", "storm", "--term", "trein @fr")
+    assert result.exit_code == 2 and "--term 2: unknown language 'fr'" in result.stderr
+
+
+def test_a_scan_reads_train_at_en_as_one_english_term(tmp_path: Path) -> None:
+    texts = ["Trains and trams for the whole family this weekend",
+             "Training voor beginners: elke dinsdag in het park"]
+    calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"]] + [
+        ["2026-11-25", f"{9 + n}:00", "Instagram", text] for n, text in enumerate(texts)])
+    result = run("scan", calendar, "--term", "train @en", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--format", "json", "--exit-zero", "--no-shipped-lists")
+    assert result.exit_code == 0, result.stderr
+    doc = json.loads(result.stdout)
+    status = {p["text"]: p["status"] for p in doc["posts"]}
+    assert status[texts[0]] == "pause"
+    assert not any("'en'" in warning for warning in doc["warnings"]), doc["warnings"]

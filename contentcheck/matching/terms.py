@@ -218,13 +218,20 @@ def _directive(key: str, value: str, state: dict[str, Any]) -> None:
 
 
 _INLINE = re.compile(r"\s@(category|severity|language)(?:[ \t]+(\S+))?", re.IGNORECASE)
+# ``train @en``: the short form of ``@language en`` at the end of a term
+_SHORT_LANGUAGE = re.compile(r"\s@([a-z]{2,3})\s*$", re.IGNORECASE)
 
 
 def _inline_directives(line: str, state: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """``term => suggestion  @severity high @category x``: metadata for this line only."""
+    """``term => suggestion  @severity high @category x``: metadata for this line only; ``@nl``,
+    ``@en`` or ``@any`` at the end is short for ``@language ...`` (``train @en``)."""
     if "@" not in line:
         return line, state
     here = dict(state)
+    short = _SHORT_LANGUAGE.search(line)
+    if short:  # train @en; an unknown code (@fr) is an error naming the line
+        _directive("language", short.group(1), here)
+        line = line[:short.start()]
     for match in _INLINE.finditer(line):
         _directive(match.group(1).lower(), match.group(2) or "", here)
     return _INLINE.sub("", line), here
@@ -336,10 +343,16 @@ def crisis_terms_from_cli(terms: list[str]) -> TermSet:
                     raise ValueError("an exception '!' without a word")
                 exceptions.add(key)
                 continue
+            # a language at the end, as in a file: --term "train @en", "brand @language nl"
+            term, here = _inline_directives(term, {"language": GUESS}) if not \
+                term.startswith("@") else (term, {"language": GUESS})
+            term = term.strip()
+            if not term:
+                raise ValueError("a language without a term")
             pattern = parse_pattern(term)
         except ValueError as exc:
-            raise TermFileError("--term", str(exc)) from None
+            raise TermFileError(f"--term {number}", str(exc)) from None
         result.append(Term(text=term, list_name="crisis (--term)", category="crisis", pattern=pattern,
                            severity=Severity.CRISIS, crisis=True, origin=f"--term {number}",
-                           language=GUESS))
+                           language=here["language"]))
     return TermSet(tuple(_guessed(result)), frozenset(exceptions))
