@@ -38,6 +38,19 @@ ROWS = [
     # a loan's forms are those of both languages, whatever language the term was guessed
     ("crash", "en", "De server crashte vannacht twee keer", "crashte", PAUSE),
     ("hack", "en", "Wij zijn gehackt, verander je wachtwoord", "gehackt", PAUSE),
+    # a Dutch participle of an English verb: ge- before its English past, or before the stem
+    # with -t or -d as Dutch does (held-out miss class: gehacked, geleaked)
+    ("hack*", "nl", "Ons klantenaccount is vannacht gehacked", "gehacked", PAUSE),
+    ("hack*", "nl", "Gehackte accounts krijgen een nieuw wachtwoord", "gehackte", PAUSE),
+    ("hack", "nl", "Ons klantenaccount is vannacht gehacked", "gehacked", PAUSE),
+    ("hacken", "nl", "De webshop is gisteren gehacked", "gehacked", PAUSE),
+    ("leak", "en", "Klantgegevens zijn geleaked via een oude server", "geleaked", PAUSE),
+    ("leak*", "en", "Klantgegevens zijn geleakt via een oude server", "geleakt", PAUSE),
+    ("crash", "nl", "De app is weer gecrashed, excuses", "gecrashed", PAUSE),
+    ("crash*", "nl", "De kassa is gecrasht bij de drukte", "gecrasht", PAUSE),
+    # no ge- form that the Dutch table gives to another word: red is no verb, gered is saved
+    ("red", "en", "Het katje is gered door de brandweer", "gered", QUIET),
+    ("bed", "en", "Het bed is opgemaakt", "opgemaakt", QUIET),
     # false friends are spelled natively in both: they stay out of the other language's posts
     ("brand", "nl", "Our brand new collection is here for you", "brand", QUIET),
     ("brand", "nl", "This brand is loved by all of our customers", "brand", QUIET),

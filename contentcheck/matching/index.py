@@ -18,7 +18,7 @@ from contentcheck.matching.derivations import derivations, is_noun, other_sense
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
                                           table_forms, verb_stems)
-from contentcheck.matching.loans import agent_nouns
+from contentcheck.matching.loans import agent_nouns, dutch_participles
 from contentcheck.matching.terms import WordSpec
 from contentcheck.matching.wild_compounds import WildHeads
 
@@ -151,6 +151,8 @@ class Lexicon:
             if derive:
                 homes = list(home_languages(norm, language, dutch, english))
                 place = places.people(norm) if "nl" in homes else set()
+                for form in dutch_participles(norm) - forms - set(table):
+                    exact[form].append((uid, "derived"))  # hack -> gehacked, leak -> geleakt
                 for form, home in derived_forms(norm, homes).items():
                     if form not in forms and form not in table:  # storm -> stormde; Meppelers
                         exact[form].append((uid, "place" if form in place else "derived"))
@@ -211,7 +213,8 @@ class Lexicon:
         forms = set(word_forms(stem, language, dutch, english)) | set(self._table_forms(stem, language))
         for verb in stem_verbs(stem, language):
             forms |= set(table_forms(verb, "nl").forms)
-        return frozenset(forms | agent_nouns(stem))  # a loan's doers: hack* -> hackers
+        # a loan's doers and its Dutch participles: hack* -> hackers, gehacked, gehackt
+        return frozenset(forms | agent_nouns(stem) | dutch_participles(stem))
 
     def _prefix_rule(self, uid: int, word: str) -> str:
         """``wildcard`` for a form of the stem or a compound of it, else ``wildcard-word``."""

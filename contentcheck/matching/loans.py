@@ -50,3 +50,26 @@ def agent_nouns(stem: str) -> set[str]:
     if not any(f.endswith("ed") for f in forms) or not any(f.endswith("ing") for f in forms):
         return set()
     return {noun for noun in (stem + "er", stem + "ers") if noun in vocabulary("en")}
+
+
+def dutch_participles(word: str) -> set[str]:
+    """A Dutch post's participle of an English verb (hack -> gehackt, gehackte, gehacked; leak
+    -> geleakt, geleaked; crash -> gecrasht, gecrashed): ge- before the English past or before
+    the stem with -t or -d as Dutch does ('t kofschip). For an English verb of the lemma table
+    (one with an -ed form) that is a loan or a word of English only, never a form the Dutch
+    lemma table gives to another word (no *gered*). The Dutch infinitive of a loan verb
+    (``hacken``) stands for its English stem."""
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.lemmas import lemma_of, table
+
+    if word.endswith("en") and word not in table("en").groups and loan(word[:-2]):
+        word = word[:-2]  # the Dutch infinitive of the loan: hacken, crashen, leaken
+    pasts = [f for f in table("en").groups.get(word, ())[1:] if f.endswith("ed")]
+    if len(word) < 3 or not word.isalpha() or not pasts or \
+            (word in vocabulary("nl") and not loan(word)):
+        return set()
+    voiceless = word.endswith(("t", "k", "f", "s", "p", "x", "ch", "sh"))
+    done = "ge" + word + ("" if word.endswith(("t", "d")) else "t" if voiceless else "d")
+    forms = {"ge" + past for past in pasts} | {done, done + "e"}
+    own = {word + "en", word + word[-1] + "en"}
+    return {form for form in forms if lemma_of(form, "nl") in (None, *own)}
