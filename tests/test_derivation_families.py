@@ -277,6 +277,25 @@ def test_the_other_sense_list_reads_and_names_verbs_the_families_reach() -> None
         assert verb in table(language).groups, verb
 
 
+# ---- a prefix wildcard whose stem is a word derives as the word does (held-out miss class:
+# chemie* -> chemische, which the prefix cannot reach) --------------------------------------
+WILDCARD = [
+    ("chemie*", "Chemische stoffen gelekt bij de fabriek.", "nl", "pause"),
+    ("chemie*", "Chemisch afval in de sloot gevonden.", "nl", "pause"),
+    ("explosie*", "Bij de haven explodeerde een gastank.", "nl", "pause"),
+    ("evacuatie*", "Alle bewoners werden geëvacueerd.", "nl", "pause"),
+    ("ontvoering*", "Laat je ontvoeren door onze smaken.", "nl", "review"),
+    ("passie*", "Passeren is hier verboden.", "nl", "quiet"),  # a drifted pair
+    ("chemie*", "Alchemie van smaken in onze keuken.", "nl", "quiet"),
+]
+
+
+@pytest.mark.parametrize("term,text,language,expected", WILDCARD)
+def test_a_wildcard_on_a_word_derives_as_the_word(term: str, text: str, language: str,
+                                                  expected: str) -> None:
+    assert _status(term, text, language) == expected, (term, text)
+
+
 # ---- quiet: what the rules refuse (another word, a drifted pair, a bare verb) -------------
 QUIET = [
     # -tie/-tief, -sie/-seren, -itie: the pairs drifted apart

@@ -9,7 +9,7 @@ the cost of tokenizing (bench/README.md).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from contentcheck.matching import compounds, english_compounds, places
@@ -133,6 +133,9 @@ class Lexicon:
                         for form in forms - self._stem_forms[uid]:
                             if not form.startswith(unit.norm):
                                 self.exact[form].append((uid, "derived"))
+                self._derive(uid, unit.norm, home_languages(
+                    unit.norm, language, compounds.vocabulary("nl"), compounds.vocabulary("en")),
+                    skip=lambda form: form.startswith(unit.norm))  # chemie* -> chemische
         elif spec.any_before:
             self.suffix[unit.norm].append(uid)
         else:
@@ -159,13 +162,8 @@ class Lexicon:
                     if heads is not None and home == "nl" and form.endswith(("ing", "ingen")):
                         heads.add(form)  # besmet -> kruisbesmetting
                         self.modifiers[form + "s"].append(uid)  # ontploffing|s|gevaar
-                for form, (via, home) in derivations(norm, homes).items():
-                    if form in forms or form in table:
-                        continue
-                    rule = DERIVED_SENSE if other_sense(via, form, home) else "derived"
-                    if (uid, "derived") not in exact[form] and (uid, rule) not in exact[form]:
-                        exact[form].append((uid, rule))  # explosie -> explodeerde
-                    self.derived_via.setdefault((uid, form), via)
+                for form, via, home in self._derive(uid, norm, homes,
+                                                    skip=lambda form: form in forms or form in table):
                     if heads is not None and home == "nl" and is_noun(via[-1]):
                         heads.add(form)  # exploderen -> gas|explosie
                         if form == via[-1]:
@@ -183,6 +181,23 @@ class Lexicon:
                         | verb_stems(norm):
                     self.modifiers[form].append(uid)
         return uid
+
+    def _derive(self, uid: int, word: str, homes: Iterable[str], skip: Callable[[str], bool]
+                ) -> list[tuple[str, tuple[str, ...], str]]:
+        """Add the forms of the words ``word`` is derived into (``derivations``: explosie ->
+        explodeerde) as ``derived`` hits of the unit (``derived-sense`` for a verb with an
+        everyday sense of its own), but those ``skip`` says the unit has already; returns
+        (form, the words it comes through, language) for each one added."""
+        added = []
+        for form, (via, home) in derivations(word, list(homes)).items():
+            if skip(form):
+                continue
+            rule = DERIVED_SENSE if other_sense(via, form, home) else "derived"
+            if (uid, "derived") not in self.exact[form] and (uid, rule) not in self.exact[form]:
+                self.exact[form].append((uid, rule))
+            self.derived_via.setdefault((uid, form), via)
+            added.append((form, via, home))
+        return added
 
     def languages(self, uid: int) -> tuple[str, ...]:
         """The languages whose forms a unit gets (``forms.home_languages``)."""

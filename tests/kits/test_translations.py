@@ -36,6 +36,10 @@ FINDS = [
     # recall has an everyday sense (recall a memory): its hits ask for review (`review` flag)
     (["terugroepactie"], "Recall notice for our hazelnut cookies, best before May", "review"),
     (["gehackt"], "Our webshop account was hacked overnight, please ignore the mails", "pause"),
+    # a wildcard translates by its stem word (held-out miss class: lek* -> leaked, leaks)
+    (["lek*"], "Our customer data leaked last night, we are sorry", "pause"),
+    (["lek*"], "New leaks found in the payment system, we are on it", "pause"),
+    (["uitgelekt"], "Internal memo leaked to the press, read our answer here", "pause"),
     (["slachtoffers"], "Raising money for the victims: every euro helps", "pause"),
     (["storing", "pinnen"], "Card payments work again after this morning's outage", "pause"),
     # a word the table lacks is translated by its lemma: the plural typed under stress
@@ -57,6 +61,7 @@ FINDS = [
 # a translation that is an everyday word of another meaning, or a false friend, is never made
 QUIET = [
     (["brand", "explosie"], "Our brand is all about fresh bread for the whole family"),
+    (["leak"], "Lekke band? Onze plakset helpt je in vijf minuten"),  # lek goes one way
     (["fire", "explosion"], "Brand new: our winter coats are in the shop today"),
     (["outage"], "We are storing the garden chairs in the shed until spring"),
     (["perron"], "Our new platform for recipes is live today"),
