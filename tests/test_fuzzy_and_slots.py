@@ -89,6 +89,19 @@ SLOTS = [
     ('"the end of the world"', "The end of a world.", True),
     ('"the end of the world"', "End of the world.", False),
     ('"code rood"', "Code rood in Zeeland.", True),  # two words: no slot needed
+    # words put in (held-out miss class): an article or possessive before a content word of
+    # the phrase, one adverb of a small list before its last word; crisis phrases only
+    ('"ramen en deuren dicht"', "Doe je ramen en je deuren maar dicht.", True),
+    ('"ramen en deuren dicht"', "Houd ramen en de deuren dicht vanavond.", True),
+    ('"ramen en deuren dicht"', "Doe de ramen en deuren even dicht.", True),
+    ('"ramen en deuren dicht"', "Ramen en deuren goed dicht, de rook trekt over.", True),
+    ('"ramen en deuren dicht"', "Ramen en deuren niet dicht doen.", False),  # no negation
+    ('"ramen en deuren dicht"', "Ramen en lekker veel deuren dicht.", False),
+    ('"ramen en deuren dicht"', "Ramen en deuren zijn vaak dicht.", False),  # two words in
+    ('"keep windows closed"', "Keep your windows closed tonight.", True),
+    ('"keep windows closed"', "Keep windows tightly closed tonight.", True),
+    ('"keep windows closed"', "Keep windows never closed.", False),
+    ('"blijf binnen vandaag"', "Blijf maar binnen vandaag.", False),  # an adverb goes last only
 ]
 
 
@@ -100,3 +113,14 @@ def test_slots(term: str, text: str, expected: bool) -> None:
 def test_slot_is_named_in_explain() -> None:
     (finding,) = crisis_matcher('"van het dak"').explain("Van zijn dak gevallen")[0]
     assert "slot: 'zijn'" in finding.detail
+
+
+def test_a_word_list_phrase_takes_no_words_in() -> None:
+    from contentcheck.matching.matcher import Matcher
+    from contentcheck.matching.terms import parse_terms
+    from contentcheck.records import Severity
+
+    listed = Matcher.compile(parse_terms('"ramen en deuren dicht"', origin="t", list_name="t",
+                                         category="x", severity=Severity.MEDIUM))
+    assert listed.find("Houd ramen en deuren dicht.")
+    assert not listed.find("Doe je ramen en je deuren maar dicht.")

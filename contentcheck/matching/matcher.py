@@ -24,15 +24,16 @@ from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.derivations import has_other_sense, present_forms, split_verbs
 from contentcheck.matching.emoji_words import emoji_for
 from contentcheck.matching.lemmas import separable_parts, stem_verbs
-from contentcheck.matching.slots import SLOT
+from contentcheck.matching.forms import FUNCTION_WORDS
+from contentcheck.matching.slots import ADVERBS, SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, DERIVED_SENSE, LOOSE, Lexicon
 from contentcheck.matching.readings import (ADDRESSED, CONTEXT, WORD_AFTER, WORD_BEFORE,
                                             addressed, reread, term_readings)
 from contentcheck.matching.regex_terms import RegexTerms
 from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
-from contentcheck.matching.spans import (Finding, Occurrence, Suppressed, phrases, proximity,
-                                         tightest)
+from contentcheck.matching.spans import (Finding, Inserts, Occurrence, Suppressed, phrases,
+                                         proximity, tightest)
 
 __all__ = ["Finding", "Matcher", "Suppressed", "applies"]
 from contentcheck.records import Match, Post, Term
@@ -48,6 +49,9 @@ class _Multi:
     term: int
     kind: str  # phrase or proximity
     units: tuple[int, ...]
+    # a crisis phrase's words a post may put in (``slots``): the slot and adverb units and
+    # the positions a slot word may stand before
+    inserts: tuple[int, int, frozenset[int]] | None = None
 
 
 SPLIT_SENSE = "separable-sense"  # a split verb's present forms, for ``_add_split``
@@ -259,11 +263,18 @@ class Matcher:
 
     def _add_multi(self, index: int, term: Term, kind: str, words: tuple[WordSpec, ...],
                    compound: bool = True) -> None:
-        """A phrase or proximity term: all of its words must be there."""
+        """A phrase or proximity term: all of its words must be there; a crisis phrase of three
+        words or more lets a post put an article or possessive before its content words and
+        an adverb before its last word (``slots``)."""
+        inserts = None
+        if kind == "phrase" and term.crisis and len(words) > 2:
+            inserts = (self._slot(), self.lexicon.add_fixed("an adverb", ADVERBS, "slot"),
+                       frozenset(position for position, w in enumerate(words) if position
+                                 and w.norm not in SLOT and w.norm not in FUNCTION_WORDS))
         self._add_units(index, kind, tuple(
             self._slot() if kind == "phrase" and w.norm in SLOT and len(words) > 2 else
             self.lexicon.add(w, term.language, compound=compound and len(w.norm) >= 5)
-            for w in words))
+            for w in words), inserts)
 
     def _add_reversed(self, index: int, term: Term, words: tuple[WordSpec, ...]) -> None:
         """A crisis phrase of an adjective and a noun, also the other way round
@@ -286,9 +297,10 @@ class Matcher:
         self.lexicon.rank_hint[uid] = 0  # never the anchor of a phrase
         return uid
 
-    def _add_units(self, index: int, kind: str, units: tuple[int, ...]) -> None:
+    def _add_units(self, index: int, kind: str, units: tuple[int, ...],
+                   inserts: tuple[int, int, frozenset[int]] | None = None) -> None:
         multi = len(self._multi)
-        self._multi.append(_Multi(index, kind, units))
+        self._multi.append(_Multi(index, kind, units, inserts))
         for unit in set(units):
             self._multi_by_unit[unit].append(multi)
         self._multi_by_anchor[self.lexicon.rarest(units)].append(multi)
@@ -538,11 +550,21 @@ class Matcher:
         elif multi.kind == reordered.RULE:
             chains = reordered.chains(text, *(occurrences[unit] for unit in multi.units))
         elif multi.kind == "phrase":
-            chains = phrases(multi.units, occurrences)
+            chains = phrases(multi.units, occurrences, self._inserts(multi, occurrences))
         else:
             chains = proximity(multi.units, occurrences)
         return [(multi.term, min(o.start for o in chain), max(o.end for o in chain), multi.kind,
                  tuple(zip(multi.units, chain))) for chain in chains]
+
+    @staticmethod
+    def _inserts(multi: _Multi, occurrences: dict[int, list[Occurrence]]) -> Inserts | None:
+        """The leaves of the words a post may put into a crisis phrase (``slots``)."""
+        if multi.inserts is None:
+            return None
+        slot, adverb, before = multi.inserts
+        return Inserts(frozenset(o.first for o in occurrences.get(slot, ()) if o.first == o.last),
+                       frozenset(o.first for o in occurrences.get(adverb, ()) if o.first == o.last),
+                       before)
 
     def _kept(self, raw: list[_Raw], language: str | None) -> list[_Raw]:
         """Language filter (homographs of the post's language only), then one hit per term

@@ -70,15 +70,40 @@ def tightest(spans: list[tuple[int, int, str, str]]) -> list[tuple[int, int, str
     return kept
 
 
-def phrases(units: tuple[int, ...], occurrences: dict[int, list[Occurrence]]
-             ) -> list[tuple[Occurrence, ...]]:
-    """Chains of occurrences, one per unit, each starting at the leaf after the previous."""
+@dataclass(frozen=True)
+class Inserts:
+    """Words a post may put into a crisis phrase (``slots``): a slot word (its leaves in
+    ``slot``) before the phrase words at ``before``, one adverb (``adverb``) before the last."""
+
+    slot: frozenset[int]
+    adverb: frozenset[int]
+    before: frozenset[int]
+
+
+def _fits(gap: range, position: int, last: bool, inserts: Inserts) -> bool:
+    """May the leaves ``gap`` stand between the phrase words before ``position`` and at it?"""
+    leaves = list(gap)
+    if len(leaves) == 1:
+        return ((leaves[0] in inserts.slot and position in inserts.before)
+                or (last and leaves[0] in inserts.adverb))
+    return (len(leaves) == 2 and last and position in inserts.before
+            and leaves[0] in inserts.adverb and leaves[1] in inserts.slot)
+
+
+def phrases(units: tuple[int, ...], occurrences: dict[int, list[Occurrence]],
+            inserts: Inserts | None = None) -> list[tuple[Occurrence, ...]]:
+    """Chains of occurrences, one per unit, each starting at the leaf after the previous (or,
+    with ``inserts``, after the words a post may put in)."""
     chains: list[tuple[Occurrence, ...]] = []
     for first in occurrences[units[0]]:
         partial = [(first,)]
-        for unit in units[1:]:
+        for position, unit in enumerate(units[1:], start=1):
+            last = position == len(units) - 1
             partial = [chain + (occ,) for chain in partial for occ in occurrences[unit]
-                       if occ.first == chain[-1].last + 1]
+                       if occ.first == chain[-1].last + 1 or (
+                           inserts is not None and 0 < occ.first - chain[-1].last - 1 <= 2
+                           and _fits(range(chain[-1].last + 1, occ.first), position, last,
+                                     inserts))]
             if not partial:
                 break
         chains.extend(partial[:1])
