@@ -67,6 +67,16 @@ ROWS = [
     ('"te laat"', "nl", "Laat de was te drogen hangen", QUIET),
     # a verb before the noun that is no linking verb
     ('"hoog water"', "nl", "Drink het water hoog in de bergen", QUIET),
+    # a Dutch subordinate clause puts its verb last (held-out miss class)
+    ('"hoog water"', "nl", "Als het water hoog staat, blijft de veerpont liggen.", PAUSE),
+    ('"hoog water"', "nl", "Zolang het water nog steeds hoog staat gaan de dijken niet open", PAUSE),
+    ('"hoog water"', "nl", "We sluiten de winkel omdat het water te hoog is.", PAUSE),
+    ('"hoog water"', "nl", "Als water hoger komt te staan, bellen we je.", QUIET),  # no linking verb right after
+    ('"zachte kaas"', "nl", "Omdat de kaas te zacht is, halen we hem terug.", PAUSE),
+    ('"zachte kaas"', "nl", "Wanneer deze kaas zacht wordt, eet hem dan snel op.", PAUSE),
+    ('"hoog water"', "nl", "Als het water hoog tempo maakt in de pan, zet het vuur lager.", QUIET),
+    ('"hoog water"', "nl", "Als de prijzen van water hoog zijn, drink dan thee.", QUIET),
+    ('"hoog water"', "nl", "Als het water hoog en droog is, gaan we weer open.", QUIET),
 ]
 
 

@@ -12,7 +12,9 @@ after the noun (*staat*, *is*, *blijft*, *remains*: *water prices are high* is a
 right before it or its article (*bij Lobith staat het water hoog*), in
 one clause (no sentence end, comma or conjunction between), and the adjective closing its clause (the text
 ends, or punctuation, a preposition or a conjunction follows: *het water staat hoog in de
-uiterwaarden*; not *het water stijgt in hoog tempo*). Noun phrases (``"code oranje"``) and
+uiterwaarden*; not *het water stijgt in hoog tempo*). In a Dutch subordinate clause the verb
+goes last: a word such as *als* or *omdat* right before the noun or its article, and a linking
+verb right after the adjective, which ends the clause (*als het water hoog staat*). Noun phrases (``"code oranje"``) and
 phrases with a function word (``"niet betalen"``) are never turned round: their order is
 their meaning. Crisis terms only; word lists hold idioms (*killer deal* is no *deal killer*).
 """
@@ -98,6 +100,29 @@ def _verb_before(text: str, start: int) -> bool:
     return last in LINKING or (first in LINKING and last in ("", *ARTICLES))
 
 
+# Dutch words that open a subordinate clause, whose verb goes last: als het water hoog staat
+SUBORDINATORS = frozenset("""
+als wanneer omdat doordat zodat terwijl nu dat zolang voordat nadat zodra tenzij hoewel
+indien mits zoals
+""".split())
+_DETERMINERS = ARTICLES | frozenset("deze dit die onze ons".split())
+
+
+def _subordinate(text: str, start: int, end: int) -> bool:
+    """A Dutch subordinate clause: a word such as *als* or *omdat* right before the noun or its
+    article, and a linking verb right after the adjective, last in the clause (*als het water
+    hoog staat*, *omdat de kaas te zacht is*, *zolang het water hoog staat gaan we niet open*)."""
+    found = _BEFORE.search(text, 0, start)
+    if not found:
+        return False
+    words = [w.lower() for w in found.groups() if w]
+    if not (words[-1] in SUBORDINATORS
+            or (len(words) == 2 and words[0] in SUBORDINATORS and words[1] in _DETERMINERS)):
+        return False
+    verb = _NEXT.match(text, end)  # the clause's last word: the main clause may follow at once
+    return bool(verb and verb.group(1) and verb.group(1).lower() in LINKING)
+
+
 def chains(text: str, nouns: list[Occurrence], adjectives: list[Occurrence]
            ) -> list[tuple[Occurrence, Occurrence]]:
     """(noun, adjective) pairs: the noun, then its adjective said of it in the same clause."""
@@ -108,9 +133,13 @@ def chains(text: str, nouns: list[Occurrence], adjectives: list[Occurrence]
                 continue
             between = text[noun.end:adjective.start]
             words = [w.lower() for w in _WORD.findall(between)]
-            if _BREAK.search(between) or not (words and words[0] in LINKING
-                                              or _verb_before(text, noun.start)) \
-                    or any(w in CLAUSE_BREAK or w in ENGLISH_BREAK for w in words):
+            if _BREAK.search(between) or any(w in CLAUSE_BREAK or w in ENGLISH_BREAK
+                                             for w in words):
+                continue
+            if _subordinate(text, noun.start, adjective.end):  # als het water hoog staat
+                found.append((noun, adjective))
+                break
+            if not (words and words[0] in LINKING or _verb_before(text, noun.start)):
                 continue
             if _closes_clause(text, adjective.end):
                 found.append((noun, adjective))
