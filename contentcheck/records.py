@@ -144,6 +144,9 @@ class Match:
     # a loose reading of a crisis term (a word a wildcard merely begins, a compound's head
     # on its own, a one-letter typo): it asks for review, not pause; says which reading
     loose: str | None = None
+    # how a crisis term reached a word no exact match would (a derivation, a place's people,
+    # a wildcard's compound, a loan word): (kind, words ...), for the reports' reasons
+    reading: tuple[str, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         data = {

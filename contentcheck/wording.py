@@ -107,6 +107,32 @@ REASONS = {
 }
 
 
+# How a crisis term reached a word that no exact match would (``Match.reading``): said after
+# the reason, so a reviewer of a CSV or Excel report sees what ``explain`` shows.
+READINGS = {
+    "en": {"derived": "; derived from '{0}'{via}", "via": " via '{0}'",
+           "place": "; the people or adjective of the place '{0}'",
+           "wildcard-compound": "; compound '{0}', a part that matches '{1}*'",
+           "loan": "; '{0}' is a loan word, the same in Dutch and English"},
+    "nl": {"derived": "; afgeleid van '{0}'{via}", "via": " via '{0}'",
+           "place": "; inwoners of bijvoeglijk naamwoord van de plaats '{0}'",
+           "wildcard-compound": "; samenstelling '{0}', met een deel dat '{1}*' raakt",
+           "loan": "; '{0}' is een leenwoord, hetzelfde in het Nederlands en het Engels"},
+}
+
+
+def reading_words(kind: str, names: list[str], lang: str) -> str:
+    """How a reading is said after a reason ("; derived from 'explosie' via 'exploderen'"),
+    or nothing for a kind this table does not know."""
+    phrases = READINGS[words(lang)]
+    if kind not in phrases:
+        return ""
+    if kind == "derived":
+        via = phrases["via"].format(names[1]) if len(names) > 1 and names[1] else ""
+        return phrases["derived"].format(names[0], via=via)
+    return phrases[kind].format(*names)
+
+
 # The channel shown for a post whose file names none. A scheduler's bulk file leaves the
 # profile to the upload screen (Hootsuite wants one file per profile), so the report says
 # where the post goes and that the file does not say which profile, rather than "-".

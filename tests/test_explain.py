@@ -60,7 +60,7 @@ def test_bad_term_is_one_line_and_exit_2() -> None:
     result = run("text", "--term", "re:(")
     assert result.exit_code == 2
     assert result.output.strip().splitlines() == [
-        "contentcheck: error: --term: bad regular expression '(': missing ) at position 1"]
+        "contentcheck: error: --term 1: bad regular expression '(': missing ) at position 1"]
 
 
 def test_missing_crisis_file_exit_2(tmp_path: Path) -> None:

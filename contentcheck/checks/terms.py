@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from contentcheck.lists.categories import category_word
 from contentcheck.records import Finding, Match, Post, Status
-from contentcheck.wording import REASONS, severity_word, words
+from contentcheck.wording import REASONS, reading_words, severity_word, words
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
@@ -54,7 +54,8 @@ def as_finding(match: Match, escalations: Mapping[str, str] = _NONE) -> Finding:
     escalated_by = None if match.crisis else escalations.get(match.category)
     pause = (match.crisis and not match.loose) or escalated_by
     details = ((("escalated_by", escalated_by),) if escalated_by else ()) + \
-        ((("loose", match.loose),) if match.loose else ())
+        ((("loose", match.loose),) if match.loose else ()) + \
+        ((("reading", "\t".join(match.reading)),) if match.reading else ())
     return Finding(check=ID, field=match.field, start=match.start, end=match.end,
                    matched=match.matched, rule=match.term, source=match.list_name,
                    category=match.category, severity=match.severity,
@@ -124,6 +125,9 @@ def describe(finding: Finding, lang: str) -> str:
                                       source=finding.source)
     if finding.detail("escalated_by"):
         text += phrases["escalated"].format(source=finding.detail("escalated_by"))
+    if finding.detail("reading"):
+        kind, *names = finding.detail("reading").split("\t")
+        text += reading_words(kind, names, lang)
     if finding.detail("loose"):
         text += phrases["loose"].format(reading=finding.detail("loose"))
     if finding.suggestion:

@@ -156,6 +156,7 @@ class Matcher:
         self._regex = RegexTerms()
         self._exception_phrases: list[tuple[int, ...]] = []
         self._left_out: list[str | None] = []  # per term: the post language it is not for
+        self._loans: list[bool] = []  # per term: a loan word, named in a post of the other language
         self._lower_wild: list[bool] = []  # per term: a prefix wildcard typed in lower case
         self._readings: dict[int, frozenset[str]] = {}  # crisis term -> its context rules
         for word in sorted(termset.exceptions):
@@ -170,6 +171,7 @@ class Matcher:
             except ValueError as exc:  # a Term made in code, not read from a file
                 raise TermFileError(term.origin or term.list_name, str(exc)) from None
             self._left_out.append(_left_out_of(term, pattern))
+            self._loans.append(term.crisis and pattern.kind == "word" and loan(pattern.words[0].norm))
             self._lower_wild.append(pattern.kind == "word" and pattern.words[0].any_after
                                     and term.text == term.text.lower())
             self._add_term(index, term, pattern)
@@ -370,8 +372,9 @@ class Matcher:
             if not text or ((several or not screened) and not self.may_match(text)):
                 continue
             raw = self._read(text)[0]
-            if not detected and any(left_out[hit[0]] for hit in raw):
-                # only a hit of a term kept out of one language (brand) needs the language
+            if not detected and any(left_out[hit[0]] or self._loans[hit[0]] for hit in raw):
+                # only a hit of a term kept out of one language (brand) needs the language,
+                # and a loan word's, whose reason names it in a post of the other language
                 from contentcheck.matching.language import detect
 
                 language = detect(" ".join([t for _, t in post.fields if t]))
@@ -386,7 +389,8 @@ class Matcher:
         findings = []
         for term_index, start, end, rule, why in self._kept(raw, language):
             term = self.termset.terms[term_index]
-            findings.append(Finding(self._match(term, text, field, start, end, _loose(rule, why)),
+            findings.append(Finding(self._match(term, text, field, start, end, _loose(rule, why),
+                                                self._reading(term, rule, why, language)),
                                     term, rule, self._describe(why)))
         return findings, list(dict.fromkeys(suppressed))  # a unit may sit in several lists
 
@@ -398,8 +402,30 @@ class Matcher:
         """The kept hits as matches only: a scan needs no rules, details or suppressed hits,
         and skips making them for every post that matches."""
         terms = self.termset.terms
-        return [self._match(terms[term_index], text, field, start, end, _loose(rule, why))
+        return [self._match(terms[term_index], text, field, start, end, _loose(rule, why),
+                            self._reading(terms[term_index], rule, why, language))
                 for term_index, start, end, rule, why in self._kept(raw, language)]
+
+    def _reading(self, term: Term, rule: str, why: object, language: str | None
+                 ) -> tuple[str, ...]:
+        """(kind, words ...) for a crisis hit through a reading the reports name
+        (``wording.READINGS``): a derivation (*explodeerde*: derived, explosie, exploderen), a
+        place's people, a wildcard's compound, a loan word in a post of the other language."""
+        if not term.crisis or not isinstance(why, tuple) or len(why) != 1:
+            return ()
+        unit, occ = why[0]
+        norm = self.lexicon.units[unit].norm
+        if rule in ("derived", DERIVED_SENSE):
+            path = self.lexicon.derived_via.get((unit, occ.norm), ())
+            return ("derived", norm, " -> ".join(w for w in path if w != occ.norm))
+        if rule == "place":
+            return ("place", norm)
+        if rule == "wildcard-compound":
+            return ("wildcard-compound", self.lexicon.compound_split(occ.norm, unit), norm)
+        if rule in ("exact", "inflection", "lemma") and language and term.language \
+                and language != term.language and loan(norm):
+            return ("loan", norm)
+        return ()
 
     def _read(self, text: str, suppressed: list[Suppressed] | None = None
               ) -> tuple[list[_Raw], list[Suppressed] | None]:
@@ -582,8 +608,8 @@ class Matcher:
 
     @staticmethod
     def _match(term: Term, text: str, field: str, start: int, end: int,
-               loose: str | None = None) -> Match:
+               loose: str | None = None, reading: tuple[str, ...] = ()) -> Match:
         return Match(term=term.text, matched=text[start:end], field=field, start=start, end=end,
                      list_name=term.list_name, category=term.category, severity=term.severity,
                      crisis=term.crisis, suggestion=term.suggestion,
-                     loose=loose if term.crisis else None)
+                     loose=loose if term.crisis else None, reading=reading)
