@@ -37,6 +37,10 @@ SPLIT_ONLY = ("onder", "voor", "achter", "tegen", "vol", "leeg", "kapot", "stuk"
               "open", "samen")
 
 
+# how a participle begins: ge-, or a particle and ge- (ingestort, ondergelopen)
+_PARTICIPLE_STARTS = ("ge", *(p + "ge" for p in PARTICLES + SPLIT_ONLY))
+
+
 def split_particle(lemma: str, forms: tuple[str, ...] = ()) -> str | None:
     """The particle a Dutch verb splits off (instorten -> in, onderlopen -> onder), or None:
     one of ``PARTICLES``, or of ``SPLIT_ONLY`` when a form of ``forms`` has ge- after it."""
@@ -111,7 +115,7 @@ def looks_like_verb_form(word: str) -> bool:
     noun in the plural (treinen) leaves its singular to the person (``hints``)."""
     if word.endswith(("end", "ende", "de", "te", "den", "ten")):
         return False
-    if word.startswith("ge") or any(word.startswith(p + "ge") for p in PARTICLES + SPLIT_ONLY):
+    if word.startswith(_PARTICIPLE_STARTS):
         return True
     return word.startswith(("ont", "be", "ver", "her")) and word.endswith(("d", "t"))
 

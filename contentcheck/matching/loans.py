@@ -62,9 +62,10 @@ def dutch_participles(word: str) -> set[str]:
     from contentcheck.matching.compounds import vocabulary
     from contentcheck.matching.lemmas import lemma_of, table
 
-    if word.endswith("en") and word not in table("en").groups and loan(word[:-2]):
+    groups = table("en").groups
+    if word not in groups and word.endswith("en") and word[:-2] in groups and loan(word[:-2]):
         word = word[:-2]  # the Dutch infinitive of the loan: hacken, crashen, leaken
-    pasts = [f for f in table("en").groups.get(word, ())[1:] if f.endswith("ed")]
+    pasts = [f for f in groups.get(word, ())[1:] if f.endswith("ed")]
     if len(word) < 3 or not word.isalpha() or not pasts or \
             (word in vocabulary("nl") and not loan(word)):
         return set()

@@ -55,6 +55,8 @@ class _Multi:
 
 
 SPLIT_SENSE = "separable-sense"  # a split verb's present forms, for ``_add_split``
+# the readings a crisis hit's reason names (``Matcher._reading``), besides a loan word
+_NAMED_READINGS = frozenset(("derived", DERIVED_SENSE, "place", "wildcard-compound"))
 
 # a hit before the close reading is done: (term, start, end, rule, why); ``why`` is the
 # (unit, occurrence) pairs behind it or a regex's description, turned into words only by explain
@@ -411,8 +413,10 @@ class Matcher:
         """(kind, words ...) for a crisis hit through a reading the reports name
         (``wording.READINGS``): a derivation (*explodeerde*: derived, explosie, exploderen), a
         place's people, a wildcard's compound, a loan word in a post of the other language."""
-        if not term.crisis or not isinstance(why, tuple) or len(why) != 1:
-            return ()
+        if not term.crisis or not (rule in _NAMED_READINGS or (
+                rule in ("exact", "inflection", "lemma") and language and term.language
+                and language != term.language)) or not isinstance(why, tuple) or len(why) != 1:
+            return ()  # most hits: a plain form of the term, nothing to name
         unit, occ = why[0]
         norm = self.lexicon.units[unit].norm
         if rule in ("derived", DERIVED_SENSE):
@@ -422,10 +426,7 @@ class Matcher:
             return ("place", norm)
         if rule == "wildcard-compound":
             return ("wildcard-compound", self.lexicon.compound_split(occ.norm, unit), norm)
-        if rule in ("exact", "inflection", "lemma") and language and term.language \
-                and language != term.language and loan(norm):
-            return ("loan", norm)
-        return ()
+        return ("loan", norm) if loan(norm) else ()
 
     def _read(self, text: str, suppressed: list[Suppressed] | None = None
               ) -> tuple[list[_Raw], list[Suppressed] | None]:
