@@ -322,19 +322,26 @@ def test_an_exception_in_the_crisis_file_keeps_one_translation_out(tmp_path: Pat
     assert shown.exit_code == 0 and "decision: OK" in shown.output
 
 
+def _on_and_off(tmp_path: Path, crisis_text: str, texts: list[str]
+                ) -> tuple[Path, list[str], list[str]]:
+    """A crisis file of ``crisis_text`` and the texts' statuses with and without translations."""
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text(crisis_text, encoding="utf-8")
+    path = _calendar_csv(tmp_path, texts)
+    on = _statuses(scan_json(path, "--crisis", crisis))
+    off = _statuses(scan_json(path, "--crisis", crisis, "--no-translations"))
+    return crisis, [on[t] for t in texts], [off[t] for t in texts]
+
+
 def test_a_word_the_same_in_both_languages_finds_the_other_languages_posts(tmp_path: Path) -> None:
     # a Dutch crisis file: its words are read as Dutch, so `brand` stays out of English posts;
     # `virus` and `bus` mean the same in English, and the table pairs them with themselves
-    crisis = tmp_path / "crisis.txt"
-    crisis.write_text("uitbraak\nbesmetting\nvirus\nbrand\nbus\nziekenhuis\n", encoding="utf-8")
     texts = ["Beat the winter virus with our vitamin smoothies, order today",
              "Bus, tram or bike? However you come, we will see you at the start line",
              "Our brand new spring collection is online tomorrow morning"]
-    path = _calendar_csv(tmp_path, texts)
-    statuses = _statuses(scan_json(path, "--crisis", crisis))
-    assert [statuses[t] for t in texts] == ["pause", "pause", "ok"]
-    off = _statuses(scan_json(path, "--crisis", crisis, "--no-translations"))
-    assert [off[t] for t in texts] == ["ok", "ok", "ok"]
+    crisis, on, off = _on_and_off(tmp_path, "uitbraak\nbesmetting\nvirus\nbrand\nbus\nziekenhuis\n",
+                                  texts)
+    assert (on, off) == (["pause", "pause", "ok"], ["ok", "ok", "ok"])
     shown = run("explain", texts[1], "--crisis", crisis)
     assert "bus: the same word in English" in shown.output
 
@@ -342,13 +349,8 @@ def test_a_word_the_same_in_both_languages_finds_the_other_languages_posts(tmp_p
 def test_a_review_pair_of_the_same_word_never_pauses_on_its_own(tmp_path: Path) -> None:
     # `storm` pairs with itself and is flagged `review` (take the town by storm): in a Dutch
     # crisis file it still pauses a Dutch post, and an English post asks for review only
-    crisis = tmp_path / "crisis.txt"
-    crisis.write_text("storm\nwindkracht\n", encoding="utf-8")
     texts = ["Our new sneakers took the whole city by storm",
              "Storm warning: our store in Leiden closes early today",
              "Zware storm in Leiden: de winkel gaat vandaag eerder dicht"]
-    path = _calendar_csv(tmp_path, texts)
-    statuses = _statuses(scan_json(path, "--crisis", crisis))
-    assert [statuses[t] for t in texts] == ["review", "review", "pause"]
-    off = _statuses(scan_json(path, "--crisis", crisis, "--no-translations"))
-    assert [off[t] for t in texts] == ["ok", "ok", "pause"]
+    _, on, off = _on_and_off(tmp_path, "storm\nwindkracht\n", texts)
+    assert (on, off) == (["review", "review", "pause"], ["ok", "ok", "pause"])
