@@ -198,7 +198,7 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
                  if (f.match.term, f.match.matched) == (term, matched)}
     crisis = Matcher.compile(TermSet([replace(t, language="nl") for t in parse_terms(
         "spoorwegongeluk\noverstroming\nbrand*\ninstorten\nvuur\ncrash\nflat\nrook\nboom\nomgevallen\n"
-        "dijk*\nMeppel\n\"hoog water\"\nontvoering\n",
+        "dijk*\nMeppel\n\"hoog water\"\nontvoering\nkapseis*\nquarantaine\n",
         origin="t", list_name="t", category="crisis", severity=Severity.CRISIS, crisis=True).terms],
         false_friends=frozenset({"brandstof"})))
     for text in ("Een ongeluk op de A1", "De overstorming van 1953", "Met Anna Brandt",
@@ -207,7 +207,8 @@ def test_every_rule_has_an_example(matcher: Matcher) -> None:
                  "Het rook naar soep", "Boom! Deals van de week", "De brandstofprijs daalt",
                  "Toen viel je om van de prijzen", "De rivierdijken houden het",
                  "Alle Meppelers blijven binnen", "Het water staat hoog",
-                 "Laat je ontvoeren door onze smaken"):
+                 "Laat je ontvoeren door onze smaken", "Kapsijzen leer je zo",
+                 "Quarentaineproof sporten"):
         seen |= {f.rule for f in crisis.explain(text)[0]}
     english = Matcher.compile(TermSet([replace(t, language="en") for t in parse_terms(
         "down\nfire\nplane\n", origin="t", list_name="t", category="crisis",

@@ -97,7 +97,7 @@ def _rank(word: str) -> int:
     return vocabulary("nl").get(word, 1 << 30)
 
 
-def _left_base(left: str) -> str | None:
+def left_base(left: str) -> str | None:
     """The word before a term, as in gas|explosie, oorlog|s|slachtoffer, spoorweg|ongeluk."""
     # linking s / e / en: oorlogsslachtoffer, pannenkoek; the most frequent reading wins, so
     # verkeers|ongeluk is verkeer + s (a word list may hold "verkeers" too, as a rare word)
@@ -149,7 +149,7 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
         return False  # nep|spinnen, no neps|pinnen: the s begins a word rather than links one
     if len(term_part) == MIN_PART and len(other) == MIN_PART:
         return False  # 3 + 3 letters without a linking element is mostly chance: mes|dag, kip|per
-    base = _left_base(other) if other_is_left else _right_base(other)
+    base = left_base(other) if other_is_left else _right_base(other)
     if base is None:
         return False
     cut = len(other) if other_is_left else len(term_part)
@@ -165,7 +165,20 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
         return False  # a frequent word holding a three-letter term is mostly chance: Helmond
     if base in dutch and len(base) <= 4 and whole_rank <= dutch[base]:
         return False  # more frequent than a short part: hel|ling, disc|reet are words of their own
-    return whole_rank > dutch.get(term_part, -1)
+    return whole_rank > _part_rank(term_part)
+
+
+def _part_rank(term_part: str) -> int:
+    """The frequency rank a compound is compared with: the part's own, or for a bound -er
+    front (kinder of kinderen, ``front_forms``) its plural's, the word it stands for
+    (kinderopvang is rarer than kinderen, if not than the rare word *kinder*)."""
+    from contentcheck.matching.front_forms import er_fronts
+
+    dutch = vocabulary("nl")
+    plural = term_part + "en"
+    if term_part.endswith("er") and plural in dutch and term_part in er_fronts(plural):
+        return min(dutch[plural], dutch.get(term_part, 1 << 30))
+    return dutch.get(term_part, -1)
 
 
 EVERYDAY = 15_000  # a compound this frequent is an everyday word with a meaning of its own

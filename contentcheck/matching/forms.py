@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Container, Mapping
 
 from contentcheck.matching.language import DUTCH, ENGLISH
-from contentcheck.matching.lemmas import is_verb, lemma_of, own_form
+from contentcheck.matching.lemmas import is_verb, lemma_of, own_form, strong_prefixed_form
 
 FUNCTION_WORDS = DUTCH | ENGLISH
 
@@ -136,8 +136,9 @@ def base_words(word: str, language: str | None, dutch: Mapping[str, int],
     of its own, not its singular: wapen is no plural of wap); verbs are left alone: a Dutch
     infinitive whose "singular" is one of its own forms by the lemma table (verdrinken,
     verdrink) is no plural."""
-    if len(word) <= 4 or not word.isalpha() and not word.endswith("'s") or word in FUNCTION_WORDS:
-        return set()
+    if len(word) <= 4 or not word.isalpha() and not word.endswith("'s") or word in FUNCTION_WORDS \
+            or strong_prefixed_form(word):
+        return set()  # overleden stands for overlijden: no plural of 'overleed'
     found: set[str] = set()
     for language_of in home_languages(word, language, dutch, english):
         vocabulary = dutch if language_of == "nl" else english

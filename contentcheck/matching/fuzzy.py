@@ -9,13 +9,32 @@ every form of a long crisis word and each of its one-letter deletions go into a 
 and a post word that is no known word is looked up with its own deletions, so a lookup costs
 a few dictionary probes per new word (cached like every other word), whatever the number of
 terms. A hit is shown as ``fuzzy`` in ``explain``.
+
+Two more slips a reader reads through, on crisis words only:
+
+- **ei for ij and back** (``spelling``): the two are one sound, and *kapsijzen*, *vermeiden*,
+  *reisen* are common slips. It is two letters, so no one-typo match; a crisis word's form of
+  ``SPELLING_MIN`` letters or more with one ei<->ij swapped is a hit, unless that spelling is a
+  word of either vocabulary (*reis/rijs*, *peil/pijl*, *leiden/lijden*, *wei/wij* stay apart).
+  A prefix wildcard's forms (``kapseis*``: kapseizen, gekapseisd) get it too.
+- **a typo inside a compound** (``fuzzy-compound``): *quarentaineproof*, *overstormingsgevaar*:
+  the long crisis word one typo away in front of (or behind) a real compound part, the whole
+  being no word of the vocabulary. Looked for only when the word had no other hit.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 
 MIN_LENGTH = 8
+SPELLING_MIN = 6  # shorter words are a different word with ei or ij too often (wijn, wei)
+
+
+def ei_ij(word: str) -> set[str]:
+    """The word with one ei written ij, or one ij written ei: kapseizen -> kapsijzen."""
+    return {word[:i] + ("ij" if word[i:i + 2] == "ei" else "ei") + word[i + 2:]
+            for i in range(len(word) - 1) if word[i:i + 2] in ("ei", "ij")}
 
 
 def deletions(word: str) -> set[str]:
@@ -44,9 +63,25 @@ class FuzzyIndex:
 
     def __init__(self) -> None:
         self._keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._spelling: dict[str, list[tuple[int, str]]] = defaultdict(list)
 
     def __bool__(self) -> bool:
-        return bool(self._keys)
+        return bool(self._keys) or bool(self._spelling)
+
+    def add_spelling(self, uid: int, forms: set[str], is_word: Callable[[str], bool]) -> None:
+        """The ei<->ij spellings of a crisis word's forms that are no word (``is_word``)."""
+        for form in forms:
+            if len(form) >= SPELLING_MIN and form.isalpha():
+                for variant in ei_ij(form):
+                    if not is_word(variant) and (uid, form) not in self._spelling[variant]:
+                        self._spelling[variant].append((uid, form))
+
+    def spelled(self, word: str) -> dict[int, str]:
+        """Unit -> the form ``word`` is with ei and ij swapped once."""
+        found: dict[int, str] = {}
+        for uid, form in self._spelling.get(word, ()):
+            found.setdefault(uid, form)
+        return found
 
     def add(self, uid: int, forms: set[str]) -> None:
         for form in forms:
@@ -57,6 +92,7 @@ class FuzzyIndex:
 
     def finish(self) -> None:
         self._keys = dict(self._keys)
+        self._spelling = dict(self._spelling)
 
     def find(self, word: str) -> dict[int, str]:
         """Unit -> the form ``word`` is one edit away from."""

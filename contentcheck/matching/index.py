@@ -13,7 +13,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 
 from contentcheck.matching import compounds, english_compounds, places
-from contentcheck.matching.fuzzy import FuzzyIndex
+from contentcheck.matching.front_forms import er_fronts
+from contentcheck.matching.fuzzy import MIN_LENGTH as TYPO_MIN, FuzzyIndex
 from contentcheck.matching.derivations import derivations, is_noun, other_sense
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
@@ -28,7 +29,7 @@ RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", DERIVED_SENSE,
               "wildcard", "compound", "wildcard-compound", "compound-en", "compound-word",
               "compound-english", "compound-en-verb", "compound-en-modifier", "other-language",
               "verb-form", "particle", "exclamation", "wildcard-word", "wildcard-excepted",
-              "wildcard-name", "head", "fuzzy", "slot", "reversed", "emoji-word")
+              "wildcard-name", "head", "spelling", "fuzzy", "fuzzy-compound", "slot", "reversed", "emoji-word")
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-excepted": "a word the word lists keep as a false friend of the wildcard",
@@ -136,6 +137,8 @@ class Lexicon:
                 self._derive(uid, unit.norm, home_languages(
                     unit.norm, language, compounds.vocabulary("nl"), compounds.vocabulary("en")),
                     skip=lambda form: form.startswith(unit.norm))  # chemie* -> chemische
+            if fuzzy:  # kapseis* -> kapsijzen (ei for ij)
+                self.fuzzy.add_spelling(uid, set(self._stem_forms[uid]), self.is_word)
         elif spec.any_before:
             self.suffix[unit.norm].append(uid)
         else:
@@ -170,6 +173,7 @@ class Lexicon:
                             self.modifiers[form].append(uid)  # explosie|gevaar
             if fuzzy:
                 self.fuzzy.add(uid, forms | set(table))
+                self.fuzzy.add_spelling(uid, forms | set(table), self.is_word)
             if unit.english:
                 for form in forms | {f for f, home in table.items() if home == "en"}:
                     self.en_heads[form].append(uid)  # air|plane, air|planes
@@ -178,7 +182,7 @@ class Lexicon:
                 for form in heads:
                     self.heads[form].append(uid)
                 for form in {norm, norm + "s"} | {f for f in heads if f.endswith("en")} \
-                        | verb_stems(norm):
+                        | verb_stems(norm) | er_fronts(norm):  # kinder|fiets
                     self.modifiers[form].append(uid)
         return uid
 
@@ -362,8 +366,13 @@ class Lexicon:
                 else:
                     found[uid] = rule
         if not found and self.fuzzy and not self.is_word(word):
+            for uid in self.fuzzy.spelled(word):  # ei for ij: kapsijzen
+                found[uid] = "spelling"
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
-                found[uid] = "fuzzy"
+                found.setdefault(uid, "fuzzy")
+            if not found and len(word) >= TYPO_MIN + compounds.MIN_PART:
+                for uid in self._typo_compounds(word):  # quarentaine|proof
+                    found.setdefault(uid, "fuzzy-compound")
         return tuple(sorted(found.items(), key=lambda item: RULE_ORDER.index(item[1])))
 
     def _compound_hits(self, word: str) -> list[tuple[int, tuple[int, int], str]]:
@@ -414,6 +423,39 @@ class Lexicon:
                 if compounds.compound_ok(word, left, right, False):
                     result.append((uid, (0, cut)))
         return result
+
+    def _typo_compounds(self, word: str) -> dict[int, tuple[int, int]]:
+        """Unit -> span of a long crisis word one typo away that is a part of this compound,
+        the rest a compound part (quarentaine|proof, bouw|overstorming); ``fuzzy.py``."""
+        found: dict[int, tuple[int, int]] = {}
+        for cut in range(compounds.MIN_PART, len(word) - compounds.MIN_PART + 1):
+            left, right = word[:cut], word[cut:]
+            front = left[:-1] if left.endswith("s") else left  # overstormings|schade
+            if len(front) >= TYPO_MIN - 1 and not self.is_word(front) \
+                    and compounds.part_or_pair(right) and not self._word_over(word, cut, True):
+                for uid in self.fuzzy.find(front):
+                    found.setdefault(uid, (0, cut))
+            if len(right) >= TYPO_MIN - 1 and not self.is_word(right) \
+                    and compounds.left_base(left) is not None \
+                    and not self._word_over(word, cut, False):
+                for uid in self.fuzzy.find(right):
+                    found.setdefault(uid, (cut, len(word)))
+        return found
+
+    def _word_over(self, word: str, cut: int, front: bool) -> bool:
+        """Does a word of the vocabulary run over the cut, from the word's start (a front
+        part) or to its end (a head)? Then the cut is inside that word: *brandwerend|glas*
+        holds no *brandwer*, a typo of brandweer."""
+        spans = ((0, end) for end in range(cut + 1, len(word) - 1)) if front else \
+            ((start, len(word)) for start in range(1, cut))
+        return any(self.is_word(word[start:end]) for start, end in spans
+                   if end - start >= compounds.MIN_PART + 1)
+
+    def typo_split(self, word: str, uid: int) -> str:
+        """The word with a bar where a typo compound splits it: ``quarentaine|proof``."""
+        start, end = self._typo_compounds(word).get(uid, (0, len(word)))
+        cut = end if start == 0 else start
+        return f"{word[:cut]}|{word[cut:]}" if 0 < cut < len(word) else word
 
     def _exception_over(self, word: str, span: tuple[int, int]) -> str | None:
         """An exception written inside the word over the term's part (brandstof|tekort)."""

@@ -120,12 +120,26 @@ def looks_like_verb_form(word: str) -> bool:
     return word.startswith(("ont", "be", "ver", "her")) and word.endswith(("d", "t"))
 
 
+def strong_prefixed_form(word: str) -> bool:
+    """A Dutch strong participle (or past plural) in -en with an inseparable prefix, typed as
+    the term (overleden, verdwenen, verdronken, beschoten): the lemma table lists it under a
+    verb with the same prefix (overlijden) and not as a lemma of its own. Such a word stands
+    for its verb, as ingestort does: a post says *overleed*. A word the table has as a lemma
+    of its own (verloren, verboden: adjectives; verhalen: a noun's plural) stands for itself."""
+    data = table("nl")
+    if not word.endswith("en") or word in data.groups:
+        return False
+    prefix = next((p for p in INSEPARABLE if word.startswith(p)), None)
+    lemma = data.lemma_of.get(word)
+    return bool(prefix and lemma and lemma != word and lemma.startswith(prefix) and is_verb(lemma))
+
+
 def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
     """The lemma groups a term word stands for: its own (the word is a lemma) and, for a
-    Dutch verb form typed as the term (neergestort), its infinitive's."""
+    Dutch verb form typed as the term (neergestort, overleden), its infinitive's."""
     data = table(language)
     lemmas = [word] if word in data.groups else []
-    if language == "nl" and looks_like_verb_form(word):
+    if language == "nl" and (looks_like_verb_form(word) or strong_prefixed_form(word)):
         lemma = data.lemma_of.get(word)
         if lemma and lemma not in lemmas and lemma.endswith(("en", "aan")):
             lemmas.append(lemma)
@@ -407,9 +421,13 @@ def prefixed_verbs(verb: str) -> list[str]:
 
 def stem_verbs(stem: str, language: str | None) -> list[str]:
     """The Dutch verbs a wildcard's stem is the stem of (terugroep* -> terugroepen, pin* ->
-    pinnen, brand* -> branden): their forms that the prefix cannot reach (teruggeroepen,
+    pinnen, brand* -> branden; kapseis* -> kapseizen, the table's verb whose first and third
+    person the stem is): their forms that the prefix cannot reach (teruggeroepen,
     gepind) and their split forms (roepen ... terug) are found too."""
     if language == "en" or len(stem) < 3 or not stem.isalpha():
         return []
     verbs = {stem + "en", stem + stem[-1] + "en"}  # terugroep -> terugroepen, pin -> pinnen
+    lemma = lemma_of(stem, "nl")
+    if lemma and stem + "t" in table("nl").groups.get(lemma, ()):
+        verbs.add(lemma)  # a stem spelled apart from its infinitive: kapseis -> kapseizen, verf -> verven
     return sorted(v for v in verbs if is_verb(v))

@@ -534,6 +534,11 @@ class Matcher:
                 f" via '{' -> '.join(via)}'" if via else "")
         if rule == "fuzzy":
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
+        if rule == "spelling":
+            return f"spelling: '{occ.norm}' is a form of '{norm}' with ei and ij swapped"
+        if rule == "fuzzy-compound":
+            split = self.lexicon.typo_split(occ.norm, unit)
+            return f"fuzzy-compound: '{split}' holds '{norm}' with one typo"
         if rule == "emoji-word":
             return f"{norm}: '{occ.norm}' (Unicode CLDR name or keyword)"
         if rule == reordered.RULE:
