@@ -213,3 +213,124 @@ def test_explain_names_the_new_readings() -> None:
     assert "spelling: 'kapsijzen' is a form of 'kapseis' with ei and ij swapped" in why
     assert "fuzzy-compound: 'quarentaine|proof' holds 'quarantaine' with one typo" in why
     assert "lemma: 'overleed' is a form of 'overleden'" in why
+
+
+# A term typed as an acronym (2 to 4 capitals) is read as a word, in a hashtag or next to a
+# hyphen, never inside a closed compound in small letters.
+ACRONYMS = [
+    (("RIP",), "Ripstop-nylon: dit jack scheurt niet.", "ripstop", QUIET),
+    (("RIP",), "Our ripstop tent survives any storm.", "ripstop", QUIET),
+    (("RIP",), "Ripped jeans are back in store.", "ripped", QUIET),
+    (("RIP",), "RIP, lieve oud-trainer.", "rip", PAUSE),
+    (("RIP",), "Rust zacht, rip.", "rip", PAUSE),
+    (("NOS",), "De NOS meldt een storing.", "nos", PAUSE),
+    (("NOS",), "Nosedive of the week: our prices.", "nosedive", QUIET),
+    (("KLM",), "Een KLM-vlucht naar huis.", "klm", PAUSE),
+    (("KLM",), "De klmvlucht is geland.", "klmvlucht", QUIET),
+    (("GGD",), "Test bij de GGD-teststraat.", "ggd", PAUSE),
+    (("rip",), "Ripstop tent in de sale.", "ripstop", REVIEW),  # typed small: an English compound
+    (("EXPLOSIE",), "Na de gasexplosie in de flat.", "gasexplosie", PAUSE),  # shouted, no acronym
+    (("RIP",), "Two RIPs in one week.", "rips", PAUSE),  # an acronym's plural
+]
+
+
+@pytest.mark.parametrize(("terms", "text", "word", "expected"), ACRONYMS)
+def test_acronyms_are_no_compound_parts(terms, text, word, expected) -> None:
+    check(terms, text, word, expected)
+
+
+def test_an_acronym_in_a_hashtag_still_matches() -> None:
+    from contentcheck.matching import Matcher
+
+    found = Matcher.compile(crisis("RIP")).find("Een zwart lint #RIPJan")
+    assert [m.matched for m in found] == ["RIPJan"] or [m.matched for m in found] == ["RIP"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("RIP", True), ("NOS", True), ("#RIP", True), ("GGD", True), ("RIVM", True),
+    ("rip", False), ("Rip", False), ("BRAND", False), ("A28", False), ("R", False),
+    ("C#", False), ("RIP Marit", False)])
+def test_typed_acronym(text: str, expected: bool) -> None:
+    from contentcheck.matching.terms import typed_acronym
+
+    assert typed_acronym(text) is expected
+
+
+# A crisis wildcard on a verb's stem finds the verb's -elijk and -baar adjectives that the
+# lemma table lists (with a comparative): a form of the stem's word, no word of its own.
+VERB_ADJECTIVES = [
+    (("besmet*",), "Deze griep is erg besmettelijk.", "besmettelijk", PAUSE),
+    (("besmet*",), "Een besmettelijke ziekte in de regio.", "besmettelijke", PAUSE),
+    (("besmet*",), "Het nieuwe virus is besmettelijker dan gedacht.", "besmettelijker", PAUSE),
+    (("brand*",), "Brandbare materialen in de schuur.", "brandbare", PAUSE),
+    (("brand*",), "Is dit doek brandbaar?", "brandbaar", PAUSE),
+    (("brand*",), "Brandnetels langs het pad.", "brandnetels", REVIEW),
+    (("ontvlam*",), "Ontvlambare gassen in de tank.", "ontvlambare", PAUSE),
+    (("breek*",), "Breekbaar glas, voorzichtig.", "breekbaar", PAUSE),
+    (("ontplof*",), "Ontplofbaar? Nee, gewoon een ballon.", "ontplofbaar", REVIEW),  # not in the table
+    (("stort*",), "Stortbuien in het hele land.", "stortbuien", PAUSE),
+    (("pin*",), "Pindakaas op brood.", "pindakaas", REVIEW),
+]
+
+
+@pytest.mark.parametrize(("terms", "text", "word", "expected"), VERB_ADJECTIVES)
+def test_verb_adjectives_of_a_wildcard(terms, text, word, expected) -> None:
+    check(terms, text, word, expected)
+
+
+@pytest.mark.parametrize(("verb", "stem", "has", "lacks"), [
+    ("besmetten", "besmet", "besmettelijk", "besmet"),
+    ("branden", "brand", "brandbaar", "branderig"),
+    ("breken", "breek", "breekbaar", "breekijzer"),
+    ("ontvlammen", "ontvlam", "ontvlambare", "ontvlamming"),
+])
+def test_verb_adjectives(verb: str, stem: str, has: str, lacks: str) -> None:
+    from contentcheck.matching.lemmas import verb_adjectives
+
+    adjectives = verb_adjectives(verb, stem)
+    assert has in adjectives and lacks not in adjectives
+
+
+# Rows of the NL<->EN table added for these classes: the English of a Dutch crisis word,
+# found in English posts; what must stay quiet.
+def translated_terms(*typed: str):
+    from contentcheck.matching import crisis_terms_from_cli
+    from contentcheck.translations import translated
+
+    terms = crisis_terms_from_cli(list(typed))
+    crisis_part, review_part = translated(terms)
+    return terms + crisis_part + review_part
+
+
+TRANSLATED = [
+    (("schoolreis*",), "School trip season: rain jackets for every pupil.", "school trip", PAUSE),
+    (("schoolreis",), "Our school trip tips for parents.", "school trip", PAUSE),
+    (("kinderen",), "Get your kids ready for winter.", "kids", PAUSE),
+    (("kinderen",), "Children ride free this weekend.", "children", PAUSE),
+    (("kind",), "A child seat for every car.", "child", PAUSE),
+    (("kind",), "Kind regards from the whole team.", "kind", PAUSE),  # the Dutch term itself
+    (("child",), "Wat een lief kind!", "kind", QUIET),  # one way: kind is English too
+    (("besmettelijk",), "Our enthusiasm is contagious!", "contagious", PAUSE),
+    (("besmettelijk",), "A highly infectious laugh.", "infectious", PAUSE),
+    (("in memoriam",), "In loving memory of a great coach.", "in loving memory", PAUSE),
+    (("in memoriam",), "A bench in memory of our founder.", "in memory of", PAUSE),
+    (("in memoriam",), "Memory foam pillows on sale.", "memory", QUIET),
+    (("rust zacht",), "Rest in peace, dear friend.", "rest in peace", PAUSE),
+    (("halfstok",), "Flags at half-mast today.", "half-mast", PAUSE),
+    (("condoleance",), "Our condolences to the family.", "condolences", PAUSE),
+    (("verdrinking",), "Drowning prevention starts with swimming lessons.", "drowning", PAUSE),
+    (("vermist",), "Missing our summer sale already?", "missing", REVIEW),
+    (("kapseizen",), "How not to capsize your kayak.", "capsize", PAUSE),
+]
+
+
+@pytest.mark.parametrize(("terms", "text", "words", "expected"), TRANSLATED)
+def test_translations_of_these_classes(terms, text, words, expected) -> None:
+    from contentcheck.matching import Matcher
+
+    found = {m.matched.lower(): m.crisis and not m.loose
+             for m in Matcher.compile(translated_terms(*terms)).find(text)}
+    hit = next((pauses for matched, pauses in found.items() if matched in words or words in matched),
+               None)
+    got = QUIET if hit is None else PAUSE if hit else REVIEW
+    assert got == expected, (terms, text, found)

@@ -18,7 +18,7 @@ from contentcheck.matching.fuzzy import MIN_LENGTH as TYPO_MIN, FuzzyIndex
 from contentcheck.matching.derivations import derivations, is_noun, other_sense
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
-                                          table_forms, verb_stems)
+                                          table_forms, verb_adjectives, verb_stems)
 from contentcheck.matching.loans import agent_nouns, dutch_participles
 from contentcheck.matching.terms import WordSpec
 from contentcheck.matching.wild_compounds import WildHeads
@@ -61,6 +61,7 @@ class Unit:
     compound: bool  # may be part of a Dutch compound (gasexplosie)
     emoji: bool
     english: bool = False  # may be part of an English compound (airplane): crisis words only
+    acronym: bool = False  # typed in capitals (RIP): the word itself, no forms or compounds
 
 
 class Lexicon:
@@ -90,12 +91,17 @@ class Lexicon:
         self._suppressed: dict[str, list[tuple[int, str]]] = {}
 
     def add(self, spec: WordSpec, language: str | None, *, compound: bool = True,
-            fuzzy: bool = False, derive: bool = False, english: bool = False) -> int:
+            fuzzy: bool = False, derive: bool = False, english: bool = False,
+            acronym: bool = False) -> int:
         """The id of the unit for one term word (the same word in two lists shares a unit);
         ``fuzzy``: a post word one typo away counts too (crisis words, ``fuzzy.py``);
         ``derive``: the words it is derived into count too (crisis words,
         ``lemmas.derived_forms``, ``lemmas.prefixed_verbs``); ``english``: an English word
-        is found in English closed compounds too (crisis words, ``english_compounds``)."""
+        is found in English closed compounds too (crisis words, ``english_compounds``);
+        ``acronym``: typed in capitals (``terms.typed_acronym``), the word alone and its
+        plural in -s, no other form, derivation, typo or compound (RIP: no ripped, ripstop)."""
+        if acronym:
+            compound = fuzzy = derive = english = False
         emoji = spec.emoji
         wild = spec.any_before or spec.any_after
         wild_compound = compound and not emoji and spec.any_after and not spec.any_before
@@ -108,7 +114,8 @@ class Lexicon:
                    and english_compounds.takes_compounds(spec.norm)
                    and "en" in home_languages(spec.norm, language, compounds.vocabulary("nl"),
                                               compounds.vocabulary("en")))
-        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji, english)
+        unit = Unit(spec.norm, spec.any_before, spec.any_after, language, compound, emoji, english,
+                    acronym and not wild)
         if unit in self._ids:
             return self._ids[unit]
         uid = self._ids[unit] = len(self.units)
@@ -134,6 +141,8 @@ class Lexicon:
                         for form in forms - self._stem_forms[uid]:
                             if not form.startswith(unit.norm):
                                 self.exact[form].append((uid, "derived"))
+                    for form in verb_adjectives(verb, unit.norm):
+                        self.exact[form].append((uid, "derived"))  # brand* -> brandbaar
                 self._derive(uid, unit.norm, home_languages(
                     unit.norm, language, compounds.vocabulary("nl"), compounds.vocabulary("en")),
                     skip=lambda form: form.startswith(unit.norm))  # chemie* -> chemische
@@ -145,10 +154,11 @@ class Lexicon:
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
             exact, norm = self.exact, unit.norm
             heads = dutch_forms(norm, dutch) if unit.compound else None
-            forms = word_forms(norm, language, dutch, english, heads)
+            forms = {norm, norm + "s"} if unit.acronym else \
+                word_forms(norm, language, dutch, english, heads)
             for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
-            table = self._table_forms(norm, language)
+            table = {} if unit.acronym else self._table_forms(norm, language)
             for form, home in table.items():
                 if form not in forms:
                     exact[form].append((uid, "lemma"))
@@ -231,7 +241,7 @@ class Lexicon:
         dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
         forms = set(word_forms(stem, language, dutch, english)) | set(self._table_forms(stem, language))
         for verb in stem_verbs(stem, language):
-            forms |= set(table_forms(verb, "nl").forms)
+            forms |= set(table_forms(verb, "nl").forms) | verb_adjectives(verb, stem)  # brandbaar
         # a loan's doers and its Dutch participles: hack* -> hackers, gehacked, gehackt
         return frozenset(forms | agent_nouns(stem) | dutch_participles(stem))
 

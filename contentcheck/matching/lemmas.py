@@ -431,3 +431,24 @@ def stem_verbs(stem: str, language: str | None) -> list[str]:
     if lemma and stem + "t" in table("nl").groups.get(lemma, ()):
         verbs.add(lemma)  # a stem spelled apart from its infinitive: kapseis -> kapseizen, verf -> verven
     return sorted(v for v in verbs if is_verb(v))
+
+
+def verb_adjectives(verb: str, stem: str = "") -> set[str]:
+    """The adjectives of a Dutch verb that say it can happen or does (besmetten ->
+    besmettelijk, branden -> brandbaar, ontvlammen -> ontvlambaar, breken -> breekbaar) with
+    their forms: its stem (the -t form's, a final consonant doubled for -elijk) + -elijk or
+    -baar, only as the lemma table lists an adjective (with a comparative), and its -heid noun
+    (besmettelijkheid). A crisis wildcard on the stem (``stem``) means them: *besmettelijk*
+    during an outbreak is the outbreak."""
+    groups = table("nl").groups
+    found: set[str] = set()
+    stems = verb_stems(verb) | {f for f in groups.get(verb, ())[1:] if len(f) >= 3
+                                and verb in (f + "en", f + f[-1] + "en")}  # besmet
+    for base in stems | ({stem} if stem else set()):
+        for adjective in (base + base[-1] + "elijk", base + "elijk", base + "baar"):
+            forms = groups.get(adjective, ())
+            if any(f.endswith(("er", "st")) for f in forms[1:]):
+                found.update(forms)
+                found.update(groups.get(adjective + "heid", ()))
+    return found
+

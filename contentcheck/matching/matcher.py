@@ -37,7 +37,7 @@ from contentcheck.matching.spans import (Finding, Inserts, Occurrence, Suppresse
 
 __all__ = ["Finding", "Matcher", "Suppressed", "applies"]
 from contentcheck.records import Match, Post, Term
-from contentcheck.matching.terms import Pattern, TermSet, WordSpec, parse_pattern
+from contentcheck.matching.terms import Pattern, TermSet, WordSpec, parse_pattern, typed_acronym
 from contentcheck.text import GROUP_RE
 
 log = logging.getLogger(__name__)
@@ -203,7 +203,7 @@ class Matcher:
             # a loan word's forms are those of both languages: hack -> hackers, crash -> crashed
             forms_of = None if term.crisis and loan(word.norm) else term.language
             unit = self.lexicon.add(word, forms_of, fuzzy=term.crisis, derive=term.crisis,
-                                    english=term.crisis)
+                                    english=term.crisis, acronym=typed_acronym(term.text))
             if term.crisis and not (word.any_before or word.any_after or word.emoji):
                 rules = term_readings(word.norm, self.lexicon.languages(unit),
                                       self._left_out[index])

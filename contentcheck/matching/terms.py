@@ -89,6 +89,18 @@ def _chunk_words(chunk: str) -> list[WordSpec]:
 _SYMBOL_WORD = re.compile(r"[^\W_][\w.]*[#+]+")  # C#, F#, C++, Notepad++
 
 
+ACRONYM_MAX = 4  # RIP, NOS, KLM, RIVM; a longer word in capitals is shouted (EXPLOSIE)
+
+
+def typed_acronym(text: str) -> bool:
+    """Is the term an acronym as typed: one word of 2 to ACRONYM_MAX capital letters (RIP,
+    NOS)? An acronym is read as a word, in a hashtag or code (#RIPMarit) and next to a hyphen
+    (KLM-vlucht), never as the front of a closed compound written in small letters: *ripstop*
+    holds no RIP, *nosedive* no NOS."""
+    word = text.strip().lstrip("#")
+    return 2 <= len(word) <= ACRONYM_MAX and word.isalpha() and word.isupper()
+
+
 def pattern_of(term: Term) -> "Pattern":
     """The term's pattern: kept on the term where it was read, else parsed now."""
     return term.pattern if term.pattern is not None else parse_pattern(term.text)
