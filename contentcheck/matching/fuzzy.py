@@ -71,7 +71,7 @@ class FuzzyIndex:
     def add_spelling(self, uid: int, forms: set[str], is_word: Callable[[str], bool]) -> None:
         """The ei<->ij spellings of a crisis word's forms that are no word (``is_word``)."""
         for form in forms:
-            if len(form) >= SPELLING_MIN and form.isalpha():
+            if len(form) >= SPELLING_MIN and ("ei" in form or "ij" in form) and form.isalpha():
                 for variant in ei_ij(form):
                     if not is_word(variant) and (uid, form) not in self._spelling[variant]:
                         self._spelling[variant].append((uid, form))

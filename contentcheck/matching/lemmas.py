@@ -121,8 +121,8 @@ def looks_like_verb_form(word: str) -> bool:
 
 
 def strong_prefixed_form(word: str) -> bool:
-    """A Dutch strong participle (or past plural) in -en with an inseparable prefix, typed as
-    the term (overleden, verdwenen, verdronken, beschoten): the lemma table lists it under a
+    """A Dutch strong participle in -en with an inseparable prefix, typed as the term
+    (overleden, verdwenen, verdronken, beschoten): the lemma table lists it under a
     verb with the same prefix (overlijden) and not as a lemma of its own. Such a word stands
     for its verb, as ingestort does: a post says *overleed*. A word the table has as a lemma
     of its own (verloren, verboden: adjectives; verhalen: a noun's plural) stands for itself."""
@@ -131,7 +131,14 @@ def strong_prefixed_form(word: str) -> bool:
         return False
     prefix = next((p for p in INSEPARABLE if word.startswith(p)), None)
     lemma = data.lemma_of.get(word)
-    return bool(prefix and lemma and lemma != word and lemma.startswith(prefix) and is_verb(lemma))
+    if not (prefix and lemma and lemma != word and lemma.startswith(prefix) and is_verb(lemma)):
+        return False
+    group = data.groups[lemma]
+    # not a weak past plural, stem + den/ten (beperk|ten: beperkt; vermoed|den: vermoed), nor a
+    # stem that ends in -en (verleen, of verleent)
+    stem = word[:-3]
+    weak_past = word.endswith(("den", "ten")) and (stem + "t" in group or stem in group)
+    return not weak_past and word + "t" not in group
 
 
 def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
