@@ -258,12 +258,13 @@ def test_typed_acronym(text: str, expected: bool) -> None:
     assert typed_acronym(text) is expected
 
 
-# A crisis wildcard on a verb's stem finds the verb's -elijk and -baar adjectives that the
-# lemma table lists (with a comparative): a form of the stem's word, no word of its own.
+# A crisis wildcard on a verb's stem finds the verb's -baar adjectives that the lemma table
+# lists (with a comparative): a form of the stem's word, no word of its own. The -elijk ones
+# drift into figures (besmettelijk enthousiasme) and stay a loose reading.
 VERB_ADJECTIVES = [
-    (("besmet*",), "Deze griep is erg besmettelijk.", "besmettelijk", PAUSE),
-    (("besmet*",), "Een besmettelijke ziekte in de regio.", "besmettelijke", PAUSE),
-    (("besmet*",), "Het nieuwe virus is besmettelijker dan gedacht.", "besmettelijker", PAUSE),
+    (("besmet*",), "Deze griep is erg besmettelijk.", "besmettelijk", REVIEW),
+    (("besmet*",), "Een besmettelijke lach.", "besmettelijke", REVIEW),
+    (("verschrik*",), "Verschrikkelijk leuk, deze actie.", "verschrikkelijk", REVIEW),
     (("brand*",), "Brandbare materialen in de schuur.", "brandbare", PAUSE),
     (("brand*",), "Is dit doek brandbaar?", "brandbaar", PAUSE),
     (("brand*",), "Brandnetels langs het pad.", "brandnetels", REVIEW),
@@ -281,16 +282,17 @@ def test_verb_adjectives_of_a_wildcard(terms, text, word, expected) -> None:
 
 
 @pytest.mark.parametrize(("verb", "stem", "has", "lacks"), [
-    ("besmetten", "besmet", "besmettelijk", "besmet"),
+    ("ontploffen", "ontplof", None, "ontploffing"),
+    ("besmetten", "besmet", None, "besmettelijk"),
     ("branden", "brand", "brandbaar", "branderig"),
     ("breken", "breek", "breekbaar", "breekijzer"),
     ("ontvlammen", "ontvlam", "ontvlambare", "ontvlamming"),
 ])
-def test_verb_adjectives(verb: str, stem: str, has: str, lacks: str) -> None:
+def test_verb_adjectives(verb: str, stem: str, has: str | None, lacks: str) -> None:
     from contentcheck.matching.lemmas import verb_adjectives
 
     adjectives = verb_adjectives(verb, stem)
-    assert has in adjectives and lacks not in adjectives
+    assert (has is None or has in adjectives) and lacks not in adjectives
 
 
 # Rows of the NL<->EN table added for these classes: the English of a Dutch crisis word,
@@ -312,8 +314,8 @@ TRANSLATED = [
     (("kind",), "A child seat for every car.", "child", PAUSE),
     (("kind",), "Kind regards from the whole team.", "kind", PAUSE),  # the Dutch term itself
     (("child",), "Wat een lief kind!", "kind", QUIET),  # one way: kind is English too
-    (("besmettelijk",), "Our enthusiasm is contagious!", "contagious", PAUSE),
-    (("besmettelijk",), "A highly infectious laugh.", "infectious", PAUSE),
+    (("besmettelijk",), "Our enthusiasm is contagious!", "contagious", REVIEW),  # a figure too
+    (("besmettelijk",), "A highly infectious laugh.", "infectious", REVIEW),
     (("in memoriam",), "In loving memory of a great coach.", "in loving memory", PAUSE),
     (("in memoriam",), "A bench in memory of our founder.", "in memory of", PAUSE),
     (("in memoriam",), "Memory foam pillows on sale.", "memory", QUIET),

@@ -441,18 +441,19 @@ def stem_verbs(stem: str, language: str | None) -> list[str]:
 
 
 def verb_adjectives(verb: str, stem: str = "") -> set[str]:
-    """The adjectives of a Dutch verb that say it can happen or does (besmetten ->
-    besmettelijk, branden -> brandbaar, ontvlammen -> ontvlambaar, breken -> breekbaar) with
-    their forms: its stem (the -t form's, a final consonant doubled for -elijk) + -elijk or
-    -baar, only as the lemma table lists an adjective (with a comparative), and its -heid noun
-    (besmettelijkheid). A crisis wildcard on the stem (``stem``) means them: *besmettelijk*
-    during an outbreak is the outbreak."""
+    """The -baar adjectives of a Dutch verb, which say it can happen (branden -> brandbaar,
+    ontvlammen -> ontvlambaar, breken -> breekbaar), with their forms and -heid noun: the
+    verb's stem (or the wildcard's, ``stem``) + -baar, only as the lemma table lists an
+    adjective (with a comparative). A crisis wildcard on the stem means them: *brandbare
+    materialen* during a fire are the fire. Not the -elijk adjectives: they drift into
+    figures and intensifiers (*besmettelijk enthousiasme*, *verschrikkelijk leuk*), which the
+    development corpus and the pandemic kit hold to be no pause (bench/README.md)."""
     groups = table("nl").groups
     found: set[str] = set()
     stems = verb_stems(verb) | {f for f in groups.get(verb, ())[1:] if len(f) >= 3
-                                and verb in (f + "en", f + f[-1] + "en")}  # besmet
+                                and verb in (f + "en", f + f[-1] + "en")}  # brand
     for base in stems | ({stem} if stem else set()):
-        for adjective in (base + base[-1] + "elijk", base + "elijk", base + "baar"):
+        for adjective in (base + "baar",):
             forms = groups.get(adjective, ())
             if any(f.endswith(("er", "st")) for f in forms[1:]):
                 found.update(forms)
