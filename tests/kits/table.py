@@ -21,6 +21,15 @@ PAUSE: dict[str, list[str]] = {
         "Hurricane season: stay safe out there.",
         "Vrijwilligers vullen zandzakken bij de dijk.",
     ],
+    "earthquake": [
+        "Zware aardbeving bij Middelstum, huizen zwaar beschadigd.",
+        "Opnieuw een beving in Groningen, de derde deze maand.",
+        "Een naschok van 2,8 op de schaal van Richter.",
+        "Reddingswerkers zoeken onder het puin naar bewoners.",
+        "A strong earthquake hit the coast this morning.",
+        "Aftershocks are expected for days, stay outside.",
+        "The epicentre was close to a village of 400 people.",
+    ],
     "fire-explosion": [
         "Grote brand in een loods in Moerdijk, rookwolk boven de stad.",
         "Gasexplosie verwoest twee woningen.",
@@ -97,6 +106,14 @@ REVIEW: dict[str, list[str]] = {
         "Overspoeld met jullie reacties, dank jullie!",
         "Een wervelwind aan nieuwe kleuren.",
     ],
+    "earthquake": [
+        "Schokkend lage prijzen op alle jassen!",
+        "Scheuren in je spijkerbroek? Wij repareren ze.",
+        "Onze prijzen zijn ingestort: alles moet weg.",
+        "Trillen van de kou? Tijd voor een dikke trui.",
+        "Shake up your morning routine with our new coffee.",
+        "An earth-shattering offer you cannot miss.",
+    ],
     "fire-explosion": [
         "Vuurwerk in de aanbieding vanaf vandaag.",
         "Het is tijd voor een vuurtje in de tuin.",
@@ -167,6 +184,12 @@ QUIET: dict[str, list[str]] = {
         "Water drinken is gezond.",
         "Our new rain jackets are in store.",
         "Ga mee op ontdekkingstocht in het bos.",
+    ],
+    "earthquake": [
+        "Nieuwe wandelschoenen voor de herfst.",
+        "Puinhoop in de la? Deze bakjes helpen.",
+        "Our milkshakes are back on the menu.",
+        "Een stevig fundament voor je training.",
     ],
     "fire-explosion": [
         "Tank goedkoop: de brandstofprijs daalt.",

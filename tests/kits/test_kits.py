@@ -20,7 +20,8 @@ from tests.kits.table import PAUSE, QUIET, REVIEW
 
 KITS = sorted(shipped_kits())
 NAMES = ["food-safety", "flood-storm", "fire-explosion", "violence-attack",
-         "transport-accident", "data-breach", "pandemic", "mourning", "brand-blunder"]
+         "transport-accident", "data-breach", "pandemic", "mourning", "brand-blunder",
+         "earthquake"]
 
 
 def status(text: str, kits: tuple[str, ...], *, shipped: bool = False,
@@ -40,7 +41,7 @@ def status(text: str, kits: tuple[str, ...], *, shipped: bool = False,
 
 # ----- data -----------------------------------------------------------------------------------
 
-def test_the_nine_kits_ship() -> None:
+def test_the_ten_kits_ship() -> None:
     assert KITS == sorted(NAMES)
     assert set(PAUSE) == set(REVIEW) == set(QUIET) == set(NAMES)
 
