@@ -64,6 +64,8 @@ class FuzzyIndex:
     def __init__(self) -> None:
         self._keys: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._spelling: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._lengths: set[int] = set()  # of the forms and one more or less: a typo's length
+        self._ends: set[str] = set()  # the forms' first and last three letters, marked
 
     def __bool__(self) -> bool:
         return bool(self._keys) or bool(self._spelling)
@@ -86,9 +88,19 @@ class FuzzyIndex:
     def add(self, uid: int, forms: set[str]) -> None:
         for form in forms:
             if len(form) >= MIN_LENGTH and form.isalpha():
+                self._lengths.update((len(form) - 1, len(form), len(form) + 1))
+                self._ends.update((form[:3] + "<", ">" + form[-3:]))
                 self._keys[form].append((uid, form))
                 for key in deletions(form):
                     self._keys[key].append((uid, form))
+
+    def could_be(self, piece: str) -> bool:
+        """Could ``piece`` be one typo from a form? Its length is one of theirs give or take
+        one, and its first or its last three letters are a form's: one edit (or swap of two
+        neighbours) in a word of 7+ letters leaves one of the two ends as it was. A cheap
+        test before ``find``, for the pieces of every long unknown word (``index``)."""
+        return len(piece) in self._lengths and (piece[:3] + "<" in self._ends
+                                                or ">" + piece[-3:] in self._ends)
 
     def finish(self) -> None:
         self._keys = dict(self._keys)

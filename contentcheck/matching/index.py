@@ -380,7 +380,8 @@ class Lexicon:
                 found[uid] = "spelling"
             for uid in self.fuzzy.find(word):  # one typo: overstorming (never a real word)
                 found.setdefault(uid, "fuzzy")
-            if not found and len(word) >= TYPO_MIN + compounds.MIN_PART:
+            if not found and TYPO_MIN + compounds.MIN_PART <= len(word) <= compounds.MAX_COMPOUND \
+                    and word.isalpha():
                 for uid in self._typo_compounds(word):  # quarentaine|proof
                     found.setdefault(uid, "fuzzy-compound")
         return tuple(sorted(found.items(), key=lambda item: RULE_ORDER.index(item[1])))
@@ -436,20 +437,25 @@ class Lexicon:
 
     def _typo_compounds(self, word: str) -> dict[int, tuple[int, int]]:
         """Unit -> span of a long crisis word one typo away that is a part of this compound,
-        the rest a compound part (quarentaine|proof, bouw|overstorming); ``fuzzy.py``."""
+        the rest a compound part (quarentaine|proof, bouw|overstorming); ``fuzzy.py``. The
+        typo lookup comes first, after a cheap test (``FuzzyIndex.could_be``); the compound
+        checks only for a piece it finds."""
         found: dict[int, tuple[int, int]] = {}
+        near = self.fuzzy.could_be
         for cut in range(compounds.MIN_PART, len(word) - compounds.MIN_PART + 1):
             left, right = word[:cut], word[cut:]
             front = left[:-1] if left.endswith("s") else left  # overstormings|schade
-            if len(front) >= TYPO_MIN - 1 and not self.is_word(front) \
-                    and compounds.part_or_pair(right) and not self._word_over(word, cut, True):
-                for uid in self.fuzzy.find(front):
-                    found.setdefault(uid, (0, cut))
-            if len(right) >= TYPO_MIN - 1 and not self.is_word(right) \
-                    and compounds.left_base(left) is not None \
-                    and not self._word_over(word, cut, False):
-                for uid in self.fuzzy.find(right):
-                    found.setdefault(uid, (cut, len(word)))
+            if near(front) and not self.is_word(front):
+                units = [uid for uid in self.fuzzy.find(front) if uid not in found]
+                if units and compounds.part_or_pair(right) and not self._word_over(word, cut, True):
+                    for uid in units:
+                        found[uid] = (0, cut)
+            if near(right) and not self.is_word(right):
+                units = [uid for uid in self.fuzzy.find(right) if uid not in found]
+                if units and compounds.left_base(left) is not None \
+                        and not self._word_over(word, cut, False):
+                    for uid in units:
+                        found[uid] = (cut, len(word))
         return found
 
     def _word_over(self, word: str, cut: int, front: bool) -> bool:
