@@ -46,3 +46,9 @@ class TermFileError(ContentcheckError):
 
 class SettingsError(ContentcheckError):
     """An option or config value that makes no sense (bad timezone, bad date...)."""
+
+
+class WorkerError(ContentcheckError):
+    """A process checking posts for the scan died (the out-of-memory killer, ``kill -9``, a
+    crash in a C extension): its posts were not checked, so the scan stops rather than wait
+    for them or report without them."""

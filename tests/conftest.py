@@ -123,3 +123,31 @@ def isolated_state(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     # the per-user state folder (platformdirs) too: a crisis on this machine never leaks in
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path_factory.mktemp("xdg-state")))
     return state
+
+
+@pytest.fixture
+def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Where the scan's temporary files go: checked empty afterwards."""
+    import tempfile
+
+    folder = tmp_path / "scratch"
+    folder.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(folder))
+    return folder
+
+
+def children_of(parent: int) -> list[int]:
+    """The running processes whose parent is ``parent`` (Linux /proc; zombies left out)."""
+    import os
+
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                stat = Path(f"/proc/{entry}/stat").read_text()
+            except OSError:
+                continue
+            state, ppid = stat.rsplit(")", 1)[1].split()[:2]
+            if int(ppid) == parent and state != "Z":
+                found.append(int(entry))
+    return found

@@ -19,7 +19,7 @@ from contentcheck import scan, verdicts, workers
 from contentcheck.calendar import ReadOptions, posts, read_calendar, source
 from contentcheck.config import Config
 from contentcheck.settings import build_scan_settings
-from tests.conftest import AMSTERDAM, NOW, run, write_csv, write_xlsx
+from tests.conftest import AMSTERDAM, NOW, children_of, run, write_csv, write_xlsx
 
 TEXTS = [
     "Met de trein naar de kerstmarkt? Plan je reis op tijd.",  # --term trein: pause
@@ -48,15 +48,6 @@ def calendars(tmp_path: Path) -> list[Path]:
     csv_path = write_csv(tmp_path / "kalender.csv", _rows(600))
     xlsx_path = write_xlsx(tmp_path / "export.xlsx", {"Planning": _rows(450)})
     return [csv_path, xlsx_path]
-
-
-@pytest.fixture
-def scratch(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Where the scan's temporary files go: checked empty afterwards."""
-    folder = tmp_path / "scratch"
-    folder.mkdir()
-    monkeypatch.setattr(tempfile, "tempdir", str(folder))
-    return folder
 
 
 def _small(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -303,22 +294,6 @@ def test_sigterm_mid_scan_cleans_up_like_ctrl_c(tmp_path: Path) -> None:
     assert not (tmp_path / "out.json").exists()
 
 
-def _children_of(parent: int) -> list[int]:
-    """The processes whose parent is ``parent`` (Linux /proc)."""
-    import os
-
-    found = []
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                stat = Path(f"/proc/{entry}/stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == parent:
-                found.append(int(entry))
-    return found
-
-
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_sigterm_to_the_whole_process_group_never_hangs_a_jobs_2_scan(tmp_path: Path) -> None:
     """`timeout` and `systemctl stop` send SIGTERM to every process of the scan, its workers
@@ -348,7 +323,7 @@ def test_sigterm_to_the_whole_process_group_never_hangs_a_jobs_2_scan(tmp_path: 
             stderr=subprocess.PIPE, text=True, start_new_session=True)
         try:
             deadline = time.monotonic() + 60
-            while len(_children_of(child.pid)) < 2 and child.poll() is None:
+            while len(children_of(child.pid)) < 2 and child.poll() is None:
                 assert time.monotonic() < deadline, "no workers started"
                 time.sleep(0.01)
             time.sleep(0.1 * attempt)
