@@ -322,7 +322,7 @@ class CheckPool:
             return worker.failure
         doing = (f"while checking {_rows(self._chunks[worker.given[0]][1])}" if worker.given
                  else "while waiting for posts")
-        hint = ("; if memory ran out, fewer --jobs need less"
+        hint = ("; if memory ran out, fewer --jobs use less"
                 if process.exitcode == -signal.SIGKILL else "")
         return WorkerError(f"worker process {process.pid} died ({_ended(process.exitcode)}) "
                            f"{doing}: the scan stopped, no report was written{hint}")

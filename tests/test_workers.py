@@ -183,7 +183,6 @@ def _big_calendar(tmp_path: Path, posts: int) -> Path:
 
 
 def _scan_process(tmp_path: Path, calendar: Path, scratch: Path) -> subprocess.Popen[str]:
-
     return subprocess.Popen(
         [sys.executable, "-c", "from contentcheck.cli import main; main()", "scan",
          str(calendar), "--all", "--term", "trein", "-q", "--jobs", "2",
@@ -193,7 +192,6 @@ def _scan_process(tmp_path: Path, calendar: Path, scratch: Path) -> subprocess.P
 
 
 def _workers_of(child: subprocess.Popen[str]) -> list[int]:
-
     deadline = time.monotonic() + 60
     while len(found := children_of(child.pid)) < 2:
         assert child.poll() is None and time.monotonic() < deadline, "no workers started"
@@ -203,7 +201,6 @@ def _workers_of(child: subprocess.Popen[str]) -> list[int]:
 
 def _ended(child: subprocess.Popen[str], timeout: float = 60) -> str:
     """The scan's stderr once it has ended; killed (and the test failed) if it hangs."""
-
     try:
         return child.communicate(timeout=timeout)[1]
     except subprocess.TimeoutExpired:
@@ -215,7 +212,6 @@ def _ended(child: subprocess.Popen[str], timeout: float = 60) -> str:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
 def test_a_worker_killed_mid_scan_stops_the_scan_with_one_line(tmp_path: Path) -> None:
     """`kill -9` of one worker of a real `--jobs 2` scan, as the OOM killer does."""
-
     calendar = _big_calendar(tmp_path, 60_000)  # 12 chunks
     scratch = tmp_path / "tmp"
     scratch.mkdir()
@@ -227,7 +223,7 @@ def test_a_worker_killed_mid_scan_stops_the_scan_with_one_line(tmp_path: Path) -
     found = re.fullmatch(r"contentcheck: error: worker process (\d+) died \(killed by signal 9, "
                          r"SIGKILL\) while checking rows (\d+)–(\d+) of (.+): the scan "
                          r"stopped, no report was written; if memory ran out, fewer --jobs "
-                         r"need less\n", stderr)
+                         r"use less\n", stderr)
     assert found, stderr
     pid, first, last, source = found.groups()
     assert int(pid) == victim and source == str(calendar)
@@ -282,7 +278,7 @@ def test_a_worker_that_dies_on_a_later_batch_names_its_rows(
     assert line.startswith("contentcheck: error: worker process ")
     assert line.endswith(f" died (killed by signal 9, SIGKILL) while checking rows 102–201 of "
                          f"{calendars[1]} [Planning]: the scan stopped, no report was "
-                         "written; if memory ran out, fewer --jobs need less")
+                         "written; if memory ran out, fewer --jobs use less")
     assert not out.exists() and list(scratch.iterdir()) == []
     assert set(children_of(os.getpid())) == before  # every worker reaped
 
@@ -290,7 +286,6 @@ def test_a_worker_that_dies_on_a_later_batch_names_its_rows(
 def test_a_worker_that_exits_is_named_with_its_status(
         tmp_path: Path, calendars: list[Path], scratch: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
-
     _small_batches(monkeypatch)
     _dies_at(monkeypatch, 150, lambda: os._exit(70))  # a C library calling exit()
     result = run("scan", *calendars, "--now", NOW, "--all", "--format", "json", "-o",
