@@ -39,7 +39,8 @@ STDOUT = Path("-")  # `-o -`: the report on standard output
 EPILOG = """\b
 Exit codes:
   0  nothing flagged          1  posts to pause or review (lists check: problems)
-  2  bad input or settings     3  internal error (CONTENTCHECK_DEBUG=1 shows it)
+  2  bad input or settings; a --jobs worker process died (no report written)
+  3  internal error (CONTENTCHECK_DEBUG=1 shows it)
   4  watch: a notification failed (its posts go out with the next run)
   130 interrupted (Ctrl-C)    143 terminated (SIGTERM), cleaned up
 \b
