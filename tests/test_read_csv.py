@@ -223,6 +223,38 @@ def test_fields_past_the_header_are_scanned(tmp_path: Path) -> None:
                                                        ("column D", "Extra: slachtprijzen")]
 
 
+def test_a_row_with_a_field_too_many_is_named(tmp_path: Path) -> None:
+    """An unquoted ';' in a text ("Kerstmarkt; neem de trein!") moves its end into Status,
+    which is not checked as text: valid CSV, so read, but said out loud naming the row. The
+    fields past the header are still scanned; a title line above the header is no header,
+    and empty fields at the end of a row (a trailing ';') are no overflow."""
+    path = tmp_path / "kalender.csv"
+    path.write_bytes("Planning november;;\r\n"
+                     "Datum;Tijd;Kanaal;Bericht;Status\r\n"
+                     "25-11-2026;09:00;Facebook;Kerstmarkt; neem de trein!;Gepland\r\n"
+                     "25-11-2026;10:00;X;Onze winterjassen zijn binnen;Gepland;;\r\n"
+                     .encode("cp1252"))
+    calendar = read_calendar(path, OPTIONS)
+    assert [post.status for post in calendar.posts] == ["neem de trein!", "Gepland"]
+    overflow = [note for note in calendar.notes if "column names" in note]
+    assert overflow == ["row 3 (line 3): 6 fields under 5 column names; a ';' in an unquoted "
+                        "text? Then its end was read as the next column's value, not checked "
+                        "as text: check the row and quote that text"], calendar.notes
+
+
+def test_a_row_with_a_field_too_many_is_a_warning_of_the_scan(tmp_path: Path) -> None:
+    from tests.conftest import NOW, run
+
+    path = tmp_path / "kalender.csv"
+    path.write_bytes("Datum;Tijd;Kanaal;Bericht;Status\r\n"
+                     "25-11-2026;09:00;Facebook;Kerstmarkt; neem de trein!;Gepland\r\n"
+                     .encode("cp1252"))
+    result = run("scan", path, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--lang", "en", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    assert "kalender.csv: row 2 (line 2): 6 fields under 5 column names" in result.stdout
+
+
 def test_a_publish_time_column_with_whole_date_times(tmp_path: Path) -> None:
     path = write_csv(tmp_path / "pt.csv", [["Publish time", "Caption"], ["25-11-2026 10:00", "Hallo"]])
     post = read_calendar(path, OPTIONS).posts[0]

@@ -234,7 +234,7 @@ def _split(pieces: Iterator[str]) -> Iterator[str]:
     return chain.from_iterable(io.StringIO(piece, newline="") for piece in pieces)
 
 
-MAX_SWALLOWED_NOTES = 5  # notes on rows swallowed by a quote, then a count
+MAX_NOTES = 5  # notes of one kind (rows swallowed by a quote, ...), then a count
 
 
 class TextRows:
@@ -250,14 +250,24 @@ class TextRows:
         self.strict = True
         self.stray: str | None = None  # the note on a stray quote
         self.swallowed: dict[int, str] = {}  # line -> note: rows read into a quoted field
+        self.overflowing: dict[int, str] = {}  # line -> note: a row with fields past the header
 
     @property
     def notes(self) -> list[str]:
-        swallowed = list(self.swallowed.values())
-        if len(swallowed) > MAX_SWALLOWED_NOTES:
-            swallowed[MAX_SWALLOWED_NOTES:] = [f"... and {len(swallowed) - MAX_SWALLOWED_NOTES} "
-                                               "more quoted fields like these"]
-        return self.decoder.notes + ([self.stray] if self.stray else []) + swallowed
+        return (self.decoder.notes + ([self.stray] if self.stray else [])
+                + _capped(list(self.swallowed.values()), "quoted fields")
+                + _capped(list(self.overflowing.values()), "rows with fields past the header"))
+
+    def _check_width(self, row: list[str], number: int, line: int, width: int) -> None:
+        """A row with more filled fields than the header has names is most often a text with
+        the delimiter in it, unquoted ("Kerstmarkt; neem de trein!"): every field after it
+        moves one column to the right, the text's end into Status or Channel, where it is not
+        checked as text. Valid CSV, so no error: said out loud, naming the row."""
+        if len(row) > width and any(field.strip() for field in row[width:]):
+            self.overflowing.setdefault(line, (
+                f"row {number} (line {line}): {len(row)} fields under {width} column names; "
+                f"a '{self.delimiter}' in an unquoted text? Then its end was read as the next "
+                f"column's value, not checked as text: check the row and quote that text"))
 
     def _check_spanning(self, row: list[str], first: int, last: int, number: int,
                         width: int) -> None:
@@ -296,7 +306,10 @@ class TextRows:
                 parsed += 1
                 if reader.line_num > line:  # one record over several lines
                     self._check_spanning(row, line, reader.line_num, parsed, width)
-                width = width or len(row)  # the header's
+                if width:
+                    self._check_width(row, parsed, line, width)
+                elif sum(1 for field in row if field.strip()) > 1:  # a title line is no header
+                    width = len(row)
                 line = reader.line_num + 1
                 if parsed > skip:
                     yield row
@@ -320,6 +333,14 @@ class TextRows:
                                 row=parsed + 1)
         # a stray quote inside a field: lenient
         self.stray = f"line {line}: a stray quote inside a field ({message}); read leniently"
+
+
+def _capped(notes: list[str], what: str) -> list[str]:
+    """The first few notes of a kind, then a count: a file full of them is one problem."""
+    if len(notes) > MAX_NOTES:
+        notes[MAX_NOTES:] = [f"... and {len(notes) - MAX_NOTES} more "
+                                       f"{what} like these"]
+    return notes
 
 
 def read_text_table(path: Path, source: ByteSource) -> tuple[Table, TextFormat, TextRows]:
