@@ -7,6 +7,7 @@ keep the file beside its calendars and run the check from anywhere.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -46,6 +47,19 @@ class Config:
         if not isinstance(value, dict):
             raise SettingsError(f"{self.path}: [{name}] must be a table")
         return value
+
+    def where(self, key: str, table: str = "scan") -> str:
+        """Where a value of this file is, for an error: ``team.toml: [scan] kits``, so a
+        person reading a cron mail looks in the file, not for a flag nobody typed."""
+        return f"{self.path or 'config'}: [{table}] {key}"
+
+    def value(self, key: str, read: Callable[[Any], Any], table: str = "scan") -> Any:
+        """A value of this file (None when absent) through ``read``, a SettingsError in it
+        prefixed with the file and key: not a flag's name nobody typed."""
+        try:
+            return read(self.data.get(table, {}).get(key))
+        except SettingsError as exc:
+            raise SettingsError(f"{self.where(key, table)}: {exc}") from None
 
     def resolve(self, value: str) -> Path:
         """A path from the file, relative to the file's folder."""

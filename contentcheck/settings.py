@@ -82,6 +82,12 @@ def resolve_timezone(name: str | None) -> tzinfo:
         return ZoneInfo("UTC")
 
 
+def config_timezone(config: "Config") -> tzinfo:
+    """The ``[scan] timezone`` of the config (a typo named by file and key), else this
+    machine's zone."""
+    return config.value("timezone", resolve_timezone)
+
+
 def parse_moment(text: str, zone: tzinfo, *, option: str, end_of_day: bool = False) -> datetime:
     """An ISO-8601 date or date-time (``2026-11-24``, ``2026-11-24T08:00``, with or without
     offset); a naive one is in ``zone``. A bare date means its start, or with ``end_of_day``
@@ -115,19 +121,43 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
     """The config's crisis files, terms, word-list folders and switched-off categories, with
     the flags' added on top (an on-call person's ``--term`` comes on top of the team's crisis
     file); ``--no-shipped-lists`` and ``--no-translations`` replace the config's choice."""
+    from contentcheck.kits import check_categories
+
     scan = config.scan
     return TermSources(
         crisis_files=tuple(config.resolve(p) for p in scan.get("crisis", [])) + tuple(crisis_files),
-        crisis_terms=tuple(scan.get("terms", [])) + tuple(terms),
+        crisis_terms=_config_terms(config) + tuple(terms),
         wordlist_dirs=tuple(config.resolve(p) for p in scan.get("wordlists", [])) + tuple(wordlist_dirs),
         shipped_lists=bool(_first(shipped_lists, scan.get("shipped_lists"), True)),
         disabled_categories=tuple(scan.get("disabled_categories", [])) + tuple(disabled_categories),
         state_dir=config.resolve(config.data["state_dir"]) if config.data.get("state_dir") else None,
         active_crises=active_crises,
-        kits=_kit_names(tuple(scan.get("kits", [])) + tuple(kits)),
-        escalate=_categories(tuple(scan.get("escalate", [])) + tuple(escalate)),
+        kits=tuple(dict.fromkeys(config.value("kits", lambda v: _kit_names(tuple(v or ())))
+                                 + _kit_names(kits))),
+        escalate=tuple(dict.fromkeys(check_categories(scan.get("escalate", []),
+                                                      config.where("escalate"))
+                                     + check_categories(escalate, "--escalate"))),
         translations=bool(_first(translations, scan.get("translations"), True)),
     )
+
+
+def _config_terms(config: "Config") -> tuple[str, ...]:
+    """``[scan] terms``, each checked here, so that a bad one names the file and key (the scan
+    reads them with the ``--term`` values)."""
+    from contentcheck.errors import TermFileError
+
+    terms = tuple(config.scan.get("terms", []))
+    for number, term in enumerate(terms, start=1):
+        if "\n" in term or "\r" in term:  # two terms pasted at once would find neither
+            raise SettingsError(f"{config.where('terms')} {term!r}: one term per entry, "
+                                "no line breaks")
+        from contentcheck.matching import crisis_terms_from_cli
+
+        try:
+            crisis_terms_from_cli([term])
+        except TermFileError as exc:
+            raise SettingsError(f"{config.where('terms')} {number}: {exc.message}") from None
+    return terms
 
 
 GLOB_CHARACTERS = frozenset("*?[")
@@ -151,12 +181,6 @@ def _kit_names(names: tuple[str, ...]) -> tuple[str, ...]:
     from contentcheck.kits import get_kit
 
     return tuple(dict.fromkeys(get_kit(str(name)).name for name in names))
-
-
-def _categories(categories: tuple[str, ...]) -> tuple[str, ...]:
-    from contentcheck.kits import check_categories
-
-    return check_categories(categories, "--escalate")
 
 
 def _window_days(days: object) -> float | None:
@@ -186,7 +210,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
     scan = config.scan
-    zone = resolve_timezone(_first(timezone, scan.get("timezone")))
+    zone = resolve_timezone(timezone) if timezone else config_timezone(config)
     calendar_paths = calendars or tuple(path for entry in scan.get("calendars", [])
                                         for path in config_calendars(config, entry))
     if not calendar_paths:
@@ -194,15 +218,15 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                             "calendars in [scan] of contentcheck.toml")
     if sum(bool(x) for x in (days is not None, until, all_posts)) > 1:
         raise SettingsError("use only one of --days, --until and --all")
-    if days is None and not until and not all_posts:
-        until = scan.get("until")
-        days = None if until else scan.get("days")
-    days = _window_days(days)
+    until_option, days = "--until", _window_days(days)
+    if days is None and not until and not all_posts:  # the config's window
+        until, until_option = scan.get("until"), config.where("until")
+        days = None if until else config.value("days", _window_days)
     config_columns = {Role(key): value for key, value in scan.get("columns", {}).items()}
     start = parse_moment(now, zone, option="--now") if now else None
-    end = parse_moment(until, zone, option="--until", end_of_day=True) if until else None
+    end = parse_moment(until, zone, option=until_option, end_of_day=True) if until else None
     if end is not None and end <= (start or datetime.now(zone)):
-        raise SettingsError(f"--until {until}: the window would end before it starts "
+        raise SettingsError(f"{until_option} {until}: the window would end before it starts "
                             f"({(start or datetime.now(zone)):%Y-%m-%d %H:%M})")
     return ScanSettings(
         calendars=tuple(calendar_paths), timezone=zone,

@@ -58,7 +58,7 @@ def test_flags_override_and_add_up(team_folder: Path, tmp_path: Path) -> None:
     ('[scan]\ndays = "zeven"\n', "days must be"),
     ('[scan]\n[scan.columns]\ntekst = "Bericht"\n', "unknown key 'tekst'"),
     ('[scan\n', "not valid TOML"),
-    ('[scan]\nformat = "pdf"\ncalendars = ["k.csv"]\n', "unknown report format 'pdf'"),
+    ('[scan]\nformat = "pdf"\ncalendars = ["k.csv"]\n', "[scan] format must be one of"),
 ])
 def test_bad_config_is_one_line(tmp_path: Path, text: str, fragment: str) -> None:
     write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "x"]])
@@ -67,6 +67,47 @@ def test_bad_config_is_one_line(tmp_path: Path, text: str, fragment: str) -> Non
     result = run("scan", "--config", config, "--now", NOW)
     assert result.exit_code == 2
     assert len(result.stderr.strip().splitlines()) == 1 and fragment in result.stderr
+
+
+@pytest.mark.parametrize("setting, key", [
+    ('escalate = ["violence"]', "escalate"),
+    ('until = "morgen"', "until"),
+    ('until = "2026-11-01"', "until"),
+    ('days = -1', "days"),
+    ('timezone = "Europe/Amsterdm"', "timezone"),
+    ('kits = ["food"]', "kits"),
+    ('terms = ["re:("]', "terms"),
+    ('terms = ["trein\\nbus"]', "terms"),
+    ('format = "pdf"', "format"),
+    ('csv_delimiter = "|"', "csv_delimiter"),
+])
+def test_a_bad_config_value_names_the_config_file_and_key(tmp_path: Path, setting: str,
+                                                          key: str) -> None:
+    """configuration.md: an error in the file names the file and the key. From cron, an
+    error about a flag ("--escalate: unknown category") sends a person hunting for a flag
+    nobody typed."""
+    calendar = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "x"]])
+    config = tmp_path / "team.toml"
+    config.write_text(f"[scan]\n{setting}\n", encoding="utf-8")
+    for command in (["scan", calendar, "--now", NOW], ["explain", "x", "--now", NOW]):
+        result = run(*command, "--config", config)
+        if command[0] == "explain" and key in ("until", "days", "format", "csv_delimiter"):
+            continue  # explain has no window and no report
+        assert result.exit_code == 2, (command[0], result.stdout)
+        assert f"team.toml: [scan] {key}" in result.stderr, result.stderr
+        assert "--" not in result.stderr and len(result.stderr.splitlines()) == 1, result.stderr
+
+
+def test_a_bad_timezone_in_the_config_names_it_in_watch_and_crisis(tmp_path: Path) -> None:
+    from tests.test_nightly import run_watch, write_config
+
+    config = write_config(tmp_path, "")
+    config.write_text(config.read_text(encoding="utf-8").replace("Europe/Amsterdam",
+                                                                 "Europe/Amsterdm"), encoding="utf-8")
+    for result in (run_watch("--once", "--config", config, "--now", NOW),
+                   run("crisis", "list", "--config", config)):
+        assert result.exit_code == 2, result.stdout
+        assert "contentcheck.toml: [scan] timezone: unknown timezone" in result.stderr, result.stderr
 
 
 def test_missing_config_and_no_calendar(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

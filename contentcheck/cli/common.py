@@ -274,9 +274,9 @@ def now_option(func: F) -> F:
 
 def config_zone(config: Any) -> tzinfo:
     """The ``[scan] timezone`` of the config, else this machine's zone."""
-    from contentcheck.settings import resolve_timezone
+    from contentcheck.settings import config_timezone
 
-    return resolve_timezone(config.scan.get("timezone"))
+    return config_timezone(config)
 
 
 def current_moment(now_text: str | None, zone: tzinfo) -> datetime:

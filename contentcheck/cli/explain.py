@@ -102,7 +102,7 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
     from contentcheck.scan import check_context, declared_crises, escalations, load_terms
-    from contentcheck.settings import build_term_sources, parse_moment, resolve_timezone
+    from contentcheck.settings import build_term_sources, config_timezone, parse_moment
 
     config = load_config(config_path)
     sources = build_term_sources(
@@ -110,7 +110,7 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         shipped_lists=shipped_lists, active_crises=not no_active_crises,
         disabled_categories=disabled_categories, kits=kits, escalate=escalate,
         translations=False if no_translations else None)
-    zone = resolve_timezone(config.scan.get("timezone"))
+    zone = config_timezone(config)
     now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
     crises = declared_crises(sources, now)
     crisis_terms, list_terms = load_terms(sources, crises)

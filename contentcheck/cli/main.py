@@ -25,11 +25,13 @@ from contentcheck.cli.common import (
     terminal,
     usage_line,
 )
+from contentcheck.config import choice
 from contentcheck.report import REPORTERS, reporter
 from contentcheck.visible import visible
 
 if TYPE_CHECKING:
     from contentcheck.calendar.columns import Role
+    from contentcheck.config import Config
     from contentcheck.progress import Progress
     from contentcheck.report import ReportOptions
     from contentcheck.scan import ScanResult
@@ -107,6 +109,12 @@ def _column_overrides(values: dict[str, str | None]) -> dict["Role", str]:
     from contentcheck.calendar.columns import Role
 
     return {Role(role): values[name] for name, role in COLUMN_OPTIONS.items() if values.get(name)}
+
+
+def _configured_format(config: "Config") -> str | None:
+    """``[scan] format``, checked here so that a typo names the file and key."""
+    named = config.scan.get("format")
+    return None if named is None else choice(f"{config.path}: [scan]", "format", named, REPORTERS)
 
 
 def _pick_format(chosen: str | None, output: Path | None) -> str:
@@ -191,7 +199,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         cache=False if no_cache else None, translations=False if no_translations else None)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
-    report_format = _pick_format(format_name or config.scan.get("format"),
+    report_format = _pick_format(format_name or _configured_format(config),
                                  None if output == STDOUT else output)
     if output is None and not reporter(report_format).TERMINAL:
         raise fail(f"--format {report_format} needs --output FILE{reporter(report_format).SUFFIXES[0]} "
@@ -204,6 +212,9 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     lang = lang or config.scan.get("lang")
     if lang not in (None, "nl", "en"):
         raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
+    csv_delimiter = csv_delimiter or config.scan.get("csv_delimiter")
+    if csv_delimiter not in (None, ",", ";"):  # checked before the scan, naming file and key
+        raise fail(f"{config.path}: [scan] csv_delimiter must be ',' or ';', not {csv_delimiter!r}")
     from contentcheck.cli.progress import for_terminal
     from contentcheck.gcpause import paused_gc
 
@@ -211,8 +222,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     with paused_gc():  # a scan makes many objects that live to the end: no collector passes
         result = run_scan(settings, progress)
         try:
-            _deliver(result, report_format, output, show_ok, lang, progress,
-                     csv_delimiter or config.scan.get("csv_delimiter"))
+            _deliver(result, report_format, output, show_ok, lang, progress, csv_delimiter)
         finally:
             result.close()  # a big scan's temporary files
     progress.done()
@@ -283,8 +293,6 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
     to a file and say so."""
     from contentcheck.report import ReportOptions, write_report
 
-    if csv_delimiter not in (None, ",", ";"):
-        raise fail(f"[scan] csv_delimiter must be ',' or ';', not {csv_delimiter!r}")
     from contentcheck.apply.audit import carried_decisions
 
     options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress,

@@ -77,7 +77,7 @@ def parse_at(text: str, where: str = "--at") -> time:
 def nightly_settings(config: Config, *, at: str | None = None, crisis_every: float | None = None,
                      report_dir: Path | None = None) -> NightlySettings:
     """Defaults < the file's [nightly]/[notify] < the flags given to ``watch``."""
-    from contentcheck.settings import resolve_timezone
+    from contentcheck.settings import config_timezone
 
     nightly, notify = config.section("nightly"), config.section("notify")
     where = f"{config.path}: [nightly]"
@@ -100,7 +100,7 @@ def nightly_settings(config: Config, *, at: str | None = None, crisis_every: flo
     return NightlySettings(
         job=nightly.get("name") or (str(config.path.resolve()) if config.path else "default"),
         state_dir=state_dir_for(config),
-        timezone=resolve_timezone(config.scan.get("timezone")),
+        timezone=config_timezone(config),
         at=parse_at(at) if at else parse_at(nightly.get("at", DEFAULT_AT), f"{where} at"),
         crisis_every=every, report_dir=folder, reports=reports,
         notify_when=choice(where, "notify", nightly.get("notify", "flagged"), NOTIFY_WHEN),
