@@ -107,6 +107,36 @@ REASONS = {
 }
 
 
+# Why a hit is only a loose reading (``Match.loose`` holds the English of ``index.LOOSE``,
+# which JSON keeps for scripts): in Dutch for a Dutch report, by the reading's rule.
+LOOSE_NL = {
+    "wildcard-word": "een los woord dat met de wildcard begint",
+    "wildcard-excepted": "een woord dat de woordenlijsten als valse vriend van de wildcard "
+                         "houden",
+    "wildcard-name": "een naam (met hoofdletter midden in een zin) die met de wildcard begint",
+    "head": "het laatste deel van een samengestelde term, los",
+    "compound-word": "een samenstelling die een gewoon woord is met een eigen betekenis",
+    "compound-english": "twee Engelse woorden aan elkaar geschreven, een Engelse uitdrukking",
+    "compound-en-verb": "een Engelse samenstelling die zelf een werkwoord is",
+    "compound-en-modifier": "een Engelse samenstelling met een ander woord als kern",
+    "other-language": "een woord uit beide talen naast een woord uit de andere taal",
+    "verb-form": "een vorm van een ander woord, een werkwoord, door het onderwerp ernaast",
+    "particle": "een Engels partikel in een andere betekenis dan een toestand",
+    "exclamation": "een woord uit beide talen, los gezegd als Engelse uitroep",
+    "separable-you": "een gescheiden werkwoord tegen de lezer (je, jij, u): beeldspraak",
+    "derived-sense": "een afgeleid werkwoord met een eigen alledaagse betekenis, geen verslag "
+                     "van iets wat gebeurde",
+    "emoji-word": "een emoji voor de term: emoji zijn vaak versiering",
+}
+
+
+def loose_words(rule: str | None, reading: str, lang: str) -> str:
+    """Why a hit is only a loose reading, in the reader's language: ``reading`` is the English
+    of ``index.LOOSE`` for ``rule`` (what a Match carries); a rule this table does not know
+    stays English."""
+    return LOOSE_NL.get(rule or "", reading) if words(lang) == "nl" else reading
+
+
 # How a crisis term reached a word that no exact match would (``Match.reading``): said after
 # the reason, so a reviewer of a CSV or Excel report sees what ``explain`` shows.
 READINGS = {

@@ -64,3 +64,31 @@ def test_the_excel_report_names_each_reading_in_dutch(tmp_path: Path) -> None:
     cells = [str(cell.value) for row in flagged.iter_rows() for cell in row if cell.value]
     for _, _, dutch in POSTS:
         assert any(dutch in cell for cell in cells), dutch
+
+
+def test_a_dutch_report_explains_a_loose_reading_in_dutch(tmp_path: Path) -> None:
+    """--lang nl: everything a reader sees is Dutch, the reason why a hit is only a loose
+    reading (review, not pause) too; JSON keeps the English for scripts."""
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["25-11-2026", "09:00", "X", "Black Friday: knallende deals 💥"],
+        ["25-11-2026", "10:00", "X", "Bereikbaarheid gegarandeerd!"]], encoding="utf-8-sig")
+    args = ["scan", calendar, "--kit", "transport-accident", "--term", "bereikbaar*",
+            "--no-shipped-lists", "--now", NOW, "--timezone", "Europe/Amsterdam"]
+    result = run(*args, "--lang", "nl")
+    assert result.exit_code == 1, result.stderr
+    assert "losse lezing (een emoji voor de term: emoji zijn vaak versiering)" in result.stdout
+    assert "losse lezing (een los woord dat met de wildcard begint)" in result.stdout
+    assert "emoji are often decoration" not in result.stdout
+    english = run(*args, "--lang", "en", "--format", "json")
+    assert "an emoji for the term: emoji are often decoration" in english.stdout
+
+
+def test_every_loose_reading_has_a_dutch_phrase() -> None:
+    from contentcheck.matching.index import LOOSE
+    from contentcheck.wording import LOOSE_NL, loose_words
+
+    assert set(LOOSE_NL) == set(LOOSE)
+    for rule, english in LOOSE.items():
+        assert loose_words(rule, english, "nl") == LOOSE_NL[rule] != english
+        assert loose_words(rule, english, "en") == english

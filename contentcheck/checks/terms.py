@@ -31,8 +31,9 @@ from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.lists.categories import category_word
+from contentcheck.matching.index import LOOSE
 from contentcheck.records import Finding, Match, Post, Status
-from contentcheck.wording import REASONS, reading_words, severity_word, words
+from contentcheck.wording import REASONS, loose_words, reading_words, severity_word, words
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
@@ -107,6 +108,10 @@ def start(context: "CheckContext", config: Mapping[str, Any]) -> TermsRunner | N
     return TermsRunner(checker, context.escalations) if checker.matchers else None
 
 
+# the reading behind a loose reading's English (``Match.loose``), for its Dutch (wording.LOOSE_NL)
+_LOOSE_RULE = {english: rule for rule, english in LOOSE.items()}
+
+
 def describe(finding: Finding, lang: str) -> str:
     """"'bom' in Hashtags matches crisis term 'bom' (crisis file)", in the reader's language.
 
@@ -129,7 +134,8 @@ def describe(finding: Finding, lang: str) -> str:
         kind, *names = finding.detail("reading").split("\t")
         text += reading_words(kind, names, lang)
     if finding.detail("loose"):
-        text += phrases["loose"].format(reading=finding.detail("loose"))
+        reading = finding.detail("loose")
+        text += phrases["loose"].format(reading=loose_words(_LOOSE_RULE.get(reading), reading, lang))
     if finding.suggestion:
         text += phrases["suggestion"].format(suggestion=finding.suggestion)
     return text
