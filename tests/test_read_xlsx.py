@@ -99,6 +99,30 @@ def test_column_names_given_by_the_user(tmp_path: Path) -> None:
     assert post.scheduled_at == dt.datetime(2026, 11, 25, tzinfo=AMSTERDAM)
 
 
+def test_a_named_column_a_sheet_lacks_leaves_that_sheet_read_by_its_own_names(
+        tmp_path: Path) -> None:
+    """December says "Campagnetekst", November "Bericht": `--text-column Campagnetekst` reads
+    December by it and November by its own header (with a note), instead of skipping
+    November's posts with one warning line. A name that no sheet has is still an error."""
+    path = write_xlsx(tmp_path / "kal.xlsx", {
+        "November": [["Datum", "Tijd", "Kanaal", "Bericht"],
+                     ["25-11-2026", "09:00", "X", "Met de trein naar de kerstmarkt"]],
+        "December": [["Datum", "Tijd", "Kanaal", "Campagnetekst"],
+                     ["01-12-2026", "09:00", "X", "Kerstpakketten"]],
+        "Team": [["Naam", "Rol"], ["Sanne", "Social"]],
+    })
+    calendar = read_calendar(path, ReadOptions(timezone=AMSTERDAM, reference=dt.date(2026, 11, 24),
+                                               columns={Role.TEXT: "Campagnetekst"}))
+    assert [(p.sheet, p.text) for p in calendar.posts] == [
+        ("November", "Met de trein naar de kerstmarkt"), ("December", "Kerstpakketten")]
+    assert "sheet 'November' has no column 'Campagnetekst': its columns were recognised by " \
+           "their own names" in calendar.notes, calendar.notes
+    assert any(note.startswith("sheet 'Team' skipped") for note in calendar.notes)
+    result = run("scan", path, "--text-column", "Copy", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--no-shipped-lists")
+    assert result.exit_code == 2 and "'Copy'" in result.stderr, result.stderr
+
+
 def test_xlsm_is_read_like_xlsx(tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "macro.xlsm", {"Kalender": [["Datum", "Tekst"], ["25-11-2026", "Hoi"]]})
     assert [p.text for p in read_calendar(path, OPTIONS).posts] == ["Hoi"]

@@ -21,6 +21,7 @@ from contentcheck.calendar.source import (MAX_CALENDAR_BYTES, ByteSource, open_r
                                           read_capped)
 from contentcheck.errors import CalendarError
 from contentcheck.records import Post
+from contentcheck.calendar.posts import SheetStream
 
 __all__ = ["Calendar", "CalendarStream", "ReadOptions", "load_bytes", "read_calendar",
            "stream_calendar", "SUPPORTED"]
@@ -121,13 +122,36 @@ class CalendarStream:
         self.calendar = calendar
         self._reader, self._tables, self._options, self._chunk = reader, tables, options, chunk
         self.source: ByteSource | None = None
+        self._named_found = False  # a sheet had the columns named with --text-column & co.
+
+    def _sheet(self, table: Table, path: Path) -> SheetStream | None:
+        """A sheet's posts by the columns named (``--text-column``), else, in a workbook whose
+        other sheets have them, by the sheet's own header names (with a note): following
+        "name it with --text-column" for December must not skip November's posts quietly.
+        Raises KeyError(name) when the sheet has neither."""
+        from dataclasses import replace
+
+        try:
+            sheet = sheet_stream(table, str(path), self._options, self._chunk)
+        except KeyError as missing:
+            if table.name is None or len(self._tables) < 2:
+                raise
+            sheet = sheet_stream(table, str(path), replace(self._options, columns={}),
+                                 self._chunk)
+            if sheet is None:
+                raise
+            self.calendar.notes.append(f"sheet {table.name!r} has no column {missing}: its "
+                                       "columns were recognised by their own names")
+            return sheet
+        self._named_found = self._named_found or sheet is not None
+        return sheet
 
     def chunks(self) -> Iterator[list[Post]]:
         calendar, path = self.calendar, Path(self.calendar.path)
         found = False
         for table in self._tables:
             try:
-                sheet = sheet_stream(table, str(path), self._options, self._chunk)
+                sheet = self._sheet(table, path)
             except KeyError as missing:
                 calendar.notes.append(f"sheet {table.name!r} skipped: it has no column {missing}")
                 continue
@@ -146,7 +170,7 @@ class CalendarStream:
             calendar.notes.extend(sheet.notes)
             if table.name is not None:
                 calendar.sheets.append(table.name)
-        if not found:
+        if not found or (self._options.columns and not self._named_found):
             raise _no_calendar(path, self._tables, self._options)
         if getattr(self._reader, "STREAMS", False):
             self._reader.finish(calendar, self._tables)
