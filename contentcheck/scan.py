@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar import Calendar, ReadOptions, stream_calendar
 from contentcheck.decide import decide
-from contentcheck.errors import CalendarError
+from contentcheck.errors import CalendarError, SettingsError
 from contentcheck.matching import TermSet, term_notes
 from contentcheck.progress import SILENT, WORTH_SHOWING_CHECK_BYTES, Progress
 from contentcheck.records import Finding, Post, Status, Verdict
@@ -205,6 +205,10 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
     if sources.kits:
         pause, review = kit_terms(sources.kits, "--kit")
         crisis, kit_review = crisis + pause, kit_review + review
+    if sources.crisis_terms and not crisis.terms:  # '!trein' alone: a crisis that finds nothing
+        raise SettingsError(f"--term {sources.crisis_terms[0]!r}: only exceptions ('!word' stops "
+                            "a hit of another term), no crisis term to find; type the term "
+                            "without '!'")
     if sources.translations:  # a typed term's translation is a crisis term too (translations.py)
         pause, review = translated(typed, known=crisis.terms)
         crisis, kit_review = crisis + pause, kit_review + review

@@ -105,3 +105,22 @@ def test_explain_ends_with_the_decision_a_scan_makes(text: str, decision: str) -
     at = lines.index(f"decision: {decision} (what a scan decides for this text)")
     assert all(line.startswith("  - ") for line in lines[at + 1:])
     assert (len(lines) > at + 1) is (decision != "OK")  # the reasons, one a line
+
+
+def test_terms_that_are_only_exceptions_are_refused_by_scan_and_explain(tmp_path: Path) -> None:
+    """`--term '!trein'` alone (the on-call person's "trein!", an exception typed before its
+    term) leaves no crisis term: scan and explain refuse it as `crisis start` does, instead of
+    a scan with no crisis at all, exit 0. Beside a crisis file's terms it is an exception."""
+    from tests.conftest import NOW, run, write_csv
+
+    calendar = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "Neem de trein"]])
+    for command in (["scan", calendar, "--now", NOW], ["explain", "Neem de trein"]):
+        result = run(*command, "--no-shipped-lists", "--term", "!trein")
+        assert result.exit_code == 2, (command[0], result.stdout)
+        assert "--term '!trein': only exceptions" in result.stderr, result.stderr
+        assert len(result.stderr.strip().splitlines()) == 1
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("trein*\n", encoding="utf-8")
+    result = run("scan", calendar, "--now", NOW, "--no-shipped-lists", "--crisis", crisis,
+                 "--term", "!treinstaking")
+    assert result.exit_code == 1, result.stderr
