@@ -16,6 +16,7 @@ from contentcheck.matching.lemmas import table_forms
 from contentcheck.matching.matcher import Matcher
 from contentcheck.matching.terms import parse_terms
 from contentcheck.records import Severity
+from tests.conftest import run
 
 
 def crisis_matcher(*terms: str) -> Matcher:
@@ -28,6 +29,14 @@ def hits(term: str, text: str) -> bool:
 
 
 DUTCH_VERBS = [
+    # a participle without ge- (an inseparable over- verb) stands for its verb (QA round 7)
+    ("overstroomd", "De Maas overstroomt bij Venlo.", True),
+    ("overstroomd", "Als de rivieren overstromen, staan wij klaar.", True),
+    ("overspoeld", "Een golf aan kortingen overspoelt onze winkels!", True),
+    # a participle the table files as an adjective lemma is still a form of its verb
+    ("afsluiten", "De A2 wordt vanavond afgesloten.", True),
+    ("afgesloten", "Rijkswaterstaat sluit de A2 vanavond af.", True),
+    ("uitsterven", "De soort is in 1900 uitgestorven.", True),
     # strong past tenses and participles
     ("verdrinken", "Een hert verdronk gisteren in de vaart bij Zwolle.", True),
     ("verdrinken", "Twee koeien zijn verdronken in de uiterwaarden.", True),
@@ -250,3 +259,42 @@ def test_left_out_forms_are_said() -> None:
     notes = term_notes(parse_terms("brand\nrook\n", origin="t", list_name="t",
                                    category="crisis", severity=Severity.CRISIS, crisis=True))
     assert any("'brand' does not find brands (a word of English)" in note for note in notes)
+
+
+@pytest.mark.parametrize(("verb", "participle"), [
+    ("afsluiten", "afgesloten"), ("uitsterven", "uitgestorven"), ("afleiden", "afgeleid"),
+    ("opruimen", "opgeruimd"), ("terugtrekken", "teruggetrokken"),
+])
+def test_a_participle_filed_as_an_adjective_is_a_form_of_its_verb(verb: str, participle: str
+                                                                  ) -> None:
+    """simplemma files *afgesloten* under its own adjective lemma, not under afsluiten: the
+    table test that it is one (both ways: the verb finds it, it stands for the verb)."""
+    from contentcheck.matching.lemmas import adjective_verbs, filed_participles, table
+
+    assert participle in table("nl").groups and participle not in table("nl").groups[verb]
+    assert participle in filed_participles(verb)
+    assert participle in table_forms(verb, "nl").forms
+    assert adjective_verbs(participle) == [verb]
+
+
+@pytest.mark.parametrize("verb", ["sluiten", "storen", "overstromen", "branden"])
+def test_no_participle_is_filed_for_a_verb_that_lists_its_own(verb: str) -> None:
+    from contentcheck.matching.lemmas import filed_participles
+
+    assert filed_participles(verb) == set()
+
+
+@pytest.mark.parametrize("term, text", [
+    ("overstroomd", "De Maas overstroomt bij Venlo"),
+    ("overstroomd", "Als de rivieren overstromen, staan wij klaar"),
+    ("overspoeld", "Een golf aan kortingen overspoelt onze winkels!"),
+])
+def test_a_participle_without_ge_finds_its_verb(term: str, text: str) -> None:
+    """term-syntax.md: "`ingestort` | instorten, instortte, stort ... in (a participle stands
+    for its verb)". It does for gehackt (hackt), ontspoord (ontspoort), geëvacueerd
+    (evacueert), but not for a participle of an inseparable over- verb: `overstroomd` (typed
+    after "Limburg overstroomd", and a word of the flood-storm kit) finds *overstroomde* but
+    not *overstroomt* or *overstromen*; the kit's `overspoeld` not *overspoelt*."""
+    result = run("explain", text, "--term", term, "--no-shipped-lists", "--no-translations")
+    assert result.exit_code == 0, result.stderr
+    assert "decision: PAUSE" in result.stdout, result.stdout

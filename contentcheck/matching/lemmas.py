@@ -117,7 +117,7 @@ def looks_like_verb_form(word: str) -> bool:
         return False
     if word.startswith(_PARTICIPLE_STARTS):
         return True
-    return word.startswith(("ont", "be", "ver", "her")) and word.endswith(("d", "t"))
+    return word.startswith(INSEPARABLE) and word.endswith(("d", "t"))  # overstroomd
 
 
 def strong_prefixed_form(word: str) -> bool:
@@ -150,7 +150,36 @@ def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
         lemma = data.lemma_of.get(word)
         if lemma and lemma not in lemmas and lemma.endswith(("en", "aan")):
             lemmas.append(lemma)
+    if language == "nl":
+        lemmas.extend(v for v in adjective_verbs(word) if v not in lemmas)  # afgesloten
     return tuple(lemmas)
+
+
+def filed_participles(verb: str) -> set[str]:
+    """The participles of a Dutch particle verb that the table files only as an adjective
+    lemma of their own (afsluiten -> afgesloten, uitsterven -> uitgestorven): the particle and
+    its base verb's ge- participle (gesloten), when the table has that word as a lemma and
+    not among the verb's forms. They are forms of the verb all the same (de weg is afgesloten)."""
+    groups = table("nl").groups
+    group = groups.get(verb, ())
+    particle = split_particle(verb, group)
+    base = verb[len(particle):] if particle else ""
+    if not (particle and base in groups and is_verb(verb)):
+        return set()
+    done = {particle + form for form in groups[base][1:] if form.startswith("ge")
+            and not form.endswith(("end", "ende")) and particle + form in groups
+            and particle + form not in group}
+    return done | {form + "e" for form in done if form + "e" in groups[form]}  # afgeleide
+
+
+def adjective_verbs(word: str) -> list[str]:
+    """The particle verb of a participle the table files as an adjective lemma of its own
+    (afgesloten -> afsluiten): the way back of ``filed_participles``."""
+    particle = split_particle(word, (word,))
+    if not particle or not word.startswith(particle + "ge") or lemma_of(word, "nl"):
+        return []
+    verb = lemma_of(word[len(particle):], "nl")  # gesloten -> sluiten
+    return [particle + verb] if verb and word in filed_participles(particle + verb) else []
 
 
 def table_forms(word: str, language: str) -> TableForms:
@@ -165,9 +194,11 @@ def table_forms(word: str, language: str) -> TableForms:
     left_out: dict[str, str] = {}
     # a loanword takes -s in Dutch (camemberts, laptops), which no table lists for every loan
     candidates = [(word, (word, word + "s"))] if loan else []
+    filed = {form for lemma in lemmas for form in filed_participles(lemma)} \
+        if language == "nl" else set()
     for lemma, forms in [*((lemma, data.groups[lemma]) for lemma in lemmas), *candidates]:
-        for form in forms:
-            if form == word or form in lemmas:
+        for form in (*forms, *sorted(filed)):
+            if form == word or form in lemmas or form in filed:
                 kept.add(form)
             elif len(form) < 3:
                 left_out[form] = "too short"  # se (southeast), 'k
