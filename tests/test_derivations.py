@@ -11,6 +11,7 @@ from contentcheck.matching.lemmas import participles
 from contentcheck.matching.terms import parse_terms
 from contentcheck.matching.matcher import Matcher
 from contentcheck.records import Severity
+from tests.conftest import run
 from tests.test_morphology import crisis_matcher
 
 
@@ -153,6 +154,13 @@ def _crisis_file_status(terms: str, text: str, language: str) -> str:
     ("flat", "Nieuwe flatscreens in de aanbieding.", "review"),
     ("crash", "Na de treincrash rijden er bussen.", "pause"),                   # a Dutch part
     ("app", "Alle appgebruikers krijgen een melding.", "pause"),               # a Dutch part
+    # the English word's compound with a head of both languages or in Dutch spelling (QA round 7)
+    ("brand", "Maak kennis met onze brandmanager: zij vertelt over de huisstijl.", "review"),
+    ("brand", "Word brandambassadeur en deel onze nieuwe collectie.", "review"),
+    ("brand", "Onze brandidentiteit krijgt een frisse look.", "review"),
+    ("brand", "Grote woningbrand in de binnenstad.", "pause"),
+    ("brand", "Een bosbrand woedt op de Veluwe.", "pause"),
+    ("brand", "Het brandalarm ging af in de school.", "pause"),
 ])
 def test_english_pair_written_as_one(term: str, text: str, expected: str) -> None:
     assert _status(term, text, "nl") == expected
@@ -167,3 +175,16 @@ def test_english_pair_written_as_one(term: str, text: str, expected: str) -> Non
 ])
 def test_homograph_in_a_borrowed_phrase(terms: str, text: str, expected: str) -> None:
     assert _crisis_file_status(terms, text, "nl") == expected
+
+
+@pytest.mark.parametrize("word", ["brandmanager", "brandambassadeur"])
+def test_brand_as_fire_does_not_pause_the_brand_manager(word: str) -> None:
+    """During a fire (`--term brand`), a Dutch marketing post about "onze brandmanager" (a
+    common job title, brand manager) pauses as brand|manager; *brandstory*, *brandbook* and
+    *brandstore* are loose readings (review: "two English words written as one"), but the
+    head words *manager* and *ambassadeur* are Dutch words too, so the English compound is
+    read as a Dutch fire compound. An editor would not pause it (review at most)."""
+    result = run("explain", f"Maak kennis met onze {word}: zij vertelt over de nieuwe huisstijl",
+                 "--term", "brand")
+    assert result.exit_code == 0, result.stderr
+    assert "decision: PAUSE" not in result.stdout, result.stdout

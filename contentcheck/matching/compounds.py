@@ -225,10 +225,12 @@ def english_pair(term_part: str, other: str) -> bool:
     the term's word is a common English word too: an English phrase, written together as Dutch
     spelling does, means what it means in English (a crash course is no crash). A crisis
     term's hit in it is a loose reading."""
+    from contentcheck.matching.english_senses import english_sense
     from contentcheck.matching.language import SHARED_RANK, word_language
 
     return (word_language(other) == "en"
-            and vocabulary("en").get(term_part, 1 << 30) < SHARED_RANK)
+            and vocabulary("en").get(term_part, 1 << 30) < SHARED_RANK) \
+        or english_sense(term_part, other)  # brand|manager, brand|ambassadeur
 
 
 def segment(word: str, known: Container[str]) -> list[tuple[int, int]] | None:
