@@ -64,6 +64,16 @@ ROWS = [
     ("Gouda", "Goudse kaas nu twee halen, één betalen", "goudse", QUIET),
     ("'s-Hertogenbosch", "Bossche bollen, vers van de bakker", "bossche", QUIET),
     ("Den Haag", "Haagse hopjes bij de kassa", "haagse", QUIET),
+    # the -se form of a word whose -s adjective is a word of its own: another place's or
+    # people's adjective (Schotse: of Schotland), no form of the word (QA round 7)
+    ("schot", "Schotse whisky nu in de aanbieding", "schotse", QUIET),
+    ("schot", "Verse Schotse zalm voor het kerstdiner", "schotse", QUIET),
+    ("schot", "Er vielen twee schoten bij het station", "schoten", PAUSE),
+    ("engel", "Engelse drop in het schap", "engelse", QUIET),
+    ("pool", "Poolse pierogi bij de deli", "poolse", QUIET),
+    ("dood", "Een doodse stilte in de zaal", "doodse", QUIET),
+    ("Amsterdam", "De Amsterdamse grachten zijn afgezet", "amsterdamse", PAUSE),
+    ("Nederland", "De Nederlandse vlag hangt halfstok", "nederlandse", PAUSE),
     # no place, no people
     ("storm", "De stormers van Ajax", "stormers", QUIET),
     ("kaas", "Kazers uit de regio", "kazers", QUIET),
@@ -127,3 +137,35 @@ def test_explain_names_the_place_reading(tmp_path: Path) -> None:
         in result.output
     assert "term 'Meppel' (the people or adjective of a place)" in result.output
     assert "PAUSE" in result.output
+
+
+@pytest.mark.parametrize(("word", "form"), [("schot", "schotse"), ("engel", "engelse"),
+                                            ("pool", "poolse"), ("dood", "doodse")])
+def test_an_se_adjective_of_its_own_is_no_form_of_the_word(word: str, form: str) -> None:
+    """The lemma table lists Schots (Scottish) as an adjective with a comparative: its -se
+    form is that word's, not schot's."""
+    from contentcheck.matching.places import adjective_of_its_own
+
+    assert adjective_of_its_own(word) == {form}
+
+
+@pytest.mark.parametrize("word", ["amsterdam", "haag", "nederland", "turk", "kaas", "brand"])
+def test_a_place_keeps_its_own_se_adjective(word: str) -> None:
+    """A place's (or people's) -se adjective that the place data lists stays its form
+    (Amsterdamse, Haagse, Turkse); a word with no -s adjective has none to leave out."""
+    from contentcheck.matching.places import adjective_of_its_own
+
+    assert adjective_of_its_own(word) == set()
+
+
+@pytest.mark.parametrize("text", ["Schotse whisky nu in de aanbieding",
+                                  "Verse Schotse zalm voor het kerstdiner"])
+def test_schot_does_not_pause_scottish(text: str) -> None:
+    """A shooting: the on-call person types `schot` ("er viel een schot"). `explain` reads
+    *Schotse* as "an inflected form" of schot (inflection: 'schotse' ~ 'schot'), the -se
+    adjective that belongs to place names (Amsterdamse), and pauses Scottish whisky and
+    salmon; *Schotland* is a review. *Schotse* is the adjective of Schotland, not a form of
+    schot; an editor would not pause it."""
+    result = run("explain", text, "--term", "schot")
+    assert result.exit_code == 0, result.stderr
+    assert "decision: PAUSE" not in result.stdout, result.stdout

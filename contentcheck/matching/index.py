@@ -156,9 +156,13 @@ class Lexicon:
             heads = dutch_forms(norm, dutch) if unit.compound else None
             forms = {norm, norm + "s"} if unit.acronym else \
                 word_forms(norm, language, dutch, english, heads)
+            own_adjective = places.adjective_of_its_own(norm) if norm + "se" in forms else set()
+            forms -= own_adjective  # schot -> Schotse: Scottish
             for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
-            table = {} if unit.acronym else self._table_forms(norm, language)
+            table = {} if unit.acronym else {
+                form: home for form, home in self._table_forms(norm, language).items()
+                if form not in own_adjective}
             for form, home in table.items():
                 if form not in forms:
                     exact[form].append((uid, "lemma"))

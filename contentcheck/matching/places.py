@@ -71,3 +71,19 @@ def people(word: str) -> set[str]:
     if irregular is not None:
         return set(irregular)  # gouda: the curated table, no rule
     return place_people(word)
+
+
+def adjective_of_its_own(word: str) -> set[str]:
+    """The -se form the inflection rule gives a Dutch word (Amsterdam -> Amsterdamse) when it
+    is the -e form of an adjective the lemma table lists as its own lemma, with a comparative
+    (schot -> Schotse, of Schots: Scottish; engel -> Engelse, pool -> Poolse, dood -> doodse,
+    deathly): a word of its own, no form of the noun. A place's own adjective (Haagse,
+    Nederlandse, from the place data) stays its form."""
+    from contentcheck.matching.lemmas import table
+
+    form = word + "se"
+    adjective = table("nl").groups.get(word + "s", ())
+    if form not in adjective or not any(f.endswith(("st", "ste")) for f in adjective) \
+            or form in people(word):
+        return set()
+    return {form}
