@@ -20,6 +20,7 @@ PAUSE: dict[str, list[str]] = {
         "Storm Ciara raast over het land.",
         "Hurricane season: stay safe out there.",
         "Vrijwilligers vullen zandzakken bij de dijk.",
+        "De Maas overstroomt bij Venlo.",
     ],
     "earthquake": [
         "Zware aardbeving bij Middelstum, huizen zwaar beschadigd.",
@@ -62,6 +63,9 @@ PAUSE: dict[str, list[str]] = {
         "Ransomware has taken our systems offline.",
         "Storing bij het betalen met de app.",
         "Service outage in the EU region.",
+        "Door uitval van ons betaalsysteem kun je vandaag niet pinnen.",
+        "Onze webshop ligt down, we werken aan een oplossing.",
+        "Het netwerk ligt plat in de hele regio.",
     ],
     "pandemic": [
         "Het kabinet kondigt een nieuwe lockdown af.",
@@ -105,6 +109,9 @@ REVIEW: dict[str, list[str]] = {
         "Natte voeten? Onze regenlaarzen helpen.",
         "Overspoeld met jullie reacties, dank jullie!",
         "Een wervelwind aan nieuwe kleuren.",
+        "Een stortvloed aan nieuwe kleuren in onze winkels.",
+        "Be swept away by our new spring collection.",
+        "Our underwater camera is back in stock.",
     ],
     "earthquake": [
         "Schokkend lage prijzen op alle jassen!",
@@ -129,6 +136,8 @@ REVIEW: dict[str, list[str]] = {
         "Behind the scenes of our latest shoot.",
         "A new chef's knife for every home cook.",
         "Great bang for your buck.",
+        "Trigger happy? Show us your best holiday look.",
+        "Shots fired: our prices beat every rival in town.",
     ],
     "transport-accident": [
         "Instappen voor de kerstshow!",
@@ -145,6 +154,9 @@ REVIEW: dict[str, list[str]] = {
         "Het geheim van onze appeltaart.",
         "Change your password every three months? We help.",
         "Personalised gifts for every occasion.",
+        "Ga dit weekend lekker offline met een goed boek.",
+        "Enjoy some well-earned downtime this weekend.",
+        "The wait is over: our app is down to one tap per order.",
     ],
     "pandemic": [
         "Dit enthousiasme is besmettelijk!",
@@ -214,6 +226,8 @@ QUIET: dict[str, list[str]] = {
         "Lekker weekend gewenst!",
         "Our app has a new look.",
         "Een nieuwe vestiging in Breda.",
+        "Neem de uitvalsweg richting Utrecht.",
+        "Prices are down on every winter coat.",
     ],
     "pandemic": [
         "Een nieuwe lijn koffiemokken.",

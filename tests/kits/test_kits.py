@@ -83,6 +83,33 @@ def test_no_duplicates_and_no_term_that_is_an_exception(name: str) -> None:
     assert not folded & set(pause.exceptions)
 
 
+@pytest.mark.parametrize("name", KITS)
+def test_every_kit_word_stands_under_its_own_language(name: str) -> None:
+    """A word under `@language nl` that the vocabulary holds to be English (or the other way
+    round) is never found in the posts of its real language: `trigger` stood under nl, so an
+    English post's *Trigger happy?* got no hit (QA round 7). A word of both languages
+    (brand, storing) may stand under the one whose sense the kit means."""
+    from contentcheck.matching.language import word_language
+
+    pause, review = get_kit(name).termsets("t")
+    wrong = [(term.text, term.language) for term in pause.terms + review.terms
+             if term.language in ("nl", "en")
+             for word in term.text.strip('"').casefold().split()
+             if word.isalpha() and len(term.text.split()) == 1
+             and word_language(word) not in (None, term.language)]
+    assert wrong == []
+
+
+def test_the_violence_kit_finds_trigger_in_an_english_post() -> None:
+    """`trigger` is a loan of both languages: an English post gets its review too."""
+    from tests.conftest import run
+
+    result = run("explain", "Trigger happy? Show us your best holiday look and win.",
+                 "--kit", "violence-attack")
+    assert result.exit_code == 0, result.stderr
+    assert "decision: REVIEW" in result.stdout, result.stdout
+
+
 # ----- the tables -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "text"), [(k, t) for k in NAMES for t in PAUSE[k]])
