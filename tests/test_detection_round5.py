@@ -122,6 +122,39 @@ def test_an_emoji_term_still_pauses() -> None:
     assert any(m.term == "✈️" and m.loose is None for m in found), found
 
 
+# a typed emoji finds the other emoji of its family (QA round 7): a review, as an emoji for a word
+@pytest.mark.parametrize(("term", "text", "emoji"), [
+    ("🚂", "Onze 🚆 rijdt vandaag een kwartier later", "🚆"),
+    ("🚂", "Met de 🚄 naar Parijs", "🚄"),
+    ("🚂", "Snel thuis met de 🚅", "🚅"),
+    ("🚆", "Met de 🚄 naar Parijs", "🚄"),
+    ("✈️", "Rondvlucht in een 🛩️", "🛩️"),
+])
+def test_a_typed_emoji_finds_its_family(term: str, text: str, emoji: str) -> None:
+    found = [m for m in Matcher.compile(crisis(term)).find(text) if m.matched == emoji]
+    assert found and all(m.loose for m in found), found
+
+
+@pytest.mark.parametrize(("term", "text"), [
+    ("🚂", "Het 🚉 is vandaag open"),          # a station is no train
+    ("🔥", "Wij ❤️‍🔥 onze klanten"),       # a heart on fire: a heart
+    ("🔪", "Eet smakelijk 🍴"),                 # fork and knife: a meal
+    ("☠️", "Halloween 🎃 bij ons in de winkel"),
+])
+def test_a_typed_emoji_s_family_keeps_out_other_things(term: str, text: str) -> None:
+    found = [m for m in Matcher.compile(crisis(term)).find(text) if m.term == term and m.loose]
+    assert found == [], found
+
+
+def test_the_train_family_and_no_station() -> None:
+    """The family is read from the CLDR names: 🚂's keyword *train* names 🚆 and 🚄."""
+    from contentcheck.matching.emoji_words import family
+
+    assert family("🚂") == ("🚄", "🚅", "🚆")
+    assert family("🚉") != () and "🚉" not in family("🚂")
+    assert family("🔥") == ()
+
+
 def test_emoji_are_for_crisis_terms_only() -> None:
     listed = parse_terms("vuur\n", origin="t", list_name="t", category="c",
                          severity=Severity.MEDIUM, language="nl")

@@ -22,7 +22,7 @@ from contentcheck.matching.language import left_out_of
 from contentcheck.matching.loans import loan
 from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.derivations import has_other_sense, present_forms, split_verbs
-from contentcheck.matching.emoji_words import emoji_for
+from contentcheck.matching.emoji_words import emoji_for, family as emoji_family
 from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.forms import FUNCTION_WORDS
 from contentcheck.matching.slots import ADVERBS, SLOT
@@ -218,6 +218,11 @@ class Matcher:
                 for meant, emoji in meanings.items():
                     self._single[self.lexicon.add_fixed(
                         f"emoji for '{meant}'", frozenset(emoji), "emoji-word")].append(index)
+            if term.crisis and word.emoji and emoji_family(word.norm):
+                # a typed 🚂 finds 🚆 🚄 🚅 (``emoji_words.family``): a loose reading as well
+                self._single[self.lexicon.add_fixed(
+                    f"emoji of the family of {word.norm}", frozenset(emoji_family(word.norm)),
+                    "emoji-word")].append(index)
             head = compound_head(word.norm) if term.crisis and not (
                 word.any_before or word.any_after) and term.language != "en" else None
             if head:

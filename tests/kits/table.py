@@ -146,6 +146,7 @@ REVIEW: dict[str, list[str]] = {
         "Next stop: Paris, with our new travel deals.",
         "Met de trein naar de kerstmarkt.",
         "Buckle up for the ride of your life.",
+        "In drie uur naar Parijs met de 🚄",
     ],
     "data-breach": [
         "Veilig betalen met de nieuwe app.",
