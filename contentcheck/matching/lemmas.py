@@ -38,7 +38,8 @@ SPLIT_ONLY = ("onder", "voor", "achter", "tegen", "vol", "leeg", "kapot", "stuk"
 
 
 # how a participle begins: ge-, or a particle and ge- (ingestort, ondergelopen)
-_PARTICIPLE_STARTS = ("ge", *(p + "ge" for p in PARTICLES + SPLIT_ONLY))
+_PARTICLE_PARTICIPLE = tuple(p + "ge" for p in PARTICLES + SPLIT_ONLY)
+_PARTICIPLE_STARTS = ("ge", *_PARTICLE_PARTICIPLE)
 
 
 def split_particle(lemma: str, forms: tuple[str, ...] = ()) -> str | None:
@@ -155,7 +156,8 @@ def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
     return tuple(lemmas)
 
 
-def filed_participles(verb: str) -> set[str]:
+@lru_cache(maxsize=None)
+def filed_participles(verb: str) -> frozenset[str]:
     """The participles of a Dutch particle verb that the table files only as an adjective
     lemma of their own (afsluiten -> afgesloten, uitsterven -> uitgestorven): the particle and
     its base verb's ge- participle (gesloten), when the table has that word as a lemma and
@@ -165,21 +167,22 @@ def filed_participles(verb: str) -> set[str]:
     particle = split_particle(verb, group)
     base = verb[len(particle):] if particle else ""
     if not (particle and base in groups and is_verb(verb)):
-        return set()
+        return frozenset()
     done = {particle + form for form in groups[base][1:] if form.startswith("ge")
             and not form.endswith(("end", "ende")) and particle + form in groups
             and particle + form not in group}
-    return done | {form + "e" for form in done if form + "e" in groups[form]}  # afgeleide
+    return frozenset(done | {form + "e" for form in done if form + "e" in groups[form]})  # afgeleide
 
 
-def adjective_verbs(word: str) -> list[str]:
+@lru_cache(maxsize=None)
+def adjective_verbs(word: str) -> tuple[str, ...]:
     """The particle verb of a participle the table files as an adjective lemma of its own
     (afgesloten -> afsluiten): the way back of ``filed_participles``."""
-    particle = split_particle(word, (word,))
-    if not particle or not word.startswith(particle + "ge") or lemma_of(word, "nl"):
-        return []
+    if not word.startswith(_PARTICLE_PARTICIPLE) or lemma_of(word, "nl"):
+        return ()
+    particle = next(p for p in PARTICLES + SPLIT_ONLY if word.startswith(p + "ge"))
     verb = lemma_of(word[len(particle):], "nl")  # gesloten -> sluiten
-    return [particle + verb] if verb and word in filed_participles(particle + verb) else []
+    return (particle + verb,) if verb and word in filed_participles(particle + verb) else ()
 
 
 def table_forms(word: str, language: str) -> TableForms:
