@@ -61,6 +61,11 @@ ROWS = [
     (["brand*", "rook"], "Nieuwe branding voor onze webshop.", "review"),
     (["brand*", "rook"], "Soep van brandnetels uit eigen tuin.", "review"),
     (["brand*", "rook"], "Brandstichting in de wijk.", "pause"),
+    # a compound of one of the stem's forms is the word's compound, as the plain term finds it
+    (["brug*", "Zutphen"], "Bruggenbouwers gezocht voor ons team.", "pause"),
+    (["brug*", "Zutphen"], "Bruggetjes tellen tijdens de rondvaart.", "pause"),
+    (["bom*", "aanslag"], "Bommenwerpers in het museum.", "pause"),
+    (["brug*", "Zutphen"], "Brugklassers krijgen korting op de fiets.", "pause"),
     (["pin*", "storing"], "Pinnen kan weer bij alle kassa's.", "pause"),
     (["pin*", "storing"], "Er was een pinstoring vanochtend.", "pause"),
     (["pin*", "storing"], "Pinguïns in de dierentuin.", "review"),

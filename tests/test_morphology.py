@@ -119,6 +119,11 @@ DUTCH_NOUNS = [
     ("vlucht", "Alle vluchten naar Madrid geschrapt.", True),
     ("kip", "Verse kippen uit de schuur.", True),
     ("kip", "Een kippetje van chocolade.", True),
+    # a diminutive's plural, which the lemma table does not always list
+    ("kip", "Drie kippetjes van chocolade in het paasnest.", True),
+    ("brug", "We varen onder de bruggetjes van de binnenstad door.", True),
+    ("kat", "Twee katjes zoeken een nieuw thuis.", True),
+    ("bal", "Gehaktballetjes in tomatensaus.", True),
     ("stad", "Steden in het oosten kregen de meeste regen.", True),
     ("schip", "Twee schepen botsten op de rivier.", True),
     ("kind", "Vier kinderen raakten gewond.", True),

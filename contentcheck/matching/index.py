@@ -260,10 +260,12 @@ class Lexicon:
             return "wildcard-excepted"  # brand*: brandstof, brandstofprijzen
         if not stem_forms:
             return "wildcard"
-        rest = word[len(stem):]
-        for link in ("", "s", "e", "en"):
-            if rest.startswith(link) and compounds.is_word_or_compound(rest[len(link):]):
-                return "wildcard"
+        # a compound of the stem, or of one of its forms (bruggen|bouwers for brug*)
+        for front in (stem, *(form for form in stem_forms if word.startswith(form) and form != stem)):
+            rest = word[len(front):]
+            for link in ("", "s", "e", "en"):
+                if rest.startswith(link) and compounds.is_word_or_compound(rest[len(link):]):
+                    return "wildcard"
         return "wildcard-word"
 
     def _suffix_rule(self, uid: int, word: str) -> str:

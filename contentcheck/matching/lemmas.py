@@ -220,6 +220,8 @@ def table_forms(word: str, language: str) -> TableForms:
                 left_out[form] = f"a word of {'English' if language == 'nl' else 'Dutch'}"
             else:
                 kept.add(form)
+    if language == "nl":  # the table lists a diminutive, not always its plural: bruggetje(s)
+        kept |= {form + "s" for form in kept if form.endswith("je") and len(form) > 4}
     return TableForms(lemmas, frozenset(kept), left_out)
 
 
