@@ -42,6 +42,10 @@ FINDS = [
     (["uitgelekt"], "Internal memo leaked to the press, read our answer here", "pause"),
     (["slachtoffers"], "Raising money for the victims: every euro helps", "pause"),
     (["storing", "pinnen"], "Card payments work again after this morning's outage", "pause"),
+    # a word the same in both languages, and the place of an accident or a crowd
+    (["festival", "gedrang"], "Festival season starts now: tickets and tents in one package", "pause"),
+    (["concert*", "gedrang"], "Concerts in the park all summer, bring a blanket", "pause"),
+    (["strand", "verdrinking"], "Beach days are back: towels and parasols half price", "pause"),
     # a word the table lacks is translated by its lemma: the plural typed under stress
     (["aardbevingen", "Groningen"], "Earthquakes again: our shops in the north stay open", "pause"),
     (["earthquakes"], "Na de aardbeving in het noorden blijven onze winkels open", "pause"),
@@ -77,6 +81,7 @@ QUIET = [
     (["trein", "ontsporing"], "New trainers in the sports department, from 49 euros"),
     (["rook", "brand"], "Smoked salmon bagels for breakfast this Sunday"),
     (["brand", "rook"], "We are fired up for the winter sale"),
+    (["strand"], "Stranded at the airport? Our lounge passes help"),  # strand is a beach, not stranded
 ]
 
 
