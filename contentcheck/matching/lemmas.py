@@ -221,7 +221,8 @@ def table_forms(word: str, language: str) -> TableForms:
             else:
                 kept.add(form)
     if language == "nl":  # the table lists a diminutive, not always its plural: bruggetje(s)
-        kept |= {form + "s" for form in kept if form.endswith("je") and len(form) > 4}
+        kept |= {form + "s" for form in kept
+                 if form.endswith("je") and len(form) > 4 and form + "s" in own}
     return TableForms(lemmas, frozenset(kept), left_out)
 
 
