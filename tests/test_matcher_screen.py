@@ -43,3 +43,19 @@ def test_a_post_is_screened_as_a_whole_then_field_by_field() -> None:
     post = Post(source="k.csv", sheet=None, row=2, scheduled_at=None, channel=None, status=None,
                 fields=(PostField("Bericht", "Gewone tekst"), PostField("Hashtags", "#explosie")))
     assert [(x.field, x.matched) for x in matcher().match_post(post)] == [("Hashtags", "explosie")]
+
+
+def test_a_regex_term_is_searched_only_where_a_word_holds_its_letters() -> None:
+    m = matcher()  # every re: term starts with letters: the token cache tests for them
+    assert m.may_match("The city was BOMBED last night")  # any case: the letters casefolded
+    assert [x.matched for x in m.find("Read #Bombings today")] == ["Bombings"]
+    assert not m.may_match("The bomber jacket is back")  # the letters, but no hit
+    assert m.may_match("The bomber jacket and the explosie")  # the letters, and a word hit
+    assert not m.may_match("The bomber jacket and the explosie".replace("explosie", "taart"))
+
+
+def test_a_regex_term_without_leading_letters_is_tried_on_every_text() -> None:
+    m = Matcher.compile(parse_terms("explosie\nre:(?:ter|ber)reur\\b\n", origin="t",
+                                    list_name="t", category="crisis", severity=Severity.HIGH))
+    assert m.may_match("Pure terreur") and [x.matched for x in m.find("Pure TERREUR")] == ["TERREUR"]
+    assert not m.may_match("Gewone post over taart")

@@ -31,7 +31,8 @@ from contentcheck.matching.index import CACHE_LIMIT, DERIVED_SENSE, LOOSE, Lexic
 from contentcheck.matching.readings import (ADDRESSED, CONTEXT, WORD_AFTER, WORD_BEFORE,
                                             addressed, reread, term_readings)
 from contentcheck.matching.regex_terms import RegexTerms
-from contentcheck.matching.screen import GroupCache, TokenCache, digits_as_one, same
+from contentcheck.matching.screen import (HOT, NEEDLE, GroupCache, TokenCache, digits_as_one,
+                                          same)
 from contentcheck.matching.spans import (Finding, Inserts, Occurrence, Suppressed, phrases,
                                          proximity, tightest)
 
@@ -191,7 +192,9 @@ class Matcher:
         self._groups: dict[str, GroupInfo] = {}
         self._screen_key = same if self._digits_matter else digits_as_one
         self._hot = GroupCache(self._screen_key, self._group)
-        self._tokens = TokenCache(self._screen_key, self._hot, self._group)
+        # the re: terms' letter test goes into the token cache when every pattern has letters
+        self._needles = self._regex.needles()
+        self._tokens = TokenCache(self._screen_key, self._hot, self._group, self._needles or ())
 
     def _add_term(self, index: int, term: Term, pattern: Pattern) -> None:
         """Put one term in the tables."""
@@ -339,18 +342,25 @@ class Matcher:
         token (``TokenCache`` reads a token it has not seen into word groups): a word of a
         one-word term is enough; words of phrase and proximity terms count only when all their
         partners are there too, so a common word in a phrase (shop, zomer) does not slow every
-        post down. ``tokens`` is ``text.split()`` when the caller has it already."""
-        if self._regex and self._regex.may_match(text):
+        post down. ``tokens`` is ``text.split()`` when the caller has it already. The ``re:``
+        terms are searched first: in every text, or (``NEEDLE``) only when a token holds the
+        letters each of their hits starts with."""
+        if self._needles is None and self._regex and self._regex.may_match(text):
             return True
         if tokens is None:
             tokens = text.split()
         most = max(map(self._tokens.__getitem__, tokens), default=0)
+        if most & NEEDLE:  # rare: a token holds a re: term's letters (bomb, bombed ...)
+            if self._regex.may_match(text):
+                return True
+            most = max([self._tokens[token] & HOT for token in tokens])
         if most != ANCHOR:
             return most == SINGLE
         present: set[int] = set()
         cache, units = self._tokens, self._tokens.units
         for token in tokens:
             if cache[token]:  # looked up again: the cache may have been cleared meanwhile
+                # (a token with NEEDLE alone has no units: the union below adds nothing)
                 present |= units.get(token, ())
         return any(all(unit in present for unit in self._multi[multi].units)
                    for anchor in present & self._anchors

@@ -58,6 +58,15 @@ class RegexTerms:
     def __bool__(self) -> bool:
         return bool(self._patterns)
 
+    def needles(self) -> tuple[str, ...] | None:
+        """Every pattern's letters (``required_start``), or None when some pattern has none:
+        then no text can be passed over without a search. The letters are ASCII and hold no
+        whitespace, so a text holds them, casefolded, only if one of its whitespace-separated
+        tokens does: the screen tests each token once, when it first sees it."""
+        if not self._patterns or any(p.needle is None for p in self._patterns):
+            return None
+        return tuple(dict.fromkeys(p.needle for p in self._patterns if p.needle))
+
     def may_match(self, text: str) -> bool:
         """Whether some pattern finds something (a time-out counts as maybe). It runs on every
         post, so one ``search`` that stops at the first hit, not every span (an empty hit is a

@@ -3,7 +3,9 @@
 Every post passes the screen; only a post that may match is read closely. The screen cuts a
 post with ``str.split`` and looks each token up here, so its cost per post is a split and a
 dictionary lookup per token, whatever the number of terms. No word group holds whitespace, so
-a text's groups are its tokens' groups and a token's answer is that of its groups.
+a text's groups are its tokens' groups and a token's answer is that of its groups. A token
+also says whether it holds the letters a ``re:`` term's hits start with (``NEEDLE``): then
+only a post holding them is searched, without casefolding every post's text for the test.
 """
 
 from __future__ import annotations
@@ -14,6 +16,9 @@ from collections.abc import Callable
 from contentcheck.matching.groups import GroupInfo
 from contentcheck.matching.index import CACHE_LIMIT
 from contentcheck.text import GROUP_RE
+
+NEEDLE = 4  # added to a TokenCache value: the token holds a re: term's letters
+HOT = 3  # the rest of a TokenCache value: SINGLE, ANCHOR, PARTNER or 0
 
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d").search
@@ -43,14 +48,15 @@ class GroupCache(dict[str, int]):
 
 
 class TokenCache(dict[str, int]):
-    """Whitespace-separated token -> the highest ``GroupCache`` value of its word groups;
-    ``units`` keeps the phrase and proximity words a token holds, for the posts that need
-    their partners."""
+    """Whitespace-separated token -> the highest ``GroupCache`` value of its word groups, plus
+    ``NEEDLE`` when its casefolded text holds one of ``needles``; ``units`` keeps the phrase
+    and proximity words a token holds, for the posts that need their partners."""
 
     def __init__(self, screen_key: Callable[[str], str], groups: GroupCache,
-                 info: Callable[[str], GroupInfo]) -> None:
+                 info: Callable[[str], GroupInfo], needles: tuple[str, ...] = ()) -> None:
         super().__init__()
         self._screen_key, self._groups, self._info = screen_key, groups, info
+        self._needles = needles
         self.units: dict[str, frozenset[int]] = {}
 
     def clear(self) -> None:
@@ -62,12 +68,15 @@ class TokenCache(dict[str, int]):
             self.clear()
         key = self._screen_key(token)
         if key != token:
-            hot, units = self[key], self.units.get(key)
+            hot, units = self[key] & HOT, self.units.get(key)
         else:
             groups = GROUP_RE.findall(token)
             hot = max(map(self._groups.__getitem__, groups), default=0)
             units = frozenset().union(*[self._info(g).units for g in groups]) if hot else None
         if units:
             self.units[token] = units
+        if self._needles:
+            folded = token.casefold()
+            hot |= NEEDLE if any(needle in folded for needle in self._needles) else 0
         self[token] = hot
         return hot
