@@ -92,6 +92,17 @@ def hidden_characters(text: str) -> list[tuple[int, str, str]]:
     return found
 
 
+def same_words(text: str) -> str:
+    """The text casefolded with its whitespace runs as one space and none at the ends: what
+    two posts share when they say the same "ignoring case and spacing" (duplicate posts,
+    twins). A text already spaced that way (printable, so no tab, newline or other space than
+    " "; no double space; none at the ends: most posts) skips the split and join, which cost
+    twice the casefold."""
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.casefold()
+    return " ".join(text.casefold().split())
+
+
 def fold(text: str) -> str:
     """Fold a word the way every token is folded, so terms and text compare equal."""
     return "".join(map(fold_char, text))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from contentcheck.records import Post, Verdict
+from contentcheck.text import same_words
 
 Twins = dict[int, tuple[Verdict, ...]]  # id(verdict) -> its group, the row to show first
 
@@ -20,7 +21,7 @@ Twins = dict[int, tuple[Verdict, ...]]  # id(verdict) -> its group, the row to s
 def identity(post: Post) -> tuple[object, str] | None:
     """What twins share: the moment and the text, case and spacing aside; None for a post
     without a date or text (the scan hashes this to find candidates as it goes)."""
-    text = " ".join(post.text.casefold().split())
+    text = same_words(post.text)
     if post.scheduled_at is None or not text:
         return None
     return post.scheduled_at, text

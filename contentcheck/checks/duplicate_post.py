@@ -29,6 +29,7 @@ from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.records import Finding, Post, Severity, Status
+from contentcheck.text import same_words
 from contentcheck.wording import DUPLICATE_WORDS, words
 
 if TYPE_CHECKING:
@@ -47,7 +48,7 @@ def _key(post: Post) -> tuple[str, str | None, str, str] | None:
     channel, fields = post.channel, post.fields
     if not channel or not fields:
         return None
-    text = " ".join(fields[0][1].casefold().split())
+    text = same_words(fields[0][1])
     return (post.source, post.sheet, channel.casefold().strip(), text) if text else None
 
 
