@@ -375,19 +375,15 @@ class _Checking:
                 pool.close()
 
     def _check_here(self, posts: list[Post], start: int) -> dict[int, list["Finding"]]:
-        runners = self.runners
+        """Every runner's findings per post, in runner order; a post nothing was found in
+        (most) gets no entry and no list of its own (this runs for every post)."""
+        checks = [runner.check for runner in self.runners]
         found: dict[int, list[Finding]] = {}
-        if len(runners) == 1:  # the common case, kept lean: it runs for every post
-            check = runners[0].check
-            for index, post in enumerate(posts, start):
+        for index, post in enumerate(posts, start):
+            for check in checks:
                 findings = check(index, post)
                 if findings:
-                    found[index] = list(findings)
-        else:
-            for index, post in enumerate(posts, start):
-                findings = [f for runner in runners for f in runner.check(index, post)]
-                if findings:
-                    found[index] = findings
+                    found.setdefault(index, []).extend(findings)
         return found
 
     def _decide(self, posts: list[Post], start: int, found: dict[int, list["Finding"]]) -> None:

@@ -13,6 +13,7 @@ import gc
 import logging
 import re
 from collections import defaultdict
+from itertools import repeat
 from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
@@ -349,19 +350,25 @@ class Matcher:
             return True
         if tokens is None:
             tokens = text.split()
-        most = max(map(self._tokens.__getitem__, tokens), default=0)
+        cache = self._tokens
+        generation = cache.generation
+        most = max(map(cache.__getitem__, tokens), default=0)
         if most & NEEDLE:  # rare: a token holds a re: term's letters (bomb, bombed ...)
             if self._regex.may_match(text):
                 return True
-            most = max([self._tokens[token] & HOT for token in tokens])
+            most = max([cache[token] & HOT for token in tokens])
         if most != ANCHOR:
             return most == SINGLE
-        present: set[int] = set()
-        cache, units = self._tokens, self._tokens.units
-        for token in tokens:
-            if cache[token]:  # looked up again: the cache may have been cleared meanwhile
-                # (a token with NEEDLE alone has no units: the union below adds nothing)
-                present |= units.get(token, ())
+        # a third of the posts: a phrase's rarest word, seldom with its partners. The words
+        # the tokens hold, gathered in C (a token without any has no entry in ``units``) ...
+        units = cache.units
+        if cache.generation == generation:
+            present: set[int] = set().union(*map(units.get, tokens, repeat((), len(tokens))))
+        else:  # ... unless the cache was cleared meanwhile: each token looked up again
+            present = set()
+            for token in tokens:
+                if cache[token]:  # (a token with NEEDLE alone has no units)
+                    present |= units.get(token, ())
         return any(all(unit in present for unit in self._multi[multi].units)
                    for anchor in present & self._anchors
                    for multi in self._multi_by_anchor[anchor])

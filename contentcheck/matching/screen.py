@@ -58,10 +58,12 @@ class TokenCache(dict[str, int]):
         self._screen_key, self._groups, self._info = screen_key, groups, info
         self._needles = needles
         self.units: dict[str, frozenset[int]] = {}
+        self.generation = 0  # counts the clears: a caller holding tokens knows their units went
 
     def clear(self) -> None:
         super().clear()
         self.units.clear()
+        self.generation += 1
 
     def __missing__(self, token: str) -> int:
         if len(self) > CACHE_LIMIT:
