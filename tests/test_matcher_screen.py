@@ -59,3 +59,9 @@ def test_a_regex_term_without_leading_letters_is_tried_on_every_text() -> None:
                                     list_name="t", category="crisis", severity=Severity.HIGH))
     assert m.may_match("Pure terreur") and [x.matched for x in m.find("Pure TERREUR")] == ["TERREUR"]
     assert not m.may_match("Gewone post over taart")
+
+
+def test_a_regex_term_is_found_in_a_word_with_digits() -> None:
+    m = matcher()  # no term has a digit: "bombed2026" is screened as "bombed0"
+    assert m.may_match("https://example.nl/bombed/12345") and not m.may_match("https://e.nl/p/1")
+    assert [x.matched for x in m.find("https://example.nl/bombed/12345")] == ["bombed"]

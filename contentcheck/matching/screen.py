@@ -70,15 +70,17 @@ class TokenCache(dict[str, int]):
             self.clear()
         key = self._screen_key(token)
         if key != token:
-            hot, units = self[key] & HOT, self.units.get(key)
+            # digits collapse only when no term holds one, so no re: term's letters do: the
+            # key holds them (NEEDLE) exactly when the token does
+            hot, units = self[key], self.units.get(key)
         else:
             groups = GROUP_RE.findall(token)
             hot = max(map(self._groups.__getitem__, groups), default=0)
             units = frozenset().union(*[self._info(g).units for g in groups]) if hot else None
+            if self._needles:
+                folded = token.casefold()
+                hot |= NEEDLE if any(needle in folded for needle in self._needles) else 0
         if units:
             self.units[token] = units
-        if self._needles:
-            folded = token.casefold()
-            hot |= NEEDLE if any(needle in folded for needle in self._needles) else 0
         self[token] = hot
         return hot
