@@ -15,7 +15,7 @@ from contentcheck import __version__
 from contentcheck.progress import SILENT, Progress
 from contentcheck.report import ReportOptions, writing
 from contentcheck.scan import ScanResult
-from contentcheck.records import Post, Status, Verdict
+from contentcheck.records import Verdict
 from contentcheck.twins import Twins, places
 
 FORMAT = "json"
@@ -89,65 +89,14 @@ def _posts(result: ScanResult, progress: Progress, batch: int = 2000) -> Iterato
     """The posts, one compact line each, joined a batch at a time (fewer, larger writes);
     the verdicts are read once, in order (a big scan merges them from disk)."""
     twins = result.twins_found()
-    plain = _PlainPosts(twins)
     verdicts = iter(result.verdicts)
     first = True
     while chunk := list(islice(verdicts, batch)):
         if not first:
             yield b",\n    "
         first = False
-        yield b",\n    ".join([plain.entry(v) or _encode(_post(v, twins)) for v in chunk])
+        yield b",\n    ".join([_encode(_post(v, twins)) for v in chunk])
         progress.advance(len(chunk))
-
-
-class _PlainPosts:
-    """The JSON of a plain post (ok, nothing found, no warning, no twin: most posts) put
-    together from parts, the same bytes as ``_encode(_post(...))``: the parts that repeat
-    from post to post (file and sheet; moment, channel and calendar status) are encoded once,
-    and only the row and the texts per post. A third of the cost of a dict per post."""
-
-    _TAIL = b',"status":"ok","reasons":[],"matches":[],"warnings":[],"twins":[]}'
-    _KEPT = 10_000  # parts kept (a calendar of a year has a few thousand moments)
-
-    def __init__(self, twins: Twins) -> None:
-        self._twins = twins
-        self._heads: dict[tuple[str, str | None], bytes] = {}
-        self._middles: dict[tuple[str | None, bool, str | None, str | None], bytes] = {}
-
-    def entry(self, verdict: Verdict) -> bytes | None:
-        """The post's JSON, or None when it is not plain (or holds what orjson refuses):
-        ``_post`` makes it then."""
-        post = verdict.post
-        fields = post.fields
-        if (verdict.status is not Status.OK or verdict.findings or verdict.reasons
-                or post.warnings or not fields or id(verdict) in self._twins):
-            return None
-        moment = post.scheduled_at
-        iso = moment.isoformat() if moment else None  # not the moment: equal across zones
-        try:
-            head = self._heads.get((post.source, post.sheet)) or self._head(post)
-            key = (iso, post.all_day, post.channel, post.status)
-            middle = self._middles.get(key) or self._middle(key)
-            return b"".join((head, b"%d" % post.row, middle, orjson.dumps(fields[0][1]),
-                             b',"fields":', orjson.dumps(dict(fields)), self._TAIL))
-        except orjson.JSONEncodeError:  # a lone surrogate: the standard library escapes it
-            return None
-
-    def _head(self, post: Post) -> bytes:
-        head = (b'{"source":' + orjson.dumps(post.source) + b',"sheet":'
-                + orjson.dumps(post.sheet) + b',"row":')
-        if len(self._heads) < self._KEPT:
-            self._heads[(post.source, post.sheet)] = head
-        return head
-
-    def _middle(self, key: tuple[str | None, bool, str | None, str | None]) -> bytes:
-        iso, all_day, channel, status = key
-        middle = (b',"scheduled_at":' + orjson.dumps(iso) + b',"all_day":'
-                  + orjson.dumps(all_day) + b',"channel":' + orjson.dumps(channel)
-                  + b',"calendar_status":' + orjson.dumps(status) + b',"text":')
-        if len(self._middles) < self._KEPT:
-            self._middles[key] = middle
-        return middle
 
 
 def _post(verdict: Verdict, twins: Twins) -> dict[str, Any]:
