@@ -40,7 +40,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 POSTS_CSV = os.path.join(HERE, "posts.csv")
 SCENARIOS = ["flood", "derailment", "shooting", "databreach", "heatwave", "explosion"]
-TITLE = "Held-out corpus measurement"  # bench/holdout2/score.py sets these four for its folder
+TITLE = "Held-out corpus measurement"  # measure() sets these four for a later corpus's folder
 NONE = "none"
 NOW = "2026-03-02T08:00"
 TIMEZONE = "Europe/Amsterdam"
@@ -396,10 +396,23 @@ def main(argv: list[str]) -> None:
         print("  " + ", ".join(r["post"]["id"] for r in base_only))
 
 
-if __name__ == "__main__":
+def measure(argv: list[str], here: str | None = None) -> None:
+    """Run ``main`` on this folder, or on another corpus folder of the same format (a later
+    held-out corpus's score.py runs this file with ``CORPUS`` set to its folder: its scenarios
+    are its ``crisis_*.txt`` files), and exit 0 whatever happens."""
+    global HERE, POSTS_CSV, SCENARIOS, TITLE
+    if here is not None and os.path.abspath(here) != HERE:
+        HERE, POSTS_CSV = os.path.abspath(here), os.path.join(here, "posts.csv")
+        SCENARIOS = sorted(name[len("crisis_"):-len(".txt")] for name in os.listdir(HERE)
+                           if name.startswith("crisis_") and name.endswith(".txt"))
+        TITLE = f"Held-out corpus (bench/{os.path.basename(HERE)}) measurement"
     try:
-        main(sys.argv)
+        main(argv)
     except Exception:  # a measurement never fails the caller
         traceback.print_exc()
         print("\nscore.py stopped early; see the error above.", file=sys.stderr)
     sys.exit(0)
+
+
+if __name__ == "__main__":
+    measure(sys.argv, globals().get("CORPUS"))  # CORPUS: set by a later corpus's score.py
