@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from contentcheck.apply.changes import quoted
 from contentcheck.calendar.workbook import closing_workbook
 from contentcheck.errors import CalendarError
 from contentcheck.report.labels import Decision, parse_decision
@@ -83,8 +84,12 @@ def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
     raw, new_text = _text(cell("decision")), _text(cell("new_text"))
     if key is None or (raw is None and new_text is None):
         return []
+    if raw is None:  # "pause" typed one cell too far right must not become the post's text
+        raise CalendarError(str(path), f"a new text ({quoted(new_text, 40)}) without a decision: "
+                            f"choose {labels['decision']} 'change' to use it, or clear it",
+                            sheet=sheet, row=number, column=labels["decision"])
     try:
-        decision = parse_decision(raw) if raw else Decision.CHANGE
+        decision = parse_decision(raw)
     except ValueError as exc:
         raise CalendarError(str(path), str(exc), sheet=sheet, row=number,
                             column=labels["decision"]) from None

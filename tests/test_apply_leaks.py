@@ -1,0 +1,58 @@
+"""`apply`: the paths through which a paused post could still go out, or an input be written
+(QA round 7). Each test writes real workbooks and runs the CLI as a reviewer does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+from click.testing import Result
+
+from tests.conftest import NOW, run, write_xlsx
+
+HEADER = ["Datum", "Tijd", "Kanaal", "Bericht", "Status"]
+TRAIN_POST = [dt.datetime(2026, 11, 25), "09:00", "Facebook", "Neem de trein naar de kerstmarkt!",
+              "Gepland"]
+
+
+def _calendar(folder: Path, *rows: list[Any]) -> Path:
+    """The team's workbook: one sheet, a header and these posts."""
+    return write_xlsx(folder / "kal.xlsx", {"Planning": [HEADER, *rows]})
+
+
+def _statuses(copy: Path) -> dict[str, str | None]:
+    sheet = openpyxl.load_workbook(copy).active
+    return {row[3]: row[4] for row in sheet.iter_rows(min_row=2, values_only=True)}
+
+
+def _scan_to(report: Path, *calendars: Path, term: str = "trein") -> Result:
+    """The review workbook (English labels) of these calendars for one crisis term."""
+    return run("scan", *calendars, "--term", term, "--no-shipped-lists", "--now", NOW,
+               "--timezone", "Europe/Amsterdam", "--lang", "en", "-o", report)
+
+
+def _flagged(report: Path) -> tuple[openpyxl.Workbook, Any, dict[str, int]]:
+    """The report's Flagged sheet as a reviewer opens it, with its columns by header."""
+    book = openpyxl.load_workbook(report)
+    sheet = book["Flagged"]
+    return book, sheet, {cell.value: cell.column for cell in sheet[1]}
+
+
+def test_a_decision_word_typed_in_new_text_does_not_publish_it(tmp_path: Path) -> None:
+    """QA: the reviewer typed "pause" one cell too far right, in New text, with Decision
+    empty; apply read it as "change" and the post went out saying "pause". A new text without
+    a decision is refused, naming the report's sheet, row and column."""
+    calendar = _calendar(tmp_path, TRAIN_POST)
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+    book, sheet, at = _flagged(report)
+    sheet.cell(2, at["New text"]).value = "pause"
+    book.save(report)
+
+    result = run("apply", report)
+    assert result.exit_code == 2, result.stdout
+    assert "without a decision" in result.stderr and "row 2" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kal.xlsx", "review.xlsx"]
