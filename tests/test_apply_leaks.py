@@ -56,3 +56,34 @@ def test_a_decision_word_typed_in_new_text_does_not_publish_it(tmp_path: Path) -
     assert "without a decision" in result.stderr and "row 2" in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["kal.xlsx", "review.xlsx"]
+
+
+def test_a_deleted_twin_row_does_not_hand_its_publish_to_the_post_paused(tmp_path: Path) -> None:
+    """QA: the same text on Facebook and LinkedIn at 09:00; the reviewer publishes the
+    Facebook post and pauses the LinkedIn one; a colleague deletes the Facebook row. Both
+    decisions then found the LinkedIn post (its row and its text), the publish won, and the
+    pause was dropped without a word. Two decisions that find one post: the safer one holds,
+    the other is listed (exit 1)."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER,
+        [dt.datetime(2026, 11, 25), "09:00", "Facebook", "Met de trein naar de kerstmarkt!", "Gepland"],
+        [dt.datetime(2026, 11, 25), "09:00", "LinkedIn", "Met de trein naar de kerstmarkt!", "Gepland"],
+        [dt.datetime(2026, 11, 25), "10:00", "X", "Fijne woensdag", "Gepland"],
+    ]})
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+    book, sheet, at = _flagged(report)
+    for row in range(2, sheet.max_row + 1):
+        channel = sheet.cell(row, at["Channel"]).value
+        sheet.cell(row, at["Decision"]).value = "publish" if channel == "Facebook" else "pause"
+    book.save(report)
+    book = openpyxl.load_workbook(calendar)
+    book.active.delete_rows(2)
+    book.save(calendar)
+
+    result = run("apply", report)
+    copy = openpyxl.load_workbook(tmp_path / "kal-checked.xlsx").active
+    linkedin = [row for row in copy.iter_rows(min_row=2, values_only=True) if row[2] == "LinkedIn"]
+    assert linkedin[0][4] == "Gepauzeerd", result.stdout
+    assert result.exit_code == 1, result.stdout
+    assert "changed or deleted since the decision (publish" in result.stdout

@@ -143,6 +143,18 @@ def _still_holds(flagged: dict[tuple[str | None, int], list[Any]]) -> Callable[[
     return holds
 
 
+# which of two decisions for one post holds when nobody can tell whose post it is
+_SAFETY = {Decision.PUBLISH: 0, Decision.CHANGE: 1, Decision.PAUSE: 2}
+
+
+def _rival(held: Decided, other: Decided) -> bool:
+    """Whether two decisions of the same report, at different rows, claim one post with
+    different outcomes."""
+    return (held.review is not None and other.review is not None
+            and held.review.key != other.review.key
+            and (held.decision, held.new_text) != (other.decision, other.new_text))
+
+
 def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, target: Path
                   ) -> Plan:
     """Read the calendar once, give each decision to its post, apply the policies; raises
@@ -185,12 +197,22 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         if post is None:
             return False
         address = (post.sheet, post.row)
-        if address not in chosen:
-            if address != (decided.sheet, decided.row):
-                applied.log.append(apply_phrase(lang, "moved", old=where(decided.sheet, decided.row, lang),
-                                                new=where(*address, lang)))
-            chosen[address] = (replace(decided, sheet=post.sheet, row=post.row,
-                                       fingerprint=post_fingerprint(post)), post)
+        if address in chosen:
+            other = chosen[address][0]
+            if not _rival(other, decided):
+                return True  # a later decision on the same post won already
+            # two of this report's decisions found one post (the same text on two channels,
+            # one row deleted): nobody can tell whose it is; the safer one holds, the other
+            # is listed
+            if _SAFETY[decided.decision] <= _SAFETY[other.decision]:
+                lost.append(decided)
+                return True
+            lost.append(other)
+        elif address != (decided.sheet, decided.row):
+            applied.log.append(apply_phrase(lang, "moved", old=where(decided.sheet, decided.row, lang),
+                                            new=where(*address, lang)))
+        chosen[address] = (replace(decided, sheet=post.sheet, row=post.row,
+                                   fingerprint=post_fingerprint(post)), post)
         return True
 
     lost: list[Decided] = []
