@@ -373,6 +373,10 @@ APPLY_WORDS = {
            "undecided": "{post}: the report said {status}, no decision: {what}",
            "changed_paused": "{post}: changed since the report, which said pause, and still "
                              "hits {terms}: paused until someone decides on the new text",
+           "changed_covered": "{post}: changed since the report (it was in the report's window, "
+                              "and the report's crisis terms did not flag it then: a flagged "
+                              "post edited, rows moved?) and hits {terms}: paused until someone "
+                              "decides on the new text",
            "paused": "paused", "as_planned": "publishes as planned",
            "lost": "{where}: changed or deleted since the decision ({decision}, {decided_in}); "
                    "decide it again if it is still there",
@@ -429,6 +433,10 @@ APPLY_WORDS = {
            "undecided": "{post}: het rapport zei {status}, geen besluit: {what}",
            "changed_paused": "{post}: veranderd sinds het rapport, dat pauze zei, en raakt nog "
                              "{terms}: gepauzeerd tot iemand over de nieuwe tekst beslist",
+           "changed_covered": "{post}: veranderd sinds het rapport (het viel in de periode van "
+                              "het rapport, en de crisistermen van het rapport markeerden het "
+                              "toen niet: een gemarkeerd bericht bewerkt, rijen verschoven?) en "
+                              "raakt {terms}: gepauzeerd tot iemand over de nieuwe tekst beslist",
            "paused": "gepauzeerd", "as_planned": "gaat uit zoals gepland",
            "lost": "{where}: veranderd of verwijderd sinds het besluit ({decision}, "
                    "{decided_in}); beslis opnieuw als het er nog staat",

@@ -87,3 +87,35 @@ def test_a_deleted_twin_row_does_not_hand_its_publish_to_the_post_paused(tmp_pat
     assert linkedin[0][4] == "Gepauzeerd", result.stdout
     assert result.exit_code == 1, result.stdout
     assert "changed or deleted since the decision (publish" in result.stdout
+
+
+def test_undecided_pause_post_edited_and_moved_stays_paused(tmp_path: Path) -> None:
+    """QA: the report said pause, nobody decided; meanwhile a colleague inserted a post above
+    it and added an exclamation mark to it. apply found no post for the report's row, wrote it
+    as scheduled (no copy at all) and called it 'not flagged when the report was made'. A row
+    the report saw and its crisis terms hit now changed since: it stays paused, and is listed."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER,
+        [dt.datetime(2026, 11, 25), "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"],
+        [dt.datetime(2026, 11, 25), "12:00", "Instagram", "Onze winterjassen zijn binnen.", "Gepland"],
+    ]})
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+
+    book = openpyxl.load_workbook(calendar)
+    sheet = book["Planning"]
+    sheet.insert_rows(2)
+    for column, value in enumerate([dt.datetime(2026, 11, 26), "10:00", "X",
+                                    "Fijne woensdag allemaal!", "Gepland"], start=1):
+        sheet.cell(2, column).value = value
+    sheet.cell(3, 4).value = "Neem de trein naar de kerstmarkt!!"
+    book.save(calendar)
+
+    result = run("apply", report)
+    assert result.exit_code == 1, result.stderr
+    copy = tmp_path / "kal-checked.xlsx"
+    assert copy.exists(), result.stdout
+    assert _statuses(copy)["Neem de trein naar de kerstmarkt!!"] == "Gepauzeerd", result.stdout
+    assert "not flagged when the report was made" not in result.stdout
+    assert "row 3" in result.stdout and "changed since the report" in result.stdout
+

@@ -28,7 +28,7 @@ from contentcheck.calendar.model import Calendar
 from contentcheck.calendar.schedulers import BULK_KINDS
 from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.progress import SILENT, WORTH_SHOWING_POSTS, Progress
-from contentcheck.records import Post
+from contentcheck.records import Match, Post
 from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint, split_key
 from contentcheck.scan import PROGRESS_STEP
@@ -66,6 +66,7 @@ class Plan:
     changes: list[Change]
     decided: list[Decided]
     refusals: list[str]
+    changed: bool = False  # the calendar's content differs from what the report read
 
 
 def _when(post: Post, lang: str = "en") -> str:
@@ -255,7 +256,7 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         applied.not_applied.append(apply_phrase(
             lang, "lost", where=where(decided.sheet, decided.row, lang),
             decision=DECISION_WORDS[words(lang)][decided.decision], decided_in=decided.decided_in))
-    plan = Plan(applied, calendar, data, sha256, target, [], [], [])
+    plan = Plan(applied, calendar, data, sha256, target, [], [], [], changed=not unchanged)
     said_pause = {address for address, (status, *_) in flagged.items() if status == "pause"}
     _check_written_rows(ctx, plan, chosen, undecided_at, said_pause)
     _changes(ctx, plan, chosen)
@@ -273,6 +274,18 @@ def _gone(ctx: Context, post: Post) -> bool:
     start = ctx.window[0] if ctx.window else None
     return (start is not None and post.scheduled_at is not None and not post.all_day
             and post.scheduled_at < start)
+
+
+def _covered(ctx: Context, post: Post, hits: list[Match]) -> bool:
+    """Whether the report saw this row (in its window) and its crisis terms hit it now with a
+    pause: not flagged then, so the row changed since."""
+    if ctx.window is not None:
+        start, end = ctx.window
+        if post.scheduled_at is None or (start is not None and post.scheduled_at < start) or (
+                end is not None and post.scheduled_at >= end):
+            return False
+    report_terms = set(ctx.review.meta.get("crisis_terms", []))
+    return any(match.term in report_terms and not match.loose for match in hits)
 
 
 def _outside(ctx: Context, post: Post) -> str:
@@ -318,13 +331,18 @@ def _check_written_rows(ctx: Context, plan: Plan,
             first.setdefault(match.matched.casefold(), (match.matched, match.term))
         terms = ", ".join(apply_phrase(ctx.lang, "hit", word=word, term=term)
                           for word, term in first.values())
-        if address in said_pause and ctx.undecided is not Undecided.PUBLISH:
+        if ctx.undecided is not Undecided.PUBLISH and (
+                address in said_pause or (plan.changed and _covered(ctx, post, hits))):
+            # a row the report said to pause, or one it saw and would have flagged: it changed
+            # since (a paused post edited while rows moved finds no decision of its own)
+            phrase = "changed_paused" if address in said_pause else "changed_covered"
             plan.applied.undecided.append(apply_phrase(
-                ctx.lang, "changed_paused", post=_describe(post, ctx.lang), terms=terms))
+                ctx.lang, phrase, post=_describe(post, ctx.lang), terms=terms))
             chosen[address] = (Decided(post.sheet, post.row, post_fingerprint(post),
                                        Decision.PAUSE, explicit=False,
-                                       decided_in="changed since the report, which said pause, "
-                                       "and still hits a crisis term", report_status="pause"), post)
+                                       decided_in="changed since the report, which said pause "
+                                       "or would have, and still hits a crisis term",
+                                       report_status="pause"), post)
             continue
         line = apply_phrase(ctx.lang, "hits", post=_describe(post, ctx.lang),
                             why=_outside(ctx, post), terms=terms)
