@@ -119,3 +119,63 @@ def test_undecided_pause_post_edited_and_moved_stays_paused(tmp_path: Path) -> N
     assert "not flagged when the report was made" not in result.stdout
     assert "row 3" in result.stdout and "changed since the report" in result.stdout
 
+
+
+def _two_train_posts(tmp_path: Path) -> tuple[Path, Path]:
+    calendar = _calendar(tmp_path, TRAIN_POST, [dt.datetime(2026, 11, 25), "10:00", "LinkedIn",
+                                                "Treinstaking? Wij bezorgen gewoon", "Gepland"])
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+    return calendar, report
+
+
+def _decide_strike_publish(sheet: Any, at: dict[str, int]) -> None:
+    for row in (2, 3):
+        strike = sheet.cell(row, at["Post text"]).value.startswith("Treinstaking")
+        sheet.cell(row, at["Decision"]).value = "publish" if strike else "pause"
+
+
+def test_sorting_the_flagged_sheet_by_its_filter_keeps_each_decision_with_its_post(
+        tmp_path: Path) -> None:
+    """QA: the filter covered Status .. Row and left the hidden key and fingerprint out, so a
+    sort by a filter arrow moved the visible columns only and apply gave the publish of the
+    strike post to the Christmas-market post. The filter now covers the hidden columns too:
+    a sort moves each row whole."""
+    _, report = _two_train_posts(tmp_path)
+    book, sheet, _ = _flagged(report)
+    assert sheet.auto_filter.ref == f"A1:{openpyxl.utils.get_column_letter(sheet.max_column)}3"
+    last = sheet.max_column
+    rows = [[sheet.cell(row, column).value for column in range(1, last + 1)] for row in (2, 3)]
+    for row, values in zip((2, 3), reversed(rows)):  # sort Z-A on the filter range
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row, column).value = value
+    at = {cell.value: cell.column for cell in sheet[1]}
+    _decide_strike_publish(sheet, at)
+    book.save(report)
+
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    statuses = _statuses(tmp_path / "kal-checked.xlsx")
+    assert statuses[TRAIN_POST[3]] == "Gepauzeerd"
+    assert statuses["Treinstaking? Wij bezorgen gewoon"] == "Gepland"
+
+
+def test_a_decision_beside_another_post_s_key_is_refused(tmp_path: Path) -> None:
+    """QA: rows sorted without the hidden columns (a report made before the filter covered
+    them, or a selection of the visible columns sorted by hand): each decision sits beside
+    another post's key. apply compares the visible Sheet and Row with the key and refuses,
+    naming the report's row, writing nothing."""
+    _, report = _two_train_posts(tmp_path)
+    book, sheet, at = _flagged(report)
+    rows = [[sheet.cell(row, column).value for column in range(1, at["Row"] + 1)] for row in (2, 3)]
+    for row, values in zip((2, 3), reversed(rows)):  # the visible columns A:S only
+        for column, value in enumerate(values, start=1):
+            sheet.cell(row, column).value = value
+    _decide_strike_publish(sheet, at)
+    book.save(report)
+
+    result = run("apply", report)
+    assert result.exit_code == 2, result.stdout
+    assert "sorted without the hidden columns" in result.stderr and "row 2" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "kal-checked.xlsx").exists()

@@ -92,7 +92,7 @@ def test_status_fills_dropdown_and_layout(report: Path) -> None:
     assert validations[0].formula1 == '"pause,change,publish"'
     assert str(validations[0].sqref) == "G2:G4"
     assert sheet.freeze_panes == "B2"
-    assert sheet.auto_filter.ref == "A1:S4"
+    assert sheet.auto_filter.ref == "A1:V4"
     assert sheet.print_title_rows.replace("$", "") == "1:1"
     assert sheet.page_setup.orientation == "landscape" and sheet.sheet_properties.pageSetUpPr.fitToPage
     assert sheet.column_dimensions["T"].hidden

@@ -64,7 +64,7 @@ def test_post_sheets_go_on_past_the_row_limit(calendar: Path, tmp_path: Path,
         validation = sheet.data_validations.dataValidation
         assert len(validation) == 1 and str(validation[0].sqref) == f"G2:G{last}"
         assert validation[0].formula1 == '"pause,change,publish"'
-        assert sheet.auto_filter.ref == f"A1:S{last}"
+        assert sheet.auto_filter.ref == f"A1:V{last}"
         assert sheet.column_dimensions["T"].hidden
     # a paused post keeps its highlight on whichever sheet it is
     text = book["All posts"]["F2"].value

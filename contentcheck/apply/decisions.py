@@ -21,7 +21,8 @@ from contentcheck.wording import LABELS
 from contentcheck.report.report_meta import META_SHEET, parse_meta_rows, split_key
 
 WANTED = ("decision", "new_text", "reviewer", "note", "key")
-OPTIONAL = ("hit_fields", "fingerprint")  # reports made before they were added have neither
+OPTIONAL = ("hit_fields", "fingerprint",  # reports made before they were added have neither
+            "sheet", "row")  # what the reviewer sees of the post's place, checked against the key
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,32 @@ def _read_row(path: Path, sheet: str, number: int, row: tuple[Any, ...],
     except ValueError:
         raise CalendarError(str(path), f"the hidden key {key!r} was edited", sheet=sheet,
                             row=number, column=labels["key"]) from None
+    _same_place(path, sheet, number, keys, _text(cell("sheet")), _text(cell("row")), labels)
     hit_fields = _lines(_text(cell("hit_fields")), len(keys))
     fingerprints = _lines(_text(cell("fingerprint")), len(keys))
     return [ReviewDecision(one, decision, new_text, _text(cell("reviewer")), _text(cell("note")),
                            f"sheet {sheet!r} row {number}", sheet, number,
                            _hit_fields(fields), fingerprint)
             for one, fields, fingerprint in zip(keys, hit_fields, fingerprints)]
+
+
+def _same_place(path: Path, sheet: str, number: int, keys: list[str], shown_sheet: str | None,
+                shown_row: str | None, labels: dict[str, str]) -> None:
+    """The visible Sheet and Row of a decided row must name the post its hidden key names: a
+    sort that moved some columns and not the hidden ones would give the decision to another
+    post."""
+    places = [split_key(one) for one in keys]
+    rows = [str(row) for _, _, row in places]
+    sheets = [name or "-" for _, name, _ in places]
+    if shown_row is not None and shown_row.split("\n") != rows or (
+            shown_sheet is not None and any(name for _, name, _ in places)
+            and shown_sheet.split("\n") != sheets):
+        shown = f"{labels['sheet']} {shown_sheet or '-'}, {labels['row']} {shown_row or '-'}"
+        raise CalendarError(str(path), f"this decision's row says {shown!r} but belongs to "
+                            f"{labels['sheet']} {'/'.join(sheets)}, {labels['row']} "
+                            f"{'/'.join(rows)} (sorted without the hidden columns?): sort the "
+                            "whole sheet, or scan again and decide in the new report",
+                            sheet=sheet, row=number, column=labels["row"])
 
 
 def _lines(value: str | None, count: int) -> list[str | None]:

@@ -276,7 +276,9 @@ class PostSheet:
     def _filter_and_validation(self) -> None:
         """The filter over every row, the decision dropdown and its colours (the rows are
         written later, straight into the sheet's part: xlsx_rows)."""
-        self.sheet.autofilter(0, 0, max(self.rows, 1), LAST_SHOWN)
+        # over the hidden columns too: a sort by a filter arrow moves only the filter's
+        # columns, and a key left behind would hand each decision to another post
+        self.sheet.autofilter(0, 0, max(self.rows, 1), len(COLUMNS) - 1)
         if not self.rows:
             return
         words = DECISION_WORDS[self.lang]
