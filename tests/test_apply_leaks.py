@@ -179,3 +179,25 @@ def test_a_decision_beside_another_post_s_key_is_refused(tmp_path: Path) -> None
     assert "sorted without the hidden columns" in result.stderr and "row 2" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "kal-checked.xlsx").exists()
+
+
+def test_a_renamed_calendar_sheet_keeps_the_reviewer_s_pause(tmp_path: Path) -> None:
+    """QA: a colleague renamed the sheet "November" to "Nov 2026" before apply: the explicit
+    pause was "changed or deleted since the decision" and apply wrote no copy. A post in a
+    sheet the report did not know, saying exactly what the reviewer saw, is the post of the
+    sheet that is gone: its decision follows it."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"November": [HEADER, TRAIN_POST]})
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+    book, sheet, at = _flagged(report)
+    sheet.cell(2, at["Decision"]).value = "pause"
+    book.save(report)
+    book = openpyxl.load_workbook(calendar)
+    book["November"].title = "Nov 2026"
+    book.save(calendar)
+
+    result = run("apply", report)
+    copy = tmp_path / "kal-checked.xlsx"
+    assert result.exit_code == 0, result.stdout
+    assert _statuses(copy)[TRAIN_POST[3]] == "Gepauzeerd", result.stdout
+    assert "[November] row 2: the post is now at [Nov 2026] row 2" in result.stdout

@@ -83,12 +83,17 @@ def _describe(post: Post, lang: str) -> str:
 
 class _Locator:
     """Finds the post a decision was made on: at its row if it still says the same, else the
-    one post of the sheet that does (rows inserted above it), else none."""
+    one post of the sheet that does (rows inserted above it), else, when its sheet is gone,
+    the one post of the sheets the report did not know that does (a sheet renamed), else
+    none."""
 
-    def __init__(self, calendar: Calendar, unchanged: bool) -> None:
+    def __init__(self, calendar: Calendar, unchanged: bool, known_sheets: list[str]) -> None:
         self.posts = {(post.sheet, post.row): post for post in calendar.posts}
         self.calendar, self.unchanged = calendar, unchanged
         self._by_content: dict[tuple[str | None, str], list[Post]] | None = None
+        present = {post.sheet for post in calendar.posts}
+        self.gone = set(known_sheets) - present
+        self.new = present - set(known_sheets) - {None}
 
     def find(self, sheet: str | None, row: int, fingerprint: str | None) -> Post | None:
         post = self.posts.get((sheet, row))
@@ -103,6 +108,9 @@ class _Locator:
             for other in self.calendar.posts:
                 self._by_content.setdefault((other.sheet, post_fingerprint(other)), []).append(other)
         found = self._by_content.get((sheet, fingerprint), [])
+        if not found and sheet in self.gone:
+            found = [post for name in self.new
+                     for post in self._by_content.get((name, fingerprint), [])]
         return found[0] if len(found) == 1 else None
 
 
@@ -181,7 +189,7 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
     applied = AppliedCalendar(source, None, lang=lang)
     if not unchanged:
         applied.log.append(apply_phrase(lang, "changed_report"))
-    locate = _Locator(calendar, unchanged)
+    locate = _Locator(calendar, unchanged, info.get("sheets") or [])
     flagged = {split_key(key)[1:]: value for key, value in meta.get("flagged", {}).items()
                if split_key(key)[0] == index}
     earlier, line = earlier_decisions(target, source, ctx.replace_copy, lang)
