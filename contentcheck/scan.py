@@ -238,20 +238,29 @@ def run_inputs(settings: ScanSettings, config_path: Path | None = None
                ) -> tuple[list[tuple[str, Path]], list[tuple[str, Path, tuple[str, ...]]]]:
     """Every file a scan with these settings reads, as (what, path), and the folders whose
     files it reads, as (what, folder, suffixes): no output may be one of them."""
+    inputs, folders = term_inputs(settings.terms, config_path)
+    inputs[:0] = [("one of the calendars being scanned", Path(p)) for p in settings.calendars]
+    return inputs, folders
+
+
+def term_inputs(terms: TermSources, config_path: Path | None = None
+                ) -> tuple[list[tuple[str, Path]], list[tuple[str, Path, tuple[str, ...]]]]:
+    """The crisis files, word lists, declared crises and config these term sources read, and
+    the folders they read from (``run_inputs`` without the calendars; apply's copies too may
+    never land on one)."""
     from contentcheck.crisis import CRISES_DIR, default_state_dir
     from contentcheck.lists.load import LIST_SUFFIXES, list_paths
 
-    inputs = [("one of the calendars being scanned", Path(p)) for p in settings.calendars]
-    inputs += [("a crisis file in use", Path(p)) for p in settings.terms.crisis_files]
+    inputs = [("a crisis file in use", Path(p)) for p in terms.crisis_files]
     folders: list[tuple[str, Path, tuple[str, ...]]] = []
-    for source in map(Path, settings.terms.wordlist_dirs):
+    for source in map(Path, terms.wordlist_dirs):
         if source.is_dir():
             inputs += [("a word list in use", p) for p in list_paths(source)]
             folders.append(("a word-list folder in use", source, LIST_SUFFIXES))
         else:
             inputs.append(("a word list in use", source))
-    if settings.terms.active_crises:
-        crises = (settings.terms.state_dir or default_state_dir()) / CRISES_DIR
+    if terms.active_crises:
+        crises = (terms.state_dir or default_state_dir()) / CRISES_DIR
         if crises.is_dir():
             inputs += [("a declared crisis's file", p) for p in sorted(crises.glob("*.toml"))]
         folders.append(("the declared crises' folder", crises, (".toml",)))

@@ -10,7 +10,7 @@ from typing import Any
 import openpyxl
 from click.testing import Result
 
-from tests.conftest import NOW, run, write_xlsx
+from tests.conftest import NOW, run, sha256, write_xlsx
 
 HEADER = ["Datum", "Tijd", "Kanaal", "Bericht", "Status"]
 TRAIN_POST = [dt.datetime(2026, 11, 25), "09:00", "Facebook", "Neem de trein naar de kerstmarkt!",
@@ -201,3 +201,70 @@ def test_a_renamed_calendar_sheet_keeps_the_reviewer_s_pause(tmp_path: Path) -> 
     assert result.exit_code == 0, result.stdout
     assert _statuses(copy)[TRAIN_POST[3]] == "Gepauzeerd", result.stdout
     assert "[November] row 2: the post is now at [Nov 2026] row 2" in result.stdout
+
+
+def test_apply_never_writes_over_a_crisis_file_or_the_config(tmp_path: Path,
+                                                            isolated_state: Path) -> None:
+    """QA: apply checked its copy's path against the report and the calendars only: with
+    --replace it overwrote the declared crisis (the crisis silently ended) and the config in
+    use. Its copy, and its audit trail, may land on no input a scan reads."""
+    calendar = _calendar(tmp_path, TRAIN_POST)
+    result = run("crisis", "start", "Treinongeluk", "--term", "trein")
+    assert result.exit_code == 0, result.stderr
+    crisis_file = isolated_state / "crises" / "treinongeluk.toml"
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[scan]\ntimezone = "Europe/Amsterdam"\n', encoding="utf-8")
+    report = tmp_path / "review.xlsx"
+    result = run("scan", calendar, "--config", config, "--no-shipped-lists", "-o", report,
+                 "--all")
+    assert result.exit_code == 1, result.stderr
+    before = {crisis_file: sha256(crisis_file), config: sha256(config)}
+
+    for target in (crisis_file, config):
+        result = run("apply", report, "--config", config, "-o", target, "--replace")
+        assert result.exit_code == 2, f"{target.name}: {result.exit_code} {result.stdout}"
+        assert "Traceback" not in result.stderr
+    assert {path: sha256(path) for path in before} == before
+
+
+def test_apply_never_writes_over_a_crisis_file_of_the_calendar_s_format(tmp_path: Path) -> None:
+    """The same with a name of the calendar's own format: a CSV calendar and the team's crisis
+    file crisis.txt (a .txt is read as CSV too), or a word list in the config's folder."""
+    calendar = tmp_path / "kal.csv"
+    calendar.write_text("Datum;Tijd;Kanaal;Bericht;Status\n"
+                        "25-11-2026;09:00;X;Neem de trein naar de kerstmarkt!;Gepland\n",
+                        encoding="utf-8")
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("trein\n", encoding="utf-8")
+    lists = tmp_path / "lijsten"
+    lists.mkdir()
+    (lists / "eigen.txt").write_text("kerstmarkt\n", encoding="utf-8")
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[scan]\ncrisis = ["crisis.txt"]\nwordlists = ["lijsten"]\n'
+                      'timezone = "Europe/Amsterdam"\nshipped_lists = false\n', encoding="utf-8")
+    report = tmp_path / "review.xlsx"
+    result = run("scan", calendar, "--config", config, "-o", report, "--now", NOW)
+    assert result.exit_code == 1, result.stderr
+    before = {path: sha256(path) for path in (crisis, lists / "eigen.txt")}
+    for target, said in ((crisis, "a crisis file in use"), (lists / "eigen.txt", "word list"),
+                         (lists / "nieuw.csv", "word-list folder")):
+        result = run("apply", report, "--config", config, "-o", target, "--replace")
+        assert result.exit_code == 2, f"{target.name}: {result.exit_code} {result.stdout}"
+        assert said in result.stderr, result.stderr
+    assert {path: sha256(path) for path in before} == before
+    assert not (lists / "nieuw.csv").exists()
+
+
+def test_apply_output_with_another_format_s_extension_is_refused(tmp_path: Path) -> None:
+    """QA: `apply review.xlsx -o kalender-upload.csv` for a workbook calendar wrote the xlsx
+    copy (a zip) under a .csv name, exit 0; a scheduler's import, or a later scan, then fails
+    on it. apply writes the calendar's own format only: another format's name is refused."""
+    calendar = _calendar(tmp_path, TRAIN_POST)
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+    for name in ("kalender-upload.csv", "kalender.toml", "kalender"):
+        result = run("apply", report, "-o", tmp_path / name)
+        assert result.exit_code == 2, result.stdout
+        assert "calendar's own format (xlsx)" in result.stderr, result.stderr
+        assert not (tmp_path / name).exists()
+    assert run("apply", report, "-o", tmp_path / "kalender-upload.xlsx").exit_code == 1

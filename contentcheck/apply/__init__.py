@@ -24,6 +24,7 @@ from contentcheck.apply.writers import calendar_language, writer_for
 from contentcheck.fileio import write_atomically
 from contentcheck.progress import SILENT, Progress
 from contentcheck.report.labels import PAUSED_STATUS
+from contentcheck.scan import term_inputs
 from contentcheck.settings import TermSources
 from contentcheck.wording import LABELS
 
@@ -34,7 +35,8 @@ __all__ = ["AppliedCalendar", "Refused", "Undecided", "Unreviewed", "apply_revie
 def apply_review(report: Path, *, output: Path | None = None, output_dir: Path | None = None,
                  calendar_paths: tuple[Path, ...] = (), term_sources: TermSources | None = None,
                  undecided: Undecided = Undecided.PAUSE, unreviewed: Unreviewed | None = None,
-                 replace_copy: bool = False, progress: Progress = SILENT) -> list[AppliedCalendar]:
+                 replace_copy: bool = False, progress: Progress = SILENT,
+                 config_path: Path | None = None) -> list[AppliedCalendar]:
     """Check everything first, then write one corrected copy (and its audit trail) per
     calendar that has anything decided. Raises Refused, writing nothing, when a bulk file
     would upload a crisis hit nobody reviewed (unless ``unreviewed`` says otherwise);
@@ -47,7 +49,10 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
     lang = meta.get("lang", "en")
     sources = [calendar_paths[i] if i < len(calendar_paths) else Path(info["path"])
                for i, info in enumerate(meta["calendars"])]
-    targets = choose_targets(report, sources, output, output_dir)
+    targets = choose_targets(report, sources, output, output_dir,
+                             [str(info.get("kind", "")) for info in meta["calendars"]],
+                             term_inputs(term_sources or TermSources(shipped_lists=False),
+                                         config_path))
     ctx = Context(report, review, Rechecker(term_sources, meta.get("crisis_terms", [])),
                   undecided, unreviewed, replace_copy,
                   datetime.now(timezone.utc).isoformat(timespec="seconds"),

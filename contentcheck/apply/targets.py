@@ -1,7 +1,8 @@
 """Where each checked copy goes, and the two things that must never happen there.
 
 A copy (or its audit trail) is never written onto any input of the apply (a calendar of the report, under any
-spelling, a symbolic or a hard link included; the report itself), and two calendars never get
+spelling, a symbolic or a hard link included; the report itself; the crisis files, word lists,
+declared crises and config in use), is written under a name of its calendar's format, and two calendars never get
 their copies at one path (``a/kalender.csv`` and ``b/kalender.csv`` under ``--output-dir``): the
 second would replace the first and lose its decisions.
 """
@@ -12,7 +13,12 @@ import os
 from pathlib import Path
 
 from contentcheck.apply.audit import audit_paths
+from contentcheck.calendar import SUFFIXES
 from contentcheck.errors import ContentcheckError
+from contentcheck.report.output import check_not_an_input
+
+# the files and folders no copy may land on, as scan.term_inputs gives them
+Protected = tuple[list[tuple[str, Path]], list[tuple[str, Path, tuple[str, ...]]]]
 
 
 def default_target(source: Path) -> Path:
@@ -30,13 +36,30 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def _check_format(output: Path, kind: str) -> None:
+    """A copy is written in its calendar's own format: a name that says another (a workbook
+    under ``.csv``, a CSV under ``.xlsx`` or ``.toml``) would be a file no importer, and no
+    later scan, reads as what its name says."""
+    family = "xlsx" if kind == "xlsx" else "csv"
+    if SUFFIXES.get(output.suffix.lower()) != family:
+        wanted = ".xlsx" if family == "xlsx" else ".csv"
+        raise ContentcheckError(f"{output}: apply writes a copy in the calendar's own format "
+                                f"({kind}), not {output.suffix or 'a file without extension'}; "
+                                f"give a name ending in {wanted}")
+
+
 def choose_targets(report: Path, sources: list[Path], output: Path | None,
-                   output_dir: Path | None) -> list[Path]:
+                   output_dir: Path | None, kinds: list[str] | None = None,
+                   protected: Protected = ([], [])) -> list[Path]:
     """The copy of each calendar, in the report's order; ContentcheckError when a copy would
-    land on an input or two copies on one path."""
+    land on an input (the report, a calendar, or what ``protected`` names: the crisis files,
+    word lists, declared crises and config in use) or two copies on one path, or when
+    ``--output`` names another format than the calendar's ``kinds``."""
     if output is not None and len(sources) > 1:
         raise ContentcheckError(f"{report}: the report covers {len(sources)} calendars; "
                                 "use --output-dir instead of --output")
+    if output is not None and kinds:
+        _check_format(output, kinds[0])
     targets = [output if output is not None else
                output_dir / default_target(source).name if output_dir is not None else
                default_target(source) for source in sources]
@@ -46,6 +69,7 @@ def choose_targets(report: Path, sources: list[Path], output: Path | None,
             if _same_file(target, path):
                 raise ContentcheckError(f"{target}: would overwrite {what} (an input of this "
                                         "apply); choose another --output or --output-dir")
+        check_not_an_input(target, *protected)
     for index, target in enumerate(targets):
         for other, earlier in zip(sources[:index], targets[:index]):
             if _same_file(target, earlier):

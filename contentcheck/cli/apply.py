@@ -60,9 +60,10 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
 
     progress = for_terminal(terminal().quiet)
     try:
+        config = load_config(config_path)
         results = apply_review(
             report, output=output, output_dir=output_dir, calendar_paths=calendar_paths,
-            term_sources=build_term_sources(load_config(config_path)),
+            term_sources=build_term_sources(config), config_path=config.path,
             undecided=Undecided(undecided),
             unreviewed=Unreviewed(unreviewed) if unreviewed else None, replace_copy=replace_copy,
             progress=progress)
