@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
-from contextlib import suppress
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +39,13 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, what: str = "
 
     The file gets the mode a new file would get (or the replaced file's), not mkstemp's private
     0600: a team shares reports and crisis files."""
+    move_into_place(stage(path, write, what=what), path, what=what)
+
+
+def stage(path: Path, write: Callable[[Path], None], *, what: str = "the report") -> Path:
+    """``write_atomically``'s first step: the temporary file beside ``path``, filled and given
+    its mode; removed again when ``write`` fails. Several files staged first and moved into
+    place after are all written or none (apply's copies of several calendars)."""
     path = Path(path)
     directory = path.parent if str(path.parent) else Path(".")
     if not directory.is_dir():
@@ -50,18 +57,37 @@ def write_atomically(path: Path, write: Callable[[Path], None], *, what: str = "
     os.close(handle)
     temp = Path(temp_name)
     try:
-        write(temp)
-        os.chmod(temp, _file_mode(path))
-        os.replace(temp, path)
+        with _as_contentcheck_error(path, what):
+            write(temp)
+            os.chmod(temp, _file_mode(path))
+    except BaseException:
+        with suppress(FileNotFoundError):
+            temp.unlink()
+        raise
+    return temp
+
+
+def move_into_place(temp: Path, path: Path, *, what: str = "the report") -> None:
+    """``write_atomically``'s last step: the staged file replaces ``path`` in one step (the
+    temporary file is gone either way)."""
+    try:
+        with _as_contentcheck_error(path, what):
+            os.replace(temp, path)
+    finally:
+        with suppress(FileNotFoundError):
+            temp.unlink()
+
+
+@contextmanager
+def _as_contentcheck_error(path: Path, what: str) -> Iterator[None]:
+    try:
+        yield
     except PermissionError as exc:  # on Windows: the file is open in Excel, which locks it
         raise ContentcheckError(
             f"{path}: cannot write {what}: {exc.strerror or 'permission denied'}; if it is open "
             "in Excel or another program, close it and run again, or choose another file") from None
     except OSError as exc:
         raise ContentcheckError(f"{path}: cannot write {what}: {exc.strerror or exc}") from None
-    finally:
-        with suppress(FileNotFoundError):
-            temp.unlink()
 
 
 def write_text_atomically(path: Path, text: str, *, what: str = "the file") -> None:

@@ -268,3 +268,29 @@ def test_apply_output_with_another_format_s_extension_is_refused(tmp_path: Path)
         assert "calendar's own format (xlsx)" in result.stderr, result.stderr
         assert not (tmp_path / name).exists()
     assert run("apply", report, "-o", tmp_path / "kalender-upload.xlsx").exit_code == 1
+
+
+def test_a_refusal_on_the_second_calendar_writes_no_copy_of_the_first(tmp_path: Path) -> None:
+    """QA: a workbook and its Buffer export (cp1252) hold the same post; the new text has an
+    emoji. apply wrote kal-checked.xlsx and its audit trail ("applied"), then refused the
+    Buffer file and exited 2 ("nothing written"). Every copy is now made before any is moved
+    into place: a refusal leaves nothing, not even a temporary file."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER,
+        [dt.datetime(2026, 11, 25), "12:00", "Instagram", "Warme chocolademelk in onze cafés", "Gepland"],
+    ]})
+    bulk = tmp_path / "buffer.csv"
+    bulk.write_bytes("Text;Scheduled Date;Scheduled Time;Link;Profile\r\n"
+                     "\"Warme chocolademelk in onze cafés\";25-11-2026;12:00;;Instagram\r\n"
+                     .encode("cp1252"))
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar, bulk, term="chocolademelk").exit_code == 1
+    book, sheet, at = _flagged(report)
+    sheet.cell(2, at["Decision"]).value = "change"
+    sheet.cell(2, at["New text"]).value = "Warme chocolademelk in onze cafés ☕"
+    book.save(report)
+
+    result = run("apply", report)
+    assert result.exit_code == 2, result.stdout
+    assert "cp1252 cannot hold" in result.stderr, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["buffer.csv", "kal.xlsx", "review.xlsx"]

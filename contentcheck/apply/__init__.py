@@ -21,7 +21,7 @@ from contentcheck.apply.plan import Context, Plan, plan_calendar, window_of
 from contentcheck.apply.recheck import Rechecker
 from contentcheck.apply.targets import choose_targets, default_target
 from contentcheck.apply.writers import calendar_language, writer_for
-from contentcheck.fileio import write_atomically
+from contentcheck.fileio import move_into_place, stage
 from contentcheck.progress import SILENT, Progress
 from contentcheck.report.labels import PAUSED_STATUS
 from contentcheck.scan import term_inputs
@@ -67,22 +67,40 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
                       "them out) or --unreviewed keep (upload them as they are)", refusals,
                       ctx.lang)
     progress.stage("writing the copies", len(plans), worth_showing=size >= 2**20)
-    for plan in plans:  # everything checked: now write
-        if plan.decided and any(d.outcome == "applied" for d in plan.decided):
-            _write(ctx, plan)
-        progress.advance()
+    # every copy is made first and moved into place only when all could be made: a refusal
+    # (a new text the second calendar's encoding cannot hold) leaves nothing written
+    staged: list[tuple[Plan, Path, list[str]]] = []
+    try:
+        for plan in plans:
+            if plan.decided and any(d.outcome == "applied" for d in plan.decided):
+                staged.append(_stage(ctx, plan))
+            progress.advance()
+        while staged:
+            plan, temp, log = staged.pop(0)
+            _finish(ctx, plan, temp, log)
+    finally:
+        for _, temp, _ in staged:
+            temp.unlink(missing_ok=True)
     progress.done()
     return [plan.applied for plan in plans]
 
 
-def _write(ctx: Context, plan: Plan) -> None:
-    applied, calendar, target = plan.applied, plan.calendar, plan.target
+def _stage(ctx: Context, plan: Plan) -> tuple[Plan, Path, list[str]]:
+    """The copy of one calendar, made in a temporary file beside its place, and its log."""
+    applied, calendar = plan.applied, plan.calendar
     writer = writer_for(calendar.kind)
     paused = PAUSED_STATUS[calendar_language(calendar, ctx.lang)]
     log: list[str] = []
-    write_atomically(target, lambda temp: log.extend(
+    temp = stage(plan.target, lambda temp: log.extend(
         writer(applied.source, plan.data, calendar, plan.changes, temp, paused, ctx.lang)),
         what="the checked copy")
+    return plan, temp, log
+
+
+def _finish(ctx: Context, plan: Plan, temp: Path, log: list[str]) -> None:
+    """The staged copy into place, then its audit trail."""
+    applied, target = plan.applied, plan.target
+    move_into_place(temp, target, what="the checked copy")
     applied.log[len(applied.log):] = log
     applied.target = target
     reports = [d.decided_in.split(", ", 1)[0] for d in plan.decided if d.explicit]
