@@ -130,8 +130,18 @@ def send(settings: EmailSettings, message: Message, deadline: Deadline) -> None:
                     f"no password: set the environment variable {settings.password_env}")
             client.login(settings.username, password)
         deadline.left()
-        client.send_message(mail)
+        refused = client.send_message(mail)
+        if refused:  # taken for some recipients only: not delivered (smtplib does not raise)
+            raise smtplib.SMTPException("refused for " + ", ".join(
+                f"{address} ({code} {_text(answer)})" for address, (code, answer) in refused.items()))
         deadline.delivered()
         client.quit()
     finally:
         client.close()
+
+
+def _text(answer: bytes | str) -> str:
+    """A server's answer as one line of text."""
+    if isinstance(answer, bytes):
+        answer = answer.decode("utf-8", "replace")
+    return " ".join(answer.split())
