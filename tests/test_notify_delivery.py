@@ -179,3 +179,95 @@ def test_a_webhook_answering_garbage_is_a_failed_delivery_not_a_crash() -> None:
         settings = WebhookSettings(f"http://127.0.0.1:{port}/hook", timeout=5, deadline=5)
         (result,) = deliver({"webhook": (CHANNELS["webhook"], settings)}, Message("s", "t"))
     assert not result.ok and "BadStatusLine" in result.error
+
+
+class _RefusesOnCall:
+    """An aiosmtpd handler whose server refuses one mailbox (full, or gone) and takes the rest."""
+
+    def __init__(self) -> None:
+        self.delivered_to: list[str] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):  # noqa: N802
+        if address.startswith("oncall@"):
+            return "550 5.2.2 mailbox full"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        self.delivered_to.extend(envelope.rcpt_tos)
+        return "250 Message accepted for delivery"
+
+
+def test_a_mail_refused_for_one_recipient_is_not_counted_as_delivered(tmp_path: Path) -> None:
+    """QA: the server took the mail for webcare@ and refused oncall@ (550); smtplib returns the
+    refused address instead of raising, and watch counted the post as notified, so the on-call
+    person never heard of it and no later run tried again. A mail refused for any recipient is
+    a failed delivery, naming the address (exit 4, the posts stay owed)."""
+    pytest.importorskip("aiosmtpd")
+    from aiosmtpd.controller import Controller
+
+    handler = _RefusesOnCall()
+    port = free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, ready_timeout=10)
+    controller.start()
+    try:
+        config = write_config(tmp_path, (
+            f'[notify.email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+            'sender = "check@example.nl"\n'
+            'recipients = ["webcare@example.nl", "oncall@example.nl"]\ntimeout = 5\n'))
+        result = run_watch("--once", "--config", config, "--now", NOW)
+    finally:
+        controller.stop()
+    assert handler.delivered_to == ["webcare@example.nl"]
+    assert result.exit_code == 4, result.stderr
+    assert "oncall@example.nl (550 5.2.2 mailbox full)" in result.stderr
+    job = nightly_settings(load_config(config)).job
+    assert History(tmp_path / "state").notified_keys(job, "email") == set()
+
+
+def test_a_redirected_webhook_post_is_not_counted_as_delivered(tmp_path: Path) -> None:
+    """QA: a webhook URL answering 301: urllib followed it as a GET without the body, the new
+    address answered 200 to that GET, and watch counted the post as notified though nobody saw
+    a message. A redirect is a failed delivery that names the new address (without its query,
+    where a token may be)."""
+    from http.server import BaseHTTPRequestHandler
+
+    from tests.helpers_servers import serving
+
+    posts: list[bytes] = []
+    gets: list[str] = []
+
+    class Moved(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802
+            body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if self.path == "/old":
+                self.send_response(301)
+                self.send_header("Location", "/new?token=geheim")
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
+            posts.append(body)
+            self._ok()
+
+        def do_GET(self) -> None:  # noqa: N802
+            gets.append(self.path)
+            self._ok()  # a landing page, as most web servers give
+
+        def _ok(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Length", "2")
+            self.end_headers()
+            self.wfile.write(b"ok")
+
+        def log_message(self, format: str, *args) -> None:
+            pass
+
+    with serving(Moved) as base:
+        config = write_config(tmp_path, f'[notify.webhook]\nurl = "{base}/old"\n')
+        result = run_watch("--once", "--config", config, "--now", NOW)
+    assert (posts, gets) == ([], [])
+    assert result.exit_code == 4, result.stderr
+    assert "redirected to" in result.stderr and "/new" in result.stderr
+    assert "geheim" not in result.stderr
+    job = nightly_settings(load_config(config)).job
+    assert History(tmp_path / "state").notified_keys(job, "webhook") == set()

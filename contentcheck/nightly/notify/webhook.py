@@ -13,6 +13,7 @@ import http.client
 import json
 import os
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from typing import Any
@@ -115,4 +116,17 @@ def _opener(deadline: Deadline) -> urllib.request.OpenerDirector:
         def https_open(self, req: urllib.request.Request) -> http.client.HTTPResponse:
             return self.do_open(WatchedTLS, req, context=self._context)  # type: ignore[attr-defined]
 
-    return urllib.request.build_opener(Plain, Secure)
+    return urllib.request.build_opener(Plain, Secure, _NotFollowed)
+
+
+class _NotFollowed(urllib.request.HTTPRedirectHandler):
+    """A redirect is a failure: urllib follows a 301/302/303 to a POST as a GET without the
+    body, and a 200 to that GET would be counted as a delivered message nobody saw."""
+
+    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
+                         headers: Any, newurl: str) -> None:
+        place = urllib.parse.urlsplit(newurl)._replace(query="", fragment="").geturl()  # no token
+        raise urllib.error.HTTPError(
+            req.full_url, code, f"redirected to {place} (a redirect is not followed: the "
+            "message would be sent without its body); put that address in the url setting",
+            headers, fp)
