@@ -404,6 +404,8 @@ APPLY_WORDS = {
            "unschedule_bulk": "if it was uploaded to {scheduler} already, {still}",
            "unschedule_status": "the calendar says {status!r}: if it is in the scheduler, {still}",
            "unschedule_id": "it has a scheduler id: {still}",
+           "unschedule_unknown": "the calendar has no status for it: if it is in a "
+                                 "scheduler, {still}",
            "still_scheduled": "it is still scheduled there",
            "still_replace": "the old text is still scheduled there: replace it",
            "replaces": "replaces the earlier copy {copy} (--replace",
@@ -465,6 +467,8 @@ APPLY_WORDS = {
            "unschedule_bulk": "als het al naar {scheduler} is geüpload: {still}",
            "unschedule_status": "de kalender zegt {status!r}: als het in de planner staat: {still}",
            "unschedule_id": "het heeft een id van de planner: {still}",
+           "unschedule_unknown": "de kalender geeft er geen status voor: als het in een "
+                                 "planner staat: {still}",
            "still_scheduled": "het staat daar nog ingepland",
            "still_replace": "de oude tekst staat daar nog ingepland: vervang hem",
            "replaces": "vervangt de eerdere kopie {copy} (--replace",

@@ -294,3 +294,21 @@ def test_a_refusal_on_the_second_calendar_writes_no_copy_of_the_first(tmp_path: 
     assert result.exit_code == 2, result.stdout
     assert "cp1252 cannot hold" in result.stderr, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["buffer.csv", "kal.xlsx", "review.xlsx"]
+
+
+def test_a_pause_in_a_calendar_without_status_says_to_check_the_scheduler(tmp_path: Path) -> None:
+    """QA: many calendars have no Status column (posts scheduled in Buffer or Meta by hand).
+    apply added a Status column, paused the post, listed nothing to unschedule and exited 0:
+    "nothing left to do" while the post may still be queued in the tool. A paused post whose
+    calendar gives no status is listed under "unschedule by hand"."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [HEADER[:4], TRAIN_POST[:4]]})
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+    book, sheet, at = _flagged(report)
+    sheet.cell(2, at["Decision"]).value = "pause"
+    book.save(report)
+
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stderr
+    assert "unschedule by hand: [Planning] row 2" in result.stdout, result.stdout
+    assert "no status for it" in result.stdout

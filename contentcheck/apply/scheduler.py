@@ -34,4 +34,6 @@ def must_unschedule(post: Post, kind: str, lang: str = "en", changed: bool = Fal
         return apply_phrase(lang, "unschedule_status", status=post.status, still=still)
     if scheduler_id(post):
         return apply_phrase(lang, "unschedule_id", still=still)
+    if not (post.status or "").strip():  # no Status column, or nothing in it: nobody can tell
+        return apply_phrase(lang, "unschedule_unknown", still=still)
     return None
