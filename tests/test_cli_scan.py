@@ -392,3 +392,39 @@ def test_the_table_speaks_dutch_when_asked(dutch_calendar: Path) -> None:
     assert english.startswith("contentcheck: posts from")
     assert "\nPAUSE  Tue 24-11-2026 09:30  Instagram" in english and "[November] row 5" in english
     assert "matches crisis term 'trein'" in english and "upcoming posts:" in english
+
+
+def test_scan_does_not_overwrite_a_report_with_decisions_not_applied(tmp_path: Path) -> None:
+    """QA: run again (a colleague, the same shell history) while the reviewer had filled in
+    review.xlsx, `scan -o review.xlsx` replaced it without a word: every Decision, New text and
+    Reviewer typed was gone (decisions are carried only once applied). scan refuses while the
+    report holds decisions no apply has given; once applied, the new report carries them."""
+    from tests.conftest import write_xlsx
+
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+        ["25-11-2026", "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"]]})
+    report = tmp_path / "review.xlsx"
+    scan = ("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+            "--timezone", "Europe/Amsterdam", "--lang", "en", "-o", report)
+    assert run(*scan).exit_code == 1
+    book = openpyxl.load_workbook(report)
+    sheet = book["Flagged"]
+    at = {cell.value: cell.column for cell in sheet[1]}
+    sheet.cell(2, at["Decision"]).value = "change"
+    sheet.cell(2, at["New text"]).value = "Naar de kerstmarkt!"
+    sheet.cell(2, at["Reviewer"]).value = "Mila"
+    book.save(report)
+    before = sha256(report)
+
+    again = run(*scan)
+    assert again.exit_code == 2, again.stdout
+    assert "1 decision(s) a reviewer filled in that are not applied yet" in again.stderr
+    assert sha256(report) == before
+
+    assert run("apply", report).exit_code == 0
+    after = run(*scan)
+    assert after.exit_code == 1, after.stderr
+    sheet = openpyxl.load_workbook(report)["Flagged"]
+    assert (sheet.cell(2, at["Decision"]).value, sheet.cell(2, at["New text"]).value) \
+        == ("change", "Naar de kerstmarkt!")

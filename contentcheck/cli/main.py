@@ -209,6 +209,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         from contentcheck.scan import run_inputs
 
         check_not_an_input(output, *run_inputs(settings, config.path))
+        _keep_decisions(output)
     lang = lang or config.scan.get("lang")
     if lang not in (None, "nl", "en"):
         raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
@@ -285,6 +286,18 @@ def _with_help(command: click.Command, name: str) -> None:
         command.epilog = f"\b\nExamples:\n{lines}"
     for sub_name, sub in getattr(command, "commands", {}).items():
         _with_help(sub, f"{name} {sub_name}")
+
+
+def _keep_decisions(output: Path) -> None:
+    """Refuse to write over a report holding decisions no apply has given yet: they would be
+    lost (the next report fills in applied decisions only)."""
+    from contentcheck.apply.pending import unapplied_decisions
+
+    if count := unapplied_decisions(output):
+        raise fail(f"{output}: holds {count} decision(s) a reviewer filled in that are not "
+                   "applied yet, and a new report there would lose them: apply it first (the "
+                   "next report fills in applied decisions), or write the new report to "
+                   "another file")
 
 
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,

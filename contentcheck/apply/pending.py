@@ -1,0 +1,31 @@
+"""Decisions a reviewer typed into a report that no apply has given yet.
+
+A new report written over such a report would lose them: decisions are carried into the next
+report only once applied (``audit.carried_decisions``). ``scan -o`` asks here first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from contentcheck.apply.audit import read_trail
+from contentcheck.apply.decisions import read_review
+from contentcheck.errors import ContentcheckError
+
+
+def unapplied_decisions(report: Path) -> int:
+    """How many decisions in the report at ``report`` the audit trails of its calendars'
+    copies do not hold as applied; 0 for a file that is no report (or none at all)."""
+    if not report.is_file() or report.suffix.lower() not in (".xlsx", ".xlsm"):
+        return 0
+    try:
+        review = read_review(report)
+    except ContentcheckError:
+        return 0  # not a report apply could read: nothing it would apply either
+    applied: dict[int, set[tuple[str | None, int, str, str | None]]] = {}
+    for index, info in enumerate(review.meta["calendars"]):
+        found = read_trail(str(info.get("path", "")))
+        applied[index] = {(d.sheet, d.row, d.decision.value, d.new_text) for d in found[2]
+                          if d.explicit and d.outcome == "applied"} if found else set()
+    return sum((sheet, row, d.decision.value, d.new_text) not in applied.get(index, set())
+               for d in review.decisions.values() for index, sheet, row in [d.address])
