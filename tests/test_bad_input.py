@@ -153,3 +153,24 @@ def test_options_that_cannot_work(tmp_path: Path, flags: list[str], fragment: st
     path = write_csv(tmp_path / "k.csv", [["Datum", "Bericht"], ["25-11-2026", "x"]])
     assert_one_line_error(scan(path, *[str(tmp_path / f) if f.endswith(".pdf") else f for f in flags]),
                           fragment)
+
+
+def _train_calendar(folder: Path) -> Path:
+    return write_xlsx(folder / "kal.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+        ["25-11-2026", "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"]]})
+
+
+def test_a_term_with_a_line_break_is_refused_by_scan_and_explain(tmp_path: Path) -> None:
+    """QA: `crisis start` refused `--term $'trein\\nbus'` (two terms pasted at once), but scan
+    and explain took it, showed it in the CRISIS ACTIVE banner, matched nothing and exited 0:
+    the post with 'trein' went out. One rule for every --term: exit 2, one line."""
+    calendar = _train_calendar(tmp_path)
+    for command in (["scan", calendar, "--now", NOW, "--timezone", "Europe/Amsterdam"],
+                    ["explain", "Neem de trein naar de kerstmarkt!"],
+                    ["crisis", "start", "Treinongeluk"]):
+        result = run(*command, "--no-shipped-lists", "--term", "trein\nbus") \
+            if command[0] != "crisis" else run(*command, "--term", "trein\nbus")
+        assert result.exit_code == 2, f"{command[0]}: exit {result.exit_code}\n{result.stdout}"
+        assert "one term per --term, no line breaks" in result.stderr, result.stderr
+        assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1

@@ -65,12 +65,11 @@ def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
     """``--term`` values as lines of word-list syntax: one term each, taken literally. A
     hashtag (``#tag``) is written as it is, which the file syntax reads as a hashtag term; a
     value that the file would read as a comment (``#two words``) loses its ``#``."""
-    from contentcheck.matching import read_line, read_text_file
+    from contentcheck.matching import one_line_term, read_line, read_text_file
 
     lines = []
     for term in terms:
-        if "\n" in term or "\r" in term:
-            raise SettingsError(f"--term {term!r}: one term per --term, no line breaks")
+        one_line_term("--term", term)
         line = term.strip().replace(" #", " ").replace("\t#", " ")
         if line.startswith("#") and read_line(line).text != line:
             line = line.lstrip("#").strip()

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 _FACE = {
     "TermSet": "terms", "parse_terms": "terms", "parse_pattern": "terms",
     "load_crisis_file": "terms", "crisis_terms_from_cli": "terms", "read_text_file": "terms",
+    "one_line_term": "terms",
     "Checker": "checker", "Matcher": "matcher", "detect": "language", "vocabulary": "compounds",
     "plural_hints": "hints", "term_notes": "hints", "read_line": "terms",
     "word_language": "language", "lemma_of": "lemmas",
@@ -38,8 +39,8 @@ if TYPE_CHECKING:
     from contentcheck.matching.lemmas import lemma_of
     from contentcheck.matching.matcher import Matcher
     from contentcheck.matching.terms import (TermSet, crisis_terms_from_cli, load_crisis_file,
-                                             parse_pattern, parse_terms, read_line,
-                                             read_text_file)
+                                             one_line_term, parse_pattern, parse_terms,
+                                             read_line, read_text_file)
 
 
 def __getattr__(name: str) -> Any:

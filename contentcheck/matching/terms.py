@@ -341,12 +341,19 @@ def load_crisis_file(path: Path, *, name: str | None = None) -> TermSet:
                        category="crisis", severity=Severity.CRISIS, crisis=True)
 
 
+def one_line_term(option: str, term: str) -> None:
+    """One term per ``--term``: two pasted at once (``trein⏎bus``) would match neither."""
+    if "\n" in term or "\r" in term:
+        raise TermFileError(option, f"{term!r}: one term per {option}, no line breaks")
+
+
 def crisis_terms_from_cli(terms: list[str]) -> TermSet:
     """Terms given with ``--term``: one term each, taken literally (``#PrayForBoston`` is a
     hashtag here, not a comment); ``!word`` is still an exception."""
     result: list[Term] = []
     exceptions: set[str] = set()
     for number, term in enumerate(terms, start=1):
+        one_line_term("--term", term)
         term = term.strip()
         try:
             if term.startswith("!"):
