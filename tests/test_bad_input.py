@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import zipfile
 from pathlib import Path
@@ -174,3 +175,18 @@ def test_a_term_with_a_line_break_is_refused_by_scan_and_explain(tmp_path: Path)
         assert result.exit_code == 2, f"{command[0]}: exit {result.exit_code}\n{result.stdout}"
         assert "one term per --term, no line breaks" in result.stderr, result.stderr
         assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize("text", ["", "# Treinongeluk Utrecht, termen volgen\n\n", "!treinstaking\n"])
+def test_a_crisis_file_without_a_term_is_named(tmp_path: Path, text: str) -> None:
+    """QA: the team's crisis file came back empty or all comments (a failed sync, a half-saved
+    edit): scan reported no crisis, no warning, exit 0, and the nightly check sent nothing. The
+    file is named among the warnings (terminal, JSON, report) as adding nothing."""
+    calendar = _train_calendar(tmp_path)
+    crisis = tmp_path / "crisis-treinongeluk.txt"
+    crisis.write_text(text, encoding="utf-8")
+    result = run("scan", calendar, "--crisis", crisis, "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    warnings = json.loads(result.stdout)["warnings"]
+    assert any("crisis-treinongeluk.txt: crisis file has no term" in w for w in warnings), warnings

@@ -14,7 +14,7 @@ phrase (``"shop till you drop"``), unquoted words that must appear close togethe
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -336,9 +336,16 @@ def read_text_file(path: Path) -> str:
 
 
 def load_crisis_file(path: Path, *, name: str | None = None) -> TermSet:
-    """Crisis terms: every hit pauses the post, in every language unless marked otherwise."""
-    return parse_terms(read_text_file(path), origin=str(path), list_name=name or path.stem,
-                       category="crisis", severity=Severity.CRISIS, crisis=True)
+    """Crisis terms: every hit pauses the post, in every language unless marked otherwise. A
+    file without a term (empty or comments only: a failed sync, a half-saved edit) is said
+    among the warnings: a scan asked to use it must not look like a quiet day."""
+    terms = parse_terms(read_text_file(path), origin=str(path), list_name=name or path.stem,
+                        category="crisis", severity=Severity.CRISIS, crisis=True)
+    if not terms.terms:
+        terms = replace(terms, warnings=terms.warnings + (
+            f"{path}: crisis file has no term (empty, or only comments and exceptions): it "
+            "adds nothing to this scan",))
+    return terms
 
 
 def one_line_term(option: str, term: str) -> None:
