@@ -372,9 +372,13 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
     check_typed("crisis name", name)
     if until is not None and until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
-    if not kits and not errors and not any(read_line(line).text for line in text.splitlines()):
+    typed = [read_line(line).text.strip() for line in text.splitlines()]
+    if not kits and not errors and not any(term and not term.startswith("!") for term in typed):
+        # an exception ('!trein': the on-call person's "trein!") is no term: a crisis of
+        # exceptions only would be a CRISIS ACTIVE that pauses nothing
         raise SettingsError("a crisis needs at least one term (--term, --terms-file or --kit) "
-                            "or error (--error)")
+                            "or error (--error)" + (": '!word' is an exception, not a term"
+                                                    if any(typed) else ""))
     kits = tuple(dict.fromkeys(get_kit(kit).name for kit in kits))
     escalate = check_categories(escalate, "--escalate")
     _parse_check(name, text)

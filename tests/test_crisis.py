@@ -307,3 +307,17 @@ def test_crisis_start_and_show_print_real_lines(isolated_state: Path) -> None:
         assert "⏎" not in output
     assert shown.stdout.splitlines()[:2] == ["crisis:  Proef", "status:  active"]
     assert started.stdout.splitlines()[1].startswith("saved in ")
+
+
+@pytest.mark.parametrize("terms", [["!trein"], ["!trein", "!bus"]])
+def test_a_crisis_of_exceptions_only_is_refused(terms: list[str], tmp_path: Path) -> None:
+    """QA: `crisis start X --term '!trein'` (the on-call person's "trein!", or an exception
+    typed before its term) declared "active: 0 terms; every scan now uses them": a CRISIS
+    ACTIVE that pauses nothing. It is refused like a crisis without terms, saying why."""
+    result = cli("start", "Treinongeluk", *[a for t in terms for a in ("--term", t)])
+    assert result.exit_code == 2, result.output
+    assert "a crisis needs at least one term" in result.output
+    assert "'!word' is an exception, not a term" in result.output
+    assert crises.active_crises(crises.default_state_dir(), T0) == []
+    kept = cli("start", "Treinongeluk", "--term", "trein", "--term", "!treinstaking")
+    assert kept.exit_code == 0, kept.output
