@@ -166,14 +166,18 @@ GLOB_CHARACTERS = frozenset("*?[")
 def config_calendars(config: "Config", entry: str) -> list[Path]:
     """A ``calendars`` entry of the config: a path, or a glob pattern (``exports/*.csv``,
     ``**/kalender-*.xlsx``) giving its files in name order. A pattern that matches nothing is
-    kept as it is, so reading it fails with its name rather than silently checking nothing."""
+    kept as it is, so reading it fails with its name rather than silently checking nothing.
+    A review workbook contentcheck wrote is no calendar: a pattern skips it (the nightly
+    reports in ``**/*.xlsx`` would otherwise be read again on every run)."""
     path = config.resolve(entry)
     if not GLOB_CHARACTERS & set(entry):
         return [path]
     import glob
 
+    from contentcheck.calendar.workbook import is_report
+
     found = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
-    return found or [path]
+    return [p for p in found if not is_report(p)] or found or [path]
 
 
 def _kit_names(names: tuple[str, ...]) -> tuple[str, ...]:

@@ -126,3 +126,33 @@ def test_the_first_crisis_check_runs_when_the_watcher_starts() -> None:
     at = time((datetime.now(AMSTERDAM).hour + 12) % 24)  # the daily check is hours away
     watcher = Watcher(reasons.append, lambda: True, at=at, zone=AMSTERDAM, crisis_every_minutes=30)
     assert watcher.run(max_runs=1) == 1 and reasons == ["crisis"]
+
+
+def test_the_nightly_check_does_not_read_its_own_reports_as_calendars(tmp_path: Path) -> None:
+    """QA: with calendars = ["**/*.xlsx"] in the team folder, the second run read the first
+    run's report as a calendar (its All posts sheet has a Datum/Bericht header), the third
+    read both: 2 flagged, then 6, then 18, each 'new' and mailed. A pattern skips the review
+    workbooks contentcheck wrote; one named as a calendar is refused, exit 2, one line."""
+    import datetime as dt
+
+    header = ["Datum", "Tijd", "Kanaal", "Bericht", "Status"]
+    write_xlsx(tmp_path / "kalender.xlsx", {"Planning": [
+        header,
+        [dt.datetime(2026, 11, 25), "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"],
+        [dt.datetime(2026, 11, 25), "12:00", "X", "Met de trein naar oma", "Gepland"],
+    ]})
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('state_dir = "state"\n[scan]\ncalendars = ["**/*.xlsx"]\nterms = ["trein"]\n'
+                      'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+                      '[nightly]\nretries = 0\n', encoding="utf-8")
+    for _ in range(3):
+        result = run_watch("--once", "--config", config, "--now", NOW)
+        assert result.exit_code in (1, 2), result.stderr
+    runs = History(tmp_path / "state").runs()
+    assert [run.flagged for run in runs] == [2, 2, 2]
+
+    report = next((tmp_path / "state").rglob("*.xlsx"))
+    result = run("scan", report, "--term", "trein", "--now", NOW)
+    assert result.exit_code == 2, result.stdout
+    assert "is a contentcheck report, not a calendar" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -29,6 +29,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and password-protected 
 SUFFIXES = {".xlsx": "xlsx", ".xlsm": "xlsx", ".xltx": "xlsx", ".xltm": "xlsx",
             ".xls": "xls", ".xlsb": "xlsb", ".ods": "ods"}
 MAGIC = {ZIP_MAGIC: "xlsx", OLE_MAGIC: "xls"}
+REPORT_SHEET = "_contentcheck"  # the hidden sheet of a review workbook (report_meta)
 MAX_UNCOMPRESSED = 1 << 30  # 1 GiB of XML is far beyond any real calendar
 MAX_RATIO = 200  # real xlsx parts compress 5-20x; bombs compress thousands of times
 _PEEK = 4096
@@ -155,6 +156,9 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
     ods_merged = ods_merged_ranges(str(path), data) if magic.startswith(ZIP_MAGIC) \
         and path.suffix.lower() == ".ods" else {}
     with closing_workbook(book):
+        if REPORT_SHEET in book.sheet_names:  # its All posts sheet looks like a calendar
+            raise CalendarError(str(path), "is a contentcheck report, not a calendar: scan "
+                                "the calendar it was made from")
         for meta in book.sheets_metadata:
             visible = str(getattr(meta, "visible", "Visible")).rsplit(".", 1)[-1].lower()
             kind = str(getattr(meta, "typ", "WorkSheet")).rsplit(".", 1)[-1].lower()
@@ -256,6 +260,20 @@ class closing_workbook:
 def _short(exc: Exception) -> str:
     text = " ".join(str(exc).split()) or type(exc).__name__
     return text if len(text) <= 160 else text[:157] + "..."
+
+
+def is_report(path: Path) -> bool:
+    """Whether a file is a review workbook contentcheck wrote (the hidden ``_contentcheck``
+    sheet in its workbook part), read without opening the workbook: a calendar glob such as
+    ``**/*.xlsx`` skips them, or every run would read the last one's posts again."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            part = archive.read("xl/workbook.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return f'name="{REPORT_SHEET}"'.encode() in part
 
 
 def read(path: Path, data: bytes, calendar: "Calendar") -> list[Table]:

@@ -15,10 +15,11 @@ from datetime import datetime, timezone
 from typing import Any
 
 from contentcheck import __version__
+from contentcheck.calendar.workbook import REPORT_SHEET
 from contentcheck.records import Post, Verdict
 from contentcheck.scan import ScanResult
 
-META_SHEET = "_contentcheck"
+META_SHEET = REPORT_SHEET  # a calendar reader refuses a workbook with this sheet
 META_VERSION = 1
 
 
