@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from contentcheck.errors import SettingsError
-from contentcheck.fileio import read_toml
+from contentcheck.fileio import read_regular, read_toml
 
 CONFIG_NAME = "contentcheck.toml"
 
@@ -121,10 +121,13 @@ def load_config(path: Path | None) -> Config:
         if path is None:
             return Config()
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
+        text = read_regular(Path(path)).decode("utf-8-sig")
     except FileNotFoundError:
         raise SettingsError(f"{path}: config file not found") from None
-    except (OSError, UnicodeDecodeError) as exc:
+    except OSError as exc:  # a FIFO or a device too: refused before it is read, never a hang
+        raise SettingsError(f"{path}: cannot read the config file: "
+                            f"{exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise SettingsError(f"{path}: cannot read the config file: {exc}") from None
     try:
         data = read_toml(text)

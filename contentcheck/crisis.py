@@ -35,7 +35,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
 from contentcheck.errors import SettingsError, TermFileError
-from contentcheck.fileio import read_toml, write_text_atomically
+from contentcheck.fileio import read_regular, read_toml, write_text_atomically
 from contentcheck.visible import visible
 from contentcheck.matching import TermSet, parse_terms, read_line
 from contentcheck.records import Severity
@@ -207,8 +207,10 @@ def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False) 
 def read_crisis(path: Path) -> Crisis:
     """One crisis file; a broken file is an error naming the file, never silently skipped."""
     try:
-        raw = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
+        raw = read_regular(path).decode("utf-8-sig")
+    except OSError as exc:  # a FIFO or a device too: refused before it is read
+        raise SettingsError(f"{path}: cannot read the crisis file: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
         raise SettingsError(f"{path}: cannot read the crisis file: {exc}") from None
     try:
         data = read_toml(raw)

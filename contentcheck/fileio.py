@@ -7,7 +7,9 @@ file as it was.
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
@@ -15,6 +17,28 @@ from pathlib import Path
 from typing import Any
 
 from contentcheck.errors import ContentcheckError
+
+
+MAX_TEXT_BYTES = 64 << 20  # a config, crisis file or word list is far smaller
+
+
+def read_regular(path: Path, limit: int = MAX_TEXT_BYTES) -> bytes:
+    """A small input file's bytes: only a regular file, at most ``limit`` bytes. A FIFO, a
+    device (``/dev/zero``) or a socket raises OSError before it is read, since it may never
+    start or never end (opened without blocking, checked through the open handle); a folder
+    raises IsADirectoryError. The callers name the file in their own one-line error."""
+    handle = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(handle, "rb") as stream:
+        info = os.fstat(stream.fileno())
+        if stat.S_ISDIR(info.st_mode):
+            raise IsADirectoryError(errno.EISDIR, "is a directory, expected a text file")
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "is not a regular file (a pipe, device or socket); "
+                          "give a saved file")
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise OSError(errno.EFBIG, f"is larger than {limit >> 20} MiB")
+    return data
 
 
 def read_toml(text: str) -> dict[str, Any]:

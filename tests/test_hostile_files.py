@@ -268,3 +268,33 @@ def test_far_row_whose_cells_leave_out_their_reference(tmp_path: Path) -> None:
                   memory=2 << 30)
     assert result.returncode == 1, (result.returncode, result.stderr[-300:])  # before: 134
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs here")
+@pytest.mark.parametrize("option", [["scan", "--crisis"], ["scan", "--config"],
+                                    ["crisis", "start", "Storm", "--terms-file"]])
+@pytest.mark.parametrize("special", ["fifo", "/dev/zero"])
+def test_a_fifo_or_device_as_crisis_file_or_config_is_refused_without_waiting(
+        tmp_path: Path, option: list[str], special: str) -> None:
+    """QA: a calendar given as a FIFO was refused, but a crisis file, a --terms-file or a
+    --config given as one waited for ever (and /dev/zero there ended in MemoryError after
+    taking the memory it could get). Every input file is read only when it is a regular file:
+    exit 2, one line, no wait."""
+    calendar = tmp_path / "kal.csv"
+    calendar.write_text("Datum;Tijd;Kanaal;Bericht\n25-11-2026;09:00;X;Met de trein\n",
+                        encoding="utf-8")
+    if special == "fifo":
+        target = tmp_path / "termen.txt"
+        os.mkfifo(target)
+    else:
+        target = Path(special)
+    command = [*option, str(target)]
+    if option[0] == "scan":
+        command += [str(calendar), "--now", NOW]
+    try:
+        result = _cli(*command, timeout=20)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"{' '.join(option)} {special}: still waiting after 20 s")
+    assert result.returncode == 2, result.stderr
+    assert "not a regular file" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr

@@ -206,9 +206,13 @@ def windows_for(config: Mapping[str, Any]) -> list[Window]:
               for number, entry in enumerate(dates, start=1)]
     if config.get("file"):
         path = Path(str(config["file"])).expanduser()
+        from contentcheck.fileio import read_regular
+
         try:
-            text = path.read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError) as exc:
+            text = read_regular(path).decode("utf-8-sig")
+        except OSError as exc:  # a FIFO or a device too: refused before it is read
+            raise SettingsError(f"{path}: cannot read the dates file: {exc.strerror or exc}") from None
+        except UnicodeDecodeError as exc:
             raise SettingsError(f"{path}: cannot read the dates file: {exc}") from None
         found += read_windows(text, str(path))
     return found

@@ -81,8 +81,10 @@ def _decode(data: bytes) -> str:
 
 def _csv_rows(path: Path) -> Iterator[tuple[int, list[str]]]:
     """Rows of a CSV list with the line number a person sees; ``,`` ``;`` or tab, sniffed."""
+    from contentcheck.fileio import read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise TermFileError(str(path), exc.strerror or str(exc)) from None
     if b"\x00" in data:

@@ -315,8 +315,10 @@ def _guessed(terms: list[Term]) -> list[Term]:
 
 def read_text_file(path: Path) -> str:
     """Read a UTF-8 term file (BOM allowed), with a clear error for anything else."""
+    from contentcheck.fileio import read_regular
+
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except IsADirectoryError:
         raise TermFileError(str(path), "is a directory, expected a text file") from None
     except OSError as exc:
