@@ -584,3 +584,36 @@ def test_a_paused_post_edited_after_a_publish_and_still_hitting_stays_paused(kal
     assert "changed since the report, which said pause, and still hits" in done.stdout
     assert "not flagged when the report was made" not in done.stdout
     assert statuses(tmp_path / "kal-checked.xlsx")[2] == "Gepauzeerd"
+
+
+def test_a_carried_decision_can_be_revised_on_one_post_sheet(kalender: Path, tmp_path: Path) -> None:
+    """QA: the evening report filled the morning's carried pause in on both post sheets; the
+    reviewer changed it where they work (Flagged: pause -> publish) and apply refused "this
+    post has a different decision in sheet 'All posts'", exit 2. The report remembers what
+    it filled in: the value a person changed on one sheet wins; two different values both
+    typed by a person are still refused."""
+    morning = tmp_path / "morning.xlsx"
+    scan([kalender], morning)
+    decide(morning, {row: ("pause", None) for row in FLAGGED}, reviewer="Mo")
+    assert run("apply", morning).exit_code == 0
+    evening = tmp_path / "evening.xlsx"
+    scan([kalender], evening)
+    decide(evening, {2: ("publish", None)}, reviewer="Kees")  # the Flagged sheet only
+    result = run("apply", evening)
+    assert result.exit_code == 0, result.stdout + result.stderr
+    copy = statuses(tmp_path / "kal-checked.xlsx")
+    assert copy[2] == "Gepland" and copy[3] == "Gepauzeerd"
+
+    typed_twice = tmp_path / "twice.xlsx"
+    scan([kalender], typed_twice)
+    decide(typed_twice, {3: ("publish", None)}, reviewer="Kees")
+    book = openpyxl.load_workbook(typed_twice)
+    sheet = book.worksheets[2]  # All posts: a person types yet another decision there
+    at = report_columns(sheet)
+    for cells in sheet.iter_rows(min_row=2):
+        if cells[at["Row"] - 1].value == 3:
+            sheet.cell(cells[0].row, at["Decision"]).value = "change"
+            sheet.cell(cells[0].row, at["New text"]).value = "Vanavond vis aan het spit"
+    book.save(typed_twice)
+    refused = run("apply", typed_twice)
+    assert refused.exit_code == 2 and "has a different decision in" in refused.stderr

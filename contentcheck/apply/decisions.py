@@ -189,15 +189,25 @@ def read_review(path: Path) -> Review:
                 continue
             for number, row in enumerate(rows[1:], start=2):
                 for found in _read_row(path, sheet_name, number, row, columns, labels):
-                    _add(decisions, found, path, sheet_name, number, labels)
+                    _add(decisions, found, path, sheet_name, number, labels,
+                         meta.get("carried") or {})
         return Review(meta, decisions)
 
 
 def _add(decisions: dict[str, ReviewDecision], found: ReviewDecision, path: Path,
-         sheet_name: str, number: int, labels: dict[str, str]) -> None:
-    """One post's decision; the same post decided otherwise on the other sheet is refused."""
+         sheet_name: str, number: int, labels: dict[str, str],
+         carried: dict[str, list[str | None]]) -> None:
+    """One post's decision; the same post decided otherwise on the other sheet is refused,
+    unless one of the two is what the report filled in from an earlier apply (``carried``):
+    the other is the reviewer's revision of it, and wins."""
     earlier = decisions.get(found.key)
     if earlier and (earlier.decision, earlier.new_text) != (found.decision, found.new_text):
+        filled_in = carried.get(found.key)
+        if filled_in == [earlier.decision.value, earlier.new_text]:
+            decisions[found.key] = found
+            return
+        if filled_in == [found.decision.value, found.new_text]:
+            return
         raise CalendarError(str(path), f"this post has a different decision in "
                             f"{earlier.where}", sheet=sheet_name, row=number,
                             column=labels["decision"])

@@ -57,11 +57,20 @@ def calendar_indexes(result: ScanResult) -> dict[str, int]:
     return {calendar.path: index for index, calendar in enumerate(result.calendars)}
 
 
-def build_meta(result: ScanResult, lang: str) -> dict[str, Any]:
+def build_meta(result: ScanResult, lang: str, earlier: Any = None) -> dict[str, Any]:
+    """``earlier`` (``audit.carried_decisions``) gives the decisions the post sheets fill in
+    from earlier applies: kept as "carried", so apply can tell the one a reviewer changed on
+    one sheet from the one the report filled in on the other."""
     from pathlib import Path
 
     indexes = calendar_indexes(result)
+    carried = {}
+    if earlier is not None:
+        for verdict in result.flagged:
+            if found := earlier(verdict.post, verdict):
+                carried[post_key(indexes[verdict.post.source], verdict.post)] = list(found[:2])
     return {
+        "carried": carried,
         "contentcheck": __version__, "version": META_VERSION, "lang": lang,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "now": result.now.isoformat(),

@@ -126,7 +126,7 @@ def write(result: ScanResult, path: Path, options: ReportOptions) -> None:
                      for name, size in sheet_sizes(labels[kind], counts[kind])]
               for kind in ("flagged", "all")}
     meta = book.add_worksheet(META_SHEET)
-    for row, chunk in enumerate(meta_rows(build_meta(result, lang))):
+    for row, chunk in enumerate(meta_rows(build_meta(result, lang, options.earlier))):
         meta.write_string(row, 0, chunk)
     meta.very_hidden()
     styles = {id(f): style_index(f) for f in formats.values()}  # before closing: see style_index
