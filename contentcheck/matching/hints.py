@@ -15,6 +15,9 @@ from contentcheck.matching.terms import TermSet, WordSpec, pattern_of
 from contentcheck.records import Term
 
 
+SHIPPED = "wordlists/"  # the origin of a shipped kit's terms (kits.shipped_kits)
+
+
 def plural_hints(terms: TermSet) -> list[str]:
     """One line per crisis term typed in the plural of a real word whose singular is not a
     term as well. A capitalised term is taken as a name (Huizen, Bergen) and left alone."""
@@ -33,8 +36,8 @@ def plural_hints(terms: TermSet) -> list[str]:
     dutch, english = vocabulary("nl"), vocabulary("en")
     hints = []
     for text, (term, norm) in words.items():
-        if not term.crisis or text != text.lower():
-            continue
+        if not term.crisis or text != text.lower() or term.origin.startswith(SHIPPED):
+            continue  # a kit's word is curated: its singular belongs in the kit, not in a hint
         bases = sorted(base_words(norm, term.language, dutch, english) - present)
         if bases:
             singular = " or ".join(f"'{base}'" for base in bases)

@@ -4,6 +4,7 @@ should-stay-quiet table per kit, run through the terms check as a scan runs it."
 from __future__ import annotations
 
 import unicodedata
+from pathlib import Path
 from datetime import datetime, timezone
 
 import pytest
@@ -187,3 +188,22 @@ def test_every_data_file_under_wordlists_is_package_data() -> None:
     unshipped = [f for f in files if not any(
         fnmatch.fnmatch(f, p) and f.count("/") == p.count("/") for p in patterns)]
     assert unshipped == []
+
+
+@pytest.mark.parametrize("kit", ["data-breach", "fire-explosion", "flood-storm", "mourning"])
+def test_a_kit_s_own_words_raise_no_plural_hint(tmp_path: Path, kit: str) -> None:
+    """QA: `scan --kit mourning` warned, in every table, report and mail, "crisis term
+    'condolences' is a plural: ... add that as a term to find the singular too": the hint is
+    for a term a person typed; a kit's word is curated and shipped, so the on-call person was
+    told to fix what is not theirs. A typed plural beside the kit still gets its hint."""
+    from tests.conftest import NOW, run, write_csv
+
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["25-11-2026", "09:00", "X", "Onze winterjassen zijn binnen."]])
+    base = ("scan", calendar, "--kit", kit, "--no-shipped-lists", "--now", NOW,
+            "--timezone", "Europe/Amsterdam", "--format", "json")
+    result = run(*base)
+    assert result.exit_code == 0, result.stderr
+    assert "is a plural" not in result.stdout + result.stderr
+    typed = run(*base, "--term", "treinen")
+    assert "crisis term 'treinen' is a plural" in typed.stdout + typed.stderr
