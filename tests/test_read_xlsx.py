@@ -318,3 +318,26 @@ def test_formula_cells_without_a_reference_are_placed_by_order() -> None:
            '<row r="7"><c r="B7" t="str"><f>""</f><v></v></c><c><f>"bus"</f><v/></c></row>'
            '</sheetData></worksheet>')
     assert _cells(xml.encode()) == [(1, 1, "B2", '"Met de trein"'), (6, 2, "C7", '"bus"')]
+
+
+def test_a_sheet_with_a_calendar_header_but_no_text_column_is_an_error(tmp_path: Path) -> None:
+    """QA: November says "Bericht", December (a colleague's) says "Campagnetekst". Beside
+    November, December was "skipped: no calendar header row (no text column)", one warning,
+    exit 0, though its header has Datum, Tijd and Kanaal and five posts said "trein". A sheet
+    with a calendar's header and no text column is an error naming the sheet, as it is alone."""
+    december = [[dt.datetime(2026, 11, 25 + day), "09:00", "X", f"Met de trein, dag {day}"]
+                for day in range(1, 6)]
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {
+        "Uitleg": [["Vul hieronder de posts in"], ["Datum: dd-mm-jjjj"]],
+        "November": [["Datum", "Tijd", "Kanaal", "Bericht"],
+                     [dt.datetime(2026, 11, 25), "09:00", "X", "Fijne woensdag"]],
+        "December": [["Datum", "Tijd", "Kanaal", "Campagnetekst"], *december],
+    })
+    result = run("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--lang", "en")
+    assert result.exit_code == 2, result.stdout
+    assert "December" in result.stderr and "no text column" in result.stderr, result.stderr
+    assert "--text-column" in result.stderr and len(result.stderr.strip().splitlines()) == 1
+    named = run("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                "--timezone", "Europe/Amsterdam", "--text-column", "Campagnetekst")
+    assert named.exit_code == 1, named.stderr  # November is skipped, said; December is read

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import stat
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from types import ModuleType
 
-from contentcheck.calendar.columns import HEADER_NAMES, Role
+from contentcheck.calendar.columns import HEADER_NAMES, HEADER_SEARCH_ROWS, Role, textless_header
 from contentcheck.calendar.model import Calendar, ReadOptions, Table
 from contentcheck.calendar.posts import sheet_stream
 from contentcheck.calendar import textfile, workbook
@@ -113,6 +114,21 @@ def _no_calendar(path: Path, tables: list[Table], options: ReadOptions) -> Calen
                          f"such as {examples}{where}; name it with --text-column")
 
 
+def _refuse_textless(path: Path, table: Table, options: ReadOptions) -> None:
+    """A sheet with a calendar's header but no text column is an error, not a note: beside a
+    good sheet it was skipped with one warning line and exit 0, its posts never checked."""
+    if options.columns:
+        return  # a --text-column the sheet lacks is said as "it has no column ..."
+    rows = table.rows[:HEADER_SEARCH_ROWS] if isinstance(table.rows, list) else \
+        list(islice(table.rows, HEADER_SEARCH_ROWS))
+    names = textless_header(rows)
+    if names is not None:
+        examples = ", ".join(HEADER_NAMES[Role.TEXT][:4])
+        raise CalendarError(str(path), f"has a calendar header ({', '.join(names)}) but no text "
+                            f"column such as {examples}: name it with --text-column",
+                            sheet=table.name)
+
+
 class CalendarStream:
     """A calendar being read: ``calendar`` (its kind, sheets and notes; complete, with its
     SHA-256, once ``chunks`` is exhausted) and its posts in chunks, sheet after sheet."""
@@ -156,6 +172,7 @@ class CalendarStream:
                 calendar.notes.append(f"sheet {table.name!r} skipped: it has no column {missing}")
                 continue
             if sheet is None:
+                _refuse_textless(path, table, self._options)
                 if table.name is not None:
                     calendar.notes.append(f"sheet {table.name!r} skipped: no calendar header "
                                           "row (no text column)")

@@ -223,6 +223,18 @@ def header_score(row: list[Any]) -> int:
     return len(roles) if Role.TEXT in roles else 0
 
 
+def textless_header(rows: list[list[Any]]) -> list[str] | None:
+    """The known column names of the first top row that looks like a calendar's header (a
+    date and one more known column) but has no text column, or None: a month sheet whose
+    text column a colleague named otherwise ("Campagnetekst") must not be skipped quietly."""
+    for row in rows[:HEADER_SEARCH_ROWS]:
+        cells = [cell.strip() for cell in row if isinstance(cell, str) and cell.strip()]
+        roles = {role_of(cell) for cell in cells} - {None}
+        if Role.DATE in roles and len(roles) >= 2 and Role.TEXT not in roles:
+            return [cell for cell in cells if role_of(cell) is not None]
+    return None
+
+
 def find_header_row(rows: list[list[Any]], overrides: dict[Role, str] | None = None) -> int | None:
     """Index of the header row: the first of the top rows with a text column and another known
     column, or the first row holding every overridden column name. None if there is none."""
