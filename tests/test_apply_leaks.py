@@ -11,6 +11,7 @@ import openpyxl
 from click.testing import Result
 
 from tests.conftest import NOW, run, sha256, write_xlsx
+from tests.test_inputs_never_written import team  # noqa: F401 (a fixture)
 
 HEADER = ["Datum", "Tijd", "Kanaal", "Bericht", "Status"]
 TRAIN_POST = [dt.datetime(2026, 11, 25), "09:00", "Facebook", "Neem de trein naar de kerstmarkt!",
@@ -40,6 +41,14 @@ def _flagged(report: Path) -> tuple[openpyxl.Workbook, Any, dict[str, int]]:
     return book, sheet, {cell.value: cell.column for cell in sheet[1]}
 
 
+def _decide(report: Path, cells: dict[str, str]) -> None:
+    """Fill these cells (by header) of the Flagged sheet's first post, as a reviewer does."""
+    book, sheet, at = _flagged(report)
+    for header, value in cells.items():
+        sheet.cell(2, at[header]).value = value
+    book.save(report)
+
+
 def test_a_decision_word_typed_in_new_text_does_not_publish_it(tmp_path: Path) -> None:
     """QA: the reviewer typed "pause" one cell too far right, in New text, with Decision
     empty; apply read it as "change" and the post went out saying "pause". A new text without
@@ -47,9 +56,7 @@ def test_a_decision_word_typed_in_new_text_does_not_publish_it(tmp_path: Path) -
     calendar = _calendar(tmp_path, TRAIN_POST)
     report = tmp_path / "review.xlsx"
     assert _scan_to(report, calendar).exit_code == 1
-    book, sheet, at = _flagged(report)
-    sheet.cell(2, at["New text"]).value = "pause"
-    book.save(report)
+    _decide(report, {"New text": "pause"})
 
     result = run("apply", report)
     assert result.exit_code == 2, result.stdout
@@ -189,9 +196,7 @@ def test_a_renamed_calendar_sheet_keeps_the_reviewer_s_pause(tmp_path: Path) -> 
     calendar = write_xlsx(tmp_path / "kal.xlsx", {"November": [HEADER, TRAIN_POST]})
     report = tmp_path / "review.xlsx"
     assert _scan_to(report, calendar).exit_code == 1
-    book, sheet, at = _flagged(report)
-    sheet.cell(2, at["Decision"]).value = "pause"
-    book.save(report)
+    _decide(report, {"Decision": "pause"})
     book = openpyxl.load_workbook(calendar)
     book["November"].title = "Nov 2026"
     book.save(calendar)
@@ -227,32 +232,21 @@ def test_apply_never_writes_over_a_crisis_file_or_the_config(tmp_path: Path,
     assert {path: sha256(path) for path in before} == before
 
 
-def test_apply_never_writes_over_a_crisis_file_of_the_calendar_s_format(tmp_path: Path) -> None:
+def test_apply_never_writes_over_a_crisis_file_of_the_calendar_s_format(
+        team: dict[str, Path], tmp_path: Path) -> None:
     """The same with a name of the calendar's own format: a CSV calendar and the team's crisis
     file crisis.txt (a .txt is read as CSV too), or a word list in the config's folder."""
-    calendar = tmp_path / "kal.csv"
-    calendar.write_text("Datum;Tijd;Kanaal;Bericht;Status\n"
-                        "25-11-2026;09:00;X;Neem de trein naar de kerstmarkt!;Gepland\n",
-                        encoding="utf-8")
-    crisis = tmp_path / "crisis.txt"
-    crisis.write_text("trein\n", encoding="utf-8")
-    lists = tmp_path / "lijsten"
-    lists.mkdir()
-    (lists / "eigen.txt").write_text("kerstmarkt\n", encoding="utf-8")
-    config = tmp_path / "contentcheck.toml"
-    config.write_text('[scan]\ncrisis = ["crisis.txt"]\nwordlists = ["lijsten"]\n'
-                      'timezone = "Europe/Amsterdam"\nshipped_lists = false\n', encoding="utf-8")
     report = tmp_path / "review.xlsx"
-    result = run("scan", calendar, "--config", config, "-o", report, "--now", NOW)
+    result = run("scan", "--config", team["config"], "-o", report, "--now", NOW)
     assert result.exit_code == 1, result.stderr
-    before = {path: sha256(path) for path in (crisis, lists / "eigen.txt")}
-    for target, said in ((crisis, "a crisis file in use"), (lists / "eigen.txt", "word list"),
-                         (lists / "nieuw.csv", "word-list folder")):
-        result = run("apply", report, "--config", config, "-o", target, "--replace")
+    before = {path: sha256(path) for path in (team["crisis"], team["list"])}
+    for target, said in ((team["crisis"], "a crisis file in use"), (team["list"], "word list"),
+                         (team["list"].with_name("nieuw.csv"), "word-list folder")):
+        result = run("apply", report, "--config", team["config"], "-o", target, "--replace")
         assert result.exit_code == 2, f"{target.name}: {result.exit_code} {result.stdout}"
         assert said in result.stderr, result.stderr
     assert {path: sha256(path) for path in before} == before
-    assert not (lists / "nieuw.csv").exists()
+    assert not team["list"].with_name("nieuw.csv").exists()
 
 
 def test_apply_output_with_another_format_s_extension_is_refused(tmp_path: Path) -> None:
@@ -285,10 +279,7 @@ def test_a_refusal_on_the_second_calendar_writes_no_copy_of_the_first(tmp_path: 
                      .encode("cp1252"))
     report = tmp_path / "review.xlsx"
     assert _scan_to(report, calendar, bulk, term="chocolademelk").exit_code == 1
-    book, sheet, at = _flagged(report)
-    sheet.cell(2, at["Decision"]).value = "change"
-    sheet.cell(2, at["New text"]).value = "Warme chocolademelk in onze cafés ☕"
-    book.save(report)
+    _decide(report, {"Decision": "change", "New text": "Warme chocolademelk in onze cafés ☕"})
 
     result = run("apply", report)
     assert result.exit_code == 2, result.stdout
@@ -304,9 +295,7 @@ def test_a_pause_in_a_calendar_without_status_says_to_check_the_scheduler(tmp_pa
     calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [HEADER[:4], TRAIN_POST[:4]]})
     report = tmp_path / "review.xlsx"
     assert _scan_to(report, calendar).exit_code == 1
-    book, sheet, at = _flagged(report)
-    sheet.cell(2, at["Decision"]).value = "pause"
-    book.save(report)
+    _decide(report, {"Decision": "pause"})
 
     result = run("apply", report)
     assert result.exit_code == 0, result.stderr
