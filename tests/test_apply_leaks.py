@@ -127,6 +127,24 @@ def test_undecided_pause_post_edited_and_moved_stays_paused(tmp_path: Path) -> N
     assert "row 3" in result.stdout and "changed since the report" in result.stdout
 
 
+def test_a_cancelled_row_with_a_crisis_word_is_not_paused_as_changed(tmp_path: Path) -> None:
+    """The report leaves a cancelled (or published) row out for its status, not for a change:
+    a calendar edited elsewhere does not make apply pause it as a changed post."""
+    calendar = _calendar(tmp_path, TRAIN_POST, [dt.datetime(2026, 11, 25), "11:00", "X",
+                                                "Met de trein naar Aken", "Geannuleerd"])
+    report = tmp_path / "review.xlsx"
+    assert _scan_to(report, calendar).exit_code == 1
+    _decide(report, {"Decision": "pause"})
+    book = openpyxl.load_workbook(calendar)
+    book.active.cell(4, 1).value = dt.datetime(2026, 11, 26)  # a third row, added since
+    book.active.cell(4, 4).value = "Fijne donderdag"
+    book.save(calendar)
+    result = run("apply", report)
+    assert result.exit_code == 1, result.stdout  # still listed as a crisis hit nobody reviewed
+    assert _statuses(tmp_path / "kal-checked.xlsx")["Met de trein naar Aken"] == "Geannuleerd"
+    assert "it was in the report's window" not in result.stdout
+
+
 
 def _two_train_posts(tmp_path: Path) -> tuple[Path, Path]:
     calendar = _calendar(tmp_path, TRAIN_POST, [dt.datetime(2026, 11, 25), "10:00", "LinkedIn",

@@ -32,6 +32,7 @@ from contentcheck.records import Match, Post
 from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint, split_key
 from contentcheck.scan import PROGRESS_STEP
+from contentcheck.window import status_is_final
 from contentcheck.wording import LABELS, apply_phrase, words
 
 
@@ -286,7 +287,10 @@ def _gone(ctx: Context, post: Post) -> bool:
 
 def _covered(ctx: Context, post: Post, hits: list[Match]) -> bool:
     """Whether the report saw this row (in its window) and its crisis terms hit it now with a
-    pause: not flagged then, so the row changed since."""
+    pause: not flagged then, so the row changed since. A published, cancelled or paused row
+    was left out of the report for that, not for a change."""
+    if status_is_final(post.status):
+        return False
     if ctx.window is not None:
         start, end = ctx.window
         if post.scheduled_at is None or (start is not None and post.scheduled_at < start) or (
