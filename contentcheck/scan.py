@@ -189,6 +189,7 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
     from contentcheck.matching import crisis_terms_from_cli, load_crisis_file
 
     from contentcheck.kits import kit_terms
+    from contentcheck.matching.singulars import singular_terms
     from contentcheck.translations import translated
 
     crisis, kit_review, typed = TermSet(), TermSet(), TermSet()
@@ -209,6 +210,8 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
         raise SettingsError(f"--term {sources.crisis_terms[0]!r}: only exceptions ('!word' stops "
                             "a hit of another term), no crisis term to find; type the term "
                             "without '!'")
+    # a typed Dutch plural finds its singular too, where that cannot be another word
+    crisis = crisis + singular_terms(typed, known=crisis.terms)
     if sources.translations:  # a typed term's translation is a crisis term too (translations.py)
         pause, review = translated(typed, known=crisis.terms)
         crisis, kit_review = crisis + pause, kit_review + review

@@ -112,15 +112,34 @@ def crisis() -> None:
 
 
 def _hint(declared: crises.Crisis, ctx: _Context) -> None:
-    """Say so when a term is typed in the plural (it does not find the singular), and which
-    translations its terms bring (a scan finds them too)."""
-    from contentcheck.matching import term_notes
+    """Say so when a term is typed in the plural whose singular is not found, which singulars
+    its plural terms find, and which translations its terms bring (a scan finds them too)."""
+    from contentcheck.matching import TermSet, term_notes
 
-    for hint in term_notes(declared.termset()):
+    singulars = TermSet(tuple(singular for _, singular in _singular_pairs(declared)))
+    for hint in term_notes(declared.termset() + singulars):
         detail(f"note: {hint}")
-    line = _translations(declared, ctx)
-    if line:
-        detail(line)
+    for line in (_singulars(declared), _translations(declared, ctx)):
+        if line:
+            detail(line)
+
+
+def _singular_pairs(declared: crises.Crisis) -> list[tuple[Any, Any]]:
+    """(typed plural, its singular) for what a scan adds to the crisis's terms
+    (matching/singulars.py)."""
+    from contentcheck.matching.singulars import singular_pairs
+
+    try:
+        return singular_pairs(declared.typed_termset(), known=declared.termset().terms)
+    except TermFileError:  # a hand-edited term that cannot be read: a scan names it
+        return []
+
+
+def _singulars(declared: crises.Crisis) -> str | None:
+    """"singulars (pause, 1): slachtoffer (slachtoffers)", or None."""
+    pairs = _singular_pairs(declared)
+    return f"singulars (pause, {len(pairs)}): " + ", ".join(
+        f"{singular.text} ({plural.text})" for plural, singular in pairs) if pairs else None
 
 
 def _translation_pairs(declared: crises.Crisis, ctx: _Context) -> list[tuple[Any, Any]]:
@@ -262,7 +281,9 @@ def _suggestions(name: str | None, calendars: tuple[Path, ...], ctx: _Context
         posts = [verdict.post for verdict in run_scan(settings).verdicts]
     from contentcheck.matching import TermSet
 
-    automatic = TermSet(tuple(new for _, new in _translation_pairs(declared, ctx)))
+    # what a scan adds by itself: the typed plurals' singulars and the translations
+    automatic = TermSet(tuple(new for _, new in (*_singular_pairs(declared),
+                                                 *_translation_pairs(declared, ctx))))
     return declared, suggest(declared.termset(), declared.kits, posts, automatic=automatic)
 
 
@@ -385,9 +406,9 @@ def show(name: str, ctx: _Context) -> None:
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
         say(f"dropped kit terms: {', '.join(item.dropped)}")
-    line = _translations(item, ctx)
-    if line:
-        say(line)
+    for line in (_singulars(item), _translations(item, ctx)):
+        if line:
+            say(line)
 
 
 if __name__ == "__main__":

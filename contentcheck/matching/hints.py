@@ -1,10 +1,10 @@
-"""Hints about crisis terms as typed: a plural finds the plural, not the singular.
+"""Hints about crisis terms as typed: a plural whose singular is not found.
 
-Under pressure people type ``--term treinen`` or ``--term overstromingen``. A term finds its
-own inflected forms, so the singular ``trein`` (and Treindienst) is not found. Adding the
-singular silently would be wrong as often as right (``Huizen`` and ``Bergen`` are towns,
-``doden`` is not ``dood``-as-in-doodgewoon, ``lives`` is not ``live``), so the person is told
-and decides: "add the term 'trein' to find the singular too".
+Under pressure people type ``--term treinen`` or ``--term slachtoffers``. Where the singular
+cannot be another word, a scan adds it (``singulars.py``: slachtoffer); elsewhere adding it
+would be wrong as often as right (``Huizen`` and ``Bergen`` are towns, ``doden`` is not
+``dood``-as-in-doodgewoon, ``treinen`` is a verb too, ``lives`` is not ``live``), so the person
+is told and decides: "add the term 'trein' to find the singular too".
 """
 
 from __future__ import annotations

@@ -1,0 +1,52 @@
+"""A Dutch crisis term typed in the plural finds its singular where that cannot be another
+word (contentcheck/matching/singulars.py); elsewhere the plural note stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import run
+
+# (typed terms, a post, what explain decides)
+ROWS = [
+    (["slachtoffers"], "Het eerste slachtoffer is geïdentificeerd.", "PAUSE"),
+    (["slachtoffers"], "Verkeersslachtoffer herdacht in de wijk.", "PAUSE"),
+    (["windstoten"], "Een windstoot van 100 km/u verwacht.", "PAUSE"),
+    (["overstromingen"], "De overstroming van vorig jaar is niet vergeten.", "PAUSE"),
+    (["daken", "storm"], "Het dak van de sporthal is eraf gewaaid.", "PAUSE"),
+    (["aanslagen"], "De aanslag op het station.", "PAUSE"),
+    # the singular could be another word: the plural stays itself, with a note
+    (["doden"], "Doodgewoon lekker: onze appeltaart.", "OK"),
+    (["Huizen"], "Ons huis is jouw huis.", "OK"),
+    (["treinen"], "De trein van 8 uur rijdt weer.", "OK"),
+    (["lives"], "Live music every Friday night.", "OK"),
+    # an exception keeps the singular out
+    (["slachtoffers", "!slachtoffer"], "Het eerste slachtoffer is geïdentificeerd.", "OK"),
+]
+
+
+@pytest.mark.parametrize(("typed", "text", "decision"), ROWS)
+def test_a_typed_plural_finds_its_singular_where_it_is_only_a_plural(
+        typed: list[str], text: str, decision: str) -> None:
+    args = [arg for term in typed for arg in ("--term", term)]
+    said = run("explain", text, *args, "--no-shipped-lists").stdout
+    assert f"decision: {decision}" in said
+
+
+def test_explain_names_the_plural_the_singular_stands_for() -> None:
+    said = run("explain", "Het eerste slachtoffer", "--term", "slachtoffers",
+               "--no-shipped-lists").stdout
+    assert "slachtoffer: singular of 'slachtoffers'" in said
+    assert "is a plural" not in said  # the note is for a plural whose singular is not found
+
+
+def test_crisis_start_and_show_list_the_singulars(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONTENTCHECK_STATE_DIR", str(tmp_path))
+    started = run("crisis", "start", "Storm", "--term", "slachtoffers", "--term", "treinen")
+    assert started.exit_code == 0
+    assert "singulars (pause, 1): slachtoffer (slachtoffers)" in started.output
+    assert "'treinen' is a plural" in started.output and "'slachtoffers' is a plural" not in started.output
+    shown = run("crisis", "show", "Storm")
+    assert "singulars (pause, 1): slachtoffer (slachtoffers)" in shown.output
