@@ -30,7 +30,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -333,6 +333,20 @@ def all_crises(state_dir: Path, problems: list[str] | None = None) -> list[Crisi
     return sorted(crises, key=lambda c: (c.started, c.name))
 
 
+EXPIRED_NOTICE = timedelta(days=3)  # how long a scan says that a crisis's --until has passed
+
+
+def recently_expired(state_dir: Path, now: datetime) -> list[Crisis]:
+    """The crises whose ``until`` passed in the last three days without anyone ending them: a
+    crisis that stops counting by itself is said out loud (its posts would look ok again).
+    One declared again under its name (an active crisis of that name) is left alone."""
+    crises = all_crises(state_dir, problems=[])
+    active = {crisis.name.casefold() for crisis in crises if crisis.is_active(now)}
+    return [crisis for crisis in crises
+            if crisis.status(now) == "expired" and crisis.until is not None
+            and now - crisis.until <= EXPIRED_NOTICE and crisis.name.casefold() not in active]
+
+
 def active_crises(state_dir: Path, now: datetime, problems: list[str] | None = None) -> list[Crisis]:
     """The crises active at ``now``: started, not ended, not past their ``until``."""
     return [crisis for crisis in all_crises(state_dir, problems) if crisis.is_active(now)]
@@ -461,9 +475,13 @@ def _bare(line: str) -> str:
 
 
 def end(state_dir: Path, name: str, now: datetime) -> Crisis:
-    """Record the end; the file stays, as history."""
+    """Record the end; the file stays, as history. An expired crisis is ended at its
+    ``until`` (when it stopped counting): the person confirms it is over, and the scans'
+    warning that it stopped by itself (``recently_expired``) stops."""
     with _changing(state_dir):
         crisis = find(state_dir, name, now)
+        if crisis.status(now) == "expired":
+            return _save(replace(crisis, ended=crisis.until))
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is already {crisis.status(now)}")
         return _save(replace(crisis, ended=now))

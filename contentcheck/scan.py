@@ -160,9 +160,10 @@ def declared_crises(sources: TermSources, now: datetime,
 
 def unseen_crises(sources: TermSources, now: datetime) -> list[str]:
     """Crises a person declared that this scan does not use, said out loud: one active in
-    another state folder (declared from a shell without the team's config), and one active now
-    that a ``--now`` in the past leaves out. Either way a crisis post could look ok."""
-    from contentcheck.crisis import active_crises, active_elsewhere, default_state_dir
+    another state folder (declared from a shell without the team's config), one active now
+    that a ``--now`` in the past leaves out, and one whose ``until`` passed in the last three
+    days without anyone ending it. Either way a crisis post could look ok."""
+    from contentcheck.crisis import active_crises, active_elsewhere, default_state_dir, recently_expired
 
     if not sources.active_crises:
         return []
@@ -176,6 +177,9 @@ def unseen_crises(sources: TermSources, now: datetime) -> list[str]:
         notes += [f"crisis {c.name!r} is active now but not at {now:%Y-%m-%d %H:%M} (--now), "
                   f"so this scan leaves it out" for c in active_crises(state, real_now)
                   if c.path not in at_moment]
+    notes += [f"crisis {c.name!r} stopped counting at {c.until:%Y-%m-%d %H:%M} (its until), so "
+              f"this scan leaves its terms out; if it is not over, set a later until in {c.path}"
+              for c in recently_expired(state, now)]
     for note in notes:  # on stderr at once, not only among the report's warnings at the end
         log.warning("%s", note)
     return notes

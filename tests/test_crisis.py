@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from contentcheck import crisis as crises
 from contentcheck.cli.crisis import crisis
-from tests.conftest import AMSTERDAM, NOW, scan_json, write_csv
+from tests.conftest import AMSTERDAM, NOW, run, scan_json, write_csv
 
 T0 = datetime(2026, 11, 24, 7, 0, tzinfo=AMSTERDAM)
 
@@ -84,6 +84,27 @@ def test_expired_crisis_stops_counting_by_itself(calendar: Path, isolated_state:
     assert scan_json(str(calendar))["crisis"]["active"] is False  # NOW is 08:00
     assert "expired" in cli("list", "--all").stdout
     assert "expired" in cli("add", "storm", "--term", "x").stderr
+
+
+def test_a_scan_says_that_a_crisis_stopped_counting_by_its_until(calendar: Path,
+                                                                 isolated_state: Path) -> None:
+    """A crisis whose --until passed while the news went on: its posts look ok again, so a
+    scan in the three days after says so; declared again, or older, it is quiet."""
+    assert cli("start", "storm", "--term", "trein*", "--until", "2026-11-24T07:59",
+               now="2026-11-24T07:00").exit_code == 0
+    warnings = scan_json(str(calendar))["warnings"]  # NOW is 08:00
+    assert any("crisis 'storm' stopped counting at 2026-11-24 07:59" in w
+               and str(isolated_state / "crises" / "storm.toml") in w for w in warnings)
+    later = run("scan", calendar, "--now", "2026-11-28T08:00", "--format", "json",
+                "--no-shipped-lists", "--exit-zero")
+    assert later.exit_code == 0 and "stopped counting" not in later.stdout + later.stderr
+    ended = cli("end", "storm")  # a person confirms it is over: ended at its until, quiet
+    assert ended.exit_code == 0 and "ended at 2026-11-24 07:59" in ended.stdout, ended.output
+    assert not any("stopped counting" in w for w in scan_json(str(calendar))["warnings"])
+    assert cli("start", "Storm", "--term", "trein*").exit_code == 0  # declared again
+    again = scan_json(str(calendar))
+    assert again["crisis"]["active"] is True
+    assert not any("stopped counting" in w for w in again["warnings"])
 
 
 def test_until_as_a_date_counts_the_whole_day(isolated_state: Path) -> None:
