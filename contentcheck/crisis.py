@@ -340,7 +340,7 @@ def recently_expired(state_dir: Path, now: datetime) -> list[Crisis]:
     """The crises whose ``until`` passed in the last three days without anyone ending them: a
     crisis that stops counting by itself is said out loud (its posts would look ok again).
     One declared again under its name (an active crisis of that name) is left alone."""
-    crises = all_crises(state_dir, problems=[])
+    crises = all_crises(state_dir, problems=[])  # an unreadable file: declared_crises names it
     active = {crisis.name.casefold() for crisis in crises if crisis.is_active(now)}
     return [crisis for crisis in crises
             if crisis.status(now) == "expired" and crisis.until is not None

@@ -116,10 +116,11 @@ def _hint(declared: crises.Crisis, ctx: _Context) -> None:
     its plural terms find, and which translations its terms bring (a scan finds them too)."""
     from contentcheck.matching import TermSet, term_notes
 
-    singulars = TermSet(tuple(singular for _, singular in _singular_pairs(declared)))
+    pairs = _singular_pairs(declared)
+    singulars = TermSet(tuple(singular for _, singular in pairs))
     for hint in term_notes(declared.termset() + singulars):
         detail(f"note: {hint}")
-    for line in (_singulars(declared), _translations(declared, ctx)):
+    for line in (_singulars(pairs), _translations(declared, ctx)):
         if line:
             detail(line)
 
@@ -135,9 +136,8 @@ def _singular_pairs(declared: crises.Crisis) -> list[tuple[Any, Any]]:
         return []
 
 
-def _singulars(declared: crises.Crisis) -> str | None:
-    """"singulars (pause, 1): slachtoffer (slachtoffers)", or None."""
-    pairs = _singular_pairs(declared)
+def _singulars(pairs: list[tuple[Any, Any]]) -> str | None:
+    """"singulars (pause, 1): slachtoffer (slachtoffers)" for ``_singular_pairs``, or None."""
     return f"singulars (pause, {len(pairs)}): " + ", ".join(
         f"{singular.text} ({plural.text})" for plural, singular in pairs) if pairs else None
 
@@ -406,7 +406,7 @@ def show(name: str, ctx: _Context) -> None:
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
         say(f"dropped kit terms: {', '.join(item.dropped)}")
-    for line in (_singulars(item), _translations(item, ctx)):
+    for line in (_singulars(_singular_pairs(item)), _translations(item, ctx)):
         if line:
             say(line)
 
