@@ -113,7 +113,8 @@ LOOSE_NL = {
     "wildcard-word": "een los woord dat met de wildcard begint",
     "wildcard-excepted": "een woord dat de woordenlijsten als valse vriend van de wildcard "
                          "houden",
-    "wildcard-name": "een naam (met hoofdletter midden in een zin) die met de wildcard begint",
+    "wildcard-name": "een naam (met hoofdletter midden in een zin: Brandt, Anna Zomerdijk), "
+                     "niet het woord van de wildcard",
     "head": "het laatste deel van een samengestelde term, los",
     "compound-word": "een samenstelling die een gewoon woord is met een eigen betekenis",
     "compound-english": "twee Engelse woorden aan elkaar geschreven, een Engelse uitdrukking",

@@ -42,8 +42,14 @@ ROWS = [
     # an everyday compound is loose, as for a plain term (a Christmas tree is no tree)
     ("boom*", "nl", "De kerstboom staat al in de etalage", "kerstboom", REVIEW),
     ("station*", "nl", "Afspreken op het treinstation om negen uur", "treinstation", REVIEW),
-    # a capitalised compound inside a sentence is a name, as for a wildcard hit alone
+    # a person's name after a first name is a name, as for a wildcard hit alone
     ("dijk*", "nl", "Zangeres Anna Zomerdijk treedt vanavond op", "zomerdijk", REVIEW),
+    ("brug*", "nl", "Gitarist Piet Hoogebrug speelt zaterdag", "hoogebrug", REVIEW),
+    # a named bridge or dike is a bridge or a dike, as the plain term finds it
+    ("brug*", "nl", "Fietsen over de Erasmusbrug bij avondlicht", "erasmusbrug", PAUSE),
+    ("brug*", "nl", "Wie fotografeert de Nijlbrug het mooist?", "nijlbrug", PAUSE),
+    ("dijk*", "nl", "Een wandeling over de Afsluitdijk met gids", "afsluitdijk", PAUSE),
+    ("dijk*", "nl", "Morgen zingt Zomerdijk in de winkel", "zomerdijk", PAUSE),  # no first name
     # no real split: a function word, a prefix, three letters next to three
     ("raad*", "nl", "De voorraad is bijna op", "voorraad", QUIET),
     ("arm*", "nl", "Het alarm ging om zes uur af", "alarm", QUIET),

@@ -42,7 +42,7 @@ RULES = {
     "separable": "a separable verb split in the sentence",
     "separable-you": "a separable verb split in the sentence, said to the reader",
     "wildcard-word": "a word that only begins with the wildcard",
-    "wildcard-name": "a name that begins with the wildcard",
+    "wildcard-name": "a name, not the wildcard's word",
     "wildcard-excepted": "a word the lists keep as a false friend of the wildcard",
     "wildcard-compound": "a compound whose last part the wildcard matches",
     "place": "the people or adjective of a place",

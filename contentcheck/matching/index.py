@@ -33,7 +33,8 @@ RULE_ORDER = ("exact", "emoji", "inflection", "lemma", "derived", DERIVED_SENSE,
 # readings that ask for review rather than pause when they hit a crisis term
 LOOSE = {"wildcard-word": "a word of its own that begins with the wildcard",
          "wildcard-excepted": "a word the word lists keep as a false friend of the wildcard",
-         "wildcard-name": "a name (capitalised inside a sentence) that begins with the wildcard",
+         "wildcard-name": "a name (capitalised inside a sentence: Brandt, Anna Zomerdijk), "
+                          "not the wildcard's word",
          "head": "the last part of a compound term on its own",
          "compound-word": "a compound that is an everyday word with a meaning of its own",
          "compound-english": "two English words written as one, an English phrase",

@@ -80,11 +80,19 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“‘(\n])\W*$")
 
 
 def _as_name(hit: _Raw, text: str) -> _Raw:
-    """A wildcard hit on a capitalised word inside a sentence is a name (Anna Brandt,
-    Brandwijk), not a word the lower-case wildcard was typed for: a loose reading. At the
-    start of a sentence or in a hashtag, case tells nothing."""
+    """A wildcard hit on a capitalised word inside a sentence that begins with the stem is a
+    name (Anna Brandt, Brandwijk), not a word the lower-case wildcard was typed for: a loose
+    reading. At the start of a sentence or in a hashtag, case tells nothing. A name whose
+    last part the wildcard matches (``brug*``: de Waalbrug, over de Erasmusbrug) is one of the
+    things the stem names, as the plain term ``brug`` finds it: a hit; unless a capitalised
+    word comes before it, a first name: Anna Zomerdijk is a person."""
     term, start, end, rule, why = hit
     word = text[start:end]
+    if rule == "wildcard-compound":
+        before = WORD_BEFORE.search(text, 0, start)
+        if not (before and before.group(1)[:1].isupper()
+                and not _SENTENCE_START.search(text, 0, before.start(1))):
+            return hit
     if (rule in ("wildcard", "wildcard-compound") and word[:1].isupper() and word[1:2].islower()
             and text[start - 1:start] not in ("#", "@") and start
             and not _SENTENCE_START.search(text, 0, start)):
