@@ -15,9 +15,10 @@ Not translated: the terms of a kit (a kit has both languages already), a regular
 an emoji, a term typed in the other language than the table entry's (``brand`` in an English
 file is no fire), and a translation that is also a word of the typed term's own language no
 less than of its own: ``fire`` is never translated to ``brand``, or "our brand" in an English
-post would pause (the false-friend rule; also ``outage`` -> ``storing``, ``train driver`` ->
-``machinist``). A pair whose one side has an everyday other meaning goes one way only in the
-table (``rook`` finds smoke; ``smoke`` never finds "het rook naar koffie"). A team switches it
+post would pause (the false-friend rule; also ``train driver`` -> ``machinist``); a pair the
+table marks ``own`` is kept for posts detected as the translation's language only
+(``outage`` -> ``storing`` in a Dutch post, ``stadion`` -> ``stadium`` in an English one).
+A pair whose one side has an everyday other meaning goes one way only in the table (``rook`` finds smoke; ``smoke`` never finds "het rook naar koffie"). A team switches it
 off with ``[scan] translations = false`` or ``--no-translations``.
 """
 
@@ -31,6 +32,7 @@ from functools import lru_cache
 
 from contentcheck.errors import TermFileError
 from contentcheck.matching import TermSet, lemma_of, parse_pattern, vocabulary, word_language
+from contentcheck.matching.language import OWN_POSTS
 from contentcheck.records import Severity, Term
 
 log = logging.getLogger(__name__)
@@ -43,7 +45,8 @@ LANGUAGE = {"nl": "Dutch", "en": "English"}
 DIRECTIONS = {"nl": "nl>en", "en": "en>nl"}  # a one-way pair: from the language of its key
 NOUN = "noun"  # the English side is meant as a noun: its verb's forms are another word
 REVIEW = "review"  # a side with an everyday sense of its own: its translation's hits ask review
-FLAGS = frozenset((*DIRECTIONS.values(), NOUN, REVIEW))
+OWN = "own"  # a word of both languages (bridge, stadium): found only in posts of its own language
+FLAGS = frozenset((*DIRECTIONS.values(), NOUN, REVIEW, OWN))
 
 
 def _keys(text: str) -> tuple[str, ...]:
@@ -74,6 +77,7 @@ class Table:
     by_language: Mapping[str, Mapping[str, tuple[str, ...]]]
     nouns: frozenset[str] = frozenset()  # English translations meant as a noun only
     reviewed: frozenset[tuple[str, str]] = frozenset()  # (language, word): asks for review
+    own: frozenset[tuple[str, str]] = frozenset()  # (language, word): in its language's posts
 
     @classmethod
     def parse(cls, text: str, origin: str) -> "Table":
@@ -82,11 +86,15 @@ class Table:
         ``noun`` when the English word is meant as a noun whose verb is another word (``trein``
         -> train, not *training*), ``review`` when the English word has an everyday sense of its
         own that a reader does not take for the event (``recall`` a memory, the *Dead* Sea): a hit of
-        that translation asks for review instead of a pause. ``#`` comments and blank lines are skipped. A line that is
+        that translation asks for review instead of a pause, ``own`` when a side is a word of the
+        other language too (``bridge``, a card game in Dutch; ``stadium``, a stage): that side,
+        as a translation, is looked for only in posts detected as its own language.
+        ``#`` comments and blank lines are skipped. A line that is
         not a pair is an error naming the line (the shipped table is tested)."""
         found: dict[str, dict[str, list[str]]] = {"nl": defaultdict(list), "en": defaultdict(list)}
         nouns: set[str] = set()
         reviewed: set[tuple[str, str]] = set()
+        own: set[tuple[str, str]] = set()
         for number, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
@@ -96,12 +104,15 @@ class Table:
                     or not flags <= FLAGS or len(flags & set(DIRECTIONS.values())) > 1:
                 raise TermFileError(origin, "expected 'Dutch<TAB>English', and after a tab "
                                             "'nl>en' or 'en>nl' for one way only, 'noun' for an "
-                                            "English noun, 'review' for an everyday word",
+                                            "English noun, 'review' for an everyday word, "
+                                            "'own' for a word of both languages",
                                     line=number)
             if NOUN in flags:
                 nouns.add(parts[1])
             if REVIEW in flags:  # the English side: recall, dead (the Dutch ones are plain)
                 reviewed.add(("en", parts[1]))
+            if OWN in flags:  # either side, as a translation: bridge, storing
+                own |= {("nl", parts[0]), ("en", parts[1])}
             for language, word, other in (("nl", parts[0], parts[1]), ("en", parts[1], parts[0])):
                 if flags & set(DIRECTIONS.values()) - {DIRECTIONS[language]}:
                     continue
@@ -109,7 +120,8 @@ class Table:
                     if other not in found[language][key]:
                         found[language][key].append(other)
         return cls({language: {key: tuple(values) for key, values in keys.items()}
-                    for language, keys in found.items()}, frozenset(nouns), frozenset(reviewed))
+                    for language, keys in found.items()}, frozenset(nouns), frozenset(reviewed),
+                   frozenset(own))
 
     def of(self, text: str, language: str) -> tuple[str, ...]:
         """The translations of a word or phrase of ``language`` (nl or en); for a word the
@@ -184,12 +196,18 @@ def translations_of(typed: TermSet, table: Table | None = None,
                                 f"{term.list_name}, {term.text}{SAME}{LANGUAGE[OTHER[source]]}")),
                             (OTHER[source], translation) in table.reviewed)))
                     continue
-                if not key or key[0] in seen or _shared(translation, source):
+                if not key or key[0] in seen:
                     continue
+                only = ""
+                if _shared(translation, source):
+                    if (OTHER[source], translation) not in table.own:
+                        continue  # brand for fire: "our brand" would pause
+                    only = OWN_POSTS[OTHER[source]]  # bridge: English posts only
                 seen.add(key[0])
                 pairs.append((term, _as_review(replace(
                     term, text=text, pattern=parse_pattern(text), language=OTHER[source],
-                    suggestion=None, list_name=f"{term.list_name}, {translation}{MARK}'{term.text}'"),
+                    suggestion=None,
+                    list_name=f"{term.list_name}, {translation}{MARK}'{term.text}'{only}"),
                     (OTHER[source], translation) in table.reviewed)))
     return pairs
 

@@ -25,6 +25,9 @@ from contentcheck.matching.compounds import vocabulary
 # language's 50,000 most frequent other than itself (tests/test_language.py checks it).
 SHARED_RANK = 10_000
 OTHER = {"nl": "en", "en": "nl"}
+# the end of a translated term's list name when it is a word of both languages (bridge, a card
+# game in Dutch too): it is looked for only in posts detected as its own language
+OWN_POSTS = {"nl": " (Dutch posts only)", "en": " (English posts only)"}
 
 DUTCH = frozenset("""
 de het een van en niet op te dat die voor met zijn maar ook als bij nog wel naar uit dan

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from contentcheck.matching.compounds import segment
 from contentcheck.errors import TermFileError
 from contentcheck.matching import places, reordered, separable
-from contentcheck.matching.language import left_out_of
+from contentcheck.matching.language import OTHER, OWN_POSTS, left_out_of
 from contentcheck.matching.loans import loan
 from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.derivations import has_other_sense, present_forms, split_verbs
@@ -168,6 +168,9 @@ class Matcher:
         self._regex = RegexTerms()
         self._exception_phrases: list[tuple[int, ...]] = []
         self._left_out: list[str | None] = []  # per term: the post language it is not for
+        # per term: the only post language it is for (a translation that is a word of both
+        # languages, bridge: ``translations.OWN``); a post of unknown language gets none
+        self._only: dict[int, str] = {}
         self._loans: list[bool] = []  # per term: a loan word, named in a post of the other language
         self._lower_wild: list[bool] = []  # per term: a prefix wildcard typed in lower case
         self._readings: dict[int, frozenset[str]] = {}  # crisis term -> its context rules
@@ -183,6 +186,9 @@ class Matcher:
             except ValueError as exc:  # a Term made in code, not read from a file
                 raise TermFileError(term.origin or term.list_name, str(exc)) from None
             self._left_out.append(_left_out_of(term, pattern))
+            if term.language in OWN_POSTS and term.list_name.endswith(OWN_POSTS[term.language]):
+                self._only[index] = term.language
+                self._left_out[index] = OTHER[term.language]  # so the post's language is told
             self._loans.append(term.crisis and pattern.kind == "word" and loan(pattern.words[0].norm))
             self._lower_wild.append(pattern.kind == "word" and pattern.words[0].any_after
                                     and term.text == term.text.lower())
@@ -632,9 +638,10 @@ class Matcher:
         """Language filter (homographs of the post's language only), then one hit per term
         and place (the tightest span wins), in text order."""
         by_term: dict[int, list[tuple[int, int, str, object]]] = defaultdict(list)
-        left_out = self._left_out
+        left_out, only = self._left_out, self._only
         for term_index, start, end, rule, why in raw:
-            if language is None or left_out[term_index] != language:
+            if (language is None or left_out[term_index] != language) and (
+                    not only or only.get(term_index, language) == language):
                 by_term[term_index].append((start, end, rule, why))
         kept = [(term_index, start, end, rule, why) for term_index, spans in by_term.items()
                 for start, end, rule, why in tightest(spans)]

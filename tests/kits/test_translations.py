@@ -18,7 +18,7 @@ from contentcheck.errors import TermFileError
 from contentcheck.matching import crisis_terms_from_cli
 from contentcheck.matching.cache import cache_key
 from contentcheck.matching.terms import TermSet
-from contentcheck.translations import Table, shipped_table, translated, translations_of
+from contentcheck.translations import OTHER, Table, shipped_table, translated, translations_of
 from tests.conftest import NOW, run, scan_json, write_csv, write_xlsx
 
 # (typed terms, a post of the other language, what the scan decides)
@@ -253,11 +253,49 @@ def test_the_shipped_table_reads_and_only_known_false_friends_are_left_out() -> 
     table = shipped_table()
     pairs = sum(len(values) for keys in table.by_language.values() for values in keys.values())
     assert pairs > 250  # both ways, by word and by the words written as one
-    left_out = {(language, key, value) for language, keys in table.by_language.items()
-                for key, values in keys.items() for value in values if _shared(value, language)
-                and key != value}
-    assert left_out == {("en", "fire", "brand"), ("en", "outage", "storing"),
-                        ("en", "train driver", "machinist"), ("en", "traindriver", "machinist")}
+    shared = {(language, key, value) for language, keys in table.by_language.items()
+              for key, values in keys.items() for value in values if _shared(value, language)
+              and key != value}
+    own = {(language, key, value) for language, key, value in shared
+           if (OTHER[language], value) in table.own}
+    assert shared - own == {("en", "fire", "brand"), ("en", "train driver", "machinist"),
+                            ("en", "traindriver", "machinist")}
+    # words of both languages kept for posts of their own language only (`own`)
+    assert own == {("en", "outage", "storing"), ("nl", "brug", "bridge"),
+                   ("nl", "stadion", "stadium")}
+
+
+# a translation that is a word of both languages (`own`): only in a post of its own language
+OWN_LANGUAGE = [
+    (["stadion", "gedrang"], "Join us for a stadium tour and a match-day lunch this Saturday",
+     "pause"),
+    (["stadion", "gedrang"], "In een vroeg stadium weet je nog niet wat je wilt: kom langs",
+     "ok"),
+    (["stadion", "gedrang"], "Stadium tours!", "ok"),  # language not told: not looked for
+    (["outage"], "Door een storing kun je vandaag niet pinnen in de winkel", "pause"),
+    (["outage"], "Storing!", "ok"),  # language not told
+    # bridge is a card game in English too: review, never a pause on its own
+    (["brug", "instorting"], "Walk across the old bridge and have lunch in the harbour", "review"),
+    (["brug", "instorting"], "Vanavond bridge in het clubhuis, kom je ook?", "ok"),
+]
+
+
+@pytest.mark.parametrize(("typed", "text", "expected"), OWN_LANGUAGE)
+def test_a_word_of_both_languages_is_found_only_in_its_own_languages_posts(
+        tmp_path: Path, typed: list[str], text: str, expected: str) -> None:
+    path = _calendar_csv(tmp_path, [text])
+    doc = scan_json(path, *_terms(typed))
+    assert _statuses(doc)[text] == expected
+    if expected != "ok":
+        assert _statuses(scan_json(path, *_terms(typed), "--no-translations"))[text] == "ok"
+        reasons = " ".join(r for post in doc["posts"] for r in post["reasons"])
+        assert "posts only)" in reasons
+
+
+def test_the_own_flag_is_read_from_the_table() -> None:
+    table = Table.parse("brug\tbridge\town review\nkaas\tcheese\n", "t.tsv")
+    assert table.own == {("nl", "brug"), ("en", "bridge")}
+    assert ("en", "bridge") in table.reviewed
 
 
 def test_a_line_that_is_no_pair_names_its_line() -> None:
