@@ -91,6 +91,38 @@ PAUSE: dict[str, list[str]] = {
         "Oproep tot een boycot van onze winkels.",
         "Sorry, that was the wrong price.",
     ],
+    "collapse": [
+        "De parkeergarage is gisteravond ingestort.",
+        "Reddingswerkers zoeken nog naar twee bewoners.",
+        "Het balkon stortte zondag in tijdens het feest.",
+        "Twee mensen liggen bedolven onder het puin.",
+        "The roof of the sports hall collapsed overnight.",
+        "Firefighters cleared the rubble from the street.",
+    ],
+    "crowd-crush": [
+        "Bij het gedrang voor de ingang vielen gewonden.",
+        "Twee bezoekers werden onder de voet gelopen.",
+        "De mensenmassa op het plein raakte in paniek.",
+        "A deadly crowd crush at the stadium gates.",
+        "Fans were trampled when the gates opened.",
+        "The stampede started near the main stage.",
+    ],
+    "drowning": [
+        "Een jongen is verdronken in de plas bij het dorp.",
+        "De reddingsbrigade zoekt nog naar een vermiste zwemmer.",
+        "Door een muistroom raakten drie zwemmers in de problemen.",
+        "Opnieuw een verdrinking in het kanaal.",
+        "Two teenagers drowned off the coast on Sunday.",
+        "Beware of the rip current near the pier.",
+    ],
+    "hostage": [
+        "De gijzeling in het postkantoor is voorbij.",
+        "Drie medewerkers werden urenlang gegijzeld.",
+        "De gijzelnemer eiste losgeld.",
+        "Police ended the hostage situation at noon.",
+        "The shop owner was kidnapped on Tuesday.",
+        "Negotiators talked with the hostage taker for hours.",
+    ],
 }
 
 REVIEW: dict[str, list[str]] = {
@@ -183,6 +215,38 @@ REVIEW: dict[str, list[str]] = {
         "Our flawless service, now in Belgium too.",
         "De klant is koning, ook bij ons.",
     ],
+    "collapse": [
+        "Afbraakprijzen in de hele winkel!",
+        "Bouwen op vertrouwen: al vijftig jaar uw bakker.",
+        "Wij willen de brug slaan tussen stad en land.",
+        "A show that will bring the house down.",
+        "Furniture built to last a lifetime.",
+        "Onze prijzen vallen als een kaartenhuis.",
+    ],
+    "crowd-crush": [
+        "Ontvlucht de drukte en shop online.",
+        "Dring niet voor, er is genoeg voor iedereen.",
+        "Geen paniek: de kerstkaarten zijn binnen.",
+        "Lose yourself in the crowd at our summer party.",
+        "Front row seats for the fashion show.",
+        "We are crushing it this quarter!",
+    ],
+    "drowning": [
+        "Duik erin: de zomercollectie is binnen.",
+        "Ik verzuip in de mailtjes, tijd voor vakantie.",
+        "Zwemles voor de kleintjes, schrijf je in.",
+        "Make a splash with our new swimwear.",
+        "Take the plunge and book your holiday.",
+        "Sink or swim: our startup challenge.",
+    ],
+    "hostage": [
+        "Gevangen in de sleur? Boek een weekendje weg.",
+        "Ontsnap aan de sleur met een weekendje weg.",
+        "Probeer onze nieuwe escaperoom met je vrienden.",
+        "A captive audience for our spring show.",
+        "Break free from your routine this weekend.",
+        "Locked in for a cosy night at home?",
+    ],
 }
 
 QUIET: dict[str, list[str]] = {
@@ -247,5 +311,29 @@ QUIET: dict[str, list[str]] = {
         "Our team grew to fifty people.",
         "Bekijk de nieuwe catalogus.",
         "Vraag het onze klantenservice.",
+    ],
+    "collapse": [
+        "De nieuwe collectie hangt in de winkel.",
+        "Onze bakkers staan om vijf uur op.",
+        "Gratis parkeren bij de winkel.",
+        "The new catalogue is out today.",
+    ],
+    "crowd-crush": [
+        "De winkel is zondag open van 12 tot 17 uur.",
+        "Bekijk onze nieuwe lampen.",
+        "Tickets for the spring market are free.",
+        "Onze bakker bakt elke ochtend vers brood.",
+    ],
+    "drowning": [
+        "Nieuwe handdoeken in zachte kleuren.",
+        "Onze winkel in Utrecht is verbouwd.",
+        "The autumn sale ends on Sunday.",
+        "Bestel voor 22 uur, morgen in huis.",
+    ],
+    "hostage": [
+        "Onze klantenservice is bereikbaar tot 20 uur.",
+        "Nieuw: wollen sokken in vijf kleuren.",
+        "Our store in Leiden opens on Monday.",
+        "Bekijk de folder van deze week.",
     ],
 }
