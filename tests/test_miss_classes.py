@@ -14,7 +14,7 @@ from contentcheck.matching import parse_terms
 from contentcheck.matching.forms import base_words
 from contentcheck.matching.compounds import vocabulary
 from contentcheck.matching.front_forms import er_fronts
-from contentcheck.matching.fuzzy import ei_ij
+from contentcheck.matching.fuzzy import ei_ij, one_consonant
 from contentcheck.matching.lemmas import strong_prefixed_form
 from contentcheck.records import Severity
 from tests.helpers_detection import PAUSE, QUIET, REVIEW, verdict
@@ -170,6 +170,36 @@ def test_ei_for_ij(terms, text, word, expected) -> None:
     check(terms, text, word, expected)
 
 
+# a double consonant written once in a form of seven letters or more, never a word of its own
+ONE_CONSONANT = [
+    (("zwemmen",), "Zwemen in het meer is heerlijk.", "zwemen", PAUSE),
+    (("zwem*",), "We gaan zwemen bij de sluis.", "zwemen", PAUSE),
+    (("brug*",), "Wandel langs de brugen van de stad.", "brugen", PAUSE),
+    (("brug",), "Wandel langs de brugen van de stad.", "brugen", PAUSE),
+    (("besmetting",), "Een besmeting op de afdeling.", "besmeting", PAUSE),
+    (("ontploffing",), "De ontplofing was tot ver te horen.", "ontplofing", PAUSE),
+    (("kidnapping",), "The kidnaping shocked the town.", "kidnaping", PAUSE),
+    # quiet: a word of its own, a form too short, a doubled vowel
+    (("bom",), "De bomen in het park zijn kaal.", "bomen", QUIET),
+    (("tellen",), "Wij telen onze eigen tomaten.", "telen", QUIET),
+    (("stoppen",), "De stopen van de bus.", "stopen", QUIET),  # seven letters: stoppen only
+    (("vallen",), "De valen kleuren van de herfst.", "valen", QUIET),
+    (("overstroming",), "Overstroming of niet, de winkel is open.", "overstroming", PAUSE),
+    (("aanslag",), "Een anslag op je tijd.", "anslag", QUIET),  # aa: a vowel, no consonant
+]
+
+
+@pytest.mark.parametrize(("terms", "text", "word", "expected"), ONE_CONSONANT)
+def test_a_double_consonant_written_once(terms, text, word, expected) -> None:
+    check(terms, text, word, expected)
+
+
+def test_one_consonant_variants() -> None:
+    assert one_consonant("zwemmen") == {"zwemen"}
+    assert one_consonant("teruggetrokken") == {"terugetrokken", "teruggetroken"}
+    assert one_consonant("maan") == set() and one_consonant("storm") == set()
+
+
 @pytest.mark.parametrize(("word", "variants"), [
     ("kapseizen", {"kapsijzen"}), ("vermijden", {"vermeiden"}),
     ("reisijzer", {"rijsijzer", "reiseizer"}), ("storm", set())])
@@ -212,8 +242,12 @@ def test_explain_names_the_new_readings() -> None:
     matcher = Matcher.compile(crisis("kapseis*", "quarantaine", "overleden"))
     found, _ = matcher.explain("Kapsijzen? Quarentaineproof. Opa overleed.")
     why = " ".join(f.detail for f in found)
-    assert "spelling: 'kapsijzen' is a form of 'kapseis' with ei and ij swapped" in why
+    assert ("spelling: 'kapsijzen' is 'kapseizen', a form of 'kapseis', with ei and ij "
+            "swapped") in why
     assert "fuzzy-compound: 'quarentaine|proof' holds 'quarantaine' with one typo" in why
+    found, _ = Matcher.compile(crisis("brug*")).explain("Langs de brugen.")
+    assert [f.detail for f in found] == [
+        "spelling: 'brugen' is 'bruggen', a form of 'brug', with a double consonant written once"]
     assert "lemma: 'overleed' is a form of 'overleden'" in why
 
 

@@ -52,7 +52,7 @@ RULES = {
     "exclamation": "said alone as an English interjection",
     "head": "the last part of a compound term",
     "fuzzy": "one typo away",
-    "spelling": "ei written for ij, or ij for ei",
+    "spelling": "ei written for ij or ij for ei, or a double consonant written once",
     "fuzzy-compound": "one typo away, inside a compound",
     "emoji-word": "an emoji for the term",
 }

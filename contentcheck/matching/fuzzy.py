@@ -10,13 +10,18 @@ and a post word that is no known word is looked up with its own deletions, so a 
 a few dictionary probes per new word (cached like every other word), whatever the number of
 terms. A hit is shown as ``fuzzy`` in ``explain``.
 
-Two more slips a reader reads through, on crisis words only:
+Three more slips a reader reads through, on crisis words only:
 
 - **ei for ij and back** (``spelling``): the two are one sound, and *kapsijzen*, *vermeiden*,
   *reisen* are common slips. It is two letters, so no one-typo match; a crisis word's form of
   ``SPELLING_MIN`` letters or more with one ei<->ij swapped is a hit, unless that spelling is a
   word of either vocabulary (*reis/rijs*, *peil/pijl*, *leiden/lijden*, *wei/wij* stay apart).
   A prefix wildcard's forms (``kapseis*``: kapseizen, gekapseisd) get it too.
+- **a double consonant written once** (``spelling``): *zwemen*, *brugen*, *stormen* are the
+  Dutch spelling slip of every school report, and the forms that have them (zwemmen, bruggen)
+  are too short for one typo. A form of ``DOUBLE_MIN`` letters or more with one doubled
+  consonant written once is a hit, unless that spelling is a word of either vocabulary (*bomen*
+  stays trees, not bommen; *telen* is no tellen).
 - **a typo inside a compound** (``fuzzy-compound``): *quarentaineproof*, *overstormingsgevaar*:
   the long crisis word one typo away in front of (or behind) a real compound part, the whole
   being no word of the vocabulary. Looked for only when the word had no other hit.
@@ -29,6 +34,14 @@ from collections.abc import Callable
 
 MIN_LENGTH = 8
 SPELLING_MIN = 6  # shorter words are a different word with ei or ij too often (wijn, wei)
+DOUBLE_MIN = 7  # bruggen -> brugen; a shorter form (bommen, 6) leaves words of four or five
+VOWELS = frozenset("aeiouyáéíóúàèëïöüâêîôû")
+
+
+def one_consonant(word: str) -> set[str]:
+    """The word with one doubled consonant written once: zwemmen -> zwemen."""
+    return {word[:i] + word[i + 1:] for i in range(len(word) - 1)
+            if word[i] == word[i + 1] and word[i] not in VOWELS}
 
 
 def ei_ij(word: str) -> set[str]:
@@ -71,12 +84,21 @@ class FuzzyIndex:
         return bool(self._keys) or bool(self._spelling)
 
     def add_spelling(self, uid: int, forms: set[str], is_word: Callable[[str], bool]) -> None:
-        """The ei<->ij spellings of a crisis word's forms that are no word (``is_word``)."""
+        """The ei<->ij spellings of a crisis word's forms, and those with a double consonant
+        written once, that are no word (``is_word``)."""
         for form in forms:
-            if len(form) >= SPELLING_MIN and ("ei" in form or "ij" in form) and form.isalpha():
-                for variant in ei_ij(form):
-                    if not is_word(variant) and (uid, form) not in self._spelling[variant]:
-                        self._spelling[variant].append((uid, form))
+            if len(form) < SPELLING_MIN or not form.isalpha():
+                continue
+            variants = ei_ij(form) if "ei" in form or "ij" in form else set()
+            if len(form) >= DOUBLE_MIN:
+                variants |= one_consonant(form)
+            for variant in variants:
+                if not is_word(variant) and (uid, form) not in self._spelling[variant]:
+                    self._spelling[variant].append((uid, form))
+
+    def spelled_form(self, word: str, uid: int) -> str | None:
+        """The form of unit ``uid`` that ``word`` is a spelling slip of (explain)."""
+        return next((form for unit, form in self._spelling.get(word, ()) if unit == uid), None)
 
     def spelled(self, word: str) -> dict[int, str]:
         """Unit -> the form ``word`` is with ei and ij swapped once."""

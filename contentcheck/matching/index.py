@@ -364,7 +364,10 @@ class Lexicon:
             found.setdefault(uid, rule)
         for size in self._prefix_sizes:
             for uid in self.prefix.get(word[:size], ()):
-                found.setdefault(uid, self._prefix_rule(uid, word))
+                rule = self._prefix_rule(uid, word)
+                if rule == "wildcard-word" and uid in self.fuzzy.spelled(word):
+                    rule = "spelling"  # brug*: brugen is bruggen misspelled, no word of its own
+                found.setdefault(uid, rule)
         for size in self._suffix_sizes:
             if size <= len(word):
                 for uid in self.suffix.get(word[-size:], ()):

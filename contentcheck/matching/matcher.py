@@ -571,7 +571,10 @@ class Matcher:
         if rule == "fuzzy":
             return f"fuzzy: '{occ.norm}' is one typo from '{norm}'"
         if rule == "spelling":
-            return f"spelling: '{occ.norm}' is a form of '{norm}' with ei and ij swapped"
+            form = self.lexicon.fuzzy.spelled_form(occ.norm, unit) or norm
+            slip = ("with ei and ij swapped" if len(form) == len(occ.norm)
+                    else "with a double consonant written once")
+            return f"spelling: '{occ.norm}' is '{form}', a form of '{norm}', {slip}"
         if rule == "fuzzy-compound":
             split = self.lexicon.typo_split(occ.norm, unit)
             return f"fuzzy-compound: '{split}' holds '{norm}' with one typo"
