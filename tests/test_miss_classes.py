@@ -133,6 +133,9 @@ STEMS = [
     (("verf*",), "Verfijnde smaken op het menu.", "verfijnde", REVIEW),
     (("pin*",), "Ik heb net gepind bij de bakker.", "gepind", PAUSE),
     (("brand*",), "Het schuurtje brandde af.", "brandde", PAUSE),
+    # a wildcard finds the words derived from its stem word, as the plain term does
+    (("boeking*",), "Geboekt is geregeld.", "geboekt", PAUSE),
+    (("annulering*",), "Je reis is geannuleerd.", "geannuleerd", PAUSE),
 ]
 
 

@@ -144,9 +144,13 @@ class Lexicon:
                                 self.exact[form].append((uid, "derived"))
                     for form in verb_adjectives(verb, unit.norm):
                         self.exact[form].append((uid, "derived"))  # brand* -> brandbaar
-                self._derive(uid, unit.norm, home_languages(
-                    unit.norm, language, compounds.vocabulary("nl"), compounds.vocabulary("en")),
-                    skip=lambda form: form.startswith(unit.norm))  # chemie* -> chemische
+                homes = home_languages(unit.norm, language, compounds.vocabulary("nl"),
+                                       compounds.vocabulary("en"))
+                for form in derived_forms(unit.norm, homes):  # boeking* -> geboekt, as boeking
+                    if not form.startswith(unit.norm) and form not in self._stem_forms[uid]:
+                        self.exact[form].append((uid, "derived"))
+                self._derive(uid, unit.norm, homes,
+                             skip=lambda form: form.startswith(unit.norm))  # chemie* -> chemische
             if fuzzy:  # kapseis* -> kapsijzen (ei for ij)
                 self.fuzzy.add_spelling(uid, set(self._stem_forms[uid]), self.is_word)
         elif spec.any_before:

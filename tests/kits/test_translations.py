@@ -60,6 +60,10 @@ FINDS = [
     (["recall"], "Terugroepactie: pindakoekjes van ons huismerk", "pause"),
     (["knife"], "Nieuw in de keuken: messen van Japans staal", "pause"),
     (["power outage"], "Door de stroomstoring is de winkel vandaag dicht", "pause"),
+    # the brand's own blunder: what the team types about its bookings
+    (["geannuleerd", "prijsfout"], "Flights cancelled? Our city breaks still go ahead", "pause"),
+    (["boeking*", "prijsfout"], "Your booking, your way: pick your seat in the app", "pause"),
+    (["price error"], "Excuses voor de prijsfout in onze nieuwsbrief", "pause"),
 ]
 
 # a translation that is an everyday word of another meaning, or a false friend, is never made
