@@ -64,6 +64,12 @@ FINDS = [
     (["geannuleerd", "prijsfout"], "Flights cancelled? Our city breaks still go ahead", "pause"),
     (["boeking*", "prijsfout"], "Your booking, your way: pick your seat in the app", "pause"),
     (["price error"], "Excuses voor de prijsfout in onze nieuwsbrief", "pause"),
+    (["menigte", "gedrang"], "Big crowds expected at our winter market, come early", "pause"),
+    (["opgesloten"], "Locked in for the night at the museum: kids' sleepover tickets", "pause"),
+    (["zwemmen", "verdrinking"], "Kids swim free at our partner pools in May", "pause"),
+    (["koolmonoxide"], "Is your carbon monoxide alarm ready for winter?", "pause"),
+    # a crush is also a crush on someone: review
+    (["gedrang"], "Our new lipstick is everyone's crush this spring", "review"),
 ]
 
 # a translation that is an everyday word of another meaning, or a false friend, is never made
