@@ -210,6 +210,32 @@ def test_ei_ij_variants(word: str, variants: set[str]) -> None:
     assert ei_ij(word) == variants
 
 
+# Another word, not a form or a compound of the term: a town made by the -e rule, a short
+# word after the term where a longer one runs across the cut, a rare three-letter rest.
+OTHER_WORDS = [
+    (("brug",), "Brugge by night: chocolade en kant.", "brugge", QUIET),
+    (("brug",), "Een Brugse wafel op de markt.", "brugse", QUIET),
+    (("brug*",), "Een weekend in Brugge met de bus.", "brugge", REVIEW),
+    (("brug",), "Alle bruggen gaan vannacht dicht.", "bruggen", PAUSE),
+    (("berg",), "Wandelen in de bergen van Tirol.", "bergen", PAUSE),  # a town too: a plural
+    (("kamp",), "Alle kampen gaan door.", "kampen", PAUSE),
+    (("vakantiepark",), "Vakantieparkeren bij het vliegveld is voordelig.", "vakantieparkeren",
+     QUIET),
+    (("brandweer",), "De brandweerman redde de kat.", "brandweerman", PAUSE),  # not brand|weerman
+    (("vakantiepark",), "Drie vakantieparken in Limburg.", "vakantieparken", PAUSE),
+    (("vakantiepark*",), "Vakantieparkeren bij het vliegveld is voordelig.", "vakantieparkeren",
+     REVIEW),
+    (("concert*",), "Een avond concertina en accordeon.", "concertina", REVIEW),
+    (("concert*",), "De concertzaal is uitverkocht.", "concertzaal", PAUSE),
+    (("pin*",), "De pinautomaat doet het weer.", "pinautomaat", PAUSE),
+]
+
+
+@pytest.mark.parametrize(("terms", "text", "word", "expected"), OTHER_WORDS)
+def test_another_word_is_no_form_or_compound_of_the_term(terms, text, word, expected) -> None:
+    check(terms, text, word, expected)
+
+
 # A long crisis word one typo away inside a compound, the rest a real compound part.
 TYPO_COMPOUNDS = [
     (("quarantaine",), "Quarentainetips voor thuis.", "quarentainetips", PAUSE),

@@ -149,6 +149,8 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
         return False  # nep|spinnen, no neps|pinnen: the s begins a word rather than links one
     if len(term_part) == MIN_PART and len(other) == MIN_PART:
         return False  # 3 + 3 letters without a linking element is mostly chance: mes|dag, kip|per
+    if not other_is_left and len(other) <= 4 and word_across(whole, len(term_part)):
+        return False  # vakantie|parkeren, no vakantiepark|eren
     base = left_base(other) if other_is_left else _right_base(other)
     if base is None:
         return False
@@ -166,6 +168,17 @@ def compound_ok(whole: str, term_part: str, other: str, other_is_left: bool) -> 
     if base in dutch and len(base) <= 4 and whole_rank <= dutch[base]:
         return False  # more frequent than a short part: hel|ling, disc|reet are words of their own
     return whole_rank > _part_rank(term_part)
+
+
+def word_across(whole: str, cut: int) -> bool:
+    """Does a longer word run across the cut after a term: a compound part in front and a
+    word of the vocabulary from inside the term to the end, more frequent than the short word
+    after the cut (vakantie|parkeren for ``vakantiepark``: eren is then no part of it; but
+    brandweer|man, not brand|weerman: man is the commoner word)."""
+    dutch = vocabulary("nl")
+    rest = dutch.get(whole[cut:], 1 << 30)
+    return any(dutch.get(whole[start:], 1 << 30) < rest and is_part(whole[:start])
+               for start in range(MIN_PART, cut))
 
 
 def _part_rank(term_part: str) -> int:

@@ -65,6 +65,21 @@ class Unit:
     acronym: bool = False  # typed in capitals (RIP): the word itself, no forms or compounds
 
 
+def _second_part(word: str, cut: int, truncated: bool) -> bool:
+    """Is what follows a wildcard's stem (and a link) in ``word`` a word of its own that makes
+    a compound: a three-letter part only if frequent (concert|ina is no compound, concert|zaal
+    is), and no longer word running across the cut (vakantie|parkeren for vakantiepark*). A
+    stem that is no word (``truncated``: explo*) is cut short from the word it was typed for:
+    any word of the vocabulary after it counts, as before (explo|sie)."""
+    rest = word[cut:]
+    if truncated:
+        return compounds.is_word_or_compound(rest)
+    if not (compounds.is_part(rest) if len(rest) == compounds.MIN_PART
+            else compounds.is_word_or_compound(rest)):
+        return False
+    return len(rest) > 4 or not compounds.word_across(word, cut)
+
+
 class Lexicon:
     """Units -> lookup tables; ``hits(word)`` says which units a folded word is, and how."""
 
@@ -162,6 +177,7 @@ class Lexicon:
             forms = {norm, norm + "s"} if unit.acronym else \
                 word_forms(norm, language, dutch, english, heads)
             own_adjective = places.adjective_of_its_own(norm) if norm + "se" in forms else set()
+            own_adjective |= places.other_places(forms, norm)  # brug -> Brugge, Brugse
             forms -= own_adjective  # schot -> Schotse: Scottish
             for form in forms:
                 exact[form].append((uid, "exact" if form == norm else "inflection"))
@@ -249,6 +265,7 @@ class Lexicon:
             return frozenset()
         dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
         forms = set(word_forms(stem, language, dutch, english)) | set(self._table_forms(stem, language))
+        forms -= places.other_places(forms, stem)  # brug*: Brugge is a place, no form of it
         for verb in stem_verbs(stem, language):
             forms |= set(table_forms(verb, "nl").forms) | verb_adjectives(verb, stem)  # brandbaar
         # a loan's doers and its Dutch participles: hack* -> hackers, gehacked, gehackt
@@ -265,11 +282,16 @@ class Lexicon:
             return "wildcard-excepted"  # brand*: brandstof, brandstofprijzen
         if not stem_forms:
             return "wildcard"
-        # a compound of the stem, or of one of its forms (bruggen|bouwers for brug*)
-        for front in (stem, *(form for form in stem_forms if word.startswith(form) and form != stem)):
+        # a compound of the stem, or of one of its forms (bruggen|bouwers for brug*), not of
+        # the -e form the rule gives every word (vakantieparke|ren)
+        truncated = not compounds.is_word_or_compound(stem)
+        fronts = (form for form in stem_forms if word.startswith(form) and form != stem
+                  and form not in (stem + "e", stem + stem[-1] + "e"))
+        for front in (stem, *fronts):
             rest = word[len(front):]
             for link in ("", "s", "e", "en"):
-                if rest.startswith(link) and compounds.is_word_or_compound(rest[len(link):]):
+                if rest.startswith(link) and _second_part(word, len(front) + len(link),
+                                                          truncated):
                     return "wildcard"
         return "wildcard-word"
 
