@@ -229,7 +229,13 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
     if calendars and not picks:
         raise SettingsError("calendars are read only with --from-suggestions")
     if picks:
-        chosen = _picked(picks, _suggestions(name, calendars, ctx)[1])
+        declared, found = _suggestions(name, calendars, ctx)
+        if not found:
+            raise SettingsError(f"--from-suggestions {picks}: there is nothing to choose from: "
+                                f"no suggestions for crisis {declared.name!r}"
+                                + (" and these calendars" if calendars else "")
+                                + "; add terms with --term or --kit")
+        chosen = _picked(picks, found)
         text += "".join(f"{s.term}\n" for s in chosen if s.kit is None)
         kits += tuple(s.kit for s in chosen if s.kit)
     if not text.strip() and not kits and not escalate and not errors:

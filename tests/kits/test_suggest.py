@@ -123,3 +123,23 @@ def test_a_missing_or_broken_calendar_is_one_line_and_exit_2(sample_crisis: None
     result = cli("suggest", "Treinongeluk", str(broken))
     assert result.exit_code == 2 and result.stderr.count("\n") == 1
     assert "Traceback" not in result.stderr
+
+
+def test_from_suggestions_when_there_are_none_says_so(tmp_path: Path,
+                                                      isolated_state: Path) -> None:
+    """No suggestions: a plain line that there is nothing to choose from (not "numbers 1-0"),
+    exit 2 (bad usage, as the exit-code table says), the crisis file untouched."""
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["25-11-2026", "09:00", "X", "Een fijne dag in de winkel"]], encoding="utf-8-sig")
+    assert cli("start", "Storing", "--term", "qwzx").exit_code == 0
+    crisis_file = isolated_state / "crises" / "storing.toml"
+    before = crisis_file.read_bytes()
+    assert cli("suggest", "Storing", str(calendar)).stdout.startswith("no suggestions")
+    result = cli("add", "Storing", "--from-suggestions", "1", str(calendar))
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        "contentcheck: error: --from-suggestions 1: there is nothing to choose from: no suggestions "
+        "for crisis 'Storing' and these calendars; add terms with --term or --kit"]
+    assert "1-0" not in result.stderr and result.stdout == ""
+    assert crisis_file.read_bytes() == before
