@@ -124,3 +124,67 @@ def test_terms_that_are_only_exceptions_are_refused_by_scan_and_explain(tmp_path
     result = run("scan", calendar, "--now", NOW, "--no-shipped-lists", "--crisis", crisis,
                  "--term", "!treinstaking")
     assert result.exit_code == 1, result.stderr
+
+
+def _nl_list(tmp_path: Path) -> Path:
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "nl-test.txt").write_text("brand\n", encoding="utf-8")
+    return lists
+
+
+def test_lang_words_the_reasons_as_scan_lang_does(tmp_path: Path) -> None:
+    """``--lang`` has scan's meaning and values: the reasons in that language, the very words
+    scan --lang nl shows for the same post in a calendar (a Dutch 'brand', fire, not a brand)."""
+    from tests.conftest import NOW, run as run_cli, write_csv
+
+    lists = _nl_list(tmp_path)
+    text = "De brand bij de bakker is geblust"
+    dutch = run(text, "--no-shipped", "--wordlists", str(lists), "--lang", "nl")
+    assert dutch.exit_code == 0, dutch.output
+    assert "decision: REVIEW (what a scan decides for this text)" in dutch.output
+    reason = dutch.output.rstrip().splitlines()[-1]
+    assert reason == "  - 'brand' in text raakt 'brand' (test, middel, lijst nl-test)"
+    calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                     ["25-11-2026", "09:00", "X", text]])
+    scanned = run_cli("scan", calendar, "--no-shipped-lists", "--wordlists", lists, "--now", NOW,
+                      "--timezone", "Europe/Amsterdam", "--lang", "nl")
+    assert "-> " + reason[4:].replace("in text", "in Bericht") in scanned.stdout
+    english = run(text, "--no-shipped", "--wordlists", str(lists), "--lang", "en")
+    assert english.output.rstrip().splitlines()[-1] == \
+        "  - 'brand' in text matches 'brand' (test, medium, list nl-test)"
+    wrong = run(text, "--lang", "de")
+    assert wrong.exit_code == 2 and "'de' is not one of 'nl', 'en'" in wrong.output
+
+
+def test_lang_defaults_to_the_config_then_the_locale(tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    lists = _nl_list(tmp_path)
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[scan]\nlang = "nl"\n', encoding="utf-8")
+    text = "De brand bij de bakker is geblust"
+    monkeypatch.setenv("LC_ALL", "en_GB.UTF-8")
+    from_config = run(text, "--no-shipped", "--wordlists", str(lists), "--config", str(config))
+    assert "raakt 'brand'" in from_config.output
+    assert "raakt" not in run(text, "--no-shipped", "--wordlists", str(lists)).output
+    monkeypatch.setenv("LC_ALL", "nl_NL.UTF-8")
+    assert "raakt 'brand'" in run(text, "--no-shipped", "--wordlists", str(lists)).output
+    config.write_text('[scan]\nlang = "fr"\n', encoding="utf-8")
+    bad = run(text, "--config", str(config))
+    assert bad.exit_code == 2
+    assert bad.output.strip() == f"contentcheck: error: {config}: [scan] lang must be nl or en, not 'fr'"
+
+
+def test_language_changes_the_matches_and_the_decision_says_what_a_scan_reads(
+        tmp_path: Path) -> None:
+    """An English 'brand' forced to Dutch matches the Dutch list, but a scan detects English
+    and decides ok: the decision line says so rather than contradict the matches silently."""
+    lists = _nl_list(tmp_path)
+    forced = run("Our brand new look", "--no-shipped", "--wordlists", str(lists),
+                 "--language", "nl", "--lang", "en")
+    assert "language: nl (given)" in forced.output and "1 match:" in forced.output
+    assert "decision: OK (what a scan decides for this text, which it reads as en; --language " \
+           "changes only the matches above)" in forced.output
+    detected = run("Our brand new look", "--no-shipped", "--wordlists", str(lists), "--lang", "en")
+    assert "0 matches" in detected.output
+    assert "decision: OK (what a scan decides for this text)" in detected.output

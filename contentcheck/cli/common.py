@@ -55,6 +55,15 @@ def fail(message: str) -> click.exceptions.Exit:
     return click.exceptions.Exit(ExitCode.ERROR)
 
 
+def reader_language(lang: str | None, config: Any) -> str | None:
+    """The language a reader sees (``--lang``, else the config's ``[scan] lang``), checked;
+    None leaves it to the locale, as the reports do."""
+    lang = lang or config.scan.get("lang")
+    if lang not in (None, "nl", "en"):
+        raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
+    return lang
+
+
 def safe_streams() -> None:
     """Replace what the console's encoding cannot show (an emoji on a cp1252 console) instead
     of crashing: the report matters more than one character."""

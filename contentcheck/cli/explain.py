@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import click
 
-from contentcheck.cli.common import GuardedCommand, crisis_options, list_options, say
+from contentcheck.cli.common import (GuardedCommand, crisis_options, list_options,
+                                     reader_language, say)
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
@@ -92,12 +93,15 @@ def _highlight(text: str, start: int, end: int) -> str:
               show_default=True, help="Read the text as this language (any: every list).")
 @click.option("--channel", metavar="NAME",
               help="The channel the text is for (the other checks may depend on it).")
+@click.option("--lang", type=click.Choice(["nl", "en"], case_sensitive=False),
+              help="Language of the reasons, as scan --lang words them in a report "
+                   "[default: config, else your locale].")
 def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
             no_active_crises: bool, no_translations: bool | None, kits: tuple[str, ...],
             escalate: tuple[str, ...],
             wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
             disabled_categories: tuple[str, ...], config_path: Path | None,
-            now_text: str | None, language: str, channel: str | None) -> None:
+            now_text: str | None, language: str, channel: str | None, lang: str | None) -> None:
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
@@ -105,6 +109,9 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     from contentcheck.settings import build_term_sources, config_timezone, parse_moment
 
     config = load_config(config_path)
+    from contentcheck.report.labels import default_language
+
+    reader_lang = reader_language(lang, config) or default_language()
     sources = build_term_sources(
         config, crisis_files=crisis_files, terms=terms, wordlist_dirs=wordlist_dirs,
         shipped_lists=shipped_lists, active_crises=not no_active_crises,
@@ -162,12 +169,14 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         for finding in skipped:
             say(f"  - {finding.match.matched!r} would match {finding.term.text!r} "
                        f"({finding.term.language} list {finding.term.list_name})")
+    detected = detect(text) if language != "auto" else lang
     _other_checks(text, channel, config,
-                  check_context(now, crisis_terms, list_terms, crises, escalated))
+                  check_context(now, crisis_terms, list_terms, crises, escalated), reader_lang,
+                  detected if detected != lang else None)
 
 
 def _other_checks(text: str, channel: str | None, config: "Config",
-                  context: "CheckContext") -> None:
+                  context: "CheckContext", lang: str, scan_reads: str | None) -> None:
     """What the other enabled checks (house style, similar errors ...) say about the text."""
     from contentcheck.checks import check_one, describe
     from contentcheck.records import Post, PostField
@@ -181,17 +190,20 @@ def _other_checks(text: str, channel: str | None, config: "Config",
     click.echo(f"\nother checks: {len(others)} finding{'s' if len(others) != 1 else ''}"
                + (":" if others else ""))
     for finding in others:
-        say(f"  - [{finding.check}, {finding.status.value}] {describe(finding, 'en')}")
-    _decision(post, findings)
+        say(f"  - [{finding.check}, {finding.status.value}] {describe(finding, lang)}")
+    _decision(post, findings, lang, scan_reads)
 
 
-def _decision(post: "Post", findings: list["Finding"]) -> None:
+def _decision(post: "Post", findings: list["Finding"], lang: str, scan_reads: str | None) -> None:
     """What a scan decides for this text, with its reasons: the matches above only add up to
     a decision through the rules of ``decide`` (a loose reading, an escalated category)."""
-    from contentcheck.decide import decide
+    from contentcheck.decide import decide, reasons_in
 
     verdict = decide(post, findings)
     say("")
-    say(f"decision: {verdict.status.value.upper()} (what a scan decides for this text)")
-    for reason in verdict.reasons:
+    read = "" if scan_reads is None else (
+        f", which it reads as {scan_reads or 'unknown'}; --language changes only the "
+        "matches above")
+    say(f"decision: {verdict.status.value.upper()} (what a scan decides for this text{read})")
+    for reason in reasons_in(verdict, lang):
         say(f"  - {reason}")

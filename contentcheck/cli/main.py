@@ -20,6 +20,7 @@ from contentcheck.cli.common import (
     fail,
     say,
     list_options,
+    reader_language,
     safe_streams,
     terminate_cleanly,
     terminal,
@@ -210,9 +211,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
 
         check_not_an_input(output, *run_inputs(settings, config.path))
         _keep_decisions(output)
-    lang = lang or config.scan.get("lang")
-    if lang not in (None, "nl", "en"):
-        raise fail(f"{config.path}: [scan] lang must be nl or en, not {lang!r}")
+    lang = reader_language(lang, config)
     csv_delimiter = csv_delimiter or config.scan.get("csv_delimiter")
     if csv_delimiter not in (None, ",", ";"):  # checked before the scan, naming file and key
         raise fail(f"{config.path}: [scan] csv_delimiter must be ',' or ';', not {csv_delimiter!r}")
