@@ -408,3 +408,57 @@ def test_apply_quiet_leaves_out_the_row_log_but_not_what_needs_a_person(tmp_path
     assert "1 publish; written to" in result.stdout
     loud = run("apply", report, "--replace")
     assert "row 2: publish as planned" in loud.stdout and "paused (status" in loud.stdout
+
+
+def _delete_column(report: Path, label: str, sheet_index: int = 1) -> None:
+    """The reviewer deletes a column in Excel (the hidden ones go with a selection across them)."""
+    book = openpyxl.load_workbook(report)
+    sheet = book.worksheets[sheet_index]
+    sheet.delete_cols(column(sheet, label))
+    book.save(report)
+
+
+def test_a_deleted_key_column_is_refused_naming_report_sheet_and_column(tmp_path: Path) -> None:
+    """Without the hidden key no decision finds its post: rather than list every post as
+    undecided (the reviewer's work silently ignored), apply refuses and writes nothing."""
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("publish", None), at[3]: ("pause", None)})
+    _delete_column(report, "key")
+    result = run("apply", report)
+    assert result.exit_code == 2
+    assert result.stderr.strip().splitlines() == [
+        f"contentcheck: error: {report}, sheet 'Flagged', column 'key': this hidden column, "
+        "which ties each decision to its post, is gone (deleted?), so no decision on the sheet "
+        "can be given; nothing written: undo the delete in Excel, or scan again and decide in "
+        "the new report"]
+    assert result.stdout == "" and not (tmp_path / "k-checked.csv").exists()
+    # in a Dutch report the column has its Dutch name, on whichever post sheet lost it
+    dutch = tmp_path / "rapport.xlsx"
+    scan_to_report(calendar, dutch, "--lang", "nl")
+    _delete_column(dutch, "sleutel", sheet_index=2)
+    result = run("apply", dutch)
+    assert result.exit_code == 2
+    assert "sheet 'Alle berichten', column 'sleutel': this hidden column" in result.stderr
+
+
+def test_a_deleted_note_or_reviewer_column_reads_as_empty(tmp_path: Path) -> None:
+    """Reviewer and Note are the reviewer's own words: deleting them loses no decision."""
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, *ROWS])
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("publish", None), at[3]: ("change", "Kortingskaartjes"),
+                    at[4]: ("pause", None)})
+    _delete_column(report, "Note")
+    _delete_column(report, "Reviewer")
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stderr
+    assert "1 change, 1 pause, 1 publish" in result.stdout
+    trail = json.loads((tmp_path / "k-checked.decisions.json").read_text(encoding="utf-8"))
+    assert sorted((d["row"], d["decision"], d["reviewer"], d["note"])
+                  for d in trail["decisions"]) == [(2, "publish", None, None),
+                                                   (3, "change", None, None),
+                                                   (4, "pause", None, None)]

@@ -20,8 +20,9 @@ from contentcheck.report.labels import Decision, parse_decision
 from contentcheck.wording import LABELS
 from contentcheck.report.report_meta import META_SHEET, parse_meta_rows, split_key
 
-WANTED = ("decision", "new_text", "reviewer", "note", "key")
-OPTIONAL = ("hit_fields", "fingerprint",  # reports made before they were added have neither
+WANTED = ("decision", "key")  # a post sheet has both; without the key no decision finds its post
+OPTIONAL = ("new_text", "reviewer", "note",  # a deleted one reads as empty
+            "hit_fields", "fingerprint",  # reports made before they were added have neither
             "sheet", "row")  # what the reviewer sees of the post's place, checked against the key
 
 
@@ -51,8 +52,13 @@ class Review:
     decisions: dict[str, ReviewDecision]
 
 
-def _header_columns(header: tuple[Any, ...]) -> dict[str, int] | None:
-    """Column index per wanted label key, matching the labels of either language."""
+def _header_columns(path: Path, sheet: str, header: tuple[Any, ...]) -> dict[str, int] | None:
+    """Column index per wanted label key, matching the labels of either language; None for a
+    sheet without a Decision column (no post sheet).
+
+    A post sheet whose hidden key column was deleted is refused: its decisions could not find
+    their posts, and every post the report said to pause would be listed as undecided, the
+    reviewer's work silently ignored. Nothing is written, so no paused post goes out."""
     names = {str(value).strip(): index for index, value in enumerate(header) if value is not None}
     found: dict[str, int] = {}
     for key in WANTED + OPTIONAL:
@@ -60,7 +66,16 @@ def _header_columns(header: tuple[Any, ...]) -> dict[str, int] | None:
             if labels[key] in names:
                 found[key] = names[labels[key]]
                 break
-    return found if set(WANTED) <= set(found) else None
+    if "decision" not in found:
+        return None
+    if "key" not in found:
+        label = next(labels["key"] for labels in LABELS.values()
+                     if labels["decision"] in names)
+        raise CalendarError(str(path), "this hidden column, which ties each decision to its "
+                            "post, is gone (deleted?), so no decision on the sheet can be given; "
+                            "nothing written: undo the delete in Excel, or scan again and "
+                            "decide in the new report", sheet=sheet, column=label)
+    return found
 
 
 def _text(value: Any) -> str | None:
@@ -184,7 +199,7 @@ def read_review(path: Path) -> Review:
             if sheet_name == META_SHEET:
                 continue
             rows = _rows(path, book, sheet_name)
-            columns = _header_columns(tuple(rows[0])) if rows else None
+            columns = _header_columns(path, sheet_name, tuple(rows[0])) if rows else None
             if columns is None:
                 continue
             for number, row in enumerate(rows[1:], start=2):
