@@ -336,20 +336,38 @@ def all_crises(state_dir: Path, problems: list[str] | None = None) -> list[Crisi
 EXPIRED_NOTICE = timedelta(days=3)  # how long a scan says that a crisis's --until has passed
 
 
-def recently_expired(state_dir: Path, now: datetime) -> list[Crisis]:
-    """The crises whose ``until`` passed in the last three days without anyone ending them: a
-    crisis that stops counting by itself is said out loud (its posts would look ok again).
-    One declared again under its name (an active crisis of that name) is left alone."""
-    crises = all_crises(state_dir, problems=[])  # an unreadable file: declared_crises names it
-    active = {crisis.name.casefold() for crisis in crises if crisis.is_active(now)}
-    return [crisis for crisis in crises
-            if crisis.status(now) == "expired" and crisis.until is not None
-            and now - crisis.until <= EXPIRED_NOTICE and crisis.name.casefold() not in active]
+@dataclass(frozen=True)
+class Declared:
+    """Every crisis file of a state folder as read at one moment. A scan reads the folder once
+    and takes its pauses, its CRISIS ACTIVE header and its warnings (a crisis active now but
+    not at ``--now``, one that expired by itself) from this one reading: a crisis file saved
+    while the scan runs cannot make them disagree."""
+
+    crises: tuple[Crisis, ...] = ()
+
+    def active(self, now: datetime) -> list[Crisis]:
+        """The crises active at ``now``: started, not ended, not past their ``until``."""
+        return [crisis for crisis in self.crises if crisis.is_active(now)]
+
+    def recently_expired(self, now: datetime) -> list[Crisis]:
+        """The crises whose ``until`` passed in the last three days without anyone ending
+        them: a crisis that stops counting by itself is said out loud (its posts would look
+        ok again). One declared again under its name (an active crisis of that name) is left
+        alone."""
+        active = {crisis.name.casefold() for crisis in self.active(now)}
+        return [crisis for crisis in self.crises
+                if crisis.status(now) == "expired" and crisis.until is not None
+                and now - crisis.until <= EXPIRED_NOTICE and crisis.name.casefold() not in active]
+
+
+def read_declared(state_dir: Path, problems: list[str] | None = None) -> Declared:
+    """The state folder's crises, read once (a file that cannot be read: see ``all_crises``)."""
+    return Declared(tuple(all_crises(state_dir, problems)))
 
 
 def active_crises(state_dir: Path, now: datetime, problems: list[str] | None = None) -> list[Crisis]:
     """The crises active at ``now``: started, not ended, not past their ``until``."""
-    return [crisis for crisis in all_crises(state_dir, problems) if crisis.is_active(now)]
+    return read_declared(state_dir, problems).active(now)
 
 
 def find(state_dir: Path, name: str, now: datetime) -> Crisis:

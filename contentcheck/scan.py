@@ -25,7 +25,7 @@ from contentcheck.wording import channel_shown, warning_in
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext, Runner
-    from contentcheck.crisis import Crisis
+    from contentcheck.crisis import Crisis, Declared
     from contentcheck.twins import Twins
     from contentcheck.verdicts import StoredVerdicts
     from contentcheck.workers import CheckPool
@@ -147,23 +147,30 @@ class ScanResult:
             close()
 
 
-def declared_crises(sources: TermSources, now: datetime,
-                    problems: list[str] | None = None) -> list["Crisis"]:
-    """The crises declared with ``contentcheck crisis start`` that are active at ``now``; a
-    crisis file that cannot be read is named in ``problems`` (logged when not given)."""
-    from contentcheck.crisis import active_crises, default_state_dir
+def read_crisis_folder(sources: TermSources, problems: list[str] | None = None) -> "Declared":
+    """The declared crises (``contentcheck crisis start``) as read once for a scan, none when
+    the scan leaves them out; a crisis file that cannot be read is named in ``problems``
+    (logged when not given)."""
+    from contentcheck.crisis import Declared, default_state_dir, read_declared
 
     if not sources.active_crises:
-        return []
-    return active_crises(sources.state_dir or default_state_dir(), now, problems)
+        return Declared()
+    return read_declared(sources.state_dir or default_state_dir(), problems)
 
 
-def unseen_crises(sources: TermSources, now: datetime) -> list[str]:
+def declared_crises(sources: TermSources, now: datetime,
+                    problems: list[str] | None = None) -> list["Crisis"]:
+    """The declared crises active at ``now`` (see ``read_crisis_folder``)."""
+    return read_crisis_folder(sources, problems).active(now)
+
+
+def unseen_crises(sources: TermSources, now: datetime, declared: "Declared") -> list[str]:
     """Crises a person declared that this scan does not use, said out loud: one active in
     another state folder (declared from a shell without the team's config), one active now
     that a ``--now`` in the past leaves out, and one whose ``until`` passed in the last three
-    days without anyone ending it. Either way a crisis post could look ok."""
-    from contentcheck.crisis import active_crises, active_elsewhere, default_state_dir, recently_expired
+    days without anyone ending it. Either way a crisis post could look ok. ``declared`` is
+    the scan's own reading of its folder, so these say what its pauses used."""
+    from contentcheck.crisis import active_elsewhere, default_state_dir
 
     if not sources.active_crises:
         return []
@@ -173,13 +180,13 @@ def unseen_crises(sources: TermSources, now: datetime) -> list[str]:
              f"is {state}): move the file into {state}/crises/ or point state_dir at one "
              "shared folder" for c in active_elsewhere(state, real_now)]
     if abs((real_now - now).total_seconds()) > 60:
-        at_moment = {c.path for c in active_crises(state, now)}
+        at_moment = {c.path for c in declared.active(now)}
         notes += [f"crisis {c.name!r} is active now but not at {now:%Y-%m-%d %H:%M} (--now), "
-                  f"so this scan leaves it out" for c in active_crises(state, real_now)
+                  f"so this scan leaves it out" for c in declared.active(real_now)
                   if c.path not in at_moment]
     notes += [f"crisis {c.name!r} stopped counting at {c.until:%Y-%m-%d %H:%M} (its until), so "
               f"this scan leaves its terms out; if it is not over, set a later until in {c.path}"
-              for c in recently_expired(state, now)]
+              for c in declared.recently_expired(now)]
     for note in notes:  # on stderr at once, not only among the report's warnings at the end
         log.warning("%s", note)
     return notes
@@ -477,7 +484,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     if not settings.all_posts:
         window = Window(now, settings.until) if settings.until else Window.days_ahead(now, settings.days)
     problems: list[str] = []
-    crises = declared_crises(settings.terms, now, problems)
+    declared = read_crisis_folder(settings.terms, problems)  # once: header, pauses, warnings
+    crises = declared.active(now)
     crisis, lists = load_terms(settings.terms, crises)
     context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises),
                             cache_dir(settings))
@@ -509,7 +517,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
-        notes=problems + unseen_crises(settings.terms, now)
+        notes=problems + unseen_crises(settings.terms, now, declared)
         + term_notes(typed_only(crisis), left_out=False) + list(lists.warnings) + noted,
         unreadable=unreadable,
         post_warnings=post_warnings, undated=undated, twins=twins,

@@ -342,3 +342,40 @@ def test_a_crisis_of_exceptions_only_is_refused(terms: list[str], tmp_path: Path
     assert crises.active_crises(crises.default_state_dir(), T0) == []
     kept = cli("start", "Treinongeluk", "--term", "trein", "--term", "!treinstaking")
     assert kept.exit_code == 0, kept.output
+
+
+def test_a_scan_reads_the_crises_folder_once(tmp_path: Path, isolated_state: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The pauses, the CRISIS ACTIVE header and the warnings come from one reading of the
+    folder. A colleague saving the crisis file during the scan (here: right after the scan
+    read it, its start moved to an hour ago) used to reach the later readings: the post was
+    paused under CRISIS ACTIVE while a warning said the scan left the crisis out."""
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Bericht"],
+                                                ["02-01-2020", "10:00", "Met de trein"]])
+    assert cli("start", "Storm", "--term", "trein", now="2019-12-31T08:00").exit_code == 0
+    assert cli("start", "Oud", "--term", "bus", "--until", "2020-01-01T07:00",
+               now="2019-12-31T08:00").exit_code == 0  # expired an hour before --now
+    storm = isolated_state / "crises" / "storm.toml"
+    later = datetime.now(timezone.utc).astimezone(AMSTERDAM).replace(microsecond=0)
+    edited = storm.read_text(encoding="utf-8").replace(
+        "started = 2019-12-31T08:00:00+01:00", f"started = {later.isoformat()}")
+    assert edited != storm.read_text(encoding="utf-8")
+    reads: list[str] = []
+    read_crisis = crises.read_crisis
+
+    def read_then_edit(path: Path) -> crises.Crisis:
+        reads.append(path.name)
+        found = read_crisis(path)
+        if path == storm:
+            storm.write_text(edited, encoding="utf-8")
+        return found
+
+    monkeypatch.setattr(crises, "read_crisis", read_then_edit)
+    result = run("scan", calendar, "--no-shipped-lists", "--now", "2020-01-01T08:00",
+                 "--format", "json")
+    document = __import__("json").loads(result.stdout)
+    assert sorted(reads) == ["oud.toml", "storm.toml"]  # each file once (it was up to 4 times)
+    assert document["crisis"]["active"] is True and statuses(document) == {"Met de trein": "pause"}
+    assert not any("leaves it out" in w for w in document["warnings"])
+    assert any("crisis 'Oud' stopped counting at 2020-01-01 07:00" in w
+               for w in document["warnings"])
