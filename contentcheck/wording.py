@@ -189,6 +189,14 @@ def words(lang: str) -> str:
     """The language to phrase in: ``lang`` if contentcheck speaks it, else English."""
     return lang if lang in LANGUAGES else "en"
 
+UNSAVED_FORMULA_WORDS = {
+    "en": "'{column}' ({cell}) is a formula without a saved result ({formula}): what it shows "
+          "was not checked; open the file in Excel and save it there, then scan again",
+    "nl": "'{column}' ({cell}) is een formule zonder opgeslagen uitkomst ({formula}): wat hij "
+          "toont is niet gecontroleerd; open het bestand in Excel, sla het daar op en controleer "
+          "opnieuw",
+}
+
 DUPLICATE_WORDS = {
     "en": "the same text is also scheduled for {channel} in row {rows} ({when})",
     "nl": "dezelfde tekst staat ook gepland voor {channel} in rij {rows} ({when})",
@@ -313,6 +321,10 @@ WARNING_WORDS_NL: tuple[tuple[str, str], ...] = (
     (r"(?P<place>.*) row (?P<row>\d+): (?P<rest>.*)", "{place} rij {row}: {rest}"),
     (r"column (?P<column>'.*'): (?P<value>.*) is not a date I can read",
      "kolom {column}: {value} is geen datum die ik kan lezen"),
+    (r"column (?P<column>'.*') \((?P<cell>[A-Z]+\d+)\): a formula without a saved result "
+     r"\((?P<formula>.*)\); what it shows was not checked",
+     "kolom {column} ({cell}): een formule zonder opgeslagen uitkomst ({formula}); wat hij toont "
+     "is niet gecontroleerd"),
     (r"column (?P<column>'.*') is empty: the post has no date",
      "kolom {column} is leeg: het bericht heeft geen datum"),
     (r"the calendar has no date column: the post has no date",
@@ -415,6 +427,11 @@ APPLY_WORDS = {
                         "applied unless this report decides otherwise)",
            "not decided": "not decided", "not applied": "not applied",
            "not reviewed": "not reviewed", "unschedule by hand": "unschedule by hand",
+           "recalculate in Excel": "recalculate in Excel",
+           "recalculate": "{n} formula cell(s) have no result in the copy ({cells}): they read "
+                          "a cell apply changed (or cells no one can tell from the formula); "
+                          "Excel calculates them when it opens the copy: open it in Excel and "
+                          "save it before a scan or an upload reads it",
            "pause": "pause", "change": "change", "publish_count": "publish",
            "paused without a decision": "paused without a decision",
            "written": "written to {target}", "nothing_to_change": "nothing to change",
@@ -478,6 +495,11 @@ APPLY_WORDS = {
                         "blijven gelden tenzij dit rapport anders beslist)",
            "not decided": "geen besluit", "not applied": "niet toegepast",
            "not reviewed": "niet beoordeeld", "unschedule by hand": "met de hand uit de planner",
+           "recalculate in Excel": "herberekenen in Excel",
+           "recalculate": "{n} formulecel(len) hebben geen uitkomst in de kopie ({cells}): ze "
+                          "lezen een cel die apply veranderde (of cellen die de formule niet "
+                          "noemt); Excel rekent ze uit bij het openen van de kopie: open hem in "
+                          "Excel en sla hem op voordat een scan of een upload hem leest",
            "pause": "pauze", "change": "aanpassen", "publish_count": "publiceren",
            "paused without a decision": "gepauzeerd zonder besluit",
            "written": "geschreven naar {target}", "nothing_to_change": "niets te veranderen",

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import openpyxl
 import pytest
 
-from tests.conftest import NOW, run, sha256, write_csv, write_xlsx
+from tests.conftest import NOW, run, scan_json, sha256, write_csv, write_xlsx
 
 HEADER = ["Datum", "Tijd", "Kanaal", "Bericht", "Status"]
 ROWS = [["24-11-2026", "12:00", "Instagram", "Met de trein naar de kerstmarkt", "Gepland"],
@@ -462,3 +463,105 @@ def test_a_deleted_note_or_reviewer_column_reads_as_empty(tmp_path: Path) -> Non
                   for d in trail["decisions"]) == [(2, "publish", None, None),
                                                    (3, "change", None, None),
                                                    (4, "pause", None, None)]
+
+
+FORMULAS = Path(__file__).resolve().parent / "fixtures" / "formules-kalender.xlsx"
+
+
+def _formula_calendar(tmp_path: Path) -> tuple[Path, Path]:
+    """The fixture's calendar (dates =A2+1..., texts =D2&" !" and ="Een fijne "&"dag", saved
+    with their results by LibreOffice) scanned into a report."""
+    calendar = tmp_path / "kalender.xlsx"
+    calendar.write_bytes(FORMULAS.read_bytes())
+    report = tmp_path / "rapport.xlsx"
+    scan_to_report(calendar, report)
+    return calendar, report
+
+
+def test_an_applied_workbook_keeps_the_formula_results_nothing_changed(tmp_path: Path) -> None:
+    """openpyxl writes formulas without results: a later scan of the copy read the dates as
+    'no date' and the text =D2&" !" as its formula, so the crisis post looked ok. The copy
+    keeps the results the checked workbook had where apply changed none of their inputs."""
+    calendar, report = _formula_calendar(tmp_path)
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("pause", None), at[3]: ("publish", None), at[4]: ("publish", None)})
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stderr
+    assert "recalculate" not in result.stdout
+    copy = tmp_path / "kalender-checked.xlsx"
+    formulas = openpyxl.load_workbook(copy)["Planning"]
+    values = openpyxl.load_workbook(copy, data_only=True)["Planning"]
+    assert [formulas[c].value for c in ("A3", "D3", "D5")] == ["=A2+1", '=D2&" !"',
+                                                               '="Een fijne "&"dag"']
+    assert values["A3"].value == dt.datetime(2026, 11, 25)
+    assert values["D3"].value == "Met de trein naar de kerstmarkt !"
+    assert values["D5"].value == "Een fijne dag" and values["E2"].value == "Gepauzeerd"
+    rescan = scan_json(copy, "--term", "trein")
+    posts = {p["row"]: p for p in rescan["posts"]}
+    assert posts[3]["scheduled_at"].startswith("2026-11-25T09:00")
+    assert posts[3]["status"] == "pause"  # the trein the post shows is seen again
+    assert not any("formula" in w for w in rescan["warnings"])
+
+
+def test_a_formula_reading_a_changed_cell_is_listed_for_excel(tmp_path: Path) -> None:
+    """A new text in D2 changes what =D2&" !" shows: its old result would be wrong, so it has
+    none, apply says which cell Excel must calculate (also with -q), and a scan of the copy
+    names the cell and asks for review rather than call the post ok."""
+    calendar, report = _formula_calendar(tmp_path)
+    at = flagged_rows(report)
+    decide(report, {at[2]: ("change", "Met de bus naar de kerstmarkt"),
+                    at[3]: ("publish", None), at[4]: ("publish", None)})
+    result = run("-q", "apply", report)
+    assert result.exit_code == 0, result.stderr
+    assert "kalender.xlsx recalculate in Excel: 1 formula cell(s) have no result in the copy " \
+           "([Planning] D3): they read a cell apply changed" in result.stdout
+    assert "open it in Excel and save it before a scan or an upload reads it" in result.stdout
+    copy = tmp_path / "kalender-checked.xlsx"
+    values = openpyxl.load_workbook(copy, data_only=True)["Planning"]
+    assert values["D3"].value is None and values["A3"].value == dt.datetime(2026, 11, 25)
+    assert values["D5"].value == "Een fijne dag"
+    post = next(p for p in scan_json(copy, "--term", "trein")["posts"] if p["row"] == 3)
+    assert post["status"] == "review" and post["scheduled_at"].startswith("2026-11-25")
+    assert post["reasons"] == ["'Bericht' (D3) is a formula without a saved result "
+                               "(=D2&\" !\"): what it shows was not checked; open the file in "
+                               "Excel and save it there, then scan again"]
+    dutch = tmp_path / "rapport-nl.xlsx"  # apply speaks the report's language
+    scan_to_report(calendar, dutch, "--lang", "nl")
+    book = openpyxl.load_workbook(dutch)
+    sheet = book["Te beoordelen"]
+    sheet.cell(at[2], column(sheet, "Besluit")).value = "aanpassen"
+    sheet.cell(at[2], column(sheet, "Nieuwe tekst")).value = "Met de bus naar de kerstmarkt"
+    book.save(dutch)
+    result = run("apply", dutch, "--replace", "--undecided", "publish")
+    assert "kalender.xlsx herberekenen in Excel: 1 formulecel(len) hebben geen uitkomst in de " \
+           "kopie ([Planning] D3)" in result.stdout
+
+
+@pytest.mark.parametrize(("formula", "written", "stale"), [
+    # (formula in Planning!D3, cells apply wrote, whether its saved result may be wrong)
+    ("A2+1", [("Planning", 2, 4)], False),
+    ('D2&" !"', [("Planning", 2, 4)], True),
+    ("$D$2&\"!\"", [("Planning", 2, 4)], True),
+    ("COUNTIF(E:E,\"Gepland\")", [("Planning", 7, 5)], True),
+    ("COUNTIF(E:E,\"Gepland\")", [("Planning", 7, 6)], False),
+    ("'Planning'!D2", [("Planning", 2, 4)], True),
+    ("Uitleg!D2", [("Planning", 2, 4)], False),
+    ("INDIRECT(\"D2\")", [], True),
+    ("TODAY()+1", [], True),
+    ("Prijslijst", [], True),  # a defined name: its cells cannot be told
+    ("[1]Blad1!A1", [], True),
+])
+def test_which_formula_results_may_be_wrong(formula: str, written: list, stale: bool) -> None:
+    from contentcheck.apply.formula_values import stale_formulas
+
+    cell = ("Planning", 3, 4)
+    assert (cell in stale_formulas({cell: formula}, written)) is stale
+
+
+def test_a_formula_reading_a_stale_formula_is_stale_too() -> None:
+    from contentcheck.apply.formula_values import stale_formulas
+
+    chain = {("P", row, 4): f"D{row - 1}&\"!\"" for row in range(3, 2000)}
+    chain[("P", 2, 1)] = "A1+1"
+    found = stale_formulas(chain, [("P", 2, 4)])
+    assert found == set(chain) - {("P", 2, 1)}

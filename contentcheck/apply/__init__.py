@@ -69,15 +69,15 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
     progress.stage("writing the copies", len(plans), worth_showing=size >= 2**20)
     # every copy is made first and moved into place only when all could be made: a refusal
     # (a new text the second calendar's encoding cannot hold) leaves nothing written
-    staged: list[tuple[Plan, Path, list[str]]] = []
+    staged: list[tuple[Plan, Path, tuple[list[str], list[str]]]] = []
     try:
         for plan in plans:
             if plan.decided and any(d.outcome == "applied" for d in plan.decided):
                 staged.append(_stage(ctx, plan))
             progress.advance()
         while staged:
-            plan, temp, log = staged.pop(0)
-            _finish(ctx, plan, temp, log)
+            plan, temp, said = staged.pop(0)
+            _finish(ctx, plan, temp, said)
     finally:
         for _, temp, _ in staged:
             temp.unlink(missing_ok=True)
@@ -85,23 +85,26 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
     return [plan.applied for plan in plans]
 
 
-def _stage(ctx: Context, plan: Plan) -> tuple[Plan, Path, list[str]]:
-    """The copy of one calendar, made in a temporary file beside its place, and its log."""
+def _stage(ctx: Context, plan: Plan) -> tuple[Plan, Path, tuple[list[str], list[str]]]:
+    """The copy of one calendar, made in a temporary file beside its place, its log and what
+    a person must still do about it."""
     applied, calendar = plan.applied, plan.calendar
     writer = writer_for(calendar.kind)
     paused = PAUSED_STATUS[calendar_language(calendar, ctx.lang)]
-    log: list[str] = []
-    temp = stage(plan.target, lambda temp: log.extend(
+    said: list[tuple[list[str], list[str]]] = []
+    temp = stage(plan.target, lambda temp: said.append(
         writer(applied.source, plan.data, calendar, plan.changes, temp, paused, ctx.lang)),
         what="the checked copy")
-    return plan, temp, log
+    return plan, temp, said[0]
 
 
-def _finish(ctx: Context, plan: Plan, temp: Path, log: list[str]) -> None:
+def _finish(ctx: Context, plan: Plan, temp: Path, said: tuple[list[str], list[str]]) -> None:
     """The staged copy into place, then its audit trail."""
     applied, target = plan.applied, plan.target
     move_into_place(temp, target, what="the checked copy")
+    log, todo = said
     applied.log[len(applied.log):] = log
+    applied.recalculate[len(applied.recalculate):] = todo
     applied.target = target
     reports = [d.decided_in.split(", ", 1)[0] for d in plan.decided if d.explicit]
     applied.audit = write_audit(target, applied.source, plan.sha256,

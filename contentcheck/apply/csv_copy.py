@@ -52,9 +52,10 @@ def _serialize(fields: list[str], raw: str, original: list[str], delimiter: str)
 
 
 def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[Change],
-                   target: Path, paused_label: str, lang: str = "en") -> list[str]:
+                   target: Path, paused_label: str, lang: str = "en") -> tuple[list[str], list[str]]:
     """Apply the changes to a copy of ``data`` (the calendar's bytes as read and checked)
-    written at ``target``; returns the change log lines (in ``lang``)."""
+    written at ``target``; returns the change log lines (in ``lang``) and what a person must
+    still do about the copy (nothing: a CSV holds no formulas)."""
     encoding = calendar.encoding or "utf-8"
     delimiter = calendar.delimiter or ","
     # a UTF-8 file with a stray Windows byte (scan read it with a note): such bytes travel as
@@ -103,4 +104,4 @@ def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[
         raise CalendarError(str(source), f"a new text has characters {encoding} cannot hold "
                             f"({bad!r}); the copy would lose them") from None
     target.write_bytes(data)
-    return log
+    return log, []

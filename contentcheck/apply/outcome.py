@@ -39,6 +39,7 @@ class AppliedCalendar:
     not_applied: list[str] = field(default_factory=list)
     unreviewed: list[str] = field(default_factory=list)
     unschedule: list[str] = field(default_factory=list)
+    recalculate: list[str] = field(default_factory=list)  # formulas for Excel to calculate
     audit: tuple[Path, Path] | None = None
     lang: str = "en"  # the report's language: the log and summary lines speak it
 

@@ -34,8 +34,10 @@ WRITERS: dict[str, tuple[str, str]] = {
 }
 
 
-def writer_for(kind: str) -> Callable[..., list[str]]:
-    """The copy writer of a calendar kind; ContentcheckError for a kind apply cannot write."""
+def writer_for(kind: str) -> Callable[..., tuple[list[str], list[str]]]:
+    """The copy writer of a calendar kind; ContentcheckError for a kind apply cannot write.
+    A writer returns its log lines and the lines a person must still act on (an xlsx copy's
+    formulas for Excel to calculate)."""
     if kind not in WRITERS:
         raise ContentcheckError(f"writing decisions back into a {kind} calendar is not "
                                 "supported; save it as .xlsx or .csv and scan that")

@@ -23,6 +23,28 @@ _PACKAGE_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 # full of "<f" that never closes costs one pass over it, not one pass per "<f" (quadratic).
 _UNSAVED = re.compile(rb"(?:</f>|<f[^<>]{0,512}/>)\s{0,64}(?:<v\s{0,8}/>|<v></v>)?\s{0,64}</c>")
 _REF = re.compile(r"([A-Z]+)(\d+)")
+# a post's warning about one such cell: made by ``formula_warning``, read by ``formula_cells``
+_WARNING = re.compile(r"column (?P<column>'.*'|\".*\") \((?P<ref>[A-Z]{1,3}\d{1,7})\): a formula "
+                      r"without a saved result \(=(?P<formula>.*)\); what it shows was not checked",
+                      re.DOTALL)
+
+
+def formula_warning(column: str, ref: str, formula: str) -> str:
+    """The warning a post gets for a cell it is read from that holds a formula without a saved
+    result: the post is checked by the formula's text, which may not be what it shows."""
+    return (f"column {column!r} ({ref}): a formula without a saved result (={formula}); what it "
+            "shows was not checked")
+
+
+def formula_cells(warnings: tuple[str, ...]) -> list[tuple[str, str, str]]:
+    """(column, cell reference, formula) of each ``formula_warning`` among a post's warnings."""
+    import ast
+
+    found = []
+    for warning in warnings:
+        if warning.startswith("column ") and (match := _WARNING.match(warning)):
+            found.append((ast.literal_eval(match["column"]), match["ref"], match["formula"]))
+    return found
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:

@@ -21,6 +21,9 @@ class Table:
     name: str | None
     rows: list[list[Any]] | Iterable[list[Any]]
     first_row: int = 1
+    # row index -> column index -> (cell reference, formula) of the cells holding a formula
+    # without a saved result, whose formula text stands in the cell (calendar/formulas.py)
+    unsaved: dict[int, dict[int, tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass

@@ -341,7 +341,31 @@ def sheet_stream(table: Table, source: str, options: ReadOptions,
         posts = _whole(table, header_index, first, rows, notes)
     else:
         posts = _streamed(table, header_index, first, rows, notes)
+    if table.unsaved:
+        posts = _formulas_named(posts, table, rows)
     return SheetStream(_in_chunks(posts, size), columns, header_index + table.first_row, notes)
+
+
+def _formulas_named(posts: Iterator[Post], table: Table, rows: _Rows) -> Iterator[Post]:
+    """Each post read from a cell that holds a formula without a saved result says which
+    (its date, time, channel, status or a text it is checked by): the scan saw the formula,
+    not what it shows (the unsaved-formulas check asks for review)."""
+    from dataclasses import replace
+
+    from contentcheck.calendar.formulas import formula_warning
+
+    for post in posts:
+        cells = table.unsaved.get(post.row - table.first_row)
+        if cells:
+            headers = rows.columns.headers
+            read = {i for i in (rows.date_at, rows.time_at, rows.channel_at, rows.status_at)
+                    if i is not None} | {i for _, i in rows.text_at}
+            named = tuple(formula_warning(headers[column] if column < len(headers)
+                                          else column_letter(column), ref, formula)
+                          for column, (ref, formula) in sorted(cells.items()) if column in read)
+            if named:
+                post = replace(post, warnings=post.warnings + named)
+        yield post
 
 
 def _whole(table: Table, header_index: int, first: int, rows: _Rows, notes: list[str]

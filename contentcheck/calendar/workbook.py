@@ -177,10 +177,11 @@ def read_workbook(path: Path, data: bytes) -> tuple[list[Table], list[str]]:
                     merged = getattr(sheet, "merged_cell_ranges", None) or ods_merged.get(meta.name, [])
             except Exception as exc:
                 raise CalendarError(str(path), f"cannot be read: {_short(exc)}", sheet=meta.name) from None
+            table = Table(meta.name, rows)
             if meta.name in unsaved:
-                notes.append(_use_formula_text(rows, meta.name, unsaved[meta.name]))
+                notes.append(_use_formula_text(table, unsaved[meta.name]))
             fill_merged_down(rows, merged)
-            tables.append(Table(meta.name, rows))
+            tables.append(table)
     return tables, notes
 
 
@@ -203,10 +204,14 @@ def _inspect_sheets(path: Path, data: bytes, sheets: dict[str, bytes]
     return unsaved, far
 
 
-def _use_formula_text(rows: list[list], sheet: str, cells: list[tuple[int, int, str, str]]) -> str:
+def _use_formula_text(table: Table, cells: list[tuple[int, int, str, str]]) -> str:
     """Put each result-less formula's own text in its empty cell, so the post is checked (its
-    quoted words are usually the post) rather than read as empty; say which cells they were."""
-    for row, column, _, formula in cells:
+    quoted words are usually the post) rather than read as empty; say which cells they were
+    (each post read from one is told so too: ``table.unsaved``)."""
+    rows, sheet = table.rows, table.name
+    assert isinstance(rows, list)
+    for row, column, ref, formula in cells:
+        table.unsaved.setdefault(row, {})[column] = (ref, formula)
         while len(rows) <= row:
             rows.append([])
         cells_of_row = rows[row]

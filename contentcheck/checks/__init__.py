@@ -38,7 +38,8 @@ from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
 from contentcheck.checks import (duplicate_post, house_words, links, sensitive_dates,
-                                 similar_errors, spelling, terms, tone_of_voice)
+                                 similar_errors, spelling, terms, tone_of_voice,
+                                 unsaved_formulas)
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -100,6 +101,7 @@ CHECKS: dict[str, ModuleType] = {
     similar_errors.ID: similar_errors,
     links.ID: links,
     spelling.ID: spelling,
+    unsaved_formulas.ID: unsaved_formulas,
 }
 
 

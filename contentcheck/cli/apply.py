@@ -105,7 +105,8 @@ def _print(applied: "AppliedCalendar") -> None:
             click.echo(f"{name} {line}")
     sections = (("not decided", applied.undecided), ("not applied", applied.not_applied),
                 ("not reviewed", applied.unreviewed),
-                ("unschedule by hand", applied.unschedule))
+                ("unschedule by hand", applied.unschedule),
+                ("recalculate in Excel", applied.recalculate))
     for title, lines in sections:
         for line in lines:
             click.echo(f"{name} {apply_phrase(lang, title)}: {line}")

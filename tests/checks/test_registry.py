@@ -17,13 +17,15 @@ from tests.checks.test_sensitive_dates import EXAMPLES as DATES_EXAMPLES
 from tests.checks.test_similar_errors import EXAMPLES as SIMILAR_EXAMPLES
 from tests.checks.test_spelling import EXAMPLES as SPELLING_EXAMPLES
 from tests.checks.test_tone_of_voice import EXAMPLES as TONE_EXAMPLES
+from tests.checks.test_unsaved_formulas import EXAMPLES as FORMULA_EXAMPLES
 from tests.conftest import NOW, run, scan_json, write_xlsx
 
 # Every check module names its table of examples here; a new check without one fails below.
 EXAMPLES = {"duplicate-post": DUPLICATE_EXAMPLES, "sensitive-dates": DATES_EXAMPLES,
             "terms": "tests/test_matcher.py", "house-words": HOUSE_EXAMPLES,
             "tone-of-voice": TONE_EXAMPLES, "similar-errors": SIMILAR_EXAMPLES,
-            "links": LINK_EXAMPLES, "spelling": SPELLING_EXAMPLES}
+            "links": LINK_EXAMPLES, "spelling": SPELLING_EXAMPLES,
+            "unsaved-formulas": FORMULA_EXAMPLES}
 
 
 @pytest.mark.parametrize("check_id", list(CHECKS))
