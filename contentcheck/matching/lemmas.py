@@ -159,19 +159,22 @@ def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def filed_participles(verb: str) -> frozenset[str]:
     """The participles of a Dutch particle verb that the table files only as an adjective
-    lemma of their own (afsluiten -> afgesloten, uitsterven -> uitgestorven): the particle and
-    its base verb's ge- participle (gesloten), when the table has that word as a lemma and
-    not among the verb's forms. They are forms of the verb all the same (de weg is afgesloten)."""
-    groups = table("nl").groups
+    lemma of their own (afsluiten -> afgesloten, uitsterven -> uitgestorven), or do not list
+    at all (opsluiten -> opgesloten): the particle and its base verb's ge- participle
+    (gesloten), when the table has that word as a lemma, or nowhere, and not among the verb's
+    forms. They are forms of the verb all the same (de weg is afgesloten)."""
+    data = table("nl")
+    groups = data.groups
     group = groups.get(verb, ())
     particle = split_particle(verb, group)
     base = verb[len(particle):] if particle else ""
     if not (particle and base in groups and is_verb(verb)):
         return frozenset()
     done = {particle + form for form in groups[base][1:] if form.startswith("ge")
-            and not form.endswith(("end", "ende")) and particle + form in groups
-            and particle + form not in group}
-    return frozenset(done | {form + "e" for form in done if form + "e" in groups[form]})  # afgeleide
+            and not form.endswith(("end", "ende")) and particle + form not in group
+            and (particle + form in groups or particle + form not in data.lemma_of)}
+    inflected = {form + "e" for form in done if form in groups and form + "e" in groups[form]}
+    return frozenset(done | inflected)  # afgeleide
 
 
 @lru_cache(maxsize=None)
