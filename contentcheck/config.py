@@ -25,7 +25,7 @@ SCAN_KEYS: Keys = {
     "days": (int, float), "until": str,
     "timezone": str, "dayfirst": bool, "format": str, "output": str, "columns": dict,
     "exit_zero": bool, "lang": str, "csv_delimiter": str, "jobs": int,
-    "cache": bool, "translations": bool,
+    "cache": bool, "translations": bool, "kit_guess": bool,
 }
 COLUMN_KEYS = ("text", "date", "time", "channel", "status")
 

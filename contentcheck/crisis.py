@@ -472,7 +472,7 @@ def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[C
         kept = [line for line in lines if term_key(_bare(line)) != key]
         if len(kept) < len(lines):
             return _save(replace(crisis, text="".join(kept))), "typed"
-        for kit in crisis.kits:
+        for kit in crisis.kits or _chosen(crisis):
             terms = get_kit(kit).pause_terms() + get_kit(kit).review_terms()
             found = next((t for t in terms if term_key(t) == key), None)
             if found is not None and key not in {term_key(t) for t in crisis.dropped}:
@@ -480,6 +480,17 @@ def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[C
                 return _save(replace(crisis, dropped=crisis.dropped + (bare,))), kit
         raise SettingsError(f"crisis {crisis.name!r} has no term {term!r} "
                             f"(see `contentcheck crisis show {crisis.name!r}`)")
+
+
+def _chosen(crisis: Crisis) -> tuple[str, ...]:
+    """The kits a scan chooses from the typed terms of a crisis that names none: their
+    words are the crisis's too, and one the team does not want is dropped like a kit's."""
+    from contentcheck.kit_choice import choose_kits
+
+    try:
+        return tuple(choice.kit.name for choice in choose_kits(crisis.typed_termset(), crisis.name))
+    except TermFileError:  # a hand-edited term that cannot be read: no kit is chosen
+        return ()
 
 
 def _bare(line: str) -> str:

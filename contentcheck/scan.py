@@ -26,6 +26,7 @@ from contentcheck.wording import channel_shown, warning_in
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext, Runner
     from contentcheck.crisis import Crisis, Declared
+    from contentcheck.kit_choice import KitChoice
     from contentcheck.twins import Twins
     from contentcheck.verdicts import StoredVerdicts
     from contentcheck.workers import CheckPool
@@ -49,6 +50,8 @@ class ScanResult:
     crisis_terms: list[str] = field(default_factory=list)
     crisis_sources: list[str] = field(default_factory=list)
     crisis_errors: list[str] = field(default_factory=list)  # the brand's own errors, named by crises
+    # the kits chosen from the typed terms of a crisis naming none: a line each (kit_choice.py)
+    kits_chosen: list[str] = field(default_factory=list)
     lists: dict[str, int] = field(default_factory=dict)
     posts_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
@@ -192,28 +195,38 @@ def unseen_crises(sources: TermSources, now: datetime, declared: "Declared") -> 
     return notes
 
 
-def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[TermSet, TermSet]:
+def load_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
+               chosen: list["KitChoice"] | None = None) -> tuple[TermSet, TermSet]:
     """The crisis terms (declared crises, files, then --term, kits, then the typed terms'
-    translations) and the word lists (shipped, then user folders): what a scan, and
-    `explain`, check a text against."""
+    translations) and the word lists (shipped, then user folders, then the words of the kits
+    chosen from the typed terms of a crisis that names none, as review words; the choices are
+    added to ``chosen``): what a scan, and `explain`, check a text against."""
     from contentcheck.lists.load import load_lists
     from contentcheck.matching import crisis_terms_from_cli, load_crisis_file
 
+    from contentcheck.kit_choice import chosen_kits
     from contentcheck.kits import kit_terms
     from contentcheck.matching.singulars import singular_terms
     from contentcheck.translations import translated
 
-    crisis, kit_review, typed = TermSet(), TermSet(), TermSet()
+    crisis, kit_review, typed, given = TermSet(), TermSet(), TermSet(), TermSet()
+    kitless: list[tuple[TermSet, str | None, tuple[str, ...]]] = []  # crises naming no kit
+    in_use = list(sources.kits)
     for declared in crises:
         own = declared.typed_termset()
         pause, review = declared.kit_termsets()
         crisis, kit_review, typed = crisis + own + pause, kit_review + review, typed + own
+        in_use += declared.kits
+        if not declared.kits:
+            kitless.append((own, declared.name, declared.dropped))
     for path in sources.crisis_files:
         own = load_crisis_file(Path(path))
-        crisis, typed = crisis + own, typed + own
+        crisis, typed, given = crisis + own, typed + own, given + own
     if sources.crisis_terms:
         own = crisis_terms_from_cli(list(sources.crisis_terms))
-        crisis, typed = crisis + own, typed + own
+        crisis, typed, given = crisis + own, typed + own, given + own
+    if given.terms and not sources.kits:
+        kitless.append((given, None, ()))
     if sources.kits:
         pause, review = kit_terms(sources.kits, "--kit")
         crisis, kit_review = crisis + pause, kit_review + review
@@ -228,7 +241,13 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = ()) -> tuple[T
         crisis, kit_review = crisis + pause, kit_review + review
     lists = load_lists(sources.wordlist_dirs, shipped=sources.shipped_lists,
                        disabled_categories=sources.disabled_categories)
-    return crisis, lists + TermSet(kit_review.terms)  # a kit's exceptions guard its pause words
+    lists += TermSet(kit_review.terms)  # a kit's exceptions guard its pause words
+    if sources.kit_guess and kitless:
+        choices, guessed = chosen_kits(kitless, in_use)
+        if chosen is not None:
+            chosen.extend(choices)
+        lists += guessed
+    return crisis, lists
 
 
 def escalations(sources: TermSources, crises: Iterable["Crisis"] = ()) -> dict[str, str]:
@@ -477,6 +496,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     decide, a chunk of posts at a time; ``progress`` hears how far it is. The ok verdicts of
     a big scan wait in temporary files (``verdicts.py``) until the result is closed."""
     from contentcheck.checks import start_each
+    from contentcheck.kit_choice import KitChoice
     from contentcheck.translations import typed_only
 
     now = settings.now or datetime.now(settings.timezone)
@@ -486,7 +506,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     problems: list[str] = []
     declared = read_crisis_folder(settings.terms, problems)  # once: header, pauses, warnings
     crises = declared.active(now)
-    crisis, lists = load_terms(settings.terms, crises)
+    chosen: list[KitChoice] = []
+    crisis, lists = load_terms(settings.terms, crises, chosen)
     context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises),
                             cache_dir(settings))
     started = start_each(context, settings.checks)
@@ -504,6 +525,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         checking.store.close()
         raise
     progress.done()
+    for choice in chosen:  # the watch log's line (the reports show it at their top)
+        log.info("%s", choice.line())
     list_sizes = Counter(term.list_name for term in lists.terms)
     return ScanResult(
         now=now, window=window, calendars=calendars, verdicts=verdicts,
@@ -513,7 +536,9 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         crisis_sources=[f"crisis {c.name}" for c in crises]
         + [str(p) for p in settings.terms.crisis_files]
         + (["--term"] if settings.terms.crisis_terms else [])
-        + [f"kit {kit}" for kit in settings.terms.kits],
+        + [f"kit {kit}" for kit in settings.terms.kits]
+        + [f"kit {choice.kit.name} (chosen, review)" for choice in chosen],
+        kits_chosen=[choice.line() for choice in chosen],
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},

@@ -35,6 +35,7 @@ class TermSources:
     kits: tuple[str, ...] = ()  # shipped crisis kits (--kit), as if a crisis used them
     escalate: tuple[str, ...] = ()  # list categories whose hits pause (--escalate)
     translations: bool = True  # a typed crisis term's NL<->EN translation counts (translations.py)
+    kit_guess: bool = True  # a crisis naming no kit gets the kit its terms fit, as review (kit_choice.py)
 
 
 @dataclass(frozen=True)
@@ -117,10 +118,12 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
                        shipped_lists: bool | None = None, active_crises: bool = True,
                        disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
                        escalate: tuple[str, ...] = (),
-                       translations: bool | None = None) -> TermSources:
+                       translations: bool | None = None,
+                       kit_guess: bool | None = None) -> TermSources:
     """The config's crisis files, terms, word-list folders and switched-off categories, with
     the flags' added on top (an on-call person's ``--term`` comes on top of the team's crisis
-    file); ``--no-shipped-lists`` and ``--no-translations`` replace the config's choice."""
+    file); ``--no-shipped-lists``, ``--no-translations`` and ``--no-kit-guess`` replace the
+    config's choice."""
     from contentcheck.kits import check_categories
 
     scan = config.scan
@@ -138,6 +141,7 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
                                                       config.where("escalate"))
                                      + check_categories(escalate, "--escalate"))),
         translations=bool(_first(translations, scan.get("translations"), True)),
+        kit_guess=bool(_first(kit_guess, scan.get("kit_guess"), True)),
     )
 
 
@@ -209,7 +213,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         disabled_categories: tuple[str, ...] = (), kits: tuple[str, ...] = (),
                         escalate: tuple[str, ...] = (), jobs: int | None = None,
                         cache: bool | None = None,
-                        translations: bool | None = None) -> ScanSettings:
+                        translations: bool | None = None,
+                        kit_guess: bool | None = None) -> ScanSettings:
     """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
@@ -238,7 +243,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                                  wordlist_dirs=wordlist_dirs, shipped_lists=shipped_lists,
                                  active_crises=active_crises,
                                  disabled_categories=disabled_categories, kits=kits,
-                                 escalate=escalate, translations=translations),
+                                 escalate=escalate, translations=translations,
+                                 kit_guess=kit_guess),
         now=start,
         days=DEFAULT_DAYS if days is None else float(days),
         until=end,

@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 
+from contentcheck.kit_choice import shared_terms
 from contentcheck.kits import Kit, shipped_kits
 from contentcheck.matching import Checker, TermSet, parse_pattern, vocabulary
 from contentcheck.records import Post
@@ -180,15 +181,7 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     """The kit itself when its words of the event overlap the crisis terms, and its words
     that occur in the upcoming posts (those of kits that do not fit are noise)."""
     pause, review = kit.termsets("suggest")
-    kit_checker = Checker(pause, TermSet())
-    # a word the kit derives (besmet -> besmetting) is no word the two share: a food kit's
-    # contamination is not a pandemic's infection; nor is an English compound that holds a
-    # kit word (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit), nor an
-    # emoji that one kit's word may stand for (💥 for bom)
-    shared = [t.text for t in crisis.terms
-              if any(f.rule not in ("derived", "derived-sense", "emoji-word")
-                     and not f.rule.startswith("compound-en")
-                     for f in kit_checker.explain(t.text)[0])]
+    shared = shared_terms(kit, crisis)
     if not shared:
         return
     add(kit.name, f"kit {kit.name}: {kit.description.split(' (')[0].lower()}; it has "

@@ -18,7 +18,7 @@ def test_shows_match_rule_span_and_metadata(tmp_path: Path) -> None:
     crisis = tmp_path / "boston.txt"
     crisis.write_text("boston explosion\nPrayForBoston\n", encoding="utf-8")
     result = run("Explosions near the Boston finish line #PrayForBoston", "--crisis", str(crisis),
-                 "--no-shipped")
+                 "--no-shipped", "--no-kit-guess")
     assert result.exit_code == 0, result.output
     assert "2 matches:" in result.output
     assert "'Explosions near the Boston' at 0-26: term 'boston explosion' (words close together)" \
@@ -78,7 +78,8 @@ def test_explain_uses_the_config_as_scan_does(tmp_path: Path) -> None:
                                        encoding="utf-8")
     config = tmp_path / "contentcheck.toml"
     config.write_text('[scan]\nwordlists = ["lists"]\nterms = ["treinongeluk"]\n'
-                      'disabled_categories = ["marketing-metaphors"]\n', encoding="utf-8")
+                      'disabled_categories = ["marketing-metaphors"]\nkit_guess = false\n',
+                      encoding="utf-8")
     text = "Slachtprijzen bij de concurrent, ondanks het treinongeluk"
     with_config = run(text, "--config", str(config), "--no-active-crises")
     assert with_config.exit_code == 0, with_config.output

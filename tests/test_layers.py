@@ -16,7 +16,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("__init__", "errors", "records", "text", "visible", "wording", "fileio", "locks", "gcpause",
      "progress"),
     ("calendar", "matching"),
-    ("lists", "kits", "suggest", "translations"),
+    ("lists", "kits", "kit_choice", "suggest", "translations"),
     ("window", "config", "settings", "crisis", "checks"),
     ("decide",),
     ("scan", "twins", "workers", "verdicts"),

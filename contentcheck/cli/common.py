@@ -272,6 +272,9 @@ crisis_options = _options(
     click.option("--no-translations", "no_translations", is_flag=True, default=None,
                  help="Do not let a typed crisis term's English or Dutch translation count "
                       "(trein -> train) [default: [scan] translations, else on]."),
+    click.option("--no-kit-guess", "no_kit_guess", is_flag=True, default=None,
+                 help="Do not choose a kit from the typed terms of a crisis that names none "
+                      "(its words ask for review) [default: [scan] kit_guess, else on]."),
     kit_options,
 )
 

@@ -19,6 +19,7 @@ from contentcheck.cli.common import (GuardedCommand, crisis_options, list_option
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
     from contentcheck.config import Config
+    from contentcheck.kit_choice import KitChoice
     from contentcheck.records import Finding, Post
 
 RULES = {
@@ -97,7 +98,8 @@ def _highlight(text: str, start: int, end: int) -> str:
               help="Language of the reasons, as scan --lang words them in a report "
                    "[default: config, else your locale].")
 def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
-            no_active_crises: bool, no_translations: bool | None, kits: tuple[str, ...],
+            no_active_crises: bool, no_translations: bool | None, no_kit_guess: bool | None,
+            kits: tuple[str, ...],
             escalate: tuple[str, ...],
             wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
             disabled_categories: tuple[str, ...], config_path: Path | None,
@@ -116,11 +118,13 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         config, crisis_files=crisis_files, terms=terms, wordlist_dirs=wordlist_dirs,
         shipped_lists=shipped_lists, active_crises=not no_active_crises,
         disabled_categories=disabled_categories, kits=kits, escalate=escalate,
-        translations=False if no_translations else None)
+        translations=False if no_translations else None,
+        kit_guess=False if no_kit_guess else None)
     zone = config_timezone(config)
     now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
     crises = declared_crises(sources, now)
-    crisis_terms, list_terms = load_terms(sources, crises)
+    chosen: list[KitChoice] = []
+    crisis_terms, list_terms = load_terms(sources, crises, chosen)
     escalated = escalations(sources, crises)
     checker = Checker(crisis_terms, list_terms)
     lang = detect(text) if language == "auto" else None if language == "any" else language
@@ -129,6 +133,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     say(f"read as:  {' | '.join(checker.reading(text)) or '(no words)'}")
     say(f"language: {lang or 'unknown: every list applies'} ({how}); "
                f"{len(checker)} terms, {len(checker.exceptions)} exceptions")
+    for choice in chosen:
+        say(f"kit:      {choice.line()}")
     _say_hidden(text)
     from contentcheck.matching import term_notes
     from contentcheck.translations import typed_only

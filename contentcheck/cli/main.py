@@ -174,7 +174,7 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
 def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tuple[Path, ...],
          terms: tuple[str, ...], wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
          disabled_categories: tuple[str, ...], no_active_crises: bool,
-         no_translations: bool | None, kits: tuple[str, ...],
+         no_translations: bool | None, no_kit_guess: bool | None, kits: tuple[str, ...],
          escalate: tuple[str, ...], now_text: str | None,
          days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
          dayfirst: bool | None, format_name: str | None, output: Path | None,
@@ -197,7 +197,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         until=until_text, all_posts=all_posts, timezone=timezone_name, dayfirst=dayfirst,
         columns=_column_overrides(columns), active_crises=not no_active_crises,
         disabled_categories=disabled_categories, kits=kits, escalate=escalate, jobs=jobs,
-        cache=False if no_cache else None, translations=False if no_translations else None)
+        cache=False if no_cache else None, translations=False if no_translations else None,
+        kit_guess=False if no_kit_guess else None)
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or _configured_format(config),

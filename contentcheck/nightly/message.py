@@ -74,7 +74,7 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
         subject = say["subject_missing"].format(
             n=len(result.unreadable), calendars=say["calendars"][len(result.unreadable) > 1],
             subject=subject)
-    lines = [banner, ""] if banner else []
+    lines = [banner, *result.kits_chosen, ""] if banner else []
     lines += missing
     window = result.window.to_dict() if result.window else None
     span = say["span"].format(start=_when(window["start"], zone, lang),

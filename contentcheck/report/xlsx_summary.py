@@ -39,6 +39,8 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
     row += 2
     if result.crisis_active:
         line(labels["crisis_banner"], _crisis_names(result), "banner")
+        for chosen in result.kits_chosen:
+            line(labels["kit_chosen"], chosen)
     line(labels["ran_at"], _when(result.now))
     if result.window:
         line(labels["window"], f"{_when(result.window.start)} - {_when(result.window.end)}")

@@ -19,7 +19,13 @@ from contentcheck.matching import crisis_terms_from_cli
 from contentcheck.matching.cache import cache_key
 from contentcheck.matching.terms import TermSet
 from contentcheck.translations import OTHER, Table, shipped_table, translated, translations_of
-from tests.conftest import NOW, run, scan_json, write_csv, write_xlsx
+from tests.conftest import NOW, run, scan_json as _scan_json, write_csv, write_xlsx
+
+
+def scan_json(*args: str) -> dict:
+    """A scan with the translations alone: no kit chosen from the typed terms, whose review
+    words would flag these posts too (tests/kits/test_kit_choice.py tests those)."""
+    return _scan_json(*args, "--no-kit-guess")
 
 # (typed terms, a post of the other language, what the scan decides)
 FINDS = [
