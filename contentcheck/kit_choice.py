@@ -29,8 +29,8 @@ from contentcheck.records import Severity
 # (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit), an emoji that one
 # kit's word may stand for (💥 for bom)
 _LOOSE_RULES = ("derived", "derived-sense", "emoji-word")
-# a kit sharing fewer than half as many typed terms as the best-fitting kit is left out: one
-# word it shares (evacuatie) does not make a chemical fire a flood
+# a kit is chosen when it shares more than half as many typed terms as the best-fitting kit:
+# one word it shares (evacuatie) does not make a fire with two fire words a flood too
 _DOMINANCE = 2
 
 
@@ -102,14 +102,14 @@ def fitting_kits(crisis: TermSet, leave_out: Iterable[str] = ()) -> list[tuple[K
 def choose_kits(typed: TermSet, crisis: str | None = None,
                 leave_out: Iterable[str] = ()) -> list[KitChoice]:
     """The kits chosen for a crisis that names none, from its typed terms: every fitting kit
-    that shares at least half as many typed terms as the best-fitting one (two kits sharing
+    that shares more than half as many typed terms as the best-fitting one (two kits sharing
     one term each are both chosen: ``explosie``, ``aanslag``)."""
     fitting = fitting_kits(typed, leave_out)
     if not fitting:
         return []
     best = max(len(shared) for _, shared in fitting)
     return [KitChoice(kit, shared, crisis) for kit, shared in fitting
-            if len(shared) * _DOMINANCE >= best]
+            if len(shared) * _DOMINANCE > best]
 
 
 def chosen_kits(crises: Iterable[tuple[TermSet, str | None, tuple[str, ...]]],
