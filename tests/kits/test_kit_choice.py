@@ -231,3 +231,27 @@ def test_an_english_crisis_chooses_its_kit_for_english_posts(tmp_path: Path) -> 
     assert doc["crisis"]["kits_chosen"][0].startswith(
         "kit transport-accident, chosen from your term plane crash: ")
     assert json.dumps(doc)  # the report is plain JSON
+
+
+def test_the_nightly_check_logs_and_tells_the_choice(tmp_path: Path,
+                                                     caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from contentcheck.config import load_config
+    from contentcheck.nightly.config import nightly_settings
+    from contentcheck.nightly.runner import run_check
+
+    rows = [["Datum", "Tijd", "Kanaal", "Bericht"], ["25-11-2026", "12:00", "X", POSTS[0]]]
+    write_csv(tmp_path / "kalender.csv", rows, encoding="utf-8")
+    config_path = tmp_path / "contentcheck.toml"
+    config_path.write_text(
+        'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\nterms = ["datalek"]\n'
+        'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+        '[nightly]\nreport_dir = "reports"\nretries = 0\nnotify = "always"\n', encoding="utf-8")
+    config = load_config(config_path)
+    with caplog.at_level(logging.INFO, logger="contentcheck"):
+        outcome = run_check(nightly_settings(config), config, scan_now=NOW)
+    assert outcome.ok and [flag.status for flag in outcome.flags] == ["review"]
+    line = "kit data-breach, chosen from your term datalek: "
+    assert line in caplog.text
+    assert outcome.message is not None and line in outcome.message.text
