@@ -42,15 +42,24 @@ CHOOSES = [
     (["outbreak"], ["pandemic"]),
     (["food poisoning"], ["food-safety"]),
     (["#datalek"], ["data-breach"]),  # a hashtag typed as a term
+    (["brug", "ingestort"], ["collapse"]),
+    (["gijzeling", "gijzelnemer"], ["hostage"]),
+    (["verdronken", "zwemmer"], ["drowning"]),
+    (["gedrang", "festival"], ["crowd-crush"]),
+    (["crowd crush"], ["crowd-crush"]),
+    (["aardbeving", "puin"], ["earthquake"]),  # puin alone is collapse's word too
     # a set that fits two kits, one term each: both
     (["explosie", "aanslag"], ["fire-explosion", "violence-attack"]),
     (["crash", "storing"], ["data-breach", "transport-accident"]),
+    (["gijzeling"], ["hostage", "violence-attack"]),
+    (["puin"], ["collapse", "earthquake"]),
     # a kit sharing half as many terms as the best one, or fewer, is not chosen: two fire
     # words and an evacuation make a fire, not a flood too
     (["explosie", "ontploffing", "evacuatie"], ["fire-explosion"]),
     (["gaslek", "explosie", "evacuatie"], ["fire-explosion"]),
     # none
     (["trein", "spoor"], []),
+    (["brug"], []),
     (["kip"], []),
     (["Utrecht"], []),
     (["staking", "stakers"], []),
