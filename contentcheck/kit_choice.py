@@ -54,10 +54,12 @@ class KitChoice:
         terms, what it does and how to change that."""
         name = self.kit.name
         where = f" for crisis {self.crisis}" if self.crisis else ""
-        return (f"{self.source}{where}: its {len(self.kit.termsets(name)[0].terms)} words of "
-                f"the event and {len(self.kit.termsets(name)[1].terms)} tone-deaf words ask "
-                f"for review, never a pause (--kit {name} to pause with it; --no-kit-guess or "
-                "kit_guess = false in [scan] to turn this off)")
+        named = f"crisis add {self.crisis!r} --kit {name}" if self.crisis else f"--kit {name}"
+        pause, review = self.kit.termsets(name)
+        return (f"{self.source}{where}: its {len(pause.terms)} words of the event and "
+                f"{len(review.terms)} tone-deaf words ask for review, never a pause ({named} "
+                "to pause with it; --no-kit-guess or kit_guess = false in [scan] to turn "
+                "this off)")
 
     def termset(self, dropped: Iterable[str] = ()) -> TermSet:
         """Every word of the kit as a review word, the ``dropped`` ones (``crisis remove``)
