@@ -132,10 +132,13 @@ def _term_text(group: str) -> str:
 
 
 def suggest(crisis: TermSet, kits_in_use: Iterable[str], posts: Sequence[Post],
-            limit: int = 20, automatic: TermSet = TermSet()) -> list[Suggestion]:
+            limit: int = 20, automatic: TermSet = TermSet(),
+            chosen: Iterable[str] = ()) -> list[Suggestion]:
     """Ranked suggestions for a crisis with these terms, given the upcoming posts.
     ``automatic``: the terms a scan adds by itself (the typed terms' translations,
-    ``contentcheck.translations``); what they catch is caught, and not suggested."""
+    ``contentcheck.translations``); what they catch is caught, and not suggested.
+    ``chosen``: the kits a scan chooses from the typed terms (``kit_choice``), whose words
+    it reviews already: suggested still, to pause with them."""
     caught = crisis + automatic
     checker = Checker(caught, TermSet()) if caught.terms else None
     words = _words(crisis)
@@ -161,11 +164,11 @@ def suggest(crisis: TermSet, kits_in_use: Iterable[str], posts: Sequence[Post],
                     add(_term_text(group), related[0], related[1], where)
 
     # kits: whole kits that fit, and kit words in the queue
-    in_use = set(kits_in_use)
+    in_use, reviewed = set(kits_in_use), set(chosen)
     for kit in shipped_kits().values():
         if kit.name in in_use:
             continue
-        _kit_suggestions(kit, crisis, checker, posts, add)
+        _kit_suggestions(kit, crisis, checker, posts, add, kit.name in reviewed)
 
     # translations of the crisis terms, as a scan makes them when it translates
     for term, translation in translations_of(crisis):
@@ -177,7 +180,7 @@ def suggest(crisis: TermSet, kits_in_use: Iterable[str], posts: Sequence[Post],
 
 
 def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: Sequence[Post],
-                     add: Callable[..., None]) -> None:
+                     add: Callable[..., None], reviewed: bool = False) -> None:
     """The kit itself when its words of the event overlap the crisis terms, and its words
     that occur in the upcoming posts (those of kits that do not fit are noise)."""
     pause, review = kit.termsets("suggest")
@@ -185,8 +188,9 @@ def _kit_suggestions(kit: Kit, crisis: TermSet, checker: Checker | None, posts: 
     if not shared:
         return
     add(kit.name, f"kit {kit.name}: {kit.description.split(' (')[0].lower()}; it has "
-        f"{', '.join(shared[:3])}{' ...' if len(shared) > 3 else ''} too", 12 + len(shared),
-        kit=kit.name)
+        f"{', '.join(shared[:3])}{' ...' if len(shared) > 3 else ''} too"
+        + ("; a scan reviews its words already, --kit pauses with them" if reviewed else ""),
+        12 + len(shared), kit=kit.name)
     words_checker = Checker(pause + review, TermSet())
     for post in posts:
         for field_ in post.fields:

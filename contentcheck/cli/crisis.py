@@ -120,20 +120,21 @@ def _hint(declared: crises.Crisis, ctx: _Context) -> None:
     singulars = TermSet(tuple(singular for _, singular in pairs))
     for hint in term_notes(declared.termset() + singulars):
         detail(f"note: {hint}")
-    for line in (_singulars(pairs), _translations(declared, ctx), *_chosen(declared, ctx)):
+    for line in (_singulars(pairs), _translations(declared, ctx),
+                 *(choice.line() for choice in _chosen(declared, ctx))):
         if line:
             detail(line)
 
 
-def _chosen(declared: crises.Crisis, ctx: _Context) -> list[str]:
-    """The kits a scan chooses from the terms of a crisis that names none (kit_choice.py), a
-    line each; none when the config switches that off."""
+def _chosen(declared: crises.Crisis, ctx: _Context) -> list[Any]:
+    """The kits a scan chooses from the terms of a crisis that names none (kit_choice.py);
+    none when the config switches that off."""
     if declared.kits or not ctx.config.scan.get("kit_guess", True):
         return []
     from contentcheck.kit_choice import choose_kits
 
     try:
-        return [choice.line() for choice in choose_kits(declared.typed_termset(), declared.name)]
+        return choose_kits(declared.typed_termset(), declared.name)
     except TermFileError:  # a hand-edited term that cannot be read: a scan names it
         return []
 
@@ -303,7 +304,9 @@ def _suggestions(name: str | None, calendars: tuple[Path, ...], ctx: _Context
     # what a scan adds by itself: the typed plurals' singulars and the translations
     automatic = TermSet(tuple(new for _, new in (*_singular_pairs(declared),
                                                  *_translation_pairs(declared, ctx))))
-    return declared, suggest(declared.termset(), declared.kits, posts, automatic=automatic)
+    chosen = tuple(choice.kit.name for choice in _chosen(declared, ctx))
+    return declared, suggest(declared.termset(), declared.kits, posts, automatic=automatic,
+                             chosen=chosen)
 
 
 def _is_calendar(arg: str) -> bool:
@@ -425,7 +428,8 @@ def show(name: str, ctx: _Context) -> None:
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
         say(f"dropped kit terms: {', '.join(item.dropped)}")
-    for line in (_singulars(_singular_pairs(item)), _translations(item, ctx), *_chosen(item, ctx)):
+    for line in (_singulars(_singular_pairs(item)), _translations(item, ctx),
+                 *(choice.line() for choice in _chosen(item, ctx))):
         if line:
             say(line)
 

@@ -264,3 +264,10 @@ def test_the_nightly_check_logs_and_tells_the_choice(tmp_path: Path,
     line = "kit data-breach, chosen from your term datalek: "
     assert line in caplog.text
     assert outcome.message is not None and line in outcome.message.text
+
+
+def test_suggest_says_a_scan_reviews_the_chosen_kit_already(calendar: Path) -> None:
+    assert _crisis("start", "Datalek", "--term", "datalek").exit_code == 0
+    shown = _crisis("suggest", "Datalek", str(calendar)).output
+    assert "--kit data-breach" in shown
+    assert "a scan reviews its words already, --kit pauses with them" in shown
