@@ -80,10 +80,13 @@ def _event_checker(name: str) -> Checker:
 
 def shared_terms(kit: Kit, crisis: TermSet) -> tuple[str, ...]:
     """The typed crisis terms that are one of the kit's words of the event, in any of the
-    forms a crisis term finds, but for the loose readings above."""
+    forms a crisis term finds, but for the loose readings above. In a typed phrase the kit's
+    word must be its last word, the head (``bridge collapse`` is a collapse; ``rip current``
+    is a current, no RIP of the mourning kit), or the whole phrase."""
     checker = _event_checker(kit.name)
     return tuple(term.text for term in crisis.terms
                  if any(f.rule not in _LOOSE_RULES and not f.rule.startswith("compound-en")
+                        and f.match.end >= len(term.text.rstrip(' "“”*'))
                         for f in checker.explain(term.text)[0]))
 
 

@@ -69,6 +69,10 @@ CHOOSES = [
     (["strike", "union"], []),
     # an English compound holding a kit word is no fit (gunfire holds fire): the shooting kit
     (["gunfire"], ["violence-attack"]),
+    # in a typed phrase the kit's word must be the head: a rip current is no RIP
+    (["rip current"], ["drowning"]),
+    (["bridge collapse"], ["collapse"]),
+    (["rip current", "verdrinking"], ["drowning"]),
 ]
 
 
