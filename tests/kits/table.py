@@ -123,6 +123,22 @@ PAUSE: dict[str, list[str]] = {
         "The shop owner was kidnapped on Tuesday.",
         "Negotiators talked with the hostage taker for hours.",
     ],
+    "heatwave": [
+        "Het hitteplan is van kracht in de hele provincie.",
+        "Door de hittegolf vallen er doden in verpleeghuizen.",
+        "Oudere bewoners met een zonnesteek naar het ziekenhuis.",
+        "The heatwave claimed three lives in the city.",
+        "Heatstroke warnings for the elderly this week.",
+        "Boeren vrezen de droogte van deze zomer.",
+    ],
+    "war": [
+        "Luchtalarm in de hoofdstad na een raketaanval.",
+        "De invasie is vannacht begonnen.",
+        "Duizenden vluchtelingen staan aan de grens.",
+        "Airstrikes hit the city centre overnight.",
+        "Talks about a ceasefire have failed.",
+        "Het bombardement duurde de hele nacht.",
+    ],
 }
 
 REVIEW: dict[str, list[str]] = {
@@ -247,6 +263,22 @@ REVIEW: dict[str, list[str]] = {
         "Break free from your routine this weekend.",
         "Locked in for a cosy night at home?",
     ],
+    "heatwave": [
+        "Smeltende prijzen in de hele winkel!",
+        "Tropische deals, alleen dit weekend.",
+        "Een zinderende zomer vol muziek.",
+        "Sizzling summer deals on grills.",
+        "Some like it hot: our chili sauce is back.",
+        "Prices are melting this week.",
+    ],
+    "war": [
+        "Knallende aanbiedingen op oudjaarsdag!",
+        "Verover de stad met onze fietsen.",
+        "Een bommetje in het zwembad, wie durft?",
+        "A marketing blitz for our new app.",
+        "Explosive flavour in every bite.",
+        "Take no prisoners at our year-end sale.",
+    ],
 }
 
 QUIET: dict[str, list[str]] = {
@@ -335,5 +367,17 @@ QUIET: dict[str, list[str]] = {
         "Nieuw: wollen sokken in vijf kleuren.",
         "Our store in Leiden opens on Monday.",
         "Bekijk de folder van deze week.",
+    ],
+    "heatwave": [
+        "Nieuwe zonnebrillen in de winkel.",
+        "Onze ijssalon is open tot tien uur.",
+        "The garden centre opens at nine.",
+        "Bekijk de folder van deze week.",
+    ],
+    "war": [
+        "Onze winkel in Breda is vernieuwd.",
+        "Nieuwe wandelschoenen voor het voorjaar.",
+        "Our bakery opens at seven.",
+        "Gratis bezorging vanaf 20 euro.",
     ],
 }

@@ -64,7 +64,7 @@ CHOOSES = [
     (["Utrecht"], []),
     (["staking", "stakers"], []),
     (["faillissement"], []),
-    (["oorlog"], []),
+    (["oorlog"], ["war"]),
     (["bom"], []),
     (["strike", "union"], []),
     # an English compound holding a kit word is no fit (gunfire holds fire): the shooting kit
