@@ -189,3 +189,11 @@ def test_language_changes_the_matches_and_the_decision_says_what_a_scan_reads(
     detected = run("Our brand new look", "--no-shipped", "--wordlists", str(lists), "--lang", "en")
     assert "0 matches" in detected.output
     assert "decision: OK (what a scan decides for this text)" in detected.output
+
+
+def test_explain_reads_the_text_without_any_term() -> None:
+    """With no term and no list, explain still shows how the text is read (it said
+    '(no words)' for five words, as if the text could not be read)."""
+    result = run("Met de trein naar de kerstmarkt", "--no-shipped-lists")
+    assert result.exit_code == 0, result.output
+    assert "read as:  met | de | trein | naar | de | kerstmarkt" in result.output, result.output

@@ -139,8 +139,8 @@ class Checker:
         return findings, suppressed
 
     def reading(self, text: str) -> list[str]:
-        """How a text is cut into words (the same for every matcher)."""
-        return self.matchers[0].reading(text) if self.matchers else []
+        """How a text is cut into words (the same for every matcher; without terms too)."""
+        return (self.matchers[0] if self.matchers else Matcher.compile(TermSet())).reading(text)
 
     @property
     def warnings(self) -> list[str]:
