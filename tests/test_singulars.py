@@ -22,8 +22,9 @@ ROWS = [
     (["Huizen"], "Ons huis is jouw huis.", "OK"),
     (["treinen"], "De trein van 8 uur rijdt weer.", "OK"),
     (["lives"], "Live music every Friday night.", "OK"),
-    # an exception keeps the singular out
+    # an exception keeps the singular out, never the typed plural
     (["slachtoffers", "!slachtoffer"], "Het eerste slachtoffer is geïdentificeerd.", "OK"),
+    (["slachtoffers", "!slachtoffer"], "Drie slachtoffers bij het ongeluk.", "PAUSE"),
 ]
 
 
@@ -50,3 +51,18 @@ def test_crisis_start_and_show_list_the_singulars(tmp_path: Path, monkeypatch: p
     assert "'treinen' is a plural" in started.output and "'slachtoffers' is a plural" not in started.output
     shown = run("crisis", "show", "Storm")
     assert "singulars (pause, 1): slachtoffer (slachtoffers)" in shown.output
+
+
+def test_keeping_the_singular_out_of_a_crisis_file_keeps_the_typed_plural(tmp_path: Path) -> None:
+    """docs/term-syntax.md: `!slachtoffer` keeps the singular out. The exception's forms
+    (slachtoffers) must not stop the plural the person typed, and no note asks for the
+    singular that was left out on purpose."""
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text("slachtoffers\n!slachtoffer\n", encoding="utf-8")
+    plural = run("explain", "Drie slachtoffers bij het ongeluk", "--crisis", crisis,
+                 "--no-shipped-lists")
+    assert "decision: PAUSE" in plural.stdout, plural.stdout
+    assert "is a plural" not in plural.stdout
+    singular = run("explain", "Het eerste slachtoffer", "--crisis", crisis, "--no-shipped-lists")
+    assert "decision: OK" in singular.stdout, singular.stdout
+

@@ -38,7 +38,9 @@ def plural_hints(terms: TermSet) -> list[str]:
     for text, (term, norm) in words.items():
         if not term.crisis or text != text.lower() or term.origin.startswith(SHIPPED):
             continue  # a kit's word is curated: its singular belongs in the kit, not in a hint
-        bases = sorted(base_words(norm, term.language, dutch, english) - present)
+        # a singular named as an exception (!slachtoffer) is kept out on purpose: no note
+        bases = sorted(base_words(norm, term.language, dutch, english) - present
+                       - terms.exceptions)
         if bases:
             singular = " or ".join(f"'{base}'" for base in bases)
             hints.append(f"crisis term '{text}' is a plural: it finds {text} and its forms, "

@@ -316,12 +316,14 @@ class Lexicon:
             self.exact[form].append((uid, rule))
         return uid
 
-    def add_exception(self, word: str) -> None:
-        """An exception word and its forms never count as a hit (bommetje, bommetjes)."""
+    def add_exception(self, word: str, typed: frozenset[str] = frozenset()) -> None:
+        """An exception word and its forms never count as a hit (bommetje, bommetjes); a form
+        that is a ``typed`` crisis word stays a hit: ``!slachtoffer`` keeps the singular out,
+        never the plural ``slachtoffers`` the person typed."""
         self.exceptions.add(word)
         if word.isalpha():
             dutch, english = compounds.vocabulary("nl"), compounds.vocabulary("en")
-            self.exceptions |= word_forms(word, None, dutch, english)
+            self.exceptions |= word_forms(word, None, dutch, english) - typed
 
     def add_false_friend(self, word: str) -> None:
         """A word the lists except that a crisis wildcard reaches (brandstof for brand*): a

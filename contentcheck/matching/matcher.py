@@ -39,7 +39,8 @@ from contentcheck.matching.spans import (Finding, Inserts, Occurrence, Suppresse
 
 __all__ = ["Finding", "Matcher", "Suppressed", "applies"]
 from contentcheck.records import Match, Post, Term
-from contentcheck.matching.terms import Pattern, TermSet, WordSpec, parse_pattern, typed_acronym
+from contentcheck.matching.terms import (Pattern, TermSet, WordSpec, parse_pattern, pattern_of,
+                                         typed_acronym)
 from contentcheck.text import GROUP_RE
 
 log = logging.getLogger(__name__)
@@ -127,6 +128,23 @@ def _in_context(hit: _Raw, text: str, rules: frozenset[str]) -> _Raw:
     return (term, start, end, other, ((unit, occurrence._replace(rule=other)),)) if other else hit
 
 
+def _typed_words(termset: TermSet) -> frozenset[str]:
+    """The words of the one-word crisis terms (no wildcard): an exception's forms never stop
+    them (``Lexicon.add_exception``)."""
+    words = set()
+    for term in termset.terms:
+        if not term.crisis:
+            continue
+        try:
+            pattern = pattern_of(term)
+        except ValueError:  # said where the term is added
+            continue
+        if pattern.kind == "word" and not (pattern.words[0].any_before
+                                           or pattern.words[0].any_after):
+            words.add(pattern.words[0].norm)
+    return frozenset(words)
+
+
 def joined_text(post: Post) -> str:
     """A post's fields as one text, to screen them in one pass."""
     return "\n".join([text for _, text in post.fields])
@@ -174,12 +192,13 @@ class Matcher:
         self._loans: list[bool] = []  # per term: a loan word, named in a post of the other language
         self._lower_wild: list[bool] = []  # per term: a prefix wildcard typed in lower case
         self._readings: dict[int, frozenset[str]] = {}  # crisis term -> its context rules
+        typed = _typed_words(termset)
         for word in sorted(termset.exceptions):
             if " " in word:  # "groene aanslag": these words together never count
                 self._exception_phrases.append(tuple(
                     self.lexicon.add(WordSpec(w), None, compound=False) for w in word.split()))
             else:
-                self.lexicon.add_exception(word)
+                self.lexicon.add_exception(word, typed)
         for index, term in enumerate(termset.terms):
             try:
                 pattern = parse_pattern(term.text)
