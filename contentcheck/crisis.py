@@ -9,7 +9,7 @@ team can read, edit and version them; ended crises stay as history. A crisis fil
     until = 2026-11-30T00:00:00+01:00   # optional: stops counting by itself
     ended = 2026-11-26T10:00:00+01:00   # set by `crisis end`
     kits = ["transport-accident"]       # optional: shipped crisis kits (contentcheck.kits)
-    dropped = ["instappen"]             # optional: kit terms the team does not want
+    dropped = ["instappen"]             # optional: kit terms (or singulars) the team does not want
     escalate = ["death-injury"]         # optional: list categories that pause, beyond the kits'
     terms = '''
     trein*
@@ -38,7 +38,7 @@ from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.fileio import read_regular, read_toml, write_text_atomically
 from contentcheck.visible import visible
 from contentcheck.matching import TermSet, parse_terms, read_line
-from contentcheck.records import Severity
+from contentcheck.records import Severity, Term
 
 if TYPE_CHECKING:
     from contentcheck.config import Config
@@ -62,7 +62,7 @@ class Crisis:
     path: Path | None = None
     text_line: int = 0  # line of the file just before the terms, so errors name the right line
     kits: tuple[str, ...] = ()
-    dropped: tuple[str, ...] = ()  # kit terms left out (`crisis remove`)
+    dropped: tuple[str, ...] = ()  # kit terms and singulars left out (`crisis remove`)
     escalate: tuple[str, ...] = ()  # list categories that pause while it is active
     errors: tuple[str, ...] = ()  # the brand's own mistake (a wrong price, file, link)
 
@@ -95,6 +95,14 @@ class Crisis:
         from contentcheck.kits import kit_terms
 
         return kit_terms(self.kits, f"crisis {self.name}", self.dropped)
+
+    def singular_pairs(self) -> list[tuple[Term, Term]]:
+        """(typed plural, its singular) for the singulars a scan adds to its terms
+        (matching/singulars.py), the dropped ones left out."""
+        from contentcheck.matching.singulars import singular_pairs
+
+        return singular_pairs(self.typed_termset(), known=self.termset().terms,
+                              dropped=self.dropped)
 
     def escalations(self) -> tuple[str, ...]:
         """The list categories whose hits pause while it is active: its kits' and its own."""
@@ -478,6 +486,10 @@ def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[C
             if found is not None and key not in {term_key(t) for t in crisis.dropped}:
                 bare = found.strip('"')
                 return _save(replace(crisis, dropped=crisis.dropped + (bare,))), kit
+        for plural, singular in crisis.singular_pairs():  # slachtoffer (slachtoffers)
+            if term_key(singular.text) == key:
+                return (_save(replace(crisis, dropped=crisis.dropped + (singular.text,))),
+                        f"the singular of {plural.text!r}")
         raise SettingsError(f"crisis {crisis.name!r} has no term {term!r} "
                             f"(see `contentcheck crisis show {crisis.name!r}`)")
 

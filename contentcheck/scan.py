@@ -212,11 +212,13 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
     crisis, kit_review, typed, given = TermSet(), TermSet(), TermSet(), TermSet()
     kitless: list[tuple[TermSet, str | None, tuple[str, ...]]] = []  # crises naming no kit
     in_use = list(sources.kits)
+    dropped: list[str] = []
     for declared in crises:
         own = declared.typed_termset()
         pause, review = declared.kit_termsets()
         crisis, kit_review, typed = crisis + own + pause, kit_review + review, typed + own
         in_use += declared.kits
+        dropped += declared.dropped
         if not declared.kits:
             kitless.append((own, declared.name, declared.dropped))
     for path in sources.crisis_files:
@@ -235,7 +237,7 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
                             "a hit of another term), no crisis term to find; type the term "
                             "without '!'")
     # a typed Dutch plural finds its singular too, where that cannot be another word
-    crisis = crisis + singular_terms(typed, known=crisis.terms)
+    crisis = crisis + singular_terms(typed, known=crisis.terms, dropped=dropped)
     if sources.translations:  # a typed term's translation is a crisis term too (translations.py)
         pause, review = translated(typed, known=crisis.terms)
         crisis, kit_review = crisis + pause, kit_review + review

@@ -66,3 +66,28 @@ def test_keeping_the_singular_out_of_a_crisis_file_keeps_the_typed_plural(tmp_pa
     singular = run("explain", "Het eerste slachtoffer", "--crisis", crisis, "--no-shipped-lists")
     assert "decision: OK" in singular.stdout, singular.stdout
 
+
+def test_crisis_remove_keeps_a_listed_singular_out() -> None:
+    """`crisis show` lists 'singulars (pause, 1): slachtoffer (slachtoffers)'; `crisis remove`
+    of that singular keeps it out (recorded in `dropped`), the typed plural stays."""
+    assert run("crisis", "start", "Bus", "--term", "slachtoffers").exit_code == 0
+    assert "slachtoffer (slachtoffers)" in run("crisis", "show", "Bus").stdout
+    removed = run("crisis", "remove", "Bus", "slachtoffer")
+    assert removed.exit_code == 0, removed.stderr
+    assert "the singular of 'slachtoffers'" in removed.stdout
+    shown = run("crisis", "show", "Bus").stdout
+    assert "slachtoffer (slachtoffers)" not in shown and "dropped terms: slachtoffer" in shown
+    assert "decision: OK" in run("explain", "Het eerste slachtoffer", "--no-shipped-lists").stdout
+    assert "decision: PAUSE" in run("explain", "Drie slachtoffers",
+                                    "--no-shipped-lists").stdout
+
+
+def test_a_kit_word_removed_does_not_return_as_a_singular() -> None:
+    """`crisis remove Ramp overstroming` drops the kit's word; the typed 'overstromingen' must
+    not bring it back as its singular."""
+    assert run("crisis", "start", "Ramp", "--term", "overstromingen",
+               "--kit", "flood-storm").exit_code == 0
+    assert run("crisis", "remove", "Ramp", "overstroming").exit_code == 0
+    shown = run("crisis", "show", "Ramp").stdout
+    assert "dropped terms: overstroming" in shown
+    assert "overstroming (overstromingen)" not in shown, shown

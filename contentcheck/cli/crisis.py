@@ -142,10 +142,8 @@ def _chosen(declared: crises.Crisis, ctx: _Context) -> list[Any]:
 def _singular_pairs(declared: crises.Crisis) -> list[tuple[Any, Any]]:
     """(typed plural, its singular) for what a scan adds to the crisis's terms
     (matching/singulars.py)."""
-    from contentcheck.matching.singulars import singular_pairs
-
     try:
-        return singular_pairs(declared.typed_termset(), known=declared.termset().terms)
+        return declared.singular_pairs()
     except TermFileError:  # a hand-edited term that cannot be read: a scan names it
         return []
 
@@ -269,10 +267,12 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
 @click.argument("term")
 @_with_context
 def remove(name: str, term: str, ctx: _Context) -> None:
-    """Drop TERM from the active crisis NAME: a typed term, or a kit term the team does not
-    want (the kit itself stays as shipped)."""
+    """Drop TERM from the active crisis NAME: a typed term, or a kit term or a typed plural's
+    singular the team does not want (the kit itself stays as shipped)."""
     updated, source = crises.remove_term(ctx.state_dir, name, term, ctx.now)
-    where = "" if source == "typed" else f" (from kit {source}; kept out with `dropped`)"
+    where = "" if source == "typed" else (
+        f" (from kit {source}; kept out with `dropped`)" if source in updated.kits
+        else f" ({source}; kept out with `dropped`)")
     click.echo(f"crisis {updated.name!r}: {term!r} removed{where}, "
                f"{_terms(len(updated.terms))} left ({updated.path})")
 
@@ -427,7 +427,7 @@ def show(name: str, ctx: _Context) -> None:
             kept = [t for t in terms if term_key(t) not in dropped]
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
-        say(f"dropped kit terms: {', '.join(item.dropped)}")
+        say(f"dropped terms: {', '.join(item.dropped)}")
     for line in (_singulars(_singular_pairs(item)), _translations(item, ctx),
                  *(choice.line() for choice in _chosen(item, ctx))):
         if line:

@@ -47,11 +47,14 @@ def singular_of(term: Term) -> str | None:
     return bases[0] if len(bases) == 1 else None
 
 
-def singular_pairs(typed: TermSet, known: Iterable[Term] = ()) -> list[tuple[Term, Term]]:
+def singular_pairs(typed: TermSet, known: Iterable[Term] = (), dropped: Iterable[str] = ()
+                   ) -> list[tuple[Term, Term]]:
     """(typed plural, its singular) for the typed crisis terms, each singular a crisis term
-    naming the plural it stands for; one the crisis has already, or names as an exception
-    (``!slachtoffer``), is left out."""
-    seen = {term.text.lower() for term in (*typed.terms, *known)} | set(typed.exceptions)
+    naming the plural it stands for; one the crisis has already, names as an exception
+    (``!slachtoffer``) or has dropped (``crisis remove``: a kit word or a singular), is left
+    out."""
+    seen = ({term.text.lower() for term in (*typed.terms, *known)} | set(typed.exceptions)
+            | {word.strip().strip('"').casefold() for word in dropped})
     pairs = []
     for term in typed.terms:
         singular = singular_of(term)
@@ -63,9 +66,10 @@ def singular_pairs(typed: TermSet, known: Iterable[Term] = ()) -> list[tuple[Ter
     return pairs
 
 
-def singular_terms(typed: TermSet, known: Iterable[Term] = ()) -> TermSet:
+def singular_terms(typed: TermSet, known: Iterable[Term] = (), dropped: Iterable[str] = ()
+                   ) -> TermSet:
     """The singulars of ``singular_pairs`` as the crisis terms a scan adds."""
-    return TermSet(tuple(singular for _, singular in singular_pairs(typed, known)))
+    return TermSet(tuple(singular for _, singular in singular_pairs(typed, known, dropped)))
 
 
 def is_singular(term: Term) -> bool:
