@@ -141,3 +141,40 @@ def test_a_term_keeps_the_pattern_it_was_read_as() -> None:
         assert term.pattern is not None and term.pattern == parse_pattern(term.text)
         assert pattern_of(term) is term.pattern
     assert [t.pattern.kind for t in read.terms] == ["phrase", "word"]
+
+
+@pytest.mark.parametrize("typed", ["trein, spoor", "trein,spoor", "trein; spoor"])
+def test_a_term_list_typed_in_one_term_is_read_as_its_terms(tmp_path: Path, typed: str) -> None:
+    """`--term "trein, spoor"` was one phrase no post holds: both posts ok, exit 0, under a
+    banner that read like two terms. A list is its terms, and the scan says so."""
+    from tests.conftest import NOW, run, write_csv
+
+    calendar = write_csv(tmp_path / "kal.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "12:00", "X", "Met de trein naar Aken"],
+        ["24-11-2026", "13:00", "X", "Spoor 5 vertrekt om 08:12"]])
+    result = run("scan", calendar, "--term", typed, "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--lang", "en")
+    assert result.exit_code == 1, result.stdout
+    assert "2 pause" in result.stdout
+    assert "is read as 2 terms (trein, spoor)" in result.stdout
+
+
+@pytest.mark.parametrize(("typed", "kept"), [
+    ('"trein, spoor"', '"trein, spoor"'), ("re:a{1,3}b", "re:a{1,3}b"),
+    ("bom => knaller, hit", "bom => knaller, hit"), ("1,5 meter", "1,5 meter"),
+    ("trein,", "trein")])
+def test_a_quoted_phrase_a_regex_a_suggestion_or_a_number_stays_whole(typed: str, kept: str) -> None:
+    from contentcheck.matching.terms import split_term_list
+
+    assert split_term_list("--term", typed) == ([kept], None)
+
+
+def test_crisis_start_writes_a_term_list_as_its_terms(tmp_path: Path) -> None:
+    from tests.conftest import run
+
+    started = run("crisis", "start", "Spoor", "--term", "trein; spoor")
+    assert started.exit_code == 0, started.stderr
+    assert "2 terms" in started.stdout and "is read as 2 terms" in started.stdout
+    shown = run("crisis", "show", "Spoor").stdout
+    assert "  trein\n  spoor\n" in shown, shown

@@ -62,14 +62,17 @@ def _terms(count: int) -> str:
 
 
 def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
-    """``--term`` values as lines of word-list syntax: one term each, taken literally. A
+    """``--term`` values as lines of word-list syntax: one term each (a list ``trein, spoor``
+    is its terms), taken literally. A
     hashtag (``#tag``) is written as it is, which the file syntax reads as a hashtag term; a
     value that the file would read as a comment (``#two words``) loses its ``#``."""
-    from contentcheck.matching import one_line_term, read_line, read_text_file
+    from contentcheck.matching import read_line, read_text_file, split_term_lists
 
     lines = []
-    for term in terms:
-        one_line_term("--term", term)
+    split, notes = split_term_lists("--term", list(terms))
+    for note in notes:  # trein, spoor: two terms
+        detail(f"note: {note}")
+    for term in split:
         line = term.strip().replace(" #", " ").replace("\t#", " ")
         if line.startswith("#") and read_line(line).text != line:
             line = line.lstrip("#").strip()

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 _FACE = {
     "TermSet": "terms", "parse_terms": "terms", "parse_pattern": "terms",
     "load_crisis_file": "terms", "crisis_terms_from_cli": "terms", "read_text_file": "terms",
-    "one_line_term": "terms",
+    "one_line_term": "terms", "split_term_lists": "terms",
     "Checker": "checker", "Matcher": "matcher", "detect": "language", "vocabulary": "compounds",
     "plural_hints": "hints", "term_notes": "hints", "read_line": "terms",
     "word_language": "language", "lemma_of": "lemmas",
@@ -40,7 +40,7 @@ if TYPE_CHECKING:
     from contentcheck.matching.matcher import Matcher
     from contentcheck.matching.terms import (TermSet, crisis_terms_from_cli, load_crisis_file,
                                              one_line_term, parse_pattern, parse_terms,
-                                             read_line, read_text_file)
+                                             read_line, read_text_file, split_term_lists)
 
 
 def __getattr__(name: str) -> Any:

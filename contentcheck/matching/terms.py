@@ -356,13 +356,47 @@ def one_line_term(option: str, term: str) -> None:
         raise TermFileError(option, f"{term!r}: one term per {option}, no line breaks")
 
 
+_LIST_SEPARATOR = re.compile(r"(?<!\d)[,;]|[,;](?!\d)")  # not in 1,5 or 2;3
+
+
+def split_term_list(option: str, value: str) -> tuple[list[str], str | None]:
+    """A ``--term`` value typed as a list (``"trein, spoor"``, ``"trein; spoor"``) as its terms,
+    with a note saying so; anything else as itself. A list of terms is common on a crisis
+    morning, a phrase with a comma rare: read as one phrase the list matched nothing while
+    the banner showed two terms. A quoted phrase, a regular expression (``re:a{1,3}``), a
+    suggestion (``=>``) and a number (``1,5``) are left whole."""
+    text = value.strip()
+    if (text.startswith(REGEX_PREFIX) or text[:1] in "\"“”„" or "=>" in text
+            or not _LIST_SEPARATOR.search(text)):
+        return [value], None
+    parts = [part.strip() for part in _LIST_SEPARATOR.split(text) if part.strip()]
+    if len(parts) < 2:
+        return parts or [value], None
+    return parts, (f"{option} {text!r} is read as {len(parts)} terms ({', '.join(parts)}): a "
+                   "comma or semicolon separates terms; for one phrase with a comma, put it "
+                   "in quotes")
+
+
+def split_term_lists(option: str, values: list[str]) -> tuple[list[str], list[str]]:
+    """``split_term_list`` for every value: (the terms, the notes)."""
+    terms: list[str] = []
+    notes: list[str] = []
+    for value in values:
+        one_line_term(option, value)
+        parts, note = split_term_list(option, value)
+        terms += parts
+        notes += [note] if note else []
+    return terms, notes
+
+
 def crisis_terms_from_cli(terms: list[str]) -> TermSet:
     """Terms given with ``--term``: one term each, taken literally (``#PrayForBoston`` is a
-    hashtag here, not a comment); ``!word`` is still an exception."""
+    hashtag here, not a comment); ``!word`` is still an exception. A value typed as a list
+    (``trein, spoor``) is its terms, with a note (``split_term_list``)."""
     result: list[Term] = []
     exceptions: set[str] = set()
+    terms, notes = split_term_lists("--term", terms)
     for number, term in enumerate(terms, start=1):
-        one_line_term("--term", term)
         term = term.strip()
         try:
             if term.startswith("!"):
@@ -383,4 +417,4 @@ def crisis_terms_from_cli(terms: list[str]) -> TermSet:
         result.append(Term(text=term, list_name="crisis (--term)", category="crisis", pattern=pattern,
                            severity=Severity.CRISIS, crisis=True, origin=f"--term {number}",
                            language=here["language"]))
-    return TermSet(tuple(_guessed(result)), frozenset(exceptions))
+    return TermSet(tuple(_guessed(result)), frozenset(exceptions), tuple(notes))
