@@ -91,3 +91,24 @@ def test_a_kit_word_removed_does_not_return_as_a_singular() -> None:
     shown = run("crisis", "show", "Ramp").stdout
     assert "dropped terms: overstroming" in shown
     assert "overstroming (overstromingen)" not in shown, shown
+
+
+def test_a_typed_plural_is_one_reason_not_two(tmp_path: Path) -> None:
+    """'Drie slachtoffers' with --term slachtoffers: the singular's forms hold the plural, and
+    the scan gave two reasons for the one word (the plural and 'slachtoffer: singular of
+    ...'), in the report, the mail and explain. One reason: the typed term."""
+    import json
+
+    from tests.conftest import NOW, write_csv
+
+    calendar = write_csv(tmp_path / "kal.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "12:00", "X", "Drie slachtoffers bij het ongeluk"]])
+    result = run("scan", calendar, "--term", "slachtoffers", "--no-shipped-lists", "--now", NOW,
+                 "--timezone", "Europe/Amsterdam", "--format", "json", "--exit-zero")
+    post = json.loads(result.stdout)["posts"][0]
+    assert post["status"] == "pause"
+    assert len(post["reasons"]) == 1, post["reasons"]
+    said = run("explain", "Drie slachtoffers bij het ongeluk", "--term", "slachtoffers",
+               "--no-shipped-lists").stdout
+    assert "1 match:" in said and "singular of" not in said, said

@@ -26,6 +26,7 @@ from contentcheck.matching.derivations import has_other_sense, present_forms, sp
 from contentcheck.matching.emoji_words import emoji_for, family as emoji_family
 from contentcheck.matching.lemmas import separable_parts, stem_verbs
 from contentcheck.matching.forms import FUNCTION_WORDS
+from contentcheck.matching.singulars import is_singular
 from contentcheck.matching.slots import ADVERBS, SLOT
 from contentcheck.matching.groups import ANCHOR, SINGLE, GroupInfo, analyze_group
 from contentcheck.matching.index import CACHE_LIMIT, DERIVED_SENSE, LOOSE, Lexicon
@@ -212,6 +213,8 @@ class Matcher:
             self._lower_wild.append(pattern.kind == "word" and pattern.words[0].any_after
                                     and term.text == term.text.lower())
             self._add_term(index, term, pattern)
+        # the singulars a scan added (singulars.py): left out where another term hits the span
+        self._singulars = frozenset(i for i, term in enumerate(termset.terms) if is_singular(term))
         for word in termset.false_friends:
             self.lexicon.add_false_friend(word)
         self.lexicon.finish()
@@ -667,6 +670,10 @@ class Matcher:
                 by_term[term_index].append((start, end, rule, why))
         kept = [(term_index, start, end, rule, why) for term_index, spans in by_term.items()
                 for start, end, rule, why in tightest(spans)]
+        if self._singulars and len(kept) > 1:  # 'slachtoffers': one reason, not the singular too
+            typed = {(hit[1], hit[2]) for hit in kept if hit[0] not in self._singulars}
+            kept = [hit for hit in kept
+                    if hit[0] not in self._singulars or (hit[1], hit[2]) not in typed]
         terms = self.termset.terms
         kept.sort(key=lambda hit: (hit[1], hit[2], terms[hit[0]].text))
         return kept
