@@ -319,3 +319,31 @@ def test_a_participle_without_ge_finds_its_verb(term: str, text: str) -> None:
     result = run("explain", text, "--term", term, "--no-shipped-lists", "--no-translations")
     assert result.exit_code == 0, result.stderr
     assert "decision: PAUSE" in result.stdout, result.stdout
+
+
+@pytest.mark.parametrize(("verb", "forms"), [
+    ("lekken", {"gelekte", "lekkende"}),  # the table has gelekt, lekkend only
+    ("branden", {"gebrande", "brandende"}),
+    ("hacken", {"gehackte", "hackende"}),  # there already
+    ("afbranden", {"afgebrande"}),
+    ("breken", {"brekende"}),
+])
+def test_a_verb_finds_its_inflected_participles(verb: str, forms: set[str]) -> None:
+    """De gelekte klantgegevens: the table lists gelekte for hacken (gehackte) but not for
+    lekken; the rules fill the inflected participles where the table lacks them."""
+    assert forms <= table_forms(verb, "nl").forms
+
+
+@pytest.mark.parametrize(("verb", "form"), [("breken", "gebrokene"), ("breken", "gebrokende"),
+                                            ("betalen", "gebetaalde")])
+def test_no_inflected_participle_is_made_up(verb: str, form: str) -> None:
+    """A strong participle takes no -e here (gebroken), and no ge- is put on a verb whose
+    participle has none (betaald)."""
+    assert form not in table_forms(verb, "nl").forms
+
+
+@pytest.mark.parametrize("term", ["lek", "lekken"])
+@pytest.mark.parametrize("text", ["De gelekte klantgegevens: wat je moet weten",
+                                  "Een lekkende database bij de bank"])
+def test_a_leak_term_finds_the_leaked_data(term: str, text: str) -> None:
+    assert hits(term, text), (term, text)

@@ -226,7 +226,26 @@ def table_forms(word: str, language: str) -> TableForms:
     if language == "nl":  # the table lists a diminutive, not always its plural: bruggetje(s)
         kept |= {form + "s" for form in kept
                  if form.endswith("je") and len(form) > 4 and form + "s" in own}
+        for lemma in lemmas:  # gelekt, lekkend -> gelekte, lekkende (de gelekte gegevens)
+            kept |= {form for form in verb_inflections(lemma)
+                     if form not in data.groups and form not in left_out}
     return TableForms(lemmas, frozenset(kept), left_out)
+
+
+def verb_inflections(verb: str) -> set[str]:
+    """The inflected adjective forms of a Dutch verb's participles, which the table lists for
+    some verbs (hacken: gehackte) and not for others (lekken: gelekt, lekkend, no gelekte,
+    lekkende): the weak participle + e (gelekt -> gelekte), and the present participle
+    (infinitive + d: lekkend) and its + e. A strong participle in -en takes no -e (gebroken)."""
+    group = table("nl").groups.get(verb, ())
+    if not is_verb(verb):
+        return set()
+    found = {verb + "d", verb + "de"}
+    particle = next((p for p in PARTICLES if verb.startswith(p) and len(verb) - len(p) > 4), "")
+    for form in (*group[1:], *participles(verb)):
+        if form.startswith(particle + "ge") and form.endswith(("d", "t")):
+            found.add(form + "e")
+    return found - set(group)
 
 
 def is_verb(word: str) -> bool:
