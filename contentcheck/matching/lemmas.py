@@ -22,6 +22,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib.resources import files
+from typing import Any
 
 from contentcheck.matching.compounds import vocabulary
 from contentcheck.matching.language import OTHER, SHARED_RANK
@@ -291,6 +292,33 @@ def separable_parts(word: str) -> list[tuple[str, str, frozenset[str]]]:
             forms = frozenset(f for f in (*groups[base], *stems) if len(f) >= 3
                               and not f.startswith("ge") and not f.endswith(("end", "ende")))
             found.append((lemma, particle, forms))
+    return found
+
+
+def verb_phrase_parts(words: tuple[Any, ...], language: str | None
+                      ) -> list[tuple[str, str, frozenset[str]]]:
+    """``(verb, last word, finite forms)`` for a Dutch crisis phrase of an infinitive and one
+    word that goes with it (``"liggen plat"``, ``"liggen eruit"``, ``"liggen down"``): said in
+    a main clause, the word closes the clause with words between (*ligt nooit plat*, *lag de
+    app eruit*), as a separable verb's particle does (``separable_parts``); a word of *er* and
+    a particle splits as well (*ligt er nooit uit*). Not for a function word or a particle as
+    the last word (``"bouwen op"`` is no *opbouwen*), nor for a verb as the last word."""
+    if len(words) != 2 or language == "en" or any(w.any_before or w.any_after for w in words):
+        return []
+    verb, last = words[0].norm, words[1].norm
+    groups = table("nl").groups
+    if (not is_verb(verb) or not last.isalpha() or last in PARTICLES + SPLIT_ONLY
+            or is_verb(last) or len(last) < 3):
+        return []
+    from contentcheck.matching.forms import FUNCTION_WORDS
+
+    if last in FUNCTION_WORDS:
+        return []
+    forms = frozenset(f for f in groups[verb] if len(f) >= 3 and not f.startswith("ge")
+                      and not f.endswith(("end", "ende")))
+    found = [(verb, last, forms)]
+    if last.startswith("er") and last[2:] in PARTICLES:  # eruit: er ... uit
+        found.append((verb, last[2:], forms))
     return found
 
 

@@ -24,7 +24,7 @@ from contentcheck.matching.loans import loan
 from contentcheck.matching.compounds import compound_head
 from contentcheck.matching.derivations import has_other_sense, present_forms, split_verbs
 from contentcheck.matching.emoji_words import emoji_for, family as emoji_family
-from contentcheck.matching.lemmas import separable_parts, stem_verbs
+from contentcheck.matching.lemmas import separable_parts, stem_verbs, verb_phrase_parts
 from contentcheck.matching.forms import FUNCTION_WORDS
 from contentcheck.matching.singulars import is_singular
 from contentcheck.matching.slots import ADVERBS, SLOT
@@ -293,6 +293,8 @@ class Matcher:
             self._single[self.lexicon.add_fixed(name, frozenset(people), "place")].append(index)
         if term.crisis and pattern.kind == "phrase":
             self._add_reversed(index, term, pattern.words)  # "hoog water": het water staat hoog
+            for verb, last, forms in verb_phrase_parts(pattern.words, term.language):
+                self._add_split(index, verb, last, forms, False)  # "liggen plat": ligt nooit plat
         if pattern.joined:
             self._single[self.lexicon.add(WordSpec(pattern.joined), term.language)].append(index)
 
