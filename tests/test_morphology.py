@@ -266,9 +266,19 @@ def test_dutch_plurals_in_s_that_english_shares_are_kept(word: str, form: str) -
 def test_left_out_forms_are_said() -> None:
     from contentcheck.matching.hints import term_notes
 
-    notes = term_notes(parse_terms("brand\nrook\n", origin="t", list_name="t",
+    notes = term_notes(parse_terms("brand\nrook\ncirkelen\n", origin="t", list_name="t",
                                    category="crisis", severity=Severity.CRISIS, crisis=True))
-    assert any("'brand' does not find brands (a word of English)" in note for note in notes)
+    assert any("'cirkelen' does not find cirkel (mostly the word 'cirkel' of its own)" in note
+               for note in notes), notes
+
+
+@pytest.mark.parametrize(("term", "wrong"), [("brand", "brands"), ("bussen", "bust"),
+                                             ("bank", "banks")])
+def test_no_note_advises_a_form_of_the_other_language(term: str, wrong: str) -> None:
+    """A Dutch fire: the note "'brand' does not find brands (a word of English); add a form as a
+    term" was advice to pause 'Shop our favourite brands'. Left out without a word."""
+    said = run("explain", "Met de bus naar de winkel", "--term", term, "--no-shipped-lists")
+    assert f"does not find {wrong} " not in said.stdout and "a word of English" not in said.stdout
 
 
 @pytest.mark.parametrize(("verb", "participle"), [

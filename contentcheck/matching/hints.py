@@ -83,6 +83,10 @@ def left_out_forms(terms: TermSet) -> list[str]:
         # such as "sta" for "station" is noise to them, left out without a word
         left_out = {form: why for form, why in left_out.items()
                     if form[:3] == norm[:3] and len(form) >= len(norm) - 2}
+        # never advise a form of the other language (brands for the Dutch brand, bust for
+        # bussen): followed, it would find that language's word
+        left_out = {form: why for form, why in left_out.items()
+                    if not why.startswith("a word of ")}
         if left_out:
             why = ", ".join(f"{form} ({reason})" for form, reason in sorted(left_out.items()))
             notes.append(f"crisis term '{term.text}' does not find {why}; "
