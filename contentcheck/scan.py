@@ -237,7 +237,8 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
                             "a hit of another term), no crisis term to find; type the term "
                             "without '!'")
     # a typed Dutch plural finds its singular too, where that cannot be another word
-    crisis = crisis + singular_terms(typed, known=crisis.terms, dropped=dropped)
+    pause, review = singular_terms(typed, known=crisis.terms, dropped=dropped)
+    crisis, kit_review = crisis + pause, kit_review + review
     if sources.translations:  # a typed term's translation is a crisis term too (translations.py)
         pause, review = translated(typed, known=crisis.terms)
         crisis, kit_review = crisis + pause, kit_review + review

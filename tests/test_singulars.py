@@ -16,7 +16,12 @@ ROWS = [
     (["windstoten"], "Een windstoot van 100 km/u verwacht.", "PAUSE"),
     (["overstromingen"], "De overstroming van vorig jaar is niet vergeten.", "PAUSE"),
     (["daken", "storm"], "Het dak van de sporthal is eraf gewaaid.", "PAUSE"),
-    (["aanslagen"], "De aanslag op het station.", "PAUSE"),
+    # a singular with an everyday sense of its own (a tax bill) asks for review
+    (["aanslagen"], "De aanslag op het station.", "REVIEW"),
+    (["aanslagen"], "Je voorlopige aanslag 2027 staat klaar in de app", "REVIEW"),
+    (["aanslagen"], "Drie aanslagen in een week.", "PAUSE"),
+    # typed with a capital (first, or a phone's autocapitalise): the word, not a name
+    (["Slachtoffers"], "Het eerste slachtoffer is een kind uit Gouda", "PAUSE"),
     # the singular could be another word: the plural stays itself, with a note
     (["doden"], "Doodgewoon lekker: onze appeltaart.", "OK"),
     (["Huizen"], "Ons huis is jouw huis.", "OK"),
@@ -112,3 +117,9 @@ def test_a_typed_plural_is_one_reason_not_two(tmp_path: Path) -> None:
     said = run("explain", "Drie slachtoffers bij het ongeluk", "--term", "slachtoffers",
                "--no-shipped-lists").stdout
     assert "1 match:" in said and "singular of" not in said, said
+
+
+
+def test_the_everyday_singular_is_listed_for_review() -> None:
+    started = run("crisis", "start", "Aanslag", "--term", "aanslagen")
+    assert "singulars (review, 1): aanslag (aanslagen)" in started.stdout, started.stdout

@@ -123,7 +123,7 @@ def _hint(declared: crises.Crisis, ctx: _Context) -> None:
     singulars = TermSet(tuple(singular for _, singular in pairs))
     for hint in term_notes(declared.termset() + singulars):
         detail(f"note: {hint}")
-    for line in (_singulars(pairs), _translations(declared, ctx),
+    for line in (*_singulars(pairs), _translations(declared, ctx),
                  *(choice.line() for choice in _chosen(declared, ctx))):
         if line:
             detail(line)
@@ -151,10 +151,16 @@ def _singular_pairs(declared: crises.Crisis) -> list[tuple[Any, Any]]:
         return []
 
 
-def _singulars(pairs: list[tuple[Any, Any]]) -> str | None:
-    """"singulars (pause, 1): slachtoffer (slachtoffers)" for ``_singular_pairs``, or None."""
-    return f"singulars (pause, {len(pairs)}): " + ", ".join(
-        f"{singular.text} ({plural.text})" for plural, singular in pairs) if pairs else None
+def _singulars(pairs: list[tuple[Any, Any]]) -> list[str]:
+    """"singulars (pause, 1): slachtoffer (slachtoffers)" for ``_singular_pairs``, and a line
+    for the review ones (everyday words such as aanslag)."""
+    lines = []
+    for label, crisis in (("pause", True), ("review", False)):
+        chosen = [(plural, singular) for plural, singular in pairs if singular.crisis is crisis]
+        if chosen:
+            lines.append(f"singulars ({label}, {len(chosen)}): " + ", ".join(
+                f"{singular.text} ({plural.text})" for plural, singular in chosen))
+    return lines
 
 
 def _translation_pairs(declared: crises.Crisis, ctx: _Context) -> list[tuple[Any, Any]]:
@@ -431,7 +437,7 @@ def show(name: str, ctx: _Context) -> None:
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
     if item.dropped:
         say(f"dropped terms: {', '.join(item.dropped)}")
-    for line in (_singulars(_singular_pairs(item)), _translations(item, ctx),
+    for line in (*_singulars(_singular_pairs(item)), _translations(item, ctx),
                  *(choice.line() for choice in _chosen(item, ctx))):
         if line:
             say(line)

@@ -20,9 +20,10 @@ SHIPPED = "wordlists/"  # the origin of a shipped kit's terms (kits.shipped_kits
 
 def plural_hints(terms: TermSet) -> list[str]:
     """One line per crisis term typed in the plural of a real word whose singular is not a
-    term as well. A capitalised term is taken as a name (Huizen, Bergen) and left alone."""
+    term as well. A capitalised term is the word unless it names a place (Huizen, Bergen)."""
     from contentcheck.matching.compounds import vocabulary
     from contentcheck.matching.forms import base_words
+    from contentcheck.matching.singulars import typed_as_word
 
     words = {}
     for term in terms.terms:
@@ -36,7 +37,7 @@ def plural_hints(terms: TermSet) -> list[str]:
     dutch, english = vocabulary("nl"), vocabulary("en")
     hints = []
     for text, (term, norm) in words.items():
-        if not term.crisis or text != text.lower() or term.origin.startswith(SHIPPED):
+        if not term.crisis or not typed_as_word(text, norm) or term.origin.startswith(SHIPPED):
             continue  # a kit's word is curated: its singular belongs in the kit, not in a hint
         # a singular named as an exception (!slachtoffer) is kept out on purpose: no note
         bases = sorted(base_words(norm, term.language, dutch, english) - present

@@ -59,6 +59,11 @@ def _places() -> dict[str, str]:
     return {line[:line.find(" ")]: line for line in text.splitlines() if " " in line}
 
 
+def is_place(word: str) -> bool:
+    """Does the folded ``word`` name a place of the data (huizen, bergen, gouda)?"""
+    return word in _places() or word in _irregular()
+
+
 def people(word: str) -> set[str]:
     """The inhabitants and adjective forms of the place ``word`` names (folded), if it is
     one: from the data, else by the rule for a name no lemma table knows."""
