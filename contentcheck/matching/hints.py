@@ -18,35 +18,98 @@ from contentcheck.records import Term
 SHIPPED = "wordlists/"  # the origin of a shipped kit's terms (kits.shipped_kits)
 
 
+VERB_RANK = 20_000  # a verb's past or participle this frequent: the word is a living verb too
+
+
 def plural_hints(terms: TermSet) -> list[str]:
     """One line per crisis term typed in the plural of a real word whose singular is not a
-    term as well. A capitalised term is the word unless it names a place (Huizen, Bergen)."""
-    from contentcheck.matching.compounds import vocabulary
-    from contentcheck.matching.forms import base_words
-    from contentcheck.matching.singulars import typed_as_word
+    term as well: a word (``treinen``; ``auto's``; ``kinderen``, ``schepen`` by the lemma
+    table), or a phrase that ends in one (``"dodelijke slachtoffers"``). A capitalised word is
+    the word unless it names a place (``Huizen``, ``Bergen``); a singular kept out on purpose
+    (``!slachtoffer``) gets no note; a word that is a verb as well (``lekken``, ``branden``)
+    is not called a plural; a singular a scan adds for review (``aanslag``) is said so."""
+    from contentcheck.matching.singulars import everyday_words, singular_of, typed_as_word
 
-    words = {}
+    present = set()
+    typed = []
     for term in terms.terms:
         try:
             pattern = pattern_of(term)
         except ValueError:
             continue
-        if pattern.kind == "word" and not (pattern.words[0].any_before or pattern.words[0].any_after):
-            words[term.text] = (term, pattern.words[0].norm)
-    present = {norm for _, norm in words.values()}
-    dutch, english = vocabulary("nl"), vocabulary("en")
+        if pattern.kind == "regex" or any(w.any_before or w.any_after or w.emoji
+                                          for w in pattern.words):
+            continue
+        norms = tuple(w.norm for w in pattern.words)
+        if term.crisis:
+            present.add(" ".join(norms))
+        typed.append((term, norms))
     hints = []
-    for text, (term, norm) in words.items():
-        if not term.crisis or not typed_as_word(text, norm) or term.origin.startswith(SHIPPED):
+    for term, norms in dict((term.text, (term, norms)) for term, norms in typed).values():
+        text = term.text
+        if not term.crisis or term.origin.startswith(SHIPPED):
             continue  # a kit's word is curated: its singular belongs in the kit, not in a hint
-        # a singular named as an exception (!slachtoffer) is kept out on purpose: no note
-        bases = sorted(base_words(norm, term.language, dutch, english) - present
-                       - terms.exceptions)
-        if bases:
+        apostrophe = len(norms) == 2 and norms[1] == "s" and text.endswith(("'s", "’s"))
+        if len(norms) == 1 or apostrophe:  # auto's is the word auto + 's
+            if not typed_as_word(text, norms[0]):
+                continue
+            bases = sorted(({norms[0]} if apostrophe else singular_bases(norms[0], term.language))
+                           - present - terms.exceptions)
+            if not bases:
+                continue
             singular = " or ".join(f"'{base}'" for base in bases)
-            hints.append(f"crisis term '{text}' is a plural: it finds {text} and its forms, "
-                         f"not {singular}; add that as a term to find the singular too")
+            if not apostrophe and mostly_verb(norms[0]):
+                hints.append(f"crisis term '{text}' is a verb, and the plural of {singular}: it "
+                             f"finds {text} and the verb's forms, not {singular}; add that as a "
+                             "term if the noun is meant too")
+            elif singular_of(term) in everyday_words() and singular_of(term) == bases[0]:
+                hints.append(f"crisis term '{text}' is a plural: its singular {singular} has "
+                             "an everyday sense too, so a post with the singular goes to review, "
+                             "not pause; add that as a term to pause on it")
+            else:
+                hints.append(f"crisis term '{text}' is a plural: it finds {text} and its forms, "
+                             f"not {singular}; add that as a term to find the singular too")
+        elif len(norms) > 1 and norms[-1].isalpha():  # "dodelijke slachtoffers"
+            bases = sorted(base for base in singular_bases(norms[-1], term.language)
+                           if " ".join((*norms[:-1], base)) not in present)
+            if bases:
+                singular = " or ".join(f"'{base}'" for base in bases)
+                hints.append(f"crisis term '{text}' ends in a plural: it finds {text}, not the "
+                             f"singular ({singular}); add the phrase in the singular as a term "
+                             "to find it too")
     return hints
+
+
+def singular_bases(norm: str, language: str | None) -> set[str]:
+    """The singular(s) a typed plural word stands for: by the rules (``forms.base_words``:
+    treinen -> trein), else by the Dutch lemma table for a plural the rules do not make
+    (kinderen -> kind, schepen -> schip, winkels -> winkel); never a verb form's infinitive
+    (liepen is no plural of lopen)."""
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.forms import base_words
+    from contentcheck.matching.lemmas import is_verb, lemma_of, table
+
+    bases = base_words(norm, language, vocabulary("nl"), vocabulary("en"))
+    if bases or language == "en" or not norm.endswith(("en", "s")) or len(norm) <= 4:
+        return bases
+    lemma = lemma_of(norm, "nl")
+    if lemma and lemma != norm and len(lemma) >= 3 and not is_verb(lemma) \
+            and norm in table("nl").groups[lemma]:
+        return {lemma}
+    return set()
+
+
+def mostly_verb(norm: str) -> bool:
+    """Is a typed Dutch plural a living verb as well (lekken: gelekt; branden: brandde), not
+    only a plural that the table also lists as a rare verb (treinen: getreind)?"""
+    from contentcheck.matching.compounds import vocabulary
+    from contentcheck.matching.lemmas import is_verb, table
+
+    if not is_verb(norm):
+        return False
+    dutch = vocabulary("nl")
+    return any(dutch.get(form, 1 << 30) < VERB_RANK for form in table("nl").groups[norm][1:]
+               if form.startswith("ge") or form.endswith(("de", "te")))
 
 
 def _one_word_crisis_terms(terms: TermSet) -> Iterator[tuple[Term, WordSpec]]:
