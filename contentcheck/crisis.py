@@ -104,6 +104,21 @@ class Crisis:
         return singular_pairs(self.typed_termset(), known=self.termset().terms,
                               dropped=self.dropped)
 
+    def dropped_singulars(self) -> tuple[str, ...]:
+        """The dropped words that are singulars of its typed plurals (`crisis remove`), not
+        terms of its kits (those are dropped kit terms)."""
+        from contentcheck.kits import get_kit, term_key
+        from contentcheck.matching.singulars import singular_of
+
+        try:
+            singulars = {singular_of(term) for term in self.typed_termset().terms}
+        except TermFileError:  # a hand-edited term that cannot be read: a scan names it
+            return ()
+        kit_words = {term_key(term) for kit in self.kits or _chosen(self)
+                     for term in get_kit(kit).pause_terms() + get_kit(kit).review_terms()}
+        return tuple(word for word in self.dropped
+                     if word in singulars and term_key(word) not in kit_words)
+
     def escalations(self) -> tuple[str, ...]:
         """The list categories whose hits pause while it is active: its kits' and its own."""
         from contentcheck.kits import get_kit
@@ -465,10 +480,14 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[
             errors=tuple(dict.fromkeys(crisis.errors + errors))))
 
 
+SINGULAR_SOURCE = "the singular of "  # remove_term's source for a typed plural's singular
+
+
 def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[Crisis, str]:
     """Drop a term from an active crisis: a typed term's line goes from the terms block, a
-    kit term is recorded in ``dropped`` (the kit itself is shipped, never edited). Returns the
-    crisis and where the term came from (``typed`` or the kit's name)."""
+    kit term or a typed plural's singular is recorded in ``dropped`` (the kit itself is shipped,
+    never edited). Returns the crisis and where the term came from (``typed``, the kit's name,
+    or ``SINGULAR_SOURCE`` and the plural)."""
     from contentcheck.kits import get_kit, term_key
 
     key = term_key(term)
@@ -489,7 +508,7 @@ def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[C
         for plural, singular in crisis.singular_pairs():  # slachtoffer (slachtoffers)
             if term_key(singular.text) == key:
                 return (_save(replace(crisis, dropped=crisis.dropped + (singular.text,))),
-                        f"the singular of {plural.text!r}")
+                        f"{SINGULAR_SOURCE}{plural.text!r}")
         raise SettingsError(f"crisis {crisis.name!r} has no term {term!r} "
                             f"(see `contentcheck crisis show {crisis.name!r}`)")
 

@@ -81,7 +81,7 @@ def test_crisis_remove_keeps_a_listed_singular_out() -> None:
     assert removed.exit_code == 0, removed.stderr
     assert "the singular of 'slachtoffers'" in removed.stdout
     shown = run("crisis", "show", "Bus").stdout
-    assert "slachtoffer (slachtoffers)" not in shown and "dropped terms: slachtoffer" in shown
+    assert "slachtoffer (slachtoffers)" not in shown and "dropped singulars: slachtoffer" in shown
     assert "decision: OK" in run("explain", "Het eerste slachtoffer", "--no-shipped-lists").stdout
     assert "decision: PAUSE" in run("explain", "Drie slachtoffers",
                                     "--no-shipped-lists").stdout
@@ -94,7 +94,7 @@ def test_a_kit_word_removed_does_not_return_as_a_singular() -> None:
                "--kit", "flood-storm").exit_code == 0
     assert run("crisis", "remove", "Ramp", "overstroming").exit_code == 0
     shown = run("crisis", "show", "Ramp").stdout
-    assert "dropped terms: overstroming" in shown
+    assert "dropped kit terms: overstroming" in shown
     assert "overstroming (overstromingen)" not in shown, shown
 
 

@@ -280,8 +280,8 @@ def remove(name: str, term: str, ctx: _Context) -> None:
     singular the team does not want (the kit itself stays as shipped)."""
     updated, source = crises.remove_term(ctx.state_dir, name, term, ctx.now)
     where = "" if source == "typed" else (
-        f" (from kit {source}; kept out with `dropped`)" if source in updated.kits
-        else f" ({source}; kept out with `dropped`)")
+        f" ({source}; kept out with `dropped`)" if source.startswith(crises.SINGULAR_SOURCE)
+        else f" (from kit {source}; kept out with `dropped`)")
     click.echo(f"crisis {updated.name!r}: {term!r} removed{where}, "
                f"{_terms(len(updated.terms))} left ({updated.path})")
 
@@ -435,8 +435,12 @@ def show(name: str, ctx: _Context) -> None:
         for label, terms in (("pause", shipped.pause_terms()), ("review", shipped.review_terms())):
             kept = [t for t in terms if term_key(t) not in dropped]
             say(f"from kit {kit} ({label}, {len(kept)}): {', '.join(kept)}")
-    if item.dropped:
-        say(f"dropped terms: {', '.join(item.dropped)}")
+    singulars = item.dropped_singulars()
+    kit_dropped = [term for term in item.dropped if term not in singulars]
+    if kit_dropped:
+        say(f"dropped kit terms: {', '.join(kit_dropped)}")
+    if singulars:
+        say(f"dropped singulars: {', '.join(singulars)}")
     for line in (*_singulars(_singular_pairs(item)), _translations(item, ctx),
                  *(choice.line() for choice in _chosen(item, ctx))):
         if line:

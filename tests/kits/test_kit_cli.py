@@ -145,7 +145,7 @@ def test_show_tells_which_term_came_from_which_kit_and_remove_drops_one(
     assert scan(path)[text]["status"] == "ok"
     file_text = (isolated_state / "crises" / "salmonella.toml").read_text(encoding="utf-8")
     assert 'kits = ["food-safety"]' in file_text and 'dropped = ["smullen"]' in file_text
-    assert "dropped terms: smullen" in crisis_cli("show", "Salmonella").stdout
+    assert "dropped kit terms: smullen" in crisis_cli("show", "Salmonella").stdout
 
     assert crisis_cli("remove", "Salmonella", "kip").exit_code == 0
     assert "  kip" not in crisis_cli("show", "Salmonella").stdout
