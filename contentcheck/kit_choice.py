@@ -27,8 +27,9 @@ from contentcheck.records import Severity
 # readings that make no shared word: a word the kit derives (besmet -> besmetting: a food
 # kit's contamination is no pandemic's infection), an English compound that holds a kit word
 # (gunfire holds fire, but a shooting kit's gunfire makes no fire kit fit), an emoji that one
-# kit's word may stand for (💥 for bom)
-_LOOSE_RULES = ("derived", "derived-sense", "emoji-word")
+# kit's word may stand for (💥 for bom), the head of a compound kit word on its own
+# (bergongeluk's ongeluk makes no avalanche of a treinongeluk)
+_LOOSE_RULES = ("derived", "derived-sense", "emoji-word", "head")
 # a kit is chosen when it shares more than half as many typed terms as the best-fitting kit:
 # one word it shares (evacuatie) does not make a fire with two fire words a flood too
 _DOMINANCE = 2

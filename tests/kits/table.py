@@ -139,6 +139,38 @@ PAUSE: dict[str, list[str]] = {
         "Talks about a ceasefire have failed.",
         "Het bombardement duurde de hele nacht.",
     ],
+    "riots": [
+        "Na de rellen in de binnenstad is een noodbevel afgekondigd.",
+        "Relschoppers gooiden de ruiten van drie winkels in.",
+        "De mobiele eenheid zette traangas in.",
+        "Shops were looted on the high street last night.",
+        "Riot police cleared the square before midnight.",
+        "A curfew starts at nine tonight.",
+    ],
+    "toxic-cloud": [
+        "Door de gifwolk moeten omwonenden binnenblijven.",
+        "Een NL-Alert: houd ramen en deuren gesloten.",
+        "Twee gasten met een koolmonoxidevergiftiging naar het ziekenhuis.",
+        "A chemical leak at the plant forced an evacuation.",
+        "Residents were told to shelter in place.",
+        "Three people were poisoned by carbon monoxide.",
+    ],
+    "missing-child": [
+        "Er is een Amber Alert uitgegeven voor een meisje van zes.",
+        "De zoekactie naar de vermiste jongen gaat vandaag door.",
+        "Het kind is mogelijk ontvoerd door een bekende.",
+        "Police issued an Amber Alert this morning.",
+        "Volunteers joined the search party at dawn.",
+        "The missing child was last seen near the park.",
+    ],
+    "avalanche": [
+        "Drie skiërs bedolven onder een lawine in Tirol.",
+        "Het lawinegevaar is nu op het hoogste niveau.",
+        "De bergredding zocht de hele nacht.",
+        "An avalanche buried two skiers off-piste.",
+        "Mountain rescue teams are still searching.",
+        "Twee wandelaars kwamen om bij een bergongeluk.",
+    ],
 }
 
 REVIEW: dict[str, list[str]] = {
@@ -279,6 +311,38 @@ REVIEW: dict[str, list[str]] = {
         "Explosive flavour in every bite.",
         "Take no prisoners at our year-end sale.",
     ],
+    "riots": [
+        "Alles moet weg: de grote uitverkoop begint!",
+        "Ga los op onze zomerdeals.",
+        "Een stormloop op de nieuwe sneakers verwacht.",
+        "A riot of colour in our spring collection.",
+        "Everything must go this weekend.",
+        "Raid our stores for the best deals.",
+    ],
+    "toxic-cloud": [
+        "Een adembenemend uitzicht vanaf de toren.",
+        "Giftig groen is de kleur van dit seizoen.",
+        "Even diep ademhalen en genieten.",
+        "A breath of fresh air for your living room.",
+        "Killer deals on all our coats.",
+        "Breathtaking views from every room.",
+    ],
+    "missing-child": [
+        "Verstoppertje spelen in onze nieuwe speeltuin.",
+        "Spoorloos verdwenen: onze zomercollectie was in een dag op.",
+        "Waar is de kat? Zoek mee in onze winkel.",
+        "Hide and seek in our new play corner.",
+        "Where is the best pizza in town?",
+        "Our lost and found box is full again.",
+    ],
+    "avalanche": [
+        "Poedersneeuw en blauwe lucht: het seizoen begint.",
+        "Sneeuwpret voor het hele gezin in de skihal.",
+        "Boek nu je wintersportvakantie met korting.",
+        "Wipe out the competition with our new skis.",
+        "Fresh powder and blue skies: ski season is here.",
+        "Snowed under with orders, thank you all!",
+    ],
 }
 
 QUIET: dict[str, list[str]] = {
@@ -379,5 +443,29 @@ QUIET: dict[str, list[str]] = {
         "Nieuwe wandelschoenen voor het voorjaar.",
         "Our bakery opens at seven.",
         "Gratis bezorging vanaf 20 euro.",
+    ],
+    "riots": [
+        "Onze winkel in Zwolle is zondag open.",
+        "Nieuwe truien in vijf kleuren.",
+        "The spring catalogue is out now.",
+        "Bestel voor tien uur, vandaag in huis.",
+    ],
+    "toxic-cloud": [
+        "Nieuwe theedoeken in de winkel.",
+        "Onze bakker begint om vijf uur.",
+        "Our store in Delft is open on Sunday.",
+        "Bekijk de folder van deze week.",
+    ],
+    "missing-child": [
+        "Nieuwe schoolspullen in de winkel.",
+        "Onze klantenservice is er tot acht uur.",
+        "The new catalogue is out today.",
+        "Gratis bezorging vanaf 25 euro.",
+    ],
+    "avalanche": [
+        "Nieuwe regenjassen voor de herfst.",
+        "Onze winkel in Arnhem is verbouwd.",
+        "The garden centre opens at nine.",
+        "Bestel vandaag, morgen in huis.",
     ],
 }
