@@ -429,3 +429,38 @@ def test_scan_does_not_overwrite_a_report_with_decisions_not_applied(tmp_path: P
     sheet = openpyxl.load_workbook(report)["Flagged"]
     assert (sheet.cell(2, at["Decision"]).value, sheet.cell(2, at["New text"]).value) \
         == ("change", "Naar de kerstmarkt!")
+
+
+def _flagged_report(tmp_path: Path) -> tuple[Path, tuple]:
+    """A review report of two flagged posts (xlsx calendar) and the scan that wrote it."""
+    from tests.conftest import write_xlsx
+
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+        ["25-11-2026", "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"],
+        ["25-11-2026", "10:00", "Instagram", "Treinkaartjes met korting", "Gepland"]]})
+    report = tmp_path / "review.xlsx"
+    scan = ("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+            "--timezone", "Europe/Amsterdam", "--lang", "en", "-o", report)
+    assert run(*scan).exit_code == 1
+    return report, scan
+
+
+def test_scan_o_keeps_a_report_whose_one_decision_is_mistyped(tmp_path: Path) -> None:
+    """QA8 #5: a reviewer filled in two decisions, one mistyped ('later'). apply cannot read
+    the report, and `scan -o review.xlsx` took that as 'no decisions' and overwrote it, both
+    gone. It refuses, naming the mistyped cell."""
+    report, scan = _flagged_report(tmp_path)
+    book = openpyxl.load_workbook(report)
+    sheet = book["Flagged"]
+    at = {cell.value: cell.column for cell in sheet[1]}
+    sheet.cell(2, at["Decision"]).value = "publish"
+    sheet.cell(2, at["Reviewer"]).value = "Mila"
+    sheet.cell(3, at["Decision"]).value = "later"
+    book.save(report)
+    before = sha256(report)
+    again = run(*scan)
+    assert again.exit_code == 2, again.stdout
+    assert sha256(report) == before
+    assert "row 3, column 'Decision'" in again.stderr and "would lose" in again.stderr
+    assert len(again.stderr.strip().splitlines()) == 1, again.stderr

@@ -10,18 +10,27 @@ from pathlib import Path
 
 from contentcheck.apply.audit import read_trail
 from contentcheck.apply.decisions import read_review
-from contentcheck.errors import ContentcheckError
+from contentcheck.errors import CalendarError, ContentcheckError
+from contentcheck.report.report_meta import META_SHEET
 
 
 def unapplied_decisions(report: Path) -> int:
     """How many decisions in the report at ``report`` the audit trails of its calendars'
-    copies do not hold as applied; 0 for a file that is no report (or none at all)."""
+    copies do not hold as applied; 0 for a file that is no report (or none at all).
+
+    A report that apply cannot read (one mistyped decision) raises ContentcheckError naming
+    the problem: its other decisions are no less the reviewer's work, and apply would not have
+    given any of them."""
     if not report.is_file() or report.suffix.lower() not in (".xlsx", ".xlsm"):
         return 0
     try:
         review = read_review(report)
-    except ContentcheckError:
-        return 0  # not a report apply could read: nothing it would apply either
+    except CalendarError as exc:
+        if not _is_report(report):
+            return 0  # not a report apply could read: nothing it would apply either
+        raise ContentcheckError(f"{exc}; a new report there would lose the decisions it holds: "
+                                "correct it and apply it, or write the new report to another "
+                                "file") from None
     applied: dict[int, set[tuple[str | None, int, str, str | None]]] = {}
     for index, info in enumerate(review.meta["calendars"]):
         found = read_trail(str(info.get("path", "")))
@@ -29,3 +38,17 @@ def unapplied_decisions(report: Path) -> int:
                           if d.explicit and d.outcome == "applied"} if found else set()
     return sum((sheet, row, d.decision.value, d.new_text) not in applied.get(index, set())
                for d in review.decisions.values() for index, sheet, row in [d.address])
+
+
+def _is_report(path: Path) -> bool:
+    """Whether the workbook has the hidden sheet every contentcheck report has."""
+    from python_calamine import CalamineWorkbook
+
+    from contentcheck.calendar.workbook import closing_workbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception:  # calamine's own error types: no workbook at all
+        return False
+    with closing_workbook(book):
+        return META_SHEET in book.sheet_names
