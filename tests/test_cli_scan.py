@@ -464,3 +464,35 @@ def test_scan_o_keeps_a_report_whose_one_decision_is_mistyped(tmp_path: Path) ->
     assert sha256(report) == before
     assert "row 3, column 'Decision'" in again.stderr and "would lose" in again.stderr
     assert len(again.stderr.strip().splitlines()) == 1, again.stderr
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_scan_o_does_not_overwrite_another_calendar(tmp_path: Path, suffix: str) -> None:
+    """QA8 #6: `scan december.xlsx -o november.xlsx` (tab completion on a crisis morning)
+    replaced the November calendar, no input of this scan, with a review report without a
+    word. A file that reads as a calendar and is no contentcheck report is refused (exit 2,
+    untouched); an earlier report at that name, CSV included, is still replaced."""
+    from tests.conftest import write_xlsx
+
+    december = write_xlsx(tmp_path / "december.xlsx", {"December": [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["25-11-2026", "09:00", "Facebook", "Met de trein naar de kerstmarkt"]]})
+    rows = [["Datum", "Tijd", "Kanaal", "Bericht"],
+            ["20-11-2026", "09:00", "Facebook", "Oliebollen zijn terug"]]
+    november = tmp_path / f"november{suffix}"
+    if suffix == ".csv":
+        write_csv(november, rows)
+    else:
+        write_xlsx(november, {"November": rows})
+    before = sha256(november)
+    scan = ("scan", december, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+            "--timezone", "Europe/Amsterdam")
+    result = run(*scan, "-o", november)
+    assert result.exit_code == 2, result.stdout
+    assert sha256(november) == before
+    assert f"{november}: is a calendar (1 post(s)), not a contentcheck report" in result.stderr
+
+    report = tmp_path / f"review{suffix}"
+    assert run(*scan, "-o", report).exit_code == 1
+    again = run(*scan, "-o", report)
+    assert again.exit_code == 1, again.stderr

@@ -54,3 +54,37 @@ def check_not_an_input(output: Path, inputs: Iterable[tuple[str, Path]],
         if target.parent == Path(folder).resolve() and target.suffix.lower() in suffixes:
             raise ContentcheckError(f"{output}: is in {what} ({folder}) and would be read as "
                                     "one next time: choose another output")
+
+
+def check_not_a_calendar(output: Path) -> None:
+    """Refuse to replace a calendar with a report: ``scan december.xlsx -o november.xlsx``
+    (tab completion) would swap the November calendar, no input of this scan, for a report.
+
+    A file is a calendar when a calendar reader reads posts from it and it is no report
+    contentcheck wrote (a workbook report is refused by the reader itself; a CSV report is
+    known by its header row)."""
+    from datetime import timezone
+
+    from contentcheck.calendar import SUFFIXES, ReadOptions, read_calendar
+    from contentcheck.errors import CalendarError
+
+    output = Path(output)
+    if output.suffix.lower() not in SUFFIXES or not output.is_file() or _is_csv_report(output):
+        return
+    try:
+        calendar = read_calendar(output, ReadOptions(timezone=timezone.utc))
+    except CalendarError:
+        return  # no calendar (or a report): replacing it loses no calendar
+    if calendar.read or calendar.posts:
+        raise ContentcheckError(f"{output}: is a calendar ({calendar.read or len(calendar.posts)} "
+                                "post(s)), not a contentcheck report; a report is never written "
+                                "over a calendar: choose another output")
+
+
+def _is_csv_report(path: Path) -> bool:
+    """Whether the file starts with the header row of contentcheck's CSV report."""
+    from contentcheck.report.csv_report import COLUMNS
+
+    with open(path, "rb") as stream:
+        first = stream.read(4096).decode("utf-8-sig", errors="replace").splitlines()[:1]
+    return bool(first) and any(first[0].split(sep) == list(COLUMNS) for sep in (",", ";"))
