@@ -57,6 +57,8 @@ class ScanResult:
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
     notes: list[str] = field(default_factory=list)  # about the terms (a crisis term in the plural)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # skipped: (path, error line)
+    # declared crises whose until passed in the last days unended: name, until, path
+    expired: list[dict[str, str]] = field(default_factory=list)
     # gathered while the posts went by, for a scan whose ok verdicts are not all in memory:
     # the posts' warnings in report order, the number of undated posts, and the twins
     post_warnings: list[str] | None = None
@@ -548,6 +550,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         notes=problems + unseen_crises(settings.terms, now, declared)
         + term_notes(typed_only(crisis), left_out=False) + list(lists.warnings) + noted,
         unreadable=unreadable,
+        expired=[{"name": c.name, "until": c.until.isoformat(), "path": str(c.path)}
+                 for c in declared.recently_expired(now) if c.until is not None],
         post_warnings=post_warnings, undated=undated, twins=twins,
     )
 

@@ -277,6 +277,11 @@ MESSAGE_WORDS = {
                      "disk, a moved file ...) or check the calendar by hand; the watcher keeps "
                      "running and tries again at the next scheduled time.\n",
            "failed_subject": "check FAILED: {error}",
+           "subject_expired": "CRISIS EXPIRED ({names}) - {subject}",
+           "expired": "CRISIS EXPIRED: crisis {name} stopped counting at {until} (its until) "
+                      "without anyone ending it; its terms pause no post any more (what to do: "
+                      "see the warnings below)",
+           "warnings": "Warnings ({n}):",
            "pause": "PAUSE", "review": "REVIEW"},
     "nl": {"no_date": "geen datum", "counts": "{pause} te pauzeren, {review} te beoordelen",
            "subject_new": "{n} {posts} ({counts})",
@@ -304,6 +309,11 @@ MESSAGE_WORDS = {
                      "kalender met de hand; de controle blijft draaien en probeert het opnieuw "
                      "op het volgende geplande moment.\n",
            "failed_subject": "controle MISLUKT: {error}",
+           "subject_expired": "CRISIS VERLOPEN ({names}) - {subject}",
+           "expired": "CRISIS VERLOPEN: crisis {name} telt niet meer mee sinds {until} (zijn "
+                      "until) zonder dat iemand hem beëindigde; zijn termen pauzeren geen "
+                      "bericht meer (wat te doen: zie de waarschuwingen hieronder)",
+           "warnings": "Waarschuwingen ({n}):",
            "pause": "PAUZE", "review": "BEOORDELEN"},
 }
 

@@ -366,3 +366,37 @@ def test_the_nightly_report_carries_the_decisions_applied_since(tmp_path: Path) 
     assert second != first
     row = [cell.value for cell in openpyxl.load_workbook(second).worksheets[1][2]]
     assert row[decision - 1] in ("publish", "publiceren") and row[reviewer - 1] == "Ilse"
+
+
+def test_the_nightly_mail_says_a_crisis_expired_overnight(tmp_path: Path) -> None:
+    """QA8 #3: the night after a crisis's until passed unended its posts look ok again,
+    nothing is flagged, so no mail went out (notify = flagged) and the only trace was a log
+    line. The check tells people once (subject and first line), with the scan's warnings in
+    the mail; the next check, the until long before it, is quiet again."""
+    write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "12:00", "X", "Met de trein naar de kerstmarkt"]])
+    crises = tmp_path / "state" / "crises"
+    crises.mkdir(parents=True)
+    (crises / "trein.toml").write_text(
+        'name = "Treinongeluk"\nstarted = 2026-11-22T07:00:00+01:00\n'
+        "until = 2026-11-24T06:00:00+01:00\nterms = '''\ntrein\n'''\n", encoding="utf-8")
+    with smtp_server() as (box, port):
+        config = tmp_path / "contentcheck.toml"
+        config.write_text(
+            'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\n'
+            'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+            f'[nightly]\nreport_dir = "reports"\nretries = 0\n{email_config(port)}',
+            encoding="utf-8")
+        first = run_watch("--once", "--config", config, "--now", NOW)
+        assert first.exit_code == 0, first.stderr
+        assert "Treinongeluk" in first.stderr  # the log line
+        mails = box.wait_for(1, timeout=5)
+        second = run_watch("--once", "--config", config, "--now", NOW)
+        assert second.exit_code == 0, second.stderr
+    assert len(box.messages) == 1, [m["Subject"] for m in box.messages]
+    assert mails[0]["Subject"].endswith("] CRISIS EXPIRED (Treinongeluk) - nothing flagged")
+    body = mails[0].get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert body.startswith("CRISIS EXPIRED: crisis 'Treinongeluk' stopped counting at Tue "
+                           "2026-11-24 06:00 (its until)")
+    assert "Warnings (1):\n  crisis 'Treinongeluk' stopped counting at" in body

@@ -18,6 +18,7 @@ from contentcheck.visible import visible
 from contentcheck.wording import DAYS, MESSAGE_WORDS, location_in, words
 
 MAX_LISTED = 50  # a mail listing hundreds of posts is not read; the report has them all
+MAX_WARNINGS = 20  # the scan's warnings (undated posts, a skipped crisis file ...): the first
 
 
 def crisis_banner(result: ScanResult, lang: str = "en") -> str | None:
@@ -54,12 +55,16 @@ def _counts(flags: list[Flag], lang: str) -> str:
 
 def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
                     previous: RunRecord | None, reports: list[Path], zone: tzinfo,
-                    job: str, lang: str = "en") -> Message:
-    """The notification of a run that worked (something flagged, or ``notify = "always"``),
-    in the reader's language; its ``details`` (for scripts) stay English."""
+                    job: str, lang: str = "en",
+                    expired: list[dict[str, str]] | None = None) -> Message:
+    """The notification of a run that worked (something flagged, ``notify = "always"``, or
+    news people must hear), in the reader's language; its ``details`` (for scripts) stay
+    English. ``expired``: the declared crises whose until passed since the previous check
+    (``result.expired``): their posts look ok again, which must not happen in silence."""
     lang = words(lang)
     say = MESSAGE_WORDS[lang]
     banner = crisis_banner(result, lang)
+    expired = expired or []
     if new:
         subject = say["subject_new"].format(n=len(new), posts=say["new_posts"][len(new) != 1],
                                            counts=_counts(new, lang))
@@ -69,12 +74,17 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
         subject = say["subject_none"]
     if banner:
         subject = say["subject_crisis"].format(subject=subject)
+    if expired:
+        subject = say["subject_expired"].format(
+            names=", ".join(c["name"] for c in expired), subject=subject)
     missing = missing_lines(result, lang)
     if missing:
         subject = say["subject_missing"].format(
             n=len(result.unreadable), calendars=say["calendars"][len(result.unreadable) > 1],
             subject=subject)
     lines = [banner, *result.kits_chosen, ""] if banner else []
+    lines += [say["expired"].format(name=repr(c["name"]), until=_when(c["until"], zone, lang))
+              for c in expired] + ([""] if expired else [])
     lines += missing
     window = result.window.to_dict() if result.window else None
     span = say["span"].format(start=_when(window["start"], zone, lang),
@@ -93,11 +103,12 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     still = len(flags) - len(new)
     if still:
         lines.append(say["still"].format(n=still))
+    lines += warning_lines(result, lang)
     lines += ["", say["upcoming"].format(**result.summary())]
     lines += [say["calendar"].format(path=c.path, sha=c.sha256[:12]) for c in result.calendars]
     lines += [say["report"].format(path=path) for path in reports]
     return Message(subject=visible(subject), text=visible("\n".join(lines) + "\n", newlines=True),
-                   attachments=_attachments(reports), details=_details(result, new, still, reports))
+                   attachments=_attachments(reports), details=_details(result, new, still, reports, expired))
 
 
 def missing_lines(result: ScanResult, lang: str = "en") -> list[str]:
@@ -109,6 +120,21 @@ def missing_lines(result: ScanResult, lang: str = "en") -> list[str]:
     return lines + [""]
 
 
+def warning_lines(result: ScanResult, lang: str = "en") -> list[str]:
+    """The scan's warnings (a crisis that expired, a crisis file skipped, dates read two
+    ways, posts without a date), the first MAX_WARNINGS of them: each can mean a post was
+    checked otherwise than people think."""
+    found = result.warnings(lang)
+    if not found:
+        return []
+    say = MESSAGE_WORDS[words(lang)]
+    lines = ["", say["warnings"].format(n=len(found))]
+    lines += [f"  {line}" for line in found[:MAX_WARNINGS]]
+    if len(found) > MAX_WARNINGS:
+        lines.append(say["more"].format(n=len(found) - MAX_WARNINGS))
+    return lines
+
+
 def _attachments(reports: list[Path]) -> list[Path]:
     """The Excel report if there is one (what a reviewer opens), else the JSON."""
     for suffix in (".xlsx", ".json"):
@@ -118,9 +144,11 @@ def _attachments(reports: list[Path]) -> list[Path]:
     return []
 
 
-def _details(result: ScanResult, new: list[Flag], still: int, reports: list[Path]) -> dict[str, Any]:
+def _details(result: ScanResult, new: list[Flag], still: int, reports: list[Path],
+             expired: list[dict[str, str]]) -> dict[str, Any]:
     return {"crisis": {"active": result.crisis_active, "crises": result.crises,
-                       "sources": result.crisis_sources},
+                       "sources": result.crisis_sources, "expired": expired},
+            "warnings": result.warnings(),
             "not_checked": [{"calendar": path, "error": line} for path, line in result.unreadable],
             "summary": result.summary(), "still_flagged": still,
             "new": [flag_dict(f) for f in new], "reports": [str(p) for p in reports]}

@@ -237,7 +237,8 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
     """One message per set of channels that owe the same posts (usually one for all); a
     channel that delivered has those posts marked notified, one that failed keeps them."""
     channels = job.notify_channels()
-    alarm = _calendars_missing_news(outcome, previous)
+    expired = _expired_news(result, previous)
+    alarm = _calendars_missing_news(outcome, previous) or bool(expired)
     groups: dict[tuple[str, ...], list[str]] = {}
     for channel in pending:  # REPORT_ONLY alone when none is configured: a message, no delivery
         if _should_notify(job, outcome.reason, outcome.flags, pending[channel], alarm):
@@ -246,7 +247,7 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
         todo = pending[members[0]]
         message = flagged_message(result, flags=outcome.flags, new=todo, previous=previous,
                                   reports=outcome.reports, zone=job.timezone, job=job.job,
-                                  lang=reader_language(job))
+                                  lang=reader_language(job), expired=expired)
         outcome.message = outcome.message or message
         results = deliver({c: channels[c] for c in members if c in channels}, message, stop)
         outcome.notify_failures += [d.line for d in results if not d.ok]
@@ -257,6 +258,15 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
                     history.mark_notified(job.job, delivery.channel, todo, outcome.run_id or 0)
         except (OSError, sqlite3.Error) as exc:  # sent twice next time beats never sent
             log.error("could not record the notification in %s: %s", history.path, exc)
+
+
+def _expired_news(result: ScanResult, previous: RunRecord | None) -> list[dict[str, str]]:
+    """The declared crises whose until passed since the previous check (any still named as
+    recently expired on a first check): said once, to every channel, flagged posts or not."""
+    if previous is None:
+        return list(result.expired)
+    since = datetime.fromisoformat(previous.started)
+    return [c for c in result.expired if datetime.fromisoformat(c["until"]) > since]
 
 
 def _calendars_missing_news(outcome: RunOutcome, previous: RunRecord | None) -> bool:
