@@ -30,7 +30,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -209,7 +209,11 @@ def slug(name: str) -> str:
     return f"{readable or 'crisis'}-{digest[:8]}"
 
 
-def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False) -> datetime | None:
+def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False,
+            zone: tzinfo | None = None) -> datetime | None:
+    """A moment of the file. A bare date (``until = 2026-11-30``, typed as ``--until`` takes
+    it) means what the option means: the whole day counts, so until the next day's start; a
+    date-time without offset is in ``zone`` (the config's timezone, else this machine's)."""
     value = data.get(key)
     if value is None:
         if required:
@@ -218,17 +222,29 @@ def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False) 
         return None
     if isinstance(value, str):
         try:
-            value = datetime.fromisoformat(value.replace("Z", "+00:00"))
+            value = date.fromisoformat(value) if len(value) == 10 else \
+                datetime.fromisoformat(value.replace("Z", "+00:00"))
         except ValueError:
             pass
-    if not isinstance(value, datetime) or value.tzinfo is None:
-        raise SettingsError(f"{path}: {key} must be a date-time with offset "
-                            f"(e.g. 2026-11-24T07:00:00+01:00), not {value!r}")
+    if isinstance(value, date) and not isinstance(value, datetime):
+        value = datetime.combine(value, time(0)) + timedelta(days=1 if key == "until" else 0)
+    if isinstance(value, datetime) and value.tzinfo is None:
+        value = value.replace(tzinfo=zone or _local_zone())
+    if not isinstance(value, datetime):
+        raise SettingsError(f"{path}: {key} must be a date or date-time "
+                            f"(e.g. 2026-11-24T07:00:00+01:00 or 2026-11-30), not {value!r}")
     return value
 
 
-def read_crisis(path: Path) -> Crisis:
-    """One crisis file; a broken file is an error naming the file, never silently skipped."""
+def _local_zone() -> tzinfo:
+    from contentcheck.settings import resolve_timezone
+
+    return resolve_timezone(None)
+
+
+def read_crisis(path: Path, zone: tzinfo | None = None) -> Crisis:
+    """One crisis file; a broken file is an error naming the file, never silently skipped.
+    ``zone``: where a date-time written without offset is (see ``_moment``)."""
     try:
         raw = read_regular(path).decode("utf-8-sig")
     except OSError as exc:  # a FIFO or a device too: refused before it is read
@@ -253,8 +269,10 @@ def read_crisis(path: Path) -> Crisis:
     errors = data.get("errors", [])
     if not isinstance(errors, list) or not all(isinstance(e, str) and e.strip() for e in errors):
         raise SettingsError(f"{path}: errors must be a list of texts (errors = [\"€ 2,99\"])")
-    return Crisis(name=name, text=terms, started=_moment(path, data, "started", required=True),
-                  until=_moment(path, data, "until"), ended=_moment(path, data, "ended"),
+    return Crisis(name=name, text=terms,
+                  started=_moment(path, data, "started", required=True, zone=zone),
+                  until=_moment(path, data, "until", zone=zone),
+                  ended=_moment(path, data, "ended", zone=zone),
                   path=path, text_line=text_line, kits=_names(path, data, "kits"),
                   dropped=_names(path, data, "dropped"), escalate=_names(path, data, "escalate"),
                   errors=tuple(errors))
@@ -334,7 +352,8 @@ def _write(path: Path, text: str) -> None:
     write_text_atomically(path, text, what="the crisis file")
 
 
-def all_crises(state_dir: Path, problems: list[str] | None = None) -> list[Crisis]:
+def all_crises(state_dir: Path, problems: list[str] | None = None,
+               zone: tzinfo | None = None) -> list[Crisis]:
     """Every crisis file in the state folder, oldest first. A file that cannot be read is
     skipped with a warning naming it (added to ``problems`` when given): the other crises
     still count, and one bad file never stops every later scan."""
@@ -346,7 +365,7 @@ def all_crises(state_dir: Path, problems: list[str] | None = None) -> list[Crisi
         if path.name.startswith("."):
             continue
         try:
-            crises.append(read_crisis(path))
+            crises.append(read_crisis(path, zone))
         except SettingsError as exc:
             warning = f"crisis file skipped: {exc}"
             if problems is None:
@@ -383,20 +402,21 @@ class Declared:
                 and now - crisis.until <= EXPIRED_NOTICE and crisis.name.casefold() not in active]
 
 
-def read_declared(state_dir: Path, problems: list[str] | None = None) -> Declared:
+def read_declared(state_dir: Path, problems: list[str] | None = None,
+                  zone: tzinfo | None = None) -> Declared:
     """The state folder's crises, read once (a file that cannot be read: see ``all_crises``)."""
-    return Declared(tuple(all_crises(state_dir, problems)))
+    return Declared(tuple(all_crises(state_dir, problems, zone)))
 
 
 def active_crises(state_dir: Path, now: datetime, problems: list[str] | None = None) -> list[Crisis]:
     """The crises active at ``now``: started, not ended, not past their ``until``."""
-    return read_declared(state_dir, problems).active(now)
+    return read_declared(state_dir, problems, now.tzinfo).active(now)
 
 
 def find(state_dir: Path, name: str, now: datetime) -> Crisis:
     """The crisis with this name (or file name); an active one before any ended namesake."""
     key = name.strip().casefold()
-    found = [c for c in all_crises(state_dir)
+    found = [c for c in all_crises(state_dir, zone=now.tzinfo)
              if c.name.casefold() == key or (c.path is not None and c.path.stem == slug(name))]
     if not found:
         known = ", ".join(c.name for c in active_crises(state_dir, now)) or "none active"
@@ -466,7 +486,8 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[
     with _changing(state_dir):
         crisis = find(state_dir, name, now)
         if not crisis.is_active(now):
-            raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; start a new one")
+            raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; "
+                                + _reopen_hint(crisis, now))
         known = {term.text.casefold() for term in crisis.typed_termset().terms}
         lines = [line for line in text.splitlines() if line.strip()]
         fresh = "".join(f"{line}\n" for line in lines
@@ -545,6 +566,39 @@ def end(state_dir: Path, name: str, now: datetime) -> Crisis:
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is already {crisis.status(now)}")
         return _save(replace(crisis, ended=now))
+
+
+def extend(state_dir: Path, name: str, until: datetime, now: datetime) -> Crisis:
+    """Give an active or expired crisis a later ``until``: one whose until passed unended
+    counts again, its file and name kept. An ended crisis was closed by a person; it is
+    declared again with ``crisis start``."""
+    if until <= now:
+        raise SettingsError(f"--until {until.isoformat()} is not in the future")
+    with _changing(state_dir):
+        crisis = find(state_dir, name, now)
+        if crisis.status(now) not in ("active", "expired", "scheduled"):
+            raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; "
+                                + _reopen_hint(crisis, now))
+        return _save(replace(crisis, until=until))
+
+
+def _reopen_hint(crisis: Crisis, now: datetime) -> str:
+    """What to type for a crisis that no longer counts."""
+    if crisis.status(now) == "expired":
+        return f"if it is not over, extend it: {extend_command(crisis)}"
+    return f"declare it again: contentcheck crisis start {_quoted(crisis.name)} --term ..."
+
+
+def extend_command(crisis: Crisis) -> str:
+    """The command that makes an expired crisis count again."""
+    return f"contentcheck crisis extend {_quoted(crisis.name)} --until DATE"
+
+
+def _quoted(name: str) -> str:
+    """A crisis name as typed in a shell command."""
+    import shlex
+
+    return shlex.quote(name)
 
 
 def _changing(state_dir: Path) -> ContextManager[None]:

@@ -160,7 +160,7 @@ def read_crisis_folder(sources: TermSources, problems: list[str] | None = None) 
 
     if not sources.active_crises:
         return Declared()
-    return read_declared(sources.state_dir or default_state_dir(), problems)
+    return read_declared(sources.state_dir or default_state_dir(), problems, sources.timezone)
 
 
 def declared_crises(sources: TermSources, now: datetime,
@@ -175,7 +175,7 @@ def unseen_crises(sources: TermSources, now: datetime, declared: "Declared") -> 
     that a ``--now`` in the past leaves out, and one whose ``until`` passed in the last three
     days without anyone ending it. Either way a crisis post could look ok. ``declared`` is
     the scan's own reading of its folder, so these say what its pauses used."""
-    from contentcheck.crisis import active_elsewhere, default_state_dir
+    from contentcheck.crisis import active_elsewhere, default_state_dir, extend_command
 
     if not sources.active_crises:
         return []
@@ -190,8 +190,8 @@ def unseen_crises(sources: TermSources, now: datetime, declared: "Declared") -> 
                   f"so this scan leaves it out" for c in declared.active(real_now)
                   if c.path not in at_moment]
     notes += [f"crisis {c.name!r} stopped counting at {c.until:%Y-%m-%d %H:%M} (its until), so "
-              f"this scan leaves its terms out; if it is not over, set a later until in {c.path}"
-              for c in declared.recently_expired(now)]
+              f"this scan leaves its terms out; if it is not over: {extend_command(c)} (or set "
+              f"a later until in {c.path})" for c in declared.recently_expired(now)]
     for note in notes:  # on stderr at once, not only among the report's warnings at the end
         log.warning("%s", note)
     return notes

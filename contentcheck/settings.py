@@ -36,6 +36,7 @@ class TermSources:
     escalate: tuple[str, ...] = ()  # list categories whose hits pause (--escalate)
     translations: bool = True  # a typed crisis term's NL<->EN translation counts (translations.py)
     kit_guess: bool = True  # a crisis naming no kit gets the kit its terms fit, as review (kit_choice.py)
+    timezone: tzinfo | None = None  # the config's: a crisis file's bare date (None: this machine's)
 
 
 @dataclass(frozen=True)
@@ -142,6 +143,7 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
                                      + check_categories(escalate, "--escalate"))),
         translations=bool(_first(translations, scan.get("translations"), True)),
         kit_guess=bool(_first(kit_guess, scan.get("kit_guess"), True)),
+        timezone=config_timezone(config),
     )
 
 

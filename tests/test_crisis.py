@@ -183,7 +183,7 @@ def test_broken_crisis_file_is_skipped_with_a_warning_naming_it(isolated_state: 
     (folder / "stuk.toml").write_text("name = \"stuk\x1b\"\n", encoding="utf-8")  # not TOML
     result = cli("list")
     assert result.exit_code == 0 and "ramp" in result.stdout
-    assert "kapot.toml: started must be a date-time" in result.stderr
+    assert "kapot.toml: started must be a date or date-time" in result.stderr
     assert "stuk.toml: not valid TOML" in result.stderr
     document = scan_json(str(calendar))
     assert document["crisis"]["active"] and "trein" in str(document["crisis"]["terms"])
@@ -363,9 +363,9 @@ def test_a_scan_reads_the_crises_folder_once(tmp_path: Path, isolated_state: Pat
     reads: list[str] = []
     read_crisis = crises.read_crisis
 
-    def read_then_edit(path: Path) -> crises.Crisis:
+    def read_then_edit(path: Path, zone: object = None) -> crises.Crisis:
         reads.append(path.name)
-        found = read_crisis(path)
+        found = read_crisis(path, zone)
         if path == storm:
             storm.write_text(edited, encoding="utf-8")
         return found
@@ -379,3 +379,65 @@ def test_a_scan_reads_the_crises_folder_once(tmp_path: Path, isolated_state: Pat
     assert not any("leaves it out" in w for w in document["warnings"])
     assert any("crisis 'Oud' stopped counting at 2020-01-01 07:00" in w
                for w in document["warnings"])
+
+
+def _expired_crisis(state: Path) -> Path:
+    """Treinongeluk, whose until (06:00 on the morning of NOW) passed without an end."""
+    (state / "crises").mkdir(parents=True, exist_ok=True)
+    path = state / "crises" / "t.toml"
+    path.write_text('name = "Treinongeluk"\nstarted = 2026-11-23T07:00:00+01:00\n'
+                    'until = 2026-11-24T06:00:00+01:00\nterms = "trein"\n', encoding="utf-8")
+    return path
+
+
+def test_following_the_expired_warning_with_a_bare_date_keeps_the_crisis(
+        tmp_path: Path, isolated_state: Path) -> None:
+    """QA8 #4: the warning said "set a later until in .../t.toml"; typed as --until takes it,
+    `until = 2026-11-30`, the whole crisis file was skipped ('until must be a date-time with
+    offset'), and the train post was ok. A bare date counts whole, in the config's zone."""
+    path = _expired_crisis(isolated_state)
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["30-11-2026", "23:30", "X", "Met de trein!"]])
+    import json
+
+    def scan(now: str) -> dict:
+        result = run("scan", calendar, "--no-shipped-lists", "--timezone", "Europe/Amsterdam",
+                     "--format", "json", "--exit-zero", "--now", now)
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)
+
+    assert any("set a later until" in w for w in scan(NOW)["warnings"])
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "until = 2026-11-24T06:00:00+01:00", "until = 2026-11-30"), encoding="utf-8")
+    late = scan("2026-11-30T23:30")
+    assert late["posts"][0]["status"] == "pause", late["warnings"]
+    assert "2026-12-01 00:00 CET" in cli("show", "Treinongeluk").stdout
+
+
+def test_an_expired_crisis_is_extended_by_the_command_its_warning_names(
+        tmp_path: Path, isolated_state: Path) -> None:
+    """QA8 #4: `crisis --help` said 'extend' but no command did; `crisis add` on an expired
+    crisis said 'start a new one'. The warning, `crisis add` and the mail name
+    `crisis extend NAME --until DATE`, which makes the crisis count again in its own file."""
+    path = _expired_crisis(isolated_state)
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["25-11-2026", "12:00", "X", "Met de trein!"]])
+    before = scan_json(str(calendar), "--no-shipped-lists", "--timezone", "Europe/Amsterdam")
+    assert before["posts"][0]["status"] == "ok"
+    assert any("contentcheck crisis extend Treinongeluk --until DATE" in w
+               for w in before["warnings"]), before["warnings"]
+    added = cli("add", "Treinongeluk", "--term", "spoor")
+    assert added.exit_code == 2
+    assert "is expired; if it is not over, extend it: contentcheck crisis extend Treinongeluk " \
+        "--until DATE" in added.stderr
+    assert cli("extend", "Treinongeluk", "--until", "2026-11-20").exit_code == 2  # in the past
+    extended = cli("extend", "Treinongeluk", "--until", "2026-11-30")
+    assert extended.exit_code == 0, extended.stderr
+    assert "crisis 'Treinongeluk' active until 2026-12-01 00:00 CET" in extended.stdout
+    assert sorted(p.name for p in path.parent.glob("*.toml")) == ["t.toml"]
+    after = scan_json(str(calendar), "--no-shipped-lists", "--timezone", "Europe/Amsterdam")
+    assert after["posts"][0]["status"] == "pause"
+    assert not any("stopped counting" in w for w in after["warnings"])
+    assert cli("end", "Treinongeluk").exit_code == 0
+    again = cli("extend", "Treinongeluk", "--until", "2026-11-30")
+    assert again.exit_code == 2 and "is ended; declare it again" in again.stderr

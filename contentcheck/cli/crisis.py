@@ -1,4 +1,4 @@
-"""``contentcheck crisis start|add|remove|end|list|show|kits|suggest``: declare a crisis once,
+"""``contentcheck crisis start|add|extend|remove|end|list|show|kits|suggest``: declare a crisis once,
 for every later scan; kits and suggestions help say what it is about.
 
 The commands only parse options and print; crisis.py keeps the files.
@@ -269,6 +269,21 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
                f"{len(updated.terms)} in all{_kit_summary(updated)}{_error_count(updated)} "
                f"({updated.path})")
     _hint(updated, ctx)
+
+
+@crisis.command()
+@click.argument("name")
+@click.option("--until", "until_text", metavar="DATETIME", required=True,
+              help="The new end (ISO date or date-time; a date counts whole).")
+@_with_context
+def extend(name: str, until_text: str, ctx: _Context) -> None:
+    """Give crisis NAME a later end: one that expired (its until passed) counts again."""
+    from contentcheck.settings import parse_moment
+
+    until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True)
+    extended = crises.extend(ctx.state_dir, name, until, ctx.now)
+    say(f"crisis {extended.name!r} active until {ctx.show_time(extended.until)}: every scan "
+        f"uses its terms again ({extended.path})")
 
 
 @crisis.command()

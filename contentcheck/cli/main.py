@@ -266,6 +266,8 @@ HELP: dict[str, tuple[str, str]] = {
                    "contentcheck crisis add Treinongeluk --term 🚂\n"
                    "contentcheck crisis add Schietpartij --escalate violence-weapons\n"
                    "contentcheck crisis add Treinongeluk --from-suggestions 1,3 kalender.xlsx"),
+    "crisis extend": ("Give a crisis a later end; an expired one counts again.",
+                      "contentcheck crisis extend Treinongeluk --until 2026-11-30"),
     "crisis remove": ("Drop a typed or kit term from an active crisis.",
                       "contentcheck crisis remove Salmonella smullen"),
     "crisis kits": ("List the crisis kits, one line each.", "contentcheck crisis kits"),
