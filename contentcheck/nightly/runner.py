@@ -164,9 +164,10 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
         outcome.result = result
         outcome.flags = [Flag.from_verdict(v, reader_language(job)) for v in result.flagged]
         previous, _ = history.previous_keys(job.job)
-        pending = {channel: [f for f in outcome.flags
-                             if f.key not in history.notified_keys(job.job, channel)]
-                   for channel in (job.notify_channels() or (REPORT_ONLY,))}
+        pending = {}  # the history read once per channel: per flagged post it was quadratic
+        for channel in job.notify_channels() or (REPORT_ONLY,):
+            told = history.notified_keys(job.job, channel)
+            pending[channel] = [f for f in outcome.flags if f.key not in told]
         owed = {f.key for todo in pending.values() for f in todo}
         outcome.new = [f for f in outcome.flags if f.key in owed]
         still = len(outcome.flags) - len(outcome.new)
