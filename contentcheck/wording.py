@@ -416,6 +416,8 @@ APPLY_WORDS = {
                         "calendar itself",
            "still_hits": "{where}: the new text still hits {hits}: scan the copy before it "
                          "goes out",
+           "new_text_paused": "{post}: the new text {new} still hits {hits}: paused, the new "
+                              "text not written; give a text without it and apply again",
            "new_text": "{where}: new text '{new}' (was '{old}')",
            "left_out": "{where}: paused: left out of the upload file ({text})",
            "paused_status": "{where}: paused (status {old} -> {new!r})",
@@ -484,6 +486,9 @@ APPLY_WORDS = {
                         "kalender zelf",
            "still_hits": "{where}: de nieuwe tekst raakt nog {hits}: controleer de kopie "
                          "voordat hij uitgaat",
+           "new_text_paused": "{post}: de nieuwe tekst {new} raakt nog {hits}: gepauzeerd, "
+                              "de nieuwe tekst niet geschreven; geef een tekst zonder en pas "
+                              "opnieuw toe",
            "new_text": "{where}: nieuwe tekst '{new}' (was '{old}')",
            "left_out": "{where}: gepauzeerd: weggelaten uit het uploadbestand ({text})",
            "paused_status": "{where}: gepauzeerd (status {old} -> {new!r})",

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
 import datetime as dt
 import json
 from pathlib import Path
@@ -345,7 +348,9 @@ def test_two_columns_with_one_name_are_told_apart(tmp_path: Path) -> None:
 
 def test_a_new_text_that_still_hits_is_named_in_the_log(tmp_path: Path) -> None:
     """A reviewer rewriting fast during an incident: the new text is checked against the
-    report's crisis terms and the word lists; a hit is a warning, the copy is still written."""
+    report's crisis terms and the word lists. A word-list hit is a warning, the text is
+    written; a crisis hit (QA8 #15: it was a warning with exit 0, so `apply && upload` sent
+    the crisis post out) keeps the post paused, the new text not written, listed, exit 1."""
     calendar = write_csv(tmp_path / "kalender.csv", [HEADER, *ROWS], delimiter=";")
     report = tmp_path / "rapport.xlsx"
     result = run("scan", calendar, "--term", "trein", "--now", NOW, "--timezone",
@@ -353,13 +358,22 @@ def test_a_new_text_that_still_hits_is_named_in_the_log(tmp_path: Path) -> None:
     assert result.exit_code == 1, result.stderr
     at = flagged_rows(report)
     decide(report, {at[2]: ("change", "Nu met de treinen naar Aken, slachtprijzen!"),
-                    at[3]: ("change", "Kortingskaartjes voor de bus"), at[4]: ("publish", None)})
+                    at[3]: ("change", "Kortingskaartjes voor de bus, slachtprijzen!"),
+                    at[4]: ("publish", None)})
     done = run("apply", report)
-    assert done.exit_code == 0, done.stderr
+    assert done.exit_code == 1, done.stderr
     warned = [line for line in done.stdout.splitlines() if "still hits" in line]
-    assert len(warned) == 1 and "row 2: the new text still hits 'treinen' (crisis term 'trein')" \
-        in warned[0] and "'slachtprijzen' (marketing-metaphors 'slachtprijzen')" in warned[0]
-    assert "Nu met de treinen naar Aken" in (tmp_path / "kalender-checked.csv").read_text(encoding="utf-8")
+    assert len(warned) == 2, done.stdout
+    warned.sort(key=lambda line: "row 3:" in line)
+    assert "not decided: row 2 (24-11-2026 12:00, Instagram) 'Met de trein naar de kerstmarkt': the new " \
+        "text 'Nu met de treinen naar Aken, slachtprijzen!' still hits 'treinen' (crisis term " \
+        "'trein'): paused, the new text not written" in warned[0]
+    assert "row 3: the new text still hits 'slachtprijzen' (marketing-metaphors " \
+        "'slachtprijzen')" in warned[1]
+    copy = list(csv.reader(io.StringIO((tmp_path / "kalender-checked.csv").read_text(
+        encoding="utf-8-sig")), delimiter=";"))
+    assert copy[1][3:] == ["Met de trein naar de kerstmarkt", "Gepauzeerd"], copy[1]
+    assert copy[2][3] == "Kortingskaartjes voor de bus, slachtprijzen!"
 
 
 def test_a_new_text_typed_as_a_number_stays_that_number(tmp_path: Path) -> None:

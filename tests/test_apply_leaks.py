@@ -297,7 +297,7 @@ def test_a_refusal_on_the_second_calendar_writes_no_copy_of_the_first(tmp_path: 
                      .encode("cp1252"))
     report = tmp_path / "review.xlsx"
     assert _scan_to(report, calendar, bulk, term="chocolademelk").exit_code == 1
-    _decide(report, {"Decision": "change", "New text": "Warme chocolademelk in onze cafés ☕"})
+    _decide(report, {"Decision": "change", "New text": "Warme drankjes in onze cafés ☕"})
 
     result = run("apply", report)
     assert result.exit_code == 2, result.stdout

@@ -378,6 +378,8 @@ def _changes(ctx: Context, plan: Plan,
     labels = LABELS.get(ctx.lang, LABELS["en"])
     for address in sorted(chosen, key=lambda a: (a[0] or "", a[1])):
         decided, post = chosen[address]
+        if decided.decision is Decision.CHANGE:
+            decided = _paused_if_crisis(ctx, plan, decided, post)
         applied.counts[decided.decision.value if decided.explicit else "paused without a decision"] += 1
         plan.decided.append(replace(decided, first_applied=decided.first_applied or ctx.now,
                                     scheduled=_when(post), text=shorten(post.text, 200),
@@ -396,6 +398,20 @@ def _changes(ctx: Context, plan: Plan,
             applied.unschedule.append(_describe(post, ctx.lang) + (f" id {visible(ident)}" if ident else "")
                                       + f": {reason}")
         plan.changes.append(change)
+
+
+def _paused_if_crisis(ctx: Context, plan: Plan, decided: Decided, post: Post) -> Decided:
+    """A new text that still hits a crisis term is not written: the post stays paused and is
+    listed (apply exits 1), since `apply && upload` would send the crisis post out."""
+    hits = ctx.rechecker.new_text(decided.new_text or "", ctx.lang, crisis_only=True)
+    if not hits:
+        return decided
+    plan.applied.undecided.append(apply_phrase(
+        ctx.lang, "new_text_paused", post=_describe(post, ctx.lang), hits=", ".join(hits),
+        new=quoted(decided.new_text, 50)))
+    return Decided(post.sheet, post.row, post_fingerprint(post), Decision.PAUSE, explicit=False,
+                   decided_in=f"the new text of {decided.decided_in} still hits a crisis term",
+                   report_status=decided.report_status)
 
 
 def _check_new_text(ctx: Context, plan: Plan, change: Change, decided: Decided,

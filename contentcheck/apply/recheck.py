@@ -4,8 +4,9 @@ During an incident a reviewer rewrites fast, and "Nu met de treinen naar Aken!" 
 post that was paused for "trein". And a bulk file re-uploads every row, while the report only
 checked the rows in its window. So apply checks again: every new text against what the scan
 used (the report's crisis terms) and what a scan would use now (the config's lists and terms,
-the active crises), and every row it writes against the crisis terms. A hit in a new text is a
-warning; a crisis hit in a row nobody reviewed is listed (and, for a bulk file, refused).
+the active crises), and every row it writes against the crisis terms. A crisis hit in a new
+text keeps the post paused (listed, exit 1), a word-list hit there is a warning; a crisis hit
+in a row nobody reviewed is listed (and, for a bulk file, refused).
 """
 
 from __future__ import annotations
@@ -34,9 +35,10 @@ class Rechecker:
         self._all = Checker(crisis, lists)
         self._crisis = Checker(crisis, TermSet()) if crisis.terms else None
 
-    def new_text(self, text: str, lang: str = "en") -> list[str]:
+    def new_text(self, text: str, lang: str = "en", *, crisis_only: bool = False) -> list[str]:
         """What a text would still hit, e.g. ``'treinen' (crisis term 'trein')``; empty for
-        a clean text."""
+        a clean text. ``crisis_only``: the crisis terms' hits alone (what keeps a post
+        paused)."""
         from contentcheck.lists.categories import category_word
         from contentcheck.matching import detect
 
@@ -44,7 +46,7 @@ class Rechecker:
         return list(dict.fromkeys(
             apply_phrase(lang, "hit", word=f.match.matched, term=f.term.text) if f.term.crisis
             else f"'{f.match.matched}' ({category_word(f.term.category, lang)} '{f.term.text}')"
-            for f in findings))
+            for f in findings if f.term.crisis or not crisis_only))
 
     def crisis_hits(self, post: Post) -> list[Match]:
         """The crisis terms a calendar row hits, in any of its text fields."""
