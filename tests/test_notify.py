@@ -136,3 +136,30 @@ def test_webhook_url_from_the_environment(tmp_path: Path, monkeypatch: pytest.Mo
     job = nightly_settings(Config({"notify": {"webhook": {"url_env": "TEAM_HOOK", "style": "teams"}}},
                                   tmp_path / "c.toml"))
     assert job.channels["webhook"] == WebhookSettings("https://hooks.example/T0/abc", style="teams")
+
+
+def test_slack_webhook_escapes_calendar_text(tmp_path: Path) -> None:
+    """QA8 #17: style = "slack" posted the posts' calendar text as written; Slack reads
+    <!channel>, <!here> and <url|label> in it as mentions and links (its docs: escape &, <
+    and >). A flagged post holding '<!channel>' pinged the whole channel at night."""
+    from click.testing import CliRunner
+
+    from contentcheck.cli.watch import watch
+    from tests.conftest import NOW, write_csv
+
+    write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "12:00", "X", "Met de trein <!channel> naar <https://x.example|Aken> & Gent"]])
+    with http_server() as (hook, url):
+        config = tmp_path / "contentcheck.toml"
+        config.write_text(
+            'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\nterms = ["trein"]\n'
+            'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+            '[nightly]\nreports = ["json"]\nretries = 0\n'
+            f'[notify.webhook]\nurl = "{url}"\nstyle = "slack"\n', encoding="utf-8")
+        result = CliRunner().invoke(watch, ["--once", "--config", str(config), "--now", NOW],
+                                    catch_exceptions=False)
+        assert result.exit_code == 1, result.stderr
+        text = hook.wait_for(1)[0]["json"]["text"]
+    assert "<" not in text and ">" not in text, text
+    assert '"Met de trein &lt;!channel&gt; naar &lt;https://x.example|Aken&gt; &amp; Gent"' in text

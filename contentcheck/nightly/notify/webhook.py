@@ -60,10 +60,21 @@ def target(settings: WebhookSettings) -> str:
 def payload(settings: WebhookSettings, message: Message) -> dict[str, Any]:
     if settings.style == "teams":
         return teams_card(message)
-    body: dict[str, Any] = {"text": f"*{message.subject}*\n{message.text}"}
+    text = f"*{message.subject}*\n{message.text}"
+    if settings.style == "slack":
+        text = slack_escaped(text)
+    body: dict[str, Any] = {"text": text}
     if settings.style == "json":
         body.update(subject=message.subject, **message.details)
     return body
+
+
+def slack_escaped(text: str) -> str:
+    """Calendar text as Slack shows it, never as its markup: Slack reads ``<!channel>``,
+    ``<!here>``, ``<@U123>`` and ``<url|label>`` in a message as mentions and links, so a
+    flagged post holding one would ping a whole channel at night. Slack's rule: escape
+    ``&``, ``<`` and ``>`` (and nothing else)."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def teams_card(message: Message) -> dict[str, Any]:
