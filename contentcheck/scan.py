@@ -169,7 +169,8 @@ def declared_crises(sources: TermSources, now: datetime,
     return read_crisis_folder(sources, problems).active(now)
 
 
-def unseen_crises(sources: TermSources, now: datetime, declared: "Declared") -> list[str]:
+def unseen_crises(sources: TermSources, now: datetime, declared: "Declared", *,
+                  logged: bool = True) -> list[str]:
     """Crises a person declared that this scan does not use, said out loud: one active in
     another state folder (declared from a shell without the team's config), one active now
     that a ``--now`` in the past leaves out, and one whose ``until`` passed in the last three
@@ -192,8 +193,8 @@ def unseen_crises(sources: TermSources, now: datetime, declared: "Declared") -> 
     notes += [f"crisis {c.name!r} stopped counting at {c.until:%Y-%m-%d %H:%M} (its until), so "
               f"this scan leaves its terms out; if it is not over: {extend_command(c)} (or set "
               f"a later until in {c.path})" for c in declared.recently_expired(now)]
-    for note in notes:  # on stderr at once, not only among the report's warnings at the end
-        log.warning("%s", note)
+    for note in notes if logged else ():  # on stderr at once, not only among the report's
+        log.warning("%s", note)             # warnings at the end (explain prints its own)
     return notes
 
 

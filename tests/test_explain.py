@@ -197,3 +197,20 @@ def test_explain_reads_the_text_without_any_term() -> None:
     result = run("Met de trein naar de kerstmarkt", "--no-shipped-lists")
     assert result.exit_code == 0, result.output
     assert "read as:  met | de | trein | naar | de | kerstmarkt" in result.output, result.output
+
+
+def test_explain_names_a_crisis_that_expired(isolated_state: Path) -> None:
+    """QA8 #16: the on-call person asks why the train post is ok: `explain` answered
+    'decision: OK' with no word of the crisis that stopped counting two hours ago, which every
+    scan names among its warnings. It gives the scan's warning, once, and how to extend."""
+    (isolated_state / "crises").mkdir(parents=True, exist_ok=True)
+    (isolated_state / "crises" / "t.toml").write_text(
+        'name = "Treinongeluk"\nstarted = 2026-11-23T07:00:00+01:00\n'
+        'until = 2026-11-24T06:00:00+01:00\nterms = "trein"\n', encoding="utf-8")
+    result = run("Met de trein naar de kerstmarkt", "--no-shipped-lists",
+                 "--now", "2026-11-24T08:00+01:00")
+    assert result.exit_code == 0, result.stderr
+    assert "warning:  crisis 'Treinongeluk' stopped counting at" in result.stdout, result.stdout
+    assert "contentcheck crisis extend Treinongeluk --until DATE" in result.stdout
+    assert "Treinongeluk" not in result.stderr  # said once
+    assert "decision: OK" in result.stdout

@@ -107,7 +107,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
-    from contentcheck.scan import check_context, declared_crises, escalations, load_terms
+    from contentcheck.scan import (check_context, escalations, load_terms, read_crisis_folder,
+                                   unseen_crises)
     from contentcheck.settings import build_term_sources, config_timezone, parse_moment
 
     config = load_config(config_path)
@@ -122,7 +123,9 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
         kit_guess=False if no_kit_guess else None)
     zone = config_timezone(config)
     now = parse_moment(now_text, zone, option="--now") if now_text else datetime.now(zone)
-    crises = declared_crises(sources, now)
+    problems: list[str] = []
+    declared = read_crisis_folder(sources, problems)
+    crises = declared.active(now)
     chosen: list[KitChoice] = []
     crisis_terms, list_terms = load_terms(sources, crises, chosen)
     escalated = escalations(sources, crises)
@@ -141,6 +144,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
 
     for hint in term_notes(typed_only(crisis_terms)):
         say(f"note:     {hint}")
+    for warning in problems + unseen_crises(sources, now, declared, logged=False):
+        say(f"warning:  {warning}")
     findings, suppressed = checker.explain(text, language=lang)
     every_language, _ = checker.explain(text, language=None) if lang else ([], [])
     say("")
