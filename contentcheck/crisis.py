@@ -394,12 +394,13 @@ class Declared:
     def recently_expired(self, now: datetime) -> list[Crisis]:
         """The crises whose ``until`` passed in the last three days without anyone ending
         them: a crisis that stops counting by itself is said out loud (its posts would look
-        ok again). One declared again under its name (an active crisis of that name) is left
-        alone."""
-        active = {crisis.name.casefold() for crisis in self.active(now)}
+        ok again). One declared again under its name (a later crisis of that name, active or
+        ended since) is left alone: people saw it and acted."""
         return [crisis for crisis in self.crises
                 if crisis.status(now) == "expired" and crisis.until is not None
-                and now - crisis.until <= EXPIRED_NOTICE and crisis.name.casefold() not in active]
+                and now - crisis.until <= EXPIRED_NOTICE
+                and not any(other.name.casefold() == crisis.name.casefold()
+                            and other.started > crisis.started for other in self.crises)]
 
 
 def read_declared(state_dir: Path, problems: list[str] | None = None,

@@ -441,3 +441,26 @@ def test_an_expired_crisis_is_extended_by_the_command_its_warning_names(
     assert cli("end", "Treinongeluk").exit_code == 0
     again = cli("extend", "Treinongeluk", "--until", "2026-11-30")
     assert again.exit_code == 2 and "is ended; declare it again" in again.stderr
+
+
+def test_ending_a_redeclared_crisis_does_not_revive_the_old_warning(
+        tmp_path: Path, isolated_state: Path) -> None:
+    """QA8 #22: Treinongeluk expired unended; the on-call person declared it again and, when
+    it was over, ended it. From then on every scan warned again that the old one "stopped
+    counting ... set a later until in .../t.toml" (only an active namesake silenced it)."""
+    from datetime import timedelta
+
+    now = datetime.now(timezone.utc).replace(microsecond=0)
+    (isolated_state / "crises").mkdir(parents=True, exist_ok=True)
+    (isolated_state / "crises" / "t.toml").write_text(
+        f'name = "Treinongeluk"\nstarted = {(now - timedelta(days=1)).isoformat()}\n'
+        f'until = {(now - timedelta(hours=2)).isoformat()}\nterms = "trein"\n', encoding="utf-8")
+    real = now.astimezone(AMSTERDAM).strftime("%Y-%m-%dT%H:%M:%S")
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["28-11-2030", "12:00", "X", "Hallo"]])
+    warned = run("scan", calendar, "--no-shipped-lists")
+    assert "stopped counting" in warned.stdout + warned.stderr
+    assert cli("start", "Treinongeluk", "--term", "trein", now=real).exit_code == 0
+    assert cli("end", "Treinongeluk", now=real).exit_code == 0
+    result = run("scan", calendar, "--no-shipped-lists")
+    assert "stopped counting" not in result.stdout + result.stderr, result.stdout
