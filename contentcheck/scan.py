@@ -190,7 +190,8 @@ def unseen_crises(sources: TermSources, now: datetime, declared: "Declared", *,
         notes += [f"crisis {c.name!r} is active now but not at {now:%Y-%m-%d %H:%M} (--now), "
                   f"so this scan leaves it out" for c in declared.active(real_now)
                   if c.path not in at_moment]
-    notes += [f"crisis {c.name!r} stopped counting at {c.until:%Y-%m-%d %H:%M} (its until), so "
+    notes += [f"crisis {c.name!r} stopped counting at "
+              f"{c.until.astimezone(now.tzinfo):%Y-%m-%d %H:%M %Z} (its until), so "
               f"this scan leaves its terms out; if it is not over: {extend_command(c)} (or set "
               f"a later until in {c.path})" for c in declared.recently_expired(now)]
     for note in notes if logged else ():  # on stderr at once, not only among the report's

@@ -93,7 +93,7 @@ def test_a_scan_says_that_a_crisis_stopped_counting_by_its_until(calendar: Path,
     assert cli("start", "storm", "--term", "trein*", "--until", "2026-11-24T07:59",
                now="2026-11-24T07:00").exit_code == 0
     warnings = scan_json(str(calendar))["warnings"]  # NOW is 08:00
-    assert any("crisis 'storm' stopped counting at 2026-11-24 07:59" in w
+    assert any("crisis 'storm' stopped counting at 2026-11-24 07:59 CET (its until)" in w
                and str(isolated_state / "crises" / "storm.toml") in w for w in warnings)
     later = run("scan", calendar, "--now", "2026-11-28T08:00", "--format", "json",
                 "--no-shipped-lists", "--exit-zero")
@@ -377,7 +377,7 @@ def test_a_scan_reads_the_crises_folder_once(tmp_path: Path, isolated_state: Pat
     assert sorted(reads) == ["oud.toml", "storm.toml"]  # each file once (it was up to 4 times)
     assert document["crisis"]["active"] is True and statuses(document) == {"Met de trein": "pause"}
     assert not any("leaves it out" in w for w in document["warnings"])
-    assert any("crisis 'Oud' stopped counting at 2020-01-01 07:00" in w
+    assert any("crisis 'Oud' stopped counting at 2020-01-01 07:00 CET (its until)" in w
                for w in document["warnings"])
 
 
@@ -464,3 +464,18 @@ def test_ending_a_redeclared_crisis_does_not_revive_the_old_warning(
     assert cli("end", "Treinongeluk", now=real).exit_code == 0
     result = run("scan", calendar, "--no-shipped-lists")
     assert "stopped counting" not in result.stdout + result.stderr, result.stdout
+
+
+def test_the_expired_warning_gives_the_until_in_the_scans_timezone(
+        tmp_path: Path, isolated_state: Path) -> None:
+    """QA8 #23: a crisis declared on a (UTC) server holds until = 2026-11-24T05:00:00+00:00. A
+    scan in Europe/Amsterdam (its header says CET) warned "stopped counting at 2026-11-24
+    05:00": the file's own offset, no zone named; it was 06:00 in Amsterdam."""
+    (isolated_state / "crises").mkdir(parents=True, exist_ok=True)
+    (isolated_state / "crises" / "t.toml").write_text(
+        'name = "Trein"\nstarted = 2026-11-23T07:00:00+00:00\n'
+        'until = 2026-11-24T05:00:00+00:00\nterms = "trein"\n', encoding="utf-8")
+    warnings = scan_json(str(write_csv(tmp_path / "kal.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"], ["24-11-2026", "12:00", "X", "Hallo"]])))["warnings"]
+    assert any("crisis 'Trein' stopped counting at 2026-11-24 06:00 CET (its until)" in w
+               for w in warnings), warnings
