@@ -328,6 +328,10 @@ WARNING_WORDS_NL: tuple[tuple[str, str], ...] = (
     (r"crisis (?P<name>'.*') is active now but not at (?P<at>.*) \(--now\), so this scan "
      r"leaves it out",
      "crisis {name} is nu actief maar niet op {at} (--now), dus deze controle laat hem weg"),
+    (r"crisis (?P<name>'.*') stopped counting at (?P<at>.*) \(its until\), so this scan leaves "
+     r"its terms out; if it is not over: (?P<command>.*) \(or set a later until in (?P<path>.*)\)",
+     "crisis {name} telt niet meer mee sinds {at} (zijn until), dus deze controle laat zijn "
+     "termen weg; is hij niet voorbij: {command} (of zet een latere until in {path})"),
     (r"(?P<place>.*) row (?P<row>\d+): (?P<rest>.*)", "{place} rij {row}: {rest}"),
     (r"column (?P<column>'.*'): (?P<value>.*) is not a date I can read",
      "kolom {column}: {value} is geen datum die ik kan lezen"),

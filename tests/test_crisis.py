@@ -479,3 +479,18 @@ def test_the_expired_warning_gives_the_until_in_the_scans_timezone(
         ["Datum", "Tijd", "Kanaal", "Bericht"], ["24-11-2026", "12:00", "X", "Hallo"]])))["warnings"]
     assert any("crisis 'Trein' stopped counting at 2026-11-24 06:00 CET (its until)" in w
                for w in warnings), warnings
+
+
+def test_the_expired_warning_is_dutch_in_a_dutch_report(
+        tmp_path: Path, isolated_state: Path) -> None:
+    """QA8 #24: with --lang nl the other crisis warnings had their Dutch phrasing, the
+    expired one stayed English in the Dutch table and workbook."""
+    _expired_crisis(isolated_state)
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["24-11-2026", "12:00", "X", "Hallo"]])
+    result = run("scan", calendar, "--no-shipped-lists", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--lang", "nl")
+    assert "crisis 'Treinongeluk' telt niet meer mee sinds 2026-11-24 06:00 CET (zijn until), " \
+        "dus deze controle laat zijn termen weg; is hij niet voorbij: contentcheck crisis " \
+        "extend Treinongeluk --until DATE" in result.stdout, result.stdout
+    assert "stopped counting" not in result.stdout
