@@ -287,7 +287,10 @@ def _names(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
         from contentcheck.kits import get_kit
 
         for name in value:
-            get_kit(name)
+            try:
+                get_kit(name)
+            except SettingsError as exc:  # "unknown kit ..." names no file by itself
+                raise SettingsError(f"{path}: kits: {exc}") from None
     elif key == "escalate":
         from contentcheck.kits import check_categories
 

@@ -494,3 +494,18 @@ def test_the_expired_warning_is_dutch_in_a_dutch_report(
         "dus deze controle laat zijn termen weg; is hij niet voorbij: contentcheck crisis " \
         "extend Treinongeluk --until DATE" in result.stdout, result.stdout
     assert "stopped counting" not in result.stdout
+
+
+def test_a_crisis_file_with_an_unknown_kit_is_named(tmp_path: Path, isolated_state: Path) -> None:
+    """QA8 #29: a crisis file edited by hand with a typo in its kit is skipped whole (its
+    typed terms too) with "crisis file skipped: unknown kit 'transport-acident' (known:
+    ...)": which file was not said, where every other bad key names it."""
+    (isolated_state / "crises").mkdir(parents=True, exist_ok=True)
+    path = isolated_state / "crises" / "x.toml"
+    path.write_text('name = "X"\nstarted = 2026-11-23T07:00:00+01:00\nterms = "trein"\n'
+                    'kits = ["transport-acident"]\n', encoding="utf-8")
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["24-11-2026", "12:00", "X", "Met de trein"]])
+    warnings = scan_json(str(calendar))["warnings"]
+    assert any(w.startswith(f"crisis file skipped: {path}: kits: unknown kit "
+                            "'transport-acident'") for w in warnings), warnings
