@@ -61,3 +61,27 @@ def test_a_report_format_that_needs_a_file_says_so(tmp_path: Path) -> None:
     assert "--format xlsx needs --output FILE.xlsx" in result.stderr
     unknown = run("scan", calendar, "-o", tmp_path / "rapport.pdf")
     assert unknown.exit_code == ExitCode.ERROR and ".json" in unknown.stderr and ".xlsx" in unknown.stderr
+
+
+@pytest.mark.parametrize("offline", ["config", "environment"])
+def test_checks_does_not_call_an_offline_links_check_on(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, offline: str) -> None:
+    """QA8 #27: [checks.links] enabled = true with offline = true (or CONTENTCHECK_OFFLINE=1):
+    the check opens no link, yet `contentcheck checks` listed 'links on' like a check that
+    runs. It says 'idle' and why."""
+    config = tmp_path / "contentcheck.toml"
+    config.write_text("[checks.links]\nenabled = true\n"
+                      + ("offline = true\n" if offline == "config" else ""), encoding="utf-8")
+    monkeypatch.delenv("CONTENTCHECK_OFFLINE", raising=False)
+    if offline == "environment":
+        monkeypatch.setenv("CONTENTCHECK_OFFLINE", "1")
+    result = run("checks", "--config", config)
+    assert result.exit_code == 0, result.stderr
+    line = next(line for line in result.stdout.splitlines() if line.startswith("links"))
+    assert line.split()[1] == "idle", line
+    assert line.endswith("(on, but idle: offline = true)" if offline == "config"
+                         else "(on, but idle: $CONTENTCHECK_OFFLINE)"), line
+    monkeypatch.delenv("CONTENTCHECK_OFFLINE", raising=False)
+    config.write_text("[checks.links]\nenabled = true\n", encoding="utf-8")
+    online = run("checks", "--config", config).stdout
+    assert next(x for x in online.splitlines() if x.startswith("links")).split()[1] == "on"

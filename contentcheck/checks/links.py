@@ -176,11 +176,20 @@ def _number(config: Mapping[str, Any], key: str, low: float, high: float) -> flo
     return value
 
 
+def idle(config: Mapping[str, Any]) -> str | None:
+    """Why the check, switched on, opens no link (``contentcheck checks`` says so), or None."""
+    if config.get("offline"):
+        return "offline = true"
+    if os.environ.get(OFFLINE_ENV, "").strip() not in ("", "0"):
+        return f"${OFFLINE_ENV}"
+    return None
+
+
 def start(context: "CheckContext", config: Mapping[str, Any]) -> LinksRunner | None:
     """None (quiet) when offline."""
     timeout = _number(config, "timeout", 0.1, 60)
     workers = int(_number(config, "workers", 1, 64))
-    if config.get("offline") or os.environ.get(OFFLINE_ENV, "").strip() not in ("", "0"):
+    if idle(config):
         log.info("links: offline, no link checked")
         return None
     return LinksRunner(timeout, workers)

@@ -28,6 +28,10 @@ def checks(check_id: str | None, config_path: Path | None) -> None:
         return
     width = max(map(len, CHECKS))
     for name in CHECKS:
-        state = "on " if configs[name].get("enabled", True) else "off"
+        state = "on  " if configs[name].get("enabled", True) else "off "
+        idle = getattr(CHECKS[name], "idle", None)  # on, but quiet: say why
+        why = idle(configs[name]) if idle and state == "on  " else None
         summary = documentation(name).splitlines()[0].split(": ", 1)[-1]
+        if why:
+            state, summary = "idle", f"{summary} (on, but idle: {why})"
         click.echo(f"{name:<{width}}  {state}  {summary}")
