@@ -542,7 +542,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         crisis_errors=list(dict.fromkeys(error for c in crises for error in c.errors)),
         crisis_sources=[f"crisis {c.name}" for c in crises]
         + [str(p) for p in settings.terms.crisis_files]
-        + (["--term"] if settings.terms.crisis_terms else [])
+        + (["config"] if settings.terms.config_terms else [])  # [scan] terms: nobody typed them
+        + (["--term"] if len(settings.terms.crisis_terms) > settings.terms.config_terms else [])
         + [f"kit {kit}" for kit in settings.terms.kits]
         + [f"kit {choice.kit.name} (chosen, review)" for choice in chosen],
         kits_chosen=[choice.line() for choice in chosen],

@@ -37,6 +37,7 @@ class TermSources:
     translations: bool = True  # a typed crisis term's NL<->EN translation counts (translations.py)
     kit_guess: bool = True  # a crisis naming no kit gets the kit its terms fit, as review (kit_choice.py)
     timezone: tzinfo | None = None  # the config's: a crisis file's bare date (None: this machine's)
+    config_terms: int = 0  # the first crisis_terms are the config's [scan] terms, the rest --term
 
 
 @dataclass(frozen=True)
@@ -128,9 +129,10 @@ def build_term_sources(config: "Config", *, crisis_files: tuple[Path, ...] = (),
     from contentcheck.kits import check_categories
 
     scan = config.scan
+    configured = _config_terms(config)
     return TermSources(
         crisis_files=tuple(config.resolve(p) for p in scan.get("crisis", [])) + tuple(crisis_files),
-        crisis_terms=_config_terms(config) + tuple(terms),
+        crisis_terms=configured + tuple(terms), config_terms=len(configured),
         wordlist_dirs=tuple(config.resolve(p) for p in scan.get("wordlists", [])) + tuple(wordlist_dirs),
         shipped_lists=bool(_first(shipped_lists, scan.get("shipped_lists"), True)),
         disabled_categories=tuple(scan.get("disabled_categories", [])) + tuple(disabled_categories),

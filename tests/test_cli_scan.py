@@ -496,3 +496,20 @@ def test_scan_o_does_not_overwrite_another_calendar(tmp_path: Path, suffix: str)
     assert run(*scan, "-o", report).exit_code == 1
     again = run(*scan, "-o", report)
     assert again.exit_code == 1, again.stderr
+
+
+def test_config_terms_are_not_called_typed_flags(tmp_path: Path) -> None:
+    """QA8 #28: [scan] terms = ["trein"] in contentcheck.toml: the nightly mail, the webhook
+    and every scan's banner said 'CRISIS ACTIVE (--term): trein', a flag nobody typed; the
+    team lead looked for a crisis someone declared by hand. The config is named as the source;
+    a --term typed on top is named too."""
+    write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                          ["24-11-2026", "12:00", "X", "Met de trein"]])
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[scan]\ncalendars = ["kalender.csv"]\nterms = ["trein"]\n'
+                      'shipped_lists = false\ntimezone = "Europe/Amsterdam"\n', encoding="utf-8")
+    result = run("scan", "--config", config, "--now", NOW, "--lang", "en")
+    assert "CRISIS ACTIVE (config): trein" in result.stdout, result.stdout
+    typed = run("scan", "--config", config, "--now", NOW, "--term", "spoor", "--format", "json",
+                "--exit-zero")
+    assert json.loads(typed.stdout)["crisis"]["sources"] == ["config", "--term"]
