@@ -617,3 +617,37 @@ def test_a_carried_decision_can_be_revised_on_one_post_sheet(kalender: Path, tmp
     book.save(typed_twice)
     refused = run("apply", typed_twice)
     assert refused.exit_code == 2 and "has a different decision in" in refused.stderr
+
+
+def test_carried_decisions_follow_their_post_after_a_row_is_inserted(tmp_path: Path) -> None:
+    """QA8 #25: morning: posts decided and applied; a colleague then adds a post at the top of
+    the calendar. The evening report filled in nothing (decisions were carried by row), and
+    the reviewer decided everything again. A decision now follows its post, as apply's does,
+    when its text is that of one flagged post and one decision; two posts with one text are
+    still decided again, never given each other's decision."""
+    same = "Met de kersttrein naar Aken!"
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [HEADER,
+        ["25-11-2026", "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland", "Anna"],
+        ["25-11-2026", "10:00", "Instagram", "Treinkaartjes met korting", "Gepland", "Anna"],
+        ["26-11-2026", "09:00", "Instagram", same, "Gepland", "Anna"],
+        ["27-11-2026", "09:00", "Instagram", same, "Gepland", "Anna"]]})
+    base = ("--term", "trein", "--no-shipped-lists", "--now", NOW, "--timezone", "Europe/Amsterdam")
+    morning = tmp_path / "morning.xlsx"
+    assert run("scan", calendar, *base, "-o", morning).exit_code == 1
+    decide(morning, {2: ("publish", None), 3: ("pause", None), 4: ("publish", None)},
+           reviewer="Mila")
+    assert run("apply", morning).exit_code == 1  # row 5: no decision, paused
+    book = openpyxl.load_workbook(calendar)
+    book["Planning"].insert_rows(2)
+    for number, value in enumerate(["24-11-2026", "20:00", "X", "Oliebollen!", "Gepland", "Mo"], 1):
+        book["Planning"].cell(2, number).value = value
+    book.save(calendar)
+    evening = tmp_path / "evening.xlsx"
+    assert run("scan", calendar, *base, "-o", evening).exit_code == 1
+    sheet = openpyxl.load_workbook(evening).worksheets[1]
+    at = report_columns(sheet)
+    carried = {cells[at["Row"] - 1].value: (cells[at["Decision"] - 1].value,
+                                            cells[at["Reviewer"] - 1].value)
+               for cells in sheet.iter_rows(min_row=2)}
+    assert carried == {3: ("publish", "Mila"), 4: ("pause", "Mila"), 5: (None, None),
+                       6: (None, None)}

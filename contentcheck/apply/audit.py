@@ -14,7 +14,8 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -119,24 +120,28 @@ def earlier_decisions(copy: Path, source: Path, replace_copy: bool, lang: str = 
                                    reports=reports)
 
 
-def carried_decisions(calendars: list[str]
+def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = ()
                       ) -> Callable[[Post, "Verdict"], tuple[str, str | None, str | None, str | None] | None]:
     """The decisions a person made in earlier applies, found by what each post says: the next
     report (nightly included) fills them in, so nobody types the same decision twice.
 
     Read from the trail beside each calendar's default copy (``kalender-checked.decisions.json``);
     a copy made with ``-o`` elsewhere is not looked for. A post that changed since gets nothing.
-    A decision carries to the post at the same row that still says the same (rows moved since
-    are decided again), and only while the post is flagged for the same reasons it was decided for
-    (``report_meta.verdict_key``): a "publish" given to a post that was only to be reviewed
-    says nothing once a crisis makes it a pause, nor does a publish of a paused post once a
-    second crisis hits it too.
+    A decision carries to the post at the same row that still says the same; when rows moved
+    (a post added above), to the one post of its sheet that says the same, as apply finds it:
+    only when ``flagged`` (this report's flagged verdicts) holds exactly one such post and the
+    trail exactly one such decision, so two posts with one text are decided again, never
+    given each other's decision. And only while the post is flagged for the same reasons it
+    was decided for (``report_meta.verdict_key``): a "publish" given to a post that was only to
+    be reviewed says nothing once a crisis makes it a pause, nor does a publish of a paused
+    post once a second crisis hits it too.
     """
     from contentcheck.report.report_meta import post_fingerprint, verdict_key
 
     # keyed by the row too: two posts with the same text (the same message on two days or two
     # channels) are two posts, and a decision on one is never carried to the other
     known: dict[tuple[str, str | None, int, str], Decided] = {}
+    by_text: dict[tuple[str, str | None, str], list[Decided]] = {}
     for calendar in calendars:
         found = read_trail(calendar)
         if found is None:
@@ -145,10 +150,23 @@ def carried_decisions(calendars: list[str]
         for decided in decisions:
             if decided.explicit and decided.fingerprint and decided.outcome == "applied":
                 known[(calendar, decided.sheet, decided.row, decided.fingerprint)] = decided
+                by_text.setdefault((calendar, decided.sheet, decided.fingerprint), []).append(decided)
+    posts_by_text: Counter[tuple[str, str | None, str]] = Counter()
+    if known:
+        posts_by_text.update((v.post.source, v.post.sheet, post_fingerprint(v.post)) for v in flagged)
+
+    def moved(post: Post, fingerprint: str) -> Decided | None:
+        """The decision of a post whose row moved: one post and one decision of its text."""
+        key = (post.source, post.sheet, fingerprint)
+        found = by_text.get(key, [])
+        return found[0] if len(found) == 1 and posts_by_text[key] == 1 else None
 
     def lookup(post: Post, verdict: "Verdict") -> tuple[str, str | None, str | None, str | None] | None:
         """(decision, new text, reviewer, note) for the report's reviewer columns."""
-        found = known.get((post.source, post.sheet, post.row, post_fingerprint(post))) if known else None
+        if not known:
+            return None
+        fingerprint = post_fingerprint(post)
+        found = known.get((post.source, post.sheet, post.row, fingerprint)) or moved(post, fingerprint)
         if found is None or found.report_status != verdict.status.value:
             return None
         if found.verdict is not None:  # flagged for the same reasons: the same decision holds

@@ -313,7 +313,8 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
 
     options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress,
                             csv_delimiter=csv_delimiter,
-                            earlier=carried_decisions([c.path for c in result.calendars]))
+                            earlier=carried_decisions([c.path for c in result.calendars],
+                                                      result.flagged))
     if output is None:
         text = reporter(report_format).render(result, options)
         if report_format != "table" and sys.stdout is not None and sys.stdout.isatty():

@@ -100,7 +100,8 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
 
     options = ReportOptions(lang=job.lang, extra={"nightly": nightly},
                             is_new=lambda v: Flag.from_verdict(v).key in new_keys,
-                            earlier=carried_decisions([c.path for c in result.calendars]))
+                            earlier=carried_decisions([c.path for c in result.calendars],
+                                                      result.flagged))
     for kind, path in paths.items():
         write_report(result, kind, path, options)
     return list(paths.values())
