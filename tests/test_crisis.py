@@ -509,3 +509,23 @@ def test_a_crisis_file_with_an_unknown_kit_is_named(tmp_path: Path, isolated_sta
     warnings = scan_json(str(calendar))["warnings"]
     assert any(w.startswith(f"crisis file skipped: {path}: kits: unknown kit "
                             "'transport-acident'") for w in warnings), warnings
+
+
+def test_add_from_suggestions_names_what_it_added(tmp_path: Path, isolated_state: Path) -> None:
+    """QA8 #13: `crisis suggest` listed '3. trein'; a post went out before `crisis add T
+    --from-suggestions 3`, the list moved up, another term was added, and the answer was only
+    "1 term added, 2 in all". The add names each term (or kit) it took, with its number."""
+    calendar = write_csv(tmp_path / "k.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["25-11-2026", "12:00", "X", "Volgende halte: kerstmarkt! Alle instappen"]])
+    assert cli("start", "T", "--term", "ontsporing").exit_code == 0
+    listed = cli("suggest", "T", str(calendar)).stdout
+    picks = {line.split(". ", 1)[0].strip(): line.split(". ", 1)[1].split("  ")[0].strip()
+             for line in listed.splitlines() if line[:4].strip().rstrip(".").isdigit()}
+    term = next(number for number, shown in picks.items() if not shown.startswith("--kit"))
+    kit = next(number for number, shown in picks.items() if shown.startswith("--kit"))
+    added = cli("add", "T", "--from-suggestions", f"{kit},{term}", str(calendar))
+    assert added.exit_code == 0, added.stderr
+    assert added.stdout.startswith(
+        f"from the suggestions: {kit}. kit {picks[kit].split()[-1]}; {term}. {picks[term]!r}\n"), \
+        (picks, added.stdout)

@@ -259,6 +259,10 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
         chosen = _picked(picks, found)
         text += "".join(f"{s.term}\n" for s in chosen if s.kit is None)
         kits += tuple(s.kit for s in chosen if s.kit)
+        # by name: the numbered list moves as posts go out, so a number may now be another term
+        say("from the suggestions: " + "; ".join(
+            f"{number}. {f'kit {s.kit}' if s.kit else repr(s.term)}"
+            for number, s in zip(picks.replace(" ", "").split(","), chosen)))
     if not text.strip() and not kits and not escalate and not errors:
         raise SettingsError("nothing to add: give --term, --terms-file, --kit, --escalate, "
                             "--error or --from-suggestions")
