@@ -297,10 +297,12 @@ def _keep_decisions(output: Path) -> None:
     from contentcheck.apply.pending import unapplied_decisions
 
     if count := unapplied_decisions(output):
-        raise fail(f"{output}: holds {count} decision(s) a reviewer filled in that are not "
-                   "applied yet, and a new report there would lose them: apply it first (the "
-                   "next report fills in applied decisions), or write the new report to "
-                   "another file")
+        raise fail(f"{output}: holds {count} decision(s) a reviewer filled in that the audit "
+                   "trail beside the calendar (<name>-checked.decisions.json) does not hold, and "
+                   "a new report there would lose them (the next report fills in only the "
+                   "decisions of that trail): apply it first, or write the new report to "
+                   "another file (decisions applied with --output-dir or -o are in a trail "
+                   "elsewhere, which no report reads)")
 
 
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
