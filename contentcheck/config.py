@@ -77,8 +77,15 @@ def check_keys(where: str, table: dict[str, Any], known: Keys) -> None:
             raise SettingsError(f"{where} has an unknown key {key!r} (known: {', '.join(sorted(known))})")
         expected = known[key]
         if not isinstance(value, expected) or (expected is not bool and isinstance(value, bool)):
-            names = "/".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
-            raise SettingsError(f"{where} {key} must be a {names}, not {value!r}")
+            types = expected if isinstance(expected, tuple) else (expected,)
+            types = tuple(t for t in types if not (t is int and float in types))  # "a number"
+            names = " or ".join(dict.fromkeys(TYPE_WORDS.get(t, t.__name__) for t in types))
+            raise SettingsError(f"{where} {key} must be {names}, not {value!r}")
+
+
+# a TOML value's type as the person editing the file says it ("jobs must be a whole number")
+TYPE_WORDS = {int: "a whole number", float: "a number", bool: "true or false", str: "a text",
+              list: "a list", dict: "a table"}
 
 
 def choice(where: str, key: str, value: str, known: tuple[str, ...] | dict[str, Any]) -> str:

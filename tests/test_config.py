@@ -55,7 +55,9 @@ def test_flags_override_and_add_up(team_folder: Path, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("text,fragment", [
     ('[scan]\ncalender = ["x.csv"]\n', "unknown key 'calender'"),
-    ('[scan]\ndays = "zeven"\n', "days must be"),
+    ('[scan]\ndays = "zeven"\n', "days must be a number, not 'zeven'"),
+    ('[scan]\njobs = "4"\n', "jobs must be a whole number, not '4'"),  # not "a int"
+    ('[scan]\nexit_zero = "ja"\n', "exit_zero must be true or false, not 'ja'"),
     ('[scan]\n[scan.columns]\ntekst = "Bericht"\n', "unknown key 'tekst'"),
     ('[scan\n', "not valid TOML"),
     ('[scan]\nformat = "pdf"\ncalendars = ["k.csv"]\n', "[scan] format must be one of"),

@@ -178,7 +178,7 @@ def test_the_switch_in_the_config_and_on_the_command_line(tmp_path: Path) -> Non
                                "--no-translations"))[text] == "ok"  # the flag beats the file
     config.write_text('[scan]\ntranslations = "no"\n', encoding="utf-8")
     bad = run("scan", path, "--term", "trein*", "--config", config, "--now", NOW)
-    assert bad.exit_code == 2 and "translations must be a bool" in bad.stderr
+    assert bad.exit_code == 2 and "translations must be true or false" in bad.stderr
 
 
 def test_explain_and_the_reports_say_what_the_translation_is_of(tmp_path: Path) -> None:
