@@ -590,15 +590,15 @@ def _reopen_hint(crisis: Crisis, now: datetime) -> str:
     """What to type for a crisis that no longer counts."""
     if crisis.status(now) == "expired":
         return f"if it is not over, extend it: {extend_command(crisis)}"
-    return f"declare it again: contentcheck crisis start {_quoted(crisis.name)} --term ..."
+    return f"declare it again: contentcheck crisis start {quoted(crisis.name)} --term ..."
 
 
 def extend_command(crisis: Crisis) -> str:
     """The command that makes an expired crisis count again."""
-    return f"contentcheck crisis extend {_quoted(crisis.name)} --until DATE"
+    return f"contentcheck crisis extend {quoted(crisis.name)} --until DATE"
 
 
-def _quoted(name: str) -> str:
+def quoted(name: str) -> str:
     """A crisis name as typed in a shell command."""
     import shlex
 

@@ -529,3 +529,18 @@ def test_add_from_suggestions_names_what_it_added(tmp_path: Path, isolated_state
     assert added.stdout.startswith(
         f"from the suggestions: {kit}. kit {picks[kit].split()[-1]}; {term}. {picks[term]!r}\n"), \
         (picks, added.stdout)
+
+
+def test_crisis_list_shows_a_crisis_that_just_expired(isolated_state: Path) -> None:
+    """QA8 (noticed): `crisis list` without --all said "no active crisis" two hours after
+    Treinongeluk stopped counting by itself; the person checking whether the crisis still
+    counts is not told that it stopped. It is listed as expired, with what to do."""
+    _expired_crisis(isolated_state)
+    listed = cli("list")
+    assert listed.exit_code == 0, listed.stderr
+    assert listed.stdout.startswith("expired   Treinongeluk  (since 2026-11-23 07:00 CET, until "
+                                    "2026-11-24 06:00 CET; "), listed.stdout
+    assert "contentcheck crisis extend Treinongeluk --until DATE; if it is, contentcheck " \
+        "crisis end Treinongeluk" in listed.stdout
+    assert cli("end", "Treinongeluk").exit_code == 0
+    assert cli("list").stdout.startswith("no active crisis in state folder")

@@ -407,7 +407,11 @@ def end(name: str, ctx: _Context) -> None:
 def list_(show_all: bool, ctx: _Context) -> None:
     """List the active crises (with --all: every crisis, ended ones too)."""
     problems: list[str] = []
-    shown = [c for c in crises.all_crises(ctx.state_dir, problems) if show_all or c.is_active(ctx.now)]
+    declared = crises.read_declared(ctx.state_dir, problems, ctx.zone)
+    # without --all, a crisis that stopped counting by itself lately is shown too: its posts
+    # look ok again, and nobody decided that
+    expired = {c.path for c in declared.recently_expired(ctx.now)}
+    shown = [c for c in declared.crises if show_all or c.is_active(ctx.now) or c.path in expired]
     for problem in problems:
         say(f"contentcheck: warning: {problem}", err=True)
     where = f"state folder {ctx.state_dir} (from {ctx.state_origin})"
@@ -425,6 +429,10 @@ def list_(show_all: bool, ctx: _Context) -> None:
             detail = "no end set"
         say(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
                    f"{_terms(len(item.terms))})")
+        if item.path in expired:
+            say(f"          stopped counting by itself: if it is not over, "
+                f"{crises.extend_command(item)}; if it is, contentcheck crisis end "
+                f"{crises.quoted(item.name)}")
     say(f"({where})")
 
 
