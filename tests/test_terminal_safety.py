@@ -178,3 +178,19 @@ def test_csv_and_json_reports_shown_on_a_terminal_are_safe(tmp_path: Path) -> No
         assert "trein" in shown
     assert "\u241b[1A" in _on_a_terminal("scan", calendar, "--now", NOW, "--term", "trein",
                                           "--format", "csv", "--no-shipped-lists")
+
+
+def test_the_html_report_file_shows_escapes(tmp_path: Path) -> None:
+    """QA8 (noticed): the HTML report written to a file kept raw ESC characters (escaped for
+    HTML only): `cat report.html` or a mail filter showing it obeys them. Shown as in the
+    table: ESC as ␛, a bidi override as <U+202E>."""
+    calendar = write_csv(tmp_path / "kalender.csv", [
+        ["Datum", "Kanaal", "Bericht"],
+        ["25-11-2026", f"X{TITLE}", f"Met de trein{ERASE}\u202eniets"]], encoding="utf-8")
+    report = tmp_path / "r.html"
+    result = run_tty("scan", calendar, "--now", NOW, "--timezone", "Europe/Amsterdam",
+                     "--term", "trein", "--no-shipped-lists", "-o", report)
+    assert result.exit_code == 1, result.stderr
+    html = report.read_text(encoding="utf-8")
+    assert_inert(html)
+    assert "\u241b[1A\u241b[2K&lt;U+202E&gt;niets" in html and "X\u241b]0;pwned\u2407" in html

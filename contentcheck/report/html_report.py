@@ -1,11 +1,12 @@
 """A single self-contained HTML report: readable on a phone, no scripts, nothing fetched.
 
-Every piece of calendar text is escaped; matched words are ``<mark>``-ed in place.
+Every piece of calendar text is escaped, its control characters shown (ESC as ␛, never a raw
+byte a terminal `cat` or a mail filter obeys); matched words are ``<mark>``-ed in place.
 """
 
 from __future__ import annotations
 
-from html import escape
+from html import escape as html_escape
 from pathlib import Path
 
 from contentcheck.decide import reasons_in
@@ -14,7 +15,14 @@ from contentcheck.report import ReportOptions, write_text
 from contentcheck.report.labels import default_language
 from contentcheck.report.spans import pieces
 from contentcheck.scan import ScanResult
+from contentcheck.visible import visible
 from contentcheck.wording import LABELS, TABLE_WORDS, warning_in
+
+
+def escape(text: str) -> str:
+    """Text for HTML: markup escaped, control characters and bidi overrides shown."""
+    return html_escape(visible(text, newlines=True))
+
 
 STYLE = """
 body{font:15px/1.45 system-ui,-apple-system,Segoe UI,sans-serif;margin:0 auto;max-width:52rem;
