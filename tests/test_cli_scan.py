@@ -395,27 +395,40 @@ def test_the_table_speaks_dutch_when_asked(dutch_calendar: Path) -> None:
     assert "matches crisis term 'trein'" in english and "upcoming posts:" in english
 
 
+def _flagged_report(tmp_path: Path, posts: int = 2) -> tuple[Path, tuple]:
+    """A review report of ``posts`` flagged posts (xlsx calendar) and the scan that wrote it."""
+    from tests.conftest import write_xlsx
+
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+        ["25-11-2026", "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"],
+        ["25-11-2026", "10:00", "Instagram", "Treinkaartjes met korting", "Gepland"]][:posts + 1]})
+    report = tmp_path / "review.xlsx"
+    scan = ("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+            "--timezone", "Europe/Amsterdam", "--lang", "en", "-o", report)
+    assert run(*scan).exit_code == 1
+    return report, scan
+
+
+def _decide(report: Path, decisions: dict[int, tuple[str, str | None]]) -> None:
+    """Fill Decision and New text of Flagged-sheet rows, Reviewer Mila, as in Excel."""
+    book = openpyxl.load_workbook(report)
+    sheet = book["Flagged"]
+    at = {cell.value: cell.column for cell in sheet[1]}
+    for row, (decision, new_text) in decisions.items():
+        sheet.cell(row, at["Decision"]).value = decision
+        sheet.cell(row, at["New text"]).value = new_text
+        sheet.cell(row, at["Reviewer"]).value = "Mila"
+    book.save(report)
+
+
 def test_scan_does_not_overwrite_a_report_with_decisions_not_applied(tmp_path: Path) -> None:
     """QA: run again (a colleague, the same shell history) while the reviewer had filled in
     review.xlsx, `scan -o review.xlsx` replaced it without a word: every Decision, New text and
     Reviewer typed was gone (decisions are carried only once applied). scan refuses while the
     report holds decisions no apply has given; once applied, the new report carries them."""
-    from tests.conftest import write_xlsx
-
-    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
-        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
-        ["25-11-2026", "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"]]})
-    report = tmp_path / "review.xlsx"
-    scan = ("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
-            "--timezone", "Europe/Amsterdam", "--lang", "en", "-o", report)
-    assert run(*scan).exit_code == 1
-    book = openpyxl.load_workbook(report)
-    sheet = book["Flagged"]
-    at = {cell.value: cell.column for cell in sheet[1]}
-    sheet.cell(2, at["Decision"]).value = "change"
-    sheet.cell(2, at["New text"]).value = "Naar de kerstmarkt!"
-    sheet.cell(2, at["Reviewer"]).value = "Mila"
-    book.save(report)
+    report, scan = _flagged_report(tmp_path, posts=1)
+    _decide(report, {2: ("change", "Naar de kerstmarkt!")})
     before = sha256(report)
 
     again = run(*scan)
@@ -428,23 +441,9 @@ def test_scan_does_not_overwrite_a_report_with_decisions_not_applied(tmp_path: P
     after = run(*scan)
     assert after.exit_code == 1, after.stderr
     sheet = openpyxl.load_workbook(report)["Flagged"]
+    at = {cell.value: cell.column for cell in sheet[1]}
     assert (sheet.cell(2, at["Decision"]).value, sheet.cell(2, at["New text"]).value) \
         == ("change", "Naar de kerstmarkt!")
-
-
-def _flagged_report(tmp_path: Path) -> tuple[Path, tuple]:
-    """A review report of two flagged posts (xlsx calendar) and the scan that wrote it."""
-    from tests.conftest import write_xlsx
-
-    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
-        ["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
-        ["25-11-2026", "09:00", "Facebook", "Neem de trein naar de kerstmarkt!", "Gepland"],
-        ["25-11-2026", "10:00", "Instagram", "Treinkaartjes met korting", "Gepland"]]})
-    report = tmp_path / "review.xlsx"
-    scan = ("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
-            "--timezone", "Europe/Amsterdam", "--lang", "en", "-o", report)
-    assert run(*scan).exit_code == 1
-    return report, scan
 
 
 def test_scan_o_keeps_a_report_whose_one_decision_is_mistyped(tmp_path: Path) -> None:
@@ -452,13 +451,7 @@ def test_scan_o_keeps_a_report_whose_one_decision_is_mistyped(tmp_path: Path) ->
     the report, and `scan -o review.xlsx` took that as 'no decisions' and overwrote it, both
     gone. It refuses, naming the mistyped cell."""
     report, scan = _flagged_report(tmp_path)
-    book = openpyxl.load_workbook(report)
-    sheet = book["Flagged"]
-    at = {cell.value: cell.column for cell in sheet[1]}
-    sheet.cell(2, at["Decision"]).value = "publish"
-    sheet.cell(2, at["Reviewer"]).value = "Mila"
-    sheet.cell(3, at["Decision"]).value = "later"
-    book.save(report)
+    _decide(report, {2: ("publish", None), 3: ("later", None)})
     before = sha256(report)
     again = run(*scan)
     assert again.exit_code == 2, again.stdout
@@ -522,13 +515,7 @@ def test_scan_o_after_apply_with_output_dir_is_not_told_to_apply_first(tmp_path:
     apply it first', which they did. The refusal stays (no report reads that trail, so the
     decisions would be lost), and says why, naming --output-dir."""
     report, scan = _flagged_report(tmp_path)
-    book = openpyxl.load_workbook(report)
-    sheet = book["Flagged"]
-    at = {cell.value: cell.column for cell in sheet[1]}
-    for row in (2, 3):
-        sheet.cell(row, at["Decision"]).value = "publish"
-        sheet.cell(row, at["Reviewer"]).value = "Mila"
-    book.save(report)
+    _decide(report, {2: ("publish", None), 3: ("publish", None)})
     (tmp_path / "out").mkdir()
     applied = run("apply", report, "--output-dir", tmp_path / "out")
     assert applied.exit_code == 0, applied.stderr
