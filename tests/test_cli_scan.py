@@ -433,8 +433,7 @@ def test_scan_does_not_overwrite_a_report_with_decisions_not_applied(tmp_path: P
 
     again = run(*scan)
     assert again.exit_code == 2, again.stdout
-    assert "1 decision(s) a reviewer filled in that the audit trail beside the calendar " \
-        "(<name>-checked.decisions.json) does not hold" in again.stderr
+    assert "1 decision(s) a reviewer filled in that are not applied yet" in again.stderr
     assert sha256(report) == before
 
     assert run("apply", report).exit_code == 0
@@ -509,17 +508,24 @@ def test_config_terms_are_not_called_typed_flags(tmp_path: Path) -> None:
     assert json.loads(typed.stdout)["crisis"]["sources"] == ["config", "--term"]
 
 
-def test_scan_o_after_apply_with_output_dir_is_not_told_to_apply_first(tmp_path: Path) -> None:
+def test_scan_o_after_apply_with_output_dir_is_not_told_to_apply_first(
+        tmp_path: Path, isolated_state: Path) -> None:
     """QA8 #14: the reviewer applied review.xlsx with --output-dir: the copy and its audit
     trail are in that folder. `scan -o review.xlsx` refused with '... not applied yet ...
-    apply it first', which they did. The refusal stays (no report reads that trail, so the
-    decisions would be lost), and says why, naming --output-dir."""
+    apply it first', which they did, on every later run (only the trail beside the calendar
+    was read). apply notes a trail written elsewhere in the state folder: the new report
+    replaces the old one and carries its decisions, as after a default apply."""
     report, scan = _flagged_report(tmp_path)
-    _decide(report, {2: ("publish", None), 3: ("publish", None)})
+    _decide(report, {2: ("publish", None), 3: ("pause", None)})
     (tmp_path / "out").mkdir()
     applied = run("apply", report, "--output-dir", tmp_path / "out")
     assert applied.exit_code == 0, applied.stderr
+    assert (tmp_path / "out" / "kal-checked.decisions.json").is_file()
+    assert not (tmp_path / "kal-checked.decisions.json").exists()
+    assert (isolated_state / "applied-trails.json").is_file()
     again = run(*scan)
-    assert again.exit_code == 2
-    assert "not applied yet" not in again.stderr, again.stderr
-    assert "decisions applied with --output-dir or -o are in a trail elsewhere" in again.stderr
+    assert again.exit_code == 1, again.stderr
+    sheet = openpyxl.load_workbook(report)["Flagged"]
+    at = {cell.value: cell.column for cell in sheet[1]}
+    assert [(sheet.cell(row, at["Decision"]).value, sheet.cell(row, at["Reviewer"]).value)
+            for row in (2, 3)] == [("publish", "Mila"), ("pause", "Mila")]

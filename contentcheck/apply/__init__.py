@@ -20,6 +20,7 @@ from contentcheck.apply.outcome import AppliedCalendar, Refused, Undecided, Unre
 from contentcheck.apply.plan import Context, Plan, plan_calendar, window_of
 from contentcheck.apply.recheck import Rechecker
 from contentcheck.apply.targets import choose_targets, default_target
+from contentcheck.apply.trail_index import remember
 from contentcheck.apply.writers import calendar_language, writer_for
 from contentcheck.fileio import move_into_place, stage
 from contentcheck.progress import SILENT, Progress
@@ -36,11 +37,14 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
                  calendar_paths: tuple[Path, ...] = (), term_sources: TermSources | None = None,
                  undecided: Undecided = Undecided.PAUSE, unreviewed: Unreviewed | None = None,
                  replace_copy: bool = False, progress: Progress = SILENT,
-                 config_path: Path | None = None) -> list[AppliedCalendar]:
+                 config_path: Path | None = None,
+                 state_dir: Path | None = None) -> list[AppliedCalendar]:
     """Check everything first, then write one corrected copy (and its audit trail) per
     calendar that has anything decided. Raises Refused, writing nothing, when a bulk file
     would upload a crisis hit nobody reviewed (unless ``unreviewed`` says otherwise);
-    ``progress`` hears how far it is (a report of 200,000 posts takes seconds)."""
+    ``progress`` hears how far it is (a report of 200,000 posts takes seconds). The trail of a
+    copy written away from its calendar is noted in ``state_dir`` (``trail_index``), so later
+    reports find its decisions."""
     size = report.stat().st_size if report.is_file() else 0
     progress.stage("reading the decisions", 1, worth_showing=size >= 2**20)
     review = read_review(report)
@@ -78,6 +82,9 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
         while staged:
             plan, temp, said = staged.pop(0)
             _finish(ctx, plan, temp, said)
+            if state_dir is not None and plan.applied.audit and \
+                    plan.target != default_target(plan.applied.source):
+                remember(state_dir, plan.applied.source, plan.applied.audit[0])
     finally:
         for _, temp, _ in staged:
             temp.unlink(missing_ok=True)

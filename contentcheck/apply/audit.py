@@ -120,13 +120,14 @@ def earlier_decisions(copy: Path, source: Path, replace_copy: bool, lang: str = 
                                    reports=reports)
 
 
-def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = ()
-                      ) -> Callable[[Post, "Verdict"], tuple[str, str | None, str | None, str | None] | None]:
+def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = (),
+                      state_dir: Path | None = None) -> Callable[[Post, "Verdict"], tuple[str, str | None, str | None, str | None] | None]:
     """The decisions a person made in earlier applies, found by what each post says: the next
     report (nightly included) fills them in, so nobody types the same decision twice.
 
-    Read from the trail beside each calendar's default copy (``kalender-checked.decisions.json``);
-    a copy made with ``-o`` elsewhere is not looked for. A post that changed since gets nothing.
+    Read from the trails of each calendar's copies (``read_trails``: beside the calendar, and
+    those of copies made elsewhere that apply noted in ``state_dir``), a later trail's decision
+    winning. A post that changed since gets nothing.
     A decision carries to the post at the same row that still says the same; when rows moved
     (a post added above), to the one post of its sheet that says the same, as apply finds it:
     only when ``flagged`` (this report's flagged verdicts) holds exactly one such post and the
@@ -143,14 +144,12 @@ def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = ()
     known: dict[tuple[str, str | None, int, str], Decided] = {}
     by_text: dict[tuple[str, str | None, str], list[Decided]] = {}
     for calendar in calendars:
-        found = read_trail(calendar)
-        if found is None:
-            continue
-        _, _, decisions = found
-        for decided in decisions:
-            if decided.explicit and decided.fingerprint and decided.outcome == "applied":
-                known[(calendar, decided.sheet, decided.row, decided.fingerprint)] = decided
-                by_text.setdefault((calendar, decided.sheet, decided.fingerprint), []).append(decided)
+        for _, _, decisions in read_trails(calendar, state_dir):  # a later trail's decision wins
+            for decided in decisions:
+                if decided.explicit and decided.fingerprint and decided.outcome == "applied":
+                    known[(calendar, decided.sheet, decided.row, decided.fingerprint)] = decided
+    for (calendar, sheet, _, fingerprint), decided in known.items():
+        by_text.setdefault((calendar, sheet, fingerprint), []).append(decided)
     posts_by_text: Counter[tuple[str, str | None, str]] = Counter()
     if known:
         posts_by_text.update((v.post.source, v.post.sheet, post_fingerprint(v.post)) for v in flagged)
@@ -181,10 +180,26 @@ def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = ()
 def read_trail(calendar: str) -> tuple[Path, str, list[Decided]] | None:
     """The trail beside ``calendar``'s default copy (``kalender-checked.decisions.json``): its
     path, when apply wrote it, and its decisions; None when there is none, it cannot be read,
-    or it was made from another calendar. A copy made with ``-o`` elsewhere is not looked for."""
+    or it was made from another calendar. A copy made with ``-o`` elsewhere: ``read_trails``."""
     from contentcheck.apply.targets import default_target
 
-    trail, _ = audit_paths(default_target(Path(calendar)))
+    return _read_trail_at(audit_paths(default_target(Path(calendar)))[0], calendar)
+
+
+def read_trails(calendar: str, state_dir: Path | None = None
+                ) -> list[tuple[Path, str, list[Decided]]]:
+    """Every trail of ``calendar``'s copies, oldest first: the one beside the calendar and
+    those of copies written elsewhere (``--output-dir``, ``-o``) that apply noted in the state
+    folder (``trail_index``)."""
+    from contentcheck.apply.trail_index import elsewhere
+
+    found = [read_trail(calendar)]
+    found += [_read_trail_at(trail, calendar) for trail in elsewhere(state_dir, calendar)]
+    unique = {str(item[0].resolve()): item for item in found if item is not None}
+    return sorted(unique.values(), key=lambda item: item[1])
+
+
+def _read_trail_at(trail: Path, calendar: str) -> tuple[Path, str, list[Decided]] | None:
     try:
         data = json.loads(trail.read_text(encoding="utf-8"))
         if Path(data.get("calendar", "")) != Path(calendar).resolve():

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from contentcheck.apply.audit import read_trail
+from contentcheck.apply.audit import read_trails
 from contentcheck.apply.decisions import read_review
 from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.report.report_meta import META_SHEET
 
 
-def unapplied_decisions(report: Path) -> int:
+def unapplied_decisions(report: Path, state_dir: Path | None = None) -> int:
     """How many decisions in the report at ``report`` the audit trails of its calendars'
-    copies do not hold as applied; 0 for a file that is no report (or none at all).
+    copies do not hold as applied (``audit.read_trails``: beside the calendar, and those of
+    copies made elsewhere that apply noted in ``state_dir``); 0 for a file that is no report
+    (or none at all).
 
     A report that apply cannot read (one mistyped decision) raises ContentcheckError naming
     the problem: its other decisions are no less the reviewer's work, and apply would not have
@@ -33,9 +35,9 @@ def unapplied_decisions(report: Path) -> int:
                                 "file") from None
     applied: dict[int, set[tuple[str | None, int, str, str | None]]] = {}
     for index, info in enumerate(review.meta["calendars"]):
-        found = read_trail(str(info.get("path", "")))
-        applied[index] = {(d.sheet, d.row, d.decision.value, d.new_text) for d in found[2]
-                          if d.explicit and d.outcome == "applied"} if found else set()
+        applied[index] = {(d.sheet, d.row, d.decision.value, d.new_text)
+                          for _, _, decisions in read_trails(str(info.get("path", "")), state_dir)
+                          for d in decisions if d.explicit and d.outcome == "applied"}
     return sum((sheet, row, d.decision.value, d.new_text) not in applied.get(index, set())
                for d in review.decisions.values() for index, sheet, row in [d.address])
 

@@ -60,13 +60,15 @@ def apply(report: Path, output: Path | None, output_dir: Path | None,
 
     progress = for_terminal(terminal().quiet)
     try:
+        from contentcheck.crisis import state_dir_for
+
         config = load_config(config_path)
         results = apply_review(
             report, output=output, output_dir=output_dir, calendar_paths=calendar_paths,
             term_sources=build_term_sources(config), config_path=config.path,
             undecided=Undecided(undecided),
             unreviewed=Unreviewed(unreviewed) if unreviewed else None, replace_copy=replace_copy,
-            progress=progress)
+            progress=progress, state_dir=state_dir_for(config))
     except Refused as refused:
         progress.done()
         for line in refused.lines:

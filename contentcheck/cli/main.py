@@ -199,6 +199,9 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         disabled_categories=disabled_categories, kits=kits, escalate=escalate, jobs=jobs,
         cache=False if no_cache else None, translations=False if no_translations else None,
         kit_guess=False if no_kit_guess else None)
+    from contentcheck.crisis import default_state_dir
+
+    state_dir = settings.terms.state_dir or default_state_dir()  # where apply notes its trails
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
     report_format = _pick_format(format_name or _configured_format(config),
@@ -212,7 +215,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
 
         check_not_an_input(output, *run_inputs(settings, config.path))
         check_not_a_calendar(output)
-        _keep_decisions(output)
+        _keep_decisions(output, state_dir)
     lang = reader_language(lang, config)
     csv_delimiter = csv_delimiter or config.scan.get("csv_delimiter")
     if csv_delimiter not in (None, ",", ";"):  # checked before the scan, naming file and key
@@ -224,7 +227,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     with paused_gc():  # a scan makes many objects that live to the end: no collector passes
         result = run_scan(settings, progress)
         try:
-            _deliver(result, report_format, output, show_ok, lang, progress, csv_delimiter)
+            _deliver(result, report_format, output, show_ok, lang, progress, state_dir,
+                     csv_delimiter)
         finally:
             result.close()  # a big scan's temporary files
     progress.done()
@@ -291,22 +295,21 @@ def _with_help(command: click.Command, name: str) -> None:
         _with_help(sub, f"{name} {sub_name}")
 
 
-def _keep_decisions(output: Path) -> None:
+def _keep_decisions(output: Path, state_dir: Path) -> None:
     """Refuse to write over a report holding decisions no apply has given yet: they would be
     lost (the next report fills in applied decisions only)."""
     from contentcheck.apply.pending import unapplied_decisions
 
-    if count := unapplied_decisions(output):
-        raise fail(f"{output}: holds {count} decision(s) a reviewer filled in that the audit "
-                   "trail beside the calendar (<name>-checked.decisions.json) does not hold, and "
-                   "a new report there would lose them (the next report fills in only the "
-                   "decisions of that trail): apply it first, or write the new report to "
-                   "another file (decisions applied with --output-dir or -o are in a trail "
-                   "elsewhere, which no report reads)")
+    if count := unapplied_decisions(output, state_dir):
+        raise fail(f"{output}: holds {count} decision(s) a reviewer filled in that are not "
+                   "applied yet, and a new report there would lose them: apply it first (the "
+                   "next report fills in applied decisions), or write the new report to "
+                   "another file")
 
 
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
-             lang: str | None, progress: "Progress", csv_delimiter: str | None = None) -> None:
+             lang: str | None, progress: "Progress", state_dir: Path,
+             csv_delimiter: str | None = None) -> None:
     """Show the report on the terminal (or standard output: ``-o -``), or write it atomically
     to a file and say so."""
     from contentcheck.report import ReportOptions, write_report
@@ -316,7 +319,7 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
     options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress,
                             csv_delimiter=csv_delimiter,
                             earlier=carried_decisions([c.path for c in result.calendars],
-                                                      result.flagged))
+                                                      result.flagged, state_dir))
     if output is None:
         text = reporter(report_format).render(result, options)
         if report_format != "table" and sys.stdout is not None and sys.stdout.isatty():

@@ -101,7 +101,7 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
     options = ReportOptions(lang=job.lang, extra={"nightly": nightly},
                             is_new=lambda v: Flag.from_verdict(v).key in new_keys,
                             earlier=carried_decisions([c.path for c in result.calendars],
-                                                      result.flagged))
+                                                      result.flagged, job.state_dir))
     for kind, path in paths.items():
         write_report(result, kind, path, options)
     return list(paths.values())
@@ -211,18 +211,16 @@ def _close(result: ScanResult | None) -> None:
 
 
 def _keep_decisions(job: NightlySettings, history: History, run_id: int, result: ScanResult) -> None:
-    """The audit trail apply wrote beside each calendar's checked copy, kept in the history:
-    who decided what, when and why stays known to the watcher, and after the copy is gone."""
-    from contentcheck.apply.audit import read_trail
+    """The audit trails apply wrote for each calendar's checked copies (beside it, or noted
+    in the state folder), kept in the history: who decided what, when and why stays known to
+    the watcher, and after the copy is gone."""
+    from contentcheck.apply.audit import read_trails
 
     for calendar in result.calendars:
-        found = read_trail(calendar.path)
-        if found is None:
-            continue
-        trail, applied_at, decisions = found
-        added = history.record_decisions(job.job, run_id, calendar.path, str(trail), applied_at,
-                                         [d.to_dict() for d in decisions])
-        log.info("decisions from %s: %d kept, %d new", trail.name, len(decisions), added)
+        for trail, applied_at, decisions in read_trails(calendar.path, job.state_dir):
+            added = history.record_decisions(job.job, run_id, calendar.path, str(trail),
+                                             applied_at, [d.to_dict() for d in decisions])
+            log.info("decisions from %s: %d kept, %d new", trail.name, len(decisions), added)
 
 
 def _paused(scan: Callable[[ScanSettings], ScanResult], settings: ScanSettings) -> ScanResult:
