@@ -529,3 +529,19 @@ def test_scan_o_after_apply_with_output_dir_is_not_told_to_apply_first(
     at = {cell.value: cell.column for cell in sheet[1]}
     assert [(sheet.cell(row, at["Decision"]).value, sheet.cell(row, at["Reviewer"]).value)
             for row in (2, 3)] == [("publish", "Mila"), ("pause", "Mila")]
+
+
+def test_a_state_folder_apply_cannot_write_costs_only_the_carrying(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    """QA8 #14: noting the trail of a copy made elsewhere is a convenience: a state folder
+    that cannot be written (here: a file in its place) is a warning, the copy is written."""
+    report, _ = _flagged_report(tmp_path)
+    _decide(report, {2: ("publish", None), 3: ("pause", None)})
+    blocked = tmp_path / "no-state"
+    blocked.write_text("a file, not a folder", encoding="utf-8")
+    monkeypatch.setenv("CONTENTCHECK_STATE_DIR", str(blocked / "state"))
+    (tmp_path / "out").mkdir()
+    applied = run("apply", report, "--output-dir", tmp_path / "out")
+    assert applied.exit_code == 0, applied.stderr
+    assert (tmp_path / "out" / "kal-checked.xlsx").is_file()
+    assert "could not note the audit trail" in caplog.text, caplog.text
