@@ -229,7 +229,7 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
         own = load_crisis_file(Path(path))
         crisis, typed, given = crisis + own, typed + own, given + own
     if sources.crisis_terms:
-        own = crisis_terms_from_cli(list(sources.crisis_terms))
+        own = crisis_terms_from_cli(list(sources.crisis_terms), sources.config_terms)
         crisis, typed, given = crisis + own, typed + own, given + own
     if given.terms and not sources.kits:
         kitless.append((given, None, ()))

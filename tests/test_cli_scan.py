@@ -503,6 +503,8 @@ def test_config_terms_are_not_called_typed_flags(tmp_path: Path) -> None:
                       'shipped_lists = false\ntimezone = "Europe/Amsterdam"\n', encoding="utf-8")
     result = run("scan", "--config", config, "--now", NOW, "--lang", "en")
     assert "CRISIS ACTIVE (config): trein" in result.stdout, result.stdout
+    assert "(--term)" not in result.stdout and "crisis term 'trein' (crisis (config))" \
+        in result.stdout, result.stdout
     typed = run("scan", "--config", config, "--now", NOW, "--term", "spoor", "--format", "json",
                 "--exit-zero")
     assert json.loads(typed.stdout)["crisis"]["sources"] == ["config", "--term"]

@@ -88,7 +88,7 @@ def test_explain_uses_the_config_as_scan_does(tmp_path: Path) -> None:
     assert "3 matches:" in with_config.output and "term 'slachtprijzen'" not in with_config.output
     plain = run(text, "--no-active-crises")
     assert "term 'slachtprijzen'" in plain.output and "concurrent'" not in plain.output
-    assert "list crisis (--term)" not in plain.output and "list crisis (--term)" in with_config.output
+    assert "list crisis (" not in plain.output and "list crisis (config)" in with_config.output
     alias = run(text, "--config", str(config), "--no-active-crises", "--no-shipped-lists",
                 "--disable-category", "brand-safety")
     assert "1 match:" in alias.output and "term 'treinongeluk'" in alias.output

@@ -389,13 +389,17 @@ def split_term_lists(option: str, values: list[str]) -> tuple[list[str], list[st
     return terms, notes
 
 
-def crisis_terms_from_cli(terms: list[str]) -> TermSet:
+def crisis_terms_from_cli(terms: list[str], configured: int = 0) -> TermSet:
     """Terms given with ``--term``: one term each, taken literally (``#PrayForBoston`` is a
     hashtag here, not a comment); ``!word`` is still an exception. A value typed as a list
-    (``trein, spoor``) is its terms, with a note (``split_term_list``)."""
+    (``trein, spoor``) is its terms, with a note (``split_term_list``). The first
+    ``configured`` values come from the config's ``[scan] terms`` and are named so (nobody
+    typed a flag)."""
     result: list[Term] = []
     exceptions: set[str] = set()
-    terms, notes = split_term_lists("--term", terms)
+    from_config, config_notes = split_term_lists("[scan] terms", terms[:configured])
+    typed, notes = split_term_lists("--term", terms[configured:])
+    terms, notes, configured = from_config + typed, config_notes + notes, len(from_config)
     for number, term in enumerate(terms, start=1):
         term = term.strip()
         try:
@@ -414,7 +418,10 @@ def crisis_terms_from_cli(terms: list[str]) -> TermSet:
             pattern = parse_pattern(term)
         except ValueError as exc:
             raise TermFileError(f"--term {number}", str(exc)) from None
-        result.append(Term(text=term, list_name="crisis (--term)", category="crisis", pattern=pattern,
-                           severity=Severity.CRISIS, crisis=True, origin=f"--term {number}",
+        source = "config" if number <= configured else "--term"
+        result.append(Term(text=term, list_name=f"crisis ({source})", category="crisis",
+                           pattern=pattern, severity=Severity.CRISIS, crisis=True,
+                           origin=f"[scan] terms {number}" if number <= configured
+                           else f"--term {number - configured}",
                            language=here["language"]))
     return TermSet(tuple(_guessed(result)), frozenset(exceptions), tuple(notes))
