@@ -11,7 +11,7 @@ from pathlib import Path
 from contentcheck.apply.audit import read_trails
 from contentcheck.apply.decisions import read_review
 from contentcheck.errors import CalendarError, ContentcheckError
-from contentcheck.report.report_meta import META_SHEET
+from contentcheck.report.report_meta import is_report
 
 
 def unapplied_decisions(report: Path, state_dir: Path | None = None) -> int:
@@ -28,7 +28,7 @@ def unapplied_decisions(report: Path, state_dir: Path | None = None) -> int:
     try:
         review = read_review(report)
     except CalendarError as exc:
-        if not _is_report(report):
+        if not is_report(report):
             return 0  # not a report apply could read: nothing it would apply either
         raise ContentcheckError(f"{exc}; a new report there would lose the decisions it holds: "
                                 "correct it and apply it, or write the new report to another "
@@ -41,16 +41,3 @@ def unapplied_decisions(report: Path, state_dir: Path | None = None) -> int:
     return sum((sheet, row, d.decision.value, d.new_text) not in applied.get(index, set())
                for d in review.decisions.values() for index, sheet, row in [d.address])
 
-
-def _is_report(path: Path) -> bool:
-    """Whether the workbook has the hidden sheet every contentcheck report has."""
-    from python_calamine import CalamineWorkbook
-
-    from contentcheck.calendar.workbook import closing_workbook
-
-    try:
-        book = CalamineWorkbook.from_path(str(path))
-    except Exception:  # calamine's own error types: no workbook at all
-        return False
-    with closing_workbook(book):
-        return META_SHEET in book.sheet_names

@@ -68,9 +68,14 @@ def check_not_a_calendar(output: Path) -> None:
     from contentcheck.calendar import SUFFIXES, ReadOptions, read_calendar
     from contentcheck.errors import CalendarError
 
+    from contentcheck.report.report_meta import is_report
+
     output = Path(output)
-    if output.suffix.lower() not in SUFFIXES or not output.is_file() or _is_csv_report(output):
+    if output.suffix.lower() not in SUFFIXES or not output.is_file():
         return
+    if SUFFIXES[output.suffix.lower()] == "csv" and _is_csv_report(output) or \
+            SUFFIXES[output.suffix.lower()] != "csv" and is_report(output):
+        return  # an earlier report: known at once, not read as a calendar first
     try:
         calendar = read_calendar(output, ReadOptions(timezone=timezone.utc))
     except CalendarError:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 from datetime import datetime, timezone
+from pathlib import Path
 from typing import Any
 
 from contentcheck import __version__
-from contentcheck.calendar.workbook import REPORT_SHEET
+from contentcheck.calendar.workbook import REPORT_SHEET, closing_workbook
 from contentcheck.records import Post, Verdict
 from contentcheck.scan import ScanResult
 
@@ -100,3 +101,16 @@ def meta_rows(meta: dict[str, Any], chunk: int = 30000) -> list[str]:
 
 def parse_meta_rows(rows: list[str]) -> dict[str, Any]:
     return json.loads("".join(rows))
+
+
+def is_report(path: Path) -> bool:
+    """Whether the workbook at ``path`` has the hidden sheet every contentcheck report has;
+    only the sheet names are read (milliseconds for a report of 200,000 posts)."""
+    from python_calamine import CalamineWorkbook
+
+    try:
+        book = CalamineWorkbook.from_path(str(path))
+    except Exception:  # calamine's own error types: no workbook at all
+        return False
+    with closing_workbook(book):
+        return META_SHEET in book.sheet_names
