@@ -116,6 +116,11 @@ class ScanResult:
             lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
         return [warning_in(line, lang) for line in lines]
 
+    def kit_lines(self, lang: str = "en") -> list[str]:
+        """The kits chosen from the typed terms, a line each, in the reader's language
+        (English in the JSON report)."""
+        return [warning_in(line, lang) for line in self.kits_chosen]
+
     def channel_shown(self, channel: str | None, source: str, lang: str) -> str:
         """A post's channel for a reader; a bulk file without one says which scheduler."""
         kind = next((c.kind for c in self.calendars if c.path == source), None)

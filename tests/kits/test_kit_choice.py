@@ -187,6 +187,27 @@ def test_the_excel_and_html_reports_name_the_choice(calendar: Path, tmp_path: Pa
                    for cell in cells)
 
 
+def test_a_dutch_report_says_the_choice_in_dutch(calendar: Path, tmp_path: Path) -> None:
+    dutch = "kit data-breach, gekozen bij je termen datalek: de "
+    result = run("scan", calendar, "--term", "datalek", "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--no-shipped-lists", "--lang", "nl")
+    assert result.stdout.splitlines()[2].startswith(dutch), result.stdout
+    assert "nooit om een pauze (--kit data-breach om ermee te pauzeren" in result.stdout
+    for suffix in ("xlsx", "html", "json"):
+        report = tmp_path / f"rapport.{suffix}"
+        result = run("scan", calendar, "--term", "datalek", "--now", NOW, "--timezone",
+                     "Europe/Amsterdam", "-o", report, "--exit-zero", "--lang", "nl")
+        assert result.exit_code == 0, result.stderr
+        if suffix == "xlsx":
+            book = openpyxl.load_workbook(report, read_only=True)
+            text = " ".join(str(cell) for row in book.worksheets[0].iter_rows(values_only=True)
+                            for cell in row if cell)
+        else:
+            text = report.read_text(encoding="utf-8")
+        # the JSON report is for scripts: English, as its warnings are
+        assert (dutch in text) is (suffix != "json"), suffix
+
+
 def _crisis(*args: str) -> Result:
     """A crisis command an hour before the scans' NOW (whatever this machine's zone)."""
     return CliRunner().invoke(crisis, [*args, "--now", "2026-11-24T06:00"],
