@@ -116,6 +116,11 @@ class ScanResult:
             lines += [f"{v.post.location()}: {w}" for v in self.verdicts for w in v.post.warnings]
         return [warning_in(line, lang) for line in lines]
 
+    def sources_shown(self, lang: str = "en") -> str:
+        """Where the active crisis terms come from, for a reader's banner (a chosen kit said in
+        the reader's language; the JSON and CSV reports keep ``crisis_sources`` as they are)."""
+        return ", ".join(warning_in(source, lang) for source in self.crisis_sources)
+
     def kit_lines(self, lang: str = "en") -> list[str]:
         """The kits chosen from the typed terms, a line each, in the reader's language
         (English in the JSON report)."""

@@ -345,6 +345,7 @@ WARNING_WORDS_NL: tuple[tuple[str, str], ...] = (
      "kit {kit}, gekozen bij je termen {terms}: de {n} woorden van de gebeurtenis en {m} "
      "ongepaste woorden vragen om controle, nooit om een pauze ({named} om ermee te "
      "pauzeren; --no-kit-guess of kit_guess = false in [scan] zet dit uit)"),
+    (r"kit (?P<kit>\S+) \(chosen, review\)", "kit {kit} (gekozen, controle)"),
     (r"(?P<place>.*) row (?P<row>\d+): (?P<rest>.*)", "{place} rij {row}: {rest}"),
     (r"column (?P<column>'.*'): (?P<value>.*) is not a date I can read",
      "kolom {column}: {value} is geen datum die ik kan lezen"),

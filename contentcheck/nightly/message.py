@@ -26,7 +26,7 @@ def crisis_banner(result: ScanResult, lang: str = "en") -> str | None:
     if not result.crisis_active:
         return None
     return MESSAGE_WORDS[words(lang)]["banner"].format(
-        sources=", ".join(result.crisis_sources), terms=result.crisis_terms_shown())
+        sources=result.sources_shown(lang), terms=result.crisis_terms_shown())
 
 
 def _when(moment: datetime | str | None, zone: tzinfo, lang: str) -> str:

@@ -99,7 +99,7 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
              f'{escape(", ".join(c.path for c in result.calendars))}</p>']
     if result.crisis_active:
         parts.append(f'<p class=banner>{escape(labels["crisis_banner"])}: '
-                     f'{escape(", ".join(result.crisis_sources))}</p>')
+                     f'{escape(result.sources_shown(lang))}</p>')
         parts += [f'<p class=meta>{escape(line)}</p>' for line in result.kit_lines(lang)]
     parts.append('<p class=counts>' + "".join(
         f'<span class={s.value}>{escape(labels[s.value])}: {summary[s.value]}</span>' for s in Status)

@@ -105,7 +105,7 @@ def _pieces(result: ScanResult, options: ReportOptions, batch: int = 500) -> Ite
         span = words["all"]
     lines.append(f"contentcheck: {span}, {words['calendars'].format(n=len(result.calendars))}")
     if result.crisis_active:
-        lines.append(click.style(f"{words['crisis']} ({visible(', '.join(result.crisis_sources))}): "
+        lines.append(click.style(f"{words['crisis']} ({visible(result.sources_shown(lang))}): "
                                  f"{visible(result.crisis_terms_shown())}", fg="red", bold=True))
     lines += [click.style(visible(line), fg="yellow") for line in result.kit_lines(lang)]
     lines.append("")
