@@ -13,7 +13,7 @@ import gc
 import logging
 import re
 from collections import defaultdict
-from itertools import repeat
+from itertools import chain, repeat
 from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
@@ -225,6 +225,10 @@ class Matcher:
         self._digits_matter = any(c.isdigit() for t in termset.terms for c in t.text)
         self._multi_units = frozenset(self._multi_by_unit)  # these need their partners
         self._anchors = frozenset(self._multi_by_anchor)
+        # per anchor, the words each of its phrase and proximity terms needs, each set once:
+        # the screen tests them against a post's words in C (``may_match``)
+        self._needs = {anchor: tuple(dict.fromkeys(frozenset(self._multi[m].units) for m in multis))
+                       for anchor, multis in self._multi_by_anchor.items()}
         self._exception_units = frozenset(u for units in self._exception_phrases for u in units)
         self._groups: dict[str, GroupInfo] = {}
         self._screen_key = same if self._digits_matter else digits_as_one
@@ -407,9 +411,8 @@ class Matcher:
             for token in tokens:
                 if cache[token]:  # (a token with NEEDLE alone has no units)
                     present |= units.get(token, ())
-        return any(all(unit in present for unit in self._multi[multi].units)
-                   for anchor in present & self._anchors
-                   for multi in self._multi_by_anchor[anchor])
+        return any(map(present.issuperset, chain.from_iterable(
+            map(self._needs.__getitem__, present.intersection(self._anchors)))))
 
     def find(self, text: str, field: str = "text", language: str | None = None) -> list[Match]:
         """Every match in one text, sorted by span; ``text[m.start:m.end] == m.matched``."""

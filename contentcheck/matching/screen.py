@@ -79,7 +79,7 @@ class TokenCache(dict[str, int]):
             units = frozenset().union(*[self._info(g).units for g in groups]) if hot else None
             if self._needles:
                 folded = token.casefold()
-                hot |= NEEDLE if any(needle in folded for needle in self._needles) else 0
+                hot |= NEEDLE if any(map(folded.__contains__, self._needles)) else 0
         if units:
             self.units[token] = units
         self[token] = hot
