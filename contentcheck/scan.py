@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from contentcheck.checks import CheckContext, Runner
     from contentcheck.crisis import Crisis, Declared
     from contentcheck.kit_choice import KitChoice
+    from contentcheck.matching.checker import Checker
     from contentcheck.twins import Twins
     from contentcheck.verdicts import StoredVerdicts
     from contentcheck.workers import CheckPool
@@ -215,7 +216,24 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
     translations) and the word lists (shipped, then user folders, then the words of the kits
     chosen from the typed terms of a crisis that names none, as review words; the choices are
     added to ``chosen``): what a scan, and `explain`, check a text against."""
+    crisis, added = crisis_and_review_terms(sources, crises, chosen)
+    return crisis, _parsed_lists(sources, added)
+
+
+def _parsed_lists(sources: TermSources, added: TermSet) -> TermSet:
     from contentcheck.lists.load import load_lists
+
+    lists = load_lists(sources.wordlist_dirs, shipped=sources.shipped_lists,
+                       disabled_categories=sources.disabled_categories)
+    return lists + added
+
+
+def crisis_and_review_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
+                            chosen: list["KitChoice"] | None = None
+                            ) -> tuple[TermSet, TermSet]:
+    """The crisis terms, and what joins the word lists: the review words of kits and
+    translations, then those of the kits chosen from the typed terms (``load_terms``
+    without the lists)."""
     from contentcheck.matching import crisis_terms_from_cli, load_crisis_file
 
     from contentcheck.kit_choice import chosen_kits
@@ -253,18 +271,43 @@ def load_terms(sources: TermSources, crises: Iterable["Crisis"] = (),
     # a typed Dutch plural finds its singular too, where that cannot be another word
     pause, review = singular_terms(typed, known=crisis.terms, dropped=dropped)
     crisis, kit_review = crisis + pause, kit_review + review
-    if sources.translations:  # a typed term's translation is a crisis term too (translations.py)
-        pause, review = translated(typed, known=crisis.terms)
+    if sources.translations and typed.terms:  # a typed term's translation is a crisis term too
+        pause, review = translated(typed, known=crisis.terms)  # (translations.py)
         crisis, kit_review = crisis + pause, kit_review + review
-    lists = load_lists(sources.wordlist_dirs, shipped=sources.shipped_lists,
-                       disabled_categories=sources.disabled_categories)
-    lists += TermSet(kit_review.terms)  # a kit's exceptions guard its pause words
+    added = TermSet(kit_review.terms)  # a kit's exceptions guard its pause words
     if sources.kit_guess and kitless:
         choices, guessed = chosen_kits(kitless, in_use)
         if chosen is not None:
             chosen.extend(choices)
-        lists += guessed
-    return crisis, lists
+        added += guessed
+    return crisis, added
+
+
+def lists_or_compiled(sources: TermSources, crisis: TermSet, added: TermSet,
+                      folder: Path | None) -> tuple[TermSet, str | None, "Checker | None"]:
+    """The word lists (with ``added``), the terms cache's key for a scan's compiled terms,
+    and the compiled checker when the cache in ``folder`` holds it: keyed by the list files'
+    bytes, so the lists are parsed only when it does not (their terms and warnings are then
+    the checker's). Without a cache (``folder=None``) the lists are parsed, and no key."""
+    from contentcheck.lists.load import lists_fingerprint
+    from contentcheck.matching.cache import load_compiled, sources_key
+
+    if folder is None:
+        return _parsed_lists(sources, added), None, None
+    fingerprint = lists_fingerprint(sources.wordlist_dirs, shipped=sources.shipped_lists,
+                                    disabled_categories=sources.disabled_categories)
+    key = None
+    if fingerprint is not None:
+        key = sources_key(crisis, added, fingerprint)
+        checker = load_compiled(folder, key)
+        if checker is not None:
+            return checker.list_terms, key, checker
+    lists = _parsed_lists(sources, added)
+    if key is not None and lists_fingerprint(
+            sources.wordlist_dirs, shipped=sources.shipped_lists,
+            disabled_categories=sources.disabled_categories) != fingerprint:
+        key = None  # a list changed while it was read: keyed by its terms, as parsed
+    return lists, key, None
 
 
 def escalations(sources: TermSources, crises: Iterable["Crisis"] = ()) -> dict[str, str]:
@@ -327,15 +370,18 @@ def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
 
 def check_context(now: datetime, crisis: TermSet, lists: TermSet, crises: Iterable["Crisis"],
                   escalated: dict[str, str] | None = None,
-                  cache_dir: Path | None = None) -> "CheckContext":
+                  cache_dir: Path | None = None, terms_key: str | None = None,
+                  compiled: "Checker | None" = None) -> "CheckContext":
     """What every check may use: the terms, the errors the declared crises name, the list
-    categories escalated to pause, and where compiled terms are kept between runs."""
+    categories escalated to pause, and where compiled terms are kept between runs (with a
+    scan's key for them there, and the checker already loaded with it)."""
     from contentcheck.checks import CheckContext
 
     crises = list(crises)
     return CheckContext(now=now, crisis=crisis, lists=lists,
                         errors=tuple((error, c.name) for c in crises for error in c.errors),
-                        escalations=escalated or {}, cache_dir=cache_dir)
+                        escalations=escalated or {}, cache_dir=cache_dir,
+                        terms_key=terms_key, compiled=compiled)
 
 
 def cache_dir(settings: ScanSettings) -> Path | None:
@@ -524,9 +570,11 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     declared = read_crisis_folder(settings.terms, problems)  # once: header, pauses, warnings
     crises = declared.active(now)
     chosen: list[KitChoice] = []
-    crisis, lists = load_terms(settings.terms, crises, chosen)
+    crisis, added = crisis_and_review_terms(settings.terms, crises, chosen)
+    folder = cache_dir(settings)
+    lists, key, compiled = lists_or_compiled(settings.terms, crisis, added, folder)
     context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises),
-                            cache_dir(settings))
+                            folder, key, compiled)
     started = start_each(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())

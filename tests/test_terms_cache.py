@@ -173,3 +173,81 @@ def test_spawned_workers_load_the_cached_terms(tmp_path: Path, isolated_state: P
     monkeypatch.setattr(workers, "_method", lambda: "spawn")
     assert _report(tmp_path, big, "spawned", "--jobs", "2") == one
     assert len(_entries(isolated_state)) == 1
+
+
+def _lists_report(tmp_path: Path, calendar: Path, lists: Path, name: str, *extra: str) -> dict:
+    import json
+
+    out = tmp_path / f"{name}.json"
+    run("scan", calendar, "--wordlists", lists, "--no-shipped-lists", "--now", NOW,
+        "--timezone", "Europe/Amsterdam", "--all", "--format", "json", "-o", out, *extra)
+    return json.loads(out.read_text(encoding="utf-8"))
+
+
+def test_a_list_from_the_cache_keeps_its_sizes_and_warnings(
+        tmp_path: Path, calendar: Path, isolated_state: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A scan keys the entry on the list files' bytes: the second run loads it without
+    parsing the lists, and reports their sizes and warnings as the first did."""
+    from contentcheck.lists import load
+
+    lists = tmp_path / "lijsten"
+    lists.mkdir()
+    (lists / "winkel.txt").write_bytes("killer\ntruien #winter\nhoekje\n".encode("cp1252"))
+    fresh = _lists_report(tmp_path, calendar, lists, "fresh", "--no-cache")
+    assert fresh["lists"] == {"winkel": 3}
+    assert any("'#winter' after the term is read as a comment" in w for w in fresh["warnings"])
+    assert _lists_report(tmp_path, calendar, lists, "stored") == fresh
+
+    def parsed(*args: object, **kwargs: object) -> None:
+        raise AssertionError("the lists were parsed although the cache holds them")
+
+    monkeypatch.setattr(load, "load_lists", parsed)
+    assert _lists_report(tmp_path, calendar, lists, "loaded") == fresh
+    assert len(_entries(isolated_state)) == 1
+
+
+def test_a_changed_list_file_is_read_again(tmp_path: Path, calendar: Path,
+                                           isolated_state: Path) -> None:
+    """The same size and the same time stamp, other bytes: the other terms are found."""
+    import os
+
+    lists = tmp_path / "lijsten"
+    lists.mkdir()
+    words = lists / "winkel.txt"
+    words.write_text("killer\n", encoding="utf-8")
+    before = words.stat()
+    first = _lists_report(tmp_path, calendar, lists, "first")
+    assert {m["term"] for p in first["posts"] for m in p["matches"]} == {"killer"}
+    words.write_text("hoekje\n", encoding="utf-8")  # as many bytes
+    os.utime(words, ns=(before.st_atime_ns, before.st_mtime_ns))
+    second = _lists_report(tmp_path, calendar, lists, "second")
+    assert {m["term"] for p in second["posts"] for m in p["matches"]} == {"hoekje"}
+    assert second == _lists_report(tmp_path, calendar, lists, "fresh", "--no-cache")
+    # a list added to the folder, and a category switched off, are other entries too
+    (lists / "extra.txt").write_text("truien\n", encoding="utf-8")
+    third = _lists_report(tmp_path, calendar, lists, "third")
+    assert third["lists"] == {"extra": 1, "winkel": 1}
+    assert _lists_report(tmp_path, calendar, lists, "off", "--disable-category", "extra")[
+        "lists"] == {"winkel": 1}
+
+
+def test_a_spawned_worker_gets_the_key_not_the_loaded_checker(isolated_state: Path) -> None:
+    """The check context crosses to a spawned worker pickled: without the checker the parent
+    loaded (it loads it from the cache by the key instead)."""
+    import pickle
+
+    from contentcheck.scan import check_context, crisis_and_review_terms, lists_or_compiled
+
+    sources = TermSources(crisis_files=(CRISIS,))
+    crisis, review = crisis_and_review_terms(sources)
+    folder = isolated_state / "cache"
+    lists, key, compiled = lists_or_compiled(sources, crisis, review, folder)
+    assert key is not None and compiled is None  # nothing stored yet
+    cache.compiled_checker(crisis, lists, folder, key)
+    lists, again, compiled = lists_or_compiled(sources, crisis, review, folder)
+    assert again == key and compiled is not None
+    context = check_context(NOW, crisis, lists, [], cache_dir=folder, terms_key=key,
+                            compiled=compiled)
+    sent = pickle.loads(pickle.dumps(context))
+    assert sent.compiled is None and sent.terms_key == key and context.compiled is compiled

@@ -68,6 +68,13 @@ class CheckContext:
     escalations: Mapping[str, str] = field(default_factory=dict)
     # where compiled terms are kept between runs (matching/cache.py); None: compile every time
     cache_dir: Path | None = None
+    # a scan's key for them there (``cache.sources_key``), and the checker it loaded with it
+    # (not pickled: a spawned worker loads it by the key)
+    terms_key: str | None = None
+    compiled: Any = field(default=None, compare=False, repr=False)
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {**self.__dict__, "compiled": None}
 
 
 class Runner(Protocol):

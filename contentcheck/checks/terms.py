@@ -104,7 +104,10 @@ def start(context: "CheckContext", config: Mapping[str, Any]) -> TermsRunner | N
     (``matching/cache.py``); None when there are none."""
     from contentcheck.matching.cache import compiled_checker
 
-    checker = compiled_checker(context.crisis, context.lists, context.cache_dir)
+    checker = context.compiled
+    if checker is None:
+        checker = compiled_checker(context.crisis, context.lists, context.cache_dir,
+                                   context.terms_key)
     return TermsRunner(checker, context.escalations) if checker.matchers else None
 
 

@@ -10,7 +10,9 @@ files it reads (vocabulary and lemma tables, the shipped kits), and every term's
 category, severity, language, suggestion, crisis flag, origin) and the exceptions of the
 crisis terms and the lists. A change in any of them is a new key, so a stale entry is never
 used; the ``KEEP`` most recently used entries are kept (within ``MAX_BYTES``), older ones
-removed.
+removed. A scan keys its entry on the word lists' files instead (``sources_key``: their
+bytes, and the code that parses them): when they did not change, their terms and warnings
+come from the entry, and 10,000 lines are not parsed on every run just to find the key.
 
 A cache file is never trusted blindly: it is read only from a folder this user owns that no
 one else may write to, only when this user owns the file, only when its header names this
@@ -67,26 +69,63 @@ def _engine_digest() -> bytes:
     return digest.digest()
 
 
+def _add_terms(digest: "hashlib._Hash", terms: "TermSet") -> None:
+    digest.update(b"\1")
+    for term in terms.terms:
+        fields = (term.text, term.list_name, term.category, term.severity.value,
+                  term.language, term.suggestion, term.crisis, term.origin)
+        digest.update(repr(fields).encode("utf-8", "surrogatepass") + b"\0")
+    digest.update(b"\2" + repr(sorted(terms.exceptions)).encode("utf-8", "surrogatepass"))
+
+
 def cache_key(crisis: "TermSet", lists: "TermSet") -> str:
     """A hex digest of everything that decides what ``Checker(crisis, lists)`` does."""
     digest = hashlib.blake2b(_engine_digest(), digest_size=_DIGEST_SIZE)
     for terms in (crisis, lists):
-        digest.update(b"\1")
-        for term in terms.terms:
-            fields = (term.text, term.list_name, term.category, term.severity.value,
-                      term.language, term.suggestion, term.crisis, term.origin)
-            digest.update(repr(fields).encode("utf-8", "surrogatepass") + b"\0")
-        digest.update(b"\2" + repr(sorted(terms.exceptions)).encode("utf-8", "surrogatepass"))
+        _add_terms(digest, terms)
     return digest.hexdigest()
 
 
-def compiled_checker(crisis: "TermSet", lists: "TermSet", folder: Path | None) -> Checker:
+@lru_cache(maxsize=1)
+def _lists_code_digest() -> bytes:
+    """The code that turns list files into terms (``lists/*.py``, ``records.py``): a key
+    from the files' bytes must change with it, as one from the parsed terms does by itself."""
+    digest = hashlib.blake2b(digest_size=_DIGEST_SIZE)
+    package = Path(__file__).parents[1]
+    for source in [*sorted((package / "lists").glob("*.py")), package / "records.py"]:
+        digest.update(source.name.encode() + b"\0")
+        digest.update(source.read_bytes())
+    return digest.digest()
+
+
+def sources_key(crisis: "TermSet", added: "TermSet", lists_fingerprint: bytes) -> str:
+    """A hex digest of what decides ``Checker(crisis, lists + added)`` where the lists are
+    still unparsed files (``lists.load.lists_fingerprint``): a scan whose lists did not
+    change finds their compiled terms, and their warnings, without parsing them."""
+    digest = hashlib.blake2b(_engine_digest(), digest_size=_DIGEST_SIZE)
+    digest.update(b"sources\0" + _lists_code_digest())
+    _add_terms(digest, crisis)
+    _add_terms(digest, added)  # review words of kits and translations, a chosen kit's words
+    digest.update(repr((added.warnings, sorted(added.false_friends)))
+                  .encode("utf-8", "surrogatepass"))
+    digest.update(b"\3" + lists_fingerprint)
+    return digest.hexdigest()
+
+
+def load_compiled(folder: Path, key: str) -> Checker | None:
+    """The checker stored in ``folder`` under ``key`` (``sources_key``), or None."""
+    return _load(Path(folder) / f"{PREFIX}{key}{SUFFIX}", key)
+
+
+def compiled_checker(crisis: "TermSet", lists: "TermSet", folder: Path | None,
+                     key: str | None = None) -> Checker:
     """``Checker(crisis, lists)``, loaded from ``folder`` when an entry for exactly these
-    terms is there, else compiled and stored; ``folder=None`` (``--no-cache``) compiles."""
+    terms is there, else compiled and stored; ``folder=None`` (``--no-cache``) compiles.
+    ``key``: the entry's key when the caller has one (``sources_key``), else the terms'."""
     if folder is None:
         return Checker(crisis, lists)
     try:
-        key = cache_key(crisis, lists)
+        key = key or cache_key(crisis, lists)
     except (OSError, ValueError) as exc:  # an engine data file that cannot be read
         log.debug("terms cache off: %s", exc)
         return Checker(crisis, lists)

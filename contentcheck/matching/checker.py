@@ -111,7 +111,8 @@ class Checker:
         exceptions = crisis.exceptions | lists.exceptions
         self.crisis_terms = TermSet(crisis.terms, exceptions - overridden(crisis, exceptions),
                                     false_friends=false_friends(crisis, exceptions))
-        self.list_terms = TermSet(lists.terms, exceptions)
+        # the lists' warnings too: a scan whose lists come from the cache reports them
+        self.list_terms = TermSet(lists.terms, exceptions, lists.warnings)
         self.matchers = [Matcher.compile(terms) for terms in (self.crisis_terms, self.list_terms)
                          if terms.terms]
 
