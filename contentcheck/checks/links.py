@@ -31,14 +31,8 @@ from __future__ import annotations
 import logging
 import os
 import re
-import urllib.error
-import urllib.request
 from collections.abc import Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
-from http.client import HTTPException
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlsplit
 
 from contentcheck.errors import SettingsError
 from contentcheck.records import Finding, Post, Severity, Status
@@ -46,6 +40,7 @@ from contentcheck.wording import LINK_WORDS, REASONS, words
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
+    from contentcheck.checks.link_probe import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +51,6 @@ ACROSS_POSTS = True  # finish() reports on earlier posts: every post in one proc
 OFFLINE_ENV = "CONTENTCHECK_OFFLINE"
 _LINK = re.compile(r"\b(?:https?://|www\.)[^\s<>\"'“”‘’]+", re.IGNORECASE)
 _TRAILING = ".,;:!?)]}»"
-_HEADERS = {"User-Agent": "contentcheck-linkcheck/1 (scheduled-post review)", "Accept": "*/*"}
 
 
 def links_in(text: str) -> list[tuple[int, int, str]]:
@@ -68,67 +62,6 @@ def links_in(text: str) -> list[tuple[int, int, str]]:
             link += ")"  # a wiki-style link ending in ")"
         found.append((match.start(), match.start() + len(link), link))
     return found
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """What one link led to: ``problem`` is empty for a good link."""
-
-    problem: str = ""  # status, timeout, unreachable, homepage
-    code: int = 0
-    final: str = ""
-    reason: str = ""
-
-
-def _is_homepage(url: str) -> bool:
-    return urlsplit(url).path in ("", "/") and not urlsplit(url).query
-
-
-class _KeepHead(urllib.request.HTTPRedirectHandler):
-    """Follow a redirect with the same HEAD (urllib's own handler turns it into a GET)."""
-
-    def redirect_request(self, req: urllib.request.Request, fp: Any, code: int, msg: str,
-                         headers: Any, newurl: str) -> urllib.request.Request | None:
-        new = super().redirect_request(req, fp, code, msg, headers, newurl)
-        if new is not None and req.get_method() == "HEAD":
-            new.method = "HEAD"
-        return new
-
-
-_OPENER = urllib.request.build_opener(_KeepHead)
-
-
-def _ask(url: str, method: str, timeout: float) -> tuple[int, str]:
-    """The status and final URL of one request, redirects followed."""
-    request = urllib.request.Request(url, method=method, headers=_HEADERS)
-    try:
-        with _OPENER.open(request, timeout=timeout) as response:
-            return response.status, response.geturl()
-    except urllib.error.HTTPError as exc:
-        exc.close()
-        return exc.code, exc.geturl() or url
-
-
-def probe(url: str, timeout: float) -> Outcome:
-    """HEAD, then GET when HEAD fails (many servers refuse HEAD), redirects followed."""
-    target = url if "://" in url else f"https://{url}"
-    try:
-        code, final = _ask(target, "HEAD", timeout)
-        if code >= 400:
-            code, final = _ask(target, "GET", timeout)
-    except TimeoutError:
-        return Outcome("timeout")
-    except urllib.error.URLError as exc:
-        if isinstance(exc.reason, TimeoutError):
-            return Outcome("timeout")
-        return Outcome("unreachable", reason=str(exc.reason))
-    except (OSError, ValueError, HTTPException) as exc:
-        return Outcome("unreachable", reason=str(exc) or type(exc).__name__)
-    if code >= 400:
-        return Outcome("status", code=code, final=final)
-    if final != target and _is_homepage(final) and not _is_homepage(target):
-        return Outcome("homepage", code=code, final=final)
-    return Outcome(code=code, final=final)
 
 
 class LinksRunner:
@@ -150,6 +83,10 @@ class LinksRunner:
         todo = list(dict.fromkeys(url for *_, url in self.places if url not in self.cache))
         if not todo:
             return
+        from concurrent.futures import ThreadPoolExecutor
+
+        from contentcheck.checks.link_probe import probe
+
         log.info("checking %d link(s), %d at a time", len(todo), self.workers)
         with ThreadPoolExecutor(max_workers=min(self.workers, len(todo))) as pool:
             for url, outcome in zip(todo, pool.map(lambda u: probe(u, self.timeout), todo)):

@@ -297,7 +297,10 @@ def _with_help(command: click.Command, name: str) -> None:
 
 def _keep_decisions(output: Path, state_dir: Path) -> None:
     """Refuse to write over a report holding decisions no apply has given yet: they would be
-    lost (the next report fills in applied decisions only)."""
+    lost (the next report fills in applied decisions only). Only a workbook holds them: for
+    any other output the apply package (all of it, ~0.02 s) is not even imported."""
+    if output.suffix.lower() not in (".xlsx", ".xlsm"):
+        return
     from contentcheck.apply.pending import unapplied_decisions
 
     if count := unapplied_decisions(output, state_dir):
@@ -314,12 +317,14 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
     to a file and say so."""
     from contentcheck.report import ReportOptions, write_report
 
-    from contentcheck.apply.audit import carried_decisions
+    earlier = None
+    if report_format == "xlsx":  # only the workbook has the reviewer's columns to fill in
+        from contentcheck.apply.audit import carried_decisions
 
+        earlier = carried_decisions([c.path for c in result.calendars], result.flagged,
+                                    state_dir)
     options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress,
-                            csv_delimiter=csv_delimiter,
-                            earlier=carried_decisions([c.path for c in result.calendars],
-                                                      result.flagged, state_dir))
+                            csv_delimiter=csv_delimiter, earlier=earlier)
     if output is None:
         text = reporter(report_format).render(result, options)
         if report_format != "table" and sys.stdout is not None and sys.stdout.isatty():
