@@ -4,12 +4,14 @@ They are frozen so a stage can never change what an earlier stage saw, except th
 the hit path, ``Match`` and ``Finding``: a frozen dataclass builds itself through
 ``object.__setattr__``, 1.2 µs against 0.36 µs per ``Finding`` (bench/bench_records.py), and a
 big scan makes tens of thousands of them (and unpickles them from its workers). Nothing
-changes them after they are made. Each record has ``to_dict()`` for the JSON and CSV reports.
+changes them after they are made. ``Post`` and ``Verdict``, made for every post, stay frozen
+but are built through their slots (``_set_slots``). Each record has ``to_dict()`` for the
+JSON and CSV reports.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import MISSING, dataclass, field, fields
 from datetime import datetime
 from enum import Enum
 from functools import partial
@@ -246,3 +248,57 @@ class Verdict:
             "matches": [f.to_dict() for f in findings] if findings else [],
             "warnings": list(post.warnings),
         }
+
+
+
+def _set_slots(cls: type, init: Any) -> None:
+    """Give a frozen record made for every post (``Post``, ``Verdict``) an ``__init__`` that
+    sets each field through its slot: the generated one calls ``object.__setattr__`` per
+    field, about twice the time (bench/README.md, "After the speed5 branch"). Still frozen:
+    only ``__init__`` writes. ``init`` must take the fields in their order, with their
+    defaults: checked here, once."""
+    import inspect
+
+    declared = [(f.name, f.default) for f in fields(cls)]
+    taken = [(name, MISSING if p.default is inspect.Parameter.empty else p.default)
+             for name, p in list(inspect.signature(init).parameters.items())[1:]]
+    if taken != declared:
+        raise TypeError(f"{cls.__name__}.__init__ does not take its fields as declared")
+    init.__qualname__ = f"{cls.__name__}.__init__"
+    cls.__init__ = init  # type: ignore[misc]
+
+
+(_p_source, _p_sheet, _p_row, _p_scheduled_at, _p_channel, _p_status, _p_fields, _p_warnings,
+ _p_extra, _p_all_day) = (getattr(Post, name).__set__ for name in Post.__slots__)
+
+
+def _post_init(self: Post, source: str, sheet: str | None, row: int,
+               scheduled_at: datetime | None, channel: str | None, status: str | None,
+               fields: tuple[PostField, ...], warnings: tuple[str, ...] = (),
+               extra: tuple[tuple[str, str], ...] = (), all_day: bool = False) -> None:
+    _p_source(self, source)
+    _p_sheet(self, sheet)
+    _p_row(self, row)
+    _p_scheduled_at(self, scheduled_at)
+    _p_channel(self, channel)
+    _p_status(self, status)
+    _p_fields(self, fields)
+    _p_warnings(self, warnings)
+    _p_extra(self, extra)
+    _p_all_day(self, all_day)
+
+
+_v_post, _v_status, _v_findings, _v_reasons = (getattr(Verdict, name).__set__
+                                               for name in Verdict.__slots__)
+
+
+def _verdict_init(self: Verdict, post: Post, status: Status, findings: tuple[Finding, ...] = (),
+                  reasons: tuple[str, ...] = ()) -> None:
+    _v_post(self, post)
+    _v_status(self, status)
+    _v_findings(self, findings)
+    _v_reasons(self, reasons)
+
+
+_set_slots(Post, _post_init)
+_set_slots(Verdict, _verdict_init)

@@ -271,9 +271,13 @@ class _Rows:
                 moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
                 schedules[raw] = (moment, all_day, tuple(warnings))
             moment, all_day, date_warnings = schedules[raw]
-            channel = None if channel_at is None else _text(row[channel_at]) or None
-            status = None if status_at is None else _text(row[status_at]) or None
-            extra = tuple([(name, value) for name, i in extra_at if (value := _text(row[i]))])
+            # _text inlined here too
+            channel = None if channel_at is None else (
+                value.strip() if type(value := row[channel_at]) is str else cell_text(value)) or None
+            status = None if status_at is None else (
+                value.strip() if type(value := row[status_at]) is str else cell_text(value)) or None
+            extra = tuple([(name, text) for name, i in extra_at if (text := (
+                value.strip() if type(value := row[i]) is str else cell_text(value)))])
             if len(shared) < SHARED:  # channels, statuses, owners repeat: one object each
                 channel = shared.setdefault(channel, channel)
                 status = shared.setdefault(status, status)
