@@ -17,7 +17,7 @@ Three more slips a reader reads through, on crisis words only:
   ``SPELLING_MIN`` letters or more with one ei<->ij swapped is a hit, unless that spelling is a
   word of either vocabulary (*reis/rijs*, *peil/pijl*, *leiden/lijden*, *wei/wij* stay apart).
   A prefix wildcard's forms (``kapseis*``: kapseizen, gekapseisd) get it too.
-- **a double consonant written once** (``spelling``): *zwemen*, *brugen*, *stormen* are the
+- **a double consonant written once** (``spelling``): *zwemen*, *brugen*, *besmeting* are the
   Dutch spelling slip of every school report, and the forms that have them (zwemmen, bruggen)
   are too short for one typo. A form of ``DOUBLE_MIN`` letters or more with one doubled
   consonant written once is a hit, unless that spelling is a word of either vocabulary (*bomen*
@@ -101,7 +101,8 @@ class FuzzyIndex:
         return next((form for unit, form in self._spelling.get(word, ()) if unit == uid), None)
 
     def spelled(self, word: str) -> dict[int, str]:
-        """Unit -> the form ``word`` is with ei and ij swapped once."""
+        """Unit -> the form ``word`` is with ei and ij swapped once, or with a double consonant
+        written once."""
         found: dict[int, str] = {}
         for uid, form in self._spelling.get(word, ()):
             found.setdefault(uid, form)

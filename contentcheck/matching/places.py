@@ -96,9 +96,9 @@ def adjective_of_its_own(word: str) -> set[str]:
 
 def other_places(forms: Iterable[str], word: str) -> set[str]:
     """The -e and -se forms the inflection rule gives ``word`` that are another place and its
-    adjective (brug -> brugge, brugse: Bruges, no form of a bridge; aak -> Aken no, a plural
-    stays): words of their own. A plural in -en that is a town (bergen, huizen, kampen) is a
-    real form and stays."""
+    adjective (brug -> brugge, brugse: Bruges and its adjective, no forms of a bridge): words of
+    their own. A plural in -en that is a town (bergen, huizen, kampen) is a real form and
+    stays."""
     data = _places()
     found = {form for form in forms if form != word and form.endswith("e") and form in data}
     return found | ({word + "se"} & set(forms) if found else set())  # Brugse: of Brugge
