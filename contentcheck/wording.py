@@ -346,6 +346,8 @@ WARNING_WORDS_NL: tuple[tuple[str, str], ...] = (
      "ongepaste woorden vragen om controle, nooit om een pauze ({named} om ermee te "
      "pauzeren; --no-kit-guess of kit_guess = false in [scan] zet dit uit)"),
     (r"kit (?P<kit>\S+) \(chosen, review\)", "kit {kit} (gekozen, controle)"),
+    (r"kit (?P<kit>\S+), chosen from your terms? (?P<terms>[^:]*)",
+     "kit {kit}, gekozen bij je termen {terms}"),  # a chosen kit's words' list, in a reason
     (r"(?P<place>.*) row (?P<row>\d+): (?P<rest>.*)", "{place} rij {row}: {rest}"),
     (r"column (?P<column>'.*'): (?P<value>.*) is not a date I can read",
      "kolom {column}: {value} is geen datum die ik kan lezen"),

@@ -33,7 +33,8 @@ from typing import TYPE_CHECKING, Any
 from contentcheck.lists.categories import category_word
 from contentcheck.matching.index import LOOSE
 from contentcheck.records import Finding, Match, Post, Status
-from contentcheck.wording import REASONS, loose_words, reading_words, severity_word, words
+from contentcheck.wording import (REASONS, loose_words, reading_words, severity_word, warning_in,
+                                  words)
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext
@@ -122,15 +123,16 @@ def describe(finding: Finding, lang: str) -> str:
     lang = words(lang)
     phrases = REASONS[lang]
     where = phrases["in"].format(field=finding.field) if finding.field else ""
+    source = warning_in(finding.source, lang)  # a chosen kit: "gekozen bij je termen ..."
     if finding.crisis:
         text = phrases["crisis"].format(matched=f"'{finding.matched}'", where=where,
-                                        rule=finding.rule, source=finding.source)
+                                        rule=finding.rule, source=source)
     else:
         category = category_word(finding.category, lang)
         severity = severity_word(finding.severity.value, lang)
         text = phrases["list"].format(matched=f"'{finding.matched}'", where=where,
                                       rule=finding.rule, category=category, severity=severity,
-                                      source=finding.source)
+                                      source=source)
     if finding.detail("escalated_by"):
         text += phrases["escalated"].format(source=finding.detail("escalated_by"))
     if finding.detail("reading"):

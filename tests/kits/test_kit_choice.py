@@ -194,6 +194,7 @@ def test_a_dutch_report_says_the_choice_in_dutch(calendar: Path, tmp_path: Path)
     assert result.stdout.splitlines()[2].startswith(dutch), result.stdout
     assert "nooit om een pauze (--kit data-breach om ermee te pauzeren" in result.stdout
     assert "kit data-breach (gekozen, controle)" in result.stdout.splitlines()[1]
+    assert "lijst kit data-breach, gekozen bij je termen datalek)" in result.stdout  # a reason
     for suffix in ("xlsx", "html", "json"):
         report = tmp_path / f"rapport.{suffix}"
         result = run("scan", calendar, "--term", "datalek", "--now", NOW, "--timezone",
