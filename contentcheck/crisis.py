@@ -8,6 +8,7 @@ team can read, edit and version them; ended crises stay as history. A crisis fil
     started = 2026-11-24T07:12:00+01:00
     until = 2026-11-30T00:00:00+01:00   # optional: stops counting by itself
     ended = 2026-11-26T10:00:00+01:00   # set by `crisis end`
+    hold_until = 2026-11-24T19:00:00+01:00  # optional: a quiet period, every post before it waits
     kits = ["transport-accident"]       # optional: shipped crisis kits (contentcheck.kits)
     dropped = ["instappen"]             # optional: kit terms (or singulars) the team does not want
     escalate = ["death-injury"]         # optional: list categories that pause, beyond the kits'
@@ -37,6 +38,7 @@ from typing import TYPE_CHECKING, Any, ContextManager
 from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.fileio import read_regular, read_toml, write_text_atomically
 from contentcheck.visible import visible
+from contentcheck.wording import quoted_name as quoted
 from contentcheck.matching import TermSet, parse_terms, read_line
 from contentcheck.records import Severity, Term
 
@@ -65,6 +67,12 @@ class Crisis:
     dropped: tuple[str, ...] = ()  # kit terms and singulars left out (`crisis remove`)
     escalate: tuple[str, ...] = ()  # list categories that pause while it is active
     errors: tuple[str, ...] = ()  # the brand's own mistake (a wrong price, file, link)
+    hold_until: datetime | None = None  # a quiet period: every post scheduled before it waits
+
+    def holds(self, now: datetime) -> bool:
+        """Whether its quiet period is on at ``now``: the crisis is active and the period has
+        not run out (``crisis hold``; checks/quiet_period.py pauses every post before it)."""
+        return self.hold_until is not None and now < self.hold_until and self.is_active(now)
 
     def is_active(self, now: datetime) -> bool:
         if self.ended is not None and self.ended <= now:
@@ -137,6 +145,7 @@ class Crisis:
                 "started": self.started.isoformat(),
                 "until": self.until.isoformat() if self.until else None,
                 "ended": self.ended.isoformat() if self.ended else None,
+                "hold_until": self.hold_until.isoformat() if self.hold_until else None,
                 "file": str(self.path) if self.path else None, "errors": list(self.errors)}
 
 
@@ -227,7 +236,8 @@ def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False,
         except ValueError:
             pass
     if isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime.combine(value, time(0)) + timedelta(days=1 if key == "until" else 0)
+        value = datetime.combine(value, time(0)) + \
+            timedelta(days=1 if key in ("until", "hold_until") else 0)
     if isinstance(value, datetime) and value.tzinfo is None:
         value = value.replace(tzinfo=zone or _local_zone())
     if not isinstance(value, datetime):
@@ -273,6 +283,7 @@ def read_crisis(path: Path, zone: tzinfo | None = None) -> Crisis:
                   started=_moment(path, data, "started", required=True, zone=zone),
                   until=_moment(path, data, "until", zone=zone),
                   ended=_moment(path, data, "ended", zone=zone),
+                  hold_until=_moment(path, data, "hold_until", zone=zone),
                   path=path, text_line=text_line, kits=_names(path, data, "kits"),
                   dropped=_names(path, data, "dropped"), escalate=_names(path, data, "escalate"),
                   errors=tuple(errors))
@@ -305,7 +316,8 @@ def render(crisis: Crisis) -> str:
     import tomli_w
 
     moments = [f"{key} = {moment.isoformat(timespec='seconds')}\n" for key, moment in
-               (("started", crisis.started), ("until", crisis.until), ("ended", crisis.ended))
+               (("started", crisis.started), ("until", crisis.until), ("ended", crisis.ended),
+                ("hold_until", crisis.hold_until))
                if moment is not None]
     lists = {key: list(getattr(crisis, key)) for key in ("kits", "dropped", "escalate", "errors")
              if getattr(crisis, key)}
@@ -443,7 +455,8 @@ def _parse_check(name: str, text: str) -> None:
 
 def start(state_dir: Path, name: str, text: str, now: datetime,
           until: datetime | None = None, kits: tuple[str, ...] = (),
-          escalate: tuple[str, ...] = (), errors: tuple[str, ...] = ()) -> Crisis:
+          escalate: tuple[str, ...] = (), errors: tuple[str, ...] = (),
+          hold_until: datetime | None = None) -> Crisis:
     """Declare a crisis; a name in use by an active crisis is refused (use ``add``), an ended
     namesake is kept as history and the new one gets its own file."""
     from contentcheck.kits import check_categories, get_kit
@@ -453,6 +466,8 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
     check_typed("crisis name", name)
     if until is not None and until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
+    if hold_until is not None and hold_until <= now:
+        raise SettingsError(f"--hold {hold_until.isoformat()} is not in the future")
     typed = [read_line(line).text.strip() for line in text.splitlines()]
     if not kits and not errors and not any(term and not term.startswith("!") for term in typed):
         # an exception ('!trein': the on-call person's "trein!") is no term: a crisis of
@@ -475,7 +490,8 @@ def start(state_dir: Path, name: str, text: str, now: datetime,
             number += 1
             path = folder / f"{base}-{number}.toml"
         return _save(Crisis(name=name.strip(), text=text, started=now, until=until, path=path,
-                            kits=kits, escalate=escalate, errors=tuple(dict.fromkeys(errors))))
+                            kits=kits, escalate=escalate, errors=tuple(dict.fromkeys(errors)),
+                            hold_until=hold_until))
 
 
 def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[str, ...] = (),
@@ -586,6 +602,19 @@ def extend(state_dir: Path, name: str, until: datetime, now: datetime) -> Crisis
         return _save(replace(crisis, until=until))
 
 
+def hold(state_dir: Path, name: str, until: datetime | None, now: datetime) -> Crisis:
+    """Start, move or (``until`` None) lift the quiet period of an active crisis: until then
+    every upcoming post waits, whatever its words (checks/quiet_period.py)."""
+    if until is not None and until <= now:
+        raise SettingsError(f"--hold {until.isoformat()} is not in the future")
+    with _changing(state_dir):
+        crisis = find(state_dir, name, now)
+        if not crisis.is_active(now):
+            raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; "
+                                + _reopen_hint(crisis, now))
+        return _save(replace(crisis, hold_until=until))
+
+
 def _reopen_hint(crisis: Crisis, now: datetime) -> str:
     """What to type for a crisis that no longer counts."""
     if crisis.status(now) == "expired":
@@ -596,13 +625,6 @@ def _reopen_hint(crisis: Crisis, now: datetime) -> str:
 def extend_command(crisis: Crisis) -> str:
     """The command that makes an expired crisis count again."""
     return f"contentcheck crisis extend {quoted(crisis.name)} --until DATE"
-
-
-def quoted(name: str) -> str:
-    """A crisis name as typed in a shell command."""
-    import shlex
-
-    return shlex.quote(name)
 
 
 def _changing(state_dir: Path) -> ContextManager[None]:

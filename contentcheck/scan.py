@@ -21,7 +21,7 @@ from contentcheck.records import Finding, Post, Status, Verdict
 from contentcheck.settings import ScanSettings, TermSources
 from contentcheck.window import Window, is_upcoming
 from contentcheck.twins import identity
-from contentcheck.wording import channel_shown, warning_in
+from contentcheck.wording import channel_shown, hold_lines, warning_in
 
 if TYPE_CHECKING:
     from contentcheck.checks import CheckContext, Runner
@@ -53,6 +53,7 @@ class ScanResult:
     crisis_errors: list[str] = field(default_factory=list)  # the brand's own errors, named by crises
     # the kits chosen from the typed terms of a crisis naming none: a line each (kit_choice.py)
     kits_chosen: list[str] = field(default_factory=list)
+    holds: list[dict[str, str]] = field(default_factory=list)  # quiet periods: by, until (ISO)
     lists: dict[str, int] = field(default_factory=dict)
     posts_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
@@ -95,7 +96,7 @@ class ScanResult:
 
     @property
     def crisis_active(self) -> bool:
-        return bool(self.crisis_terms or self.crisis_errors)
+        return bool(self.crisis_terms or self.crisis_errors or self.holds)
 
     def crisis_terms_shown(self, limit: int = 12) -> str:
         """The crisis terms for a one-line banner: the first ``limit``, then "..."; then the
@@ -122,9 +123,15 @@ class ScanResult:
         the reader's language; the JSON and CSV reports keep ``crisis_sources`` as they are)."""
         return ", ".join(warning_in(source, lang) for source in self.crisis_sources)
 
+    def crisis_lines(self, lang: str = "en") -> list[str]:
+        """The quiet periods in force and the kits chosen from the typed terms, a line each,
+        in the reader's language (the JSON report keeps ``holds`` and ``kits_chosen``)."""
+        return self.hold_lines(lang) + self.kit_lines(lang)
+
+    def hold_lines(self, lang: str = "en") -> list[str]:
+        return hold_lines(self.holds, self.now.tzinfo, lang)
+
     def kit_lines(self, lang: str = "en") -> list[str]:
-        """The kits chosen from the typed terms, a line each, in the reader's language
-        (English in the JSON report)."""
         return [warning_in(line, lang) for line in self.kits_chosen]
 
     def channel_shown(self, channel: str | None, source: str, lang: str) -> str:
@@ -368,18 +375,32 @@ def terms_at(sources: TermSources, now: datetime) -> tuple[TermSet, TermSet]:
     return load_terms(sources, declared_crises(sources, now))
 
 
+def holds_at(crises: Iterable["Crisis"], now: datetime, hold_until: datetime | None = None
+             ) -> tuple[tuple[str, datetime], ...]:
+    """The quiet periods in force at ``now``: the active crises' and the scan's own
+    (``--hold``), each with who declared it."""
+    holds = [(f"crisis {c.name}", c.hold_until) for c in crises
+             if c.hold_until is not None and c.holds(now)]
+    if hold_until is not None and hold_until > now:
+        holds.append(("scan --hold", hold_until))
+    return tuple(holds)
+
+
 def check_context(now: datetime, crisis: TermSet, lists: TermSet, crises: Iterable["Crisis"],
                   escalated: dict[str, str] | None = None,
                   cache_dir: Path | None = None, terms_key: str | None = None,
-                  compiled: "Checker | None" = None) -> "CheckContext":
+                  compiled: "Checker | None" = None,
+                  holds: tuple[tuple[str, datetime], ...] = ()) -> "CheckContext":
     """What every check may use: the terms, the errors the declared crises name, the list
-    categories escalated to pause, and where compiled terms are kept between runs (with a
-    scan's key for them there, and the checker already loaded with it)."""
+    categories escalated to pause, the quiet periods in force, and where compiled terms are
+    kept between runs (with a scan's key for them there, and the checker already loaded with
+    it)."""
     from contentcheck.checks import CheckContext
 
     crises = list(crises)
     return CheckContext(now=now, crisis=crisis, lists=lists,
                         errors=tuple((error, c.name) for c in crises for error in c.errors),
+                        holds=holds,
                         escalations=escalated or {}, cache_dir=cache_dir,
                         terms_key=terms_key, compiled=compiled)
 
@@ -573,8 +594,9 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     crisis, added = crisis_and_review_terms(settings.terms, crises, chosen)
     folder = cache_dir(settings)
     lists, key, compiled = lists_or_compiled(settings.terms, crisis, added, folder)
+    holds = holds_at(crises, now, settings.hold_until)
     context = check_context(now, crisis, lists, crises, escalations(settings.terms, crises),
-                            folder, key, compiled)
+                            folder, key, compiled, holds)
     started = start_each(context, settings.checks)
     options = ReadOptions(timezone=settings.timezone, dayfirst=settings.dayfirst,
                           columns=dict(settings.columns), reference=now.date())
@@ -603,8 +625,10 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         + (["config"] if settings.terms.config_terms else [])  # [scan] terms: nobody typed them
         + (["--term"] if len(settings.terms.crisis_terms) > settings.terms.config_terms else [])
         + [f"kit {kit}" for kit in settings.terms.kits]
-        + [f"kit {choice.kit.name} (chosen, review)" for choice in chosen],
+        + [f"kit {choice.kit.name} (chosen, review)" for choice in chosen]
+        + (["--hold"] if settings.hold_until else []),
         kits_chosen=[choice.line() for choice in chosen],
+        holds=[{"by": source, "until": until.isoformat()} for source, until in holds],
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},

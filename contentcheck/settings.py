@@ -6,6 +6,7 @@ The CLI and the nightly runner both build a ScanSettings and call ``run_scan`` w
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
@@ -57,6 +58,7 @@ class ScanSettings:
     skip_unreadable: bool = False  # the nightly check: name an unreadable calendar, check the rest
     jobs: int | None = None  # processes checking posts; None: every core (workers.py)
     cache: bool = True  # keep compiled terms in the state folder's cache/ (matching/cache.py)
+    hold_until: datetime | None = None  # --hold: every post before it waits (checks/quiet_period.py)
 
 
 def check_configs(overrides: dict[str, Any], origin: str = "config",
@@ -108,6 +110,27 @@ def parse_moment(text: str, zone: tzinfo, *, option: str, end_of_day: bool = Fal
         raise SettingsError(f"{option}: {text!r} is not an ISO-8601 date or date-time "
                             "(e.g. 2026-11-24 or 2026-11-24T08:00)") from None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+_SPAN = re.compile(r"^(?:(\d+)\s*d)?\s*(?:(\d+)\s*[hu])?\s*(?:(\d+)\s*m)?$", re.IGNORECASE)
+
+
+def parse_hold(text: str, now: datetime, zone: tzinfo, *, option: str = "--hold") -> datetime:
+    """The end of a quiet period: a span from ``now`` (``6h``, ``90m``, ``1d``, ``1d12h``;
+    ``u`` for uur too, as a Dutch on-call person types ``24u``) or a moment as ``--until``
+    takes it (a bare date counts whole)."""
+    found = _SPAN.match(text.strip())
+    if found and any(found.groups()):
+        days, hours, minutes = (int(part or 0) for part in found.groups())
+        span = timedelta(days=days, hours=hours, minutes=minutes)
+        if not span:
+            raise SettingsError(f"{option}: {text!r} is no time at all (e.g. 6h, 90m or 1d)")
+        return now + span
+    try:
+        return parse_moment(text, zone, option=option, end_of_day=True)
+    except SettingsError:
+        raise SettingsError(f"{option}: {text!r} is neither a span (6h, 90m, 1d, 1d12h) nor an "
+                            "ISO-8601 date or date-time (2026-11-24T18:00)") from None
 
 
 def _first(*values: object) -> object:
@@ -218,7 +241,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
                         escalate: tuple[str, ...] = (), jobs: int | None = None,
                         cache: bool | None = None,
                         translations: bool | None = None,
-                        kit_guess: bool | None = None) -> ScanSettings:
+                        kit_guess: bool | None = None, hold: str | None = None) -> ScanSettings:
     """Layer defaults < config < flags. Lists (crisis files, terms, word-list folders) add up:
     an on-call person's ``--term`` comes on top of the team's crisis file; single values from
     flags replace the config's. Calendars on the command line replace the config's list."""
@@ -241,6 +264,10 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
     if end is not None and end <= (start or datetime.now(zone)):
         raise SettingsError(f"{until_option} {until}: the window would end before it starts "
                             f"({(start or datetime.now(zone)):%Y-%m-%d %H:%M})")
+    hold_until = parse_hold(hold, start or datetime.now(zone), zone) if hold else None
+    if hold_until is not None and hold_until <= (start or datetime.now(zone)):
+        raise SettingsError(f"--hold {hold}: the quiet period would end before the scan's "
+                            f"moment ({(start or datetime.now(zone)):%Y-%m-%d %H:%M})")
     return ScanSettings(
         calendars=tuple(calendar_paths), timezone=zone,
         terms=build_term_sources(config, crisis_files=crisis_files, terms=terms,
@@ -257,6 +284,7 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
         checks=check_configs(config.section("checks"), str(config.path or "config"), config),
         jobs=_jobs(jobs, scan.get("jobs"), config),
         cache=bool(_first(cache, scan.get("cache"), True)),
+        hold_until=hold_until,
     )
 
 

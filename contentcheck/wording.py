@@ -7,6 +7,7 @@ post reads the same in every output.
 from __future__ import annotations
 
 import re
+from datetime import datetime, tzinfo
 
 LANGUAGES = ("nl", "en")
 
@@ -32,7 +33,7 @@ LABELS: dict[str, dict[str, str]] = {
                   "unschedule them by hand (apply lists them).",
         "live_in": "Live in", "calendar_status": "Calendar status", "owner": "Owner",
         "campaign": "Campaign",
-        "crisis_banner": "CRISIS ACTIVE", "kit_chosen": "Kit chosen", "flag_reason_crisis": "hits crisis term", "key": "key",
+        "crisis_banner": "CRISIS ACTIVE", "kit_chosen": "Kit chosen", "quiet_period": "Quiet period", "flag_reason_crisis": "hits crisis term", "key": "key",
         "hit_fields": "fields with hits", "fingerprint": "post fingerprint",
         "new": "new", "new_since": "New since the previous run",
         "flag_reason_list": "sensitive", "all_day": "whole day", "also_in": "also in",
@@ -60,7 +61,7 @@ LABELS: dict[str, dict[str, str]] = {
                   "ingepland: haal ze er met de hand uit (apply noemt ze).",
         "live_in": "Live over", "calendar_status": "Status kalender", "owner": "Eigenaar",
         "campaign": "Campagne",
-        "crisis_banner": "CRISIS ACTIEF", "kit_chosen": "Gekozen kit", "flag_reason_crisis": "raakt crisisterm", "key": "sleutel",
+        "crisis_banner": "CRISIS ACTIEF", "kit_chosen": "Gekozen kit", "quiet_period": "Rustperiode", "flag_reason_crisis": "raakt crisisterm", "key": "sleutel",
         "hit_fields": "velden met treffers", "fingerprint": "vingerafdruk bericht",
         "new": "nieuw", "new_since": "Nieuw sinds de vorige controle",
         "flag_reason_list": "gevoelig", "all_day": "hele dag", "also_in": "ook in",
@@ -231,6 +232,51 @@ SIMILAR_ERROR_WORDS = {
     "en": "{matched}{where} repeats the error '{rule}' named in {source}",
     "nl": "{matched}{where} herhaalt de fout '{rule}' uit {source}",
 }
+
+QUIET_PERIOD_WORDS = {
+    "en": {"reason": "quiet period of {source}: every post until {until} waits",
+           "undated": " (this post has no date, so nothing shows it comes later)",
+           "line": "QUIET PERIOD: {source} holds every post scheduled before {until}, whatever "
+                   "its words ({lift})",
+           "lift_crisis": "contentcheck crisis hold {name} off to end it early",
+           "lift_scan": "without --hold the terms alone decide"},
+    "nl": {"reason": "rustperiode van {source}: elk bericht tot {until} wacht",
+           "undated": " (dit bericht heeft geen datum, dus niets laat zien dat het later komt)",
+           "line": "RUSTPERIODE: {source} houdt elk bericht tegen dat vóór {until} gepland "
+                   "staat, wat er ook in staat ({lift})",
+           "lift_crisis": "contentcheck crisis hold {name} off beëindigt hem eerder",
+           "lift_scan": "zonder --hold beslissen alleen de termen"},
+}
+
+
+def moment_in(moment: datetime, lang: str) -> str:
+    """A moment as a reader reads it in a line of text: its weekday, then day first
+    (``vr 27-11-2026 19:00``), in the zone it carries."""
+    return f"{DAYS[words(lang)][moment.weekday()]} {moment:%d-%m-%Y %H:%M}"
+
+
+def hold_lines(holds: list[dict[str, str]], zone: "tzinfo | None", lang: str) -> list[str]:
+    """A line for each quiet period in force (``ScanResult.holds``), at the top of every
+    report: the posts it pauses say why one by one, the reader sees the cause once."""
+    say = QUIET_PERIOD_WORDS[words(lang)]
+    lines = []
+    for hold in holds:
+        until = datetime.fromisoformat(hold["until"])
+        by = hold["by"]
+        name = by.removeprefix("crisis ") if by.startswith("crisis ") else None
+        lift = say["lift_crisis"].format(name=quoted_name(name)) if name is not None \
+            else say["lift_scan"]
+        lines.append(say["line"].format(source=by, until=moment_in(
+            until.astimezone(zone) if zone else until, lang), lift=lift))
+    return lines
+
+
+def quoted_name(name: str) -> str:
+    """A crisis name as typed in a shell command."""
+    import shlex
+
+    return shlex.quote(name)
+
 
 LINK_WORDS = {
     "en": {"status": "{matched}{where}: the page answers {code}",

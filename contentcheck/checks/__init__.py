@@ -37,9 +37,9 @@ from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
 
-from contentcheck.checks import (duplicate_post, house_words, links, sensitive_dates,
-                                 similar_errors, spelling, terms, tone_of_voice,
-                                 unsaved_formulas)
+from contentcheck.checks import (duplicate_post, house_words, links, quiet_period,
+                                 sensitive_dates, similar_errors, spelling, terms,
+                                 tone_of_voice, unsaved_formulas)
 from contentcheck.errors import SettingsError
 
 if TYPE_CHECKING:
@@ -63,6 +63,8 @@ class CheckContext:
     lists: "TermSet"
     crisis_sources: tuple[str, ...] = ()
     errors: tuple[tuple[str, str], ...] = ()  # (the brand's own error, the crisis naming it)
+    # quiet periods in force: (who declared it, "crisis Treinramp" or "scan --hold"; its end)
+    holds: tuple[tuple[str, datetime], ...] = ()
     extra: Mapping[str, Any] = field(default_factory=dict)
     # list categories whose hits pause, each with who escalated it ("crisis Schietpartij")
     escalations: Mapping[str, str] = field(default_factory=dict)
@@ -106,6 +108,7 @@ CHECKS: dict[str, ModuleType] = {
     house_words.ID: house_words,
     tone_of_voice.ID: tone_of_voice,
     similar_errors.ID: similar_errors,
+    quiet_period.ID: quiet_period,
     links.ID: links,
     spelling.ID: spelling,
     unsaved_formulas.ID: unsaved_formulas,

@@ -215,19 +215,26 @@ def _crisis_input(func: Callable[..., None]) -> Callable[..., None]:
 @_crisis_input
 @click.option("--until", "until_text", metavar="DATETIME",
               help="Stop counting then by itself (ISO date or date-time; a date counts whole).")
+@click.option("--hold", "hold_text", metavar="SPAN|DATETIME",
+              help="A quiet period: every post scheduled in the next SPAN (6h, 90m, 1d) or "
+                   "before DATETIME waits, whatever its words.")
 @_with_context
 def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[str, ...],
           escalate: tuple[str, ...], errors: tuple[str, ...], until_text: str | None,
-          ctx: _Context) -> None:
+          hold_text: str | None, ctx: _Context) -> None:
     """Declare crisis NAME: from now on every scan pauses posts that hit its terms."""
-    from contentcheck.settings import parse_moment
+    from contentcheck.settings import parse_hold, parse_moment
 
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True) if until_text else None
+    hold_until = parse_hold(hold_text, ctx.now, ctx.zone) if hold_text else None
     declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until,
-                            kits=kits, escalate=escalate, errors=_errors(errors))
+                            kits=kits, escalate=escalate, errors=_errors(errors),
+                            hold_until=hold_until)
     limit = f" until {ctx.show_time(declared.until)}" if declared.until else ""
     say(f"crisis {declared.name!r} active{limit}: {_terms(len(declared.terms))}"
                f"{_kit_summary(declared)}{_error_count(declared)}; every scan now uses them")
+    if declared.hold_until:
+        say(_quiet_period(declared, ctx))
     detail(f"saved in {declared.path}")
     detail(f"  (state folder from {ctx.state_origin}; a check or watcher using another state "
         "folder does not see it)")
@@ -288,6 +295,31 @@ def extend(name: str, until_text: str, ctx: _Context) -> None:
     extended = crises.extend(ctx.state_dir, name, until, ctx.now)
     say(f"crisis {extended.name!r} active until {ctx.show_time(extended.until)}: every scan "
         f"uses its terms again ({extended.path})")
+
+
+@crisis.command()
+@click.argument("name")
+@click.argument("when", metavar="SPAN|DATETIME|off")
+@_with_context
+def hold(name: str, when: str, ctx: _Context) -> None:
+    """A quiet period for crisis NAME: every post scheduled in the next SPAN (6h, 90m, 1d) or
+    before DATETIME waits, whatever its words; `off` ends it."""
+    from contentcheck.settings import parse_hold
+
+    off = when.strip().casefold() in ("off", "uit")
+    until = None if off else parse_hold(when, ctx.now, ctx.zone, option="hold")
+    updated = crises.hold(ctx.state_dir, name, until, ctx.now)
+    if off:
+        say(f"crisis {updated.name!r}: no quiet period; its terms alone decide "
+            f"({updated.path})")
+    else:
+        say(_quiet_period(updated, ctx) + f" ({updated.path})")
+
+
+def _quiet_period(declared: crises.Crisis, ctx: _Context) -> str:
+    return (f"quiet period: every post scheduled before {ctx.show_time(declared.hold_until)} "
+            f"waits, whatever its words (contentcheck crisis hold {crises.quoted(declared.name)} "
+            "off to end it early)")
 
 
 @crisis.command()
@@ -429,11 +461,20 @@ def list_(show_all: bool, ctx: _Context) -> None:
             detail = "no end set"
         say(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
                    f"{_terms(len(item.terms))})")
+        if item.holds(ctx.now):
+            say(f"          quiet period: every post before {ctx.show_time(item.hold_until)} waits")
         if item.path in expired:
             say(f"          stopped counting by itself: if it is not over, "
                 f"{crises.extend_command(item)}; if it is, contentcheck crisis end "
                 f"{crises.quoted(item.name)}")
     say(f"({where})")
+
+
+def _hold_shown(item: crises.Crisis, ctx: _Context) -> str:
+    """The quiet period as `crisis show` gives it: its end, and whether it still holds."""
+    if item.hold_until is None:
+        return "-"
+    return ctx.show_time(item.hold_until) + ("" if item.holds(ctx.now) else " (over)")
 
 
 @crisis.command()
@@ -445,7 +486,8 @@ def show(name: str, ctx: _Context) -> None:
     for label, value in (("crisis", item.name), ("status", item.status(ctx.now)),
                          ("started", ctx.show_time(item.started)),
                          ("until", ctx.show_time(item.until)),
-                         ("ended", ctx.show_time(item.ended)), ("file", item.path)):
+                         ("ended", ctx.show_time(item.ended)),
+                         ("hold", _hold_shown(item, ctx)), ("file", item.path)):
         say(f"{label + ':':<9}{value}")  # one say() a line: a name's own line breaks stay visible
     if item.escalations():
         say(f"escalated to pause: {', '.join(item.escalations())}")

@@ -107,8 +107,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     """Show, for one TEXT, what matches and why (against what `scan` would use)."""
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
-    from contentcheck.scan import (check_context, escalations, load_terms, read_crisis_folder,
-                                   unseen_crises)
+    from contentcheck.scan import (check_context, escalations, holds_at, load_terms,
+                                   read_crisis_folder, unseen_crises)
     from contentcheck.settings import build_term_sources, config_timezone, parse_moment
 
     config = load_config(config_path)
@@ -182,7 +182,8 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
                        f"({finding.term.language} list {finding.term.list_name})")
     detected = detect(text) if language != "auto" else lang
     _other_checks(text, channel, config,
-                  check_context(now, crisis_terms, list_terms, crises, escalated), reader_lang,
+                  check_context(now, crisis_terms, list_terms, crises, escalated,
+                                holds=holds_at(crises, now)), reader_lang,
                   detected if detected != lang else None)
 
 

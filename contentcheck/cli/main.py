@@ -145,6 +145,9 @@ def _pick_format(chosen: str | None, output: Path | None) -> str:
               help="Window length in days, e.g. 3 or 0.5 [default: 7].")
 @click.option("--until", "until_text", metavar="DATE", help="Window end (a date counts whole).")
 @click.option("--all", "all_posts", is_flag=True, help="Every post, whatever its date or status.")
+@click.option("--hold", "hold", metavar="SPAN|DATETIME",
+              help="A quiet period: pause every post scheduled in the next SPAN (6h, 90m, 1d) "
+                   "or before DATETIME, whatever its words.")
 @click.option("--timezone", "timezone_name", metavar="TZ",
               help="Zone of times without one [default: this machine's].")
 @click.option("--dayfirst/--monthfirst", default=None,
@@ -176,8 +179,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
          disabled_categories: tuple[str, ...], no_active_crises: bool,
          no_translations: bool | None, no_kit_guess: bool | None, kits: tuple[str, ...],
          escalate: tuple[str, ...], now_text: str | None,
-         days: float | None, until_text: str | None, all_posts: bool, timezone_name: str | None,
-         dayfirst: bool | None, format_name: str | None, output: Path | None,
+         days: float | None, until_text: str | None, all_posts: bool, hold: str | None,
+         timezone_name: str | None, dayfirst: bool | None, format_name: str | None, output: Path | None,
          csv_delimiter: str | None, lang: str | None,
          show_ok: bool, exit_zero: bool | None, jobs: int | None, no_cache: bool | None,
          **columns: str | None) -> None:
@@ -198,7 +201,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         columns=_column_overrides(columns), active_crises=not no_active_crises,
         disabled_categories=disabled_categories, kits=kits, escalate=escalate, jobs=jobs,
         cache=False if no_cache else None, translations=False if no_translations else None,
-        kit_guess=False if no_kit_guess else None)
+        kit_guess=False if no_kit_guess else None, hold=hold)
     from contentcheck.crisis import default_state_dir
 
     state_dir = settings.terms.state_dir or default_state_dir()  # where apply notes its trails

@@ -82,7 +82,7 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
         subject = say["subject_missing"].format(
             n=len(result.unreadable), calendars=say["calendars"][len(result.unreadable) > 1],
             subject=subject)
-    lines = [banner, *result.kit_lines(lang), ""] if banner else []
+    lines = [banner, *result.crisis_lines(lang), ""] if banner else []
     lines += [say["expired"].format(name=repr(c["name"]), until=_when(c["until"], zone, lang))
               for c in expired] + ([""] if expired else [])
     lines += missing

@@ -100,7 +100,7 @@ def render(result: ScanResult, options: ReportOptions = ReportOptions()) -> str:
     if result.crisis_active:
         parts.append(f'<p class=banner>{escape(labels["crisis_banner"])}: '
                      f'{escape(result.sources_shown(lang))}</p>')
-        parts += [f'<p class=meta>{escape(line)}</p>' for line in result.kit_lines(lang)]
+        parts += [f'<p class=meta>{escape(line)}</p>' for line in result.crisis_lines(lang)]
     parts.append('<p class=counts>' + "".join(
         f'<span class={s.value}>{escape(labels[s.value])}: {summary[s.value]}</span>' for s in Status)
         + "</p>")

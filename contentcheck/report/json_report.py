@@ -39,7 +39,7 @@ def to_document(result: ScanResult, *, posts: bool = True) -> dict[str, Any]:
         "window": result.window.to_dict() if result.window else {"start": None, "end": None},
         "crisis": {"active": result.crisis_active, "crises": result.crises,
                    "sources": result.crisis_sources, "kits_chosen": result.kits_chosen,
-                   "terms": result.crisis_terms},
+                   "holds": result.holds, "terms": result.crisis_terms},
         "lists": result.lists,
         "calendars": [calendar.to_dict() for calendar in result.calendars],
         "posts": [verdict.to_dict() for verdict in result.verdicts] if posts else [],  # small uses

@@ -107,7 +107,7 @@ def _pieces(result: ScanResult, options: ReportOptions, batch: int = 500) -> Ite
     if result.crisis_active:
         lines.append(click.style(f"{words['crisis']} ({visible(result.sources_shown(lang))}): "
                                  f"{visible(result.crisis_terms_shown())}", fg="red", bold=True))
-    lines += [click.style(visible(line), fg="yellow") for line in result.kit_lines(lang)]
+    lines += [click.style(visible(line), fg="yellow") for line in result.crisis_lines(lang)]
     lines.append("")
     for number, verdict in enumerate(result.verdicts if show_ok else result.iter_flagged(), 1):
         lines += _post_lines(verdict, lang, result) + [""]

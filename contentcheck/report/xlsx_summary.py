@@ -39,6 +39,8 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
     row += 2
     if result.crisis_active:
         line(labels["crisis_banner"], _crisis_names(result), "banner")
+        for held in result.hold_lines(lang):
+            line(labels["quiet_period"], held)
         for chosen in result.kit_lines(lang):
             line(labels["kit_chosen"], chosen)
     line(labels["ran_at"], _when(result.now))

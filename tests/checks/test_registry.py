@@ -13,6 +13,7 @@ from contentcheck.errors import SettingsError
 from tests.checks.test_duplicate_post import EXAMPLES as DUPLICATE_EXAMPLES
 from tests.checks.test_house_words import EXAMPLES as HOUSE_EXAMPLES
 from tests.checks.test_links import EXAMPLES as LINK_EXAMPLES
+from tests.checks.test_quiet_period import EXAMPLES as QUIET_EXAMPLES
 from tests.checks.test_sensitive_dates import EXAMPLES as DATES_EXAMPLES
 from tests.checks.test_similar_errors import EXAMPLES as SIMILAR_EXAMPLES
 from tests.checks.test_spelling import EXAMPLES as SPELLING_EXAMPLES
@@ -25,7 +26,7 @@ EXAMPLES = {"duplicate-post": DUPLICATE_EXAMPLES, "sensitive-dates": DATES_EXAMP
             "terms": "tests/test_matcher.py", "house-words": HOUSE_EXAMPLES,
             "tone-of-voice": TONE_EXAMPLES, "similar-errors": SIMILAR_EXAMPLES,
             "links": LINK_EXAMPLES, "spelling": SPELLING_EXAMPLES,
-            "unsaved-formulas": FORMULA_EXAMPLES}
+            "unsaved-formulas": FORMULA_EXAMPLES, "quiet-period": QUIET_EXAMPLES}
 
 
 @pytest.mark.parametrize("check_id", list(CHECKS))
