@@ -239,6 +239,10 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
     detail(f"  (state folder from {ctx.state_origin}; a check or watcher using another state "
         "folder does not see it)")
     _hint(declared, ctx)
+    if not declared.hold_until:
+        detail("tip: posts that only allude to the news use none of its words; a quiet period "
+               f"holds every post of the first hours: contentcheck crisis hold "
+               f"{crises.quoted(declared.name)} 12h")
 
 
 @crisis.command()

@@ -228,3 +228,9 @@ def test_the_nightly_message_says_the_period_and_lists_the_held_posts(tmp_path: 
     assert outcome.message is not None
     assert "RUSTPERIODE: crisis Treinramp houdt elk bericht tegen dat vóór di 24-11-2026 20:00" \
         in outcome.message.text
+
+
+def test_start_without_a_period_tips_it() -> None:
+    result = run("crisis", "start", "Brand Zwolle", "--term", "brand", "--now", NOW)
+    assert "a quiet period holds every post of the first hours: contentcheck crisis hold " \
+        "'Brand Zwolle' 12h" in result.output
