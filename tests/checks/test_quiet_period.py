@@ -234,3 +234,11 @@ def test_start_without_a_period_tips_it() -> None:
     result = run("crisis", "start", "Brand Zwolle", "--term", "brand", "--now", NOW)
     assert "a quiet period holds every post of the first hours: contentcheck crisis hold " \
         "'Brand Zwolle' 12h" in result.output
+
+
+def test_the_reason_says_the_end_in_the_scans_zone(tmp_path: Path) -> None:
+    started = run("crisis", "start", "Treinramp", "--term", "trein*", "--hold", "2026-11-24T19:00Z",
+                  "--now", "2026-11-24T06:00+01:00")
+    assert started.exit_code == 0, started.stderr
+    post = scan_json(_calendar(tmp_path, [dt.datetime(2026, 11, 24), "12:00", "X", TEXT]))["posts"][0]
+    assert "every post until Tue 24-11-2026 20:00 waits" in post["reasons"][0]
