@@ -614,6 +614,9 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
     progress.done()
     for choice in chosen:  # the watch log's line (the reports show it at their top)
         log.info("%s", choice.line())
+    held = [{"by": by, "until": until.isoformat()} for by, until in holds]
+    for line in hold_lines(held, now.tzinfo, "en"):  # the watch log's line too
+        log.info("%s", line)
     list_sizes = Counter(term.list_name for term in lists.terms)
     return ScanResult(
         now=now, window=window, calendars=calendars, verdicts=verdicts,
@@ -628,7 +631,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         + [f"kit {choice.kit.name} (chosen, review)" for choice in chosen]
         + (["--hold"] if settings.hold_until else []),
         kits_chosen=[choice.line() for choice in chosen],
-        holds=[{"by": source, "until": until.isoformat()} for source, until in holds],
+        holds=held,
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
