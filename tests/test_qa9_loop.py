@@ -1,0 +1,237 @@
+"""QA round 9 of the loop (watch, crisis lifecycle, scan -o, the Excel report, apply): one test
+per bug found, named for the bug, each on real files and the CLI as a user runs it."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import openpyxl
+
+from tests.conftest import NOW, run, sha256, write_csv, write_xlsx
+from tests.helpers_servers import free_port, smtp_server
+
+HEADER = ["Datum", "Tijd", "Kanaal", "Bericht", "Hashtags", "Status"]
+
+
+def scan_report(calendars: list[Path], report: Path, *extra: str) -> None:
+    result = run("scan", *calendars, "--term", "trein", "--term", "spoor", "--no-shipped-lists",
+                 "--now", NOW, "--timezone", "Europe/Amsterdam", "-o", report, *extra)
+    assert result.exit_code in (0, 1), result.output
+
+
+def decide(report: Path, decisions: dict[int, tuple[str, str | None]]) -> None:
+    """Decision and New text on the Flagged sheet, by the calendar row, as a reviewer does."""
+    book = openpyxl.load_workbook(report)
+    sheet = book["Flagged"]
+    at = {cell.value: cell.column for cell in sheet[1] if cell.value}
+    for cells in sheet.iter_rows(min_row=2):
+        row = cells[at["Row"] - 1].value
+        if row in decisions:
+            sheet.cell(cells[0].row, at["Decision"]).value = decisions[row][0]
+            sheet.cell(cells[0].row, at["New text"]).value = decisions[row][1]
+            sheet.cell(cells[0].row, at["Reviewer"]).value = "Ilse"
+    book.save(report)
+
+
+def hootsuite(path: Path, rows: list[tuple[str, str]]) -> Path:
+    """A Hootsuite bulk-composer file: no header, day-first date-time, message, link."""
+    write_csv(path, [[when, text, ""] for when, text in rows], delimiter=",", encoding="utf-8")
+    return path
+
+
+# --- apply ------------------------------------------------------------------------------------
+
+def test_a_change_whose_hashtags_still_hit_a_crisis_term_is_not_published(tmp_path: Path) -> None:
+    """The reviewer rewrote the text of a post paused for 'trein' in its text and hashtags;
+    apply wrote the new text, left '#trein' in the Hashtags, unpaused the post and exited 0
+    (only a log line said the hashtags' hits were still there): `apply && upload` sent the
+    crisis hashtag out. A crisis hit left in another field keeps the post paused, listed."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER, ["24-11-2026", "12:00", "Instagram", "Met de trein naar de kerstmarkt!",
+                 "#trein #kerst", "Gepland"]]})
+    report = tmp_path / "review.xlsx"
+    scan_report([calendar], report)
+    decide(report, {2: ("change", "Met de bus naar de kerstmarkt!")})
+    result = run("apply", report)
+    assert result.exit_code == 1, result.output
+    assert "Hashtags" in result.output and "not decided" in result.output
+    copy = openpyxl.load_workbook(tmp_path / "kal-checked.xlsx")["Planning"]
+    assert copy["F2"].value == "Gepauzeerd"
+    assert copy["D2"].value == "Met de trein naar de kerstmarkt!"  # nothing half-done
+
+
+def test_an_undecided_review_post_of_a_bulk_file_is_not_called_unreviewed(tmp_path: Path) -> None:
+    """'Spoor je favoriete cadeau op' is a loose reading of the crisis term 'spoor': the
+    report flagged it for review. apply called it 'not flagged when the report was made
+    (changed since ...?)' and, for a Hootsuite bulk file, refused to write anything (exit 2)
+    though the report had it and the reviewer had decided every pause."""
+    bulk = hootsuite(tmp_path / "hootsuite.csv", [
+        ("24/11/2026 12:00", "Spoor je favoriete cadeau op"),
+        ("24/11/2026 15:00", "Met de trein naar huis"),
+        ("25/11/2026 10:00", "Gezellige zaterdag")])
+    report = tmp_path / "review.xlsx"
+    scan_report([bulk], report)
+    decide(report, {2: ("pause", None)})
+    result = run("apply", report)
+    assert "not flagged when the report was made" not in result.output
+    assert result.exit_code == 1, result.output  # the review post is listed as not decided
+    assert "Spoor je favoriete cadeau op" in result.output and "not decided" in result.output
+    written = (tmp_path / "hootsuite-checked.csv").read_text(encoding="utf-8")
+    assert "Spoor je favoriete cadeau op" in written and "trein" not in written
+
+
+def test_apply_reads_the_calendar_times_in_the_reports_timezone(tmp_path: Path) -> None:
+    """The report was made at 08:00 Amsterdam time; a bulk file's post at 07:30 that morning
+    was past and not in it. apply read the file's times as UTC (07:30 UTC is 08:30 in
+    Amsterdam), so that post was 'in the report's window, not flagged when the report was
+    made' and the whole apply was refused (exit 2, nothing written)."""
+    bulk = hootsuite(tmp_path / "hootsuite.csv", [
+        ("24/11/2026 07:30", "Met de trein naar huis (ochtend)"),
+        ("24/11/2026 15:00", "Met de trein naar huis"),
+        ("25/11/2026 10:00", "Gezellige zaterdag")])
+    report = tmp_path / "review.xlsx"
+    scan_report([bulk], report)
+    decide(report, {2: ("pause", None)})
+    result = run("apply", report)
+    assert result.exit_code == 0, result.output
+    assert "not reviewed" not in result.output
+
+
+def test_apply_calendar_option_naming_another_calendar_of_the_report_is_refused(
+        tmp_path: Path) -> None:
+    """--calendar goes by the report's order. Given only for the second calendar (or both in
+    the wrong order), apply took the workbook's decisions to the CSV export and the other
+    way round: every decision 'changed or deleted since', copies written of both."""
+    workbook = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER, ["24-11-2026", "12:00", "Instagram", "Met de trein naar huis", None, "Gepland"]]})
+    export = write_csv(tmp_path / "export.csv", [
+        ["Date", "Time", "Network", "Message", "Status"],
+        ["24/11/2026", "13:00", "Twitter", "Treinreis naar Keulen", "Scheduled"]])
+    report = tmp_path / "review.xlsx"
+    scan_report([workbook, export], report)
+    decide(report, {2: ("pause", None)})
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    for path in (workbook, export):
+        path.rename(moved / path.name)
+    result = run("apply", report, "--calendar", moved / "export.csv",
+                 "--calendar", moved / "kal.xlsx")
+    assert result.exit_code == 2, result.output
+    assert "kal.xlsx" in result.output and "export.csv" in result.output
+    assert sorted(p.name for p in moved.iterdir()) == ["export.csv", "kal.xlsx"]
+
+
+# --- scan -o, several calendars ---------------------------------------------------------------
+
+def test_scan_output_never_replaces_an_audit_trail_or_the_run_history(tmp_path: Path) -> None:
+    """`scan -o kal-checked.decisions.json --format json` (tab completion) replaced apply's
+    audit trail, the record of who decided what that the next apply builds on, with a scan
+    report; `-o state/history.sqlite3` the run history. Both are refused, exit 2, untouched."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER, ["24-11-2026", "12:00", "Instagram", "Met de trein naar huis", None, "Gepland"]]})
+    state = tmp_path / "state"
+    (tmp_path / "contentcheck.toml").write_text(
+        'state_dir = "state"\n[scan]\ncalendars = ["kal.xlsx"]\ntimezone = "Europe/Amsterdam"\n'
+        'shipped_lists = false\n[nightly]\nreports = ["json"]\n', encoding="utf-8")
+    report = tmp_path / "review.xlsx"
+    config = tmp_path / "contentcheck.toml"
+    scan_report([calendar], report, "--config", config)
+    decide(report, {2: ("pause", None)})
+    assert run("apply", report, "--config", config).exit_code == 0
+    watched = run("watch", "--once", "--config", config, "--now", NOW,
+                  "--report-dir", tmp_path / "nightly")
+    assert (state / "history.sqlite3").is_file(), watched.output
+    for target in (tmp_path / "kal-checked.decisions.json", state / "history.sqlite3"):
+        before = sha256(target)
+        result = run("scan", calendar, "--config", config, "--term", "trein", "--now", NOW,
+                     "--format", "json", "-o", target)
+        assert result.exit_code == 2, (target, result.output)
+        assert "contentcheck: error:" in result.output
+        assert sha256(target) == before
+
+
+def test_a_calendar_named_twice_is_read_once(tmp_path: Path) -> None:
+    """calendars = ["kalender.xlsx", "*.xlsx"] (or `scan kal.xlsx ./kal.xlsx`) read the file
+    twice: every post counted twice and flagged for review as 'the same text is also
+    scheduled' in its own row, the nightly notified twice as many posts, and apply refused
+    the report ('the copies of kal.xlsx and kal.xlsx would both be written here')."""
+    write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER, ["24-11-2026", "12:00", "Instagram", "Met de trein naar huis", None, "Gepland"],
+        ["24-11-2026", "15:00", "Facebook", "Onze oliebollen zijn terug", None, "Gepland"]]})
+    (tmp_path / "contentcheck.toml").write_text(
+        'state_dir = "state"\n[scan]\ncalendars = ["kal.xlsx", "*.xlsx"]\nterms = ["trein"]\n'
+        'timezone = "Europe/Amsterdam"\nshipped_lists = false\n', encoding="utf-8")
+    result = run("scan", "--config", tmp_path / "contentcheck.toml", "--now", NOW,
+                 "--format", "json", "-o", "-")
+    summary = json.loads(result.stdout)["summary"]
+    assert (summary["pause"], summary["review"], summary["ok"]) == (1, 0, 1), summary
+    report = tmp_path / "review.xlsx"
+    scan_report([tmp_path / "kal.xlsx", tmp_path / "." / "kal.xlsx"], report)
+    assert run("apply", report).exit_code == 1  # one pause undecided: paused, listed
+
+
+# --- the nightly check ------------------------------------------------------------------------
+
+def test_a_crisis_expired_notice_whose_mail_failed_is_sent_by_the_next_check(
+        tmp_path: Path) -> None:
+    """The night a crisis expired the mail server was down (exit 4). The next check looked
+    only at crises whose until passed since the previous check, which was that failed one:
+    the CRISIS EXPIRED notice was never sent, and with nothing flagged no mail went out at
+    all. A failed notification is never counted as delivered, this one neither."""
+    write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                          ["24-11-2030", "12:00", "X", "Gezellige zaterdag"]])
+    crises = tmp_path / "state" / "crises"
+    crises.mkdir(parents=True)
+    real_now = datetime.now(timezone.utc).replace(microsecond=0)
+    (crises / "trein.toml").write_text(
+        f'name = "Treinongeluk"\nstarted = {(real_now - timedelta(days=2)).isoformat()}\n'
+        f"until = {(real_now - timedelta(hours=1)).isoformat()}\nterms = '''\ntrein\n'''\n",
+        encoding="utf-8")
+    port = free_port()
+    config = tmp_path / "contentcheck.toml"
+    config.write_text(
+        'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\n'
+        'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+        '[nightly]\nreports = ["json"]\nretries = 0\n'
+        f'[notify.email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+        'sender = "check@example.nl"\nrecipients = ["webcare@example.nl"]\ntimeout = 5\n',
+        encoding="utf-8")
+    down = run("watch", "--once", "--config", config)
+    assert down.exit_code == 4, down.output
+    with smtp_server(port=port) as (box, _):
+        again = run("watch", "--once", "--config", config)
+        assert again.exit_code == 0, again.output
+        mails = box.wait_for(1, timeout=5)
+        third = run("watch", "--once", "--config", config)
+        assert third.exit_code == 0, third.output
+    assert len(box.messages) == 1, [m["Subject"] for m in box.messages]
+    assert "CRISIS EXPIRED (Treinongeluk)" in mails[0]["Subject"]
+
+
+# --- crisis lifecycle -------------------------------------------------------------------------
+
+def test_crisis_remove_of_the_last_term_is_refused(tmp_path: Path) -> None:
+    """`crisis remove Storing storing` on a crisis of one term left an active crisis of no
+    terms (exit 0, '0 terms left'): every scan then paused nothing, with no CRISIS ACTIVE
+    banner and no warning, while `crisis list` said it was active. `crisis start` refuses a
+    crisis of nothing; so does remove, pointing at `crisis end`."""
+    now = ("--now", "2026-11-24T08:00")
+    assert run("crisis", "start", "Storing", "--term", "storing", *now).exit_code == 0
+    result = run("crisis", "remove", "Storing", "storing", *now)
+    assert result.exit_code == 2, result.output
+    assert "crisis end" in result.output
+    shown = run("crisis", "show", "Storing", *now)
+    assert "storing" in shown.output.split("terms:", 1)[1]
+
+
+def test_crisis_extend_to_an_earlier_until_says_it_shortens(tmp_path: Path) -> None:
+    """`crisis extend Brand --until 2026-11-25` (2026-12-25 meant) on a crisis running to
+    1 December moved its end a week earlier and said 'every scan uses its terms again'. A
+    shorter until is said as such, with the end it had."""
+    now = ("--now", "2026-11-24T08:00")
+    assert run("crisis", "start", "Brand", "--term", "brand*", "--until", "2026-11-30",
+               *now).exit_code == 0
+    result = run("crisis", "extend", "Brand", "--until", "2026-11-25", *now)
+    assert "earlier" in result.output and "2026-12-01" in result.output, result.output
