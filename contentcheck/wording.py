@@ -484,6 +484,9 @@ APPLY_WORDS = {
                          "goes out",
            "new_text_paused": "{post}: the new text {new} still hits {hits}: paused, the new "
                               "text not written; give a text without it and apply again",
+           "field_paused": "{post}: a new text replaces {main} only, and {fields} still "
+                           "hit {hits}: paused, the new text not written; change {fields} in "
+                           "the calendar itself and apply again, or choose pause",
            "new_text": "{where}: new text '{new}' (was '{old}')",
            "left_out": "{where}: paused: left out of the upload file ({text})",
            "paused_status": "{where}: paused (status {old} -> {new!r})",
@@ -555,6 +558,9 @@ APPLY_WORDS = {
            "new_text_paused": "{post}: de nieuwe tekst {new} raakt nog {hits}: gepauzeerd, "
                               "de nieuwe tekst niet geschreven; geef een tekst zonder en pas "
                               "opnieuw toe",
+           "field_paused": "{post}: een nieuwe tekst vervangt alleen {main}, en {fields} "
+                           "raken nog {hits}: gepauzeerd, de nieuwe tekst niet geschreven; pas "
+                           "{fields} aan in de kalender zelf en pas opnieuw toe, of kies pauze",
            "new_text": "{where}: nieuwe tekst '{new}' (was '{old}')",
            "left_out": "{where}: gepauzeerd: weggelaten uit het uploadbestand ({text})",
            "paused_status": "{where}: gepauzeerd (status {old} -> {new!r})",

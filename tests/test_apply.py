@@ -256,8 +256,8 @@ def test_the_pause_word_follows_most_of_the_headers(tmp_path: Path) -> None:
 def test_a_new_text_goes_only_where_the_hits_are(tmp_path: Path) -> None:
     """A bilingual calendar: New text replaces the main text. When the hits are only in the
     English column, putting the reviewer's text in the Dutch one would be wrong: apply refuses,
-    naming the report's cell; when both have hits, the copy is made and the log says the
-    English hit is still there."""
+    naming the report's cell; when both have hits, the new text would leave the English
+    crisis hit to go out (QA9): the post stays paused, listed, the new text not written."""
     calendar = write_xlsx(tmp_path / "kalender.xlsx", {"November": [
         ["Datum", "Kanaal", "Bericht", "Bericht EN"],
         ["24-11-2026", "X", "Met de bus naar de markt", "By train to the market"],
@@ -275,10 +275,11 @@ def test_a_new_text_goes_only_where_the_hits_are(tmp_path: Path) -> None:
 
     decide(report, {at[2]: ("pause", None), at[3]: ("change", "Met de fiets naar de markt")})
     done = run("apply", report)
-    assert done.exit_code == 0, done.stderr
-    assert "row 3: the hits in 'Bericht EN' are still there" in done.stdout
+    assert done.exit_code == 1, done.stderr
+    assert "a new text replaces 'Bericht' only, and 'Bericht EN' still hit 'train'" in done.stdout
     copy = openpyxl.load_workbook(tmp_path / "kalender-checked.xlsx")["November"]
-    assert [copy["C3"].value, copy["D3"].value] == ["Met de fiets naar de markt", "By train to the market"]
+    assert [copy["C3"].value, copy["D3"].value] == ["Met de trein naar de markt", "By train to the market"]
+    assert copy["E3"].value == "Gepauzeerd"
 
 
 def test_a_report_without_the_hit_fields_column_still_applies(tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import openpyxl
+from click.testing import Result
 
 from tests.conftest import NOW, run, sha256, write_csv, write_xlsx
 from tests.helpers_servers import free_port, smtp_server
@@ -41,6 +42,18 @@ def hootsuite(path: Path, rows: list[tuple[str, str]]) -> Path:
     return path
 
 
+def apply_bulk(tmp_path: Path, when: str, text: str) -> Result:
+    """A Hootsuite file of the post ``when``/``text``, a crisis post (row 2, decided: pause)
+    and an ok one, scanned at NOW and applied."""
+    bulk = hootsuite(tmp_path / "hootsuite.csv", [
+        (when, text), ("24/11/2026 15:00", "Met de trein naar huis"),
+        ("25/11/2026 10:00", "Gezellige zaterdag")])
+    report = tmp_path / "review.xlsx"
+    scan_report([bulk], report)
+    decide(report, {2: ("pause", None)})
+    return run("apply", report)
+
+
 # --- apply ------------------------------------------------------------------------------------
 
 def test_a_change_whose_hashtags_still_hit_a_crisis_term_is_not_published(tmp_path: Path) -> None:
@@ -67,14 +80,7 @@ def test_an_undecided_review_post_of_a_bulk_file_is_not_called_unreviewed(tmp_pa
     report flagged it for review. apply called it 'not flagged when the report was made
     (changed since ...?)' and, for a Hootsuite bulk file, refused to write anything (exit 2)
     though the report had it and the reviewer had decided every pause."""
-    bulk = hootsuite(tmp_path / "hootsuite.csv", [
-        ("24/11/2026 12:00", "Spoor je favoriete cadeau op"),
-        ("24/11/2026 15:00", "Met de trein naar huis"),
-        ("25/11/2026 10:00", "Gezellige zaterdag")])
-    report = tmp_path / "review.xlsx"
-    scan_report([bulk], report)
-    decide(report, {2: ("pause", None)})
-    result = run("apply", report)
+    result = apply_bulk(tmp_path, "24/11/2026 12:00", "Spoor je favoriete cadeau op")
     assert "not flagged when the report was made" not in result.output
     assert result.exit_code == 1, result.output  # the review post is listed as not decided
     assert "Spoor je favoriete cadeau op" in result.output and "not decided" in result.output
@@ -87,14 +93,7 @@ def test_apply_reads_the_calendar_times_in_the_reports_timezone(tmp_path: Path) 
     was past and not in it. apply read the file's times as UTC (07:30 UTC is 08:30 in
     Amsterdam), so that post was 'in the report's window, not flagged when the report was
     made' and the whole apply was refused (exit 2, nothing written)."""
-    bulk = hootsuite(tmp_path / "hootsuite.csv", [
-        ("24/11/2026 07:30", "Met de trein naar huis (ochtend)"),
-        ("24/11/2026 15:00", "Met de trein naar huis"),
-        ("25/11/2026 10:00", "Gezellige zaterdag")])
-    report = tmp_path / "review.xlsx"
-    scan_report([bulk], report)
-    decide(report, {2: ("pause", None)})
-    result = run("apply", report)
+    result = apply_bulk(tmp_path, "24/11/2026 07:30", "Met de trein naar huis (ochtend)")
     assert result.exit_code == 0, result.output
     assert "not reviewed" not in result.output
 

@@ -404,14 +404,45 @@ def _paused_if_crisis(ctx: Context, plan: Plan, decided: Decided, post: Post) ->
     """A new text that still hits a crisis term is not written: the post stays paused and is
     listed (apply exits 1), since `apply && upload` would send the crisis post out."""
     hits = ctx.rechecker.new_text(decided.new_text or "", ctx.lang, crisis_only=True)
-    if not hits:
+    elsewhere = {} if _hits_only_elsewhere(plan, decided) else _crisis_hits_elsewhere(ctx, post)
+    if not hits and not elsewhere:
         return decided
-    plan.applied.undecided.append(apply_phrase(
-        ctx.lang, "new_text_paused", post=_describe(post, ctx.lang), hits=", ".join(hits),
-        new=quoted(decided.new_text, 50)))
+    if hits:
+        plan.applied.undecided.append(apply_phrase(
+            ctx.lang, "new_text_paused", post=_describe(post, ctx.lang), hits=", ".join(hits),
+            new=quoted(decided.new_text, 50)))
+    else:  # '#trein' left in the Hashtags would go out with the new text
+        plan.applied.undecided.append(apply_phrase(
+            ctx.lang, "field_paused", post=_describe(post, ctx.lang),
+            main=repr(post.fields[0].name), fields=", ".join(map(repr, elsewhere)),
+            hits=", ".join(hit for found in elsewhere.values() for hit in found)))
     return Decided(post.sheet, post.row, post_fingerprint(post), Decision.PAUSE, explicit=False,
                    decided_in=f"the new text of {decided.decided_in} still hits a crisis term",
                    report_status=decided.report_status)
+
+
+def _hits_only_elsewhere(plan: Plan, decided: Decided) -> list[str]:
+    """The fields holding the report's hits when the main text holds none (a new text
+    would land in the wrong column: ``_check_new_text`` refuses), else nothing."""
+    review = decided.review
+    if review is None or not review.hit_fields:
+        return []
+    _, columns = plan.calendar.layouts[decided.sheet]
+    main = columns.headers[columns.roles[Role.TEXT]]
+    return [] if main in review.hit_fields else [name for name in review.hit_fields]
+
+
+def _crisis_hits_elsewhere(ctx: Context, post: Post) -> dict[str, list[str]]:
+    """The crisis hits (not loose readings) in the fields a new text leaves as they are
+    (hashtags, alt text, first comment ...), by field: a change keeps them."""
+    found: dict[str, list[str]] = {}
+    main = post.fields[0].name if post.fields else None
+    for match in ctx.rechecker.crisis_hits(post):
+        if match.field != main and not match.loose:
+            hit = apply_phrase(ctx.lang, "hit", word=match.matched, term=match.term)
+            if hit not in found.setdefault(match.field, []):
+                found[match.field].append(hit)
+    return found
 
 
 def _check_new_text(ctx: Context, plan: Plan, change: Change, decided: Decided,
@@ -421,12 +452,12 @@ def _check_new_text(ctx: Context, plan: Plan, change: Change, decided: Decided,
         _, columns = plan.calendar.layouts[change.sheet]
         main = columns.headers[columns.roles[Role.TEXT]]
         elsewhere = [name for name in review.hit_fields if name != main]
-        if main not in review.hit_fields:
+        if _hits_only_elsewhere(plan, decided):
             raise CalendarError(
                 str(ctx.report), f"the hits are in {', '.join(map(repr, elsewhere))}, but a new "
                 f"text replaces {main!r}: change that field in the calendar itself, or "
                 "choose pause", sheet=review.sheet, row=review.row, column=new_text_label)
-        if elsewhere:
+        if elsewhere:  # word-list hits there (a crisis hit keeps the post paused)
             plan.applied.log.append(apply_phrase(ctx.lang, "elsewhere", where=change.where(ctx.lang),
                                                  fields=", ".join(map(repr, elsewhere))))
     if hits := ctx.rechecker.new_text(change.new_text or "", ctx.lang):
