@@ -257,6 +257,14 @@ class History:
                            "VALUES (?, ?, ?, ?, ?)",
                            [(job, channel, f.key, f.source, run_id) for f in flags])
 
+    def mark_notified_keys(self, job: str, channel: str, keys: Iterable[str],
+                           run_id: int) -> None:
+        """Record news that is no flagged post (a crisis that expired) as told through
+        ``channel``; kept with no calendar as its source, so no scan forgets it."""
+        with self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO notified (job, channel, key, source, run_id) "
+                           "VALUES (?, ?, ?, '', ?)", [(job, channel, key, run_id) for key in keys])
+
     def record_deliveries(self, run_id: int, subject: str,
                           results: Iterable[tuple[str, str | None]]) -> None:
         """How each channel fared with a run's notification (``error`` None: delivered)."""

@@ -166,9 +166,11 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
         outcome.flags = [Flag.from_verdict(v, reader_language(job)) for v in result.flagged]
         previous, _ = history.previous_keys(job.job)
         pending = {}  # the history read once per channel: per flagged post it was quadratic
+        expired: dict[str, list[dict[str, str]]] = {}
         for channel in job.notify_channels() or (REPORT_ONLY,):
             told = history.notified_keys(job.job, channel)
             pending[channel] = [f for f in outcome.flags if f.key not in told]
+            expired[channel] = [c for c in result.expired if expired_key(c) not in told]
         owed = {f.key for todo in pending.values() for f in todo}
         outcome.new = [f for f in outcome.flags if f.key in owed]
         still = len(outcome.flags) - len(outcome.new)
@@ -185,6 +187,8 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
                                  [c.path for c in result.calendars])
         if REPORT_ONLY in pending:
             history.mark_notified(job.job, REPORT_ONLY, pending[REPORT_ONLY], outcome.run_id)
+            history.mark_notified_keys(job.job, REPORT_ONLY,
+                                       map(expired_key, expired[REPORT_ONLY]), outcome.run_id)
         outcome.ok = True
         prune(job, history, started)
     except (ContentcheckError, OSError, sqlite3.Error) as exc:
@@ -197,7 +201,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     log.info("check done: %d flagged, %d not notified yet; reports: %s", len(outcome.flags),
              len(outcome.new), ", ".join(map(str, outcome.reports)))
     try:
-        _notify(job, history, outcome, result, previous, pending, stop)
+        _notify(job, history, outcome, result, previous, pending, expired, stop)
     finally:
         _close(result)
     return outcome
@@ -233,21 +237,24 @@ def _paused(scan: Callable[[ScanSettings], ScanResult], settings: ScanSettings) 
 
 def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result: ScanResult,
             previous: RunRecord | None, pending: dict[str, list[Flag]],
-            stop: threading.Event | None) -> None:
-    """One message per set of channels that owe the same posts (usually one for all); a
-    channel that delivered has those posts marked notified, one that failed keeps them."""
+            expired: dict[str, list[dict[str, str]]], stop: threading.Event | None) -> None:
+    """One message per set of channels that owe the same posts and expired crises (usually
+    one for all); a channel that delivered has them marked notified, one that failed keeps
+    them for the next run."""
     channels = job.notify_channels()
-    expired = _expired_news(result, previous)
-    alarm = _calendars_missing_news(outcome, previous) or bool(expired)
-    groups: dict[tuple[str, ...], list[str]] = {}
+    missing = _calendars_missing_news(outcome, previous)
+    groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
     for channel in pending:  # REPORT_ONLY alone when none is configured: a message, no delivery
+        alarm = missing or bool(expired[channel])
         if _should_notify(job, outcome.reason, outcome.flags, pending[channel], alarm):
-            groups.setdefault(tuple(f.key for f in pending[channel]), []).append(channel)
+            owed = (tuple(f.key for f in pending[channel]),
+                    tuple(map(expired_key, expired[channel])))
+            groups.setdefault(owed, []).append(channel)
     for members in groups.values():
-        todo = pending[members[0]]
+        todo, gone = pending[members[0]], expired[members[0]]
         message = flagged_message(result, flags=outcome.flags, new=todo, previous=previous,
                                   reports=outcome.reports, zone=job.timezone, job=job.job,
-                                  lang=reader_language(job), expired=expired)
+                                  lang=reader_language(job), expired=gone)
         outcome.message = outcome.message or message
         results = deliver({c: channels[c] for c in members if c in channels}, message, stop)
         outcome.notify_failures += [d.line for d in results if not d.ok]
@@ -256,17 +263,17 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
             for delivery in results:
                 if delivery.ok:
                     history.mark_notified(job.job, delivery.channel, todo, outcome.run_id or 0)
+                    history.mark_notified_keys(job.job, delivery.channel,
+                                               map(expired_key, gone), outcome.run_id or 0)
         except (OSError, sqlite3.Error) as exc:  # sent twice next time beats never sent
             log.error("could not record the notification in %s: %s", history.path, exc)
 
 
-def _expired_news(result: ScanResult, previous: RunRecord | None) -> list[dict[str, str]]:
-    """The declared crises whose until passed since the previous check (any still named as
-    recently expired on a first check): said once, to every channel, flagged posts or not."""
-    if previous is None:
-        return list(result.expired)
-    since = datetime.fromisoformat(previous.started)
-    return [c for c in result.expired if datetime.fromisoformat(c["until"]) > since]
+def expired_key(crisis: dict[str, str]) -> str:
+    """How the history remembers that a channel told people a crisis expired (its file and
+    until: extended and expired again, it is news again). Said once per channel, flagged
+    posts or not; a channel whose delivery failed is owed it, as it is owed posts."""
+    return f"crisis expired: {crisis['path']} {crisis['until']}"
 
 
 def _calendars_missing_news(outcome: RunOutcome, previous: RunRecord | None) -> bool:
