@@ -233,6 +233,7 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
         if not take(decided) and (decided.sheet, decided.row) not in chosen:
             lost.append(decided)
     undecided_at: set[tuple[str | None, int]] = set()
+    reviewed_at: set[tuple[str | None, int]] = set()
     lost_at = {(decided.sheet, decided.row) for decided in lost}
     in_order = sorted(flagged.items(), key=lambda item: (item[0][0] or "", item[0][1]))
     for (sheet, row), (status, fingerprint, *_) in in_order:
@@ -247,6 +248,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
             continue
         if status == "pause":  # listed here already; a review post is still checked below
             undecided_at.add(address)
+        else:  # for the crisis terms added since: the report's own were its review
+            reviewed_at.add(address)
         pause = (status == "pause" and ctx.undecided is not Undecided.PUBLISH) or (
             status == "review" and ctx.undecided is Undecided.PAUSE_ALL)
         applied.undecided.append(apply_phrase(
@@ -267,7 +270,7 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
             decision=DECISION_WORDS[words(lang)][decided.decision], decided_in=decided.decided_in))
     plan = Plan(applied, calendar, data, sha256, target, [], [], [], changed=not unchanged)
     said_pause = {address for address, (status, *_) in flagged.items() if status == "pause"}
-    _check_written_rows(ctx, plan, chosen, undecided_at, said_pause)
+    _check_written_rows(ctx, plan, chosen, undecided_at, said_pause, reviewed_at)
     _changes(ctx, plan, chosen)
     for decided in lost:
         plan.decided.append(replace(decided, outcome="not applied: changed"))
@@ -317,13 +320,17 @@ def _outside(ctx: Context, post: Post) -> str:
 def _check_written_rows(ctx: Context, plan: Plan,
                         chosen: dict[tuple[str | None, int], tuple[Decided, Post]],
                         undecided_at: set[tuple[str | None, int]],
-                        said_pause: set[tuple[str | None, int]]) -> None:
+                        said_pause: set[tuple[str | None, int]],
+                        reviewed_at: set[tuple[str | None, int]]) -> None:
     """Every row apply writes unpaused and nobody decided on, checked against the crisis
     terms: a bulk file re-uploads them all, the report saw only its window. A row the report
     said to pause whose text changed since and still hits a crisis term stays paused: any
-    decision was made on the old text."""
+    decision was made on the old text. A post the report flagged for review, unchanged
+    (``reviewed_at``), counts only for the crisis terms the report did not have: its own
+    (a loose reading of 'spoor') were the review, listed as not decided already."""
     if not ctx.rechecker.has_crisis_terms:
         return
+    report_terms = set(ctx.review.meta.get("crisis_terms", []))
     kind = plan.calendar.kind
     policy = ctx.unreviewed or (Unreviewed.REFUSE if kind in BULK_KINDS else Unreviewed.KEEP)
     posts = plan.calendar.posts
@@ -336,6 +343,8 @@ def _check_written_rows(ctx: Context, plan: Plan,
         if address in chosen or address in undecided_at or _gone(ctx, post):
             continue
         hits = ctx.rechecker.crisis_hits(post)
+        if address in reviewed_at:
+            hits = [match for match in hits if match.term not in report_terms]
         if not hits:
             continue
         first: dict[str, tuple[str, str]] = {}  # each word once, with the first term found
