@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
+from datetime import datetime, timezone, tzinfo
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -185,7 +185,7 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
                                 "changed since (its content differs); scan it again and review "
                                 "the new report")
     columns = {Role(k): v for k, v in meta.get("columns", {}).items()}
-    calendar = read_calendar(source, ReadOptions(timezone=timezone.utc, columns=columns), data)
+    calendar = read_calendar(source, _read_as_scanned(meta, columns), data)
     lang = ctx.lang
     applied = AppliedCalendar(source, None, lang=lang)
     if not unchanged:
@@ -278,6 +278,25 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
     if plan.changes:
         writer_for(calendar.kind)  # a format apply cannot write is refused before anything is
     return plan
+
+
+def _read_as_scanned(meta: dict[str, Any], columns: dict[Role, str]) -> ReadOptions:
+    """How the scan read the calendar's times: in its timezone (a report from before it
+    was kept: the offset of its moment), a date without a year nearest to its moment. Read
+    as UTC, a post due at 07:30 in Amsterdam, past when the 08:00 report was made, fell in
+    its window as 'not flagged when the report was made'."""
+    moment = datetime.fromisoformat(meta["now"]) if meta.get("now") else None
+    zone: tzinfo = timezone.utc if moment is None or moment.tzinfo is None else moment.tzinfo
+    if meta.get("timezone"):
+        from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+        try:
+            zone = ZoneInfo(meta["timezone"])
+        except (ZoneInfoNotFoundError, ValueError):
+            pass  # a zone this machine does not know: the offset the report was made at
+    if moment is None:
+        return ReadOptions(timezone=zone, columns=columns)
+    return ReadOptions(timezone=zone, columns=columns, reference=moment.date())
 
 
 def _gone(ctx: Context, post: Post) -> bool:

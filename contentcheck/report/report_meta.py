@@ -75,6 +75,8 @@ def build_meta(result: ScanResult, lang: str, earlier: Any = None) -> dict[str, 
         "contentcheck": __version__, "version": META_VERSION, "lang": lang,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "now": result.now.isoformat(),
+        # the zone the scan read calendar times in ("Europe/Amsterdam"): apply reads them so
+        "timezone": getattr(result.now.tzinfo, "key", None),
         "columns": result.columns,
         "crisis_terms": result.crisis_terms,  # apply checks new texts against them too
         "window": None if result.window is None else
