@@ -72,10 +72,13 @@ class Decided:
         return cls(**known)
 
 
+TRAIL_SUFFIXES = (".decisions.json", ".decisions.csv")
+
+
 def audit_paths(copy: Path) -> tuple[Path, Path]:
     """The JSON and the CSV trail beside ``copy``."""
-    return (copy.with_name(f"{copy.stem}.decisions.json"),
-            copy.with_name(f"{copy.stem}.decisions.csv"))
+    return (copy.with_name(f"{copy.stem}{TRAIL_SUFFIXES[0]}"),
+            copy.with_name(f"{copy.stem}{TRAIL_SUFFIXES[1]}"))
 
 
 def sha256_of(path: Path) -> str:

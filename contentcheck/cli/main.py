@@ -213,10 +213,12 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         raise fail(f"--format {report_format} needs --output FILE{reporter(report_format).SUFFIXES[0]} "
                    "(or -o - for standard output)")
     if output is not None and output != STDOUT:
-        from contentcheck.report.output import check_not_a_calendar, check_not_an_input
+        from contentcheck.report.output import (check_not_a_calendar, check_not_a_record,
+                                                check_not_an_input)
         from contentcheck.scan import run_inputs
 
         check_not_an_input(output, *run_inputs(settings, config.path))
+        check_not_a_record(output, state_dir)
         check_not_a_calendar(output)
         _keep_decisions(output, state_dir)
     lang = reader_language(lang, config)

@@ -56,6 +56,29 @@ def check_not_an_input(output: Path, inputs: Iterable[tuple[str, Path]],
                                     "one next time: choose another output")
 
 
+def check_not_a_record(output: Path, state_dir: Path) -> None:
+    """Refuse to replace what the loop keeps of people's decisions: an audit trail apply
+    wrote beside a checked copy (``kalender-checked.decisions.json``/``.csv``: who decided
+    what, and what the next apply builds on), and the run history and index of applied
+    trails in the state folder. They are no input of a scan, so ``check_not_an_input`` does
+    not know them; ``scan -o kalender-checked.decisions.json`` (tab completion) replaced one."""
+    from contentcheck.apply.audit import TRAIL_SUFFIXES
+    from contentcheck.apply.trail_index import INDEX
+    from contentcheck.nightly.history import HISTORY_NAME
+
+    output = Path(output)
+    target, state = output.resolve(), Path(state_dir).resolve()
+    kept = {state / HISTORY_NAME: "the run history", state / INDEX: "the index of applied "
+            "audit trails"}
+    if target in kept:
+        raise ContentcheckError(f"{output}: is {kept[target]} in the state folder ({state}); "
+                                "a report never replaces it: choose another output")
+    if target.name.endswith(TRAIL_SUFFIXES) and target.is_file():
+        raise ContentcheckError(f"{output}: is an audit trail apply wrote (who decided what; "
+                                "the next apply builds on it); a report never replaces it: "
+                                "choose another output")
+
+
 def check_not_a_calendar(output: Path) -> None:
     """Refuse to replace a calendar with a report: ``scan december.xlsx -o november.xlsx``
     (tab completion) would swap the November calendar, no input of this scan, for a report.
