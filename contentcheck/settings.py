@@ -6,6 +6,7 @@ The CLI and the nightly runner both build a ScanSettings and call ``run_scan`` w
 from __future__ import annotations
 
 import math
+import os
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -211,6 +212,16 @@ def config_calendars(config: "Config", entry: str) -> list[Path]:
     return [p for p in found if not is_report(p)] or found or [path]
 
 
+def _once(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """Each calendar once, however often it is named (``calendars = ["kal.xlsx", "*.xlsx"]``,
+    ``scan kal.xlsx ./kal.xlsx``, a link to it): read twice, every post was its own duplicate
+    ("the same text is also scheduled"), counted and notified twice, and apply refused."""
+    seen: dict[str, Path] = {}
+    for path in paths:
+        seen.setdefault(str(path) if str(path) == "-" else os.path.realpath(path), path)
+    return tuple(seen.values())
+
+
 def _kit_names(names: tuple[str, ...]) -> tuple[str, ...]:
     """``--kit`` and ``[scan] kits``, each checked (an unknown kit is an error)."""
     from contentcheck.kits import get_kit
@@ -247,8 +258,8 @@ def build_scan_settings(config: "Config", *, calendars: tuple[Path, ...] = (),
     flags replace the config's. Calendars on the command line replace the config's list."""
     scan = config.scan
     zone = resolve_timezone(timezone) if timezone else config_timezone(config)
-    calendar_paths = calendars or tuple(path for entry in scan.get("calendars", [])
-                                        for path in config_calendars(config, entry))
+    calendar_paths = _once(calendars or tuple(path for entry in scan.get("calendars", [])
+                                              for path in config_calendars(config, entry)))
     if not calendar_paths:
         raise SettingsError("no calendar given: name one or more files, or list them as "
                             "calendars in [scan] of contentcheck.toml")
