@@ -19,7 +19,7 @@ from contentcheck.apply.decisions import read_review
 from contentcheck.apply.outcome import AppliedCalendar, Refused, Undecided, Unreviewed
 from contentcheck.apply.plan import Context, Plan, plan_calendar, window_of
 from contentcheck.apply.recheck import Rechecker
-from contentcheck.apply.targets import choose_targets, default_target
+from contentcheck.apply.targets import calendar_places, choose_targets, default_target
 from contentcheck.apply.trail_index import remember
 from contentcheck.apply.writers import calendar_language, writer_for
 from contentcheck.fileio import move_into_place, stage
@@ -51,8 +51,7 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
     progress.advance()
     meta = review.meta
     lang = meta.get("lang", "en")
-    sources = [calendar_paths[i] if i < len(calendar_paths) else Path(info["path"])
-               for i, info in enumerate(meta["calendars"])]
+    sources = calendar_places(report, calendar_paths, meta["calendars"])
     targets = choose_targets(report, sources, output, output_dir,
                              [str(info.get("kind", "")) for info in meta["calendars"]],
                              term_inputs(term_sources or TermSources(shipped_lists=False),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from contentcheck.apply.audit import audit_paths
 from contentcheck.calendar import SUFFIXES
@@ -46,6 +47,30 @@ def _check_format(output: Path, kind: str) -> None:
         raise ContentcheckError(f"{output}: apply writes a copy in the calendar's own format "
                                 f"({kind}), not {output.suffix or 'a file without extension'}; "
                                 f"give a name ending in {wanted}")
+
+
+def calendar_places(report: Path, given: tuple[Path, ...], calendars: list[dict[str, Any]]
+                    ) -> list[Path]:
+    """Where each calendar of the report is now: ``--calendar`` in the report's order, else
+    where it was. A ``--calendar`` that names another calendar of the report (given for the
+    second only, or in the wrong order), one of another format, or one too many is refused:
+    taken as it came, the workbook's decisions went to the CSV export and none found its
+    post."""
+    names = [Path(info["path"]).name for info in calendars]
+    order = ", ".join(names)
+    if len(given) > len(calendars):
+        raise ContentcheckError(f"{report}: --calendar given {len(given)} times for a report of "
+                                f"{len(calendars)} calendar(s) ({order})")
+    for index, path in enumerate(given):
+        kind = str(calendars[index].get("kind", ""))
+        family = "xlsx" if kind == "xlsx" else "csv"
+        if (path.name != names[index] and path.name in names) or \
+                (kind and SUFFIXES.get(path.suffix.lower(), family) != family):
+            raise ContentcheckError(
+                f"--calendar {path}: in the report's order it stands for {names[index]}, "
+                f"calendar {index + 1} of {len(calendars)} ({order}); give one --calendar per "
+                "calendar, in that order")
+    return [given[i] if i < len(given) else Path(info["path"]) for i, info in enumerate(calendars)]
 
 
 def choose_targets(report: Path, sources: list[Path], output: Path | None,
