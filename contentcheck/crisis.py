@@ -539,6 +539,13 @@ def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[C
         lines = crisis.text.splitlines(keepends=True)
         kept = [line for line in lines if term_key(_bare(line)) != key]
         if len(kept) < len(lines):
+            if not crisis.kits and not crisis.errors and not any(map(_bare, kept)):
+                # a crisis of no terms pauses nothing, with no banner saying so
+                raise SettingsError(
+                    f"{term!r} is the last term of crisis {crisis.name!r}: without it the "
+                    f"crisis pauses nothing; add the term that replaces it first (crisis add "
+                    f"{quoted(crisis.name)} --term ...), or end it: contentcheck crisis end "
+                    f"{quoted(crisis.name)}")
             return _save(replace(crisis, text="".join(kept))), "typed"
         for kit in crisis.kits or _chosen(crisis):
             terms = get_kit(kit).pause_terms() + get_kit(kit).review_terms()
