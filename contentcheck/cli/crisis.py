@@ -296,7 +296,12 @@ def extend(name: str, until_text: str, ctx: _Context) -> None:
     from contentcheck.settings import parse_moment
 
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True)
+    before = crises.find(ctx.state_dir, name, ctx.now).until
     extended = crises.extend(ctx.state_dir, name, until, ctx.now)
+    if before is not None and until < before:  # 2026-11-25 typed for 2026-12-25
+        say(f"crisis {extended.name!r} now ends earlier: until {ctx.show_time(extended.until)}, "
+            f"not {ctx.show_time(before)} ({extended.path})")
+        return
     say(f"crisis {extended.name!r} active until {ctx.show_time(extended.until)}: every scan "
         f"uses its terms again ({extended.path})")
 
