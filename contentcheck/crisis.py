@@ -49,6 +49,17 @@ log = logging.getLogger(__name__)
 
 STATE_ENV = "CONTENTCHECK_STATE_DIR"
 CRISES_DIR = "crises"
+# what else the state folder keeps of the loop: the record of who decided what and was told
+HISTORY_NAME = "history.sqlite3"  # the nightly check's runs, deliveries and decisions
+TRAIL_INDEX = "applied-trails.json"  # apply's audit trails of copies made elsewhere
+
+
+def state_records(state_dir: Path) -> dict[Path, str]:
+    """The loop's records in a state folder, by path, with what each is: no report or copy
+    may ever replace them."""
+    folder = Path(state_dir)
+    return {folder / HISTORY_NAME: "the run history",
+            folder / TRAIL_INDEX: "the index of applied audit trails"}
 _TERMS_LINE = re.compile(r"^terms\s*=", re.MULTILINE)
 
 

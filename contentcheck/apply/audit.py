@@ -25,7 +25,7 @@ from contentcheck.apply.decisions import ReviewDecision
 from contentcheck.errors import ContentcheckError
 from contentcheck.report.labels import Decision
 from contentcheck.fileio import write_atomically, write_text_atomically
-from contentcheck.report.output import as_text_cell
+from contentcheck.report.output import TRAIL_SUFFIXES, as_text_cell
 from contentcheck.wording import apply_phrase
 
 if TYPE_CHECKING:
@@ -70,9 +70,6 @@ class Decided:
         known["decision"] = Decision(data["decision"])
         known["explicit"] = bool(data.get("explicit", True))
         return cls(**known)
-
-
-TRAIL_SUFFIXES = (".decisions.json", ".decisions.csv")
 
 
 def audit_paths(copy: Path) -> tuple[Path, Path]:

@@ -13,12 +13,12 @@ import json
 import logging
 from pathlib import Path
 
+from contentcheck.crisis import TRAIL_INDEX as INDEX
 from contentcheck.errors import ContentcheckError
 from contentcheck.fileio import write_text_atomically
 
 log = logging.getLogger(__name__)
 
-INDEX = "applied-trails.json"
 KEPT = 10  # trails per calendar: the latest ones; older decisions are in the newer trails too
 
 

@@ -18,10 +18,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from contentcheck.crisis import HISTORY_NAME
 from contentcheck.decide import reasons_in
 from contentcheck.records import Verdict
-
-HISTORY_NAME = "history.sqlite3"
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS runs (

@@ -11,6 +11,7 @@ from pathlib import Path
 from contentcheck.errors import ContentcheckError
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+TRAIL_SUFFIXES = (".decisions.json", ".decisions.csv")  # apply's audit trail beside a copy
 
 
 def as_text_cell(value: str) -> str:
@@ -62,14 +63,11 @@ def check_not_a_record(output: Path, state_dir: Path) -> None:
     what, and what the next apply builds on), and the run history and index of applied
     trails in the state folder. They are no input of a scan, so ``check_not_an_input`` does
     not know them; ``scan -o kalender-checked.decisions.json`` (tab completion) replaced one."""
-    from contentcheck.apply.audit import TRAIL_SUFFIXES
-    from contentcheck.apply.trail_index import INDEX
-    from contentcheck.nightly.history import HISTORY_NAME
+    from contentcheck.crisis import state_records
 
     output = Path(output)
     target, state = output.resolve(), Path(state_dir).resolve()
-    kept = {state / HISTORY_NAME: "the run history", state / INDEX: "the index of applied "
-            "audit trails"}
+    kept = state_records(state)
     if target in kept:
         raise ContentcheckError(f"{output}: is {kept[target]} in the state folder ({state}); "
                                 "a report never replaces it: choose another output")
