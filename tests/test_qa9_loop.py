@@ -234,3 +234,22 @@ def test_crisis_extend_to_an_earlier_until_says_it_shortens(tmp_path: Path) -> N
                *now).exit_code == 0
     result = run("crisis", "extend", "Brand", "--until", "2026-11-25", *now)
     assert "earlier" in result.output and "2026-12-01" in result.output, result.output
+
+
+def test_a_json_format_never_lands_in_an_xlsx_report(tmp_path: Path) -> None:
+    """A team config with `[scan] format = "json"` (for its scripts) and the README's
+    `scan kalender.xlsx -o review.xlsx` wrote JSON into review.xlsx: Excel cannot open it, apply
+    called it 'not a contentcheck report workbook'. The file's extension wins over the config;
+    a --format that contradicts it is refused, exit 2, nothing written."""
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER, ["24-11-2026", "12:00", "Instagram", "Met de trein naar huis", None, "Gepland"]]})
+    config = tmp_path / "contentcheck.toml"
+    config.write_text('[scan]\nformat = "json"\ntimezone = "Europe/Amsterdam"\n'
+                      'shipped_lists = false\n', encoding="utf-8")
+    report = tmp_path / "review.xlsx"
+    scan_report([calendar], report, "--config", config)
+    assert openpyxl.load_workbook(report)["Flagged"]["F2"].value == "Met de trein naar huis"
+    refused = run("scan", calendar, "--term", "trein", "--config", config, "--now", NOW,
+                  "--format", "json", "-o", tmp_path / "other.xlsx")
+    assert refused.exit_code == 2, refused.output
+    assert "--format json" in refused.output and not (tmp_path / "other.xlsx").exists()

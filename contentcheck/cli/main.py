@@ -118,14 +118,23 @@ def _configured_format(config: "Config") -> str | None:
     return None if named is None else choice(f"{config.path}: [scan]", "format", named, REPORTERS)
 
 
-def _pick_format(chosen: str | None, output: Path | None) -> str:
-    """``--format``, else the output file's extension, else the terminal table."""
-    from contentcheck.report import REPORTERS, format_for, known_suffixes
+def _pick_format(chosen: str | None, output: Path | None, configured: str | None = None) -> str:
+    """``--format``, else the output file's extension, else ``[scan] format``, else the
+    terminal table. A file's extension that names another format than ``--format`` is
+    refused, and one that names a format wins over the config's: JSON written to
+    ``review.xlsx`` is a workbook no Excel opens, on the morning a reviewer needs it."""
+    from contentcheck.report import REPORTERS, format_for, known_suffixes, reporter
 
+    named = format_for(output) if output is not None else None
     if chosen:
         if chosen not in REPORTERS:
             raise fail(f"unknown report format {chosen!r} (known: {', '.join(REPORTERS)})")
+        if named not in (None, chosen, "table"):  # a .txt takes any text
+            raise fail(f"{output}: --format {chosen} under a {output.suffix} name (a {named} "
+                       f"report's); name it {reporter(chosen).SUFFIXES[0]}, or leave --format out")
         return chosen
+    if configured and named in (None, "table"):
+        return configured
     if output is not None:
         name = format_for(output)
         if name is None:
@@ -207,8 +216,8 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     state_dir = settings.terms.state_dir or default_state_dir()  # where apply notes its trails
     if output is None and config.scan.get("output"):
         output = config.resolve(config.scan["output"])
-    report_format = _pick_format(format_name or _configured_format(config),
-                                 None if output == STDOUT else output)
+    report_format = _pick_format(format_name, None if output == STDOUT else output,
+                                 _configured_format(config))
     if output is None and not reporter(report_format).TERMINAL:
         raise fail(f"--format {report_format} needs --output FILE{reporter(report_format).SUFFIXES[0]} "
                    "(or -o - for standard output)")
