@@ -253,3 +253,20 @@ def test_a_json_format_never_lands_in_an_xlsx_report(tmp_path: Path) -> None:
                   "--format", "json", "-o", tmp_path / "other.xlsx")
     assert refused.exit_code == 2, refused.output
     assert "--format json" in refused.output and not (tmp_path / "other.xlsx").exists()
+
+
+def test_a_new_text_the_csv_encoding_cannot_hold_is_refused_naming_its_row(tmp_path: Path) -> None:
+    """A Windows-1252 export and a new text with an emoji: apply refused with 'a new text has
+    characters cp1252 cannot hold', no row or column: with many decisions the reviewer had to
+    hunt for it. The line names the calendar's row and column."""
+    calendar = tmp_path / "export.csv"
+    write_csv(calendar, [["Datum", "Tijd", "Kanaal", "Bericht", "Status"],
+                         ["24-11-2026", "12:00", "X", "Café: met de trein", "Gepland"],
+                         ["24-11-2026", "13:00", "X", "Treinkaartjes", "Gepland"]])
+    report = tmp_path / "review.xlsx"
+    scan_report([calendar], report)
+    decide(report, {2: ("change", "Café: met de bus"), 3: ("change", "Kaartjes 🎄")})
+    result = run("apply", report)
+    assert result.exit_code == 2, result.output
+    assert "row 3, column 'Bericht'" in result.output and "cp1252 cannot hold" in result.output
+    assert not (tmp_path / "export-checked.csv").exists()

@@ -51,6 +51,18 @@ def _serialize(fields: list[str], raw: str, original: list[str], delimiter: str)
     return _write_record(fields, delimiter, ending, quoting)
 
 
+def _check_encodable(source: Path, text: str, encoding: str, row: int, column: str) -> None:
+    """Refuse a new text the calendar's encoding cannot hold, naming its row and column:
+    with forty decisions, 'a new text' alone leaves the reviewer hunting for it."""
+    try:
+        text.encode(encoding)
+    except UnicodeEncodeError as exc:
+        bad = exc.object[exc.start:exc.end]
+        raise CalendarError(str(source), f"the new text has characters {encoding} cannot hold "
+                            f"({bad!r}); the copy would lose them: give it without them",
+                            row=row, column=column) from None
+
+
 def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[Change],
                    target: Path, paused_label: str, lang: str = "en") -> tuple[list[str], list[str]]:
     """Apply the changes to a copy of ``data`` (the calendar's bytes as read and checked)
@@ -82,6 +94,7 @@ def write_csv_copy(source: Path, data: bytes, calendar: Calendar, changes: list[
             continue
         if change.decision is Decision.CHANGE:
             column = columns.roles[Role.TEXT]
+            _check_encodable(source, change.new_text or "", encoding, row, columns.headers[column])
             old, new = changed_part(fields[column], change.new_text)
             log.append(apply_phrase(lang, "new_text", where=change.where(lang), new=new, old=old))
             fields[column] = change.new_text or ""
