@@ -118,20 +118,29 @@ def _configured_format(config: "Config") -> str | None:
     return None if named is None else choice(f"{config.path}: [scan]", "format", named, REPORTERS)
 
 
+def _check_suffix(report_format: str, output: Path) -> None:
+    """Refuse an output whose extension names another report format than ``--format``
+    (``--format json -o review.xlsx``); a ``.txt`` takes any text."""
+    from contentcheck.report import format_for, reporter
+
+    named = format_for(output)
+    if named not in (None, report_format, "table"):
+        raise fail(f"{output}: --format {report_format} under a {output.suffix} name (a "
+                   f"{named} report's); name it {reporter(report_format).SUFFIXES[0]}, or "
+                   "leave --format out")
+
+
 def _pick_format(chosen: str | None, output: Path | None, configured: str | None = None) -> str:
     """``--format``, else the output file's extension, else ``[scan] format``, else the
-    terminal table. A file's extension that names another format than ``--format`` is
-    refused, and one that names a format wins over the config's: JSON written to
-    ``review.xlsx`` is a workbook no Excel opens, on the morning a reviewer needs it."""
-    from contentcheck.report import REPORTERS, format_for, known_suffixes, reporter
+    terminal table. A file's extension that names a format wins over the config's: JSON
+    written to ``review.xlsx`` is a workbook no Excel opens, on the morning a reviewer needs
+    it (and ``_check_suffix`` refuses a ``--format`` that contradicts it)."""
+    from contentcheck.report import REPORTERS, format_for, known_suffixes
 
     named = format_for(output) if output is not None else None
     if chosen:
         if chosen not in REPORTERS:
             raise fail(f"unknown report format {chosen!r} (known: {', '.join(REPORTERS)})")
-        if named not in (None, chosen, "table"):  # a .txt takes any text
-            raise fail(f"{output}: --format {chosen} under a {output.suffix} name (a {named} "
-                       f"report's); name it {reporter(chosen).SUFFIXES[0]}, or leave --format out")
         return chosen
     if configured and named in (None, "table"):
         return configured
@@ -229,6 +238,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         check_not_an_input(output, *run_inputs(settings, config.path))
         check_not_a_record(output, state_dir)
         check_not_a_calendar(output)
+        _check_suffix(report_format, output)
         _keep_decisions(output, state_dir)
     lang = reader_language(lang, config)
     csv_delimiter = csv_delimiter or config.scan.get("csv_delimiter")
