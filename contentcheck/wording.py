@@ -324,6 +324,10 @@ MESSAGE_WORDS = {
                      "running and tries again at the next scheduled time.\n",
            "failed_subject": "check FAILED: {error}",
            "subject_expired": "CRISIS EXPIRED ({names}) - {subject}",
+           "subject_stale": "NEW TEXT HITS A CRISIS TERM ({n}) - {subject}",
+           "stale": "NEW TEXT HITS A CRISIS TERM: the checked copy publishes a text a reviewer "
+                    "gave earlier, and a crisis term added since hits it; decide these posts "
+                    "again in the report (their decision is left out) and apply it:",
            "expired": "CRISIS EXPIRED: crisis {name} stopped counting at {until} (its until) "
                       "without anyone ending it; its terms pause no post any more (what to do: "
                       "see the warnings below)",
@@ -356,6 +360,11 @@ MESSAGE_WORDS = {
                      "op het volgende geplande moment.\n",
            "failed_subject": "controle MISLUKT: {error}",
            "subject_expired": "CRISIS VERLOPEN ({names}) - {subject}",
+           "subject_stale": "NIEUWE TEKST RAAKT CRISISTERM ({n}) - {subject}",
+           "stale": "NIEUWE TEKST RAAKT CRISISTERM: de gecontroleerde kopie publiceert een "
+                    "tekst die een beoordelaar eerder gaf, en een sindsdien toegevoegde "
+                    "crisisterm raakt die; beslis opnieuw over deze berichten in het rapport "
+                    "(hun besluit is weggelaten) en pas het toe:",
            "expired": "CRISIS VERLOPEN: crisis {name} telt niet meer mee sinds {until} (zijn "
                       "until) zonder dat iemand hem beëindigde; zijn termen pauzeren geen "
                       "bericht meer (wat te doen: zie de waarschuwingen hieronder)",
@@ -484,6 +493,7 @@ APPLY_WORDS = {
                          "goes out",
            "new_text_paused": "{post}: the new text {new} still hits {hits}: paused, the new "
                               "text not written; give a text without it and apply again",
+           "stale": "{where}: the new text applied earlier, {new}, hits {hits} now",
            "field_paused": "{post}: a new text replaces {main} only, and {fields} still "
                            "hit {hits}: paused, the new text not written; change {fields} in "
                            "the calendar itself and apply again, or choose pause",
@@ -558,6 +568,7 @@ APPLY_WORDS = {
            "new_text_paused": "{post}: de nieuwe tekst {new} raakt nog {hits}: gepauzeerd, "
                               "de nieuwe tekst niet geschreven; geef een tekst zonder en pas "
                               "opnieuw toe",
+           "stale": "{where}: de eerder toegepaste nieuwe tekst, {new}, raakt nu {hits}",
            "field_paused": "{post}: een nieuwe tekst vervangt alleen {main}, en {fields} "
                            "raken nog {hits}: gepauzeerd, de nieuwe tekst niet geschreven; pas "
                            "{fields} aan in de kalender zelf en pas opnieuw toe, of kies pauze",

@@ -270,3 +270,47 @@ def test_a_new_text_the_csv_encoding_cannot_hold_is_refused_naming_its_row(tmp_p
     assert result.exit_code == 2, result.output
     assert "row 3, column 'Bericht'" in result.output and "cp1252 cannot hold" in result.output
     assert not (tmp_path / "export-checked.csv").exists()
+
+
+def test_a_new_text_applied_before_a_crisis_term_was_added_is_said_and_decided_again(
+        tmp_path: Path) -> None:
+    """Morning: 'Met de trein naar de kerstmarkt!' changed into 'Met de bus ...' and applied;
+    the checked copy goes to the scheduler. Afternoon: 'bus' is added to the crisis. Scans
+    read the original calendar, where the post still says 'trein' and its change was carried
+    into every new report: nothing ever checked the text going out, nobody was told. The
+    nightly mail now says so (once), and the next report leaves that decision out."""
+    write_xlsx(tmp_path / "kal.xlsx", {"Planning": [
+        HEADER, ["25-11-2026", "12:00", "Instagram", "Met de trein naar de kerstmarkt!", None,
+                 "Gepland"]]})
+    with smtp_server() as (box, port):
+        config = tmp_path / "contentcheck.toml"
+        config.write_text(
+            'state_dir = "state"\n[scan]\ncalendars = ["kal.xlsx"]\n'
+            'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+            '[nightly]\nreports = ["json"]\nretries = 0\n'
+            f'[notify.email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+            'sender = "check@example.nl"\nrecipients = ["webcare@example.nl"]\ntimeout = 5\n',
+            encoding="utf-8")
+        at = ("--config", config)
+        assert run("crisis", "start", "Trein", "--term", "trein", *at,
+                   "--now", NOW).exit_code == 0
+        report = tmp_path / "review.xlsx"
+        assert run("scan", *at, "--now", NOW, "-o", report).exit_code == 1
+        decide(report, {2: ("change", "Met de bus naar de kerstmarkt!")})
+        assert run("apply", report, *at).exit_code == 0
+        assert run("crisis", "add", "Trein", "--term", "bus", *at,
+                   "--now", "2026-11-24T14:00").exit_code == 0
+        evening = ("--now", "2026-11-24T18:00")
+        assert run("watch", "--once", *at, *evening).exit_code == 1
+        first = box.wait_for(1, timeout=5)[0]
+        assert run("watch", "--once", *at, *evening).exit_code == 1
+        second = box.wait_for(2, timeout=5)[1]
+    assert first["Subject"].startswith("[contentcheck] NEW TEXT HITS A CRISIS TERM (1)")
+    body = first.get_body(("plain",)).get_content().replace("\r\n", "\n")
+    assert ("kal.xlsx [Planning] row 2: the new text applied earlier, 'Met de bus naar de "
+            "kerstmarkt!', hits 'bus' (crisis term 'bus') now") in body
+    assert "NEW TEXT" not in second["Subject"]  # said once
+    avond = tmp_path / "avond.xlsx"
+    assert run("scan", *at, *evening, "-o", avond).exit_code == 1
+    row = [cell.value for cell in openpyxl.load_workbook(avond)["Flagged"][2]]
+    assert row[5] == "Met de trein naar de kerstmarkt!" and row[6] is None and row[7] is None

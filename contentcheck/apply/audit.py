@@ -121,7 +121,9 @@ def earlier_decisions(copy: Path, source: Path, replace_copy: bool, lang: str = 
 
 
 def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = (),
-                      state_dir: Path | None = None) -> Callable[[Post, "Verdict"], tuple[str, str | None, str | None, str | None] | None]:
+                      state_dir: Path | None = None,
+                      still_hits: Callable[[str], list[str]] | None = None
+                      ) -> Callable[[Post, "Verdict"], tuple[str, str | None, str | None, str | None] | None]:
     """The decisions a person made in earlier applies, found by what each post says: the next
     report (nightly included) fills them in, so nobody types the same decision twice.
 
@@ -135,7 +137,9 @@ def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = (),
     given each other's decision. And only while the post is flagged for the same reasons it
     was decided for (``report_meta.verdict_key``): a "publish" given to a post that was only to
     be reviewed says nothing once a crisis makes it a pause, nor does a publish of a paused
-    post once a second crisis hits it too.
+    post once a second crisis hits it too. Nor a change whose new text a crisis term hits
+    now (``still_hits``, ``stale.crisis_hits_now``): 'bus' added after 'Met de trein' became
+    'Met de bus', the post is decided again.
     """
     from contentcheck.report.report_meta import post_fingerprint, verdict_key
 
@@ -167,6 +171,8 @@ def carried_decisions(calendars: list[str], flagged: Iterable["Verdict"] = (),
         fingerprint = post_fingerprint(post)
         found = known.get((post.source, post.sheet, post.row, fingerprint)) or moved(post, fingerprint)
         if found is None or found.report_status != verdict.status.value:
+            return None
+        if found.decision is Decision.CHANGE and still_hits and still_hits(found.new_text or ""):
             return None
         if found.verdict is not None:  # flagged for the same reasons: the same decision holds
             return (found.decision.value, found.new_text, found.reviewer, found.note

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
     from contentcheck.progress import Progress
     from contentcheck.report import ReportOptions
     from contentcheck.scan import ScanResult
+    from contentcheck.settings import TermSources
 
 
 STDOUT = Path("-")  # `-o -`: the report on standard output
@@ -252,7 +253,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
         result = run_scan(settings, progress)
         try:
             _deliver(result, report_format, output, show_ok, lang, progress, state_dir,
-                     csv_delimiter)
+                     csv_delimiter, settings.terms)
         finally:
             result.close()  # a big scan's temporary files
     progress.done()
@@ -336,17 +337,19 @@ def _keep_decisions(output: Path, state_dir: Path) -> None:
 
 def _deliver(result: "ScanResult", report_format: str, output: Path | None, show_ok: bool,
              lang: str | None, progress: "Progress", state_dir: Path,
-             csv_delimiter: str | None = None) -> None:
+             csv_delimiter: str | None = None, terms: "TermSources | None" = None) -> None:
     """Show the report on the terminal (or standard output: ``-o -``), or write it atomically
-    to a file and say so."""
+    to a file and say so. ``terms``: what the scan read, to check new texts applied earlier
+    before the workbook carries their decisions."""
     from contentcheck.report import ReportOptions, write_report
 
     earlier = None
     if report_format == "xlsx":  # only the workbook has the reviewer's columns to fill in
         from contentcheck.apply.audit import carried_decisions
+        from contentcheck.apply.stale import crisis_hits_now
 
         earlier = carried_decisions([c.path for c in result.calendars], result.flagged,
-                                    state_dir)
+                                    state_dir, crisis_hits_now(terms, result.crisis_terms))
     options = ReportOptions(lang=lang, show_ok=show_ok, progress=progress,
                             csv_delimiter=csv_delimiter, earlier=earlier)
     if output is None:

@@ -56,11 +56,14 @@ def _counts(flags: list[Flag], lang: str) -> str:
 def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
                     previous: RunRecord | None, reports: list[Path], zone: tzinfo,
                     job: str, lang: str = "en",
-                    expired: list[dict[str, str]] | None = None) -> Message:
+                    expired: list[dict[str, str]] | None = None,
+                    stale: list[str] | None = None) -> Message:
     """The notification of a run that worked (something flagged, ``notify = "always"``, or
     news people must hear), in the reader's language; its ``details`` (for scripts) stay
     English. ``expired``: the declared crises whose until passed since the previous check
-    (``result.expired``): their posts look ok again, which must not happen in silence."""
+    (``result.expired``): their posts look ok again, which must not happen in silence.
+    ``stale``: the lines of the posts whose applied new text a crisis term hits now
+    (``apply.stale``): the checked copy publishes it."""
     lang = words(lang)
     say = MESSAGE_WORDS[lang]
     banner = crisis_banner(result, lang)
@@ -77,6 +80,9 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     if expired:
         subject = say["subject_expired"].format(
             names=", ".join(c["name"] for c in expired), subject=subject)
+    stale = stale or []
+    if stale:
+        subject = say["subject_stale"].format(n=len(stale), subject=subject)
     missing = missing_lines(result, lang)
     if missing:
         subject = say["subject_missing"].format(
@@ -85,6 +91,7 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     lines = [banner, *result.crisis_lines(lang), ""] if banner else []
     lines += [say["expired"].format(name=repr(c["name"]), until=_when(c["until"], zone, lang))
               for c in expired] + ([""] if expired else [])
+    lines += [say["stale"], *(f"  {line}" for line in stale), ""] if stale else []
     lines += missing
     window = result.window.to_dict() if result.window else None
     span = say["span"].format(start=_when(window["start"], zone, lang),
@@ -108,7 +115,8 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     lines += [say["calendar"].format(path=c.path, sha=c.sha256[:12]) for c in result.calendars]
     lines += [say["report"].format(path=path) for path in reports]
     return Message(subject=visible(subject), text=visible("\n".join(lines) + "\n", newlines=True),
-                   attachments=_attachments(reports), details=_details(result, new, still, reports, expired))
+                   attachments=_attachments(reports),
+                   details={**_details(result, new, still, reports, expired), "stale": stale})
 
 
 def missing_lines(result: ScanResult, lang: str = "en") -> list[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from contentcheck.apply.stale import StaleChange
 from contentcheck.config import Config
 from contentcheck.errors import CalendarError, ContentcheckError
 from contentcheck.nightly.config import NightlySettings
@@ -73,17 +74,20 @@ def _report_paths(job: NightlySettings, started: datetime) -> dict[str, Path]:
 
 
 def write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], still: int,
-                  previous: RunRecord | None, reason: str, started: datetime) -> list[Path]:
-    """The Excel report for reviewers and a JSON one that also says what is new."""
+                  previous: RunRecord | None, reason: str, started: datetime,
+                  still_hits: Callable[[str], list[str]] | None = None) -> list[Path]:
+    """The Excel report for reviewers and a JSON one that also says what is new;
+    ``still_hits``: a carried change whose new text it finds is decided again."""
     from contentcheck.gcpause import paused_gc
 
     with paused_gc():
         return _write_reports(job, result, new=new, still=still, previous=previous,
-                              reason=reason, started=started)
+                              reason=reason, started=started, still_hits=still_hits)
 
 
 def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag], still: int,
-                   previous: RunRecord | None, reason: str, started: datetime) -> list[Path]:
+                   previous: RunRecord | None, reason: str, started: datetime,
+                   still_hits: Callable[[str], list[str]] | None = None) -> list[Path]:
     from contentcheck.report import ReportOptions, write_report
     from contentcheck.report.output import check_not_an_input
 
@@ -101,7 +105,7 @@ def _write_reports(job: NightlySettings, result: ScanResult, *, new: list[Flag],
     options = ReportOptions(lang=job.lang, extra={"nightly": nightly},
                             is_new=lambda v: Flag.from_verdict(v).key in new_keys,
                             earlier=carried_decisions([c.path for c in result.calendars],
-                                                      result.flagged, job.state_dir))
+                                                      result.flagged, job.state_dir, still_hits))
     for kind, path in paths.items():
         write_report(result, kind, path, options)
     return list(paths.values())
@@ -150,6 +154,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     """Scan with the config's settings (``scan_now`` pins the moment, as ``scan --now`` does),
     report, record, and notify each channel of what it has not yet told people. ``stop`` (the
     watcher's stop request) ends a slow delivery early."""
+    from contentcheck.apply.stale import crisis_hits_now, stale_changes
     from contentcheck.scan import run_scan
     from contentcheck.settings import build_scan_settings
 
@@ -159,23 +164,30 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     log.info("check started (%s)", reason)
     result: ScanResult | None = None
     try:
-        result = _scan_with_retries(job, lambda: _paused(run_scan, replace(
-            build_scan_settings(config, now=scan_now), skip_unreadable=True)), stop)
+        settings = replace(build_scan_settings(config, now=scan_now), skip_unreadable=True)
+        result = _scan_with_retries(job, lambda: _paused(run_scan, settings), stop)
         outcome.unreadable = list(result.unreadable)
         outcome.result = result
         outcome.flags = [Flag.from_verdict(v, reader_language(job)) for v in result.flagged]
         previous, _ = history.previous_keys(job.job)
         pending = {}  # the history read once per channel: per flagged post it was quadratic
+        # news that is no flagged post, owed per channel as posts are: a crisis that expired,
+        # a new text applied earlier that a crisis term hits now (the copy publishes it)
+        hits_now = crisis_hits_now(settings.terms, result.crisis_terms, reader_language(job))
+        changed = stale_changes([c.path for c in result.calendars], job.state_dir, hits_now)
         expired: dict[str, list[dict[str, str]]] = {}
+        stale: dict[str, list[StaleChange]] = {}
         for channel in job.notify_channels() or (REPORT_ONLY,):
             told = history.notified_keys(job.job, channel)
             pending[channel] = [f for f in outcome.flags if f.key not in told]
             expired[channel] = [c for c in result.expired if expired_key(c) not in told]
+            stale[channel] = [s for s in changed if s.key not in told]
         owed = {f.key for todo in pending.values() for f in todo}
         outcome.new = [f for f in outcome.flags if f.key in owed]
         still = len(outcome.flags) - len(outcome.new)
         outcome.reports = write_reports(job, result, new=outcome.new, still=still,
-                                        previous=previous, reason=reason, started=started)
+                                        previous=previous, reason=reason, started=started,
+                                        still_hits=hits_now)
         outcome.run_id = history.record(
             job=job.job, reason=reason, started=started, finished=datetime.now(job.timezone),
             scan_now=result.now, crises=result.crisis_sources, reports=outcome.reports,
@@ -187,8 +199,8 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
                                  [c.path for c in result.calendars])
         if REPORT_ONLY in pending:
             history.mark_notified(job.job, REPORT_ONLY, pending[REPORT_ONLY], outcome.run_id)
-            history.mark_notified_keys(job.job, REPORT_ONLY,
-                                       map(expired_key, expired[REPORT_ONLY]), outcome.run_id)
+            history.mark_notified_keys(job.job, REPORT_ONLY, _news_keys(
+                expired[REPORT_ONLY], stale[REPORT_ONLY]), outcome.run_id)
         outcome.ok = True
         prune(job, history, started)
     except (ContentcheckError, OSError, sqlite3.Error) as exc:
@@ -201,7 +213,7 @@ def run_check(job: NightlySettings, config: Config, *, reason: str = "once",
     log.info("check done: %d flagged, %d not notified yet; reports: %s", len(outcome.flags),
              len(outcome.new), ", ".join(map(str, outcome.reports)))
     try:
-        _notify(job, history, outcome, result, previous, pending, expired, stop)
+        _notify(job, history, outcome, result, previous, pending, (expired, stale), stop)
     finally:
         _close(result)
     return outcome
@@ -237,24 +249,27 @@ def _paused(scan: Callable[[ScanSettings], ScanResult], settings: ScanSettings) 
 
 def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result: ScanResult,
             previous: RunRecord | None, pending: dict[str, list[Flag]],
-            expired: dict[str, list[dict[str, str]]], stop: threading.Event | None) -> None:
-    """One message per set of channels that owe the same posts and expired crises (usually
-    one for all); a channel that delivered has them marked notified, one that failed keeps
-    them for the next run."""
+            news: tuple[dict[str, list[dict[str, str]]], dict[str, list[StaleChange]]],
+            stop: threading.Event | None) -> None:
+    """One message per set of channels that owe the same posts and news (expired crises,
+    new texts a crisis term hits now; usually one message for all); a channel that delivered
+    has them marked notified, one that failed keeps them for the next run."""
     channels = job.notify_channels()
     missing = _calendars_missing_news(outcome, previous)
+    expired, stale = news
     groups: dict[tuple[tuple[str, ...], tuple[str, ...]], list[str]] = {}
     for channel in pending:  # REPORT_ONLY alone when none is configured: a message, no delivery
-        alarm = missing or bool(expired[channel])
+        alarm = missing or bool(expired[channel]) or bool(stale[channel])
         if _should_notify(job, outcome.reason, outcome.flags, pending[channel], alarm):
             owed = (tuple(f.key for f in pending[channel]),
-                    tuple(map(expired_key, expired[channel])))
+                    _news_keys(expired[channel], stale[channel]))
             groups.setdefault(owed, []).append(channel)
     for members in groups.values():
-        todo, gone = pending[members[0]], expired[members[0]]
+        todo, gone, changed = pending[members[0]], expired[members[0]], stale[members[0]]
         message = flagged_message(result, flags=outcome.flags, new=todo, previous=previous,
                                   reports=outcome.reports, zone=job.timezone, job=job.job,
-                                  lang=reader_language(job), expired=gone)
+                                  lang=reader_language(job), expired=gone,
+                                  stale=[s.line(reader_language(job)) for s in changed])
         outcome.message = outcome.message or message
         results = deliver({c: channels[c] for c in members if c in channels}, message, stop)
         outcome.notify_failures += [d.line for d in results if not d.ok]
@@ -264,9 +279,13 @@ def _notify(job: NightlySettings, history: History, outcome: RunOutcome, result:
                 if delivery.ok:
                     history.mark_notified(job.job, delivery.channel, todo, outcome.run_id or 0)
                     history.mark_notified_keys(job.job, delivery.channel,
-                                               map(expired_key, gone), outcome.run_id or 0)
+                                               _news_keys(gone, changed), outcome.run_id or 0)
         except (OSError, sqlite3.Error) as exc:  # sent twice next time beats never sent
             log.error("could not record the notification in %s: %s", history.path, exc)
+
+
+def _news_keys(expired: list[dict[str, str]], stale: list[StaleChange]) -> tuple[str, ...]:
+    return tuple(map(expired_key, expired)) + tuple(s.key for s in stale)
 
 
 def expired_key(crisis: dict[str, str]) -> str:
