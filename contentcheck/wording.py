@@ -484,6 +484,7 @@ APPLY_WORDS = {
            "outside_changed": "not flagged when the report was made (changed since, or a "
                               "crisis term added since?)",
            "hit": "'{word}' (crisis term '{term}')", "hits": "{post}, {why}: hits {terms}",
+           "held": "the quiet period of {by} (every post until {until} waits)",
            "unreviewed_paused": ": paused (--unreviewed pause)",
            "unreviewed_kept": ": written as it is",
            "publish": "{where}: publish as planned{who}",
@@ -558,6 +559,7 @@ APPLY_WORDS = {
            "outside_changed": "niet gemarkeerd toen het rapport gemaakt werd (sindsdien "
                               "veranderd, of een crisisterm toegevoegd?)",
            "hit": "'{word}' (crisisterm '{term}')", "hits": "{post}, {why}: raakt {terms}",
+           "held": "de stille periode van {by} (elk bericht tot {until} wacht)",
            "unreviewed_paused": ": gepauzeerd (--unreviewed pause)",
            "unreviewed_kept": ": geschreven zoals het is",
            "publish": "{where}: publiceren zoals gepland{who}",

@@ -314,3 +314,25 @@ def test_a_new_text_applied_before_a_crisis_term_was_added_is_said_and_decided_a
     assert run("scan", *at, *evening, "-o", avond).exit_code == 1
     row = [cell.value for cell in openpyxl.load_workbook(avond)["Flagged"][2]]
     assert row[5] == "Met de trein naar de kerstmarkt!" and row[6] is None and row[7] is None
+
+
+def test_a_bulk_file_never_uploads_posts_a_quiet_period_holds_after_the_reports_window(
+        tmp_path: Path) -> None:
+    """`scan --hold 3d --days 1`: a quiet period holds every post of the next three days, the
+    report covers one. apply re-uploads every row of a Hootsuite file and checked the rows
+    after the window against the crisis terms only: the held posts of day two and three, no
+    crisis word in them, went into the upload file unpaused, unlisted, exit 0."""
+    bulk = hootsuite(tmp_path / "hootsuite.csv", [
+        ("24/11/2026 12:00", "Met de trein naar huis"), ("24/11/2026 15:00", "Gezellige middag"),
+        ("25/11/2026 10:00", "Gezellige zaterdag"), ("26/11/2026 10:00", "Kom naar de markt")])
+    report = tmp_path / "review.xlsx"
+    scan_report([bulk], report, "--hold", "3d", "--days", "1")
+    decide(report, {1: ("pause", None), 2: ("publish", None)})
+    refused = run("apply", report)
+    assert refused.exit_code == 2, refused.output
+    assert "row 3" in refused.output and "quiet period" in refused.output
+    assert not (tmp_path / "hootsuite-checked.csv").exists()
+    held = run("apply", report, "--unreviewed", "pause")
+    assert held.exit_code == 1, held.output
+    assert (tmp_path / "hootsuite-checked.csv").read_text(encoding="utf-8").splitlines() == [
+        "24/11/2026 15:00,Gezellige middag,"]

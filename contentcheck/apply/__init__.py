@@ -56,7 +56,8 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
                              [str(info.get("kind", "")) for info in meta["calendars"]],
                              term_inputs(term_sources or TermSources(shipped_lists=False),
                                          config_path))
-    ctx = Context(report, review, Rechecker(term_sources, meta.get("crisis_terms", [])),
+    ctx = Context(report, review, Rechecker(term_sources, meta.get("crisis_terms", []),
+                                            meta.get("holds")),
                   undecided, unreviewed, replace_copy,
                   datetime.now(timezone.utc).isoformat(timespec="seconds"),
                   lang if lang in LABELS else "en", window_of(meta), progress)
@@ -64,8 +65,8 @@ def apply_review(report: Path, *, output: Path | None = None, output_dir: Path |
              for index, (info, source, target) in enumerate(zip(meta["calendars"], sources, targets))]
     refusals = [line for plan in plans for line in plan.refusals]
     if refusals:
-        raise Refused(f"{len(refusals)} row(s) of a bulk file hit a crisis term and were not in "
-                      "the report (listed above): nothing written; scan the file with a window "
+        raise Refused(f"{len(refusals)} row(s) of a bulk file hit a crisis term (or a quiet "
+                      "period holds them) and were not in the report (listed above): nothing written; scan the file with a window "
                       "that covers them and review, or apply with --unreviewed pause (leave "
                       "them out) or --unreviewed keep (upload them as they are)", refusals,
                       ctx.lang)

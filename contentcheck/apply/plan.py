@@ -33,7 +33,7 @@ from contentcheck.report.labels import DECISION_WORDS, Decision
 from contentcheck.report.report_meta import post_fingerprint, split_key
 from contentcheck.scan import PROGRESS_STEP
 from contentcheck.window import status_is_final
-from contentcheck.wording import LABELS, apply_phrase, words
+from contentcheck.wording import LABELS, apply_phrase, moment_in, words
 
 
 def _status(status: str, lang: str) -> str:
@@ -307,7 +307,7 @@ def _gone(ctx: Context, post: Post) -> bool:
             and post.scheduled_at < start)
 
 
-def _covered(ctx: Context, post: Post, hits: list[Match]) -> bool:
+def _covered(ctx: Context, post: Post, hits: list[Match], held: bool = False) -> bool:
     """Whether the report saw this row (in its window) and its crisis terms hit it now with a
     pause: not flagged then, so the row changed since. A published, cancelled or paused row
     was left out of the report for that, not for a change."""
@@ -319,7 +319,7 @@ def _covered(ctx: Context, post: Post, hits: list[Match]) -> bool:
                 end is not None and post.scheduled_at >= end):
             return False
     report_terms = set(ctx.review.meta.get("crisis_terms", []))
-    return any(match.term in report_terms and not match.loose for match in hits)
+    return held or any(match.term in report_terms and not match.loose for match in hits)
 
 
 def _outside(ctx: Context, post: Post) -> str:
@@ -347,7 +347,7 @@ def _check_written_rows(ctx: Context, plan: Plan,
     decision was made on the old text. A post the report flagged for review, unchanged
     (``reviewed_at``), counts only for the crisis terms the report did not have: its own
     (a loose reading of 'spoor') were the review, listed as not decided already."""
-    if not ctx.rechecker.has_crisis_terms:
+    if not ctx.rechecker.has_crisis_terms and ctx.rechecker.hold is None:
         return
     report_terms = set(ctx.review.meta.get("crisis_terms", []))
     kind = plan.calendar.kind
@@ -364,15 +364,20 @@ def _check_written_rows(ctx: Context, plan: Plan,
         hits = ctx.rechecker.crisis_hits(post)
         if address in reviewed_at:
             hits = [match for match in hits if match.term not in report_terms]
-        if not hits:
+        # a quiet period holds every post before its end: a row the report did not see (after
+        # its window, or a period declared since) is held as a crisis hit is
+        held = ctx.rechecker.held(post)
+        if not hits and not held:
             continue
         first: dict[str, tuple[str, str]] = {}  # each word once, with the first term found
         for match in hits:
             first.setdefault(match.matched.casefold(), (match.matched, match.term))
-        terms = ", ".join(apply_phrase(ctx.lang, "hit", word=word, term=term)
-                          for word, term in first.values())
+        terms = ", ".join([apply_phrase(ctx.lang, "hit", word=word, term=term)
+                           for word, term in first.values()] + ([apply_phrase(
+                               ctx.lang, "held", by=held[0], until=moment_in(held[1], ctx.lang))]
+                               if held else []))
         if ctx.undecided is not Undecided.PUBLISH and (
-                address in said_pause or (plan.changed and _covered(ctx, post, hits))):
+                address in said_pause or (plan.changed and _covered(ctx, post, hits, bool(held)))):
             # a row the report said to pause, or one it saw and would have flagged: it changed
             # since (a paused post edited while rows moved finds no decision of its own)
             phrase = "changed_paused" if address in said_pause else "changed_covered"

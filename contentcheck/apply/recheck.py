@@ -25,15 +25,30 @@ if TYPE_CHECKING:
 class Rechecker:
     """The terms of a scan now plus the report's crisis terms, compiled once per apply."""
 
-    def __init__(self, sources: TermSources | None, report_terms: list[str]) -> None:
+    def __init__(self, sources: TermSources | None, report_terms: list[str],
+                 report_holds: list[dict[str, str]] | None = None) -> None:
         from contentcheck.matching import Checker, TermSet
-        from contentcheck.scan import terms_at
+        from contentcheck.scan import declared_crises, holds_at, terms_at
 
         sources = sources or TermSources(shipped_lists=False)
         sources = replace(sources, crisis_terms=tuple(report_terms) + sources.crisis_terms)
-        crisis, lists = terms_at(sources, datetime.now(timezone.utc))
+        now = datetime.now(timezone.utc)
+        crisis, lists = terms_at(sources, now)
         self._all = Checker(crisis, lists)
         self._crisis = Checker(crisis, TermSet()) if crisis.terms else None
+        # the quiet periods of the report and of the crises declared now: (by, until)
+        holds = [(hold["by"], datetime.fromisoformat(hold["until"]))
+                 for hold in report_holds or [] if hold.get("by") and hold.get("until")]
+        holds += holds_at(declared_crises(sources, now), now) if sources.active_crises else ()
+        self.hold = max(holds, key=lambda hold: hold[1]) if holds else None
+
+    def held(self, post: Post) -> tuple[str, datetime] | None:
+        """The quiet period that holds this row (who declared it, until when), if any: every
+        post scheduled before its end waits, one without a date too."""
+        if self.hold is None:
+            return None
+        at = post.scheduled_at
+        return self.hold if at is None or at < self.hold[1] else None
 
     def new_text(self, text: str, lang: str = "en", *, crisis_only: bool = False) -> list[str]:
         """What a text would still hit, e.g. ``'treinen' (crisis term 'trein')``; empty for

@@ -79,6 +79,7 @@ def build_meta(result: ScanResult, lang: str, earlier: Any = None) -> dict[str, 
         "timezone": getattr(result.now.tzinfo, "key", None),
         "columns": result.columns,
         "crisis_terms": result.crisis_terms,  # apply checks new texts against them too
+        "holds": result.holds,  # quiet periods: apply holds the rows the report did not see
         "window": None if result.window is None else
         {"start": _iso(result.window.start), "end": _iso(result.window.end)},
         "flagged": {post_key(indexes[v.post.source], v.post):
