@@ -91,7 +91,10 @@ def flagged_message(result: ScanResult, *, flags: list[Flag], new: list[Flag],
     lines = [banner, *result.crisis_lines(lang), ""] if banner else []
     lines += [say["expired"].format(name=repr(c["name"]), until=_when(c["until"], zone, lang))
               for c in expired] + ([""] if expired else [])
-    lines += [say["stale"], *(f"  {line}" for line in stale), ""] if stale else []
+    if stale:  # each one a post going out with a crisis term: the first MAX_LISTED
+        lines += [say["stale"], *(f"  {line}" for line in stale[:MAX_LISTED])]
+        lines += [say["more"].format(n=len(stale) - MAX_LISTED)] if len(stale) > MAX_LISTED else []
+        lines.append("")
     lines += missing
     window = result.window.to_dict() if result.window else None
     span = say["span"].format(start=_when(window["start"], zone, lang),
