@@ -336,3 +336,16 @@ def test_a_bulk_file_never_uploads_posts_a_quiet_period_holds_after_the_reports_
     assert held.exit_code == 1, held.output
     assert (tmp_path / "hootsuite-checked.csv").read_text(encoding="utf-8").splitlines() == [
         "24/11/2026 15:00,Gezellige middag,"]
+
+
+def test_a_quiet_period_past_the_crisis_end_says_it_ends_with_the_crisis(tmp_path: Path) -> None:
+    """`crisis hold Brand 3d` on a crisis that ends tomorrow said 'every post scheduled before
+    <in three days> waits'; the period ends with the crisis, a day and a half earlier, and
+    posts in between went out as the terms decide. The line says when it really ends."""
+    now = ("--now", "2026-11-24T08:00")
+    assert run("crisis", "start", "Brand", "--term", "brand*", "--until", "2026-11-25",
+               *now).exit_code == 0
+    result = run("crisis", "hold", "Brand", "3d", *now)
+    assert result.exit_code == 0, result.output
+    assert "the crisis itself ends at 2026-11-26 00:00" in result.output
+    assert "contentcheck crisis extend Brand --until DATE" in result.output

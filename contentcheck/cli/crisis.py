@@ -326,9 +326,14 @@ def hold(name: str, when: str, ctx: _Context) -> None:
 
 
 def _quiet_period(declared: crises.Crisis, ctx: _Context) -> str:
-    return (f"quiet period: every post scheduled before {ctx.show_time(declared.hold_until)} "
+    line = (f"quiet period: every post scheduled before {ctx.show_time(declared.hold_until)} "
             f"waits, whatever its words (contentcheck crisis hold {crises.quoted(declared.name)} "
             "off to end it early)")
+    if declared.until is not None and declared.hold_until is not None and \
+            declared.hold_until > declared.until:  # the period ends with the crisis
+        line += (f"; but the crisis itself ends at {ctx.show_time(declared.until)}, and the "
+                 f"quiet period with it: {crises.extend_command(declared)} to keep both")
+    return line
 
 
 @crisis.command()
