@@ -176,6 +176,20 @@ def test_a_calendar_lists_crisis_rows_outside_the_window(kalender: Path, tmp_pat
     assert statuses(tmp_path / "kal-checked.xlsx")[9] == "Gepland"
 
 
+def test_a_cancelled_or_published_row_is_not_called_unreviewed(tmp_path: Path) -> None:
+    calendar = write_xlsx(tmp_path / "kal.xlsx", {"Planning": [HEADER, KIP[0], [
+        "25-11-2026", "10:00", "X", "Kipburgers voor iedereen", "Geannuleerd", "Mo"], [
+        "25-11-2026", "11:00", "X", "Kipnuggets in de app", "Gepubliceerd", "Mo"]]})
+    report = tmp_path / "review.xlsx"
+    scan([calendar], report)
+    decide(report, {2: ("pause", None)})
+    result = run("apply", report)
+    assert result.exit_code == 0, result.stdout
+    assert "not reviewed" not in result.stdout
+    copy = statuses(tmp_path / "kal-checked.xlsx")
+    assert [copy[3], copy[4]] == ["Geannuleerd", "Gepubliceerd"]
+
+
 # --- 3. a second apply ---------------------------------------------------------------------
 
 def test_a_second_report_builds_on_the_first_copy(kalender: Path, tmp_path: Path) -> None:

@@ -359,7 +359,8 @@ def _check_written_rows(ctx: Context, plan: Plan,
         if number % PROGRESS_STEP == 0:
             ctx.progress.advance(PROGRESS_STEP)
         address = (post.sheet, post.row)
-        if address in chosen or address in undecided_at or _gone(ctx, post):
+        if address in chosen or address in undecided_at or _gone(ctx, post) or \
+                status_is_final(post.status):  # published, cancelled or paused: not going out
             continue
         hits = ctx.rechecker.crisis_hits(post)
         if address in reviewed_at:
