@@ -134,6 +134,22 @@ def test_csv_without_status_column_gets_one(tmp_path: Path) -> None:
         b"Date,Post,Status\r\n25-11-2026,trein,Paused\r\n26-11-2026,fiets,\r\n")  # English headers
 
 
+def test_an_added_status_never_writes_over_notes_in_a_column_without_a_header(tmp_path: Path) -> None:
+    calendar = write_xlsx(tmp_path / "k.xlsx", {"Planning": [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        [dt.datetime(2026, 11, 25), "12:00", "X", "Met de trein naar Aken"],
+        [dt.datetime(2026, 11, 26), "12:00", "X", "Fietsen door de duinen", None, None,
+         "bel Joris eerst"]]})
+    report = tmp_path / "r.xlsx"
+    scan_to_report(calendar, report)
+    decide(report, {2: ("pause", None)})
+    result = run("apply", report)
+    assert "added a Status column" in result.stdout
+    sheet = openpyxl.load_workbook(tmp_path / "k-checked.xlsx").active
+    assert sheet.cell(3, 7).value == "bel Joris eerst"
+    assert sheet.cell(1, 8).value == "Status" and sheet.cell(2, 8).value == "Gepauzeerd"
+
+
 def make_old_report(report: Path) -> None:
     """The report as versions before post fingerprints wrote it: no fingerprint column, no
     list of flagged posts in the hidden metadata."""
