@@ -209,7 +209,18 @@ def config_calendars(config: "Config", entry: str) -> list[Path]:
     from contentcheck.calendar.workbook import is_report
 
     found = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
-    return [p for p in found if not is_report(p)] or found or [path]
+    calendars = [p for p in found if not is_report(p)] or found or [path]
+    return [p for p in calendars if not _applied_copy_of(p, calendars)]
+
+
+def _applied_copy_of(path: Path, calendars: list[Path]) -> bool:
+    """Whether ``path`` is the copy ``apply`` wrote of another calendar the same pattern
+    found (``kalender-checked.xlsx``, its audit trail beside it): read as well, every post of
+    the original counted twice and was its own duplicate."""
+    if not path.stem.endswith("-checked") or \
+            not path.with_name(f"{path.stem}.decisions.json").is_file():
+        return False
+    return path.with_name(path.stem.removesuffix("-checked") + path.suffix) in calendars
 
 
 def _once(paths: tuple[Path, ...]) -> tuple[Path, ...]:

@@ -45,6 +45,21 @@ def test_a_glob_pattern_in_calendars_reads_every_matching_file(tmp_path: Path) -
             "Met de trein naar de kerstmarkt"} <= texts
 
 
+def test_a_pattern_leaves_out_the_copy_apply_wrote_of_a_calendar_it_finds(tmp_path: Path) -> None:
+    config = team_folder(tmp_path, '["exports/*.xlsx"]')
+    report = tmp_path / "review.xlsx"
+    scanned = run("scan", "--config", config, "--now", NOW, "-o", report)
+    assert scanned.exit_code == 1, scanned.stderr
+    applied = run("apply", report)
+    assert applied.exit_code in (0, 1), applied.stderr
+    assert (tmp_path / "exports" / "meta-week48-checked.xlsx").is_file()
+    result = run("scan", "--config", config, "--now", NOW, "--format", "json", "--exit-zero")
+    document = json.loads(result.stdout)
+    assert sorted(Path(c["path"]).name for c in document["calendars"]) == [
+        "meta-week48.xlsx", "meta-week49.xlsx"]
+    assert len(document["posts"]) == 2  # each once, none its own duplicate
+
+
 def test_one_missing_calendar_is_named_loudly_and_the_others_are_checked(tmp_path: Path) -> None:
     with smtp_server() as (box, port):
         config = team_folder(tmp_path, '["kalender.csv", "weg/planning.xlsx", "exports/*.xlsx"]',
