@@ -377,7 +377,7 @@ def _to_stdout(result: "ScanResult", report_format: str, options: "ReportOptions
     with tempfile.TemporaryDirectory(prefix="contentcheck-") as folder:
         temp = Path(folder) / f"report{module.SUFFIXES[0]}"
         module.write(result, temp, options)
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer  # click 8.5 deprecates get_binary_stream
         with temp.open("rb") as report:  # in blocks: a big scan's report is never held whole
             shutil.copyfileobj(report, stream)
         stream.flush()
