@@ -57,6 +57,7 @@ class ScanResult:
     lists: dict[str, int] = field(default_factory=dict)
     posts_read: int = 0
     columns: dict[str, str] = field(default_factory=dict)  # column names given by the user
+    dayfirst: bool | None = None  # --dayfirst/--monthfirst (None: as each file shows)
     notes: list[str] = field(default_factory=list)  # about the terms (a crisis term in the plural)
     unreadable: list[tuple[str, str]] = field(default_factory=list)  # skipped: (path, error line)
     # declared crises whose until passed in the last days unended: name, until, path
@@ -635,6 +636,7 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         lists=dict(sorted(list_sizes.items())),
         posts_read=sum(c.read for c in calendars),
         columns={role.value: name for role, name in settings.columns.items()},
+        dayfirst=settings.dayfirst,
         notes=problems + unseen_crises(settings.terms, now, declared)
         + term_notes(typed_only(crisis), left_out=False) + list(lists.warnings) + noted,
         unreadable=unreadable,

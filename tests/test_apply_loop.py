@@ -190,6 +190,22 @@ def test_a_cancelled_or_published_row_is_not_called_unreviewed(tmp_path: Path) -
     assert [copy[3], copy[4]] == ["Geannuleerd", "Gepubliceerd"]
 
 
+def test_apply_reads_dates_month_first_when_the_scan_was_told_so(tmp_path: Path) -> None:
+    """Every date of a US export fits both ways; read day first, the post due on 5 December
+    after the report's window was 12 May, past, and apply passed over it in silence."""
+    calendar = write_csv(tmp_path / "us.csv", [
+        ["Date", "Time", "Channel", "Post", "Status"],
+        ["12/01/2026", "07:00", "X", "Kip van de week", "Scheduled"],
+        ["12/05/2026", "12:00", "X", "Kip aan het spit", "Scheduled"]], delimiter=",")
+    report = tmp_path / "review.xlsx"
+    scan([calendar], report, "--monthfirst")
+    decide(report, {2: ("pause", None)})
+    result = run("apply", report)
+    assert result.exit_code == 1, result.stdout
+    assert ("row 3 (05-12-2026 12:00, X) 'Kip aan het spit', after the report's window: hits "
+            "'Kip' (crisis term 'kip')") in result.stdout
+
+
 # --- 3. a second apply ---------------------------------------------------------------------
 
 def test_a_second_report_builds_on_the_first_copy(kalender: Path, tmp_path: Path) -> None:

@@ -282,7 +282,8 @@ def plan_calendar(ctx: Context, index: int, info: dict[str, Any], source: Path, 
 
 def _read_as_scanned(meta: dict[str, Any], columns: dict[Role, str]) -> ReadOptions:
     """How the scan read the calendar's times: in its timezone (a report from before it
-    was kept: the offset of its moment), a date without a year nearest to its moment. Read
+    was kept: the offset of its moment), a date without a year nearest to its moment, day or
+    month first as it was told. Read
     as UTC, a post due at 07:30 in Amsterdam, past when the 08:00 report was made, fell in
     its window as 'not flagged when the report was made'."""
     moment = datetime.fromisoformat(meta["now"]) if meta.get("now") else None
@@ -294,9 +295,10 @@ def _read_as_scanned(meta: dict[str, Any], columns: dict[Role, str]) -> ReadOpti
             zone = ZoneInfo(meta["timezone"])
         except (ZoneInfoNotFoundError, ValueError):
             pass  # a zone this machine does not know: the offset the report was made at
+    dayfirst = meta.get("dayfirst")  # as the scan was told (--monthfirst), else as it read
     if moment is None:
-        return ReadOptions(timezone=zone, columns=columns)
-    return ReadOptions(timezone=zone, columns=columns, reference=moment.date())
+        return ReadOptions(timezone=zone, columns=columns, dayfirst=dayfirst)
+    return ReadOptions(timezone=zone, columns=columns, reference=moment.date(), dayfirst=dayfirst)
 
 
 def _gone(ctx: Context, post: Post) -> bool:

@@ -78,6 +78,7 @@ def build_meta(result: ScanResult, lang: str, earlier: Any = None) -> dict[str, 
         # the zone the scan read calendar times in ("Europe/Amsterdam"): apply reads them so
         "timezone": getattr(result.now.tzinfo, "key", None),
         "columns": result.columns,
+        "dayfirst": result.dayfirst,  # --dayfirst/--monthfirst: apply reads the dates so
         "crisis_terms": result.crisis_terms,  # apply checks new texts against them too
         "holds": result.holds,  # quiet periods: apply holds the rows the report did not see
         "window": None if result.window is None else
