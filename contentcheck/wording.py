@@ -233,6 +233,11 @@ SIMILAR_ERROR_WORDS = {
     "nl": "{matched}{where} herhaalt de fout '{rule}' uit {source}",
 }
 
+WRITTEN_SUMMARY = {  # `scan -o FILE`'s line on stderr
+    "en": "{output}: {upcoming} upcoming posts, {pause} pause, {review} review, {ok} ok",
+    "nl": "{output}: {upcoming} komende berichten, {pause} pauze, {review} beoordelen, {ok} ok",
+}
+
 QUIET_PERIOD_WORDS = {
     "en": {"reason": "quiet period of {source}: every post until {until} waits",
            "undated": " (this post has no date, so nothing shows it comes later)",

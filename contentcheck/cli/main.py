@@ -364,8 +364,9 @@ def _deliver(result: "ScanResult", report_format: str, output: Path | None, show
     write_report(result, report_format, output, options)
     if not terminal().quiet:
         summary = result.summary()
-        say(f"{output}: {summary['upcoming']} upcoming posts, {summary['pause']} pause, "
-            f"{summary['review']} review, {summary['ok']} ok", err=True)
+        from contentcheck.wording import WRITTEN_SUMMARY, words
+
+        say(WRITTEN_SUMMARY[words(lang or "en")].format(output=output, **summary), err=True)
 
 
 def _to_stdout(result: "ScanResult", report_format: str, options: "ReportOptions") -> None:
