@@ -148,13 +148,30 @@ def verb_lemmas(word: str, language: str) -> tuple[str, ...]:
     Dutch verb form typed as the term (neergestort, overleden), its infinitive's."""
     data = table(language)
     lemmas = [word] if word in data.groups else []
-    if language == "nl" and (looks_like_verb_form(word) or strong_prefixed_form(word)):
+    if language == "nl" and (looks_like_verb_form(word) or strong_prefixed_form(word)) \
+            and not participle_noun(word):
         lemma = data.lemma_of.get(word)
         if lemma and lemma not in lemmas and lemma.endswith(("en", "aan")):
             lemmas.append(lemma)
     if language == "nl":
         lemmas.extend(v for v in adjective_verbs(word) if v not in lemmas)  # afgesloten
     return tuple(lemmas)
+
+
+def participle_noun(word: str) -> bool:
+    """A Dutch noun made of a strong participle, in the plural (de gevangenen, de betrokkenen,
+    de gegevens): it names the people or things, not the act, so it does not stand for its
+    verb, whose forms are everyday words (*vang de deals*, *betrek je klanten*, *alles
+    gegeven*). A participle in -en is never one itself: *verdwenen* is no *verdwen* + -en."""
+    data = table("nl")
+    for ending in ("en", "s"):
+        stem = word[:-len(ending)]
+        if not (word.endswith(ending) and stem.endswith("en") and len(stem) > 4):
+            continue
+        for verb in (data.lemma_of.get(stem), data.lemma_of.get(word)):
+            if verb and verb != stem and is_verb(verb) and stem in data.groups[verb]:
+                return True
+    return False
 
 
 @lru_cache(maxsize=None)

@@ -9,8 +9,8 @@ The singular is added only where it cannot be another word: a Dutch word (Englis
 is not ``live``), not a place's name (``Huizen``, ``Bergen`` are towns; ``Slachtoffers``
 typed first or capitalised by a phone is the word), that the lemma table does not hold as a
 lemma of its own (``doden`` is to kill, not ``dood`` as in doodgewoon; ``treinen``,
-``vlammen`` are verbs too: those keep the note), whose singular the table holds and whose
-forms give back the typed word. Everything else keeps the note.
+``vlammen`` are verbs too: those keep the note), whose singular the table holds, is no verb's
+form (``gegevens`` is no ``gegeven``: given) and whose forms give back the typed word. Everything else keeps the note.
 
 A singular with an everyday sense of its own asks for review, not pause: ``aanslagen`` (the
 attacks) finds *de aanslag op het station*, but also *je voorlopige aanslag* (a tax bill)
@@ -66,7 +66,7 @@ def singular_of(term: Term) -> str | None:
     """The singular a typed Dutch plural crisis term stands for, or None (see the module)."""
     from contentcheck.matching.compounds import vocabulary
     from contentcheck.matching.forms import base_words
-    from contentcheck.matching.lemmas import table, table_forms
+    from contentcheck.matching.lemmas import is_verb, lemma_of, table, table_forms
 
     if not term.crisis or term.language not in ("nl", None):
         return None
@@ -84,7 +84,8 @@ def singular_of(term: Term) -> str | None:
     if norm in groups or norm in english:
         return None
     bases = [base for base in base_words(norm, "nl", dutch, english)
-             if base in groups and norm in table_forms(base, "nl").forms]
+             if base in groups and norm in table_forms(base, "nl").forms
+             and not is_verb(lemma_of(base, "nl") or "")]  # gegeven: also given, of geven
     return bases[0] if len(bases) == 1 else None
 
 
