@@ -23,7 +23,8 @@ from dataclasses import dataclass, field
 from contentcheck.kit_choice import shared_terms
 from contentcheck.kits import Kit, shipped_kits
 from contentcheck.matching import Checker, TermSet, parse_pattern, vocabulary
-from contentcheck.records import Post
+from contentcheck.matching.forms import home_languages
+from contentcheck.records import Post, Term
 from contentcheck.text import fold, is_emoji, iter_groups, split_group
 from contentcheck.translations import translations_of
 
@@ -52,9 +53,9 @@ class Suggestion:
         return f"{self.why}{seen}"
 
 
-def _words(crisis: TermSet) -> dict[str, str]:
+def _words(crisis: TermSet) -> dict[str, Term]:
     """The plain words of the crisis terms (folded) -> the term they come from."""
-    found: dict[str, str] = {}
+    found: dict[str, Term] = {}
     for term in crisis.terms:
         try:
             pattern = parse_pattern(term.text)
@@ -67,7 +68,7 @@ def _words(crisis: TermSet) -> dict[str, str]:
         else:
             continue
         if len(word) >= MIN_WORD:
-            found.setdefault(word, term.text)
+            found.setdefault(word, term)
     return found
 
 
@@ -101,12 +102,21 @@ def _other_part(whole: str, word: str) -> str | None:
     return None
 
 
-def relation(group: str, words: dict[str, str]) -> tuple[str, float] | None:
+def _at_home(word: str, language: str | None) -> bool:
+    """Is ``word`` mostly a word of the crisis term's language? A stem shared across the
+    languages is no relation: the Dutch ``storing`` (an outage) is no English *store*."""
+    if language not in ("nl", "en"):
+        return True
+    return language in home_languages(word, None, vocabulary("nl"), vocabulary("en"))
+
+
+def relation(group: str, words: dict[str, Term]) -> tuple[str, float] | None:
     """Why a word group of a post relates to a crisis word, and how strongly; or None."""
     hashtag = group.startswith("#")
     leaves = [leaf.norm for leaf in split_group(group)[0]]
     whole = "".join(leaves)
-    for word, term in words.items():
+    for word, typed in words.items():
+        term = typed.text
         if whole == word:
             continue
         if hashtag and len(leaves) > 1 and any(
@@ -115,7 +125,8 @@ def relation(group: str, words: dict[str, str]) -> tuple[str, float] | None:
         if _other_part(whole, word):
             return f"compound part of '{term}'", 10
         if (len(word) >= 4 and len(whole) >= 5 and _stem(whole) == _stem(word)
-                and _is_word(whole)):  # a word of its own, not a name (Brandt)
+                and _is_word(whole)  # a word of its own, not a name (Brandt)
+                and _at_home(whole, typed.language)):
             return f"same word stem as '{term}'", 10
         if whole.startswith(word) and len(whole) - len(word) >= 4:
             return f"starts with '{term}'", 7  # kipsaté: a compound with an unknown part
