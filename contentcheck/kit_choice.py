@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from contentcheck.kits import Kit, get_kit, shipped_kits
 from contentcheck.matching import Checker, TermSet
-from contentcheck.records import Severity
+from contentcheck.records import Severity, Term
 
 # readings that make no shared word: a word the kit derives (besmet -> besmetting: a food
 # kit's contamination is no pandemic's infection), an English compound that holds a kit word
@@ -30,6 +30,8 @@ from contentcheck.records import Severity
 # kit's word may stand for (💥 for bom), the head of a compound kit word on its own
 # (bergongeluk's ongeluk makes no avalanche of a treinongeluk)
 _LOOSE_RULES = ("derived", "derived-sense", "emoji-word", "head")
+# the readings by which a typed term finds a kit's word as one of its own forms
+_FORM_RULES = ("exact", "inflection", "lemma")
 # a kit is chosen when it shares more than half as many typed terms as the best-fitting kit:
 # one word it shares (evacuatie) does not make a fire with two fire words a flood too
 _DOMINANCE = 2
@@ -79,16 +81,31 @@ def _event_checker(name: str) -> Checker:
     return Checker(get_kit(name).termsets(name)[0], TermSet())
 
 
+@lru_cache(maxsize=8)
+def _typed_checker(typed: tuple[Term, ...]) -> Checker:
+    """A crisis's typed terms, compiled once, to look a kit's words up in."""
+    return Checker(TermSet(typed), TermSet())
+
+
 def shared_terms(kit: Kit, crisis: TermSet) -> tuple[str, ...]:
     """The typed crisis terms that are one of the kit's words of the event, in any of the
     forms a crisis term finds, but for the loose readings above. In a typed phrase the kit's
     word must be its last word, the head (``bridge collapse`` is a collapse; ``rip current``
-    is a current, no RIP of the mourning kit), or the whole phrase."""
+    is a current, no RIP of the mourning kit), or the whole phrase. The other way round
+    counts too: a kit word of one word that is a form of the typed term (``vermist`` typed,
+    the kit has *vermiste*; ``riot`` typed, the kit has *riots*)."""
     checker = _event_checker(kit.name)
-    return tuple(term.text for term in crisis.terms
-                 if any(f.rule not in _LOOSE_RULES and not f.rule.startswith("compound-en")
-                        and f.match.end >= len(term.text.rstrip(' "“”*'))
-                        for f in checker.explain(term.text)[0]))
+    shared = {term.text for term in crisis.terms
+              if any(f.rule not in _LOOSE_RULES and not f.rule.startswith("compound-en")
+                     and f.match.end >= len(term.text.rstrip(' "“”*'))
+                     for f in checker.explain(term.text)[0])}
+    typed = _typed_checker(crisis.terms)
+    for word in get_kit(kit.name).pause_terms():
+        if " " not in word.strip(' "“”'):
+            shared.update(f.term.text for f in typed.explain(word)[0]
+                          if f.rule in _FORM_RULES and f.match.start == 0
+                          and f.match.end == len(word))
+    return tuple(term.text for term in crisis.terms if term.text in shared)
 
 
 def fitting_kits(crisis: TermSet, leave_out: Iterable[str] = ()) -> list[tuple[Kit, tuple[str, ...]]]:
