@@ -150,6 +150,9 @@ def base_words(word: str, language: str | None, dutch: Mapping[str, int],
                 continue
             if base == word[:-2] + "e" and rank > limit // 4:  # dode, gewonde: not storme, huize
                 continue
+            if language_of == "nl" and word == base + "e" \
+                    and "nl" not in home_languages(base, None, dutch, english):
+                continue  # racisme, terrorisme: no -e form of the English racism, terrorism
             if language_of == "nl" and is_verb(word) and own_form(word, base):
                 continue  # verdrinken is a verb, not the plural of verdrink
             forms = dutch_forms(base, dutch) if language_of == "nl" else english_forms(base, english)
