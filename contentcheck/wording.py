@@ -392,22 +392,22 @@ WARNING_WORDS_NL: tuple[tuple[str, str], ...] = (
      r"its terms out; if it is not over: (?P<command>.*) \(or set a later until in (?P<path>.*)\)",
      "crisis {name} telt niet meer mee sinds {at} (zijn until), dus deze controle laat zijn "
      "termen weg; is hij niet voorbij: {command} (of zet een latere until in {path})"),
-    (r"kit (?P<kit>\S+), chosen from your terms? (?P<terms>.*?) for crisis (?P<crisis>.*?): its "
+    (r"kit (?P<kit>\S+), chosen from your (?P<word>terms?) (?P<terms>.*?) for crisis (?P<crisis>.*?): its "
      r"(?P<n>\d+) words of the event and (?P<m>\d+) tone-deaf words ask for review, never a "
      r"pause \((?P<named>.*) to pause with it; --no-kit-guess or kit_guess = false in \[scan\] "
      r"to turn this off\)",
-     "kit {kit}, gekozen bij je termen {terms} voor crisis {crisis}: de {n} woorden van de "
+     "kit {kit}, gekozen bij je {word} {terms} voor crisis {crisis}: de {n} woorden van de "
      "gebeurtenis en {m} ongepaste woorden vragen om controle, nooit om een pauze ({named} om "
      "ermee te pauzeren; --no-kit-guess of kit_guess = false in [scan] zet dit uit)"),
-    (r"kit (?P<kit>\S+), chosen from your terms? (?P<terms>.*?): its (?P<n>\d+) words of the "
+    (r"kit (?P<kit>\S+), chosen from your (?P<word>terms?) (?P<terms>.*?): its (?P<n>\d+) words of the "
      r"event and (?P<m>\d+) tone-deaf words ask for review, never a pause \((?P<named>.*) to "
      r"pause with it; --no-kit-guess or kit_guess = false in \[scan\] to turn this off\)",
-     "kit {kit}, gekozen bij je termen {terms}: de {n} woorden van de gebeurtenis en {m} "
+     "kit {kit}, gekozen bij je {word} {terms}: de {n} woorden van de gebeurtenis en {m} "
      "ongepaste woorden vragen om controle, nooit om een pauze ({named} om ermee te "
      "pauzeren; --no-kit-guess of kit_guess = false in [scan] zet dit uit)"),
     (r"kit (?P<kit>\S+) \(chosen, review\)", "kit {kit} (gekozen, controle)"),
-    (r"kit (?P<kit>\S+), chosen from your terms? (?P<terms>[^:]*)",
-     "kit {kit}, gekozen bij je termen {terms}"),  # a chosen kit's words' list, in a reason
+    (r"kit (?P<kit>\S+), chosen from your (?P<word>terms?) (?P<terms>[^:]*)",
+     "kit {kit}, gekozen bij je {word} {terms}"),  # a chosen kit's words' list, in a reason
     (r"(?P<place>.*) row (?P<row>\d+): (?P<rest>.*)", "{place} rij {row}: {rest}"),
     (r"column (?P<column>'.*'): (?P<value>.*) is not a date I can read",
      "kolom {column}: {value} is geen datum die ik kan lezen"),
@@ -458,6 +458,8 @@ def warning_in(text: str, lang: str) -> str:
         found = re.fullmatch(pattern, text, flags=re.DOTALL)
         if found:
             parts = found.groupdict()
+            if parts.get("word") == "terms":  # "your term", "your terms": je term, je termen
+                parts["word"] = "termen"
             if "rest" in parts:
                 parts["rest"] = warning_in(parts["rest"], lang)
             return phrase.format(**parts)

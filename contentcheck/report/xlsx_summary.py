@@ -7,6 +7,7 @@ from typing import Any
 
 from contentcheck.records import Status
 from contentcheck.scan import ScanResult
+from contentcheck.wording import warning_in
 
 VALUE_LAST_COLUMN = 12  # long values span B..M
 VALUE_CHARS_PER_LINE = 125
@@ -38,7 +39,7 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
     sheet.write_string(row, 0, labels["title"], formats["title"])
     row += 2
     if result.crisis_active:
-        line(labels["crisis_banner"], _crisis_names(result), "banner")
+        line(labels["crisis_banner"], _crisis_names(result, lang), "banner")
         for held in result.hold_lines(lang):
             line(labels["quiet_period"], held)
         for chosen in result.kit_lines(lang):
@@ -51,7 +52,7 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
     for calendar in result.calendars:
         sheets = f" [{', '.join(calendar.sheets)}]" if calendar.sheets else ""
         line(labels["calendars"], f"{calendar.path}{sheets} ({calendar.kind}, {len(calendar.posts)})")
-    line(labels["crisis"], _crisis_names(result) or labels["no_crisis"])
+    line(labels["crisis"], _crisis_names(result, lang) or labels["no_crisis"])
     if result.crisis_terms:
         line(labels["crisis_terms"], ", ".join(result.crisis_terms))
     line(labels["word_lists"], ", ".join(f"{n} ({c})" for n, c in result.lists.items()) or "-")
@@ -89,12 +90,13 @@ def write_summary(book: Any, name: str, result: ScanResult, labels: dict[str, st
         line("", warning)
 
 
-def _crisis_names(result: ScanResult) -> str:
-    """Declared crises by name, crisis files by file name, and --term."""
+def _crisis_names(result: ScanResult, lang: str) -> str:
+    """Declared crises by name, crisis files by file name, and --term (a chosen kit in the
+    reader's language: "kit data-breach (gekozen, controle)")."""
     from pathlib import PurePath
 
     names = [c["name"] for c in result.crises]
-    names += [PurePath(source).name for source in result.crisis_sources
+    names += [warning_in(PurePath(source).name, lang) for source in result.crisis_sources
               if not source.startswith("crisis ")]
     return ", ".join(names)
 

@@ -188,13 +188,13 @@ def test_the_excel_and_html_reports_name_the_choice(calendar: Path, tmp_path: Pa
 
 
 def test_a_dutch_report_says_the_choice_in_dutch(calendar: Path, tmp_path: Path) -> None:
-    dutch = "kit data-breach, gekozen bij je termen datalek: de "
+    dutch = "kit data-breach, gekozen bij je term datalek: de "
     result = run("scan", calendar, "--term", "datalek", "--now", NOW, "--timezone",
                  "Europe/Amsterdam", "--no-shipped-lists", "--lang", "nl")
     assert result.stdout.splitlines()[2].startswith(dutch), result.stdout
     assert "nooit om een pauze (--kit data-breach om ermee te pauzeren" in result.stdout
     assert "kit data-breach (gekozen, controle)" in result.stdout.splitlines()[1]
-    assert "lijst kit data-breach, gekozen bij je termen datalek)" in result.stdout  # a reason
+    assert "lijst kit data-breach, gekozen bij je term datalek)" in result.stdout  # a reason
     for suffix in ("xlsx", "html", "json"):
         report = tmp_path / f"rapport.{suffix}"
         result = run("scan", calendar, "--term", "datalek", "--now", NOW, "--timezone",
