@@ -45,6 +45,7 @@ class KitChoice:
     kit: Kit
     terms: tuple[str, ...]
     crisis: str | None = None
+    dropped: tuple[str, ...] = ()  # the kit words its team removed (``crisis remove``)
 
     @property
     def source(self) -> str:
@@ -58,7 +59,7 @@ class KitChoice:
         name = self.kit.name
         where = f" for crisis {self.crisis}" if self.crisis else ""
         named = f"crisis add {self.crisis!r} --kit {name}" if self.crisis else f"--kit {name}"
-        pause, review = self.kit.termsets(name)
+        pause, review = self.kit.termsets(name, self.dropped)
         return (f"{self.source}{where}: its {len(pause.terms)} words of the event and "
                 f"{len(review.terms)} tone-deaf words ask for review, never a pause ({named} "
                 "to pause with it; --no-kit-guess or kit_guess = false in [scan] to turn "
@@ -123,7 +124,7 @@ def fitting_kits(crisis: TermSet, leave_out: Iterable[str] = ()) -> list[tuple[K
 
 
 def choose_kits(typed: TermSet, crisis: str | None = None,
-                leave_out: Iterable[str] = ()) -> list[KitChoice]:
+                leave_out: Iterable[str] = (), dropped: Iterable[str] = ()) -> list[KitChoice]:
     """The kits chosen for a crisis that names none, from its typed terms: every fitting kit
     that shares more than half as many typed terms as the best-fitting one (two kits sharing
     one term each are both chosen: ``explosie``, ``aanslag``)."""
@@ -131,7 +132,7 @@ def choose_kits(typed: TermSet, crisis: str | None = None,
     if not fitting:
         return []
     best = max(len(shared) for _, shared in fitting)
-    return [KitChoice(kit, shared, crisis) for kit, shared in fitting
+    return [KitChoice(kit, shared, crisis, tuple(dropped)) for kit, shared in fitting
             if len(shared) * _DOMINANCE > best]
 
 
@@ -145,7 +146,7 @@ def chosen_kits(crises: Iterable[tuple[TermSet, str | None, tuple[str, ...]]],
     choices: list[KitChoice] = []
     review = TermSet()
     for typed, name, dropped in crises:
-        for choice in choose_kits(typed, name, used):
+        for choice in choose_kits(typed, name, used, dropped):
             used.add(choice.kit.name)
             choices.append(choice)
             review += choice.termset(dropped)

@@ -137,7 +137,7 @@ def _chosen(declared: crises.Crisis, ctx: _Context) -> list[Any]:
     from contentcheck.kit_choice import choose_kits
 
     try:
-        return choose_kits(declared.typed_termset(), declared.name)
+        return choose_kits(declared.typed_termset(), declared.name, dropped=declared.dropped)
     except TermFileError:  # a hand-edited term that cannot be read: a scan names it
         return []
 
