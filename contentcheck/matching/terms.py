@@ -403,6 +403,8 @@ def crisis_terms_from_cli(terms: list[str], configured: int = 0) -> TermSet:
     for number, term in enumerate(terms, start=1):
         term = term.strip()
         try:
+            if not term:  # --term "$TERM" with TERM unset
+                raise ValueError("an empty term")
             if term.startswith("!"):
                 key = _exception_key(term[1:])
                 if not key:
