@@ -42,8 +42,8 @@ from importlib.resources import files
 
 from contentcheck.matching.compounds import vocabulary
 from contentcheck.matching.language import OTHER
-from contentcheck.matching.lemmas import (INSEPARABLE, PARTICLES, is_verb, table, table_forms,
-                                          verb_lemmas)
+from contentcheck.matching.lemmas import (INSEPARABLE, PARTICLES, is_verb, lemma_of, table,
+                                          table_forms, verb_lemmas)
 
 # prefixes of a Dutch verb whose -ing noun names its event (over|stroming, uit|droging,
 # mis|handeling): the verb is specific; a bare verb has senses of its own (storen, of storing)
@@ -186,6 +186,19 @@ def english_family(word: str) -> dict[str, str]:
     return found
 
 
+def participle_event_nouns(word: str) -> dict[str, str]:
+    """The nouns of the event of an English past participle's verb, each reached through
+    the verb (evacuated -> evacuation, derailed -> derailment, exploded -> explosion), as a
+    Dutch participle term finds its verb's noun (geëvacueerd -> evacuatie). Only the nouns
+    of the event: the verb's agents and its own forms are other words (killed is no
+    *killer deals*, no *killing it*)."""
+    verb = lemma_of(word, "en") if word.endswith("ed") else None
+    if not verb or verb == word or word not in table("en").groups.get(verb, ()):
+        return {}
+    down, _ = _english_edges()
+    return {noun: verb for noun in down.get(verb, ()) if noun.endswith(EVENT_NOUNS)}
+
+
 def _own_word(word: str, derived: str, language: str) -> bool:
     """Is ``derived`` mostly a word of its own rather than ``word``'s: more common in the
     other language (dier, an animal, for die), or, for an English table word, far more
@@ -212,7 +225,7 @@ def _family(word: str, language: str) -> dict[str, str]:
     (``dutch_family``; a participle term stands for its verb: geëvacueerd -> evacuatie; an -ing
     noun's prefixed verb), or the English table (``english_family``)."""
     if language == "en":
-        return english_family(word)
+        return {**participle_event_nouns(word), **english_family(word)}
     if language != "nl":
         return {}
     family = dutch_family(word)
