@@ -190,3 +190,27 @@ def test_an_empty_term_is_called_empty() -> None:
     result = run("explain", "Hallo", "--term", "")
     assert result.exit_code == 2
     assert "--term 1: an empty term" in result.stderr, result.stderr
+
+
+# 12. a participle was called the plural of a past tense
+
+
+@pytest.mark.parametrize(("typed", "past"), [("verloren", "verloor"), ("bevroren", "bevroor")])
+def test_a_participle_is_no_plural_of_a_past_tense(typed: str, past: str) -> None:
+    """`--term verloren` said "crisis term 'verloren' is a plural: it finds verloren and its
+    forms, not 'verloor'; add that as a term": verloor is the past of verliezen."""
+    said = _explain("Hallo", typed)
+    assert f"'{past}'" not in said and "is a plural" not in said, said
+
+
+# 13. a telecom's outage paused a hotel's "uitvalsbasis"
+
+
+def test_uitval_does_not_pause_an_uitvalsbasis() -> None:
+    """A telecom's outage (`--term storing --term uitval`, the data-breach kit chosen):
+    "Een uitvalsbasis voor je vakantie" (a base for your holiday) paused; the kit keeps
+    *uitvalsweg* out, not *uitvalsbasis*."""
+    said = _explain("Een uitvalsbasis voor je vakantie: ons partnerhotel.", "storing", "uitval")
+    assert "decision: OK" in said, said
+    assert "decision: PAUSE" in _explain("Stroomuitval legt het netwerk stil.", "storing",
+                                         "uitval")
