@@ -155,6 +155,8 @@ def base_words(word: str, language: str | None, dutch: Mapping[str, int],
                 continue  # racisme, terrorisme: no -e form of the English racism, terrorism
             if language_of == "nl" and is_verb(word) and own_form(word, base):
                 continue  # verdrinken is a verb, not the plural of verdrink
+            if language_of == "nl" and _verb_form(base):
+                continue  # verloren (lost) is no plural of verloor, the past of verliezen
             forms = dutch_forms(base, dutch) if language_of == "nl" else english_forms(base, english)
             if word in forms or word.replace("'", "") in forms:
                 found.add(base)
@@ -162,6 +164,13 @@ def base_words(word: str, language: str | None, dutch: Mapping[str, int],
     if found & lemmas:
         found &= lemmas  # the table knows the singular: kazen -> kaas (not kaze, kaz)
     return found
+
+
+def _verb_form(word: str) -> bool:
+    """Is a Dutch word only a form of a verb (verloor, of verliezen), no lemma of its own?"""
+    from contentcheck.matching.lemmas import table
+
+    return word not in table("nl").groups and is_verb(lemma_of(word, "nl") or "")
 
 
 def home_languages(word: str, language: str | None, dutch: Mapping[str, int],
