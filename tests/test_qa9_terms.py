@@ -214,3 +214,35 @@ def test_uitval_does_not_pause_an_uitvalsbasis() -> None:
     assert "decision: OK" in said, said
     assert "decision: PAUSE" in _explain("Stroomuitval legt het netwerk stil.", "storing",
                                          "uitval")
+
+
+# 14. a crisis file saved on Windows could not be declared
+
+
+def test_crisis_start_reads_a_terms_file_with_windows_line_ends(tmp_path: Path) -> None:
+    """A crisis file typed in Notepad (CRLF, a BOM) works with `scan --crisis`, and `crisis
+    start NAME --terms-file` refused it: "crisis term '# Crisis: aanslag Utrecht' holds a
+    control character (U+000D); type it without"."""
+    terms = tmp_path / "aanslag.txt"
+    terms.write_bytes("\ufeff# Crisis: aanslag Utrecht\r\naanslag\r\nUtrecht\r\n".encode())
+    started = run("crisis", "start", "Aanslag", "--terms-file", terms, "--now", NOW)
+    assert started.exit_code == 0, started.stderr
+    assert run("crisis", "add", "Aanslag", "--terms-file", terms, "--now", NOW).exit_code == 0
+    calendar = write_csv(tmp_path / "kal.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["25-11-2026", "12:00", "X", "Onze winkel in Utrecht is vandaag dicht."]])
+    said = run("scan", calendar, "--now", NOW, "--no-shipped-lists", "--format", "json")
+    assert '"status":"pause"' in said.stdout, said.stdout
+
+
+# 15. the option that names a crisis file differs between scan and crisis start
+
+
+def test_crisis_start_takes_the_crisis_file_as_scan_does(tmp_path: Path) -> None:
+    """The on-call person scanned with `--crisis aanslag.txt`, then declared it with the same
+    flag: "No such option '--crisis'" (crisis start calls it --terms-file)."""
+    terms = tmp_path / "aanslag.txt"
+    terms.write_text("aanslag\nUtrecht\n", encoding="utf-8")
+    started = run("crisis", "start", "Aanslag", "--crisis", terms, "--now", NOW)
+    assert started.exit_code == 0, started.stderr
+    assert "2 terms" in started.stdout, started.stdout
