@@ -80,7 +80,8 @@ def _term_lines(terms: tuple[str, ...], terms_file: Path | None) -> str:
             lines.append(line)
     text = "".join(f"{line}\n" for line in lines)
     if terms_file is not None:
-        file_text = read_text_file(terms_file)
+        # a file saved on Windows ends its lines in CR LF: line ends, not part of a term
+        file_text = read_text_file(terms_file).replace("\r\n", "\n").replace("\r", "\n")
         text += file_text if file_text.endswith("\n") or not file_text else file_text + "\n"
     return text
 
