@@ -204,8 +204,9 @@ def _crisis_input(func: Callable[..., None]) -> Callable[..., None]:
     for decorator in reversed((
             click.option("--term", "terms", multiple=True,
                          help="A crisis term (word-list syntax). Repeatable."),
-            click.option("--terms-file", type=click.Path(path_type=Path, dir_okay=False),
-                         help="A file of crisis terms, one per line."),
+            click.option("--terms-file", "--crisis", "terms_file",
+                         type=click.Path(path_type=Path, dir_okay=False),
+                         help="A file of crisis terms, one per line (as scan --crisis)."),
             kit_options, _error_option)):
         func = decorator(func)
     return func
