@@ -246,3 +246,27 @@ def test_crisis_start_takes_the_crisis_file_as_scan_does(tmp_path: Path) -> None
     started = run("crisis", "start", "Aanslag", "--crisis", terms, "--now", NOW)
     assert started.exit_code == 0, started.stderr
     assert "2 terms" in started.stdout, started.stdout
+
+
+# 16. a wildcard on a verb's stem took the verb's own noun of the event for another word
+
+
+@pytest.mark.parametrize(("typed", "text"), [
+    ("besmet*", "Besmettingen nemen toe in de regio."),
+    ("ontplof*", "Twee ontploffingen in de haven vannacht."),
+    ("overstroom*", "Overstromingen in Limburg: onze winkels blijven dicht."),
+    ("ontspoor*", "Ontsporing bij Harmelen: geen treinen tot vanavond."),
+])
+def test_a_verb_stem_wildcard_pauses_the_verbs_ing_noun(typed: str, text: str) -> None:
+    """`--term 'besmet*'` (an outbreak) gave "Besmettingen nemen toe" only a review ("a word
+    of its own that begins with the wildcard"), and `overstroom*`, `ontspoor*` did not find
+    *overstromingen*, *ontsporing* at all (the noun drops a vowel), where `besmet` and
+    `overstroomd` typed plainly find them."""
+    said = run("explain", text, "--term", typed, "--no-shipped-lists", "--no-kit-guess").stdout
+    assert "decision: PAUSE" in said, said
+
+
+def test_a_wildcard_still_reviews_a_word_that_only_begins_with_it() -> None:
+    said = run("explain", "Onze nieuwe branding is live.", "--term", "brand*",
+               "--no-shipped-lists", "--no-kit-guess", "--language", "nl").stdout
+    assert "decision: REVIEW" in said, said
