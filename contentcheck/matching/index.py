@@ -18,7 +18,7 @@ from contentcheck.matching.fuzzy import MIN_LENGTH as TYPO_MIN, FuzzyIndex
 from contentcheck.matching.derivations import derivations, is_noun, other_sense
 from contentcheck.matching.forms import FUNCTION_WORDS, dutch_forms, home_languages, word_forms
 from contentcheck.matching.lemmas import (derived_forms, participles, prefixed_verbs, stem_verbs,
-                                          table_forms, verb_adjectives, verb_stems)
+                                          table_forms, verb_adjectives, verb_nouns, verb_stems)
 from contentcheck.matching.loans import agent_nouns, dutch_participles
 from contentcheck.matching.terms import WordSpec
 from contentcheck.matching.wild_compounds import WildHeads
@@ -258,7 +258,8 @@ class Lexicon:
 
     def _forms_of_stem(self, stem: str, language: str | None) -> frozenset[str]:
         """The forms of the word a prefix wildcard is (brand -> branden, brandje), and of the
-        verb it is the stem of (terugroep -> teruggeroepen, brand -> brandde): a wildcard hit
+        verb it is the stem of (terugroep -> teruggeroepen, brand -> brandde) and that verb's
+        -ing noun (besmet -> besmetting, overstroom -> overstroming): a wildcard hit
         on one of these, or on a compound of the stem and a word, is a hit; on any other word
         that merely begins with the stem (branding, brandnetel, Pinksteren) it is loose."""
         if not stem.isalpha() or len(stem) < 3:
@@ -268,6 +269,8 @@ class Lexicon:
         forms -= places.other_places(forms, stem)  # brug*: Brugge is a place, no form of it
         for verb in stem_verbs(stem, language):
             forms |= set(table_forms(verb, "nl").forms) | verb_adjectives(verb, stem)  # brandbaar
+            for noun in verb_nouns(verb):  # besmet* -> besmetting, overstroom* -> overstroming
+                forms |= table_forms(noun, "nl").forms
         # a loan's doers and its Dutch participles: hack* -> hackers, gehacked, gehackt
         return frozenset(forms | agent_nouns(stem) | dutch_participles(stem))
 
