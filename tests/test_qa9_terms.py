@@ -270,3 +270,21 @@ def test_a_wildcard_still_reviews_a_word_that_only_begins_with_it() -> None:
     said = run("explain", "Onze nieuwe branding is live.", "--term", "brand*", "--term",
                "rookwolk", "--no-shipped-lists", "--no-kit-guess").stdout
     assert "decision: REVIEW" in said, said
+
+
+# 17. a translation crisis show lists could not be removed
+
+
+def test_crisis_remove_keeps_a_translation_out(tmp_path: Path) -> None:
+    """`crisis show T` lists "translations (pause, 1): train (trein*)"; a telecom's English
+    posts say "Train your team with us", so the on-call person runs `crisis remove T train`:
+    "crisis 'T' has no term 'train'". The way to keep it out (`!train`) was not said."""
+    assert run("crisis", "start", "T", "--term", "trein*", "--now", NOW).exit_code == 0
+    removed = run("crisis", "remove", "T", "train", "--now", NOW)
+    assert removed.exit_code == 0, removed.stderr
+    assert "translation of 'trein*'" in removed.stdout, removed.stdout
+    shown = run("crisis", "show", "T", "--now", NOW).stdout
+    assert "train (trein*)" not in shown, shown
+    said = run("explain", "Train your team with us. Met de trein naar Keulen.", "--now", NOW,
+               "--no-shipped-lists").stdout
+    assert "'Train' at" not in said and "'trein' at" in said, said
