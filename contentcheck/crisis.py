@@ -533,14 +533,17 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[
 
 
 SINGULAR_SOURCE = "the singular of "  # remove_term's source for a typed plural's singular
+TRANSLATION_SOURCE = "the translation of "  # and for a typed term's translation
 
 
 def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[Crisis, str]:
     """Drop a term from an active crisis: a typed term's line goes from the terms block, a
     kit term or a typed plural's singular is recorded in ``dropped`` (the kit itself is shipped,
-    never edited). Returns the crisis and where the term came from (``typed``, the kit's name,
-    or ``SINGULAR_SOURCE`` and the plural)."""
+    never edited), a typed term's translation becomes an exception line (``!train``, as the
+    docs say to keep one out). Returns the crisis and where the term came from (``typed``, the
+    kit's name, ``SINGULAR_SOURCE`` and the plural, or ``TRANSLATION_SOURCE`` and the term)."""
     from contentcheck.kits import get_kit, term_key
+    from contentcheck.translations import translations_of
 
     key = term_key(term)
     with _changing(state_dir):
@@ -568,6 +571,13 @@ def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[C
             if term_key(singular.text) == key:
                 return (_save(replace(crisis, dropped=crisis.dropped + (singular.text,))),
                         f"{SINGULAR_SOURCE}{plural.text!r}")
+        for typed, translation in translations_of(crisis.typed_termset(),
+                                                  known=crisis.termset().terms):
+            if term_key(translation.text) == key:  # train (trein*): kept out as !train
+                body = crisis.text if crisis.text.endswith("\n") or not crisis.text \
+                    else crisis.text + "\n"
+                return (_save(replace(crisis, text=f"{body}!{term_key(translation.text)}\n")),
+                        f"{TRANSLATION_SOURCE}{typed.text!r}")
         raise SettingsError(f"crisis {crisis.name!r} has no term {term!r} "
                             f"(see `contentcheck crisis show {crisis.name!r}`)")
 

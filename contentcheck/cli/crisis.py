@@ -343,11 +343,16 @@ def _quiet_period(declared: crises.Crisis, ctx: _Context) -> str:
 @click.argument("term")
 @_with_context
 def remove(name: str, term: str, ctx: _Context) -> None:
-    """Drop TERM from the active crisis NAME: a typed term, or a kit term or a typed plural's
-    singular the team does not want (the kit itself stays as shipped)."""
+    """Drop TERM from the active crisis NAME: a typed term, or a kit term, a typed plural's
+    singular or a typed term's translation the team does not want (the kit itself stays as
+    shipped)."""
+    from contentcheck.kits import term_key
+
     updated, source = crises.remove_term(ctx.state_dir, name, term, ctx.now)
     where = "" if source == "typed" else (
         f" ({source}; kept out with `dropped`)" if source.startswith(crises.SINGULAR_SOURCE)
+        else f" ({source}; kept out as the exception '!{term_key(term)}')"
+        if source.startswith(crises.TRANSLATION_SOURCE)
         else f" (from kit {source}; kept out with `dropped`)")
     click.echo(f"crisis {updated.name!r}: {term!r} removed{where}, "
                f"{_terms(len(updated.terms))} left ({updated.path})")
