@@ -288,3 +288,20 @@ def test_crisis_remove_keeps_a_translation_out(tmp_path: Path) -> None:
     said = run("explain", "Train your team with us. Met de trein naar Keulen.", "--now", NOW,
                "--no-shipped-lists").stdout
     assert "'Train' at" not in said and "'trein' at" in said, said
+
+
+# 18. a singular the team removed was asked for again on every scan
+
+
+def test_a_removed_singular_gets_no_note_to_add_it(tmp_path: Path) -> None:
+    """`crisis remove S slachtoffer` (the singular `slachtoffers` adds), and every scan and
+    `crisis add` after it said "crisis term 'slachtoffers' is a plural: ... not 'slachtoffer';
+    add that as a term to find the singular too", as `!slachtoffer` in a file does not."""
+    assert run("crisis", "start", "S", "--term", "slachtoffers", "--now", NOW).exit_code == 0
+    assert run("crisis", "remove", "S", "slachtoffer", "--now", NOW).exit_code == 0
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["25-11-2026", "12:00", "X", "Hallo"]])
+    scanned = run("scan", calendar, "--now", NOW, "--no-shipped-lists")
+    assert "'slachtoffers' is a plural" not in scanned.stdout, scanned.stdout
+    added = run("crisis", "add", "S", "--term", "gewonden", "--now", NOW)
+    assert "'slachtoffers' is a plural" not in added.output, added.output
