@@ -138,6 +138,13 @@ class Crisis:
         return tuple(word for word in self.dropped
                      if word in singulars and term_key(word) not in kit_words)
 
+    def kept_out(self) -> TermSet:
+        """Its dropped words as exceptions, for the notes on its terms only: a singular the
+        team removed (`crisis remove`) is not asked for again, as ``!slachtoffer`` is not."""
+        from contentcheck.kits import term_key
+
+        return TermSet((), frozenset(term_key(word) for word in self.dropped))
+
     def escalations(self) -> tuple[str, ...]:
         """The list categories whose hits pause while it is active: its kits' and its own."""
         from contentcheck.kits import get_kit

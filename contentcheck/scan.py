@@ -638,7 +638,8 @@ def run_scan(settings: ScanSettings, progress: Progress = SILENT) -> ScanResult:
         columns={role.value: name for role, name in settings.columns.items()},
         dayfirst=settings.dayfirst,
         notes=problems + unseen_crises(settings.terms, now, declared)
-        + term_notes(typed_only(crisis), left_out=False) + list(lists.warnings) + noted,
+        + term_notes(sum((c.kept_out() for c in crises), typed_only(crisis)), left_out=False)
+        + list(lists.warnings) + noted,
         unreadable=unreadable,
         expired=[{"name": c.name, "until": c.until.isoformat(), "path": str(c.path)}
                  for c in declared.recently_expired(now) if c.until is not None],

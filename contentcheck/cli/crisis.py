@@ -122,7 +122,7 @@ def _hint(declared: crises.Crisis, ctx: _Context) -> None:
 
     pairs = _singular_pairs(declared)
     singulars = TermSet(tuple(singular for _, singular in pairs))
-    for hint in term_notes(declared.termset() + singulars):
+    for hint in term_notes(declared.termset() + singulars + declared.kept_out()):
         detail(f"note: {hint}")
     for line in (*_singulars(pairs), _translations(declared, ctx),
                  *(choice.line() for choice in _chosen(declared, ctx))):

@@ -142,7 +142,7 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
     from contentcheck.matching import term_notes
     from contentcheck.translations import typed_only
 
-    for hint in term_notes(typed_only(crisis_terms)):
+    for hint in term_notes(sum((c.kept_out() for c in crises), typed_only(crisis_terms))):
         say(f"note:     {hint}")
     for warning in problems + unseen_crises(sources, now, declared, logged=False):
         say(f"warning:  {warning}")
