@@ -305,3 +305,14 @@ def test_a_removed_singular_gets_no_note_to_add_it(tmp_path: Path) -> None:
     assert "'slachtoffers' is a plural" not in scanned.stdout, scanned.stdout
     added = run("crisis", "add", "S", "--term", "gewonden", "--now", NOW)
     assert "'slachtoffers' is a plural" not in added.output, added.output
+
+
+# 19. a bus crash or a train accident written -ongeval chose no kit
+
+
+@pytest.mark.parametrize("typed", ["busongeluk", "treinongeval", "verkeersongeval"])
+def test_a_bus_crash_or_an_ongeval_chooses_the_transport_kit(typed: str) -> None:
+    """`--term busongeluk` chose no kit (the kit has treinongeluk, verkeersongeluk,
+    vliegtuigongeluk, no bus), nor did `treinongeval` (Dutch news writes -ongeval as often)."""
+    said = _explain("Hallo", typed)
+    assert f"kit:      kit transport-accident, chosen from your term {typed}" in said, said
