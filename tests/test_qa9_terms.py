@@ -316,3 +316,15 @@ def test_a_bus_crash_or_an_ongeval_chooses_the_transport_kit(typed: str) -> None
     vliegtuigongeluk, no bus), nor did `treinongeval` (Dutch news writes -ongeval as often)."""
     said = _explain("Hallo", typed)
     assert f"kit:      kit transport-accident, chosen from your term {typed}" in said, said
+
+
+# 20. a note about a singular nobody typed
+
+
+def test_no_plural_note_about_a_singular_the_scan_added(tmp_path: Path) -> None:
+    """`--term verdachten` (the suspects) finds *de verdachte* (its singular, added), and
+    `explain` said "crisis term 'verdachte' is a plural: ... not 'verdacht'; add that as a
+    term": a note on a term nobody typed, asking for an adjective (suspicious)."""
+    said = _explain("De verdachte is opgepakt.", "verdachten")
+    assert "decision: PAUSE" in said, said
+    assert "crisis term 'verdachte'" not in said, said
