@@ -327,4 +327,4 @@ def test_no_plural_note_about_a_singular_the_scan_added(tmp_path: Path) -> None:
     term": a note on a term nobody typed, asking for an adjective (suspicious)."""
     said = _explain("De verdachte is opgepakt.", "verdachten")
     assert "decision: PAUSE" in said, said
-    assert "crisis term 'verdachte'" not in said, said
+    assert "crisis term 'verdachte' is a plural" not in said, said

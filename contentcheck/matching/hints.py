@@ -28,7 +28,8 @@ def plural_hints(terms: TermSet) -> list[str]:
     the word unless it names a place (``Huizen``, ``Bergen``); a singular kept out on purpose
     (``!slachtoffer``) gets no note; a word that is a verb as well (``lekken``, ``branden``)
     is not called a plural; a singular a scan adds for review (``aanslag``) is said so."""
-    from contentcheck.matching.singulars import everyday_words, singular_of, typed_as_word
+    from contentcheck.matching.singulars import (everyday_words, is_singular, singular_of,
+                                                 typed_as_word)
 
     present = set()
     typed = []
@@ -47,8 +48,9 @@ def plural_hints(terms: TermSet) -> list[str]:
     hints = []
     for term, norms in dict((term.text, (term, norms)) for term, norms in typed).values():
         text = term.text
-        if not term.crisis or term.origin.startswith(SHIPPED):
-            continue  # a kit's word is curated: its singular belongs in the kit, not in a hint
+        if not term.crisis or term.origin.startswith(SHIPPED) or is_singular(term):
+            continue  # a kit's word is curated: its singular belongs in the kit, not in a hint;
+            # a singular the scan added was typed by nobody (verdachte, of verdachten)
         apostrophe = len(norms) == 2 and norms[1] == "s" and text.endswith(("'s", "’s"))
         if len(norms) == 1 or apostrophe:  # auto's is the word auto + 's
             if not typed_as_word(text, norms[0]):
