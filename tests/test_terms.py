@@ -143,7 +143,8 @@ def test_a_term_keeps_the_pattern_it_was_read_as() -> None:
     assert [t.pattern.kind for t in read.terms] == ["phrase", "word"]
 
 
-@pytest.mark.parametrize("typed", ["trein, spoor", "trein,spoor", "trein; spoor"])
+@pytest.mark.parametrize("typed", ["trein, spoor", "trein,spoor", "trein; spoor", "trein/spoor",
+                                   "trein / spoor", "trein OR spoor"])
 def test_a_term_list_typed_in_one_term_is_read_as_its_terms(tmp_path: Path, typed: str) -> None:
     """`--term "trein, spoor"` was one phrase no post holds: both posts ok, exit 0, under a
     banner that read like two terms. A list is its terms, and the scan says so."""
@@ -163,7 +164,8 @@ def test_a_term_list_typed_in_one_term_is_read_as_its_terms(tmp_path: Path, type
 @pytest.mark.parametrize(("typed", "kept"), [
     ('"trein, spoor"', '"trein, spoor"'), ("re:a{1,3}b", "re:a{1,3}b"),
     ("bom => knaller, hit", "bom => knaller, hit"), ("1,5 meter", "1,5 meter"),
-    ("trein,", "trein")])
+    ("trein,", "trein"), ("24/7", "24/7"), ("korenaar.nl/actie-oud", "korenaar.nl/actie-oud"),
+    ("trein/2", "trein/2"), ("now or never", "now or never"), ('"trein/bus"', '"trein/bus"')])
 def test_a_quoted_phrase_a_regex_a_suggestion_or_a_number_stays_whole(typed: str, kept: str) -> None:
     from contentcheck.matching.terms import split_term_list
 

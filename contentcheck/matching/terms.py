@@ -357,6 +357,11 @@ def one_line_term(option: str, term: str) -> None:
 
 
 _LIST_SEPARATOR = re.compile(r"(?<!\d)[,;]|[,;](?!\d)")  # not in 1,5 or 2;3
+# "trein/bus" and "trein OR bus" (a search box's habit) as two terms: one term, they matched
+# nothing; only words of letters around a slash (24/7, korenaar.nl/actie stay whole)
+_WORDS_WITH_SLASHES = re.compile(r"^[^\W\d_]+(?:[ \t]*/[ \t]*[^\W\d_]+)+$")
+_SLASH = re.compile(r"/")
+_SEARCH_OR = re.compile(r"\sOR\s")
 
 
 def split_term_list(option: str, value: str) -> tuple[list[str], str | None]:
@@ -366,15 +371,22 @@ def split_term_list(option: str, value: str) -> tuple[list[str], str | None]:
     the banner showed two terms. A quoted phrase, a regular expression (``re:a{1,3}``), a
     suggestion (``=>``) and a number (``1,5``) are left whole."""
     text = value.strip()
-    if (text.startswith(REGEX_PREFIX) or text[:1] in "\"“”„" or "=>" in text
-            or not _LIST_SEPARATOR.search(text)):
+    if text.startswith(REGEX_PREFIX) or text[:1] in "\"“”„" or "=>" in text:
         return [value], None
-    parts = [part.strip() for part in _LIST_SEPARATOR.split(text) if part.strip()]
+    if _LIST_SEPARATOR.search(text):
+        separator = _LIST_SEPARATOR
+    elif _WORDS_WITH_SLASHES.match(text):
+        separator = _SLASH
+    elif _SEARCH_OR.search(text):
+        separator = _SEARCH_OR
+    else:
+        return [value], None
+    parts = [part.strip() for part in separator.split(text) if part.strip()]
     if len(parts) < 2:
         return parts or [value], None
     return parts, (f"{option} {text!r} is read as {len(parts)} terms ({', '.join(parts)}): a "
-                   "comma or semicolon separates terms; for one phrase with a comma, put it "
-                   "in quotes")
+                   "comma, a semicolon, a slash between words or OR separates terms; for one "
+                   "phrase with one of them, put it in quotes")
 
 
 def split_term_lists(option: str, values: list[str]) -> tuple[list[str], list[str]]:
