@@ -24,10 +24,15 @@ def crisis(text: str):
 @pytest.mark.parametrize(("terms", "expected"), [
     (["brand", "rook", "vlammen"], ["nl", "nl", "nl"]),
     (["brand", "smoke", "flames"], ["en", "en", "en"]),
-    (["brand", "rook", "smoke"], [None, "nl", "en"]),
+    # typed alone or among terms of both languages: the side of the NL<->EN table it names a
+    # crisis on (brand: fire); a word the table has on both sides or not at all: every post
+    (["brand", "rook", "smoke"], ["nl", "nl", "en"]),
+    (["storm", "rook", "smoke"], [None, "nl", "en"]),
+    (["flat", "rook", "smoke"], [None, "nl", "en"]),
     (["storm", "windstoten"], ["nl", "nl"]),
     (["Wolfsdorp", "dijkdoorbraak"], ["nl", "nl"]),  # a name takes the file's language
-    (["brand"], [None]),
+    (["brand"], ["nl"]),
+    (["storm"], [None]),
 ])
 def test_guessed_languages(terms: list[str], expected: list[str | None]) -> None:
     assert [t.language for t in crisis("\n".join(terms)).terms] == expected
@@ -49,6 +54,8 @@ def test_guess_ignores_regex_and_emoji_terms() -> None:
 ROWS = [
     # (terms, text, expected: pause / review / None)
     (["brand", "rook"], "Our brand is back with a new look this spring.", None),
+    (["brand"], "Our brand is built on trust.", None),  # --term brand alone: the Dutch fire
+    (["brand"], "Grote brand in de haven van Delfzijl.", "pause"),
     (["brand", "rook"], "We love our brand and our customers.", None),
     (["brand", "rook"], "Grote brand in de haven van Delfzijl.", "pause"),
     (["brand", "rook"], "The brand new brand store opens today.", None),
@@ -148,3 +155,17 @@ def test_a_crisis_term_that_reaches_every_post_is_named(tmp_path: Path, typed: s
     warnings = json.loads(result.stdout)["warnings"]
     assert any(f"crisis term '{typed}' {named}" in w for w in warnings), warnings
     assert not any("treinramp" in w for w in warnings)
+
+
+def test_brand_typed_alone_is_the_dutch_fire_in_a_scan(tmp_path: Path) -> None:
+    """The issue's own example: `--term brand` alone paused "Our brand is built on trust"
+    (a word of both languages, with no other term to tell the team's language)."""
+    from tests.conftest import scan_json
+
+    calendar = write_csv(tmp_path / "kal.csv", [
+        ["Datum", "Tijd", "Kanaal", "Bericht"],
+        ["24-11-2026", "12:00", "X", "Our brand is built on trust, and so is our service."],
+        ["24-11-2026", "13:00", "X", "Fire at our Rotterdam store: everyone is safe."],
+        ["24-11-2026", "14:00", "X", "Grote brand in de haven van Delfzijl."]], encoding="utf-8")
+    posts = sorted(scan_json(calendar, "--term", "brand")["posts"], key=lambda p: p["row"])
+    assert [p["status"] for p in posts] == ["ok", "pause", "pause"]

@@ -375,7 +375,9 @@ TRANSLATED = [
     (("kinderen",), "Get your kids ready for winter.", "kids", PAUSE),
     (("kinderen",), "Children ride free this weekend.", "children", PAUSE),
     (("kind",), "A child seat for every car.", "child", PAUSE),
-    (("kind",), "Kind regards from the whole team.", "kind", PAUSE),  # the Dutch term itself
+    # typed alone, kind is the Dutch child (the table's side): next to an English word it is a
+    # loose reading here, and a scan leaves it out of a post detected as English
+    (("kind",), "Kind regards from the whole team.", "kind", REVIEW),
     (("child",), "Wat een lief kind!", "kind", QUIET),  # one way: kind is English too
     (("besmettelijk",), "Our enthusiasm is contagious!", "contagious", REVIEW),  # a figure too
     (("besmettelijk",), "A highly infectious laugh.", "infectious", REVIEW),

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from contentcheck.matching.compounds import vocabulary
 
@@ -114,4 +115,38 @@ def guess_languages(terms: list[list[str] | None]) -> list[str | None]:
                if language and not all(same_in_both(w) and w in vocabulary(OTHER[language])
                                        for w in words)}
     single = decided.pop() if len(decided) == 1 else None
-    return [language or (single if words else None) for language, words in zip(own, terms)]
+    return [language or (single if words else None) or (_crisis_side(words) if words else None)
+            for language, words in zip(own, terms)]
+
+
+def _crisis_side(words: list[str]) -> str | None:
+    """For a word of both languages when the other terms tell no one language (typed alone,
+    or among terms of both): the language in which it names a crisis, when the NL<->EN table
+    (``wordlists/kits/translations.tsv``) has it on one side only: ``brand`` is fire there,
+    so ``--term brand`` alone leaves "Our brand is built on trust" alone (its translation
+    ``fire`` finds the English posts); ``storm``, on both sides, and a word the table lacks
+    (``flat``) stay in every post."""
+    if len(words) != 1:
+        return None
+    sides = [language for language, crisis_words in _table_sides().items()
+             if words[0] in crisis_words]
+    return sides[0] if len(sides) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _table_sides() -> dict[str, frozenset[str]]:
+    """The one-word crisis words of each side of the shipped NL<->EN table, a side that only
+    translates into the other (``rook`` nl>en: smoke never finds *rook*) counted too."""
+    from importlib.resources import files
+
+    text = files("contentcheck.wordlists").joinpath("kits", "translations.tsv").read_text("utf-8")
+    sides: dict[str, set[str]] = {"nl": set(), "en": set()}
+    for line in text.splitlines():
+        parts = line.split("\t")
+        if line.startswith("#") or len(parts) < 2:
+            continue
+        for language, word in zip(("nl", "en"), parts):
+            word = word.strip().casefold()
+            if word and " " not in word:
+                sides[language].add(word)
+    return {language: frozenset(words) for language, words in sides.items()}
