@@ -39,7 +39,7 @@ RULES = {
     "emoji": "emoji",
     "regex": "regular expression",
     "lemma": "a form from the lemma table",
-    "derived": "a word derived from the term (its verb, noun or adjective, a place's people)",
+    "derived": "a word derived from the term (its verb, noun or adjective)",
     "derived-sense": "a derived verb with an everyday sense of its own, not a report",
     "separable": "a separable verb split in the sentence",
     "separable-you": "a separable verb split in the sentence, said to the reader",
