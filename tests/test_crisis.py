@@ -544,3 +544,13 @@ def test_crisis_list_shows_a_crisis_that_just_expired(isolated_state: Path) -> N
         "crisis end Treinongeluk" in listed.stdout
     assert cli("end", "Treinongeluk").exit_code == 0
     assert cli("list").stdout.startswith("no active crisis in state folder")
+
+
+def test_crisis_add_of_an_exception_says_so(tmp_path: Path) -> None:
+    """`crisis add NAME --term '!treinstation'` said "0 terms added", as if nothing happened."""
+    from tests.conftest import run
+
+    assert run("crisis", "start", "Spoor", "--term", "trein").exit_code == 0
+    added = run("crisis", "add", "Spoor", "--term", "!treinstation")
+    assert added.exit_code == 0, added.stderr
+    assert "0 terms and 1 exception(s) (!treinstation) added" in added.stdout

@@ -282,7 +282,9 @@ def add(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tuple[
     before = len(crises.find(ctx.state_dir, name, ctx.now).terms)
     updated = crises.add_terms(ctx.state_dir, name, text, ctx.now, kits=kits, escalate=escalate,
                                errors=_errors(errors))
-    say(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)} added, "
+    exceptions = [line.strip() for line in text.splitlines() if line.strip().startswith("!")]
+    excepted = f" and {len(exceptions)} exception(s) ({', '.join(exceptions)})" if exceptions else ""
+    say(f"crisis {updated.name!r}: {_terms(len(updated.terms) - before)}{excepted} added, "
                f"{len(updated.terms)} in all{_kit_summary(updated)}{_error_count(updated)} "
                f"({updated.path})")
     _hint(updated, ctx)
