@@ -548,8 +548,6 @@ def test_crisis_list_shows_a_crisis_that_just_expired(isolated_state: Path) -> N
 
 def test_crisis_add_of_an_exception_says_so(tmp_path: Path) -> None:
     """`crisis add NAME --term '!treinstation'` said "0 terms added", as if nothing happened."""
-    from tests.conftest import run
-
     assert run("crisis", "start", "Spoor", "--term", "trein").exit_code == 0
     added = run("crisis", "add", "Spoor", "--term", "!treinstation")
     assert added.exit_code == 0, added.stderr
