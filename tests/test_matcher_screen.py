@@ -65,3 +65,25 @@ def test_a_regex_term_is_found_in_a_word_with_digits() -> None:
     m = matcher()  # no term has a digit: "bombed2026" is screened as "bombed0"
     assert m.may_match("https://example.nl/bombed/12345") and not m.may_match("https://e.nl/p/1")
     assert [x.matched for x in m.find("https://example.nl/bombed/12345")] == ["bombed"]
+
+
+def test_a_token_with_digits_is_screened_as_one_seen_before_with_other_digits() -> None:
+    m = matcher()  # no term has a digit: "p/12" and "p/345" share the key "p/0"
+    texts = ["https://example.nl/explosie/12", "https://example.nl/explosie/345",
+             "https://example.nl/p/6", "https://example.nl/p/78", "explosie2026", "explosie9",
+             "bombed2", "bombed33", "2026", "7", "٣explosie5", "explosie٣4"]
+    fresh = [matcher().may_match(text) for text in texts]  # each the first of its kind
+    assert [m.may_match(text) for text in texts] == fresh == [True, True, False, False, True,
+                                                              True, False, False, False, False,
+                                                              True, True]
+
+
+def test_a_word_seen_after_itself_with_digits_keeps_its_own_answer() -> None:
+    # "pile-up2026" is screened as "pile-up0" (the phrase's words, partners needed), which
+    # may not teach the screen to read "pile-up" itself, the term, the same way
+    m = Matcher.compile(parse_terms("pile-up\n", origin="t", list_name="t", category="c",
+                                    severity=Severity.MEDIUM))
+    tokens = ("pile-up2026", "pile-up", "pile-up7")
+    seen = [m._tokens[token] for token in tokens]
+    assert seen == [Matcher.compile(m.termset)._tokens[token] for token in tokens]
+    assert seen[1] != seen[0] and [x.matched for x in m.find("pile-up")] == ["pile-up"]

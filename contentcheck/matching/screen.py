@@ -22,6 +22,7 @@ HOT = 3  # the rest of a TokenCache value: SINGLE, ANCHOR, PARTNER or 0
 
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d").search
+ASCII_DIGITS = "0123456789"
 
 
 def digits_as_one(group: str) -> str:
@@ -50,7 +51,11 @@ class GroupCache(dict[str, int]):
 class TokenCache(dict[str, int]):
     """Whitespace-separated token -> the highest ``GroupCache`` value of its word groups, plus
     ``NEEDLE`` when its casefolded text holds one of ``needles``; ``units`` keeps the phrase
-    and proximity words a token holds, for the posts that need their partners."""
+    and proximity words a token holds, for the posts that need their partners.
+
+    ``_heads`` holds the texts without digits that a token seen ended its digits after
+    ("https://example.nl/p/"): a new token that is one of them plus digits has the key
+    head + "0" without the regular expressions (a link unique to each post)."""
 
     def __init__(self, screen_key: Callable[[str], str], groups: GroupCache,
                  info: Callable[[str], GroupInfo], needles: tuple[str, ...] = ()) -> None:
@@ -58,17 +63,26 @@ class TokenCache(dict[str, int]):
         self._screen_key, self._groups, self._info = screen_key, groups, info
         self._needles = needles
         self.units: dict[str, frozenset[int]] = {}
+        self._heads: set[str] | None = set() if screen_key is digits_as_one else None
         self.generation = 0  # counts the clears: a caller holding tokens knows their units went
 
     def clear(self) -> None:
         super().clear()
         self.units.clear()
+        if self._heads is not None:
+            self._heads.clear()
         self.generation += 1
 
     def __missing__(self, token: str) -> int:
         if len(self) > CACHE_LIMIT:
             self.clear()
-        key = self._screen_key(token)
+        heads = self._heads
+        if heads is not None and (head := token.rstrip(ASCII_DIGITS)) != token and head in heads:
+            key = head + "0"  # digits_as_one(token): the head holds no digit
+        else:
+            key = self._screen_key(token)
+            if heads is not None and key[-1:] == "0" and not _HAS_DIGIT(key, 0, len(key) - 1):
+                heads.add(key[:-1])
         if key != token:
             # digits collapse only when no term holds one, so no re: term's letters do: the
             # key holds them (NEEDLE) exactly when the token does
