@@ -41,17 +41,6 @@ SCOPE = "post"
 ACROSS_POSTS = True  # finish() reports on earlier posts: every post in one process
 
 
-def _key(post: Post) -> tuple[str, str | None, str, str] | None:
-    """File, sheet, channel and the main text ignoring case and spacing; None for a post
-    without a channel or text (``str.split`` and ``str.strip`` know the same whitespace, so
-    an empty joined text is a blank one)."""
-    channel, fields = post.channel, post.fields
-    if not channel or not fields:
-        return None
-    text = same_words(fields[0][1])
-    return (post.source, post.sheet, channel.casefold().strip(), text) if text else None
-
-
 def _when(moment: datetime | None, all_day: bool) -> str:
     if moment is None:
         return "-"
@@ -68,24 +57,33 @@ class DuplicateRunner:
 
     def __init__(self) -> None:
         self.first_hash, self.second_hash = array("q"), array("q")
-        self.indexes, self.rows = array("L"), array("L")
-        self.whens, self.names = array("L"), array("L")  # numbers in the tables below
-        self._whens: dict[tuple[Any, ...], int] = {}  # (moment, its zone, all day): they repeat
-        self._names: dict[tuple[str, str], int] = {}  # (channel, field name)
+        self.indexes, self.rows, self.places = array("L"), array("L"), array("L")
+        # (moment, its zone, all day, channel, field name) -> its number: they repeat
+        self._places: dict[tuple[Any, ...], int] = {}
+        self._folded: dict[str, str] = {}  # channel -> its name ignoring case and spacing
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
-        key = _key(post)
-        if key is not None:
-            moment = post.scheduled_at  # the zone too: one instant reads differently per zone
-            when = (moment, moment and moment.tzinfo, post.all_day)
-            names = (post.channel, post.fields[0][0])
-            self.first_hash.append(hash(key))
-            self.second_hash.append(hash((key, 1)))
-            self.indexes.append(index)
-            self.rows.append(post.row)
-            whens, known = self._whens, self._names
-            self.whens.append(whens.setdefault(when, len(whens)))
-            self.names.append(known.setdefault(names, len(known)))
+        """Keep the post's hashes, row and place, if it has a channel and a text: its key is
+        the file, sheet, channel and the main text ignoring case and spacing (``str.split``
+        and ``str.strip`` know the same whitespace, so an empty text is a blank one)."""
+        channel, fields = post.channel, post.fields
+        if not channel or not fields:
+            return ()
+        text = same_words(fields[0][1])
+        if not text:
+            return ()
+        folded = self._folded.get(channel)
+        if folded is None:  # a calendar names a few channels: each folded once
+            folded = self._folded[channel] = channel.casefold().strip()
+        key = (post.source, post.sheet, folded, text)
+        moment = post.scheduled_at  # the zone too: one instant reads differently per zone
+        place = (moment, moment and moment.tzinfo, post.all_day, channel, fields[0][0])
+        self.first_hash.append(hash(key))
+        self.second_hash.append(hash((key, 1)))
+        self.indexes.append(index)
+        self.rows.append(post.row)
+        places = self._places
+        self.places.append(places.setdefault(place, len(places)))
         return ()
 
     def _groups(self) -> Iterator[list[int]]:
@@ -103,19 +101,19 @@ class DuplicateRunner:
         return (group for group in groups.values() if len(group) > 1)
 
     def finish(self) -> Iterator[tuple[int, Finding]]:
-        whens = [_when(moment, all_day) for moment, _, all_day in self._whens]
-        names = list(self._names)
+        places = list(self._places)
+        whens = [_when(moment, all_day) for moment, _, all_day, _, _ in places]
         for group in self._groups():
             for position in group:
                 twins = [other for other in group if other != position]
-                channel, field = names[self.names[position]]
+                channel, field = places[self.places[position]][3:]
                 yield self.indexes[position], Finding(
                     check=ID, field=field, start=0, end=0, matched="",
                     rule="scheduled twice", source=ID, category=ID, severity=Severity.LOW,
                     status=Status.REVIEW,
                     details=(("channel", channel),
                              ("rows", ", ".join(str(self.rows[t]) for t in twins)),
-                             ("when", ", ".join(whens[self.whens[t]] for t in twins))))
+                             ("when", ", ".join(whens[self.places[t]] for t in twins))))
 
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> DuplicateRunner:
