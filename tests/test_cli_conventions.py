@@ -236,3 +236,18 @@ def test_quiet_crisis_start_says_only_what_it_did(tmp_path: Path) -> None:
     assert all(done.returncode == 0 for done in started)
     assert any(line.startswith("saved in ") for line in loud) and any("note:" in l for l in loud)
     assert quiet == [loud[0].replace("'Loud'", "'Stil'")]
+
+
+def test_the_console_script_writes_the_whole_report_and_logs(tmp_path: Path) -> None:
+    # cli.run leaves the scan's verdicts to the system at exit (gcpause.keep_to_the_end):
+    # the report, the log lines and the exit code are all there
+    report = tmp_path / "r.json"
+    done = subprocess.run([sys.executable, "-c", "from contentcheck.cli import run; run()",
+                           "scan", _calendar(tmp_path), "--term", "trein", *BASE, "-v",
+                           "-o", report], capture_output=True, text=True, encoding="utf-8",
+                          timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert any(line.startswith("INFO") for line in done.stderr.splitlines())
+    assert "r.json: 2 upcoming posts" in done.stderr
+    posts = json.loads(report.read_text(encoding="utf-8"))["posts"]
+    assert [p["status"] for p in posts] == ["pause", "ok"]

@@ -246,7 +246,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
     if csv_delimiter not in (None, ",", ";"):  # checked before the scan, naming file and key
         raise fail(f"{config.path}: [scan] csv_delimiter must be ',' or ';', not {csv_delimiter!r}")
     from contentcheck.cli.progress import for_terminal
-    from contentcheck.gcpause import paused_gc
+    from contentcheck.gcpause import keep_to_the_end, paused_gc
 
     progress = for_terminal(terminal().quiet)
     with paused_gc():  # a scan makes many objects that live to the end: no collector passes
@@ -256,6 +256,7 @@ def scan(calendars: tuple[Path, ...], config_path: Path | None, crisis_files: tu
                      csv_delimiter, settings.terms)
         finally:
             result.close()  # a big scan's temporary files
+        keep_to_the_end(result)
     progress.done()
     exit_zero = bool(exit_zero if exit_zero is not None else config.scan.get("exit_zero", False))
     flagged = result.any_flagged and not exit_zero
