@@ -258,19 +258,19 @@ class _Rows:
                 padding = [None] * width
             if len(row) < width:
                 row = row + padding[len(row):]
-            # _text inlined: no call per text cell
-            texts = [(name, value.strip() if type(value) is str else cell_text(value))
-                     for name, i in text_at for value in (row[i],)]
-            fields = tuple([field_of(pair) for pair in texts if pair[1]])
+            # _text inlined: no call per text cell; a field for each cell with text
+            fields = tuple([field_of((name, text)) for name, i in text_at if (text := (
+                value.strip() if type(value := row[i]) is str else cell_text(value)))])
             if not fields or (len(fields) == 1 and _is_blank_or_section(row)):
                 continue  # no text to check (a date or channel only), or a "Week 48" section row
             raw = (None if date_at is None else row[date_at],
                    None if time_at is None else row[time_at])
-            if raw not in schedules:  # calendars repeat the same dates and times: parse each once
+            schedule = schedules.get(raw)
+            if schedule is None:  # calendars repeat the same dates and times: parse each once
                 warnings: list[str] = []
                 moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
-                schedules[raw] = (moment, all_day, tuple(warnings))
-            moment, all_day, date_warnings = schedules[raw]
+                schedule = schedules[raw] = (moment, all_day, tuple(warnings))
+            moment, all_day, date_warnings = schedule
             # _text inlined here too
             channel = None if channel_at is None else (
                 value.strip() if type(value := row[channel_at]) is str else cell_text(value)) or None
