@@ -255,12 +255,14 @@ class Verdict:
             "source": post.source,
             "sheet": post.sheet,
             "row": post.row,
-            "scheduled_at": iso_moment(moment) if moment else None,
+            "scheduled_at": (_ISO.get((moment, moment.tzinfo, moment.fold))
+                             or iso_moment(moment)) if moment else None,
             "all_day": post.all_day,
             "channel": post.channel,
             "calendar_status": post.status,
             "text": fields[0][1] if fields else "",
-            "fields": dict(fields),  # (name, text) pairs
+            # (name, text) pairs: ``dict(fields)`` copies each named tuple into a list first
+            "fields": {name: text for name, text in fields},
             "status": self.status._value_,
             "reasons": list(self.reasons),
             "matches": [f.to_dict() for f in findings] if findings else [],
