@@ -516,8 +516,10 @@ class _Checking:
     def _decide(self, posts: list[Post], start: int, found: dict[int, list["Finding"]]) -> None:
         add, get = self.store.add, found.get
         identities = self.identities
+        ok = Status.OK
         for index, post in enumerate(posts, start):
-            verdict = decide(post, get(index, ()))
+            findings = get(index)  # most posts: none, ok without a call to decide
+            verdict = decide(post, findings) if findings else Verdict(post, ok)
             add(index, verdict)
             if post.warnings:
                 self.warned.append((index, verdict.status, (post.scheduled_at or _NO_DATE,
