@@ -251,3 +251,16 @@ def test_the_console_script_writes_the_whole_report_and_logs(tmp_path: Path) -> 
     assert "r.json: 2 upcoming posts" in done.stderr
     posts = json.loads(report.read_text(encoding="utf-8"))["posts"]
     assert [p["status"] for p in posts] == ["pause", "ok"]
+
+
+def test_the_written_report_line_speaks_the_report_language(tmp_path: Path) -> None:
+    """`scan --lang nl -o FILE` said its line on stderr in English."""
+    from tests.conftest import NOW, run, write_csv
+
+    calendar = write_csv(tmp_path / "kal.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
+                                                ["24-11-2026", "12:00", "X", "Met de trein"]])
+    for lang, line in (("nl", "1 komende berichten, 1 pauze, 0 beoordelen, 0 ok"),
+                       ("en", "1 upcoming posts, 1 pause, 0 review, 0 ok")):
+        result = run("scan", calendar, "--term", "trein", "--no-shipped-lists", "--now", NOW,
+                     "--lang", lang, "-o", tmp_path / f"r-{lang}.xlsx")
+        assert result.exit_code == 1 and line in result.stderr, result.stderr

@@ -242,3 +242,27 @@ def test_the_reason_says_the_end_in_the_scans_zone(tmp_path: Path) -> None:
     assert started.exit_code == 0, started.stderr
     post = scan_json(_calendar(tmp_path, [dt.datetime(2026, 11, 24), "12:00", "X", TEXT]))["posts"][0]
     assert "every post until Tue 24-11-2026 20:00 waits" in post["reasons"][0]
+
+
+
+def test_the_watch_log_names_the_period(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    from contentcheck.config import load_config
+    from contentcheck.nightly.config import nightly_settings
+    from contentcheck.nightly.runner import run_check
+
+    write_csv(tmp_path / "kalender.csv", [HEADER, ["24-11-2026", "12:00", "X", TEXT]],
+              encoding="utf-8")
+    config_path = tmp_path / "contentcheck.toml"
+    config_path.write_text(
+        'state_dir = "state"\n[scan]\ncalendars = ["kalender.csv"]\n'
+        'timezone = "Europe/Amsterdam"\nshipped_lists = false\n'
+        '[nightly]\nreport_dir = "reports"\nretries = 0\n', encoding="utf-8")
+    assert run("crisis", "start", "Treinramp", "--term", "trein*", "--hold", "14h", "--config",
+               config_path, "--now", "2026-11-24T06:00+01:00").exit_code == 0
+    config = load_config(config_path)
+    with caplog.at_level(logging.INFO, logger="contentcheck"):
+        run_check(nightly_settings(config), config, scan_now=NOW)
+    assert "QUIET PERIOD: crisis Treinramp holds every post scheduled before Tue 24-11-2026 20:00" \
+        in caplog.text
