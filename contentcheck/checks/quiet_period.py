@@ -70,9 +70,9 @@ class QuietPeriodRunner:
 
 def start(context: "CheckContext", config: Mapping[str, Any]) -> QuietPeriodRunner | None:
     """None (quiet) when no quiet period is in force at the scan's moment."""
-    # said in the scan's zone, as the report's other times are (a crisis file keeps its own)
-    holds = [(source, until.astimezone(context.now.tzinfo)) for source, until in context.holds
-             if until > context.now]
+    # in force at the scan's moment (scan.holds_at); said in the scan's zone, as the report's
+    # other times are (a crisis file keeps its own)
+    holds = [(source, until.astimezone(context.now.tzinfo)) for source, until in context.holds]
     return QuietPeriodRunner(holds) if holds else None
 
 
