@@ -502,16 +502,10 @@ class _Checking:
                 pool.close()
 
     def _check_here(self, posts: list[Post], start: int) -> dict[int, list["Finding"]]:
-        """Every runner's findings per post, in runner order; a post nothing was found in
-        (most) gets no entry and no list of its own (this runs for every post)."""
-        checks = [runner.check for runner in self.runners]
-        found: dict[int, list[Finding]] = {}
-        for index, post in enumerate(posts, start):
-            for check in checks:
-                findings = check(index, post)
-                if findings:
-                    found.setdefault(index, []).extend(findings)
-        return found
+        """Every runner's findings per post, in runner order (``checks.check_posts``)."""
+        from contentcheck.checks import check_posts
+
+        return check_posts(self.runners, posts, start)
 
     def _decide(self, posts: list[Post], start: int, found: dict[int, list["Finding"]]) -> None:
         add, get = self.store.add, found.get

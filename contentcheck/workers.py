@@ -33,7 +33,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from contentcheck.checks import CHECKS, CheckContext, across_posts, start_checks
+from contentcheck.checks import CHECKS, CheckContext, across_posts, check_posts, start_checks
 from contentcheck.errors import WorkerError
 from contentcheck.records import Post, field_of
 
@@ -153,12 +153,7 @@ def _check_chunk(task: tuple[int, int | Sequence["Post"]]
     else:
         posts, _posts = _decoded(chunk), ()  # the inherited batch is done: let it go
     runners = _runners or []
-    found = []
-    for index, post in enumerate(posts, first):
-        findings = [f for runner in runners for f in runner.check(index, post)]
-        if findings:
-            found.append((index, findings))
-    return found, runner_warnings(runners)
+    return sorted(check_posts(runners, posts, first).items()), runner_warnings(runners)
 
 
 def _chunks(posts: Sequence["Post"], start: int = 0) -> Iterator[tuple[int, Sequence["Post"]]]:
@@ -258,12 +253,10 @@ class CheckPool:
         for worker in self._workers:
             self._hand_out(worker)
         for number, (first, chunk) in enumerate(chunks):
-            near = {}  # the cross-post checks read the chunk here while the workers check it
+            # the cross-post checks read the chunk here while the workers check it
+            near: dict[int, list[Finding]] = {}
             for offset in range(0, len(chunk) if across else 0, _LISTEN):
-                for index, post in enumerate(chunk[offset:offset + _LISTEN], first + offset):
-                    findings = [f for runner in across for f in runner.check(index, post)]
-                    if findings:
-                        near[index] = findings
+                near.update(check_posts(across, chunk[offset:offset + _LISTEN], first + offset))
                 self._listen(0)  # a worker that is done gets its next chunk now
             while number not in self._answers:
                 self._listen(None)

@@ -15,7 +15,11 @@ A check is a module with:
   the only place where its reasons are phrased.
 
 A ``Runner`` checks one post at a time (``check``) and may report findings about posts it saw
-earlier once every post was seen (``finish``), as a check across posts must. Such a check says
+earlier once every post was seen (``finish``), as a check across posts must. A scan hands
+the posts over a chunk at a time (``check_posts``): a runner may take the whole chunk
+(``check_chunk``), when it can look at most posts without a call of its own per post (a
+check of a post's time or warnings alone); it must find exactly what ``check`` finds on
+each post in turn. Such a check says
 so with ``ACROSS_POSTS = True`` in its module: a big scan checks chunks of posts in several
 processes (``workers.py``) and runs those checks in one process over every post. Such a
 check keeps what ``finish`` needs of each post in a few numbers, never the post itself: a
@@ -33,6 +37,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import Enum
+from operator import itemgetter
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING, Any, Protocol
@@ -87,6 +92,44 @@ class Runner(Protocol):
 
     def finish(self) -> Iterable[tuple[int, "Finding"]]:
         """Findings about posts seen earlier, by their index, once every post was seen."""
+
+    # optional: def check_chunk(self, start: int, posts: Sequence[Post])
+    #     -> Iterable[tuple[int, Sequence[Finding]]]
+    # the posts with findings, by index (``posts[0]`` is post ``start``), in order
+
+
+def chunk_check(runner: Runner) -> Callable[[int, Sequence["Post"]],
+                                             Iterable[tuple[int, Sequence["Finding"]]]]:
+    """A runner's check of a chunk of posts: its own ``check_chunk``, or ``check`` on each
+    post in turn (the loop in C: ``map``)."""
+    own = getattr(runner, "check_chunk", None)
+    if own is not None:
+        return own
+    check = runner.check
+
+    def each(start: int, posts: Sequence["Post"]) -> Iterable[tuple[int, Sequence["Finding"]]]:
+        indexes = range(start, start + len(posts))
+        return filter(_FOUND, zip(indexes, map(check, indexes, posts)))
+    return each
+
+
+_FOUND = itemgetter(1)
+
+
+def check_posts(runners: Iterable[Runner], posts: Sequence["Post"], start: int = 0
+                ) -> dict[int, list["Finding"]]:
+    """Every runner's findings in a chunk of posts (``posts[0]`` is post ``start``), by post
+    index, each post's in runner order; a post nothing was found in (most) gets no entry.
+    A runner at a time over the whole chunk: no loop of ours per post and runner."""
+    found: dict[int, list[Finding]] = {}
+    for runner in runners:
+        for index, findings in chunk_check(runner)(start, posts):
+            have = found.get(index)
+            if have is None:
+                found[index] = list(findings)
+            else:
+                have.extend(findings)
+    return found
 
 
 class Check(Protocol):

@@ -40,6 +40,8 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
+from itertools import compress
+from operator import attrgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -218,6 +220,9 @@ def windows_for(config: Mapping[str, Any]) -> list[Window]:
     return found
 
 
+_WHEN = attrgetter("scheduled_at")
+
+
 class DatesRunner:
     """Checks each post's moment against every window; the narrowest window names it."""
 
@@ -244,6 +249,19 @@ class DatesRunner:
             severity=Severity.LOW, status=Status.REVIEW,
             details=(("en", window.en), ("nl", window.nl),
                      ("when", window.when(local, None if post.all_day else post.scheduled_at.tzinfo)))),)
+
+    def check_chunk(self, start: int, posts: Sequence[Post]
+                    ) -> list[tuple[int, Sequence[Finding]]]:
+        """Only the posts on a day near a window are looked at: a chunk's posts share a few
+        moment objects, each tried once (by identity: one instant in two zones may fall on
+        two days)."""
+        moments = list(map(_WHEN, posts))
+        near = self.near
+        tried = {key: moment is not None and (moment.month, moment.day) in near
+                 for key, moment in dict(zip(map(id, moments), moments)).items()}
+        close = compress(range(start, start + len(posts)), map(tried.__getitem__, map(id, moments)))
+        return [(index, found) for index in close
+                if (found := self.check(index, posts[index - start]))]
 
     def finish(self) -> tuple[()]:
         return ()

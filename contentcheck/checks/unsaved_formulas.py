@@ -26,6 +26,8 @@ Known problems
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import compress
+from operator import attrgetter
 from typing import TYPE_CHECKING, Any
 
 from contentcheck.calendar.formulas import formula_cells
@@ -42,6 +44,9 @@ REQUIRED = ("a post read from a formula without a saved result was not checked a
             "open and save the workbook in Excel instead")
 
 
+_WARNINGS = attrgetter("warnings")
+
+
 class UnsavedFormulas:
     """Findings from the warnings the reader gave a post (``calendar.formulas``)."""
 
@@ -53,6 +58,13 @@ class UnsavedFormulas:
                         severity=Severity.MEDIUM, status=Status.REVIEW,
                         details=(("cell", ref),))
                 for column, ref, formula in formula_cells(post.warnings)]
+
+    def check_chunk(self, start: int, posts: Sequence[Post]
+                    ) -> list[tuple[int, Sequence[Finding]]]:
+        """Only the posts with warnings (a few, if any) are looked at, found in C."""
+        warned = compress(range(start, start + len(posts)), map(_WARNINGS, posts))
+        return [(index, found) for index in warned
+                if (found := self.check(index, posts[index - start]))]
 
     def finish(self) -> tuple[()]:
         return ()
