@@ -198,3 +198,16 @@ def test_apply_does_not_list_a_whole_day_post_of_an_earlier_day_as_unreviewed(
     result = run("apply", report)
     assert "naar huis" not in result.output, result.output  # past: not going out
     assert "nobody reviewed" not in result.output
+
+
+@BUG
+def test_apply_shows_a_control_character_in_a_channel_instead_of_sending_it(tmp_path: Path) -> None:
+    calendar = write_csv(tmp_path / "k.csv", [
+        HEADER, ["24-11-2026", "12:00", "X\x1b]0;owned\x07", "Met de trein", "Gepland"]],
+        encoding="utf-8")
+    report = tmp_path / "r.xlsx"
+    assert run("scan", calendar, "--term", "trein", "--now", NOW, "--timezone",
+               "Europe/Amsterdam", "--no-shipped-lists", "-o", report).exit_code == 1
+    result = run("apply", report)
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    assert "X\u241b]0;owned\u2407" in result.output, result.output
