@@ -33,7 +33,6 @@ def one_line_error(result) -> str:
     return result.stderr
 
 
-@BUG
 def test_a_typo_in_nightly_lang_is_refused_at_start_not_a_failed_check_every_night(
         tmp_path: Path) -> None:
     write_csv(tmp_path / "kalender.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])

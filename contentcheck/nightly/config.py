@@ -108,12 +108,24 @@ def nightly_settings(config: Config, *, at: str | None = None, crisis_every: flo
         notify_retry=positive(where, "notify_retry_minutes",
                               nightly.get("notify_retry_minutes", DEFAULT_NOTIFY_RETRY)),
         log_file=config.resolve(nightly["log_file"]) if nightly.get("log_file") else None,
-        lang=nightly.get("lang") or config.scan.get("lang"),
+        lang=_lang(config, nightly),
         log_max_bytes=1024 * int(nightly.get("log_max_kb", 1024)),
         log_backups=int(nightly.get("log_backups", 5)),
         retries=_at_least_zero(where, "retries", nightly.get("retries", 2)),
         retry_seconds=float(_at_least_zero(where, "retry_seconds", nightly.get("retry_seconds", 30))),
         keep_days=int(_at_least_zero(where, "keep_days", nightly.get("keep_days", DEFAULT_KEEP_DAYS))))
+
+
+def _lang(config: Config, nightly: dict[str, Any]) -> str | None:
+    """``[nightly] lang``, else ``[scan] lang``, checked now: a typo (``"NL"``) would otherwise
+    fail every check at the first report it writes."""
+    from contentcheck.wording import LANGUAGES
+
+    table = "nightly" if nightly.get("lang") else "scan"
+    lang = nightly.get("lang") or config.scan.get("lang")
+    if lang is not None and lang not in LANGUAGES:
+        raise SettingsError(f"{config.path}: [{table}] lang must be nl or en, not {lang!r}")
+    return lang
 
 
 def _at_least_zero(where: str, key: str, value: int | float) -> int | float:
