@@ -199,7 +199,6 @@ def test_apply_does_not_list_a_whole_day_post_of_an_earlier_day_as_unreviewed(
     assert "nobody reviewed" not in result.output
 
 
-@BUG
 def test_apply_shows_a_control_character_in_a_channel_instead_of_sending_it(tmp_path: Path) -> None:
     calendar = write_csv(tmp_path / "k.csv", [
         HEADER, ["24-11-2026", "12:00", "X\x1b]0;owned\x07", "Met de trein", "Gepland"]],

@@ -78,7 +78,7 @@ def _when(post: Post, lang: str = "en") -> str:
 
 def _describe(post: Post, lang: str) -> str:
     """``[November] row 4 (24-11-2026 12:00, Instagram) 'Met de trein...'``: enough to find it."""
-    channel = f", {post.channel}" if post.channel else ""
+    channel = f", {visible(post.channel)}" if post.channel else ""  # calendar text: never obeyed
     return f"{where(post.sheet, post.row, lang)} ({_when(post, lang)}{channel}) {quoted(post.text, 50)}"
 
 
