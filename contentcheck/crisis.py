@@ -80,10 +80,19 @@ class Crisis:
     errors: tuple[str, ...] = ()  # the brand's own mistake (a wrong price, file, link)
     hold_until: datetime | None = None  # a quiet period: every post scheduled before it waits
 
+    @property
+    def hold_end(self) -> datetime | None:
+        """Where its quiet period ends: at its own end, or with the crisis when its ``until``
+        comes first (as ``crisis start --hold`` and ``crisis hold`` say)."""
+        if self.hold_until is None or self.until is None:
+            return self.hold_until
+        return min(self.hold_until, self.until)
+
     def holds(self, now: datetime) -> bool:
         """Whether its quiet period is on at ``now``: the crisis is active and the period has
         not run out (``crisis hold``; checks/quiet_period.py pauses every post before it)."""
-        return self.hold_until is not None and now < self.hold_until and self.is_active(now)
+        end = self.hold_end
+        return end is not None and now < end and self.is_active(now)
 
     def is_active(self, now: datetime) -> bool:
         if self.ended is not None and self.ended <= now:

@@ -380,8 +380,7 @@ def holds_at(crises: Iterable["Crisis"], now: datetime, hold_until: datetime | N
              ) -> tuple[tuple[str, datetime], ...]:
     """The quiet periods in force at ``now``: the active crises' and the scan's own
     (``--hold``), each with who declared it."""
-    holds = [(f"crisis {c.name}", c.hold_until) for c in crises
-             if c.hold_until is not None and c.holds(now)]
+    holds = [(f"crisis {c.name}", c.hold_end) for c in crises if c.holds(now)]
     if hold_until is not None and hold_until > now:
         holds.append(("scan --hold", hold_until))
     return tuple(holds)

@@ -43,7 +43,6 @@ def test_a_typo_in_nightly_lang_is_refused_at_start_not_a_failed_check_every_nig
     assert f"{config}: [nightly] lang must be nl or en, not 'NL'" in stderr
 
 
-@BUG
 def test_a_quiet_period_ends_with_its_crisis_as_crisis_start_says(tmp_path: Path) -> None:
     config = team_config(tmp_path)
     started = run("crisis", "start", "Kort", "--term", "trein", "--until", "2026-11-24T12:00",

@@ -485,7 +485,7 @@ def list_(show_all: bool, ctx: _Context) -> None:
         say(f"{status:<9} {item.name}  (since {ctx.show_time(item.started)}, {detail}; "
                    f"{_terms(len(item.terms))})")
         if item.holds(ctx.now):
-            say(f"          quiet period: every post before {ctx.show_time(item.hold_until)} waits")
+            say(f"          quiet period: every post before {ctx.show_time(item.hold_end)} waits")
         if item.path in expired:
             say(f"          stopped counting by itself: if it is not over, "
                 f"{crises.extend_command(item)}; if it is, contentcheck crisis end "
@@ -497,7 +497,7 @@ def _hold_shown(item: crises.Crisis, ctx: _Context) -> str:
     """The quiet period as `crisis show` gives it: its end, and whether it still holds."""
     if item.hold_until is None:
         return "-"
-    return ctx.show_time(item.hold_until) + ("" if item.holds(ctx.now) else " (over)")
+    return ctx.show_time(item.hold_end) + ("" if item.holds(ctx.now) else " (over)")
 
 
 @crisis.command()
