@@ -182,7 +182,6 @@ def test_apply_names_a_quiet_period_declared_since_as_the_reason_a_row_was_not_f
     assert "quiet period declared since" in line, line
 
 
-@BUG
 def test_apply_does_not_list_a_whole_day_post_of_an_earlier_day_as_unreviewed(
         tmp_path: Path) -> None:
     calendar = write_csv(tmp_path / "k.csv", [

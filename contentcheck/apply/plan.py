@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone, tzinfo
+from datetime import datetime, timedelta, timezone, tzinfo
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -303,10 +303,13 @@ def _read_as_scanned(meta: dict[str, Any], columns: dict[Role, str]) -> ReadOpti
 
 def _gone(ctx: Context, post: Post) -> bool:
     """A post due before the report was made: already out (or past in a scheduler's eyes),
-    nothing apply writes can stop or start it."""
+    nothing apply writes can stop or start it. A whole-day post is due until its day ends."""
     start = ctx.window[0] if ctx.window else None
-    return (start is not None and post.scheduled_at is not None and not post.all_day
-            and post.scheduled_at < start)
+    if start is None or post.scheduled_at is None:
+        return False
+    if post.all_day:
+        return post.scheduled_at + timedelta(days=1) <= start
+    return post.scheduled_at < start
 
 
 def _covered(ctx: Context, post: Post, hits: list[Match], held: bool = False) -> bool:
