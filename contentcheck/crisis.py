@@ -263,8 +263,12 @@ def _moment(path: Path, data: dict[str, Any], key: str, required: bool = False,
         except ValueError:
             pass
     if isinstance(value, date) and not isinstance(value, datetime):
-        value = datetime.combine(value, time(0)) + \
-            timedelta(days=1 if key in ("until", "hold_until") else 0)
+        try:
+            value = datetime.combine(value, time(0)) + \
+                timedelta(days=1 if key in ("until", "hold_until") else 0)
+        except OverflowError:  # 9999-12-31 counted whole: past the last date there is
+            raise SettingsError(f"{path}: {key} {value} is too far ahead (the last day that "
+                                "can be counted is 9999-12-30)") from None
     if isinstance(value, datetime) and value.tzinfo is None:
         value = value.replace(tzinfo=zone or _local_zone())
     if not isinstance(value, datetime):

@@ -110,7 +110,14 @@ def parse_moment(text: str, zone: tzinfo, *, option: str, end_of_day: bool = Fal
     except ValueError:
         raise SettingsError(f"{option}: {text!r} is not an ISO-8601 date or date-time "
                             "(e.g. 2026-11-24 or 2026-11-24T08:00)") from None
+    except OverflowError:  # 9999-12-31 counted whole ends past the last date there is
+        raise _too_far(option, text) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _too_far(option: str, text: str) -> SettingsError:
+    return SettingsError(f"{option}: {text!r} is too far ahead (the last day that can be "
+                         "counted is 9999-12-30)")
 
 
 _SPAN = re.compile(r"^(?:(\d+)\s*d)?\s*(?:(\d+)\s*[hu])?\s*(?:(\d+)\s*m)?$", re.IGNORECASE)
@@ -123,10 +130,14 @@ def parse_hold(text: str, now: datetime, zone: tzinfo, *, option: str = "--hold"
     found = _SPAN.match(text.strip())
     if found and any(found.groups()):
         days, hours, minutes = (int(part or 0) for part in found.groups())
-        span = timedelta(days=days, hours=hours, minutes=minutes)
+        try:
+            span = timedelta(days=days, hours=hours, minutes=minutes)
+            end = now + span
+        except OverflowError:
+            raise _too_far(option, text) from None
         if not span:
             raise SettingsError(f"{option}: {text!r} is no time at all (e.g. 6h, 90m or 1d)")
-        return now + span
+        return end
     try:
         return parse_moment(text, zone, option=option, end_of_day=True)
     except SettingsError:
