@@ -107,11 +107,9 @@ def test_a_dutch_report_names_the_quiet_period_and_its_end_in_dutch(tmp_path: Pa
     assert "di 24-11-2026 14:00" in terms, terms
 
 
-@BUG
 @pytest.mark.parametrize("typed, parts", [("trein|bus", ["trein", "bus"]),
                                           ("trein | bus", ["trein", "bus"]),
                                           ("🚂/🚌", ["🚂", "🚌"])])
-@BUG
 def test_a_term_list_typed_with_a_pipe_or_emoji_slash_is_split_not_a_phrase_that_finds_nothing(
         typed: str, parts: list[str]) -> None:
     result = run("explain", "Met de bus 🚌 naar huis", "--term", typed, "--no-shipped-lists",

@@ -357,11 +357,13 @@ def one_line_term(option: str, term: str) -> None:
 
 
 _LIST_SEPARATOR = re.compile(r"(?<!\d)[,;]|[,;](?!\d)")  # not in 1,5 or 2;3
-# "trein/bus" and "trein OR bus" (a search box's habit) as two terms: one term, they matched
-# nothing; only words of letters around a slash (24/7, korenaar.nl/actie stay whole)
-_WORDS_WITH_SLASHES = re.compile(r"^[^\W\d_]+(?:[ \t]*/[ \t]*[^\W\d_]+)+$")
+# "trein/bus", "trein OR bus" and "trein|bus" (a search box's habits) as two terms: one term,
+# they matched nothing; only words of letters or emoji around a slash (🚂/🚌; 24/7,
+# korenaar.nl/actie stay whole)
+_SLASH_PART = r"(?:[^\W\d_]+|[^\x00-\x7f\w\s]+)"
+_WORDS_WITH_SLASHES = re.compile(rf"^{_SLASH_PART}(?:[ \t]*/[ \t]*{_SLASH_PART})+$")
 _SLASH = re.compile(r"/")
-_SEARCH_OR = re.compile(r"\sOR\s")
+_SEARCH_OR = re.compile(r"\sOR\s|\|")
 
 
 def split_term_list(option: str, value: str) -> tuple[list[str], str | None]:
@@ -385,7 +387,7 @@ def split_term_list(option: str, value: str) -> tuple[list[str], str | None]:
     if len(parts) < 2:
         return parts or [value], None
     return parts, (f"{option} {text!r} is read as {len(parts)} terms ({', '.join(parts)}): a "
-                   "comma, a semicolon, a slash between words or OR separates terms; for one "
+                   "comma, a semicolon, a slash between words, | or OR separates terms; for one "
                    "phrase with one of them, put it in quotes")
 
 
