@@ -78,6 +78,32 @@ def severity_word(severity: str, lang: str) -> str:
     return SEVERITY_WORDS[words(lang)].get(severity, severity)
 
 
+# the category a check other than the word lists files its findings under (its id), and the
+# fixed rules those checks name, as the Excel report's columns show them to a Dutch reader
+CHECK_CATEGORY_WORDS = {"nl": {
+    "quiet-period": "Rustperiode", "duplicate-post": "Dubbel bericht", "house-style": "Huisstijl",
+    "links": "Links", "sensitive-dates": "Gevoelige datum", "similar-errors": "Herhaalde fout",
+    "spelling": "Spelling", "tone-of-voice": "Aanspreekvorm",
+    "unsaved-formulas": "Formule zonder uitkomst"}}
+CHECK_RULE_WORDS = {"nl": {"scheduled twice": "twee keer gepland",
+                           "formula without a saved result": "formule zonder opgeslagen uitkomst"}}
+
+
+def check_category_word(category: str, lang: str) -> str | None:
+    """A check's own category (its id) as a Dutch reader reads it; None for any other."""
+    return CHECK_CATEGORY_WORDS.get(words(lang), {}).get(category)
+
+
+def rule_shown(check: str, rule: str, lang: str) -> str:
+    """What a finding was checked against, for the report's terms column: a term as it is, a
+    quiet period's end as a reader reads a moment (not the ISO text the finding keeps), a
+    check's fixed rule in the reader's language."""
+    if check == "quiet-period":
+        until = moment_in(datetime.fromisoformat(rule), lang)
+        return QUIET_PERIOD_WORDS[words(lang)]["term"].format(until=until)
+    return CHECK_RULE_WORDS.get(words(lang), {}).get(rule, rule)
+
+
 TABLE_WORDS = {
     "en": {"pause": "PAUSE", "review": "REVIEW", "ok": "OK", "row": "row", "no_date": "no date",
            "span": "posts from {start} to {end} ({zone})", "all": "all posts (--all)",
@@ -244,13 +270,15 @@ QUIET_PERIOD_WORDS = {
            "line": "QUIET PERIOD: {source} holds every post scheduled before {until}, whatever "
                    "its words ({lift})",
            "lift_crisis": "contentcheck crisis hold {name} off to end it early",
-           "lift_scan": "without --hold the terms alone decide"},
+           "lift_scan": "without --hold the terms alone decide",
+           "term": "quiet period until {until}"},
     "nl": {"reason": "rustperiode van {source}: elk bericht tot {until} wacht",
            "undated": " (dit bericht heeft geen datum, dus niets laat zien dat het later komt)",
            "line": "RUSTPERIODE: {source} houdt elk bericht tegen dat vóór {until} gepland "
                    "staat, wat er ook in staat ({lift})",
            "lift_crisis": "contentcheck crisis hold {name} off beëindigt hem eerder",
-           "lift_scan": "zonder --hold beslissen alleen de termen"},
+           "lift_scan": "zonder --hold beslissen alleen de termen",
+           "term": "rustperiode tot {until}"},
 }
 
 

@@ -90,7 +90,6 @@ def test_a_crisis_file_until_past_the_end_of_the_calendar_is_a_warning_not_an_in
     listed = run("crisis", "list", "--now", NOW)
     assert listed.exit_code == 0 and "internal error" not in listed.output
 
-@BUG
 def test_a_dutch_report_names_the_quiet_period_and_its_end_in_dutch(tmp_path: Path) -> None:
     calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "10:00", "X", "Koffie", ""]])
     report = tmp_path / "rapport.xlsx"

@@ -22,7 +22,7 @@ from contentcheck.report.report_meta import post_fingerprint
 from contentcheck.report.spans import excerpts, pieces
 from contentcheck.report.xlsx_rows import RowWriter
 from contentcheck.lists.categories import category_word
-from contentcheck.wording import severity_word, warning_in
+from contentcheck.wording import check_category_word, rule_shown, severity_word, warning_in
 
 # (label key, width), in the order a reviewer reads on a 1366-pixel laptop screen without
 # scrolling sideways: status, how soon it goes live, when, channel, the text with every hit
@@ -96,6 +96,12 @@ def _hit_fields(verdict: Verdict) -> str:
     if not verdict.findings:
         return "[]"
     return json.dumps(sorted({m.field for m in verdict.findings}), ensure_ascii=False)
+
+
+def _category(category: str, lang: str) -> str:
+    """A finding's category as the reader reads it: a check's own (``quiet-period``) or a
+    word list's."""
+    return check_category_word(category, lang) or category_word(category, lang)
 
 
 @lru_cache(maxsize=256)
@@ -200,9 +206,10 @@ class PostSheet:
             self._text(at["campaign"], extra.get(Role.CAMPAIGN))
         self._text(at["reason"], "\n".join(reasons))
         if findings:
-            self._text(at["terms"], "\n".join(sorted({m.rule for m in findings})))
+            self._text(at["terms"], "\n".join(sorted({
+                rule_shown(m.check, m.rule, self.lang) for m in findings})))
             self._text(at["lists"], "\n".join(sorted({
-                f"{m.source} / {category_word(m.category, self.lang)} / "
+                f"{m.source} / {_category(m.category, self.lang)} / "
                 f"{severity_word(m.severity.value, self.lang)}" for m in findings})))
         # every place, one line each; the hidden columns hold one line per place for apply
         self._text(at["file"], "\n".join(_file_name(v.post.source) for v, _ in everyone))
