@@ -118,7 +118,6 @@ def test_a_term_list_typed_with_a_pipe_or_emoji_slash_is_split_not_a_phrase_that
     assert "decision: PAUSE" in result.output
 
 
-@BUG
 def test_a_scan_with_only_hold_shows_no_empty_crisis_term_list(tmp_path: Path) -> None:
     calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "10:00", "X", "Koffie", ""]])
     result = run("scan", calendar, "--hold", "6h", "--now", NOW, "--timezone",

@@ -105,8 +105,9 @@ def _pieces(result: ScanResult, options: ReportOptions, batch: int = 500) -> Ite
         span = words["all"]
     lines.append(f"contentcheck: {span}, {words['calendars'].format(n=len(result.calendars))}")
     if result.crisis_active:
-        lines.append(click.style(f"{words['crisis']} ({visible(result.sources_shown(lang))}): "
-                                 f"{visible(result.crisis_terms_shown())}", fg="red", bold=True))
+        terms = result.crisis_terms_shown()  # none with --hold alone
+        lines.append(click.style(f"{words['crisis']} ({visible(result.sources_shown(lang))})"
+                                 + (f": {visible(terms)}" if terms else ""), fg="red", bold=True))
     lines += [click.style(visible(line), fg="yellow") for line in result.crisis_lines(lang)]
     lines.append("")
     for number, verdict in enumerate(result.verdicts if show_ok else result.iter_flagged(), 1):
