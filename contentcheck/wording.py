@@ -594,7 +594,7 @@ APPLY_WORDS = {
            "outside_changed": "niet gemarkeerd toen het rapport gemaakt werd (sindsdien "
                               "veranderd, of een crisisterm toegevoegd?)",
            "hit": "'{word}' (crisisterm '{term}')", "hits": "{post}, {why}: raakt {terms}",
-           "held": "de stille periode van {by} (elk bericht tot {until} wacht)",
+           "held": "de rustperiode van {by} (elk bericht tot {until} wacht)",
            "unreviewed_paused": ": gepauzeerd (--unreviewed pause)",
            "unreviewed_kept": ": geschreven zoals het is",
            "publish": "{where}: publiceren zoals gepland{who}",

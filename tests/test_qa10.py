@@ -126,7 +126,6 @@ def test_a_scan_with_only_hold_shows_no_empty_crisis_term_list(tmp_path: Path) -
     assert not banner.rstrip().endswith(":"), banner
 
 
-@BUG
 def test_apply_in_dutch_calls_the_quiet_period_rustperiode_as_the_report_does(
         tmp_path: Path) -> None:
     calendar = tmp_path / "bulk.csv"
