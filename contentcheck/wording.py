@@ -518,6 +518,8 @@ APPLY_WORDS = {
            "outside_before": "before the report's window",
            "outside_changed": "not flagged when the report was made (changed since, or a "
                               "crisis term added since?)",
+           "outside_held": "not flagged when the report was made (a quiet period declared "
+                           "since)",
            "hit": "'{word}' (crisis term '{term}')", "hits": "{post}, {why}: hits {terms}",
            "held": "the quiet period of {by} (every post until {until} waits)",
            "unreviewed_paused": ": paused (--unreviewed pause)",
@@ -593,6 +595,8 @@ APPLY_WORDS = {
            "outside_before": "voor de periode van het rapport",
            "outside_changed": "niet gemarkeerd toen het rapport gemaakt werd (sindsdien "
                               "veranderd, of een crisisterm toegevoegd?)",
+           "outside_held": "niet gemarkeerd toen het rapport gemaakt werd (sindsdien een "
+                           "rustperiode ingesteld)",
            "hit": "'{word}' (crisisterm '{term}')", "hits": "{post}, {why}: raakt {terms}",
            "held": "de rustperiode van {by} (elk bericht tot {until} wacht)",
            "unreviewed_paused": ": gepauzeerd (--unreviewed pause)",

@@ -168,7 +168,6 @@ def test_crisis_hold_in_the_past_names_the_value_typed_not_an_option_it_lacks(
     assert "'2026-11-20'" in stderr and "--hold" not in stderr, stderr
 
 
-@BUG
 def test_apply_names_a_quiet_period_declared_since_as_the_reason_a_row_was_not_flagged(
         tmp_path: Path) -> None:
     from datetime import datetime, timedelta, timezone

@@ -327,8 +327,9 @@ def _covered(ctx: Context, post: Post, hits: list[Match], held: bool = False) ->
     return held or any(match.term in report_terms and not match.loose for match in hits)
 
 
-def _outside(ctx: Context, post: Post) -> str:
-    """Why the report did not cover a row it could have: the window, or a change."""
+def _outside(ctx: Context, post: Post, held_only: bool = False) -> str:
+    """Why the report did not cover a row it could have: the window, a change, or (a row only
+    a quiet period holds) a period declared since."""
     if ctx.window is None:
         return apply_phrase(ctx.lang, "outside_any")
     start, end = ctx.window
@@ -338,7 +339,7 @@ def _outside(ctx: Context, post: Post) -> str:
         return apply_phrase(ctx.lang, "outside_after")
     if start is not None and post.scheduled_at < start:
         return apply_phrase(ctx.lang, "outside_before")
-    return apply_phrase(ctx.lang, "outside_changed")
+    return apply_phrase(ctx.lang, "outside_held" if held_only else "outside_changed")
 
 
 def _check_written_rows(ctx: Context, plan: Plan,
@@ -396,7 +397,7 @@ def _check_written_rows(ctx: Context, plan: Plan,
                                        report_status="pause"), post)
             continue
         line = apply_phrase(ctx.lang, "hits", post=_describe(post, ctx.lang),
-                            why=_outside(ctx, post), terms=terms)
+                            why=_outside(ctx, post, bool(held) and not hits), terms=terms)
         if policy is Unreviewed.PAUSE:
             plan.applied.unreviewed.append(line + apply_phrase(ctx.lang, "unreviewed_paused"))
             chosen[address] = (Decided(post.sheet, post.row, post_fingerprint(post),
