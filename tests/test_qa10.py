@@ -140,7 +140,6 @@ def test_apply_in_dutch_calls_the_quiet_period_rustperiode_as_the_report_does(
     assert "stille periode" not in result.output
 
 
-@BUG
 def test_the_docs_quote_the_quiet_period_reason_as_an_english_report_says_it() -> None:
     from datetime import datetime
 
