@@ -156,7 +156,6 @@ def test_the_docs_quote_the_quiet_period_reason_as_an_english_report_says_it() -
     assert reason in " ".join(documentation().split()), reason
 
 
-@BUG
 def test_crisis_hold_in_the_past_names_the_value_typed_not_an_option_it_lacks(
         tmp_path: Path) -> None:
     config = team_config(tmp_path)

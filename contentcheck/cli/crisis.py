@@ -225,10 +225,10 @@ def start(name: str, terms: tuple[str, ...], terms_file: Path | None, kits: tupl
           escalate: tuple[str, ...], errors: tuple[str, ...], until_text: str | None,
           hold_text: str | None, ctx: _Context) -> None:
     """Declare crisis NAME: from now on every scan pauses posts that hit its terms."""
-    from contentcheck.settings import parse_hold, parse_moment
+    from contentcheck.settings import parse_moment
 
     until = parse_moment(until_text, ctx.zone, option="--until", end_of_day=True) if until_text else None
-    hold_until = parse_hold(hold_text, ctx.now, ctx.zone) if hold_text else None
+    hold_until = _hold_end(hold_text, ctx, "--hold") if hold_text else None
     declared = crises.start(ctx.state_dir, name, _term_lines(terms, terms_file), ctx.now, until,
                             kits=kits, escalate=escalate, errors=_errors(errors),
                             hold_until=hold_until)
@@ -317,16 +317,26 @@ def extend(name: str, until_text: str, ctx: _Context) -> None:
 def hold(name: str, when: str, ctx: _Context) -> None:
     """A quiet period for crisis NAME: every post scheduled in the next SPAN (6h, 90m, 1d) or
     before DATETIME waits, whatever its words; `off` ends it."""
-    from contentcheck.settings import parse_hold
-
     off = when.strip().casefold() in ("off", "uit")
-    until = None if off else parse_hold(when, ctx.now, ctx.zone, option="hold")
+    until = None if off else _hold_end(when, ctx, "hold")
     updated = crises.hold(ctx.state_dir, name, until, ctx.now)
     if off:
         say(f"crisis {updated.name!r}: no quiet period; its terms alone decide "
             f"({updated.path})")
     else:
         say(_quiet_period(updated, ctx) + f" ({updated.path})")
+
+
+def _hold_end(text: str, ctx: _Context, option: str) -> datetime:
+    """The end of a quiet period as typed (a span or a moment), refused when it has passed,
+    naming what was typed (a date counts whole: ``2026-11-20`` ends at the 21st's start)."""
+    from contentcheck.settings import parse_hold
+
+    until = parse_hold(text, ctx.now, ctx.zone, option=option)
+    if until <= ctx.now:
+        raise SettingsError(f"{option}: {text.strip()!r} is not in the future (it ends at "
+                            f"{ctx.show_time(until)}; it is {ctx.show_time(ctx.now)} now)")
+    return until
 
 
 def _quiet_period(declared: crises.Crisis, ctx: _Context) -> str:
