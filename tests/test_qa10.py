@@ -11,9 +11,6 @@ import pytest
 
 from tests.conftest import NOW, documentation, run, write_csv
 
-# a bug found, not yet fixed: its fix removes the mark
-BUG = pytest.mark.xfail(strict=True, reason="QA round 10 finding, not fixed yet")
-
 HEADER = ["Datum", "Tijd", "Kanaal", "Bericht", "Status"]
 
 
