@@ -208,3 +208,33 @@ def test_apply_shows_a_control_character_in_a_channel_instead_of_sending_it(tmp_
     result = run("apply", report)
     assert "\x1b" not in result.output and "\x07" not in result.output
     assert "X\u241b]0;owned\u2407" in result.output, result.output
+
+
+@pytest.mark.xfail(strict=True, reason="QA round 10 finding, not fixed yet")
+@pytest.mark.parametrize("typed, hours", [("12 uur", 12), ("6uur", 6), ("2 dagen", 48),
+                                          ("1 dag", 24), ("30 min", 0.5), ("12 hours", 12),
+                                          ("12hrs", 12), ("1 day 6 hours", 30)])
+def test_a_hold_typed_in_words_as_an_on_call_person_types_it_is_read(tmp_path: Path, typed: str,
+                                                                     hours: float) -> None:
+    from datetime import datetime, timedelta
+
+    from tests.conftest import AMSTERDAM
+
+    config = team_config(tmp_path)
+    result = run("crisis", "start", "Ramp", "--term", "trein", "--hold", typed, "--config",
+                 config, "--now", NOW)
+    assert result.exit_code == 0, result.output
+    end = datetime.fromisoformat(NOW).replace(tzinfo=AMSTERDAM) + timedelta(hours=hours)
+    assert f"every post scheduled before {end:%Y-%m-%d %H:%M} CET waits" in result.output
+
+
+@pytest.mark.xfail(strict=True, reason="QA round 10 finding, not fixed yet")
+@pytest.mark.parametrize("typed, shown", [("30-11-2026", "2026-12-01 00:00"),
+                                          ("30-11-2026 18:00", "2026-11-30 18:00")])
+def test_a_date_typed_day_first_as_the_calendar_writes_it_is_read(tmp_path: Path, typed: str,
+                                                                  shown: str) -> None:
+    config = team_config(tmp_path)
+    result = run("crisis", "start", "Ramp", "--term", "trein", "--until", typed, "--config",
+                 config, "--now", NOW)
+    assert result.exit_code == 0, result.output
+    assert f"active until {shown} CET" in result.output
