@@ -120,7 +120,12 @@ def _too_far(option: str, text: str) -> SettingsError:
                          "counted is 9999-12-30)")
 
 
-_SPAN = re.compile(r"^(?:(\d+)\s*d)?\s*(?:(\d+)\s*[hu])?\s*(?:(\d+)\s*m)?$", re.IGNORECASE)
+# 6h, 90m, 1d12h, and as typed in a hurry in Dutch or English: 12 uur, 2 dagen, 30 min, 12 hours
+_DAYS = r"d|dag|dagen|day|days"
+_HOURS = r"h|u|uur|hr|hrs|hour|hours"
+_MINUTES = r"m|min|mins|minuut|minuten|minute|minutes"
+_SPAN = re.compile(rf"^(?:(\d+)\s*(?:{_DAYS})(?![a-z]))?\s*(?:(\d+)\s*(?:{_HOURS})(?![a-z]))?"
+                   rf"\s*(?:(\d+)\s*(?:{_MINUTES})(?![a-z]))?$", re.IGNORECASE)
 
 
 def parse_hold(text: str, now: datetime, zone: tzinfo, *, option: str = "--hold") -> datetime:

@@ -210,7 +210,6 @@ def test_apply_shows_a_control_character_in_a_channel_instead_of_sending_it(tmp_
     assert "X\u241b]0;owned\u2407" in result.output, result.output
 
 
-@pytest.mark.xfail(strict=True, reason="QA round 10 finding, not fixed yet")
 @pytest.mark.parametrize("typed, hours", [("12 uur", 12), ("6uur", 6), ("2 dagen", 48),
                                           ("1 dag", 24), ("30 min", 0.5), ("12 hours", 12),
                                           ("12hrs", 12), ("1 day 6 hours", 30)])
