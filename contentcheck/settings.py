@@ -94,19 +94,16 @@ def config_timezone(config: "Config") -> tzinfo:
     return config.value("timezone", resolve_timezone)
 
 
-# a date day first, as the reports print it and a Dutch calendar writes it: 30-11-2026 18:00
+# a date day first, as the reports print it and a Dutch calendar writes it (30-11-2026 18:00):
+# refused, as ambiguous to a reader of either order, with the ISO form it would be
 _DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}:\d{2}))?$")
 
 
 def parse_moment(text: str, zone: tzinfo, *, option: str, end_of_day: bool = False) -> datetime:
     """An ISO-8601 date or date-time (``2026-11-24``, ``2026-11-24T08:00``, with or without
-    offset), or one day first as the reports print it (``24-11-2026``, ``24-11-2026 08:00``);
-    a naive one is in ``zone``. A bare date means its start, or with ``end_of_day`` the start
-    of the next day (so ``--until 2026-11-30`` includes the 30th)."""
+    offset); a naive one is in ``zone``. A bare date means its start, or with ``end_of_day``
+    the start of the next day (so ``--until 2026-11-30`` includes the 30th)."""
     value = text.strip()
-    if day_first := _DAY_FIRST.match(value):
-        day, month, year, clock = day_first.groups()
-        value = f"{year}-{int(month):02d}-{int(day):02d}" + (f"T{clock:0>5}" if clock else "")
     try:
         if len(value) == 10:
             day = date.fromisoformat(value)
@@ -117,10 +114,24 @@ def parse_moment(text: str, zone: tzinfo, *, option: str, end_of_day: bool = Fal
             moment = datetime.fromisoformat(value.replace("Z", "+00:00").replace(" ", "T", 1))
     except ValueError:
         raise SettingsError(f"{option}: {text!r} is not an ISO-8601 date or date-time "
-                            "(e.g. 2026-11-24 or 2026-11-24T08:00; or 24-11-2026 08:00)") from None
+                            f"({_iso_hint(value)})") from None
     except OverflowError:  # 9999-12-31 counted whole ends past the last date there is
         raise _too_far(option, text) from None
     return moment if moment.tzinfo else moment.replace(tzinfo=zone)
+
+
+def _iso_hint(value: str, example: str = "e.g. 2026-11-24 or 2026-11-24T08:00") -> str:
+    """The ISO form of a date typed day first (``30-11-2026`` -> ``write 2026-11-30``), else
+    the example."""
+    if day_first := _DAY_FIRST.match(value):
+        day, month, year, clock = day_first.groups()
+        try:
+            iso = date(int(year), int(month), int(day)).isoformat()
+        except ValueError:  # 11-30-2026: month first, or no date at all
+            pass
+        else:
+            return f"write {iso}" + (f"T{clock:0>5}" if clock else "")
+    return example
 
 
 def _too_far(option: str, text: str) -> SettingsError:
@@ -154,8 +165,9 @@ def parse_hold(text: str, now: datetime, zone: tzinfo, *, option: str = "--hold"
     try:
         return parse_moment(text, zone, option=option, end_of_day=True)
     except SettingsError:
+        hint = _iso_hint(text.strip(), "2026-11-24T18:00")
         raise SettingsError(f"{option}: {text!r} is neither a span (6h, 90m, 1d, 1d12h) nor an "
-                            "ISO-8601 date or date-time (2026-11-24T18:00)") from None
+                            f"ISO-8601 date or date-time ({hint})") from None
 
 
 def _first(*values: object) -> object:

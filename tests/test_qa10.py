@@ -232,8 +232,12 @@ def test_a_hold_typed_in_words_as_an_on_call_person_types_it_is_read(tmp_path: P
     assert f"every post scheduled before {end:%Y-%m-%d %H:%M} CET waits" in said
 
 
-@pytest.mark.parametrize("typed, shown", [("30-11-2026", "2026-12-01 00:00"),
-                                          ("30-11-2026 18:00", "2026-11-30 18:00")])
-def test_a_date_typed_day_first_as_the_calendar_writes_it_is_read(tmp_path: Path, typed: str,
-                                                                  shown: str) -> None:
-    assert f"active until {shown} CET" in declare(team_config(tmp_path), "--until", typed)
+@pytest.mark.parametrize("option, typed, iso", [("--until", "30-11-2026", "2026-11-30"),
+                                               ("--until", "30-11-2026 18:00", "2026-11-30T18:00"),
+                                               ("--hold", "30-11-2026", "2026-11-30")])
+def test_a_date_typed_day_first_as_the_calendar_writes_it_is_refused_with_its_iso_form(
+        tmp_path: Path, option: str, typed: str, iso: str) -> None:
+    result = run("crisis", "start", "Ramp", "--term", "trein", option, typed, "--config",
+                 team_config(tmp_path), "--now", NOW)
+    assert f"{option}: {typed!r} is" in one_line_error(result)
+    assert f"write {iso})" in result.stderr
