@@ -4,7 +4,7 @@ What it does
     While a crisis has a quiet period (``contentcheck crisis start NAME --term ... --hold 24h``,
     or later ``crisis hold NAME 6h``; on demand ``scan --hold 6h``), every upcoming post
     scheduled before its end is paused, on every channel, with the reason "quiet period of
-    crisis NAME: every post until 24-11-2026 19:00 waits". A post without a date is paused
+    crisis NAME: every post until Tue 24-11-2026 19:00 waits". A post without a date is paused
     too (nothing shows it comes later); a whole-day post counts from the start of its day.
     The terms and the other checks still run, so the report shows what each held post would
     have got on its own: the reviewer releases a post in the decision column.
@@ -25,8 +25,7 @@ Example
     moves its end.
 
 Known problems
-    Cannot be switched off in the config while a quiet period is declared (lift the period
-    instead). It holds every channel; a team that wants to keep posting service messages
+    Cannot be switched off in the config, a period declared or not (lift a period instead). It holds every channel; a team that wants to keep posting service messages
     releases them one by one in the report.
 """
 
