@@ -32,6 +32,9 @@ from contentcheck.records import Severity, Term
 _LOOSE_RULES = ("derived", "derived-sense", "emoji-word", "head")
 # the readings by which a typed term finds a kit's word as one of its own forms
 _FORM_RULES = ("exact", "inflection", "lemma")
+# words of the event that tell there is a crisis, not which kind: a solidarity hashtag
+# (#PrayForUtrecht) is typed for a train crash as for an attack, so it makes no kit fit
+_NO_KIND = frozenset({"prayfor*"})
 # a kit is chosen when it shares more than half as many typed terms as the best-fitting kit:
 # one word it shares (evacuatie) does not make a fire with two fire words a flood too
 _DOMINANCE = 2
@@ -78,8 +81,11 @@ class KitChoice:
 
 @lru_cache(maxsize=None)
 def _event_checker(name: str) -> Checker:
-    """The kit's words of the event, compiled once per process (kits are shipped files)."""
-    return Checker(get_kit(name).termsets(name)[0], TermSet())
+    """The kit's words of the event that name its kind, compiled once per process (kits are
+    shipped files)."""
+    event = get_kit(name).termsets(name)[0]
+    return Checker(TermSet(tuple(term for term in event.terms if term.text not in _NO_KIND),
+                           event.exceptions), TermSet())
 
 
 @lru_cache(maxsize=8)
@@ -102,7 +108,7 @@ def shared_terms(kit: Kit, crisis: TermSet) -> tuple[str, ...]:
                      for f in checker.explain(term.text)[0])}
     typed = _typed_checker(crisis.terms)
     for word in get_kit(kit.name).pause_terms():
-        if " " not in word.strip(' "“”'):
+        if " " not in word.strip(' "“”') and word not in _NO_KIND:
             shared.update(f.term.text for f in typed.explain(word)[0]
                           if f.rule in _FORM_RULES and f.match.start == 0
                           and f.match.end == len(word))

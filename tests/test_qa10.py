@@ -243,7 +243,6 @@ def test_a_date_typed_day_first_as_the_calendar_writes_it_is_refused_with_its_is
     assert f"write {iso})" in result.stderr
 
 
-@pytest.mark.xfail(strict=True, reason="QA round 10 finding, not fixed yet")
 def test_a_solidarity_hashtag_chooses_no_attack_kit_for_a_train_accident(tmp_path: Path) -> None:
     said = declare(team_config(tmp_path), "--term", "ontsporing", "--term", "#PrayForUtrecht")
     assert "kit transport-accident, chosen" in said
