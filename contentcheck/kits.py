@@ -99,11 +99,15 @@ def shipped_kits() -> dict[str, Kit]:
 
 
 def get_kit(name: str) -> Kit:
-    """The kit of that name; an unknown name is an error that lists the known ones."""
+    """The kit of that name, as typed in a hurry too (``Transport_Accident``, ``transport
+    accident``); an unknown name is an error that names the kit it may mean (``transport``)
+    and lists the known ones."""
     kits = shipped_kits()
-    key = name.strip().lower()
+    key = re.sub(r"[\s_]+", "-", name.strip().lower())
     if key not in kits:
-        raise SettingsError(f"unknown kit {name!r} (known: {', '.join(kits)}; "
+        meant = [kit for kit in kits if key and key in kit]
+        guess = f": did you mean {meant[0]}?" if len(meant) == 1 else ""
+        raise SettingsError(f"unknown kit {name!r}{guess} (known: {', '.join(kits)}; "
                             "see `contentcheck crisis kits`)")
     return kits[key]
 

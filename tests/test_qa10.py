@@ -249,14 +249,12 @@ def test_a_solidarity_hashtag_chooses_no_attack_kit_for_a_train_accident(tmp_pat
     assert "violence-attack" not in said, said
 
 
-@pytest.mark.xfail(strict=True, reason="QA round 10 finding, not fixed yet")
 @pytest.mark.parametrize("typed", ["transport_accident", "Transport accident"])
 def test_a_kit_name_typed_with_an_underscore_or_a_space_is_the_kit(tmp_path: Path,
                                                                     typed: str) -> None:
     assert "kit transport-accident;" in declare(team_config(tmp_path), "--kit", typed)
 
 
-@pytest.mark.xfail(strict=True, reason="QA round 10 finding, not fixed yet")
 def test_a_kit_name_typed_in_part_is_refused_naming_the_kit_it_may_mean(tmp_path: Path) -> None:
     result = run("crisis", "start", "Ramp", "--term", "trein", "--kit", "transport",
                  "--config", team_config(tmp_path), "--now", NOW)
