@@ -259,3 +259,11 @@ def test_a_kit_name_typed_in_part_is_refused_naming_the_kit_it_may_mean(tmp_path
     result = run("crisis", "start", "Ramp", "--term", "trein", "--kit", "transport",
                  "--config", team_config(tmp_path), "--now", NOW)
     assert "unknown kit 'transport': did you mean transport-accident?" in one_line_error(result)
+
+
+@pytest.mark.parametrize("picks", ["1 2", "1;2"])
+def test_suggestions_picked_with_spaces_are_read_as_two_numbers_not_one(tmp_path: Path,
+                                                                        picks: str) -> None:
+    from contentcheck.cli.crisis import _picked
+
+    assert _picked(picks, ["a", "b", "c"]) == ["a", "b"]

@@ -7,6 +7,7 @@ The commands only parse options and print; crisis.py keeps the files.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -410,9 +411,10 @@ def _is_calendar(arg: str) -> bool:
 
 
 def _picked(picks: str, found: list[Any]) -> list[Any]:
-    """``1,3,5`` -> those suggestions; a number not on the list is an error."""
+    """``1,3,5`` (or ``1 3 5``, ``1;3``) -> those suggestions; a number not on the list is
+    an error."""
     chosen = []
-    for part in picks.replace(" ", "").split(","):
+    for part in re.split(r"[\s,;]+", picks.strip()):
         if not part.isdigit() or not 1 <= int(part) <= len(found):
             raise SettingsError(f"--from-suggestions {picks}: {part!r} is not one of the "
                                 f"{len(found)} suggestions (numbers 1-{len(found)})")
