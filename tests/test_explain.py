@@ -145,12 +145,12 @@ def test_lang_words_the_reasons_as_scan_lang_does(tmp_path: Path) -> None:
     assert dutch.exit_code == 0, dutch.output
     assert "decision: REVIEW (what a scan decides for this text)" in dutch.output
     reason = dutch.output.rstrip().splitlines()[-1]
-    assert reason == "  - 'brand' in text raakt 'brand' (test, middel, lijst nl-test)"
+    assert reason == "  - 'brand' in tekst raakt 'brand' (test, middel, lijst nl-test)"
     calendar = write_csv(tmp_path / "kalender.csv", [["Datum", "Tijd", "Kanaal", "Bericht"],
                                                      ["25-11-2026", "09:00", "X", text]])
     scanned = run_cli("scan", calendar, "--no-shipped-lists", "--wordlists", lists, "--now", NOW,
                       "--timezone", "Europe/Amsterdam", "--lang", "nl")
-    assert "-> " + reason[4:].replace("in text", "in Bericht") in scanned.stdout
+    assert "-> " + reason[4:].replace("in tekst", "in Bericht") in scanned.stdout
     english = run(text, "--no-shipped", "--wordlists", str(lists), "--lang", "en")
     assert english.output.rstrip().splitlines()[-1] == \
         "  - 'brand' in text matches 'brand' (test, medium, list nl-test)"

@@ -267,3 +267,9 @@ def test_suggestions_picked_with_spaces_are_read_as_two_numbers_not_one(tmp_path
     from contentcheck.cli.crisis import _picked
 
     assert _picked(picks, ["a", "b", "c"]) == ["a", "b"]
+
+
+def test_explain_in_dutch_names_the_field_in_dutch() -> None:
+    result = run("explain", "Met de trein naar huis", "--term", "trein", "--lang", "nl",
+                 "--no-shipped-lists", "--no-kit-guess")
+    assert "'trein' in tekst raakt crisisterm 'trein'" in result.output, result.output

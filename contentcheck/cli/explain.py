@@ -196,7 +196,7 @@ def _other_checks(text: str, channel: str | None, config: "Config",
 
     configs = check_configs(config.section("checks"), str(config.path or "config"), config)
     post = Post(source="explain", sheet=None, row=1, scheduled_at=context.now, channel=channel,
-                status=None, fields=(PostField("text", text),))
+                status=None, fields=(PostField("tekst" if lang == "nl" else "text", text),))
     findings = check_one(post, context, configs)
     others = [finding for finding in findings if finding.check != "terms"]
     click.echo(f"\nother checks: {len(others)} finding{'s' if len(others) != 1 else ''}"
