@@ -273,3 +273,16 @@ def test_explain_in_dutch_names_the_field_in_dutch() -> None:
     result = run("explain", "Met de trein naar huis", "--term", "trein", "--lang", "nl",
                  "--no-shipped-lists", "--no-kit-guess")
     assert "'trein' in tekst raakt crisisterm 'trein'" in result.output, result.output
+
+
+@pytest.mark.parametrize("line", ["trein, bus", "trein/bus", "trein OR bus", "trein|bus"])
+def test_a_crisis_file_line_typed_as_a_list_is_named_not_a_phrase_that_silently_finds_nothing(
+        tmp_path: Path, line: str) -> None:
+    crisis = tmp_path / "crisis.txt"
+    crisis.write_text(f"spoor\n{line}\n", encoding="utf-8")
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "10:00", "X", "Met de bus", ""]])
+    result = run("scan", calendar, "--crisis", crisis, "--now", NOW, "--timezone",
+                 "Europe/Amsterdam", "--no-shipped-lists", "--no-kit-guess")
+    assert f"{crisis}:2: {line!r} is one term" in result.output, result.output
+    checked = run("lists", "check", crisis)
+    assert f"crisis.txt:2: warning: {line!r} is one term" in checked.output, checked.output

@@ -18,8 +18,8 @@ from contentcheck.errors import TermFileError
 from contentcheck.lists.load import (defaults_from_name, list_paths, load_wordlist_file,
                                 uses_reserved_category)
 from contentcheck.records import Severity, Term
-from contentcheck.matching.terms import (TermSet, _inline_directives, parse_pattern, parse_terms,
-                                read_line, read_text_file)
+from contentcheck.matching.terms import (TermSet, _inline_directives, list_on_one_line,
+                                         parse_pattern, parse_terms, read_line, read_text_file)
 
 RESERVED = "the category 'crisis' is reserved for crisis terms; put them in a crisis file"
 
@@ -122,6 +122,8 @@ def check_syntax(text: str, path: str) -> list[Problem]:
                 if not term:
                     raise ValueError("a suggestion without a term")
                 parse_pattern(term)
+                if said := list_on_one_line(term):  # trein, bus: two terms meant
+                    problems.append(Problem(path, number, WARNING, "list", said))
             section.append((number, line))
         except TermFileError as exc:
             problems.append(Problem(path, number, ERROR, "syntax", exc.message))

@@ -343,6 +343,10 @@ def load_crisis_file(path: Path, *, name: str | None = None) -> TermSet:
     among the warnings: a scan asked to use it must not look like a quiet day."""
     terms = parse_terms(read_text_file(path), origin=str(path), list_name=name or path.stem,
                         category="crisis", severity=Severity.CRISIS, crisis=True)
+    listed = tuple(f"{term.origin}: {said}" for term in terms.terms
+                   if (said := list_on_one_line(term.text)))
+    if listed:
+        terms = replace(terms, warnings=terms.warnings + listed)
     if not terms.terms:
         terms = replace(terms, warnings=terms.warnings + (
             f"{path}: crisis file has no term (empty, or only comments and exceptions): it "
@@ -389,6 +393,16 @@ def split_term_list(option: str, value: str) -> tuple[list[str], str | None]:
     return parts, (f"{option} {text!r} is read as {len(parts)} terms ({', '.join(parts)}): a "
                    "comma, a semicolon, a slash between words, | or OR separates terms; for one "
                    "phrase with one of them, put it in quotes")
+
+
+def list_on_one_line(line: str) -> str | None:
+    """What to say of a file line typed as a list (``trein, bus``), None for any other: a
+    file takes one term per line, and as one phrase the list matches nothing."""
+    parts, note = split_term_list("", line)
+    if note is None:
+        return None
+    return (f"{line.strip()!r} is one term, a phrase that matches nothing of the kind: write "
+            f"{' and '.join(parts)} on lines of their own")
 
 
 def split_term_lists(option: str, values: list[str]) -> tuple[list[str], list[str]]:
