@@ -39,7 +39,7 @@ from contentcheck.errors import SettingsError, TermFileError
 from contentcheck.fileio import read_regular, read_toml, write_text_atomically
 from contentcheck.visible import visible
 from contentcheck.wording import quoted_name as quoted
-from contentcheck.matching import TermSet, parse_terms, read_line
+from contentcheck.matching import TermSet, parse_terms, read_line, with_list_warnings
 from contentcheck.records import Severity, Term
 
 if TYPE_CHECKING:
@@ -110,9 +110,9 @@ class Crisis:
     def typed_termset(self) -> TermSet:
         """The terms written in the file (not those of its kits)."""
         origin = str(self.path) if self.path else f"crisis {self.name}"
-        return parse_terms("\n" * self.text_line + self.text, origin=origin,
-                           list_name=f"crisis {self.name}", category="crisis",
-                           severity=Severity.CRISIS, crisis=True)
+        return with_list_warnings(parse_terms(
+            "\n" * self.text_line + self.text, origin=origin, list_name=f"crisis {self.name}",
+            category="crisis", severity=Severity.CRISIS, crisis=True))
 
     def termset(self) -> TermSet:
         """Every term that pauses a post: the typed ones, then its kits' words of the event."""

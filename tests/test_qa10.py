@@ -286,3 +286,14 @@ def test_a_crisis_file_line_typed_as_a_list_is_named_not_a_phrase_that_silently_
     assert f"{crisis}:2: {line!r} is one term" in result.output, result.output
     checked = run("lists", "check", crisis)
     assert f"crisis.txt:2: warning: {line!r} is one term" in checked.output, checked.output
+
+
+def test_a_declared_crisis_term_typed_as_a_list_is_named_at_start_and_in_every_scan(
+        tmp_path: Path) -> None:
+    terms = tmp_path / "termen.txt"
+    terms.write_text("spoor\ntrein, bus\n", encoding="utf-8")
+    config = team_config(tmp_path)
+    assert "'trein, bus' is one term" in declare(config, "--terms-file", terms)
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "10:00", "X", "Met de bus", ""]])
+    result = run("scan", calendar, "--config", config, "--now", NOW)
+    assert "ramp.toml:" in result.output and "'trein, bus' is one term" in result.output

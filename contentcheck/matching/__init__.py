@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 _FACE = {
     "TermSet": "terms", "parse_terms": "terms", "parse_pattern": "terms",
     "load_crisis_file": "terms", "crisis_terms_from_cli": "terms", "read_text_file": "terms",
-    "one_line_term": "terms", "split_term_lists": "terms",
+    "one_line_term": "terms", "split_term_lists": "terms", "with_list_warnings": "terms",
     "Checker": "checker", "Matcher": "matcher", "detect": "language", "vocabulary": "compounds",
     "plural_hints": "hints", "term_notes": "hints", "read_line": "terms",
     "word_language": "language", "lemma_of": "lemmas",
@@ -40,7 +40,8 @@ if TYPE_CHECKING:
     from contentcheck.matching.matcher import Matcher
     from contentcheck.matching.terms import (TermSet, crisis_terms_from_cli, load_crisis_file,
                                              one_line_term, parse_pattern, parse_terms,
-                                             read_line, read_text_file, split_term_lists)
+                                             read_line, read_text_file, split_term_lists,
+                                             with_list_warnings)
 
 
 def __getattr__(name: str) -> Any:

@@ -341,12 +341,9 @@ def load_crisis_file(path: Path, *, name: str | None = None) -> TermSet:
     """Crisis terms: every hit pauses the post, in every language unless marked otherwise. A
     file without a term (empty or comments only: a failed sync, a half-saved edit) is said
     among the warnings: a scan asked to use it must not look like a quiet day."""
-    terms = parse_terms(read_text_file(path), origin=str(path), list_name=name or path.stem,
-                        category="crisis", severity=Severity.CRISIS, crisis=True)
-    listed = tuple(f"{term.origin}: {said}" for term in terms.terms
-                   if (said := list_on_one_line(term.text)))
-    if listed:
-        terms = replace(terms, warnings=terms.warnings + listed)
+    terms = with_list_warnings(parse_terms(
+        read_text_file(path), origin=str(path), list_name=name or path.stem, category="crisis",
+        severity=Severity.CRISIS, crisis=True))
     if not terms.terms:
         terms = replace(terms, warnings=terms.warnings + (
             f"{path}: crisis file has no term (empty, or only comments and exceptions): it "
@@ -401,8 +398,15 @@ def list_on_one_line(line: str) -> str | None:
     parts, note = split_term_list("", line)
     if note is None:
         return None
-    return (f"{line.strip()!r} is one term, a phrase that matches nothing of the kind: write "
+    return (f"{line.strip()!r} is one term (a phrase no post is likely to hold): write "
             f"{' and '.join(parts)} on lines of their own")
+
+
+def with_list_warnings(terms: TermSet) -> TermSet:
+    """Crisis terms with a warning naming each line typed as a list (``list_on_one_line``)."""
+    listed = tuple(f"{term.origin}: {said}" for term in terms.terms
+                   if (said := list_on_one_line(term.text)))
+    return replace(terms, warnings=terms.warnings + listed) if listed else terms
 
 
 def split_term_lists(option: str, values: list[str]) -> tuple[list[str], list[str]]:
