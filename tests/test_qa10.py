@@ -297,3 +297,12 @@ def test_a_declared_crisis_term_typed_as_a_list_is_named_at_start_and_in_every_s
     calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "10:00", "X", "Met de bus", ""]])
     result = run("scan", calendar, "--config", config, "--now", NOW)
     assert "ramp.toml:" in result.output and "'trein, bus' is one term" in result.output
+
+
+@pytest.mark.parametrize("typed", ["trein of bus", "trein or bus"])
+def test_a_term_typed_with_a_lower_case_or_says_it_is_one_phrase(typed: str) -> None:
+    result = run("explain", "Met de bus naar huis", "--term", typed, "--no-shipped-lists",
+                 "--no-kit-guess")
+    first, _, second = typed.split()
+    assert f"{typed!r} is one phrase, found only as written; for two terms write " \
+           f"'{first}, {second}'" in result.output, result.output

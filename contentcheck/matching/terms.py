@@ -409,6 +409,11 @@ def with_list_warnings(terms: TermSet) -> TermSet:
     return replace(terms, warnings=terms.warnings + listed) if listed else terms
 
 
+# "trein of bus", "trein or bus": two words around a lower-case or/of, typed as a search box
+# takes them; kept as the phrase it is (nu of nooit, trick or treat), with a note
+_PHRASE_WITH_OR = re.compile(r"^([^\W\d_]+) (?:or|of) ([^\W\d_]+)$")
+
+
 def split_term_lists(option: str, values: list[str]) -> tuple[list[str], list[str]]:
     """``split_term_list`` for every value: (the terms, the notes)."""
     terms: list[str] = []
@@ -416,6 +421,9 @@ def split_term_lists(option: str, values: list[str]) -> tuple[list[str], list[st
     for value in values:
         one_line_term(option, value)
         parts, note = split_term_list(option, value)
+        if note is None and (either := _PHRASE_WITH_OR.match(value.strip())):
+            note = (f"{option} {value.strip()!r} is one phrase, found only as written; for two "
+                    f"terms write '{either[1]}, {either[2]}'")
         terms += parts
         notes += [note] if note else []
     return terms, notes
