@@ -95,7 +95,7 @@ def config_timezone(config: "Config") -> tzinfo:
 
 
 # a date day first, as the reports print it and a Dutch calendar writes it (30-11-2026 18:00):
-# refused, as ambiguous to a reader of either order, with the ISO form it would be
+# refused like any date that is not ISO, but with the ISO form it means
 _DAY_FIRST = re.compile(r"^(\d{1,2})-(\d{1,2})-(\d{4})(?:[ T](\d{1,2}:\d{2}))?$")
 
 

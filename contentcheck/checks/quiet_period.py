@@ -25,8 +25,9 @@ Example
     moves its end.
 
 Known problems
-    Cannot be switched off in the config, a period declared or not (lift a period instead). It holds every channel; a team that wants to keep posting service messages
-    releases them one by one in the report.
+    Cannot be switched off in the config, a period declared or not (lift a period instead).
+    It holds every channel; a team that wants to keep posting service messages releases them
+    one by one in the report.
 """
 
 from __future__ import annotations
