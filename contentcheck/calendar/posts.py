@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from itertools import chain, islice
+from itertools import chain, compress, islice, repeat
+from operator import itemgetter
 from datetime import date, datetime, time
 from typing import Any
 
@@ -208,6 +209,21 @@ class SheetStream:
     notes: list[str]
 
 
+class _Schedules(dict):  # type: ignore[type-arg]
+    """(date cell, time cell) -> the moment, whole day and warnings: calendars repeat the
+    same dates and times, each pair is parsed once (and looked up in C)."""
+
+    def __init__(self, rows: "_Rows") -> None:
+        super().__init__()
+        self.rows = rows
+
+    def __missing__(self, raw: tuple[Any, Any]) -> tuple[datetime | None, bool, tuple[str, ...]]:
+        rows, warnings = self.rows, []
+        moment, all_day = _schedule(*raw, rows.columns, rows.options, rows.dayfirst, warnings)
+        schedule = self[raw] = (moment, all_day, tuple(warnings))
+        return schedule
+
+
 class _Rows:
     """Builds a table's posts row by row; ``extend`` names columns past the header's width
     as rows reach them."""
@@ -217,7 +233,7 @@ class _Rows:
         self.columns, self.source, self.options = columns, source, options
         self.sheet, self.first_row = table.name, table.first_row
         self.dayfirst = True
-        self.schedules: dict[tuple[Any, Any], tuple[datetime | None, bool, tuple[str, ...]]] = {}
+        self.schedules = _Schedules(self)
         self._layout()
 
     def _layout(self) -> None:
@@ -240,15 +256,77 @@ class _Rows:
         self._layout()
 
     def posts(self, numbered: Iterable[tuple[int, list[Any]]]) -> Iterator[Post]:
-        """The posts of the rows (index in the table, cells), in order."""
-        columns, options, schedules = self.columns, self.options, self.schedules
+        """The posts of the rows (index in the table, cells), in order: a block of rows at a
+        time, a column at a time in C where the block is plain (``_block``), else row by
+        row (``_each``)."""
+        numbered = iter(numbered)
+        shared: dict[Any, Any] = {}  # channels, statuses, owners repeat: one object each
+        while block := list(islice(numbered, BLOCK)):
+            posts = self._block(block, shared)
+            yield from self._each(block, shared) if posts is None else posts
+
+    def _block(self, block: list[tuple[int, list[Any]]], shared: dict[Any, Any]
+               ) -> list[Post] | None:
+        """The posts of a block of rows, each column stripped and each record built with
+        ``map``: no Python of ours per row but for a row with one text (a section label?).
+        None unless the block is plain: every row as wide as the header, every cell read as
+        text a text (``str.strip`` takes nothing else), room left in ``shared``. What
+        ``_each`` gives for the same rows."""
+        width, text_at, extra_at = self.width, self.text_at, self.extra_at
+        if width != self.named or len(shared) + 3 * len(block) >= SHARED:
+            return None
+        indexes, rows = zip(*block)
+        if not all(map(width.__eq__, map(len, rows))):
+            return None
+        columns = list(zip(*rows))
+        try:
+            texts = [list(map(str.strip, columns[i])) for _, i in text_at]
+            cells = [list(map(str.strip, columns[i])) for _, i in extra_at]
+            channels, statuses = (None if at is None else list(map(str.strip, columns[at]))
+                                  for at in (self.channel_at, self.status_at))
+        except TypeError:  # a cell that is no text (a number, a date, empty)
+            return None
+        fields = list(map(tuple, map(compress, zip(*[map(field_of, zip(repeat(name), column))
+                                                     for (name, _), column in zip(text_at, texts)]),
+                                     zip(*texts))))
+        kept = None
+        counts = list(map(len, fields))
+        if min(counts) < 2:  # no text to check, or one that may be a "Week 48" section row
+            kept = [count > 1 or (count == 1 and not _is_blank_or_section(row))
+                    for count, row in zip(counts, rows)]
+            if all(kept):
+                kept = None
+            else:
+                indexes, rows, fields = (list(compress(c, kept)) for c in (indexes, rows, fields))
+                if not rows:
+                    return []
+                columns = list(zip(*rows))
+        schedules = list(map(self.schedules.__getitem__, zip(
+            repeat(None) if self.date_at is None else columns[self.date_at],
+            repeat(None) if self.time_at is None else columns[self.time_at])))
+        channels, statuses = (_shared(values, kept, shared, texts=True)
+                              for values in (channels, statuses))
+        extras: Iterable[tuple[tuple[str, str], ...]] = ()
+        if extra_at:
+            extras = list(map(tuple, map(compress, zip(
+                *[zip(repeat(name), column) for (name, _), column in zip(extra_at, cells)]),
+                zip(*cells))))
+        extras = _shared(extras, kept, shared)
+        return list(map(Post, repeat(self.source), repeat(self.sheet),
+                        map(self.first_row.__add__, indexes), map(_MOMENT, schedules), channels,
+                        statuses, fields, map(_WARNINGS, schedules), extras,
+                        map(_ALL_DAY, schedules)))
+
+    def _each(self, block: Iterable[tuple[int, list[Any]]], shared: dict[Any, Any]
+              ) -> Iterator[Post]:
+        """The posts of rows, one row at a time."""
+        extra_at, text_at, width, named = self.extra_at, self.text_at, self.width, self.named
         date_at, time_at, channel_at, status_at = (self.date_at, self.time_at, self.channel_at,
                                                    self.status_at)
-        extra_at, text_at, width, named = self.extra_at, self.text_at, self.width, self.named
         padding = [None] * width
-        source, sheet, first_row, dayfirst = self.source, self.sheet, self.first_row, self.dayfirst
-        shared: dict[Any, Any] = {}
-        for index, row in numbered:
+        source, sheet, first_row = self.source, self.sheet, self.first_row
+        schedule_of = self.schedules.__getitem__
+        for index, row in block:
             if not row:
                 continue  # an empty row (a sheet read cell by cell has one per row number)
             if len(row) > named:
@@ -263,14 +341,8 @@ class _Rows:
                 value.strip() if type(value := row[i]) is str else cell_text(value)))])
             if not fields or (len(fields) == 1 and _is_blank_or_section(row)):
                 continue  # no text to check (a date or channel only), or a "Week 48" section row
-            raw = (None if date_at is None else row[date_at],
-                   None if time_at is None else row[time_at])
-            schedule = schedules.get(raw)
-            if schedule is None:  # calendars repeat the same dates and times: parse each once
-                warnings: list[str] = []
-                moment, all_day = _schedule(*raw, columns, options, dayfirst, warnings)
-                schedule = schedules[raw] = (moment, all_day, tuple(warnings))
-            moment, all_day, date_warnings = schedule
+            moment, all_day, date_warnings = schedule_of(
+                (None if date_at is None else row[date_at], None if time_at is None else row[time_at]))
             # _text inlined here too
             channel = None if channel_at is None else (
                 value.strip() if type(value := row[channel_at]) is str else cell_text(value)) or None
@@ -285,6 +357,28 @@ class _Rows:
             # by position (a quarter cheaper than by keyword; this runs for every row)
             yield Post(source, sheet, index + first_row, moment, channel, status, fields,
                        date_warnings, extra, all_day)
+
+
+BLOCK = 1000  # rows read ahead and turned into posts at once
+
+
+def _shared(values: Any, kept: list[bool] | None, shared: dict[Any, Any], *,
+            texts: bool = False) -> Iterable[Any]:
+    """A column's values in the rows kept, one object per value (as ``_each`` shares them):
+    ``texts`` are stripped cells, None where empty (a channel, a status); a column that is
+    not there (None, or ``()`` for no extra columns) is that value in every row."""
+    if values is None or values == ():
+        shared.setdefault(values, values)
+        return repeat(values)
+    if kept is not None:
+        values = list(compress(values, kept))
+    if texts:
+        values = list(map(_EMPTY_AS_NONE.get, values, values))
+    return list(map(shared.setdefault, values, values))
+
+
+_EMPTY_AS_NONE: dict[str, None] = {"": None}
+_MOMENT, _ALL_DAY, _WARNINGS = itemgetter(0), itemgetter(1), itemgetter(2)
 
 
 def _in_chunks(posts: Iterator[Post], size: int) -> Iterator[list[Post]]:
