@@ -26,7 +26,7 @@ Known problems
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
@@ -86,7 +86,16 @@ class TermsRunner:
         self.escalations = escalations
 
     def check(self, index: int, post: Post) -> Sequence[Finding]:
-        matches = self.checker.match_post(post)
+        return self._findings(self.checker.match_post(post))
+
+    def check_chunk(self, start: int, posts: Sequence[Post]
+                    ) -> Iterator[tuple[int, Sequence[Finding]]]:
+        """``check`` of each post of a chunk, the posts screened together
+        (``Checker.match_posts``: their tokens in sets, in C)."""
+        for offset, matches in self.checker.match_posts(posts):
+            yield start + offset, self._findings(matches)
+
+    def _findings(self, matches: list[Match]) -> Sequence[Finding]:
         if not matches:
             return ()
         return _worst_per_span([as_finding(match, self.escalations) for match in matches])

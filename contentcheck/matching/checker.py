@@ -10,7 +10,9 @@ crisis term's wider reach (``!per ongeluk`` against ``ongeluk``) stay.
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import compress
 from typing import TYPE_CHECKING
 
 from contentcheck.matching.matcher import Matcher, joined_text
@@ -19,6 +21,8 @@ from contentcheck.matching.terms import TermSet
 
 if TYPE_CHECKING:
     from contentcheck.matching.spans import Finding, Suppressed
+
+SCREEN_CHUNK = 256  # posts screened together (bench/README.md, "After the speed7a branch")
 
 
 def _named(crisis: TermSet) -> tuple[set[str], set[str], tuple[str, ...], tuple[str, ...]]:
@@ -126,6 +130,31 @@ class Checker:
         tokens = text.split()
         return [match for matcher in self.matchers if matcher.may_match(text, tokens)
                 for match in matcher.match_post(post, screened=True)]
+
+    def match_posts(self, posts: Sequence[Post]) -> Iterator[tuple[int, list[Match]]]:
+        """``match_post`` of many posts: (position, matches) of each post with matches.
+
+        The posts are screened a few hundred at a time (``Matcher.screen``: their tokens in
+        sets, in C), then only those that may match are read closely. Small chunks: their
+        tokens stay in the processor's cache between the split and the screen."""
+        matchers = self.matchers
+        for first in range(0, len(posts), SCREEN_CHUNK):
+            chunk = posts[first:first + SCREEN_CHUNK]
+            texts = list(map(joined_text, chunk))
+            tokens = [text.split() for text in texts]
+            if len(matchers) == 1:
+                matcher = matchers[0]
+                for offset in compress(range(len(chunk)), matcher.screen(texts, tokens)):
+                    found = matcher.match_post(chunk[offset], screened=True)
+                    if found:
+                        yield first + offset, found
+                continue
+            screens = [matcher.screen(texts, tokens) for matcher in matchers]
+            for offset in compress(range(len(chunk)), map(any, zip(*screens))):
+                found = [match for matcher, screen in zip(matchers, screens) if screen[offset]
+                         for match in matcher.match_post(chunk[offset], screened=True)]
+                if found:
+                    yield first + offset, found
 
     def explain(self, text: str, field: str = "text", language: str | None = None
                 ) -> tuple[list["Finding"], list["Suppressed"]]:

@@ -12,9 +12,10 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections import defaultdict
+from collections import defaultdict, deque
+from collections.abc import Sequence
 from operator import itemgetter
-from itertools import chain, repeat
+from itertools import chain, filterfalse, repeat
 from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
@@ -414,7 +415,36 @@ class Matcher:
             present = set()
             for token in tokens:
                 if cache[token]:  # (a token with NEEDLE alone has no units)
-                    present |= units.get(token, ())
+                    present.update(units.get(token, ()))
+        return any(map(present.issuperset, chain.from_iterable(
+            map(self._needs.__getitem__, present.intersection(self._anchors)))))
+
+    def screen(self, texts: Sequence[str], tokens: Sequence[list[str]]) -> list[bool]:
+        """``may_match`` of each text of a chunk (``tokens``: each text's ``str.split()``),
+        with set operations in C: the chunk's tokens are gathered in one set and the ones
+        never seen are read once (``TokenCache``), then a post costs one ``isdisjoint`` with
+        the few tokens that can make a post match; only a post holding one looks closer."""
+        cache = self._tokens
+        if self._needles is None and self._regex:  # a re: term searched in every text
+            return list(map(self.may_match, texts, tokens))
+        generation = cache.generation
+        deque(map(cache.__getitem__, set().union(*tokens) - cache.seen), 0)
+        if cache.generation != generation:  # cleared meanwhile: the tokens read before went
+            return list(map(self.may_match, texts, tokens))
+        hot, known = cache.hot.isdisjoint, self._known_may_match
+        return [False if hot(ts) else known(text, ts) for text, ts in zip(texts, tokens)]
+
+    def _known_may_match(self, text: str, tokens: list[str]) -> bool:
+        """``may_match`` of a text whose tokens are all in the token cache, in sets."""
+        cache = self._tokens
+        if not cache.needle.isdisjoint(tokens) and self._regex.may_match(text):
+            return True
+        if not cache.single.isdisjoint(tokens):
+            return True
+        if cache.anchor.isdisjoint(tokens):
+            return False
+        present: set[int] = set().union(*map(cache.units.__getitem__,
+                                             cache.with_units.intersection(tokens)))
         return any(map(present.issuperset, chain.from_iterable(
             map(self._needs.__getitem__, present.intersection(self._anchors)))))
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from contentcheck.matching.groups import GroupInfo
+from contentcheck.matching.groups import ANCHOR, PARTNER, SINGLE, GroupInfo
 from contentcheck.matching.index import CACHE_LIMIT
 from contentcheck.text import GROUP_RE
 
@@ -63,12 +63,22 @@ class TokenCache(dict[str, int]):
         self._screen_key, self._groups, self._info = screen_key, groups, info
         self._needles = needles
         self.units: dict[str, frozenset[int]] = {}
+        # the tokens by what they can do, for a chunk's screen in C (``Matcher.screen``):
+        # ``hot`` holds those of the others, which few tokens are (~1 % of a calendar's)
+        self.hot: set[str] = set()  # SINGLE, ANCHOR or NEEDLE
+        self.single: set[str] = set()
+        self.anchor: set[str] = set()
+        self.needle: set[str] = set()
+        self.with_units: set[str] = set()  # the keys of ``units``
+        self.seen: set[str] = set()  # the keys, as a set: a chunk's new tokens are its others
         self._heads: set[str] | None = set() if screen_key is digits_as_one else None
         self.generation = 0  # counts the clears: a caller holding tokens knows their units went
 
     def clear(self) -> None:
         super().clear()
         self.units.clear()
+        for kind in (self.hot, self.single, self.anchor, self.needle, self.with_units, self.seen):
+            kind.clear()
         if self._heads is not None:
             self._heads.clear()
         self.generation += 1
@@ -96,5 +106,19 @@ class TokenCache(dict[str, int]):
                 hot |= NEEDLE if any(map(folded.__contains__, self._needles)) else 0
         if units:
             self.units[token] = units
+            self.with_units.add(token)
+        if hot > PARTNER:
+            self._sort(token, hot)
+        self.seen.add(token)
         self[token] = hot
         return hot
+
+    def _sort(self, token: str, hot: int) -> None:
+        """A token that can make a post match, in the sets its value says."""
+        self.hot.add(token)
+        if hot & NEEDLE:
+            self.needle.add(token)
+        if hot & HOT == SINGLE:
+            self.single.add(token)
+        elif hot & HOT == ANCHOR:
+            self.anchor.add(token)
