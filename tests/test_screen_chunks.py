@@ -120,3 +120,26 @@ def test_the_terms_check_takes_a_chunk(tmp_path: Path) -> None:
     runner = TermsRunner(Checker(TermSet(), _list_terms()))
     assert dict(runner.check_chunk(1000, posts)) == expected
     assert check_posts([runner], posts, 1000) == {i: list(f) for i, f in expected.items()}
+
+
+def test_links_unique_to_each_post_are_read_together(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A chunk's new links (a head seen before plus digits, whose key can make no post match)
+    go into the token cache without being read one by one, with the value each would get."""
+    from contentcheck.matching.screen import TokenCache
+
+    posts = list(read_calendar(_calendar(tmp_path / "k.csv", 600), OPTIONS).posts)
+    checker = Checker(TermSet(), _list_terms())
+    expected = _one_by_one(Checker(TermSet(), _list_terms()), posts)
+    assert dict(checker.match_posts(posts[:10])) == {i: m for i, m in expected.items() if i < 10}
+    read: list[str] = []
+    missing = TokenCache.__missing__
+    monkeypatch.setattr(TokenCache, "__missing__",
+                        lambda cache, token: read.append(token) or missing(cache, token))
+    assert dict(checker.match_posts(posts)) == expected
+    assert read and not any(token.startswith("https://example.nl/p/") for token in read)
+    cache = checker.matchers[0]._tokens
+    fresh = Checker(TermSet(), _list_terms()).matchers[0]._tokens
+    links = [f"https://example.nl/p/{row * 37}" for row in range(600)]
+    assert [cache[link] for link in links] == [fresh[link] for link in links] == [0] * 600
+    assert "https://example.nl/p/" not in cache  # the head itself is no link: read on its own

@@ -12,10 +12,10 @@ from __future__ import annotations
 import gc
 import logging
 import re
-from collections import defaultdict, deque
+from collections import defaultdict
 from collections.abc import Sequence
 from operator import itemgetter
-from itertools import chain, filterfalse, repeat
+from itertools import chain, repeat
 from dataclasses import dataclass
 
 from contentcheck.matching.compounds import segment
@@ -428,7 +428,7 @@ class Matcher:
         if self._needles is None and self._regex:  # a re: term searched in every text
             return list(map(self.may_match, texts, tokens))
         generation = cache.generation
-        deque(map(cache.__getitem__, set().union(*tokens) - cache.seen), 0)
+        cache.sight(set().union(*tokens) - cache.seen)
         if cache.generation != generation:  # cleared meanwhile: the tokens read before went
             return list(map(self.may_match, texts, tokens))
         hot, known = cache.hot.isdisjoint, self._known_may_match

@@ -11,7 +11,10 @@ only a post holding them is searched, without casefolding every post's text for 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Collection
+from itertools import compress, repeat
+from operator import and_, ne
 
 from contentcheck.matching.groups import ANCHOR, PARTNER, SINGLE, GroupInfo
 from contentcheck.matching.index import CACHE_LIMIT
@@ -72,6 +75,7 @@ class TokenCache(dict[str, int]):
         self.with_units: set[str] = set()  # the keys of ``units``
         self.seen: set[str] = set()  # the keys, as a set: a chunk's new tokens are its others
         self._heads: set[str] | None = set() if screen_key is digits_as_one else None
+        self._quiet: set[str] = set()  # the heads whose key (head + "0") is 0: see ``sight``
         self.generation = 0  # counts the clears: a caller holding tokens knows their units went
 
     def clear(self) -> None:
@@ -81,7 +85,22 @@ class TokenCache(dict[str, int]):
             kind.clear()
         if self._heads is not None:
             self._heads.clear()
+        self._quiet.clear()
         self.generation += 1
+
+    def sight(self, tokens: Collection[str]) -> None:
+        """Read many tokens not seen yet. One that is a head seen before plus digits, whose
+        key can make no post match (``https://example.nl/p/`` + ``12345``: a link unique to
+        each post), is 0 like its key: those are put in together, in C; the rest one by one."""
+        quiet = self._quiet
+        if quiet and len(self) + len(tokens) <= CACHE_LIMIT:
+            tokens = list(tokens)
+            heads = list(map(str.rstrip, tokens, repeat(ASCII_DIGITS)))
+            same_as_key = [*compress(tokens, map(and_, map(quiet.__contains__, heads),
+                                                 map(ne, heads, tokens)))]
+            self.update(zip(same_as_key, repeat(0)))
+            self.seen.update(same_as_key)
+        deque(map(self.__getitem__, tokens), 0)  # the others (those just put in: found)
 
     def __missing__(self, token: str) -> int:
         if len(self) > CACHE_LIMIT:
@@ -104,6 +123,8 @@ class TokenCache(dict[str, int]):
             if self._needles:
                 folded = token.casefold()
                 hot |= NEEDLE if any(map(folded.__contains__, self._needles)) else 0
+            if not hot and heads is not None and token[-1:] == "0" and token[:-1] in heads:
+                self._quiet.add(token[:-1])  # the key of every head + digits: 0 too
         if units:
             self.units[token] = units
             self.with_units.add(token)
