@@ -145,14 +145,14 @@ class Checker:
             if len(matchers) == 1:
                 matcher = matchers[0]
                 for offset in compress(range(len(chunk)), matcher.screen(texts, tokens)):
-                    found = matcher.match_post(chunk[offset], screened=True)
+                    found = matcher.match_screened(chunk[offset])
                     if found:
                         yield first + offset, found
                 continue
             screens = [matcher.screen(texts, tokens) for matcher in matchers]
             for offset in compress(range(len(chunk)), map(any, zip(*screens))):
                 found = [match for matcher, screen in zip(matchers, screens) if screen[offset]
-                         for match in matcher.match_post(chunk[offset], screened=True)]
+                         for match in matcher.match_screened(chunk[offset])]
                 if found:
                     yield first + offset, found
 

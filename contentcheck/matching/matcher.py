@@ -13,7 +13,7 @@ import gc
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from operator import itemgetter
 from itertools import chain, repeat
 from dataclasses import dataclass
@@ -241,6 +241,7 @@ class Matcher:
         # the re: terms' letter test goes into the token cache when every pattern has letters
         self._needles = self._regex.needles()
         self._tokens = TokenCache(self._screen_key, self._hot, self._group, self._needles or ())
+        self._screened: int | None = None  # see ``screen``
 
     def _add_term(self, index: int, term: Term, pattern: Pattern) -> None:
         """Put one term in the tables."""
@@ -425,12 +426,14 @@ class Matcher:
         never seen are read once (``TokenCache``), then a post costs one ``isdisjoint`` with
         the few tokens that can make a post match; only a post holding one looks closer."""
         cache = self._tokens
+        self._screened = None  # the generation of the token cache that holds the chunk's tokens
         if self._needles is None and self._regex:  # a re: term searched in every text
             return list(map(self.may_match, texts, tokens))
         generation = cache.generation
         cache.sight(set().union(*tokens) - cache.seen)
         if cache.generation != generation:  # cleared meanwhile: the tokens read before went
             return list(map(self.may_match, texts, tokens))
+        self._screened = generation
         hot, known = cache.hot.isdisjoint, self._known_may_match
         return [False if hot(ts) else known(text, ts) for text, ts in zip(texts, tokens)]
 
@@ -463,12 +466,31 @@ class Matcher:
         several = len(post.fields) > 1
         if several and not screened and not self.may_match(joined_text(post)):
             return []
+        return self._read_post(post, self.may_match if several or not screened else None)
+
+    def match_screened(self, post: Post) -> list[Match]:
+        """``match_post`` of a post of the chunk ``screen`` was given last, that it passed:
+        its fields are screened in sets too, while the token cache still holds every token
+        of the chunk (not cleared since: ``TokenCache.generation``)."""
+        if len(post.fields) < 2:
+            return self._read_post(post, None)
+        return self._read_post(post, self._field_may_match)
+
+    def _field_may_match(self, text: str) -> bool:
+        tokens = text.split()
+        cache = self._tokens
+        if cache.generation != self._screened:
+            return self.may_match(text, tokens)
+        return not cache.hot.isdisjoint(tokens) and self._known_may_match(text, tokens)
+
+    def _read_post(self, post: Post, may_match: Callable[[str], bool] | None) -> list[Match]:
+        """The matches of a post's fields that pass ``may_match`` (None: every field)."""
         language: str | None = None
         detected = False
         found: list[Match] = []
         left_out = self._left_out
         for name, text in post.fields:
-            if not text or ((several or not screened) and not self.may_match(text)):
+            if not text or (may_match is not None and not may_match(text)):
                 continue
             raw = self._read(text)[0]
             if not detected and any(left_out[hit[0]] or self._loans[hit[0]] for hit in raw):
