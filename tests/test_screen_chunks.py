@@ -125,7 +125,8 @@ def test_the_terms_check_takes_a_chunk(tmp_path: Path) -> None:
 def test_links_unique_to_each_post_are_read_together(tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A chunk's new links (a head seen before plus digits, whose key can make no post match)
-    go into the token cache without being read one by one, with the value each would get."""
+    are told apart without being read one by one, and left out of the token cache: a big
+    calendar's links do not fill it. Looked up, each has the value it would get."""
     from contentcheck.matching.screen import TokenCache
 
     posts = list(read_calendar(_calendar(tmp_path / "k.csv", 600), OPTIONS).posts)
@@ -141,5 +142,6 @@ def test_links_unique_to_each_post_are_read_together(tmp_path: Path,
     cache = checker.matchers[0]._tokens
     fresh = Checker(TermSet(), _list_terms()).matchers[0]._tokens
     links = [f"https://example.nl/p/{row * 37}" for row in range(600)]
+    assert not any(link in cache for link in links[10:])  # (read before a head was known)
     assert [cache[link] for link in links] == [fresh[link] for link in links] == [0] * 600
     assert "https://example.nl/p/" not in cache  # the head itself is no link: read on its own

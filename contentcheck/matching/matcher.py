@@ -426,11 +426,11 @@ class Matcher:
         never seen are read once (``TokenCache``), then a post costs one ``isdisjoint`` with
         the few tokens that can make a post match; only a post holding one looks closer."""
         cache = self._tokens
-        self._screened = None  # the generation of the token cache that holds the chunk's tokens
+        self._screened = None  # the token cache's generation that knows the chunk's tokens
         if self._needles is None and self._regex:  # a re: term searched in every text
             return list(map(self.may_match, texts, tokens))
         generation = cache.generation
-        cache.sight(set().union(*tokens) - cache.seen)
+        cache.sight(set().union(*tokens) - cache.seen)  # (the links unique to a post: none)
         if cache.generation != generation:  # cleared meanwhile: the tokens read before went
             return list(map(self.may_match, texts, tokens))
         self._screened = generation
@@ -470,8 +470,8 @@ class Matcher:
 
     def match_screened(self, post: Post) -> list[Match]:
         """``match_post`` of a post of the chunk ``screen`` was given last, that it passed:
-        its fields are screened in sets too, while the token cache still holds every token
-        of the chunk (not cleared since: ``TokenCache.generation``)."""
+        its fields are screened in sets too, while the token cache still knows what every
+        token of the chunk can do (not cleared since: ``TokenCache.generation``)."""
         if len(post.fields) < 2:
             return self._read_post(post, None)
         return self._read_post(post, self._field_may_match)

@@ -14,7 +14,7 @@ import re
 from collections import deque
 from collections.abc import Callable, Collection
 from itertools import compress, repeat
-from operator import and_, ne
+from operator import and_, ne, not_
 
 from contentcheck.matching.groups import ANCHOR, PARTNER, SINGLE, GroupInfo
 from contentcheck.matching.index import CACHE_LIMIT
@@ -91,16 +91,16 @@ class TokenCache(dict[str, int]):
     def sight(self, tokens: Collection[str]) -> None:
         """Read many tokens not seen yet. One that is a head seen before plus digits, whose
         key can make no post match (``https://example.nl/p/`` + ``12345``: a link unique to
-        each post), is 0 like its key: those are put in together, in C; the rest one by one."""
+        each post), is 0 like its key: those are told apart in C and left out of the cache
+        (a chunk's screen needs no entry for them: ``Matcher.screen``), which stays small."""
         quiet = self._quiet
-        if quiet and len(self) + len(tokens) <= CACHE_LIMIT:
+        if quiet:
             tokens = list(tokens)
             heads = list(map(str.rstrip, tokens, repeat(ASCII_DIGITS)))
-            same_as_key = [*compress(tokens, map(and_, map(quiet.__contains__, heads),
-                                                 map(ne, heads, tokens)))]
-            self.update(zip(same_as_key, repeat(0)))
-            self.seen.update(same_as_key)
-        deque(map(self.__getitem__, tokens), 0)  # the others (those just put in: found)
+            links = list(map(and_, map(quiet.__contains__, heads), map(ne, heads, tokens)))
+            if any(links):
+                tokens = list(compress(tokens, map(not_, links)))
+        deque(map(self.__getitem__, tokens), 0)
 
     def __missing__(self, token: str) -> int:
         if len(self) > CACHE_LIMIT:
