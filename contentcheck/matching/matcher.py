@@ -434,17 +434,19 @@ class Matcher:
         if cache.generation != generation:  # cleared meanwhile: the tokens read before went
             return list(map(self.may_match, texts, tokens))
         self._screened = generation
-        hot, known = cache.hot.isdisjoint, self._known_may_match
-        return [False if hot(ts) else known(text, ts) for text, ts in zip(texts, tokens)]
+        hot, known = cache.hot.intersection, self._known_may_match
+        return [known(text, ts, found) if (found := hot(ts)) else False
+                for text, ts in zip(texts, tokens)]
 
-    def _known_may_match(self, text: str, tokens: list[str]) -> bool:
-        """``may_match`` of a text whose tokens are all in the token cache, in sets."""
+    def _known_may_match(self, text: str, tokens: list[str], hot: set[str]) -> bool:
+        """``may_match`` of a text whose tokens the token cache knows, in sets; ``hot``: the
+        tokens of the text that can make a post match (a few)."""
         cache = self._tokens
-        if not cache.needle.isdisjoint(tokens) and self._regex.may_match(text):
+        if not cache.needle.isdisjoint(hot) and self._regex.may_match(text):
             return True
-        if not cache.single.isdisjoint(tokens):
+        if not cache.single.isdisjoint(hot):
             return True
-        if cache.anchor.isdisjoint(tokens):
+        if cache.anchor.isdisjoint(hot):
             return False
         present: set[int] = set().union(*map(cache.units.__getitem__,
                                              cache.with_units.intersection(tokens)))
@@ -481,7 +483,8 @@ class Matcher:
         cache = self._tokens
         if cache.generation != self._screened:
             return self.may_match(text, tokens)
-        return not cache.hot.isdisjoint(tokens) and self._known_may_match(text, tokens)
+        hot = cache.hot.intersection(tokens)
+        return bool(hot) and self._known_may_match(text, tokens, hot)
 
     def _read_post(self, post: Post, may_match: Callable[[str], bool] | None) -> list[Match]:
         """The matches of a post's fields that pass ``may_match`` (None: every field)."""
