@@ -2,9 +2,10 @@
 
 Compile once per run: every term word goes into one lexicon (dictionaries keyed by folded
 word), phrases and proximity terms remember their words. Per post the screen splits the text
-at whitespace and looks each token up in a cache (``matching_screen``); only a post with a hit
-is read closely: cut into word groups with spans, phrases, proximity, language. So the cost per post does not grow
-with the number of terms (bench/README.md has the numbers).
+at whitespace and looks each token up in a cache (``screen.py``; a scan screens a few hundred
+posts at once, in sets: ``Matcher.screen``); only a post with a hit is read closely: cut into
+word groups with spans, phrases, proximity, language. So the cost per post does not grow with
+the number of terms (bench/README.md has the numbers).
 """
 
 from __future__ import annotations

@@ -2,10 +2,13 @@
 
 Every post passes the screen; only a post that may match is read closely. The screen cuts a
 post with ``str.split`` and looks each token up here, so its cost per post is a split and a
-dictionary lookup per token, whatever the number of terms. No word group holds whitespace, so
-a text's groups are its tokens' groups and a token's answer is that of its groups. A token
-also says whether it holds the letters a ``re:`` term's hits start with (``NEEDLE``): then
-only a post holding them is searched, without casefolding every post's text for the test.
+dictionary lookup per token, whatever the number of terms; a scan screens a chunk of posts at
+once (``Matcher.screen``): the chunk's tokens gathered in one set, the new ones read here, then
+per post one set intersection with the few tokens that can make a post match (``hot``), all in
+C. No word group holds whitespace, so a text's groups are its tokens' groups and a token's
+answer is that of its groups. A token also says whether it holds the letters a ``re:`` term's
+hits start with (``NEEDLE``): then only a post holding them is searched, without casefolding
+every post's text for the test.
 """
 
 from __future__ import annotations
