@@ -31,7 +31,7 @@ import os
 import re
 import unicodedata
 from dataclasses import dataclass, replace
-from datetime import date, datetime, time, timedelta, tzinfo
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ContextManager
 
@@ -79,6 +79,7 @@ class Crisis:
     escalate: tuple[str, ...] = ()  # list categories that pause while it is active
     errors: tuple[str, ...] = ()  # the brand's own mistake (a wrong price, file, link)
     hold_until: datetime | None = None  # a quiet period: every post scheduled before it waits
+    unread: tuple[str, ...] = ()  # what a hand-edited file holds that could not be read
 
     @property
     def hold_end(self) -> datetime | None:
@@ -286,58 +287,139 @@ def _local_zone() -> tzinfo:
 def read_crisis(path: Path, zone: tzinfo | None = None) -> Crisis:
     """One crisis file; a broken file is an error naming the file, never silently skipped.
     ``zone``: where a date-time written without offset is (see ``_moment``)."""
+    crisis = read_crisis_kept(path, zone)
+    if crisis.unread:
+        raise SettingsError(f"{path}: {crisis.unread[0]}")
+    return crisis
+
+
+def read_crisis_kept(path: Path, zone: tzinfo | None = None) -> Crisis:
+    """One crisis file read as far as it can be: a field, TOML line or term line typed wrong
+    is left out and named in ``unread``, and everything else still counts (fail closed: a
+    person's typo in ``hold_until`` must not take the crisis's terms away). A bad ``until``
+    or ``ended`` is read as none (the crisis keeps counting), a bad ``started`` as long ago.
+    A file that cannot be read at all is an error naming it."""
     try:
         raw = read_regular(path).decode("utf-8-sig")
     except OSError as exc:  # a FIFO or a device too: refused before it is read
         raise SettingsError(f"{path}: cannot read the crisis file: {exc.strerror or exc}") from None
     except UnicodeDecodeError as exc:
         raise SettingsError(f"{path}: cannot read the crisis file: {exc}") from None
-    try:
-        data = read_toml(raw)
-    except ValueError as exc:
-        raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    unread: list[str] = []
+    raw, data = _toml_kept(path, raw, unread)
+    for key in data:
+        if key not in _KEYS:
+            unread.append(f"unknown key {key!r} left out (known: {', '.join(_KEYS)})")
     terms = data.get("terms", "")
+    text_line = 0
     if isinstance(terms, list) and all(isinstance(t, str) for t in terms):
-        terms, text_line = "\n".join(terms), 0
+        terms = "\n".join(terms)
     elif isinstance(terms, str):
         found = _TERMS_LINE.search(raw)
         text_line = raw.count("\n", 0, found.start()) + 1 if found else 0
     else:
-        raise SettingsError(f"{path}: terms must be a text block (terms = '''...''')")
+        unread.append("terms must be a text block (terms = '''...'''); none read")
+        terms = ""
     name = data.get("name") or path.stem
     if not isinstance(name, str):
-        raise SettingsError(f"{path}: name must be a string")
+        unread.append(f"name must be a string; read as {path.stem!r}")
+        name = path.stem
     errors = data.get("errors", [])
     if not isinstance(errors, list) or not all(isinstance(e, str) and e.strip() for e in errors):
-        raise SettingsError(f"{path}: errors must be a list of texts (errors = [\"€ 2,99\"])")
-    return Crisis(name=name, text=terms,
-                  started=_moment(path, data, "started", required=True, zone=zone),
-                  until=_moment(path, data, "until", zone=zone),
-                  ended=_moment(path, data, "ended", zone=zone),
-                  hold_until=_moment(path, data, "hold_until", zone=zone),
-                  path=path, text_line=text_line, kits=_names(path, data, "kits"),
-                  dropped=_names(path, data, "dropped"), escalate=_names(path, data, "escalate"),
-                  errors=tuple(errors))
+        unread.append("errors must be a list of texts (errors = [\"€ 2,99\"]); "
+                      "the texts that are read still count")
+        errors = [e for e in errors if isinstance(e, str) and e.strip()] \
+            if isinstance(errors, list) else []
+    moments = {key: _moment_kept(path, data, key, zone, unread)
+               for key in ("started", "until", "ended", "hold_until")}
+    return Crisis(name=name, text=_terms_kept(path, name, terms, text_line, unread),
+                  started=moments["started"] or _LONG_AGO, until=moments["until"],
+                  ended=moments["ended"], hold_until=moments["hold_until"],
+                  path=path, text_line=text_line, kits=_names(path, data, "kits", unread),
+                  dropped=_names(path, data, "dropped", unread),
+                  escalate=_names(path, data, "escalate", unread),
+                  errors=tuple(errors), unread=tuple(unread))
 
 
-def _names(path: Path, data: dict[str, Any], key: str) -> tuple[str, ...]:
-    """A list of strings (kits, dropped terms, categories), checked so a typo is an error."""
+_KEYS = ("name", "started", "until", "ended", "hold_until", "kits", "dropped", "escalate",
+         "errors", "terms")
+_LONG_AGO = datetime(1970, 1, 1, tzinfo=timezone.utc)  # a started that cannot be read: counts
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_MOST_LEFT_OUT = 20  # TOML lines left out before a file counts as unreadable
+
+
+def _toml_kept(path: Path, raw: str, unread: list[str]) -> tuple[str, dict[str, Any]]:
+    """The TOML of the file with each line that is not TOML (``hold_until = tomorrow``) left
+    out and named: the rest of the file still counts. Line numbers stay as written."""
+    lines = raw.split("\n")
+    for _ in range(_MOST_LEFT_OUT):
+        try:
+            return "\n".join(lines), read_toml("\n".join(lines))
+        except ValueError as exc:
+            at = _TOML_LINE.search(str(exc))
+            number = int(at.group(1)) if at else 0
+            if not 0 < number <= len(lines) or not lines[number - 1].strip():
+                raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+            unread.append(f"not valid TOML at line {number} ({_TOML_LINE.sub('', str(exc)).strip()}),"
+                          f" left out: {visible(lines[number - 1].strip())}")
+            lines[number - 1] = ""
+    raise SettingsError(f"{path}: not valid TOML: more than {_MOST_LEFT_OUT} lines cannot be read")
+
+
+def _moment_kept(path: Path, data: dict[str, Any], key: str, zone: tzinfo | None,
+                 unread: list[str]) -> datetime | None:
+    """A moment of the file, or None with the reason in ``unread``."""
+    try:
+        return _moment(path, data, key, required=key == "started", zone=zone)
+    except SettingsError as exc:
+        unread.append(str(exc).removeprefix(f"{path}: ") + {
+            "started": "; read as long ago (the crisis counts)",
+            "until": "; read as no end (the crisis keeps counting)",
+            "ended": "; read as not ended (the crisis keeps counting)",
+            "hold_until": "; NO quiet period holds until it is fixed"}[key])
+        return None
+
+
+def _terms_kept(path: Path, name: str, text: str, text_line: int, unread: list[str]) -> str:
+    """The terms block with each line the term parser cannot read blanked and named, so
+    every other term still pauses (line numbers stay as written)."""
+    lines = text.split("\n")
+    for _ in range(len(lines) + 1):
+        try:
+            parse_terms("\n" * text_line + "\n".join(lines), origin=str(path),
+                        list_name=f"crisis {name}", category="crisis", severity=Severity.CRISIS,
+                        crisis=True)
+            break
+        except TermFileError as exc:
+            index = (exc.line or 0) - text_line - 1
+            if not 0 <= index < len(lines) or not lines[index].strip():
+                unread.append(f"{exc.message}; no term of it read")
+                return ""
+            unread.append(f"line {exc.line}: {exc.message}, left out")
+            lines[index] = ""
+    return "\n".join(lines)
+
+
+def _names(path: Path, data: dict[str, Any], key: str, unread: list[str]) -> tuple[str, ...]:
+    """A list of strings (kits, dropped terms, categories), checked so a typo is named; the
+    names that are known still count."""
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise SettingsError(f"{path}: {key} must be a list of strings (e.g. {key} = [\"...\"])")
-    if key == "kits":
-        from contentcheck.kits import get_kit
+        unread.append(f"{key} must be a list of strings (e.g. {key} = [\"...\"]); "
+                      "the strings in it still count")
+        value = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+    if key == "dropped":
+        return tuple(value)
+    from contentcheck.kits import check_categories, get_kit
 
-        for name in value:
-            try:
-                get_kit(name)
-            except SettingsError as exc:  # "unknown kit ..." names no file by itself
-                raise SettingsError(f"{path}: kits: {exc}") from None
-    elif key == "escalate":
-        from contentcheck.kits import check_categories
-
-        return check_categories(value, f"{path}: escalate")
-    return tuple(value)
+    kept = []
+    for name in value:
+        try:
+            kept.append(name if key == "kits" and get_kit(name) else
+                        check_categories([name], key)[0])
+        except SettingsError as exc:  # "unknown kit ..." names no file by itself
+            unread.append(f"{key}: {str(exc).removeprefix('escalate: ')}; left out")
+    return tuple(dict.fromkeys(kept)) if key == "escalate" else tuple(kept)
 
 
 def render(crisis: Crisis) -> str:
@@ -411,14 +493,24 @@ def all_crises(state_dir: Path, problems: list[str] | None = None,
         if path.name.startswith("."):
             continue
         try:
-            crises.append(read_crisis(path, zone))
+            crisis = read_crisis_kept(path, zone)
         except SettingsError as exc:
-            warning = f"crisis file skipped: {exc}"
-            if problems is None:
-                log.warning("%s", warning)
-            else:
-                problems.append(warning)
+            _problem(problems, f"crisis file skipped: {exc}")
+            continue
+        crises.append(crisis)
+        counts = ("the rest of crisis " + crisis.name + " still counts" if crisis.terms
+                  or crisis.errors else "crisis " + crisis.name + " has no term left: it "
+                  "pauses nothing")
+        for what in crisis.unread:
+            _problem(problems, f"crisis file {path}: {what}; {counts}: fix the file")
     return sorted(crises, key=lambda c: (c.started, c.name))
+
+
+def _problem(problems: list[str] | None, warning: str) -> None:
+    if problems is None:
+        log.warning("%s", warning)
+    else:
+        problems.append(warning)
 
 
 EXPIRED_NOTICE = timedelta(days=3)  # how long a scan says that a crisis's --until has passed
@@ -535,7 +627,7 @@ def add_terms(state_dir: Path, name: str, text: str, now: datetime, kits: tuple[
     kits = tuple(get_kit(kit).name for kit in kits)
     escalate = check_categories(escalate, "--escalate")
     with _changing(state_dir):
-        crisis = find(state_dir, name, now)
+        crisis = _editable(find(state_dir, name, now))
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; "
                                 + _reopen_hint(crisis, now))
@@ -567,7 +659,7 @@ def remove_term(state_dir: Path, name: str, term: str, now: datetime) -> tuple[C
 
     key = term_key(term)
     with _changing(state_dir):
-        crisis = find(state_dir, name, now)
+        crisis = _editable(find(state_dir, name, now))
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}")
         lines = crisis.text.splitlines(keepends=True)
@@ -628,7 +720,7 @@ def end(state_dir: Path, name: str, now: datetime) -> Crisis:
     ``until`` (when it stopped counting): the person confirms it is over, and the scans'
     warning that it stopped by itself (``recently_expired``) stops."""
     with _changing(state_dir):
-        crisis = find(state_dir, name, now)
+        crisis = _editable(find(state_dir, name, now))
         if crisis.status(now) == "expired":
             return _save(replace(crisis, ended=crisis.until))
         if not crisis.is_active(now):
@@ -643,7 +735,7 @@ def extend(state_dir: Path, name: str, until: datetime, now: datetime) -> Crisis
     if until <= now:
         raise SettingsError(f"--until {until.isoformat()} is not in the future")
     with _changing(state_dir):
-        crisis = find(state_dir, name, now)
+        crisis = _editable(find(state_dir, name, now))
         if crisis.status(now) not in ("active", "expired", "scheduled"):
             raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; "
                                 + _reopen_hint(crisis, now))
@@ -656,11 +748,21 @@ def hold(state_dir: Path, name: str, until: datetime | None, now: datetime) -> C
     if until is not None and until <= now:
         raise SettingsError(f"--hold {until.isoformat()} is not in the future")
     with _changing(state_dir):
-        crisis = find(state_dir, name, now)
+        crisis = _editable(find(state_dir, name, now))
         if not crisis.is_active(now):
             raise SettingsError(f"crisis {crisis.name!r} is {crisis.status(now)}; "
                                 + _reopen_hint(crisis, now))
         return _save(replace(crisis, hold_until=until))
+
+
+def _editable(crisis: Crisis) -> Crisis:
+    """A crisis whose file can be rewritten: one holding a field or line that could not be
+    read is refused, since saving it would drop that line silently (the person's typo is
+    theirs to fix; the rest of the crisis counts meanwhile)."""
+    if crisis.unread:
+        raise SettingsError(f"{crisis.path}: {crisis.unread[0]}; fix the file first (it is "
+                            "left as written, and the terms it can read still count)")
+    return crisis
 
 
 def _reopen_hint(crisis: Crisis, now: datetime) -> str:
