@@ -96,7 +96,6 @@ def test_extend_to_before_the_quiet_period_end_says_the_quiet_period_ends_with_i
     assert "quiet period" in result.output and "2026-11-26 00:00" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="explain - explains the text '-'")
 def test_explain_dash_reads_the_text_from_standard_input() -> None:
     from click.testing import CliRunner
 

@@ -7,6 +7,7 @@ span and rule, the hits an exception took away, and the hits that the language l
 
 from __future__ import annotations
 
+import sys
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -104,7 +105,10 @@ def explain(text: str, crisis_files: tuple[Path, ...], terms: tuple[str, ...],
             wordlist_dirs: tuple[Path, ...], shipped_lists: bool | None,
             disabled_categories: tuple[str, ...], config_path: Path | None,
             now_text: str | None, language: str, channel: str | None, lang: str | None) -> None:
-    """Show, for one TEXT, what matches and why (against what `scan` would use)."""
+    """Show, for one TEXT, what matches and why (against what `scan` would use); `-` reads
+    the text from standard input (a post of several lines, pasted or piped)."""
+    if text == "-":
+        text = sys.stdin.read().rstrip("\r\n")
     from contentcheck.config import load_config
     from contentcheck.matching import Checker, detect
     from contentcheck.scan import (check_context, escalations, holds_at, load_terms,
