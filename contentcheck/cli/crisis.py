@@ -306,9 +306,14 @@ def extend(name: str, until_text: str, ctx: _Context) -> None:
     if before is not None and until < before:  # 2026-11-25 typed for 2026-12-25
         say(f"crisis {extended.name!r} now ends earlier: until {ctx.show_time(extended.until)}, "
             f"not {ctx.show_time(before)} ({extended.path})")
-        return
-    say(f"crisis {extended.name!r} active until {ctx.show_time(extended.until)}: every scan "
-        f"uses its terms again ({extended.path})")
+    else:
+        say(f"crisis {extended.name!r} active until {ctx.show_time(extended.until)}: every scan "
+            f"uses its terms again ({extended.path})")
+    if extended.hold_until is not None and extended.hold_until > until and \
+            extended.hold_until > ctx.now:  # the quiet period is cut short with it
+        say(f"its quiet period ends with it, at {ctx.show_time(until)}, not at "
+            f"{ctx.show_time(extended.hold_until)}: posts between the two no longer wait; to "
+            f"keep the quiet period, extend the crisis past it")
 
 
 @crisis.command()
