@@ -105,3 +105,25 @@ def test_explain_dash_reads_the_text_from_standard_input() -> None:
                                 input="Met de trein naar huis\n")
     assert result.exit_code == 0, result.output
     assert "Met de trein naar huis" in result.output and "'trein'" in result.output
+
+
+@pytest.mark.xfail(strict=True, reason="Excel's lock file is read as a calendar and fails the run")
+def test_a_calendar_pattern_skips_the_lock_file_excel_leaves_while_the_workbook_is_open(
+        tmp_path: Path) -> None:
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.append(["Contentkalender november"])
+    sheet.append(HEADER)
+    sheet.append(["24-11-2026", "12:00", "X", "Met de trein", ""])
+    workbook.save(tmp_path / "kalender.xlsx")
+    # the owner file Excel writes beside an open workbook: 165 bytes, the user's name in it
+    (tmp_path / "~$kalender.xlsx").write_bytes(b"\x05Marit" + b" " * 48 + b"\x00" * 111)
+    config = team_config(tmp_path)
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        "[scan]\n", '[scan]\ncalendars = ["*.xlsx"]\nterms = ["trein"]\n'), encoding="utf-8")
+    result = run("scan", "--config", config, "--now", NOW, "--days", "1")
+    assert result.exit_code == 1, result.output  # the post paused, no calendar failed
+    assert pauses(result.output) == {"12:00": "PAUSE"}
+    assert "~$" not in result.output
