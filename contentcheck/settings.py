@@ -236,7 +236,9 @@ def config_calendars(config: "Config", entry: str) -> list[Path]:
     ``**/kalender-*.xlsx``) giving its files in name order. A pattern that matches nothing is
     kept as it is, so reading it fails with its name rather than silently checking nothing.
     A review workbook contentcheck wrote is no calendar: a pattern skips it (the nightly
-    reports in ``**/*.xlsx`` would otherwise be read again on every run)."""
+    reports in ``**/*.xlsx`` would otherwise be read again on every run), and so is the lock
+    file Excel leaves beside an open workbook (``~$kalender.xlsx``): read as a calendar, it
+    failed every nightly run while a colleague had the calendar open."""
     path = config.resolve(entry)
     if not GLOB_CHARACTERS & set(entry):
         return [path]
@@ -244,7 +246,8 @@ def config_calendars(config: "Config", entry: str) -> list[Path]:
 
     from contentcheck.calendar.workbook import is_report
 
-    found = sorted(Path(p) for p in glob.glob(str(path), recursive=True) if Path(p).is_file())
+    found = sorted(Path(p) for p in glob.glob(str(path), recursive=True)
+                   if Path(p).is_file() and not Path(p).name.startswith("~$"))
     calendars = [p for p in found if not is_report(p)] or found or [path]
     return [p for p in calendars if not _applied_copy_of(p, calendars)]
 

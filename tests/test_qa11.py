@@ -107,7 +107,6 @@ def test_explain_dash_reads_the_text_from_standard_input() -> None:
     assert "Met de trein naar huis" in result.output and "'trein'" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="Excel's lock file is read as a calendar and fails the run")
 def test_a_calendar_pattern_skips_the_lock_file_excel_leaves_while_the_workbook_is_open(
         tmp_path: Path) -> None:
     import openpyxl
