@@ -126,3 +126,25 @@ def test_a_calendar_pattern_skips_the_lock_file_excel_leaves_while_the_workbook_
     assert result.exit_code == 1, result.output  # the post paused, no calendar failed
     assert pauses(result.output) == {"12:00": "PAUSE"}
     assert "~$" not in result.output
+
+
+@pytest.mark.parametrize("typo, named", [
+    ('state-dir = "gedeeld"\n', "state-dir"),  # the team's crises in gedeeld/ went unseen
+    ('[nightyl]\ncrisis_every_minutes = 5\n', "nightyl"),
+    ('[check.links]\nenabled = false\n', "check"),
+])
+@pytest.mark.xfail(strict=True, reason="an unknown top-level key or table of the config is ignored")
+def test_a_config_typo_in_a_top_level_key_or_table_is_refused_not_ignored(
+        tmp_path: Path, typo: str, named: str) -> None:
+    (tmp_path / "gedeeld" / "crises").mkdir(parents=True)
+    (tmp_path / "gedeeld" / "crises" / "ramp.toml").write_text(
+        "name = \"Ramp\"\nstarted = 2026-11-24T07:00:00+01:00\nterms = '''\ntrein\n'''\n",
+        encoding="utf-8")
+    config = tmp_path / "contentcheck.toml"
+    config.write_text(typo + '[scan]\ntimezone = "Europe/Amsterdam"\nshipped_lists = false\n',
+                      encoding="utf-8")
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])
+    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    assert result.exit_code == 2, result.output
+    assert f"{config}: unknown" in result.stderr and repr(named) in result.stderr
+    assert result.stderr.count("\n") == 1
