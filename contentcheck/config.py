@@ -28,6 +28,9 @@ SCAN_KEYS: Keys = {
     "cache": bool, "translations": bool, "kit_guess": bool,
 }
 COLUMN_KEYS = ("text", "date", "time", "channel", "status")
+# The file's top-level keys and tables; a typo (``state-dir``, ``[nightyl]``) is refused: ignored,
+# a team's shared state folder went unused and its declared crises unseen by every scan.
+TOP_KEYS = ("state_dir", "scan", "nightly", "notify", "checks")
 
 
 class Config:
@@ -140,5 +143,9 @@ def load_config(path: Path | None) -> Config:
         data = read_toml(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError says line and column
         raise SettingsError(f"{path}: not valid TOML: {exc}") from None
+    unknown = next((key for key in data if key not in TOP_KEYS), None)
+    if unknown is not None:
+        raise SettingsError(f"{path}: unknown {'table' if isinstance(data[unknown], dict) else 'key'}"
+                            f" {unknown!r} (known: {', '.join(TOP_KEYS)})")
     _check_scan(Path(path), data.get("scan", {}))
     return Config(data, Path(path))

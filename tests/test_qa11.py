@@ -133,7 +133,6 @@ def test_a_calendar_pattern_skips_the_lock_file_excel_leaves_while_the_workbook_
     ('[nightyl]\ncrisis_every_minutes = 5\n', "nightyl"),
     ('[check.links]\nenabled = false\n', "check"),
 ])
-@pytest.mark.xfail(strict=True, reason="an unknown top-level key or table of the config is ignored")
 def test_a_config_typo_in_a_top_level_key_or_table_is_refused_not_ignored(
         tmp_path: Path, typo: str, named: str) -> None:
     (tmp_path / "gedeeld" / "crises").mkdir(parents=True)
