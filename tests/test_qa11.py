@@ -59,6 +59,8 @@ def test_a_crisis_file_with_one_bad_field_keeps_its_terms_and_names_the_field(
     listed = run("crisis", "list", "--config", config, "--now", NOW)
     assert "active    Ramp" in listed.output
     assert named in listed.stderr and "still counts" in listed.stderr
+    shown = run("crisis", "show", "Ramp", "--config", config, "--now", NOW)
+    assert "NOT READ: " in shown.stdout and named in shown.stdout
 
 
 def test_a_crisis_file_with_one_bad_term_line_keeps_its_other_terms(tmp_path: Path) -> None:

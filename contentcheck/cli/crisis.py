@@ -529,6 +529,8 @@ def show(name: str, ctx: _Context) -> None:
                          ("ended", ctx.show_time(item.ended)),
                          ("hold", _hold_shown(item, ctx)), ("file", item.path)):
         say(f"{label + ':':<9}{value}")  # one say() a line: a name's own line breaks stay visible
+    for what in item.unread:  # a hand-edited file: what was left out, the rest counts
+        say(f"NOT READ: {what}")
     if item.escalations():
         say(f"escalated to pause: {', '.join(item.escalations())}")
     if item.errors:
