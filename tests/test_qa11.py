@@ -149,3 +149,16 @@ def test_a_config_typo_in_a_top_level_key_or_table_is_refused_not_ignored(
     assert result.exit_code == 2, result.output
     assert f"{config}: unknown" in result.stderr and repr(named) in result.stderr
     assert result.stderr.count("\n") == 1
+
+
+@pytest.mark.parametrize("name", ["ramp.toml.txt", "Ramp.TOML"])
+@pytest.mark.xfail(strict=True, reason="a crisis file saved as .txt or .TOML is ignored, silently")
+def test_a_crisis_file_saved_by_notepad_as_txt_or_in_capitals_still_counts_and_is_named(
+        tmp_path: Path, name: str) -> None:
+    config = team_config(tmp_path)
+    path = hand_edited(tmp_path, "")
+    path.rename(path.with_name(name))
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])
+    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
+    assert f"{path.with_name(name)}: read as a crisis file" in result.output
