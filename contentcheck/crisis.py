@@ -480,6 +480,11 @@ def _write(path: Path, text: str) -> None:
     write_text_atomically(path, text, what="the crisis file")
 
 
+# the names a crisis file may have been saved under: read, and the name that is not .toml said,
+# so a crisis a person saved from Notepad (ramp.toml.txt) still pauses
+_CRISIS_SUFFIXES = (".toml", ".toml.txt")
+
+
 def all_crises(state_dir: Path, problems: list[str] | None = None,
                zone: tzinfo | None = None) -> list[Crisis]:
     """Every crisis file in the state folder, oldest first. A file that cannot be read is
@@ -489,9 +494,12 @@ def all_crises(state_dir: Path, problems: list[str] | None = None,
     if not folder.is_dir():
         return []
     crises = []
-    for path in sorted(folder.glob("*.toml")):
-        if path.name.startswith("."):
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.name.lower().endswith(_CRISIS_SUFFIXES):
             continue
+        if not path.name.endswith(".toml"):  # Notepad's ramp.toml.txt, a copied RAMP.TOML
+            _problem(problems, f"{path}: read as a crisis file; name it "
+                     f"{path.name[:path.name.lower().rindex('.toml')]}.toml")
         try:
             crisis = read_crisis_kept(path, zone)
         except SettingsError as exc:
