@@ -161,3 +161,21 @@ def test_a_crisis_file_saved_by_notepad_as_txt_or_in_capitals_still_counts_and_i
     result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
     assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
     assert f"{path.with_name(name)}: read as a crisis file" in result.output
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+@pytest.mark.xfail(strict=True, reason="a crisis file Notepad saved as ANSI or Unicode is skipped whole")
+def test_a_crisis_file_saved_as_ansi_or_utf16_keeps_its_terms_and_says_how_it_was_read(
+        tmp_path: Path, encoding: str) -> None:
+    config = team_config(tmp_path)
+    path = hand_edited(tmp_path, "")
+    path.write_bytes(path.read_text(encoding="utf-8").replace("Ramp", "Brand Café")
+                     .replace("trein\n", "trein\ncrème brûlée\n").encode(encoding))
+    calendar = write_csv(tmp_path / "k.csv", [HEADER,
+                                              ["24-11-2026", "12:00", "X", "Met de trein", ""],
+                                              ["24-11-2026", "13:00", "X", "Crème brûlée!", ""]])
+    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    assert pauses(result.output) == {"12:00": "PAUSE", "13:00": "PAUSE"}, result.output
+    assert "CRISIS ACTIVE (crisis Brand Café)" in result.output
+    if encoding == "cp1252":
+        assert f"{path}: line 1 is not UTF-8" in result.output
