@@ -300,12 +300,11 @@ def read_crisis_kept(path: Path, zone: tzinfo | None = None) -> Crisis:
     or ``ended`` is read as none (the crisis keeps counting), a bad ``started`` as long ago.
     A file that cannot be read at all is an error naming it."""
     try:
-        raw = read_regular(path).decode("utf-8-sig")
+        data = read_regular(path)
     except OSError as exc:  # a FIFO or a device too: refused before it is read
         raise SettingsError(f"{path}: cannot read the crisis file: {exc.strerror or exc}") from None
-    except UnicodeDecodeError as exc:
-        raise SettingsError(f"{path}: cannot read the crisis file: {exc}") from None
     unread: list[str] = []
+    raw = _decoded(path, data, unread)
     raw, data = _toml_kept(path, raw, unread)
     for key in data:
         if key not in _KEYS:
@@ -339,6 +338,22 @@ def read_crisis_kept(path: Path, zone: tzinfo | None = None) -> Crisis:
                   dropped=_names(path, data, "dropped", unread),
                   escalate=_names(path, data, "escalate", unread),
                   errors=tuple(errors), unread=tuple(unread))
+
+
+def _decoded(path: Path, data: bytes, unread: list[str]) -> str:
+    """The file's text: UTF-8, or UTF-16 with its mark (Notepad's "Unicode"); a file Notepad
+    saved as "ANSI" is read as Windows-1252, said in ``unread``, so its terms still pause."""
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return data.decode("utf-16")
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data:
+            raise SettingsError(f"{path}: cannot read the crisis file: {exc}") from None
+        line = data[:exc.start].count(b"\n") + 1
+        unread.append(f"line {line} is not UTF-8 (saved as ANSI?): read as Windows-1252; save "
+                      "it as UTF-8")
+        return data.decode("cp1252", errors="replace")
 
 
 _KEYS = ("name", "started", "until", "ended", "hold_until", "kits", "dropped", "escalate",

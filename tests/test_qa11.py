@@ -164,7 +164,6 @@ def test_a_crisis_file_saved_by_notepad_as_txt_or_in_capitals_still_counts_and_i
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
-@pytest.mark.xfail(strict=True, reason="a crisis file Notepad saved as ANSI or Unicode is skipped whole")
 def test_a_crisis_file_saved_as_ansi_or_utf16_keeps_its_terms_and_says_how_it_was_read(
         tmp_path: Path, encoding: str) -> None:
     config = team_config(tmp_path)
