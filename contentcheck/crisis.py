@@ -419,10 +419,16 @@ def _names(path: Path, data: dict[str, Any], key: str, unread: list[str]) -> tup
     """A list of strings (kits, dropped terms, categories), checked so a typo is named; the
     names that are known still count."""
     value = data.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+    if isinstance(value, str) and key != "dropped":  # kits = "flood-storm": the one kit counts
+        unread.append(f"{key} must be a list of strings ({key} = [{_string(value)}]); "
+                      "read as that list")
+        value = [value]
+    elif not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         unread.append(f"{key} must be a list of strings (e.g. {key} = [\"...\"]); "
-                      "the strings in it still count")
-        value = [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+                      + ("the strings in it still count" if key != "dropped" else
+                         "none is dropped (every term counts)"))
+        value = [v for v in value if isinstance(v, str)] \
+            if isinstance(value, list) and key != "dropped" else []
     if key == "dropped":
         return tuple(value)
     from contentcheck.kits import check_categories, get_kit

@@ -178,3 +178,12 @@ def test_a_crisis_file_saved_as_ansi_or_utf16_keeps_its_terms_and_says_how_it_wa
     assert "CRISIS ACTIVE (crisis Brand Café)" in result.output
     if encoding == "cp1252":
         assert f"{path}: line 1 is not UTF-8" in result.output
+
+
+def test_a_crisis_file_kit_typed_as_a_string_not_a_list_still_counts(tmp_path: Path) -> None:
+    config = team_config(tmp_path)
+    path = hand_edited(tmp_path, 'kits = "transport-accident"', terms="")
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Ontsporing!", ""]])
+    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
+    assert f'{path}: kits must be a list of strings (kits = ["transport-accident"])' in result.output
