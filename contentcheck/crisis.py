@@ -572,8 +572,21 @@ class Declared:
 
 def read_declared(state_dir: Path, problems: list[str] | None = None,
                   zone: tzinfo | None = None) -> Declared:
-    """The state folder's crises, read once (a file that cannot be read: see ``all_crises``)."""
+    """The state folder's crises, read once (a file that cannot be read: see ``all_crises``).
+    A named state folder (the config's ``state_dir``, ``$CONTENTCHECK_STATE_DIR``) that is not
+    there is said in ``problems``: a team's shared folder not reachable from this machine, or
+    a typo in its path, read as "no crisis declared", silently."""
+    if problems is not None and not reachable(Path(state_dir)):
+        problems.append(f"state folder {state_dir} does not exist: no crisis declared in it "
+                        "counts in this check (a shared folder not reachable from here? a typo "
+                        "in state_dir?); if it is new, make it (or declare a crisis: "
+                        "contentcheck crisis start)")
     return Declared(tuple(all_crises(state_dir, problems, zone)))
+
+
+def reachable(state_dir: Path) -> bool:
+    """Whether a state folder is there, or is this user's own (made when it is first used)."""
+    return state_dir.is_dir() or state_dir == user_state_dir()
 
 
 def active_crises(state_dir: Path, now: datetime, problems: list[str] | None = None) -> list[Crisis]:

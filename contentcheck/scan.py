@@ -407,11 +407,12 @@ def check_context(now: datetime, crisis: TermSet, lists: TermSet, crises: Iterab
 
 def cache_dir(settings: ScanSettings) -> Path | None:
     """The state folder's ``cache/``, where compiled terms are kept; None with ``--no-cache``."""
-    from contentcheck.crisis import default_state_dir
+    from contentcheck.crisis import default_state_dir, reachable
 
-    if not settings.cache:
-        return None
-    return (settings.terms.state_dir or default_state_dir()) / "cache"
+    state = settings.terms.state_dir or default_state_dir()
+    if not settings.cache or not reachable(state):  # made here, a missing shared folder
+        return None  # would read as one with no crisis from the next scan on
+    return state / "cache"
 
 
 def _size(paths: Iterable[Path]) -> int:

@@ -187,3 +187,16 @@ def test_a_crisis_file_kit_typed_as_a_string_not_a_list_still_counts(tmp_path: P
     result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
     assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
     assert f'{path}: kits must be a list of strings (kits = ["transport-accident"])' in result.output
+
+
+def test_a_team_state_folder_that_is_not_there_is_named_not_read_as_no_crisis(
+        tmp_path: Path) -> None:
+    shared = tmp_path / "teamshare" / "contentcheck"  # the share, not mounted on this laptop
+    config = tmp_path / "contentcheck.toml"
+    config.write_text(f'state_dir = "{shared.as_posix()}"\n[scan]\ntimezone = "Europe/Amsterdam"\n'
+                      "shipped_lists = false\n", encoding="utf-8")
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])
+    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    assert f"state folder {shared} does not exist" in result.output, result.output
+    listed = run("crisis", "list", "--config", config, "--now", NOW)
+    assert f"state folder {shared} does not exist" in listed.output + listed.stderr
