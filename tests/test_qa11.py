@@ -200,3 +200,21 @@ def test_a_team_state_folder_that_is_not_there_is_named_not_read_as_no_crisis(
     assert f"state folder {shared} does not exist" in result.output, result.output
     listed = run("crisis", "list", "--config", config, "--now", NOW)
     assert f"state folder {shared} does not exist" in listed.output + listed.stderr
+
+
+def test_the_watcher_says_when_it_makes_a_state_folder_that_was_not_there(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    shared = tmp_path / "teamshare" / "contentcheck"
+    write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Koffie", ""]])
+    (tmp_path / "contentcheck.toml").write_text(
+        f'state_dir = "{shared.as_posix()}"\n[scan]\ncalendars = ["k.csv"]\nterms = ["trein"]\n'
+        'timezone = "Europe/Amsterdam"\nshipped_lists = false\n[nightly]\nretries = 0\n',
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", "from contentcheck.cli import main; main()",
+                             "watch", "--once"], cwd=tmp_path, capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert f"state folder {shared} does not exist: this watcher makes it now" in result.stderr
+    assert "crises declared in it are NOT used" in result.stderr

@@ -160,12 +160,16 @@ def watch(config_path: Path | None, once: bool, if_crisis: bool, at_text: str | 
 def _say_state(config: "Config", job: "NightlySettings") -> None:
     """Say at start which config, state folder and crises this watcher uses, and warn about
     an active crisis it cannot see (declared in another state folder)."""
-    from contentcheck.crisis import active_crises, active_elsewhere, state_location
+    from contentcheck.crisis import active_crises, active_elsewhere, reachable, state_location
 
     _, origin = state_location(config)
     now = datetime.now(job.timezone)
     log.info("config: %s", config.path or "none (no contentcheck.toml here or above)")
     log.info("state folder: %s (from %s)", job.state_dir, origin)
+    if not reachable(job.state_dir):  # the watcher makes it: a share not mounted reads as empty
+        log.warning("state folder %s does not exist: this watcher makes it now; if it is the "
+                    "team's shared folder, that is not reachable from here, and the crises "
+                    "declared in it are NOT used", job.state_dir)
     active = active_crises(job.state_dir, now)
     log.info("active crises: %s", ", ".join(f"{c.name} ({c.path})" for c in active) or "none")
     for crisis in active_elsewhere(job.state_dir, now):
