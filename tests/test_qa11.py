@@ -218,3 +218,17 @@ def test_the_watcher_says_when_it_makes_a_state_folder_that_was_not_there(tmp_pa
     assert result.returncode == 0, result.stderr
     assert f"state folder {shared} does not exist: this watcher makes it now" in result.stderr
     assert "crises declared in it are NOT used" in result.stderr
+
+
+@pytest.mark.parametrize("opened", ["'''", '"""'])
+@pytest.mark.xfail(strict=True, reason="a terms block left open is the whole file skipped")
+def test_a_crisis_file_whose_terms_block_is_left_open_keeps_its_terms(tmp_path: Path,
+                                                                      opened: str) -> None:
+    config = team_config(tmp_path)
+    path = hand_edited(tmp_path, "")
+    path.write_text('name = "Ramp"\nstarted = 2026-11-24T07:00:00+01:00\n'
+                    f"terms = {opened}\ntrein\nbus\n", encoding="utf-8")  # the closing quotes lost
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de bus", ""]])
+    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
+    assert f"{path}: the terms block is not closed" in result.output
