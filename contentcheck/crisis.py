@@ -360,6 +360,7 @@ _KEYS = ("name", "started", "until", "ended", "hold_until", "kits", "dropped", "
          "errors", "terms")
 _LONG_AGO = datetime(1970, 1, 1, tzinfo=timezone.utc)  # a started that cannot be read: counts
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_OPEN_TERMS = re.compile(r"^terms\s*=\s*('{3}|\"{3})[^\n]*\n(?![\s\S]*\1)", re.MULTILINE)
 _MOST_LEFT_OUT = 20  # TOML lines left out before a file counts as unreadable
 
 
@@ -373,6 +374,12 @@ def _toml_kept(path: Path, raw: str, unread: list[str]) -> tuple[str, dict[str, 
         except ValueError as exc:
             at = _TOML_LINE.search(str(exc))
             number = int(at.group(1)) if at else 0
+            opened = _OPEN_TERMS.search("\n".join(lines))
+            if opened and "at end of document" in str(exc) and lines[-1] != opened.group(1):
+                unread.append(f"the terms block is not closed (its {opened.group(1)} at the end "
+                              "is missing); read to the end of the file")
+                lines.append(opened.group(1))  # every line after it is a term, as meant
+                continue
             if not 0 < number <= len(lines) or not lines[number - 1].strip():
                 raise SettingsError(f"{path}: not valid TOML: {exc}") from None
             unread.append(f"not valid TOML at line {number} ({_TOML_LINE.sub('', str(exc)).strip()}),"

@@ -221,7 +221,6 @@ def test_the_watcher_says_when_it_makes_a_state_folder_that_was_not_there(tmp_pa
 
 
 @pytest.mark.parametrize("opened", ["'''", '"""'])
-@pytest.mark.xfail(strict=True, reason="a terms block left open is the whole file skipped")
 def test_a_crisis_file_whose_terms_block_is_left_open_keeps_its_terms(tmp_path: Path,
                                                                       opened: str) -> None:
     config = team_config(tmp_path)
