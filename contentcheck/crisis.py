@@ -565,6 +565,11 @@ class Declared:
         """The crises active at ``now``: started, not ended, not past their ``until``."""
         return [crisis for crisis in self.crises if crisis.is_active(now)]
 
+    def scheduled(self, now: datetime) -> list[Crisis]:
+        """The crises that start later than ``now`` (a ``started`` typed ahead, a day late):
+        left out until then, said out loud, as an expired one is."""
+        return [crisis for crisis in self.crises if crisis.status(now) == "scheduled"]
+
     def recently_expired(self, now: datetime) -> list[Crisis]:
         """The crises whose ``until`` passed in the last three days without anyone ending
         them: a crisis that stops counting by itself is said out loud (its posts would look

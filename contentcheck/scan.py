@@ -209,6 +209,11 @@ def unseen_crises(sources: TermSources, now: datetime, declared: "Declared", *,
         notes += [f"crisis {c.name!r} is active now but not at {now:%Y-%m-%d %H:%M} (--now), "
                   f"so this scan leaves it out" for c in declared.active(real_now)
                   if c.path not in at_moment]
+    active = {c.path for c in declared.active(real_now)}  # said just above, with --now
+    notes += [f"crisis {c.name!r} has not started: it starts at "
+              f"{c.started.astimezone(now.tzinfo):%Y-%m-%d %H:%M %Z} (its started in {c.path}), "
+              "so this scan leaves it out, posts after that moment too; if it has begun, set "
+              "an earlier started" for c in declared.scheduled(now) if c.path not in active]
     notes += [f"crisis {c.name!r} stopped counting at "
               f"{c.until.astimezone(now.tzinfo):%Y-%m-%d %H:%M %Z} (its until), so "
               f"this scan leaves its terms out; if it is not over: {extend_command(c)} (or set "

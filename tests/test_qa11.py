@@ -233,15 +233,22 @@ def test_a_crisis_file_whose_terms_block_is_left_open_keeps_its_terms(tmp_path: 
     assert f"{path}: the terms block is not closed" in result.output
 
 
-@pytest.mark.xfail(strict=True, reason="a crisis whose started is later is left out silently")
 def test_a_crisis_whose_start_is_later_than_the_scan_is_named_not_left_out_silently(
         tmp_path: Path) -> None:
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
     config = team_config(tmp_path)
     path = hand_edited(tmp_path, "")  # a date typed a day late: it starts tomorrow
-    path.write_text(path.read_text(encoding="utf-8").replace("2026-11-24T07:00", "2026-11-25T07:00"),
-                    encoding="utf-8")
-    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])
-    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
-    assert "crisis 'Ramp' has not started: it starts at 2026-11-25 07:00 CET" in result.output
-    listed = run("crisis", "list", "--config", config, "--now", NOW)
+    starts = (datetime.now(ZoneInfo("Europe/Amsterdam")) + timedelta(days=1)).replace(
+        second=0, microsecond=0)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "2026-11-24T07:00:00+01:00", starts.isoformat()), encoding="utf-8")
+    post = starts + timedelta(hours=2)
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, [f"{post:%d-%m-%Y}", f"{post:%H:%M}", "X",
+                                                       "Met de trein", ""]])
+    result = run("scan", calendar, "--config", config)
+    assert (f"crisis 'Ramp' has not started: it starts at {starts:%Y-%m-%d %H:%M %Z}"
+            in result.output), result.output
+    listed = run("crisis", "list", "--config", config)
     assert "scheduled Ramp" in listed.output and "no scan uses it" in listed.output

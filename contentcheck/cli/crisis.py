@@ -483,7 +483,9 @@ def list_(show_all: bool, ctx: _Context) -> None:
     # without --all, a crisis that stopped counting by itself lately is shown too: its posts
     # look ok again, and nobody decided that
     expired = {c.path for c in declared.recently_expired(ctx.now)}
-    shown = [c for c in declared.crises if show_all or c.is_active(ctx.now) or c.path in expired]
+    scheduled = {c.path for c in declared.scheduled(ctx.now)}  # it counts later: said now
+    shown = [c for c in declared.crises
+             if show_all or c.is_active(ctx.now) or c.path in expired | scheduled]
     for problem in problems:
         say(f"contentcheck: warning: {problem}", err=True)
     where = f"state folder {ctx.state_dir} (from {ctx.state_origin})"
@@ -503,6 +505,9 @@ def list_(show_all: bool, ctx: _Context) -> None:
                    f"{_terms(len(item.terms))})")
         if item.holds(ctx.now):
             say(f"          quiet period: every post before {ctx.show_time(item.hold_end)} waits")
+        if item.path in scheduled:
+            say(f"          starts at {ctx.show_time(item.started)}: until then no scan uses it; "
+                f"if it has begun, set an earlier started in {item.path}")
         if item.path in expired:
             say(f"          stopped counting by itself: if it is not over, "
                 f"{crises.extend_command(item)}; if it is, contentcheck crisis end "
