@@ -252,3 +252,32 @@ def test_a_crisis_whose_start_is_later_than_the_scan_is_named_not_left_out_silen
             in result.output), result.output
     listed = run("crisis", "list", "--config", config)
     assert "scheduled Ramp" in listed.output and "no scan uses it" in listed.output
+
+
+def test_the_nightly_message_names_what_a_crisis_file_could_not_read_and_pauses_its_terms(
+        tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
+
+    from tests.helpers_servers import http_server
+
+    path = hand_edited(tmp_path, 'hold_until = "morgen"')
+    post = datetime.now(ZoneInfo("Europe/Amsterdam")) + timedelta(days=1)
+    write_csv(tmp_path / "k.csv", [HEADER, [f"{post:%d-%m-%Y}", "11:00", "X", "Met de trein", ""]])
+    with http_server() as (hook, url):
+        (tmp_path / "contentcheck.toml").write_text(
+            'state_dir = "state"\n[scan]\ncalendars = ["k.csv"]\ntimezone = "Europe/Amsterdam"\n'
+            'shipped_lists = false\ndays = 3\n[nightly]\nretries = 0\n'
+            f'[notify.webhook]\nurl = "{url}"\n', encoding="utf-8")
+        result = subprocess.run([sys.executable, "-c", "from contentcheck.cli import main; main()",
+                                 "watch", "--once"], cwd=tmp_path, capture_output=True, text=True,
+                                timeout=120)
+        assert result.returncode == 1, result.stderr  # flagged
+        (message,) = hook.wait_for(1)
+    text = message["json"]["text"]
+    assert "CRISIS ACTIVE (crisis Ramp): trein" in text and "PAUSE" in text
+    assert f"{path.resolve()}: hold_until must be a date" in text or \
+        f"{path}: hold_until must be a date" in text, text
+    assert "NO quiet period holds until it is fixed" in text
