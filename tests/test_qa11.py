@@ -281,3 +281,22 @@ def test_the_nightly_message_names_what_a_crisis_file_could_not_read_and_pauses_
     assert f"{path.resolve()}: hold_until must be a date" in text or \
         f"{path}: hold_until must be a date" in text, text
     assert "NO quiet period holds until it is fixed" in text
+
+
+@pytest.mark.xfail(strict=True, reason="a file in a word-list folder that is no list is ignored silently")
+def test_a_word_list_saved_as_docx_or_ods_in_the_lists_folder_is_named_not_ignored(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "eigen-lijsten"
+    folder.mkdir()
+    (folder / "merk.txt").write_text("@category marketing-metaphors\nknaller\n", encoding="utf-8")
+    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Koffie", ""]])
+    config = team_config(tmp_path)
+    first = run("scan", calendar, "--wordlists", folder, "--config", config, "--now", NOW)
+    assert first.exit_code == 0 and "woorden" not in first.output, first.output
+    (folder / "woorden.docx").write_bytes(b"PK\x03\x04 a Word document")  # added since
+    (folder / "README.md").write_text("# Our lists\n", encoding="utf-8")
+    result = run("scan", calendar, "--wordlists", folder, "--config", config, "--now", NOW)
+    assert f"{folder / 'woorden.docx'}: not read as a word list" in result.output, result.output
+    assert "README.md" not in result.output  # notes about the lists are no list
+    checked = run("lists", "check", folder)
+    assert "woorden.docx: not read as a word list" in checked.output
