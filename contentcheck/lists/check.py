@@ -15,8 +15,8 @@ from pathlib import Path
 
 from contentcheck.lists.categories import CATEGORIES, CRISIS, LIST_CATEGORIES
 from contentcheck.errors import TermFileError
-from contentcheck.lists.load import (defaults_from_name, list_paths, load_wordlist_file,
-                                uses_reserved_category)
+from contentcheck.lists.load import (UNLISTED, defaults_from_name, list_paths,
+                                     load_wordlist_file, unlisted_files, uses_reserved_category)
 from contentcheck.records import Severity, Term
 from contentcheck.matching.terms import (TermSet, _inline_directives, list_on_one_line,
                                          parse_pattern, parse_terms, read_line, read_text_file)
@@ -231,13 +231,16 @@ def check_terms(loaded: list[_Loaded]) -> list[Problem]:
     return problems
 
 
-def _expand(paths: Iterable[Path]) -> tuple[list[Path], list[TermFileError]]:
+def _expand(paths: Iterable[Path], unlisted: list[Path]) -> tuple[list[Path], list[TermFileError]]:
+    """The list files of these paths and those that are missing; a folder's files that are
+    no list go to ``unlisted``."""
     files: list[Path] = []
     missing: list[TermFileError] = []
     for path in paths:
         path = Path(path)
         if path.is_dir():
             files.extend(list_paths(path))
+            unlisted.extend(unlisted_files(path))
         elif path.is_file():
             files.append(path)
         else:
@@ -247,8 +250,11 @@ def _expand(paths: Iterable[Path]) -> tuple[list[Path], list[TermFileError]]:
 
 def check_paths(paths: Iterable[Path]) -> CheckResult:
     """Check list files and folders of lists together (duplicates are found across files)."""
-    files, unreadable = _expand(paths)
+    unlisted: list[Path] = []
+    files, unreadable = _expand(paths, unlisted)
     result = CheckResult(unreadable=unreadable)
+    result.problems.extend(Problem(str(path), 0, WARNING, "not-a-list", UNLISTED)
+                           for path in unlisted)
     loaded: list[_Loaded] = []
     for path in files:
         result.files += 1

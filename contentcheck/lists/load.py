@@ -199,6 +199,21 @@ def list_paths(directory: Path) -> list[Path]:
                   and not p.name.startswith(("~$", ".")))
 
 
+UNLISTED = (f"not read as a word list (a list is {', '.join(LIST_SUFFIXES)}); save it as one, "
+            "or move it out of its folder")
+# what may sit beside the lists without being one: notes about them
+NOT_LISTS = (".md", ".rst", ".pdf", ".html", ".json", ".yml", ".yaml", ".toml", ".bak")
+
+
+def unlisted_files(directory: Path) -> list[Path]:
+    """The files of a list folder that are read as no list (``woorden.docx``, ``woorden.ods``,
+    a list saved without ``.txt``): said, since their words count nowhere. Notes about the
+    lists (a README), lock, hidden and backup files are left alone."""
+    return sorted(p for p in Path(directory).iterdir()
+                  if p.is_file() and p.suffix.lower() not in LIST_SUFFIXES + NOT_LISTS
+                  and not p.name.startswith(("~$", ".")) and not p.name.endswith("~"))
+
+
 def user_lists(source: Path) -> list[WordList]:
     """The lists in a user folder (or one list file)."""
     source = Path(source)
@@ -314,9 +329,13 @@ def load_lists(extra_dirs: Iterable[Path] = (), *, shipped: bool = True,
     and SettingsError for a category to switch off that no list has.
     """
     disabled = tuple(disabled_categories)
+    extra_dirs = [Path(source) for source in extra_dirs]
     merged = _merge(all_lists(extra_dirs, shipped=shipped))
     check_disabled(disabled, {t.category for t in merged.terms})
     result = without_categories(merged, disabled)
+    unlisted = tuple(f"{path}: {UNLISTED}" for source in extra_dirs if source.is_dir()
+                     for path in unlisted_files(source))
+    result = replace(result, warnings=result.warnings + unlisted)
     for term in result.terms:
         if uses_reserved_category(term):
             raise TermFileError(term.origin.rsplit(":", 1)[0],
