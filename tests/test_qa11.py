@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from click.testing import Result
 
 from tests.conftest import NOW, run, write_csv
 
@@ -28,6 +29,13 @@ def hand_edited(folder: Path, extra: str, terms: str = "trein\n") -> Path:
     path.write_text('name = "Ramp"\nstarted = 2026-11-24T07:00:00+01:00\n'
                     f"{extra}\nterms = '''\n{terms}'''\n", encoding="utf-8")
     return path
+
+
+def scan_day(folder: Path, config: Path, *posts: tuple[str, str]) -> Result:
+    """``scan`` of a calendar of these (time, text) posts on NOW's day, with ``config``."""
+    calendar = write_csv(folder / "k.csv", [HEADER] + [["24-11-2026", at, "X", text, ""]
+                                                      for at, text in posts])
+    return run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
 
 
 def pauses(output: str) -> dict[str, str]:
@@ -144,8 +152,7 @@ def test_a_config_typo_in_a_top_level_key_or_table_is_refused_not_ignored(
     config = tmp_path / "contentcheck.toml"
     config.write_text(typo + '[scan]\ntimezone = "Europe/Amsterdam"\nshipped_lists = false\n',
                       encoding="utf-8")
-    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])
-    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    result = scan_day(tmp_path, config, ("12:00", "Met de trein"))
     assert result.exit_code == 2, result.output
     assert f"{config}: unknown" in result.stderr and repr(named) in result.stderr
     assert result.stderr.count("\n") == 1
@@ -157,8 +164,7 @@ def test_a_crisis_file_saved_by_notepad_as_txt_or_in_capitals_still_counts_and_i
     config = team_config(tmp_path)
     path = hand_edited(tmp_path, "")
     path.rename(path.with_name(name))
-    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])
-    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    result = scan_day(tmp_path, config, ("12:00", "Met de trein"))
     assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
     assert f"{path.with_name(name)}: read as a crisis file" in result.output
 
@@ -183,8 +189,7 @@ def test_a_crisis_file_saved_as_ansi_or_utf16_keeps_its_terms_and_says_how_it_wa
 def test_a_crisis_file_kit_typed_as_a_string_not_a_list_still_counts(tmp_path: Path) -> None:
     config = team_config(tmp_path)
     path = hand_edited(tmp_path, 'kits = "transport-accident"', terms="")
-    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Ontsporing!", ""]])
-    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    result = scan_day(tmp_path, config, ("12:00", "Ontsporing!"))
     assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
     assert f'{path}: kits must be a list of strings (kits = ["transport-accident"])' in result.output
 
@@ -195,8 +200,7 @@ def test_a_team_state_folder_that_is_not_there_is_named_not_read_as_no_crisis(
     config = tmp_path / "contentcheck.toml"
     config.write_text(f'state_dir = "{shared.as_posix()}"\n[scan]\ntimezone = "Europe/Amsterdam"\n'
                       "shipped_lists = false\n", encoding="utf-8")
-    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de trein", ""]])
-    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    result = scan_day(tmp_path, config, ("12:00", "Met de trein"))
     assert f"state folder {shared} does not exist" in result.output, result.output
     listed = run("crisis", "list", "--config", config, "--now", NOW)
     assert f"state folder {shared} does not exist" in listed.output + listed.stderr
@@ -227,8 +231,7 @@ def test_a_crisis_file_whose_terms_block_is_left_open_keeps_its_terms(tmp_path: 
     path = hand_edited(tmp_path, "")
     path.write_text('name = "Ramp"\nstarted = 2026-11-24T07:00:00+01:00\n'
                     f"terms = {opened}\ntrein\nbus\n", encoding="utf-8")  # the closing quotes lost
-    calendar = write_csv(tmp_path / "k.csv", [HEADER, ["24-11-2026", "12:00", "X", "Met de bus", ""]])
-    result = run("scan", calendar, "--config", config, "--now", NOW, "--days", "1")
+    result = scan_day(tmp_path, config, ("12:00", "Met de bus"))
     assert pauses(result.output) == {"12:00": "PAUSE"}, result.output
     assert f"{path}: the terms block is not closed" in result.output
 

@@ -231,7 +231,8 @@ def check_terms(loaded: list[_Loaded]) -> list[Problem]:
     return problems
 
 
-def _expand(paths: Iterable[Path], unlisted: list[Path]) -> tuple[list[Path], list[TermFileError]]:
+def _expand(paths: Iterable[Path], unlisted: list[Path] | None = None
+            ) -> tuple[list[Path], list[TermFileError]]:
     """The list files of these paths and those that are missing; a folder's files that are
     no list go to ``unlisted``."""
     files: list[Path] = []
@@ -240,7 +241,8 @@ def _expand(paths: Iterable[Path], unlisted: list[Path]) -> tuple[list[Path], li
         path = Path(path)
         if path.is_dir():
             files.extend(list_paths(path))
-            unlisted.extend(unlisted_files(path))
+            if unlisted is not None:
+                unlisted.extend(unlisted_files(path))
         elif path.is_file():
             files.append(path)
         else:
