@@ -96,6 +96,7 @@ def main() -> None:
                     "2026-11-24T08:00", "--timezone", "Europe/Amsterdam", "--format", "json",
                     "-o", str(Path(tmp) / "out.json")]
             env_state = {"CONTENTCHECK_STATE_DIR": str(Path(tmp) / f"state-{count}")}
+            (Path(tmp) / f"state-{count}").mkdir()  # a named state folder is not made by a scan
             import os
 
             os.environ.update(env_state)

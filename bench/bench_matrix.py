@@ -98,6 +98,7 @@ def main() -> int:
                 print(f"| {posts:,} | {terms:,} | anchor | {anchor[0]:.2f} | {anchor[1]:.2f} "
                       f"| {anchor[2]:,.0f} | 1.00 |", flush=True)
                 state = folder / f"state-{terms}"  # one per term list: its cache
+                state.mkdir(exist_ok=True)  # a named state folder is not made by a scan
                 env = {**os.environ, "CONTENTCHECK_STATE_DIR": str(state)}
                 command = [contentcheck, "scan", str(calendar), "--wordlists", str(source),
                            "--all", "--timezone", "Europe/Amsterdam", "--now",

@@ -125,6 +125,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         os.environ["CONTENTCHECK_STATE_DIR"] = str(folder / "state")
+        (folder / "state").mkdir()  # a named state folder is not made by a scan
         calendar, lists = bench_files(folder, args.posts, crisis_text(args.terms))
         print(f"contentcheck from {Path(contentcheck.__file__).parent}; {args.posts:,} posts, "
               f"{args.terms:,} terms; CPU seconds, best of {args.runs}")

@@ -35,6 +35,8 @@ with tempfile.TemporaryDirectory() as tmp:
         return [exe, "scan", str(c), "--wordlists", str(terms), "--all", "--timezone", "Europe/Amsterdam",
                 "--now", "2026-11-24T08:00", "--format", "json", "-o", str(out), "--jobs", "1"]
     envs = {name: {**os.environ, "CONTENTCHECK_STATE_DIR": str(folder / f"state-{name}")} for name in trees}
+    for name in trees:  # a named state folder that is not there is not made: no terms cache
+        (folder / f"state-{name}").mkdir()
     for name, exe in trees.items():
         bm.run_measured(cmd(exe, small), envs[name])
         bm.run_measured(cmd(exe, cal), envs[name])  # warm
