@@ -192,3 +192,28 @@ def test_categories_have_labels_in_both_languages() -> None:
         categories.get("metaforen")
     for category in categories.CATEGORIES.values():
         assert category.label_nl and category.label_en and category.description
+
+
+def test_a_switched_off_category_keeps_the_warnings_of_the_lists(tmp_path: Path) -> None:
+    """A team list's line read two ways is named in the scan, whichever category is off:
+    switching off profanity must not hide that 'ramp #fout' counts only 'ramp'."""
+    import json
+
+    from click.testing import CliRunner
+
+    from contentcheck.cli import main
+
+    lists = tmp_path / "lijsten"
+    lists.mkdir()
+    _write(lists / "team.txt", "@category disaster\n@severity high\nramp #fout\n")
+    calendar = _write(tmp_path / "kalender.csv",
+                      "Datum;Tijd;Kanaal;Bericht\n25-11-2026;09:00;Instagram;Een ramp voor je tuin\n",
+                      "cp1252")
+    out = tmp_path / "rapport.json"
+    result = CliRunner().invoke(main, [
+        "scan", str(calendar), "--wordlists", str(lists), "--no-shipped-lists",
+        "--disable-category", "obscenity-profanity", "--now", "2026-11-24T08:00",
+        "--timezone", "Europe/Amsterdam", "--format", "json", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    warnings = json.loads(out.read_text(encoding="utf-8"))["warnings"]
+    assert any("team.txt:3" in w and "#fout" in w for w in warnings), warnings

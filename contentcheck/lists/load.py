@@ -269,8 +269,8 @@ def without_categories(termset: TermSet, disabled: Iterable[str]) -> TermSet:
     off = {c.strip().lower() for c in disabled if c.strip()}
     if not off:
         return termset
-    return TermSet(tuple(t for t in termset.terms if t.category.lower() not in off),
-                   termset.exceptions)
+    return replace(termset, terms=tuple(t for t in termset.terms
+                                        if t.category.lower() not in off))  # warnings kept
 
 
 def lists_fingerprint(extra_dirs: Iterable[Path] = (), *, shipped: bool = True,
