@@ -552,3 +552,30 @@ def test_should_pass(matcher: Matcher, language: str, sentence: str) -> None:
 def test_every_shipped_term_matches_its_own_text() -> None:
     result = check_paths(LIST_FILES)
     assert [str(p) for p in result.problems if p.code in ("never-matches", "shadowed")] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Volg onze crashcursus Excel in twee avonden!", "ok"),
+    ("Ons crashdiëet? Liever gezond en langzaam.", "ok"),
+    ("Na de vliegtuigcrash bij Schiphol zijn alle vluchten geschrapt.", "pause"),
+])
+def test_a_typed_crash_leaves_the_crash_course_and_diet_alone(
+        tmp_path: Path, text: str, expected: str) -> None:
+    """During a plane crash the on-call person types `--term crash`: the Dutch crash course
+    and crash diet (crash|cursus, crash|dieet) are everyday marketing, as "crash course" is
+    in English (the shipped lists' exceptions); the crash itself still pauses."""
+    import json
+
+    from click.testing import CliRunner
+
+    from contentcheck.cli import main
+
+    calendar = tmp_path / "kalender.csv"
+    calendar.write_bytes(f"Datum;Tijd;Kanaal;Bericht\n25-11-2026;09:00;Instagram;{text}\n"
+                         .encode("cp1252"))
+    out = tmp_path / "rapport.json"
+    result = CliRunner().invoke(main, [
+        "scan", str(calendar), "--term", "crash", "--no-kit-guess", "--now",
+        "2026-11-24T08:00", "--timezone", "Europe/Amsterdam", "--format", "json", "-o", str(out)])
+    assert result.exit_code in (0, 1), result.output
+    assert json.loads(out.read_text(encoding="utf-8"))["posts"][0]["status"] == expected
