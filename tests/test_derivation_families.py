@@ -133,13 +133,28 @@ DUTCH_COMPOUND_PAUSE = [
 ]
 
 
-@pytest.mark.parametrize("term,text", DUTCH_PAUSE + DUTCH_ING_PAUSE + DUTCH_COMPOUND_PAUSE)
+# an -isme's agent and adjective, an -ist's adjective (QA round 9: racisme missed racistische)
+DUTCH_ISM_PAUSE = [
+    ("racisme", "Racistische spreekkoren in het stadion."),
+    ("racisme", "Twee racisten opgepakt na de wedstrijd."),
+    ("terrorisme", "De terroristen zijn gisteren opgepakt."),
+    ("terrorisme", "Terroristische dreiging: niveau verhoogd."),
+    ("extremisme", "Extremistische groepen op het plein."),
+    ("racistisch", "Een racist op de tribune."),
+]
+
+
+@pytest.mark.parametrize("term,text", DUTCH_PAUSE + DUTCH_ING_PAUSE + DUTCH_COMPOUND_PAUSE
+                         + DUTCH_ISM_PAUSE)
 def test_dutch_derived_word_pauses(term: str, text: str) -> None:
     assert _status(term, text, "nl") == "pause", (term, text)
 
 
 # ---- English: MorphyNet's families, the words' forms from the lemma table -----------------
 ENGLISH_PAUSE = [
+    ("racism", "A racist chant at the game."),
+    ("terrorism", "The terrorists were arrested last night."),
+    ("racist", "Racism has no place in our stadium."),
     ("explosion", "The tank exploded at dawn."),
     ("explosion", "Two cars explode in a row on the highway."),
     ("explosion", "Police say the bus could explode."),
@@ -298,6 +313,11 @@ def test_a_wildcard_on_a_word_derives_as_the_word(term: str, text: str, language
 
 # ---- quiet: what the rules refuse (another word, a drifted pair, a bare verb) -------------
 QUIET = [
+    # an -isme is no race (ras) and no -ist the table lacks; an English -ist without an -ism
+    ("racisme", "Ras en rassen: alles over honden.", "nl"),
+    ("racisme", "Racefietsen in de uitverkoop.", "nl"),
+    ("racism", "Race day: free coffee for every runner.", "en"),
+    ("racism", "The artist signs her new book.", "en"),
     # -tie/-tief, -sie/-seren, -itie: the pairs drifted apart
     ("positie", "Denk positief over de toekomst.", "nl"),
     ("positie", "Poseren voor de camera kan iedereen.", "nl"),
@@ -394,6 +414,8 @@ def test_refused_derivations_stay_quiet(term: str, text: str, language: str) -> 
     ("optisch", set()), ("warmte", set()), ("hitte", set()), ("storing", set()),
     ("kaas", set()), ("brand", set()),
     ("onveilig", {"onveiligheid"}), ("ziek", {"ziekte"}), ("droog", {"droogte"}),
+    ("racisme", {"racist", "racistisch"}), ("racist", {"racistisch"}),
+    ("racistisch", {"racist"}), ("pianist", set()), ("kist", set()),
     ("droogte", set()), ("onveiligheid", set()),  # not back: droog is said of wine
 ])
 def test_dutch_family(word: str, family: set[str]) -> None:

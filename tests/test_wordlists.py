@@ -296,6 +296,8 @@ PASS: dict[str, list[str]] = {
         "Met dit middel is je badkamer brandschoon.",
         "Kom naar de open dag van de brandweer!",
         "Vergelijk onze ongevallenverzekering.",
+        "Volg onze crashcursus Excel in twee avonden.",
+        "Een crashdieet werkt niet op de lange termijn.",
         "Flikkerende lichtjes in de kerstboom maken het gezellig.",
         "Laat de kaarsjes flikkeren op tafel.",
         "Een flikkerend kampvuur op de camping.",

@@ -102,7 +102,9 @@ def _dutch_neighbours(word: str) -> Iterator[tuple[str, str]]:
     -tie -> -tief pairs have drifted apart (positie, positief; relatie, relatief; definitie,
     definitief) and are not taken. An adjective's -heid or -te noun names its state
     (onveilig -> onveiligheid, ziek -> ziekte); not back: the adjective of a -te noun is
-    mostly said of other things (warmte -> warm: warme soep)."""
+    mostly said of other things (warmte -> warm: warme soep). An -isme's agent and adjective
+    (racisme -> racist, racistisch) and an -ist's adjective, both ways (racist <->
+    racistisch), when the table knows them."""
     for verb in _swap(word, NOUN_VERB):
         if is_verb(verb):
             yield verb, "verb"
@@ -115,6 +117,16 @@ def _dutch_neighbours(word: str) -> Iterator[tuple[str, str]]:
         yield word[:-1], "noun"  # explosief -> explosie
     if word.endswith("ie") and len(word) > 5 and _is_adjective(word[:-2] + "isch"):
         yield word[:-2] + "isch", "adjective"  # chemie -> chemisch
+    if word.endswith("isme") and len(word) >= 7:  # racisme -> racist, racistisch
+        if is_noun(word[:-4] + "ist"):
+            yield word[:-4] + "ist", "noun"
+        if _is_adjective(word[:-4] + "istisch"):
+            yield word[:-4] + "istisch", "adjective"
+    if word.endswith("ist") and len(word) >= 6 and _is_adjective(word + "isch"):
+        yield word + "isch", "adjective"  # racist -> racistisch (not back to -isme: the
+        # table lacks most -isme nouns, and a word it lacks is not guessed)
+    if word.endswith("istisch") and is_noun(word[:-4]):
+        yield word[:-4], "noun"  # racistisch -> racist
     if _is_adjective(word):
         for noun in (word + "heid", word + "te"):
             if is_noun(noun):
@@ -186,6 +198,16 @@ def english_family(word: str) -> dict[str, str]:
     return found
 
 
+def ism_ist(word: str) -> dict[str, str]:
+    """The -ism and -ist of one English stem, each the other's (racism -> racist, terrorist ->
+    terrorism, extremism -> extremist): siblings MorphyNet does not link (both derive from
+    the stem, race, terror), kept when the lemma table knows the word (artist has no artism)."""
+    if len(word) < 6 or not word.endswith(("ism", "ist")):
+        return {}
+    sibling = word[:-3] + ("ist" if word.endswith("ism") else "ism")
+    return {sibling: word} if sibling in table("en").groups else {}
+
+
 def participle_event_nouns(word: str) -> dict[str, str]:
     """The nouns of the event of an English past participle's verb, each reached through
     the verb (evacuated -> evacuation, derailed -> derailment, exploded -> explosion), as a
@@ -203,7 +225,12 @@ def _own_word(word: str, derived: str, language: str) -> bool:
     """Is ``derived`` mostly a word of its own rather than ``word``'s: more common in the
     other language (dier, an animal, for die), or, for an English table word, far more
     frequent than the term (close for closure). The Dutch rules take learned suffixes only,
-    whose words keep their meaning however frequent (exploderen -> explosie, 8x)."""
+    whose words keep their meaning however frequent (exploderen -> explosie, 8x). An -isme's
+    or -istisch's -ist is its agent in both languages (racisme -> racist, racisten), however
+    frequent in English."""
+    if language == "nl" and word.endswith(("isme", "istisch")) and derived.endswith("ist") \
+            and word.startswith(derived[:-3]):
+        return False
     own, other = vocabulary(language), vocabulary(OTHER[language])
     rank = own.get(derived, NOT_RANKED)
     if language == "en" and UP_RATIO * rank < own.get(word, NOT_RANKED):
@@ -225,7 +252,7 @@ def _family(word: str, language: str) -> dict[str, str]:
     (``dutch_family``; a participle term stands for its verb: geëvacueerd -> evacuatie; an -ing
     noun's prefixed verb), or the English table (``english_family``)."""
     if language == "en":
-        return {**participle_event_nouns(word), **english_family(word)}
+        return {**participle_event_nouns(word), **english_family(word), **ism_ist(word)}
     if language != "nl":
         return {}
     family = dutch_family(word)
