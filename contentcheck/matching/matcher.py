@@ -418,6 +418,11 @@ class Matcher:
             for token in tokens:
                 if cache[token]:  # (a token with NEEDLE alone has no units)
                     present.update(units.get(token, ()))
+        return self._partners_met(present)
+
+    def _partners_met(self, present: set[int]) -> bool:
+        """Whether a phrase or proximity term has every word in ``present`` (the words a text
+        holds), tried only for the terms whose rarest word (anchor) is there."""
         return any(map(present.issuperset, chain.from_iterable(
             map(self._needs.__getitem__, present.intersection(self._anchors)))))
 
@@ -451,8 +456,7 @@ class Matcher:
             return False
         present: set[int] = set().union(*map(cache.units.__getitem__,
                                              cache.with_units.intersection(tokens)))
-        return any(map(present.issuperset, chain.from_iterable(
-            map(self._needs.__getitem__, present.intersection(self._anchors)))))
+        return self._partners_met(present)
 
     def find(self, text: str, field: str = "text", language: str | None = None) -> list[Match]:
         """Every match in one text, sorted by span; ``text[m.start:m.end] == m.matched``."""
